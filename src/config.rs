@@ -1,0 +1,169 @@
+//! `book.toml` → [`Config`]: the playbook's title, language, output directory,
+//! base URL and edit-link template. Keys are kebab-case; unknown keys are
+//! errors with the line and a "did you mean".
+
+use crate::diag::{suggest, Diagnostic};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The whole `book.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// `[book]`: what the playbook is.
+    pub book: BookConfig,
+    /// `[build]`: where and how the site is written.
+    #[serde(default)]
+    pub build: BuildConfig,
+}
+
+/// The `[book]` table.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BookConfig {
+    /// Site title, shown in every page header.
+    pub title: String,
+    /// One-line description, used on the home page and in `<meta>`.
+    #[serde(default)]
+    pub description: String,
+    /// BCP 47 language of the content (`<html lang>`).
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Who maintains the playbook.
+    #[serde(default)]
+    pub authors: Vec<String>,
+}
+
+/// The `[build]` table.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BuildConfig {
+    /// Output directory, relative to the playbook root.
+    #[serde(default = "default_build_dir")]
+    pub build_dir: String,
+    /// Where the site is published, e.g. `/ops/playbook/` or
+    /// `https://intranet.example/ops/playbook/`. Links inside the site are
+    /// relative, so this only feeds `sitemap.xml` and canonical links.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    /// Template for the "Edit this page" link; `{path}` becomes the source
+    /// file's path relative to the playbook root.
+    #[serde(default)]
+    pub edit_url: Option<String>,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            build_dir: default_build_dir(),
+            base_url: default_base_url(),
+            edit_url: None,
+        }
+    }
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+fn default_build_dir() -> String {
+    "book".into()
+}
+fn default_base_url() -> String {
+    "/".into()
+}
+
+impl Config {
+    /// Read and validate `<root>/book.toml`.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join("book.toml");
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::error(format!("cannot read book.toml: {e}"))
+                .in_file("book.toml", 1, 1)
+                .help(format!(
+                    "run playbook from the playbook's root (the folder with book.toml), pass --root DIR, or create one with `playbook init` (looked in {})",
+                    root.display()
+                ))
+        })?;
+        Config::parse(&text)
+    }
+
+    /// Parse the text of a `book.toml`.
+    pub fn parse(text: &str) -> Result<Config, Diagnostic> {
+        let mut cfg: Config = toml::from_str(text).map_err(|e| {
+            let msg = e.message().trim().to_string();
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            let mut d = Diagnostic::error(format!("invalid book.toml: {msg}"))
+                .at_offset("book.toml", text, offset);
+            let help = if let Some(rest) = msg.strip_prefix("unknown field `") {
+                let field = rest.split('`').next().unwrap_or("");
+                let known = [
+                    "book",
+                    "build",
+                    "title",
+                    "description",
+                    "language",
+                    "authors",
+                    "build-dir",
+                    "base-url",
+                    "edit-url",
+                ];
+                match suggest(field, known) {
+                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url"),
+                    None => "[book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url".to_string(),
+                }
+            } else if msg.contains("missing field `title`") {
+                "add `title = \"…\"` under [book]".to_string()
+            } else if msg.contains("missing field `book`") {
+                "add a [book] table with at least `title = \"…\"`".to_string()
+            } else {
+                "see the book.toml section of README.md".to_string()
+            };
+            d = d.help(help);
+            d
+        })?;
+        cfg.build.base_url = normalize_base_url(&cfg.build.base_url);
+        Ok(cfg)
+    }
+}
+
+/// Make a base URL end with exactly one `/`; a bare path gains a leading `/`.
+pub fn normalize_base_url(url: &str) -> String {
+    let mut u = url.trim().to_string();
+    if !u.contains("://") && !u.starts_with('/') {
+        u.insert(0, '/');
+    }
+    while u.ends_with("//") {
+        u.pop();
+    }
+    if !u.ends_with('/') {
+        u.push('/');
+    }
+    u
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let c = Config::parse("[book]\ntitle = \"Ops\"\n").unwrap();
+        assert_eq!(c.build.build_dir, "book");
+        assert_eq!(c.build.base_url, "/");
+        assert_eq!(c.book.language, "en");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_line_and_suggestion() {
+        let d = Config::parse("[book]\ntitle = \"Ops\"\n[build]\nbase-ulr = \"/x/\"\n").unwrap_err();
+        let loc = d.location.clone().unwrap();
+        assert_eq!(loc.line, 4);
+        assert!(d.help.unwrap().contains("base-url"));
+    }
+
+    #[test]
+    fn base_url_is_normalized() {
+        assert_eq!(normalize_base_url("ops/playbook"), "/ops/playbook/");
+        assert_eq!(normalize_base_url("https://x.example/p"), "https://x.example/p/");
+    }
+}

@@ -1,0 +1,491 @@
+//! Read `content/` into the raw model: walk the known folders, read each file
+//! (UTF-8, non-empty), split Markdown front matter, and deserialize through
+//! [`crate::yaml`]. Every problem becomes a diagnostic; loading goes on past
+//! errors so one run reports them all.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::raw::*;
+use crate::model::SourceFile;
+use crate::yaml::{self, YamlSource};
+use serde::de::DeserializeOwned;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// A framework as loaded: its file, and the component or phase files it lists.
+#[derive(Debug, Clone)]
+pub struct LoadedFramework {
+    /// framework.yaml.
+    pub raw: RawFramework,
+    /// File index.
+    pub file: usize,
+    /// Components with their file index, in the listed order.
+    pub components: Vec<(RawComponent, usize)>,
+    /// Phase files with their file index, in the listed order.
+    pub phases: Vec<(RawPhase, usize)>,
+}
+
+/// A Markdown file with front matter.
+#[derive(Debug, Clone)]
+pub struct MdFile<T> {
+    /// Parsed front matter.
+    pub meta: T,
+    /// Body after the front matter.
+    pub body: String,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+    /// File index.
+    pub file: usize,
+    /// File name without extension.
+    pub stem: String,
+}
+
+/// Everything read from `content/`, not yet cross-checked.
+#[derive(Debug, Clone, Default)]
+pub struct RawContent {
+    /// Every file read.
+    pub sources: Vec<SourceFile>,
+    /// roles.yaml.
+    pub roles: Vec<(RawRole, usize)>,
+    /// Frameworks, sorted by folder name.
+    pub frameworks: Vec<LoadedFramework>,
+    /// Metric files.
+    pub metrics: Vec<(RawMetricFile, usize)>,
+    /// Markets.
+    pub markets: Vec<(RawMarket, usize)>,
+    /// Regulations.
+    pub regulations: Vec<(RawRegulation, usize)>,
+    /// Experts.
+    pub experts: Vec<(RawExpert, usize)>,
+    /// Research pages.
+    pub research: Vec<MdFile<RawResearch>>,
+    /// Story chapters, sorted by file name.
+    pub chapters: Vec<MdFile<RawChapter>>,
+}
+
+/// Read the whole `content/` folder under `root`.
+pub fn load_content(root: &Path) -> (RawContent, Diagnostics) {
+    let mut l = Loader {
+        root: root.to_path_buf(),
+        out: RawContent::default(),
+        diags: Diagnostics::new(),
+        seen_dirs: HashSet::new(),
+    };
+    let content = root.join("content");
+    if !content.is_dir() {
+        l.diags.push(
+            Diagnostic::error("no content/ folder")
+                .help("a playbook keeps its YAML and Markdown under content/; create one with `playbook init DIR`"),
+        );
+        return (l.out, l.diags);
+    }
+    l.seen_dirs.insert(canonical(&content));
+
+    if content.join("roles.yaml").exists() {
+        if let Some((f, file)) = l.yaml::<RolesFile>(&content.join("roles.yaml")) {
+            l.out.roles = f.roles.into_iter().map(|r| (r, file)).collect();
+        }
+    } else {
+        l.diags.push(
+            Diagnostic::error("missing content/roles.yaml")
+                .help("list the roles that own tasks: `roles: [{id: ops-lead, title: Head of operations}]`"),
+        );
+    }
+
+    for dir in l.subdirs(&content.join("frameworks")) {
+        l.framework(&dir);
+    }
+    for p in l.files(&content.join("metrics"), "yaml") {
+        if let Some(v) = l.yaml::<RawMetricFile>(&p) {
+            l.out.metrics.push(v);
+        }
+    }
+    for p in l.files(&content.join("markets"), "yaml") {
+        if let Some(v) = l.yaml::<RawMarket>(&p) {
+            l.check_id_matches_file(&v.0.id, &p, v.1);
+            l.out.markets.push(v);
+        }
+    }
+    for p in l.files(&content.join("regulations"), "yaml") {
+        if let Some(v) = l.yaml::<RawRegulation>(&p) {
+            l.out.regulations.push(v);
+        }
+    }
+    for p in l.files(&content.join("experts"), "yaml") {
+        if let Some(v) = l.yaml::<RawExpert>(&p) {
+            l.out.experts.push(v);
+        }
+    }
+    for p in l.files(&content.join("research"), "md") {
+        if let Some(v) = l.markdown::<RawResearch>(&p) {
+            l.out.research.push(v);
+        }
+    }
+    for p in l.files(&content.join("story"), "md") {
+        if let Some(v) = l.markdown::<RawChapter>(&p) {
+            l.out.chapters.push(v);
+        }
+    }
+    (l.out, l.diags)
+}
+
+struct Loader {
+    root: PathBuf,
+    out: RawContent,
+    diags: Diagnostics,
+    seen_dirs: HashSet<PathBuf>,
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+impl Loader {
+    fn rel(&self, p: &Path) -> String {
+        p.strip_prefix(&self.root)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+
+    /// Sorted entries of a folder that may not exist.
+    fn entries(&mut self, dir: &Path) -> Vec<PathBuf> {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        v.sort();
+        v
+    }
+
+    /// Sub-folders, skipping symlinks that lead back to a folder already seen (loops).
+    fn subdirs(&mut self, dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for p in self.entries(dir) {
+            if !p.is_dir() {
+                continue;
+            }
+            let c = canonical(&p);
+            if !self.seen_dirs.insert(c) || self.is_ancestor_link(&p) {
+                self.diags.push(
+                    Diagnostic::warning(format!(
+                        "skipped {}: it links back to a folder already read (a symlink loop)",
+                        self.rel(&p)
+                    ))
+                    .help("remove the symlink, or point it at a folder outside content/"),
+                );
+                continue;
+            }
+            out.push(p);
+        }
+        out
+    }
+
+    fn is_ancestor_link(&self, p: &Path) -> bool {
+        let c = canonical(p);
+        p.parent().is_some_and(|parent| canonical(parent).starts_with(&c))
+    }
+
+    /// Files with the extension, ignoring editor droppings (`.#x`, `x~`, `.x.swp`).
+    fn files(&mut self, dir: &Path, ext: &str) -> Vec<PathBuf> {
+        self.entries(dir)
+            .into_iter()
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                !name.starts_with('.')
+                    && !name.ends_with('~')
+                    && p.extension().and_then(|e| e.to_str()) == Some(ext)
+                    && !p.is_dir()
+            })
+            .collect()
+    }
+
+    /// Read a file as UTF-8 and register it; `None` after recording a diagnostic.
+    fn read(&mut self, p: &Path) -> Option<usize> {
+        let rel = self.rel(p);
+        let bytes = match std::fs::read(p) {
+            Ok(b) => b,
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::error(format!("cannot read {rel}: {e}"))
+                        .in_file(&rel, 1, 1)
+                        .help("check that the file exists and is readable"),
+                );
+                return None;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
+                let (line, col) = crate::diag::line_col(valid, valid.len());
+                self.diags.push(
+                    Diagnostic::error(format!("{rel} is not valid UTF-8 (byte {at})"))
+                        .in_file(&rel, line, col)
+                        .help("save the file as UTF-8 (most editors: File → Save with encoding → UTF-8)"),
+                );
+                return None;
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        if text.trim().is_empty() {
+            self.diags.push(
+                Diagnostic::error(format!("{rel} is empty"))
+                    .in_file(&rel, 1, 1)
+                    .help("add the entity's fields (see docs/content-model.md) or delete the file"),
+            );
+            return None;
+        }
+        self.out.sources.push(SourceFile { path: rel, text });
+        Some(self.out.sources.len() - 1)
+    }
+
+    fn yaml<T: DeserializeOwned>(&mut self, p: &Path) -> Option<(T, usize)> {
+        let file = self.read(p)?;
+        let src = &self.out.sources[file];
+        let r = yaml::parse::<T>(
+            &src.text,
+            YamlSource {
+                file: &src.path,
+                full_text: &src.text,
+                start: 0,
+            },
+        );
+        match r {
+            Ok(v) => Some((v, file)),
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    fn markdown<T: DeserializeOwned>(&mut self, p: &Path) -> Option<MdFile<T>> {
+        let file = self.read(p)?;
+        let src = &self.out.sources[file];
+        let stem = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let (fm_start, fm_end, body_offset) = match split_front_matter(&src.text) {
+            Ok(v) => v,
+            Err(d) => {
+                let d = d.at(&src.path, &src.text, 1, 1);
+                self.diags.push(d);
+                return None;
+            }
+        };
+        let r = yaml::parse::<T>(
+            &src.text[fm_start..fm_end],
+            YamlSource {
+                file: &src.path,
+                full_text: &src.text,
+                start: fm_start,
+            },
+        );
+        match r {
+            Ok(meta) => Some(MdFile {
+                meta,
+                body: src.text[body_offset..].to_string(),
+                body_offset,
+                file,
+                stem,
+            }),
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    fn check_id_matches_file(&mut self, id: &str, p: &Path, file: usize) {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if id != stem {
+            let src = &self.out.sources[file];
+            let off = find_key_value(&src.text, "id", id).unwrap_or(0);
+            self.diags.push(
+                Diagnostic::error(format!(
+                    "market id `{id}` does not match its file name `{stem}.yaml`"
+                ))
+                .at_offset(&src.path, &src.text, off)
+                .help(format!("rename the file to {id}.yaml or set `id: {stem}`")),
+            );
+        }
+    }
+
+    fn framework(&mut self, dir: &Path) {
+        let fw_path = dir.join("framework.yaml");
+        if !fw_path.exists() {
+            self.diags.push(
+                Diagnostic::error(format!("{} has no framework.yaml", self.rel(dir)))
+                    .help("every folder under content/frameworks/ is a framework and needs a framework.yaml naming its components or phases"),
+            );
+            return;
+        }
+        let Some((raw, file)) = self.yaml::<RawFramework>(&fw_path) else {
+            return;
+        };
+        let mut lf = LoadedFramework {
+            raw: raw.clone(),
+            file,
+            components: Vec::new(),
+            phases: Vec::new(),
+        };
+        let src_path = self.out.sources[file].path.clone();
+        let src_text = self.out.sources[file].text.clone();
+        match (&raw.components, &raw.phases) {
+            (Some(_), Some(_)) => self.diags.push(
+                Diagnostic::error("a framework lists both `components` and `phases`")
+                    .at_offset(&src_path, &src_text, find_key(&src_text, "phases").unwrap_or(0))
+                    .help("a framework has components (each with its phases) or phases directly, not both"),
+            ),
+            (None, None) => self.diags.push(
+                Diagnostic::error("a framework lists neither `components` nor `phases`")
+                    .at(&src_path, &src_text, 1, 1)
+                    .help("add `components: [id, …]` (files <id>.yaml beside framework.yaml) or `phases: [id, …]`"),
+            ),
+            _ => {}
+        }
+        let listed: Vec<String> = raw
+            .components
+            .clone()
+            .or(raw.phases.clone())
+            .unwrap_or_default();
+        let is_components = raw.components.is_some();
+        for id in &listed {
+            let p = dir.join(format!("{id}.yaml"));
+            if !p.exists() {
+                let off = find_list_item(&src_text, id).unwrap_or(0);
+                self.diags.push(
+                    Diagnostic::error(format!(
+                        "{} `{id}` is listed but {}/{id}.yaml does not exist",
+                        if is_components { "component" } else { "phase" },
+                        self.rel(dir)
+                    ))
+                    .at_offset(&src_path, &src_text, off)
+                    .help(format!("create {id}.yaml beside framework.yaml, or remove `{id}` from the list")),
+                );
+                continue;
+            }
+            if is_components {
+                if let Some(v) = self.yaml::<RawComponent>(&p) {
+                    lf.components.push(v);
+                }
+            } else if let Some(v) = self.yaml::<RawPhase>(&p) {
+                lf.phases.push(v);
+            }
+        }
+        // YAML files in the folder that nothing lists are probably a mistake.
+        for p in self.files(dir, "yaml") {
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            if stem != "framework" && !listed.iter().any(|l| l == stem) {
+                self.diags.push(
+                    Diagnostic::warning(format!(
+                        "{} is not listed in framework.yaml and is ignored",
+                        self.rel(&p)
+                    ))
+                    .help(format!("add `{stem}` to the framework's components or phases")),
+                );
+            }
+        }
+        self.out.frameworks.push(lf);
+    }
+}
+
+/// Find the front matter: returns (yaml start, yaml end, body start) byte offsets.
+pub fn split_front_matter(text: &str) -> Result<(usize, usize, usize), Diagnostic> {
+    let first_line_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(Diagnostic::error("missing front matter").help(
+            "start the file with a line `---`, then YAML fields (title, …), then a closing `---` line",
+        ));
+    }
+    let start = first_line_end;
+    let mut pos = start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        if text[pos..end].trim_end() == "---" {
+            return Ok((start, pos, end));
+        }
+        pos = end;
+    }
+    Err(Diagnostic::error("front matter is never closed")
+        .help("add a line containing only `---` after the front-matter fields"))
+}
+
+/// Byte offset of `key: value` at the start of a line (after indentation or `- `).
+pub fn find_key_value(text: &str, key: &str, value: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let t2 = t.strip_prefix("- ").unwrap_or(t).trim_start();
+        if let Some(rest) = t2.strip_prefix(key) {
+            if let Some(v) = rest.trim_start().strip_prefix(':') {
+                let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
+                if v == value {
+                    let col = line.len() - t2.len();
+                    return Some(offset + col);
+                }
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Byte offset of `key:` at the start of a line.
+pub fn find_key(text: &str, key: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let t2 = t.strip_prefix("- ").unwrap_or(t);
+        if t2.starts_with(key) && t2[key.len()..].trim_start().starts_with(':') {
+            return Some(offset + line.len() - t2.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Byte offset of a list item that is exactly `item` (in `[a, b]` or `- a` form).
+pub fn find_list_item(text: &str, item: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(item) {
+        let s = from + i;
+        let e = s + item.len();
+        let before_ok = s == 0 || matches!(bytes[s - 1], b'[' | b' ' | b',' | b'"' | b'\'');
+        let after_ok = e == text.len() || matches!(bytes[e], b']' | b',' | b'\n' | b'"' | b'\'' | b' ' | b'\r');
+        if before_ok && after_ok {
+            return Some(s);
+        }
+        from = e;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_into_yaml_and_body() {
+        let t = "---\ntitle: A\n---\nBody\n";
+        let (s, e, b) = split_front_matter(t).unwrap();
+        assert_eq!(&t[s..e], "title: A\n");
+        assert_eq!(&t[b..], "Body\n");
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_an_error() {
+        let d = split_front_matter("---\ntitle: A\nBody\n").unwrap_err();
+        assert!(d.message.contains("never closed"));
+    }
+
+    #[test]
+    fn key_value_is_found_in_lists_too() {
+        let t = "steps:\n  - id: a\n    title: x\n  - id: b\n";
+        assert_eq!(find_key_value(t, "id", "b"), Some(t.find("id: b").unwrap()));
+    }
+}

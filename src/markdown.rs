@@ -1,0 +1,513 @@
+//! Markdown → HTML with the playbook's additions: `[[kind:id|label]]`
+//! cross-references, relative links between content files, stable heading
+//! anchors, GFM callouts and highlighted code. Pure: no IO, no global state
+//! beyond the lazily loaded syntax set in [`crate::highlight`].
+//!
+//! Links are written with [`ROOT_MARK`] in front of site-relative URLs; the
+//! page writer replaces the mark with the page's relative path to the site
+//! root, so one rendering serves pages at any depth and any base URL.
+
+use pulldown_cmark::{
+    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag,
+    TagEnd,
+};
+use std::collections::HashMap;
+
+/// Placeholder for "the relative path from this page to the site root".
+pub const ROOT_MARK: char = '\u{E000}';
+
+/// A `[[kind:id|label]]` found in Markdown text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefLink {
+    /// The kind word as written.
+    pub kind: String,
+    /// The id as written.
+    pub id: String,
+    /// The label after `|`, if any.
+    pub label: Option<String>,
+    /// Byte offset of `[[` in the Markdown text.
+    pub start: usize,
+    /// Byte length of the whole reference.
+    pub len: usize,
+}
+
+/// Answers the questions Markdown rendering has about the rest of the playbook.
+pub trait LinkResolver {
+    /// URL (site-relative, no leading `/`) and title for `[[kind:id]]`.
+    fn resolve_ref(&self, kind: &str, id: &str) -> Option<(String, String)>;
+    /// URL for a relative link to a content file, seen from `from_file`.
+    fn resolve_path(&self, from_file: &str, dest: &str) -> Option<String>;
+}
+
+/// A heading of a rendered document, for the on-page contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    /// 2 for `##`, 3 for `###`, …
+    pub level: u8,
+    /// The anchor id.
+    pub id: String,
+    /// Plain text.
+    pub text: String,
+}
+
+/// Rendered HTML and its headings.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// HTML (with [`ROOT_MARK`] before site-relative URLs).
+    pub html: String,
+    /// Headings in order.
+    pub headings: Vec<Heading>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Find every `[[kind:id]]` / `[[kind:id|label]]` outside code, with byte offsets.
+pub fn scan_refs(text: &str) -> Vec<RefLink> {
+    if !text.contains("[[") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut in_code = false;
+    let mut run: Option<(usize, usize)> = None;
+    let flush = |run: &mut Option<(usize, usize)>, out: &mut Vec<RefLink>| {
+        if let Some((s, e)) = run.take() {
+            for mut r in find_refs_in(&text[s..e]) {
+                r.start += s;
+                out.push(r);
+            }
+        }
+    };
+    for (ev, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match ev {
+            Event::Start(Tag::CodeBlock(_)) => {
+                flush(&mut run, &mut out);
+                in_code = true;
+            }
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(_) if !in_code => {
+                run = match run {
+                    Some((s, e)) if range.start <= e => Some((s, range.end.max(e))),
+                    Some(_) => {
+                        flush(&mut run, &mut out);
+                        Some((range.start, range.end))
+                    }
+                    None => Some((range.start, range.end)),
+                };
+            }
+            _ => flush(&mut run, &mut out),
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Find references in plain text (no Markdown parsing).
+pub fn find_refs_in(text: &str) -> Vec<RefLink> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("[[") {
+        let start = from + i;
+        let Some(j) = text[start + 2..].find("]]") else {
+            break;
+        };
+        let inner = &text[start + 2..start + 2 + j];
+        let len = j + 4;
+        from = start + 2;
+        if inner.contains('\n') || inner.contains("[[") {
+            continue;
+        }
+        let (target, label) = match inner.split_once('|') {
+            Some((t, l)) => (t.trim(), Some(l.trim().to_string())),
+            None => (inner.trim(), None),
+        };
+        let Some((kind, id)) = target.split_once(':') else {
+            continue;
+        };
+        let (kind, id) = (kind.trim(), id.trim());
+        if kind.is_empty() || kind.contains(' ') {
+            continue;
+        }
+        out.push(RefLink {
+            kind: kind.to_string(),
+            id: id.to_string(),
+            label,
+            start,
+            len,
+        });
+        from = start + len;
+    }
+    out
+}
+
+/// Render a Markdown document.
+pub fn render(text: &str, resolver: &dyn LinkResolver, from_file: &str) -> Rendered {
+    let mut r = Renderer {
+        resolver,
+        from_file,
+        headings: Vec::new(),
+        heading_ids: HashMap::new(),
+    };
+    let events = r.transform(Parser::new_ext(text, options()));
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    Rendered {
+        html: out,
+        headings: r.headings,
+    }
+}
+
+/// Render a short Markdown field; a single paragraph loses its `<p>` wrapper.
+pub fn render_inline(text: &str, resolver: &dyn LinkResolver, from_file: &str) -> String {
+    let html = render(text, resolver, from_file).html;
+    let t = html.trim();
+    if let Some(inner) = t.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+        if !inner.contains("<p>") {
+            return inner.to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// A URL-safe slug of a title: lowercase ASCII letters, digits and `-`.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars() {
+        let c = match c {
+            'ä' | 'Ä' => 'a',
+            'ö' | 'Ö' => 'o',
+            'ü' | 'Ü' => 'u',
+            'é' | 'è' | 'ê' | 'É' => 'e',
+            'á' | 'à' | 'â' => 'a',
+            'í' | 'ì' => 'i',
+            'ó' | 'ò' | 'ô' => 'o',
+            'ú' | 'ù' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+struct Renderer<'a> {
+    resolver: &'a dyn LinkResolver,
+    from_file: &'a str,
+    headings: Vec<Heading>,
+    heading_ids: HashMap<String, usize>,
+}
+
+impl Renderer<'_> {
+    fn transform<'e>(&mut self, parser: Parser<'e>) -> Vec<Event<'e>> {
+        let mut out: Vec<Event<'e>> = Vec::new();
+        let mut text_buf = String::new();
+        let mut in_link = 0usize;
+        let mut code: Option<(String, String)> = None;
+        let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event<'e>>)> = None;
+
+        for ev in parser {
+            if let Some((_, ref mut buf)) = code {
+                match ev {
+                    Event::Text(t) => buf.push_str(&t),
+                    Event::End(TagEnd::CodeBlock) => {
+                        let (lang, body) = code.take().unwrap_or_default();
+                        out.push(Event::Html(CowStr::from(crate::highlight::code_block(
+                            &body, &lang,
+                        ))));
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            let is_text = matches!(ev, Event::Text(_));
+            if !is_text && !text_buf.is_empty() {
+                let target = heading.as_mut().map(|h| &mut h.2).unwrap_or(&mut out);
+                self.flush_text(&mut text_buf, in_link > 0, target);
+            }
+            match ev {
+                Event::Text(t) => text_buf.push_str(&t),
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(l) => {
+                            l.split([',', ' ']).next().unwrap_or("").to_string()
+                        }
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code = Some((lang, String::new()));
+                }
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    heading = Some((level, id.map(|s| s.to_string()), Vec::new()));
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some((level, explicit, inner)) = heading.take() {
+                        out.push(Event::Html(CowStr::from(self.heading_html(
+                            level, explicit, inner,
+                        ))));
+                    }
+                }
+                Event::Start(Tag::BlockQuote(Some(kind))) => {
+                    let (class, title) = callout(kind);
+                    out.push(Event::Html(CowStr::from(format!(
+                        "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n"
+                    ))));
+                }
+                Event::End(TagEnd::BlockQuote(Some(_))) => {
+                    out.push(Event::Html(CowStr::from("</div>\n")));
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    in_link += 1;
+                    let dest = self.rewrite_dest(&dest_url);
+                    let ev = Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest.map(CowStr::from).unwrap_or(dest_url),
+                        title,
+                        id,
+                    });
+                    push(&mut heading, &mut out, ev);
+                }
+                Event::End(TagEnd::Link) => {
+                    in_link = in_link.saturating_sub(1);
+                    push(&mut heading, &mut out, Event::End(TagEnd::Link));
+                }
+                other => push(&mut heading, &mut out, other),
+            }
+        }
+        if !text_buf.is_empty() {
+            self.flush_text(&mut text_buf, in_link > 0, &mut out);
+        }
+        out
+    }
+
+    fn flush_text<'e>(&self, buf: &mut String, in_link: bool, out: &mut Vec<Event<'e>>) {
+        let text = std::mem::take(buf);
+        let refs = find_refs_in(&text);
+        if refs.is_empty() {
+            out.push(Event::Text(CowStr::from(text)));
+            return;
+        }
+        let mut last = 0;
+        for r in refs {
+            if r.start > last {
+                out.push(Event::Text(CowStr::from(text[last..r.start].to_string())));
+            }
+            let resolved = self.resolver.resolve_ref(&r.kind, &r.id);
+            let label = match (&r.label, &resolved) {
+                (Some(l), _) => l.clone(),
+                (None, Some((_, title))) => title.clone(),
+                (None, None) => r.id.clone(),
+            };
+            let label = crate::diag::html_escape(&label);
+            let html = match resolved {
+                Some((url, _)) if !in_link => format!(
+                    "<a class=\"xref xref-{}\" href=\"{ROOT_MARK}{}\">{label}</a>",
+                    crate::diag::html_escape(&r.kind),
+                    crate::diag::html_escape(&url)
+                ),
+                Some(_) => label,
+                None => format!("<span class=\"xref-broken\">{label}</span>"),
+            };
+            out.push(Event::Html(CowStr::from(html)));
+            last = r.start + r.len;
+        }
+        if last < text.len() {
+            out.push(Event::Text(CowStr::from(text[last..].to_string())));
+        }
+    }
+
+    fn rewrite_dest(&self, dest: &str) -> Option<String> {
+        if dest.contains("://") || dest.starts_with('#') || dest.starts_with('/') || dest.starts_with("mailto:") {
+            return None;
+        }
+        let (path, frag) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        if !(path.ends_with(".md") || path.ends_with(".yaml")) {
+            return None;
+        }
+        let url = self.resolver.resolve_path(self.from_file, path)?;
+        Some(match frag {
+            Some(f) => format!("{ROOT_MARK}{url}#{f}"),
+            None => format!("{ROOT_MARK}{url}"),
+        })
+    }
+
+    fn heading_html(
+        &mut self,
+        level: HeadingLevel,
+        explicit: Option<String>,
+        inner: Vec<Event<'_>>,
+    ) -> String {
+        let mut text = String::new();
+        for ev in &inner {
+            match ev {
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::Html(h) | Event::InlineHtml(h) => text.push_str(&strip_tags(h)),
+                _ => {}
+            }
+        }
+        let mut inner_html = String::new();
+        html::push_html(&mut inner_html, inner.into_iter());
+        let base = explicit.unwrap_or_else(|| {
+            let s = slugify(&text);
+            if s.is_empty() {
+                "section".into()
+            } else {
+                s
+            }
+        });
+        let n = self.heading_ids.entry(base.clone()).or_insert(0);
+        let id = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
+        *n += 1;
+        let lvl = level as u8;
+        self.headings.push(Heading {
+            level: lvl,
+            id: id.clone(),
+            text: text.trim().to_string(),
+        });
+        format!(
+            "<h{lvl} id=\"{id}\">{inner_html}<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{lvl}>\n"
+        )
+    }
+}
+
+fn push<'e>(
+    heading: &mut Option<(HeadingLevel, Option<String>, Vec<Event<'e>>)>,
+    out: &mut Vec<Event<'e>>,
+    ev: Event<'e>,
+) {
+    match heading {
+        Some((_, _, buf)) => buf.push(ev),
+        None => out.push(ev),
+    }
+}
+
+fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake;
+    impl LinkResolver for Fake {
+        fn resolve_ref(&self, kind: &str, id: &str) -> Option<(String, String)> {
+            (kind == "step" && id == "regulatory-mapping")
+                .then(|| ("frameworks/x/regulatory-mapping/".into(), "Regulatory Mapping".into()))
+        }
+        fn resolve_path(&self, _from: &str, dest: &str) -> Option<String> {
+            (dest == "../markets/de.yaml").then(|| "markets/de/".into())
+        }
+    }
+
+    fn md(s: &str) -> String {
+        render(s, &Fake, "content/story/01-a.md").html.replace(ROOT_MARK, "/")
+    }
+
+    #[test]
+    fn reference_becomes_a_link_with_the_target_title() {
+        let h = md("See [[step:regulatory-mapping]].");
+        assert!(h.contains(r#"<a class="xref xref-step" href="/frameworks/x/regulatory-mapping/">Regulatory Mapping</a>"#), "{h}");
+    }
+
+    #[test]
+    fn reference_label_overrides_title() {
+        let h = md("See [[step:regulatory-mapping|the mapping]].");
+        assert!(h.contains(">the mapping</a>"), "{h}");
+    }
+
+    #[test]
+    fn references_in_code_are_left_alone() {
+        let h = md("```\n[[step:regulatory-mapping]]\n```\n\nand `[[step:x]]`");
+        assert!(!h.contains("<a class=\"xref"), "{h}");
+        assert!(scan_refs("```\n[[step:nope]]\n```\n").is_empty());
+    }
+
+    #[test]
+    fn scan_reports_byte_offsets() {
+        let t = "Intro\n\nUse [[metric:global-uptime|uptime]] now.";
+        let r = scan_refs(t);
+        assert_eq!(r.len(), 1);
+        assert_eq!(&t[r[0].start..r[0].start + r[0].len], "[[metric:global-uptime|uptime]]");
+        assert_eq!(r[0].label.as_deref(), Some("uptime"));
+    }
+
+    #[test]
+    fn headings_get_stable_unique_anchors() {
+        let r = render("## Try it\n\n## Try it\n", &Fake, "f.md");
+        assert_eq!(r.headings[0].id, "try-it");
+        assert_eq!(r.headings[1].id, "try-it-1");
+        assert!(r.html.contains(r##"<a class="anchor" href="#try-it""##));
+    }
+
+    #[test]
+    fn callouts_tables_footnotes_tasklists_and_strikethrough_render() {
+        let h = md("> [!WARNING]\n> Careful\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nX[^1]\n\n[^1]: note\n\n- [x] done\n\n~~old~~");
+        assert!(h.contains("callout-warning"), "{h}");
+        assert!(h.contains("<table>"), "{h}");
+        assert!(h.contains("footnote-definition"), "{h}");
+        assert!(h.contains("type=\"checkbox\""), "{h}");
+        assert!(h.contains("<del>old</del>"), "{h}");
+    }
+
+    #[test]
+    fn relative_links_to_content_files_point_at_pages() {
+        let h = md("[Germany](../markets/de.yaml)");
+        assert!(h.contains(r#"href="/markets/de/""#), "{h}");
+    }
+
+    #[test]
+    fn html_in_labels_is_escaped() {
+        let h = md("[[step:regulatory-mapping|<script>x</script>]]");
+        assert!(h.contains("&lt;script&gt;"), "{h}");
+    }
+
+    #[test]
+    fn slugify_makes_url_safe_ids() {
+        assert_eq!(slugify("Week 1-2: Infrastructure & MLOps"), "week-1-2-infrastructure-mlops");
+        assert_eq!(slugify("Übersicht"), "ubersicht");
+    }
+}

@@ -1,0 +1,662 @@
+//! The resolved playbook: every entity with its relations as indices, ready
+//! to render. Built by [`crate::resolve`] from the raw files; never does IO.
+//!
+//! Entities live in flat vectors on [`Playbook`]; relations are indices into
+//! them ([`EntityRef`]), so the model is cheap to walk and has no cycles.
+
+pub mod raw;
+
+use crate::config::Config;
+use jiff::civil::Date;
+use raw::{RawActual, RawObligation, RawPartner, RawResult, Rule, Target};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The kinds of things a cross-reference can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A framework.
+    Framework,
+    /// A framework component.
+    Component,
+    /// A step.
+    Step,
+    /// A task (lives on its step's page).
+    Task,
+    /// A success metric.
+    Metric,
+    /// A market.
+    Market,
+    /// A regulation.
+    Regulation,
+    /// An expert.
+    Expert,
+    /// A research page.
+    Research,
+    /// A story chapter.
+    Chapter,
+}
+
+impl Kind {
+    /// Every kind, in the order pages group backlinks.
+    pub const ALL: [Kind; 10] = [
+        Kind::Chapter,
+        Kind::Framework,
+        Kind::Component,
+        Kind::Step,
+        Kind::Task,
+        Kind::Metric,
+        Kind::Market,
+        Kind::Regulation,
+        Kind::Expert,
+        Kind::Research,
+    ];
+
+    /// The word used in `[[kind:id]]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Framework => "framework",
+            Kind::Component => "component",
+            Kind::Step => "step",
+            Kind::Task => "task",
+            Kind::Metric => "metric",
+            Kind::Market => "market",
+            Kind::Regulation => "regulation",
+            Kind::Expert => "expert",
+            Kind::Research => "research",
+            Kind::Chapter => "chapter",
+        }
+    }
+
+    /// Plural heading, for backlink groups and indexes.
+    pub fn plural_title(self) -> &'static str {
+        match self {
+            Kind::Framework => "Frameworks",
+            Kind::Component => "Components",
+            Kind::Step => "Steps",
+            Kind::Task => "Tasks",
+            Kind::Metric => "Metrics",
+            Kind::Market => "Markets",
+            Kind::Regulation => "Regulations",
+            Kind::Expert => "Experts",
+            Kind::Research => "Research",
+            Kind::Chapter => "Story chapters",
+        }
+    }
+
+    /// Parse the word used in `[[kind:id]]`.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == s)
+    }
+}
+
+/// A pointer to one entity of the playbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct EntityRef {
+    /// Which vector.
+    pub kind: Kind,
+    /// Index into it.
+    pub idx: usize,
+}
+
+/// A content file as read, kept for error messages and edit links.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the playbook root, `/`-separated.
+    pub path: String,
+    /// Full text.
+    pub text: String,
+}
+
+/// When a phase or block happens, relative to a market's kickoff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "unit", rename_all = "lowercase")]
+pub enum Window {
+    /// Weeks `first..=last`, week 1 starting on kickoff day.
+    Weeks {
+        /// First week.
+        first: u32,
+        /// Last week.
+        last: u32,
+    },
+    /// Months `first..=last`; `last: None` is open-ended ("Month 4+").
+    Months {
+        /// First month.
+        first: u32,
+        /// Last month, or none when ongoing.
+        last: Option<u32>,
+    },
+}
+
+impl Window {
+    /// "Weeks 1–2", "Month 1", "Month 4+".
+    pub fn label(&self) -> String {
+        match *self {
+            Window::Weeks { first, last } if first == last => format!("Week {first}"),
+            Window::Weeks { first, last } => format!("Weeks {first}–{last}"),
+            Window::Months {
+                first,
+                last: Some(l),
+            } if l == first => format!("Month {first}"),
+            Window::Months {
+                first,
+                last: Some(l),
+            } => format!("Months {first}–{l}"),
+            Window::Months { first, last: None } => format!("Month {first}+"),
+        }
+    }
+}
+
+/// A framework (International Operations Framework, AI Operations Methodology).
+#[derive(Debug, Clone)]
+pub struct Framework {
+    /// Slug.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Summary (Markdown).
+    pub summary: String,
+    /// Introduction (Markdown).
+    pub body: Option<String>,
+    /// Provenance.
+    pub source: Option<String>,
+    /// Its components, in order (empty for a framework of phases).
+    pub components: Vec<usize>,
+    /// Its phases, in order (all of them, through components or directly).
+    pub phases: Vec<usize>,
+    /// Implementation risks.
+    pub risks: Vec<Risk>,
+    /// Source file index.
+    pub file: usize,
+}
+
+/// A risk and its mitigation.
+#[derive(Debug, Clone)]
+pub struct Risk {
+    /// Slug.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description (Markdown).
+    pub description: String,
+    /// Mitigation title.
+    pub mitigation_title: String,
+    /// Mitigation (Markdown).
+    pub mitigation: String,
+    /// Steps threatened.
+    pub threatens: Vec<usize>,
+}
+
+/// A component of a framework.
+#[derive(Debug, Clone)]
+pub struct Component {
+    /// Slug.
+    pub id: String,
+    /// Number in the framework.
+    pub number: Option<u32>,
+    /// Title.
+    pub title: String,
+    /// Focus line.
+    pub subtitle: Option<String>,
+    /// Summary (Markdown).
+    pub summary: String,
+    /// Body (Markdown).
+    pub body: Option<String>,
+    /// Owning framework.
+    pub framework: usize,
+    /// Its phases.
+    pub phases: Vec<usize>,
+    /// Source file.
+    pub file: usize,
+}
+
+/// A phase.
+#[derive(Debug, Clone)]
+pub struct Phase {
+    /// Slug.
+    pub id: String,
+    /// Number.
+    pub number: Option<u32>,
+    /// Title.
+    pub title: String,
+    /// When it happens.
+    pub window: Window,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// Owning framework.
+    pub framework: usize,
+    /// Owning component, if any.
+    pub component: Option<usize>,
+    /// Its blocks (one implicit block when the phase lists steps directly).
+    pub blocks: Vec<usize>,
+    /// Source file.
+    pub file: usize,
+}
+
+/// A titled group of steps within a phase.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// Slug.
+    pub id: String,
+    /// Title (empty for an implicit block).
+    pub title: String,
+    /// Weeks within the phase; `None` = the whole phase / ongoing.
+    pub weeks: Option<(u32, u32)>,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// Owning phase.
+    pub phase: usize,
+    /// Its steps.
+    pub steps: Vec<usize>,
+    /// True when the phase listed its steps directly.
+    pub implicit: bool,
+}
+
+/// A step.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// Slug.
+    pub id: String,
+    /// Number.
+    pub number: Option<u32>,
+    /// Title.
+    pub title: String,
+    /// Guidance (Markdown).
+    pub guidance: Option<String>,
+    /// Owning framework.
+    pub framework: usize,
+    /// Owning component.
+    pub component: Option<usize>,
+    /// Owning phase.
+    pub phase: usize,
+    /// Owning block.
+    pub block: usize,
+    /// Activities, each listing task indices.
+    pub activities: Vec<Activity>,
+    /// Market-specific extra tasks attached to this step.
+    pub market_tasks: Vec<usize>,
+    /// Source file.
+    pub file: usize,
+}
+
+/// An activity of a step.
+#[derive(Debug, Clone)]
+pub struct Activity {
+    /// Slug within the step.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// Task indices.
+    pub tasks: Vec<usize>,
+}
+
+/// A task: one checklist line.
+#[derive(Debug, Clone)]
+pub struct Task {
+    /// Global id: `<step-id>/<slug>`, or `<market>/<step-id>/<slug>` for a market's own task.
+    pub id: String,
+    /// Slug within the step (used as the HTML anchor).
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Description (Markdown).
+    pub description: Option<String>,
+    /// Owner role id.
+    pub owner: Option<String>,
+    /// Applicability rule.
+    pub rule: Option<Rule>,
+    /// Owning step.
+    pub step: usize,
+    /// Activity index within the step; `None` for a market's own task.
+    pub activity: Option<usize>,
+    /// The market that added this task, if any.
+    pub market: Option<usize>,
+    /// Source file.
+    pub file: usize,
+}
+
+/// A group of metrics.
+#[derive(Debug, Clone)]
+pub struct MetricGroup {
+    /// Slug.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Framework.
+    pub framework: Option<usize>,
+    /// Its metrics.
+    pub metrics: Vec<usize>,
+    /// Source file.
+    pub file: usize,
+}
+
+/// A success metric.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    /// Slug.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Description (Markdown).
+    pub description: Option<String>,
+    /// Target.
+    pub target: Target,
+    /// What it measures.
+    pub measures: Vec<EntityRef>,
+    /// Informative.
+    pub lower_is_better: bool,
+    /// Group.
+    pub group: usize,
+    /// Source file.
+    pub file: usize,
+}
+
+/// A market.
+#[derive(Debug, Clone)]
+pub struct Market {
+    /// ISO code.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Region.
+    pub region: String,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// Body (Markdown).
+    pub body: Option<String>,
+    /// Regulation indices.
+    pub regulations: Vec<usize>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Languages.
+    pub languages: Vec<String>,
+    /// Currency.
+    pub currency: Option<String>,
+    /// Kickoff.
+    pub kickoff: Date,
+    /// Role → person.
+    pub team: BTreeMap<String, String>,
+    /// Partners.
+    pub partners: Vec<RawPartner>,
+    /// Its own tasks.
+    pub tasks: Vec<usize>,
+    /// Metric index → actual.
+    pub actuals: Vec<(usize, RawActual)>,
+    /// Source file.
+    pub file: usize,
+}
+
+/// A regulation.
+#[derive(Debug, Clone)]
+pub struct Regulation {
+    /// Slug.
+    pub id: String,
+    /// Short name.
+    pub name: String,
+    /// Official name.
+    pub official_name: Option<String>,
+    /// Jurisdiction.
+    pub jurisdiction: String,
+    /// In force since.
+    pub in_force: Option<String>,
+    /// Official link.
+    pub link: Option<String>,
+    /// Summary (Markdown).
+    pub summary: String,
+    /// Obligations.
+    pub obligations: Vec<RawObligation>,
+    /// Source file.
+    pub file: usize,
+}
+
+/// An expert (often a composite).
+#[derive(Debug, Clone)]
+pub struct Expert {
+    /// Slug.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: String,
+    /// Composite, not a real person.
+    pub composite: bool,
+    /// Category.
+    pub category: Option<String>,
+    /// Background (Markdown).
+    pub background: Option<String>,
+    /// Insight (Markdown).
+    pub insight: Option<String>,
+    /// Quotes.
+    pub quotes: Vec<String>,
+    /// Perspectives: (title, Markdown).
+    pub perspectives: Vec<(String, String)>,
+    /// Advice: (Markdown, step indices).
+    pub advice: Vec<(String, Vec<usize>)>,
+    /// Source file.
+    pub file: usize,
+}
+
+/// A research page.
+#[derive(Debug, Clone)]
+pub struct Research {
+    /// Slug.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Category.
+    pub category: Option<String>,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// What it supports.
+    pub supports: Vec<EntityRef>,
+    /// Result figures.
+    pub results: Vec<RawResult>,
+    /// Body (Markdown).
+    pub body: String,
+    /// Byte offset of the body in its file.
+    pub body_offset: usize,
+    /// Source file.
+    pub file: usize,
+}
+
+/// A story chapter.
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    /// Slug.
+    pub id: String,
+    /// Order key from the file name (`NN-`).
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Act.
+    pub act: u32,
+    /// Act title.
+    pub act_title: Option<String>,
+    /// Section.
+    pub section: Option<u32>,
+    /// Section title.
+    pub section_title: Option<String>,
+    /// Summary (Markdown).
+    pub summary: Option<String>,
+    /// What it applies, in order.
+    pub applies: Vec<EntityRef>,
+    /// Body (Markdown).
+    pub body: String,
+    /// Byte offset of the body in its file.
+    pub body_offset: usize,
+    /// Source file.
+    pub file: usize,
+}
+
+/// The whole resolved playbook.
+#[derive(Debug, Clone)]
+pub struct Playbook {
+    /// `book.toml`.
+    pub config: Config,
+    /// Every file read, by index.
+    pub sources: Vec<SourceFile>,
+    /// Role id → title.
+    pub roles: BTreeMap<String, String>,
+    /// Frameworks in order.
+    pub frameworks: Vec<Framework>,
+    /// Components.
+    pub components: Vec<Component>,
+    /// Phases.
+    pub phases: Vec<Phase>,
+    /// Blocks.
+    pub blocks: Vec<Block>,
+    /// Steps in reading order.
+    pub steps: Vec<Step>,
+    /// Tasks.
+    pub tasks: Vec<Task>,
+    /// Metric groups.
+    pub metric_groups: Vec<MetricGroup>,
+    /// Metrics.
+    pub metrics: Vec<Metric>,
+    /// Markets by id.
+    pub markets: Vec<Market>,
+    /// Regulations by id.
+    pub regulations: Vec<Regulation>,
+    /// Experts.
+    pub experts: Vec<Expert>,
+    /// Research pages.
+    pub research: Vec<Research>,
+    /// Chapters in order.
+    pub chapters: Vec<Chapter>,
+    /// Id lookup per kind.
+    pub index: HashMap<Kind, HashMap<String, usize>>,
+    /// Who references what: target page → source pages.
+    pub backlinks: BTreeMap<EntityRef, BTreeSet<EntityRef>>,
+    /// Markets each task applies to (by task index).
+    pub task_markets: Vec<Vec<usize>>,
+    /// Warnings found while resolving.
+    pub warnings: Vec<crate::diag::Diagnostic>,
+}
+
+impl Playbook {
+    /// Find an entity by kind and id.
+    pub fn lookup(&self, kind: Kind, id: &str) -> Option<EntityRef> {
+        self.index
+            .get(&kind)
+            .and_then(|m| m.get(id))
+            .map(|&idx| EntityRef { kind, idx })
+    }
+
+    /// The page that shows an entity: tasks live on their step's page.
+    pub fn page_of(&self, r: EntityRef) -> EntityRef {
+        match r.kind {
+            Kind::Task => EntityRef {
+                kind: Kind::Step,
+                idx: self.tasks[r.idx].step,
+            },
+            _ => r,
+        }
+    }
+
+    /// The display title of an entity.
+    pub fn title(&self, r: EntityRef) -> &str {
+        match r.kind {
+            Kind::Framework => &self.frameworks[r.idx].title,
+            Kind::Component => &self.components[r.idx].title,
+            Kind::Step => &self.steps[r.idx].title,
+            Kind::Task => &self.tasks[r.idx].title,
+            Kind::Metric => &self.metrics[r.idx].name,
+            Kind::Market => &self.markets[r.idx].name,
+            Kind::Regulation => &self.regulations[r.idx].name,
+            Kind::Expert => &self.experts[r.idx].name,
+            Kind::Research => &self.research[r.idx].title,
+            Kind::Chapter => &self.chapters[r.idx].title,
+        }
+    }
+
+    /// The id of an entity.
+    pub fn id(&self, r: EntityRef) -> &str {
+        match r.kind {
+            Kind::Framework => &self.frameworks[r.idx].id,
+            Kind::Component => &self.components[r.idx].id,
+            Kind::Step => &self.steps[r.idx].id,
+            Kind::Task => &self.tasks[r.idx].id,
+            Kind::Metric => &self.metrics[r.idx].id,
+            Kind::Market => &self.markets[r.idx].id,
+            Kind::Regulation => &self.regulations[r.idx].id,
+            Kind::Expert => &self.experts[r.idx].id,
+            Kind::Research => &self.research[r.idx].id,
+            Kind::Chapter => &self.chapters[r.idx].id,
+        }
+    }
+
+    /// The source file an entity was read from.
+    pub fn file_of(&self, r: EntityRef) -> usize {
+        match r.kind {
+            Kind::Framework => self.frameworks[r.idx].file,
+            Kind::Component => self.components[r.idx].file,
+            Kind::Step => self.steps[r.idx].file,
+            Kind::Task => self.tasks[r.idx].file,
+            Kind::Metric => self.metrics[r.idx].file,
+            Kind::Market => self.markets[r.idx].file,
+            Kind::Regulation => self.regulations[r.idx].file,
+            Kind::Expert => self.experts[r.idx].file,
+            Kind::Research => self.research[r.idx].file,
+            Kind::Chapter => self.chapters[r.idx].file,
+        }
+    }
+
+    /// Site-relative URL of an entity's page (no leading `/`; tasks get an anchor).
+    pub fn url(&self, r: EntityRef) -> String {
+        match r.kind {
+            Kind::Framework => format!("frameworks/{}/", self.frameworks[r.idx].id),
+            Kind::Component => {
+                let c = &self.components[r.idx];
+                format!("frameworks/{}/{}/", self.frameworks[c.framework].id, c.id)
+            }
+            Kind::Step => {
+                let s = &self.steps[r.idx];
+                let fw = &self.frameworks[s.framework].id;
+                match s.component {
+                    Some(c) => format!("frameworks/{fw}/{}/{}/", self.components[c].id, s.id),
+                    None => format!("frameworks/{fw}/{}/", s.id),
+                }
+            }
+            Kind::Task => {
+                let t = &self.tasks[r.idx];
+                format!(
+                    "{}#task-{}",
+                    self.url(EntityRef {
+                        kind: Kind::Step,
+                        idx: t.step
+                    }),
+                    t.slug
+                )
+            }
+            Kind::Metric => format!("metrics/{}/", self.metrics[r.idx].id),
+            Kind::Market => format!("markets/{}/", self.markets[r.idx].id),
+            Kind::Regulation => format!("regulations/{}/", self.regulations[r.idx].id),
+            Kind::Expert => format!("experts/{}/", self.experts[r.idx].id),
+            Kind::Research => format!("research/{}/", self.research[r.idx].id),
+            Kind::Chapter => format!("story/{}/", self.chapters[r.idx].id),
+        }
+    }
+
+    /// Pages that reference `r`, grouped by kind in display order.
+    pub fn backlinks_of(&self, r: EntityRef) -> Vec<(Kind, Vec<EntityRef>)> {
+        let Some(set) = self.backlinks.get(&r) else {
+            return Vec::new();
+        };
+        let mut groups: Vec<(Kind, Vec<EntityRef>)> = Vec::new();
+        for k in Kind::ALL {
+            let v: Vec<EntityRef> = set.iter().copied().filter(|e| e.kind == k).collect();
+            if !v.is_empty() {
+                groups.push((k, v));
+            }
+        }
+        groups
+    }
+
+    /// Total number of tasks in frameworks (excluding market-specific ones).
+    pub fn framework_task_count(&self) -> usize {
+        self.tasks.iter().filter(|t| t.market.is_none()).count()
+    }
+}

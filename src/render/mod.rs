@@ -1,0 +1,253 @@
+//! Render the resolved playbook into site files, in memory.
+//!
+//! [`Templates`] loads the built-in Tera templates (compiled into the binary
+//! from `templates/`) and lets a playbook's own `templates/<name>` replace any
+//! of them. [`render_site`] builds one context per page (in [`pages`]),
+//! renders them in parallel with rayon, and adds the machine-readable files
+//! (`sitemap.xml`, `playbook.json`, the search index). Nothing here writes to
+//! disk: the result is a list of [`OutputFile`]s for [`crate::output`].
+
+pub mod context;
+pub mod pages;
+pub mod svg;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::markdown::ROOT_MARK;
+use crate::model::Playbook;
+use rayon::prelude::*;
+use std::path::Path;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path inside the site, `/`-separated, e.g. `markets/de/index.html`.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// The built-in templates, by name.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("framework.html", include_str!("../../templates/framework.html")),
+    ("frameworks.html", include_str!("../../templates/frameworks.html")),
+    ("component.html", include_str!("../../templates/component.html")),
+    ("step.html", include_str!("../../templates/step.html")),
+    ("metrics.html", include_str!("../../templates/metrics.html")),
+    ("metric.html", include_str!("../../templates/metric.html")),
+    ("markets.html", include_str!("../../templates/markets.html")),
+    ("market.html", include_str!("../../templates/market.html")),
+    ("checklist.html", include_str!("../../templates/checklist.html")),
+    ("regulations.html", include_str!("../../templates/regulations.html")),
+    ("regulation.html", include_str!("../../templates/regulation.html")),
+    ("experts.html", include_str!("../../templates/experts.html")),
+    ("expert.html", include_str!("../../templates/expert.html")),
+    ("research_index.html", include_str!("../../templates/research_index.html")),
+    ("research.html", include_str!("../../templates/research.html")),
+    ("story.html", include_str!("../../templates/story.html")),
+    ("chapter.html", include_str!("../../templates/chapter.html")),
+    ("print.html", include_str!("../../templates/print.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// The built-in theme assets, by path under `theme/`.
+pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
+    ("theme/style.css", include_str!("../../theme/style.css")),
+    ("theme/print.css", include_str!("../../theme/print.css")),
+    ("theme/playbook.js", include_str!("../../theme/playbook.js")),
+    ("theme/search.js", include_str!("../../theme/search.js")),
+    ("theme/favicon.svg", include_str!("../../theme/favicon.svg")),
+];
+
+/// Loaded, compiled templates; load once per process (or per template change).
+pub struct Templates {
+    tera: tera::Tera,
+    /// Theme assets: built-ins, overridden by the playbook's `theme/` files.
+    pub assets: Vec<(String, Vec<u8>)>,
+}
+
+impl Templates {
+    /// Built-in templates, with any same-named file in `<root>/templates/`
+    /// and `<root>/theme/` taking their place.
+    pub fn load(root: &Path) -> Result<Templates, Diagnostics> {
+        let mut sources: Vec<(String, String, String)> = Vec::new();
+        let mut diags = Diagnostics::new();
+        for (name, text) in BUILTIN_TEMPLATES {
+            let user = root.join("templates").join(name);
+            match std::fs::read_to_string(&user) {
+                Ok(t) => sources.push((name.to_string(), t, format!("templates/{name}"))),
+                Err(_) => sources.push((name.to_string(), text.to_string(), format!("(built-in) templates/{name}"))),
+            }
+        }
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        // Add one at a time first to pin-point syntax errors per file.
+        for (name, text, shown) in &sources {
+            let mut probe = tera::Tera::default();
+            if let Err(e) = probe.add_raw_template(name, text) {
+                if !is_missing_parent(&e) {
+                    diags.push(template_error(&e, shown, text));
+                }
+            }
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        let refs: Vec<(&str, &str)> = sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str())).collect();
+        if let Err(e) = tera.add_raw_templates(refs) {
+            let d = Diagnostic::error(format!("template error: {}", error_chain(&e)))
+                .help("check {% extends %}, {% import %} and {% include %} names in templates/");
+            return Err(d.into());
+        }
+        let mut assets = Vec::new();
+        for (path, text) in BUILTIN_ASSETS {
+            let user = root.join(path);
+            let bytes = std::fs::read(&user).unwrap_or_else(|_| text.as_bytes().to_vec());
+            assets.push((path.to_string(), bytes));
+        }
+        Ok(Templates { tera, assets })
+    }
+
+    /// Render one template with a context; errors name the template.
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, ctx).map_err(|e| {
+            Diagnostic::error(format!("template `{name}` failed: {}", error_chain(&e)))
+                .in_file(&format!("templates/{name}"), 1, 1)
+                .help("a variable or filter in the template does not exist for this page; compare with the built-in template")
+        })
+    }
+}
+
+fn is_missing_parent(e: &tera::Error) -> bool {
+    let s = error_chain(e);
+    s.contains("doesn't exist") || s.contains("not found")
+}
+
+fn error_chain(e: &tera::Error) -> String {
+    use std::error::Error as _;
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(x) = src {
+        s.push_str(": ");
+        s.push_str(&x.to_string());
+        src = x.source();
+    }
+    s
+}
+
+fn template_error(e: &tera::Error, shown: &str, text: &str) -> Diagnostic {
+    let chain = error_chain(e);
+    // Tera's parse errors contain "--> L:C".
+    let (mut line, mut col) = (1, 1);
+    if let Some(i) = chain.find("--> ") {
+        let rest = &chain[i + 4..];
+        let mut it = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+        line = it.next().and_then(|s| s.parse().ok()).unwrap_or(1);
+        col = it.next().and_then(|s| s.parse().ok()).unwrap_or(1);
+    }
+    let first = chain.lines().next().unwrap_or("").to_string();
+    let detail = chain
+        .lines()
+        .rev()
+        .find(|l| l.trim_start().starts_with('=') || l.contains("expected"))
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches("= ")
+        .to_string();
+    Diagnostic::error(format!("template syntax error: {first} {detail}").trim().to_string())
+        .at(shown, text, line, col)
+        .help("fix the Tera syntax here: every {% tag %} needs its closing {% end… %}, and {{ }} must balance")
+}
+
+/// How to render: the dev server adds its live-reload script.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Extra HTML injected before `</body>` (the dev server's reload script).
+    pub inject_script: Option<String>,
+}
+
+/// A page before rendering: where it goes, which template, what context.
+pub struct PageJob {
+    /// Output path.
+    pub path: String,
+    /// Template name.
+    pub template: &'static str,
+    /// Template context.
+    pub ctx: tera::Context,
+}
+
+/// Depth-relative path from a page to the site root ("", "../", "../../", …).
+pub fn root_for(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// Render every page and machine-readable file of the site.
+pub fn render_site(
+    pb: &Playbook,
+    templates: &Templates,
+    opts: &RenderOptions,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let jobs = pages::all_pages(pb);
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let html = templates.render(job.template, &job.ctx)?;
+            let root = root_for(&job.path);
+            let mut html = replace_root_mark(&html, &root);
+            if let Some(script) = &opts.inject_script {
+                if let Some(i) = html.rfind("</body>") {
+                    html.insert_str(i, script);
+                }
+            }
+            Ok(OutputFile {
+                path: job.path,
+                bytes: html.into_bytes(),
+            })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len() + 8);
+    let mut diags = Diagnostics::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    for (path, bytes) in &templates.assets {
+        files.push(OutputFile {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        });
+    }
+    files.push(OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: pages::sitemap(pb, &files).into_bytes(),
+    });
+    files.push(OutputFile {
+        path: "playbook.json".into(),
+        bytes: crate::export::playbook_json(pb).into_bytes(),
+    });
+    files.push(OutputFile {
+        path: "search-index.js".into(),
+        bytes: crate::search::title_index_js(pb).into_bytes(),
+    });
+    files.extend(crate::checklist::download_files(pb));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Replace [`ROOT_MARK`] with the page's relative root (an empty root becomes `./`).
+pub fn replace_root_mark(html: &str, root: &str) -> String {
+    if !html.contains(ROOT_MARK) {
+        return html.to_string();
+    }
+    let r = if root.is_empty() { "./" } else { root };
+    html.replace(ROOT_MARK, r)
+}

@@ -1,0 +1,962 @@
+//! One function per page kind: each builds the template context for its
+//! pages. [`all_pages`] lists every page of the site in reading order.
+
+use super::context::{base_context, link, plain, step_label, LinkCtx, Md, PageBase, Section};
+use super::svg::{self, Bar, ValueBar};
+use super::{OutputFile, PageJob};
+use crate::checklist;
+use crate::model::{EntityRef, Kind, Playbook, Window};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// Reverse relations computed once per build.
+struct Lookups {
+    /// Metrics that measure an entity.
+    metrics_of: HashMap<EntityRef, Vec<usize>>,
+    /// (expert, advice index) per step.
+    advice_of: Vec<Vec<(usize, usize)>>,
+    /// (framework, risk index) per step.
+    risks_of: Vec<Vec<(usize, usize)>>,
+}
+
+impl Lookups {
+    fn new(pb: &Playbook) -> Self {
+        let mut metrics_of: HashMap<EntityRef, Vec<usize>> = HashMap::new();
+        for (i, m) in pb.metrics.iter().enumerate() {
+            for r in &m.measures {
+                metrics_of.entry(*r).or_default().push(i);
+            }
+        }
+        let mut advice_of = vec![Vec::new(); pb.steps.len()];
+        for (e, x) in pb.experts.iter().enumerate() {
+            for (a, (_, steps)) in x.advice.iter().enumerate() {
+                for &s in steps {
+                    advice_of[s].push((e, a));
+                }
+            }
+        }
+        let mut risks_of = vec![Vec::new(); pb.steps.len()];
+        for (f, fw) in pb.frameworks.iter().enumerate() {
+            for (r, risk) in fw.risks.iter().enumerate() {
+                for &s in &risk.threatens {
+                    risks_of[s].push((f, r));
+                }
+            }
+        }
+        Lookups { metrics_of, advice_of, risks_of }
+    }
+}
+
+fn er(kind: Kind, idx: usize) -> EntityRef {
+    EntityRef { kind, idx }
+}
+
+fn backlinks(pb: &Playbook, r: EntityRef) -> Value {
+    let groups: Vec<Value> = pb
+        .backlinks_of(r)
+        .into_iter()
+        .map(|(k, v)| {
+            let items: Vec<LinkCtx> = v.into_iter().map(|e| link(pb, e)).collect();
+            json!({"kind": k.plural_title(), "items": items})
+        })
+        .collect();
+    Value::Array(groups)
+}
+
+/// Chapters that reference or apply an entity.
+fn in_story(pb: &Playbook, r: EntityRef) -> Vec<LinkCtx> {
+    pb.backlinks
+        .get(&r)
+        .map(|s| s.iter().filter(|e| e.kind == Kind::Chapter).map(|&e| link(pb, e)).collect())
+        .unwrap_or_default()
+}
+
+fn with_body(ctx: &mut tera::Context, key: &str, html: String) {
+    ctx.insert(key, &html);
+}
+
+/// Every page in reading order (used for previous/next).
+fn reading_order(pb: &Playbook) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = vec![(String::new(), "Home".into()), ("story/".into(), "Story".into())];
+    for i in 0..pb.chapters.len() {
+        let r = er(Kind::Chapter, i);
+        v.push((pb.url(r), pb.title(r).into()));
+    }
+    v.push(("frameworks/".into(), "Frameworks".into()));
+    for (fi, f) in pb.frameworks.iter().enumerate() {
+        v.push((pb.url(er(Kind::Framework, fi)), f.title.clone()));
+        let mut last_comp = None;
+        for &p in &f.phases {
+            let comp = pb.phases[p].component;
+            if comp != last_comp {
+                if let Some(c) = comp {
+                    v.push((pb.url(er(Kind::Component, c)), pb.components[c].title.clone()));
+                }
+                last_comp = comp;
+            }
+            for &b in &pb.phases[p].blocks {
+                for &s in &pb.blocks[b].steps {
+                    v.push((pb.url(er(Kind::Step, s)), pb.steps[s].title.clone()));
+                }
+            }
+        }
+    }
+    v.push(("metrics/".into(), "Metrics".into()));
+    for i in 0..pb.metrics.len() {
+        let r = er(Kind::Metric, i);
+        v.push((pb.url(r), pb.title(r).into()));
+    }
+    v.push(("markets/".into(), "Markets".into()));
+    for i in 0..pb.markets.len() {
+        let r = er(Kind::Market, i);
+        v.push((pb.url(r), pb.title(r).into()));
+        v.push((format!("{}checklist/", pb.url(r)), format!("{} launch checklist", pb.markets[i].name)));
+    }
+    v.push(("regulations/".into(), "Regulations".into()));
+    for i in 0..pb.regulations.len() {
+        let r = er(Kind::Regulation, i);
+        v.push((pb.url(r), pb.title(r).into()));
+    }
+    v.push(("experts/".into(), "Experts".into()));
+    for i in 0..pb.experts.len() {
+        let r = er(Kind::Expert, i);
+        v.push((pb.url(r), pb.title(r).into()));
+    }
+    v.push(("research/".into(), "Research".into()));
+    for i in 0..pb.research.len() {
+        let r = er(Kind::Research, i);
+        v.push((pb.url(r), pb.title(r).into()));
+    }
+    v
+}
+
+struct Builder<'a> {
+    pb: &'a Playbook,
+    md: Md<'a>,
+    lk: Lookups,
+    order_pos: HashMap<String, usize>,
+    order: Vec<(String, String)>,
+}
+
+impl<'a> Builder<'a> {
+    fn prev_next(&self, url: &str) -> (Option<LinkCtx>, Option<LinkCtx>) {
+        let Some(&i) = self.order_pos.get(url) else {
+            return (None, None);
+        };
+        let mk = |j: usize| {
+            let (u, t) = &self.order[j];
+            LinkCtx { url: u.clone(), title: t.clone() }
+        };
+        (
+            if i > 0 { Some(mk(i - 1)) } else { None },
+            self.order.get(i + 1).map(|_| mk(i + 1)),
+        )
+    }
+
+    fn ctx(&self, base: PageBase) -> tera::Context {
+        let (p, n) = self.prev_next(&base.url);
+        base_context(self.pb, base, p, n)
+    }
+
+    fn job(&self, url: &str, template: &'static str, ctx: tera::Context) -> PageJob {
+        PageJob { path: format!("{url}index.html"), template, ctx }
+    }
+
+    fn base(&self, title: impl Into<String>, url: impl Into<String>, section: Section, kind: &'static str) -> PageBase {
+        PageBase {
+            title: title.into(),
+            url: url.into(),
+            section,
+            crumbs: Vec::new(),
+            file: None,
+            kind_label: kind,
+            toc: Vec::new(),
+            description: String::new(),
+        }
+    }
+
+    fn crumb(&self, url: &str, title: &str) -> LinkCtx {
+        LinkCtx { url: url.into(), title: title.into() }
+    }
+
+    fn market_chips(&self, ti: usize) -> Value {
+        let ms = &self.pb.task_markets[ti];
+        if self.pb.tasks[ti].rule.is_none() || ms.len() == self.pb.markets.len() {
+            return json!({"all": true, "items": []});
+        }
+        let items: Vec<Value> = ms
+            .iter()
+            .map(|&m| json!({"id": self.pb.markets[m].id, "name": self.pb.markets[m].name, "url": self.pb.url(er(Kind::Market, m))}))
+            .collect();
+        json!({"all": false, "items": items})
+    }
+
+    fn task_ctx(&self, ti: usize) -> Value {
+        let t = &self.pb.tasks[ti];
+        json!({
+            "id": t.id,
+            "slug": t.slug,
+            "title": t.title,
+            "description": self.md.opt_inline(&t.description, t.file),
+            "owner": t.owner,
+            "owner_title": t.owner.as_ref().and_then(|o| self.pb.roles.get(o)),
+            "rule": t.rule.as_ref().map(crate::rules::describe),
+            "markets": self.market_chips(ti),
+        })
+    }
+
+    fn metric_rows(&self, ms: &[usize]) -> Vec<Value> {
+        ms.iter()
+            .map(|&m| {
+                let x = &self.pb.metrics[m];
+                json!({"url": self.pb.url(er(Kind::Metric, m)), "title": x.name, "target": x.target.text})
+            })
+            .collect()
+    }
+
+    fn steps_of_phase(&self, p: usize) -> Vec<Value> {
+        let pb = self.pb;
+        pb.phases[p]
+            .blocks
+            .iter()
+            .map(|&b| {
+                let blk = &pb.blocks[b];
+                let steps: Vec<Value> = blk
+                    .steps
+                    .iter()
+                    .map(|&s| {
+                        let st = &pb.steps[s];
+                        let n: usize = st.activities.iter().map(|a| a.tasks.len()).sum();
+                        json!({"url": pb.url(er(Kind::Step, s)), "title": st.title, "number": st.number, "tasks": n,
+                               "activities": st.activities.iter().map(|a| a.title.clone()).collect::<Vec<_>>()})
+                    })
+                    .collect();
+                json!({"title": blk.title, "implicit": blk.implicit, "weeks": blk.weeks.map(|(a, b)| if a == b { format!("Week {a}") } else { format!("Weeks {a}–{b}") }),
+                       "summary": self.md.opt(&blk.summary, pb.phases[p].file), "steps": steps})
+            })
+            .collect()
+    }
+
+    fn phase_ctx(&self, p: usize) -> Value {
+        let ph = &self.pb.phases[p];
+        json!({"id": ph.id, "title": ph.title, "number": ph.number, "window": ph.window.label(),
+               "summary": self.md.opt(&ph.summary, ph.file), "blocks": self.steps_of_phase(p)})
+    }
+
+    /// Week- or month-scaled timeline of phases and their blocks.
+    fn phases_timeline(&self, title: &str, phases: &[usize]) -> String {
+        let pb = self.pb;
+        let months = phases.iter().any(|&p| matches!(pb.phases[p].window, Window::Months { .. }));
+        let mut bars = Vec::new();
+        let mut total: f64 = 0.0;
+        for &p in phases {
+            let ph = &pb.phases[p];
+            let (s, e, open) = match ph.window {
+                Window::Weeks { first, last } => (f64::from(first - 1), f64::from(last), false),
+                Window::Months { first, last } => (f64::from(first - 1) * 4.0, last.map(|l| f64::from(l) * 4.0).unwrap_or(f64::from(first) * 4.0 + 4.0), last.is_none()),
+            };
+            total = total.max(e);
+            bars.push(Bar { label: ph.title.clone(), start: s, end: e, strong: true, note: ph.window.label(), open_ended: open });
+            for &b in &ph.blocks {
+                let blk = &pb.blocks[b];
+                if blk.implicit {
+                    continue;
+                }
+                let (bs, be) = match blk.weeks {
+                    Some((a, z)) => (s + f64::from(a - 1), (s + f64::from(z)).min(e)),
+                    None => (s, e),
+                };
+                bars.push(Bar { label: blk.title.clone(), start: bs, end: be, strong: false, note: String::new(), open_ended: open && blk.weeks.is_none() });
+            }
+        }
+        let label = move |u: f64| {
+            if months {
+                format!("M{}", (u / 4.0) as u32 + 1)
+            } else {
+                format!("W{}", u as u32 + 1)
+            }
+        };
+        let tick = if months { 4.0 } else { 1.0 };
+        let total = if months { total } else { total.max(1.0) };
+        svg::timeline(title, &bars, total, tick, &|u| if u >= total { String::new() } else { label(u) })
+    }
+
+    // ---- pages ----
+
+    fn home(&self) -> PageJob {
+        let pb = self.pb;
+        let mut base = self.base(pb.config.book.title.clone(), "", Section::None, "Home");
+        base.description = pb.config.book.description.clone();
+        let mut ctx = self.ctx(base);
+        let acts = acts(pb);
+        ctx.insert("acts", &acts);
+        let fws: Vec<Value> = pb
+            .frameworks
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let steps: usize = f.phases.iter().map(|&p| pb.phases[p].blocks.iter().map(|&b| pb.blocks[b].steps.len()).sum::<usize>()).sum();
+                json!({"url": pb.url(er(Kind::Framework, i)), "title": f.title, "summary": self.md.inline(&f.summary, f.file),
+                       "components": f.components.len(), "phases": f.phases.len(), "steps": steps})
+            })
+            .collect();
+        ctx.insert("frameworks", &fws);
+        ctx.insert("markets", &self.market_list());
+        ctx.insert("counts", &json!({
+            "steps": pb.steps.len(), "tasks": pb.framework_task_count(), "metrics": pb.metrics.len(),
+            "markets": pb.markets.len(), "regulations": pb.regulations.len(), "chapters": pb.chapters.len(),
+            "experts": pb.experts.len(), "research": pb.research.len()
+        }));
+        self.job("", "index.html", ctx)
+    }
+
+    fn market_list(&self) -> Vec<Value> {
+        let pb = self.pb;
+        pb.markets
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let n = pb.task_markets.iter().filter(|v| v.contains(&i)).count();
+                json!({"url": pb.url(er(Kind::Market, i)), "id": m.id, "title": m.name, "region": m.region,
+                       "kickoff": m.kickoff.to_string(), "tags": m.tags, "tasks": n,
+                       "regulations": m.regulations.iter().map(|&r| link(pb, er(Kind::Regulation, r))).collect::<Vec<_>>()})
+            })
+            .collect()
+    }
+
+    fn story_index(&self) -> PageJob {
+        let mut base = self.base("The story", "story/", Section::Story, "Story");
+        base.description = "Maya Patel's journey, chapter by chapter, with the framework she puts to work.".into();
+        let mut ctx = self.ctx(base);
+        ctx.insert("acts", &acts(self.pb));
+        self.job("story/", "story.html", ctx)
+    }
+
+    fn chapter(&self, i: usize) -> PageJob {
+        let pb = self.pb;
+        let c = &pb.chapters[i];
+        let r = er(Kind::Chapter, i);
+        let url = pb.url(r);
+        let (body, toc) = self.md.doc(&c.body, c.file);
+        let mut base = self.base(c.title.clone(), url.clone(), Section::Story, "Story chapter");
+        base.crumbs = vec![self.crumb("story/", "Story")];
+        base.file = Some(c.file);
+        base.toc = toc;
+        base.description = c.summary.as_deref().map(plain).unwrap_or_default();
+        let prev = i.checked_sub(1).map(|j| link(pb, er(Kind::Chapter, j)));
+        let next = (i + 1 < pb.chapters.len()).then(|| link(pb, er(Kind::Chapter, i + 1)));
+        let mut ctx = base_context(pb, base, prev, next);
+        // Everything the chapter references, in order of first mention.
+        let mut rail: Vec<EntityRef> = c.applies.clone();
+        for rf in crate::markdown::scan_refs(&c.body) {
+            if let Some(k) = Kind::parse(&rf.kind) {
+                if let Some(e) = pb.lookup(k, &rf.id) {
+                    let e = pb.page_of(e);
+                    if !rail.contains(&e) && e.kind != Kind::Chapter {
+                        rail.push(e);
+                    }
+                }
+            }
+        }
+        let rail: Vec<Value> = rail
+            .into_iter()
+            .filter(|e| e.kind != Kind::Chapter)
+            .map(|e| json!({"kind": e.kind.name(), "url": pb.url(e), "title": pb.title(e)}))
+            .collect();
+        ctx.insert("rail", &rail);
+        ctx.insert("chapter", &json!({"act": c.act, "act_title": c.act_title, "section": c.section, "section_title": c.section_title,
+                                      "summary": self.md.opt_inline(&c.summary, c.file)}));
+        let first_applied = c.applies.iter().find(|e| e.kind != Kind::Chapter).map(|&e| link(pb, e));
+        ctx.insert("put_to_work", &first_applied);
+        with_body(&mut ctx, "body", body);
+        ctx.insert("backlinks", &backlinks(pb, r));
+        self.job(&url, "chapter.html", ctx)
+    }
+
+    fn frameworks_index(&self) -> PageJob {
+        let pb = self.pb;
+        let ctx_fw: Vec<Value> = pb
+            .frameworks
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let comps: Vec<LinkCtx> = f.components.iter().map(|&c| link(pb, er(Kind::Component, c))).collect();
+                let phases: Vec<Value> = f.phases.iter().filter(|&&p| pb.phases[p].component.is_none()).map(|&p| json!({"title": pb.phases[p].title, "window": pb.phases[p].window.label()})).collect();
+                json!({"url": pb.url(er(Kind::Framework, i)), "title": f.title, "summary": self.md.inline(&f.summary, f.file), "components": comps, "phases": phases})
+            })
+            .collect();
+        let mut ctx = self.ctx(self.base("Frameworks", "frameworks/", Section::Frameworks(None, None), "Frameworks"));
+        ctx.insert("frameworks", &ctx_fw);
+        self.job("frameworks/", "frameworks.html", ctx)
+    }
+
+    fn framework(&self, fi: usize) -> PageJob {
+        let pb = self.pb;
+        let f = &pb.frameworks[fi];
+        let r = er(Kind::Framework, fi);
+        let url = pb.url(r);
+        let (body, toc) = f.body.as_deref().map(|b| self.md.doc(b, f.file)).unwrap_or_default();
+        let mut base = self.base(f.title.clone(), url.clone(), Section::Frameworks(Some(fi), None), "Framework");
+        base.crumbs = vec![self.crumb("frameworks/", "Frameworks")];
+        base.file = Some(f.file);
+        base.toc = toc;
+        base.description = plain(&f.summary);
+        let mut ctx = self.ctx(base);
+        ctx.insert("summary", &self.md.block(&f.summary, f.file));
+        with_body(&mut ctx, "body", body);
+        ctx.insert("source", &f.source);
+        let comps: Vec<Value> = f
+            .components
+            .iter()
+            .map(|&c| {
+                let comp = &pb.components[c];
+                let steps: usize = comp.phases.iter().map(|&p| pb.phases[p].blocks.iter().map(|&b| pb.blocks[b].steps.len()).sum::<usize>()).sum();
+                json!({"url": pb.url(er(Kind::Component, c)), "title": comp.title, "number": comp.number, "subtitle": comp.subtitle,
+                       "summary": self.md.inline(&comp.summary, comp.file), "steps": steps,
+                       "phases": comp.phases.iter().map(|&p| json!({"title": pb.phases[p].title, "window": pb.phases[p].window.label()})).collect::<Vec<_>>()})
+            })
+            .collect();
+        ctx.insert("components", &comps);
+        let direct: Vec<usize> = f.phases.iter().copied().filter(|&p| pb.phases[p].component.is_none()).collect();
+        ctx.insert("phases", &direct.iter().map(|&p| self.phase_ctx(p)).collect::<Vec<_>>());
+        ctx.insert("timeline", &if direct.is_empty() { String::new() } else { self.phases_timeline(&format!("Timeline of {}", f.title), &direct) });
+        let risks: Vec<Value> = f
+            .risks
+            .iter()
+            .map(|rk| json!({"id": rk.id, "title": rk.title, "description": self.md.block(&rk.description, f.file),
+                             "mitigation_title": rk.mitigation_title, "mitigation": self.md.block(&rk.mitigation, f.file),
+                             "threatens": rk.threatens.iter().map(|&s| link(pb, er(Kind::Step, s))).collect::<Vec<_>>()}))
+            .collect();
+        ctx.insert("risks", &risks);
+        let groups: Vec<Value> = pb
+            .metric_groups
+            .iter()
+            .filter(|g| g.framework == Some(fi))
+            .map(|g| json!({"title": g.title, "metrics": self.metric_rows(&g.metrics)}))
+            .collect();
+        ctx.insert("metric_groups", &groups);
+        ctx.insert("in_story", &in_story(pb, r));
+        ctx.insert("backlinks", &backlinks(pb, r));
+        self.job(&url, "framework.html", ctx)
+    }
+
+    fn component(&self, ci: usize) -> PageJob {
+        let pb = self.pb;
+        let c = &pb.components[ci];
+        let r = er(Kind::Component, ci);
+        let url = pb.url(r);
+        let f = &pb.frameworks[c.framework];
+        let (body, toc) = c.body.as_deref().map(|b| self.md.doc(b, c.file)).unwrap_or_default();
+        let mut base = self.base(c.title.clone(), url.clone(), Section::Frameworks(Some(c.framework), Some(ci)), "Component");
+        base.crumbs = vec![self.crumb("frameworks/", "Frameworks"), link(pb, er(Kind::Framework, c.framework))];
+        base.file = Some(c.file);
+        base.toc = toc;
+        base.description = plain(&c.summary);
+        let mut ctx = self.ctx(base);
+        ctx.insert("component", &json!({"number": c.number, "subtitle": c.subtitle, "framework": f.title}));
+        ctx.insert("summary", &self.md.block(&c.summary, c.file));
+        with_body(&mut ctx, "body", body);
+        ctx.insert("phases", &c.phases.iter().map(|&p| self.phase_ctx(p)).collect::<Vec<_>>());
+        ctx.insert("timeline", &self.phases_timeline(&format!("Phases of {} on a week timeline", c.title), &c.phases));
+        let ms = self.lk.metrics_of.get(&r).cloned().unwrap_or_default();
+        ctx.insert("metrics", &self.metric_rows(&ms));
+        ctx.insert("in_story", &in_story(pb, r));
+        ctx.insert("backlinks", &backlinks(pb, r));
+        self.job(&url, "component.html", ctx)
+    }
+
+    fn step(&self, si: usize) -> PageJob {
+        let pb = self.pb;
+        let s = &pb.steps[si];
+        let r = er(Kind::Step, si);
+        let url = pb.url(r);
+        let ph = &pb.phases[s.phase];
+        let blk = &pb.blocks[s.block];
+        let mut base = self.base(s.title.clone(), url.clone(), Section::Frameworks(Some(s.framework), s.component), "Step");
+        base.crumbs = vec![self.crumb("frameworks/", "Frameworks"), link(pb, er(Kind::Framework, s.framework))];
+        if let Some(c) = s.component {
+            base.crumbs.push(link(pb, er(Kind::Component, c)));
+        }
+        base.file = Some(s.file);
+        base.description = s.guidance.as_deref().map(plain).unwrap_or_default();
+        base.toc = s
+            .activities
+            .iter()
+            .map(|a| crate::markdown::Heading { level: 2, id: format!("activity-{}", a.id), text: a.title.clone() })
+            .collect();
+        let mut ctx = self.ctx(base);
+        let when = if blk.implicit || blk.title.is_empty() {
+            ph.window.label()
+        } else {
+            match blk.weeks {
+                Some((a, b)) => format!("{}, weeks {a}–{b}: {}", ph.window.label(), blk.title),
+                None => format!("{}: {}", ph.window.label(), blk.title),
+            }
+        };
+        ctx.insert("step", &json!({"number": s.number, "label": step_label(pb, si), "phase": ph.title, "when": when,
+                                   "guidance": self.md.opt(&s.guidance, s.file)}));
+        let acts: Vec<Value> = s
+            .activities
+            .iter()
+            .map(|a| json!({"id": a.id, "title": a.title, "summary": self.md.opt(&a.summary, s.file),
+                            "tasks": a.tasks.iter().map(|&t| self.task_ctx(t)).collect::<Vec<_>>()}))
+            .collect();
+        ctx.insert("activities", &acts);
+        let mtasks: Vec<Value> = s
+            .market_tasks
+            .iter()
+            .map(|&t| {
+                let task = &pb.tasks[t];
+                let m = task.market.unwrap_or(0);
+                let mut v = self.task_ctx(t);
+                v["market"] = json!(link(pb, er(Kind::Market, m)));
+                v
+            })
+            .collect();
+        ctx.insert("market_tasks", &mtasks);
+        let mut ms = self.lk.metrics_of.get(&r).cloned().unwrap_or_default();
+        if let Some(c) = s.component {
+            for m in self.lk.metrics_of.get(&er(Kind::Component, c)).cloned().unwrap_or_default() {
+                if !ms.contains(&m) {
+                    ms.push(m);
+                }
+            }
+        }
+        ctx.insert("metrics", &self.metric_rows(&ms));
+        ctx.insert("in_story", &in_story(pb, r));
+        let advice: Vec<Value> = self.lk.advice_of[si]
+            .iter()
+            .map(|&(e, a)| {
+                let x = &pb.experts[e];
+                json!({"expert": link(pb, er(Kind::Expert, e)), "role": x.role, "text": self.md.block(&x.advice[a].0, x.file)})
+            })
+            .collect();
+        ctx.insert("advice", &advice);
+        let risks: Vec<Value> = self.lk.risks_of[si]
+            .iter()
+            .map(|&(f, k)| {
+                let rk = &pb.frameworks[f].risks[k];
+                json!({"title": rk.title, "mitigation_title": rk.mitigation_title,
+                       "mitigation": self.md.inline(&rk.mitigation, pb.frameworks[f].file),
+                       "url": format!("{}#risk-{}", pb.url(er(Kind::Framework, f)), rk.id)})
+            })
+            .collect();
+        ctx.insert("risks", &risks);
+        ctx.insert("backlinks", &backlinks(pb, r));
+        self.job(&url, "step.html", ctx)
+    }
+
+    fn metrics_index(&self) -> PageJob {
+        let pb = self.pb;
+        let groups: Vec<Value> = pb
+            .metric_groups
+            .iter()
+            .map(|g| json!({"id": g.id, "title": g.title, "framework": g.framework.map(|f| link(pb, er(Kind::Framework, f))),
+                            "metrics": g.metrics.iter().map(|&m| {
+                                let x = &pb.metrics[m];
+                                let met = x.id.len(); let _ = met;
+                                let (n_met, n_all) = self.met_counts(m);
+                                json!({"url": pb.url(er(Kind::Metric, m)), "title": x.name, "target": x.target.text, "met": n_met, "measured": n_all})
+                            }).collect::<Vec<_>>()}))
+            .collect();
+        let mut ctx = self.ctx(self.base("Success metrics", "metrics/", Section::Metrics, "Metrics"));
+        ctx.insert("groups", &groups);
+        self.job("metrics/", "metrics.html", ctx)
+    }
+
+    fn met_counts(&self, m: usize) -> (usize, usize) {
+        let x = &self.pb.metrics[m];
+        let mut met = 0;
+        let mut all = 0;
+        for mk in &self.pb.markets {
+            for (mi, a) in &mk.actuals {
+                if *mi == m {
+                    all += 1;
+                    if x.target.op.met(a.value, x.target.value) {
+                        met += 1;
+                    }
+                }
+            }
+        }
+        (met, all)
+    }
+
+    fn metric(&self, mi: usize) -> PageJob {
+        let pb = self.pb;
+        let m = &pb.metrics[mi];
+        let r = er(Kind::Metric, mi);
+        let url = pb.url(r);
+        let g = &pb.metric_groups[m.group];
+        let mut base = self.base(m.name.clone(), url.clone(), Section::Metrics, "Metric");
+        base.crumbs = vec![self.crumb("metrics/", "Metrics"), self.crumb(&format!("metrics/#{}", g.id), &g.title)];
+        base.file = Some(m.file);
+        base.description = format!("{} — {}", m.name, m.target.text);
+        let mut ctx = self.ctx(base);
+        let unit = &m.target.unit;
+        let fmt = |v: f64| format_value(v, unit);
+        let mut actuals = Vec::new();
+        let mut bars = Vec::new();
+        for (k, mk) in pb.markets.iter().enumerate() {
+            for (x, a) in &mk.actuals {
+                if *x == mi {
+                    let met = m.target.op.met(a.value, m.target.value);
+                    actuals.push(json!({"market": link(pb, er(Kind::Market, k)), "value": fmt(a.value), "met": met,
+                                        "as_of": a.as_of.map(|d| d.to_string()), "note": self.md.opt_inline(&a.note, mk.file)}));
+                    bars.push(ValueBar { label: mk.name.clone(), value: a.value, met, text: fmt(a.value) });
+                }
+            }
+        }
+        let target_text = format!("{} {}", m.target.op.symbol(), fmt(m.target.value));
+        ctx.insert("metric", &json!({"group": g.title, "target_text": m.target.text, "target": target_text,
+                                     "period": m.target.period, "description": self.md.opt(&m.description, m.file),
+                                     "measures": m.measures.iter().map(|&e| link(pb, e)).collect::<Vec<_>>(),
+                                     "framework": g.framework.map(|f| link(pb, er(Kind::Framework, f)))}));
+        ctx.insert("actuals", &actuals);
+        ctx.insert("chart", &if bars.is_empty() { String::new() } else { svg::value_chart(&format!("{} by market against the target {}", m.name, target_text), &bars, m.target.value, &target_text) });
+        ctx.insert("in_story", &in_story(pb, r));
+        ctx.insert("backlinks", &backlinks(pb, r));
+        self.job(&url, "metric.html", ctx)
+    }
+
+    fn markets_index(&self) -> PageJob {
+        let mut ctx = self.ctx(self.base("Markets", "markets/", Section::Markets, "Markets"));
+        ctx.insert("markets", &self.market_list());
+        self.job("markets/", "markets.html", ctx)
+    }
+
+    fn market(&self, mi: usize) -> (PageJob, PageJob) {
+        let pb = self.pb;
+        let m = &pb.markets[mi];
+        let r = er(Kind::Market, mi);
+        let url = pb.url(r);
+        let rows = checklist::rows(pb, mi);
+        let mut base = self.base(m.name.clone(), url.clone(), Section::Markets, "Market");
+        base.crumbs = vec![self.crumb("markets/", "Markets")];
+        base.file = Some(m.file);
+        base.description = m.summary.as_deref().map(plain).unwrap_or_default();
+        let mut ctx = self.ctx(base);
+        let team: Vec<Value> = m.team.iter().map(|(role, person)| json!({"role": pb.roles.get(role).cloned().unwrap_or(role.clone()), "person": person})).collect();
+        let partners: Vec<Value> = m.partners.iter().map(|p| json!({"name": p.name, "kind": p.kind, "note": self.md.opt_inline(&p.note, m.file)})).collect();
+        // Launch timeline: each phase with real dates.
+        let mut bars = Vec::new();
+        let mut last_end = m.kickoff;
+        let mut phase_rows = Vec::new();
+        for (fi, f) in pb.frameworks.iter().enumerate() {
+            let _ = fi;
+            for &p in &f.phases {
+                let ph = &pb.phases[p];
+                let w = crate::schedule::phase_window(m.kickoff, ph.window);
+                let end = w.end.unwrap_or_else(|| w.start.checked_add(jiff::ToSpan::days(28)).unwrap_or(w.start));
+                if end > last_end {
+                    last_end = end;
+                }
+                let n = rows.iter().filter(|r| r.phase_idx == p).count();
+                let label = match ph.component {
+                    Some(c) => format!("{}: {}", pb.components[c].title.replace(" System", ""), ph.title),
+                    None => format!("{}: {}", f.title.split_whitespace().take(2).collect::<Vec<_>>().join(" "), ph.title),
+                };
+                phase_rows.push(json!({"title": label, "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()), "tasks": n}));
+                bars.push((label, w.start, end, w.end.is_none()));
+            }
+        }
+        let day = |d: jiff::civil::Date| (d - m.kickoff).get_days() as f64;
+        let total = day(last_end) + 1.0;
+        let svg_bars: Vec<Bar> = bars
+            .iter()
+            .map(|(l, s, e, open)| Bar { label: l.clone(), start: day(*s), end: day(*e) + 1.0, strong: false, note: format!("{s} – {}", if *open { "ongoing".to_string() } else { e.to_string() }), open_ended: *open })
+            .collect();
+        let kick = m.kickoff;
+        let timeline = svg::timeline(&format!("Launch timeline for {} from kickoff {}", m.name, m.kickoff), &svg_bars, total, 28.0, &move |u| {
+            kick.checked_add(jiff::ToSpan::days(u as i64)).map(|d| d.strftime("%b %d").to_string()).unwrap_or_default()
+        });
+        // Scorecard.
+        let mut score = Vec::new();
+        let mut bars = Vec::new();
+        for (x, a) in &m.actuals {
+            let mt = &pb.metrics[*x];
+            let met = mt.target.op.met(a.value, mt.target.value);
+            score.push(json!({"metric": link(pb, er(Kind::Metric, *x)), "value": format_value(a.value, &mt.target.unit),
+                              "target": format!("{} {}", mt.target.op.symbol(), format_value(mt.target.value, &mt.target.unit)),
+                              "met": met, "as_of": a.as_of.map(|d| d.to_string()), "note": self.md.opt_inline(&a.note, m.file)}));
+            bars.push((mt.name.clone(), met));
+        }
+        let met = score.iter().filter(|s| s["met"] == json!(true)).count();
+        let own: Vec<Value> = m.tasks.iter().map(|&t| {
+            let mut v = self.task_ctx(t);
+            v["step"] = json!(link(pb, er(Kind::Step, pb.tasks[t].step)));
+            v
+        }).collect();
+        let by_reason = {
+            let mut hm: std::collections::BTreeMap<String, usize> = Default::default();
+            for r in &rows {
+                for why in &r.reasons {
+                    *hm.entry(why.clone()).or_default() += 1;
+                }
+            }
+            hm.into_iter().map(|(k, v)| json!({"reason": k, "count": v})).collect::<Vec<_>>()
+        };
+        ctx.insert("market", &json!({
+            "id": m.id, "region": m.region, "summary": self.md.opt(&m.summary, m.file), "body": self.md.opt(&m.body, m.file),
+            "regulations": m.regulations.iter().map(|&g| json!({"url": pb.url(er(Kind::Regulation, g)), "title": pb.regulations[g].name, "jurisdiction": pb.regulations[g].jurisdiction})).collect::<Vec<_>>(),
+            "tags": m.tags, "languages": m.languages, "currency": m.currency, "kickoff": m.kickoff.to_string(),
+            "kickoff_weekday": m.kickoff.strftime("%A").to_string(),
+            "team": team, "partners": partners, "tasks": rows.len(), "phases": phase_rows, "scorecard": score, "met": met,
+            "own_tasks": own, "by_reason": by_reason,
+            "csv": format!("checklist-{}.csv", m.id), "md": format!("checklist-{}.md", m.id),
+        }));
+        ctx.insert("timeline", &timeline);
+        ctx.insert("in_story", &in_story(pb, r));
+        ctx.insert("backlinks", &backlinks(pb, r));
+        let page = self.job(&url, "market.html", ctx);
+
+        // The printable checklist.
+        let curl = format!("{url}checklist/");
+        let mut base = self.base(format!("{} launch checklist", m.name), curl.clone(), Section::Markets, "Launch checklist");
+        base.crumbs = vec![self.crumb("markets/", "Markets"), link(pb, r)];
+        base.file = Some(m.file);
+        base.description = format!("Launch checklist for {}: {} tasks from kickoff {}", m.name, rows.len(), m.kickoff);
+        let mut cctx = self.ctx(base);
+        let lead = m.team.get("ops-lead").cloned();
+        let mut groups: Vec<Value> = Vec::new();
+        let mut cur: Option<usize> = None;
+        for row in &rows {
+            if cur != Some(row.phase_idx) {
+                let ph = &pb.phases[row.phase_idx];
+                let w = crate::schedule::phase_window(m.kickoff, ph.window);
+                groups.push(json!({"framework": row.framework, "component": row.component, "phase": row.phase, "window": row.phase_window,
+                                   "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()), "rows": []}));
+                cur = Some(row.phase_idx);
+            }
+            let t = &pb.tasks[row.task_idx];
+            let item = json!({"id": row.task_id, "task": row.task, "step": row.step, "step_url": pb.url(er(Kind::Step, pb.tasks[row.task_idx].step)),
+                              "anchor": t.slug, "activity": row.activity, "owner": row.owner_title, "person": row.owner_person,
+                              "start": row.start, "due": row.due, "reasons": row.reasons, "market_specific": row.market_specific});
+            if let Some(Value::Array(a)) = groups.last_mut().and_then(|g| g.get_mut("rows")) {
+                a.push(item);
+            }
+        }
+        cctx.insert("market", &json!({"id": m.id, "name": m.name, "kickoff": m.kickoff.to_string(), "lead": lead, "tasks": rows.len(),
+                                       "csv": format!("../checklist-{}.csv", m.id), "md": format!("../checklist-{}.md", m.id), "url": url}));
+        cctx.insert("groups", &groups);
+        (page, self.job(&curl, "checklist.html", cctx))
+    }
+
+    fn regulations_index(&self) -> PageJob {
+        let pb = self.pb;
+        let regs: Vec<Value> = pb.regulations.iter().enumerate().map(|(i, g)| {
+            let markets: Vec<LinkCtx> = pb.markets.iter().enumerate().filter(|(_, m)| m.regulations.contains(&i)).map(|(k, _)| link(pb, er(Kind::Market, k))).collect();
+            json!({"url": pb.url(er(Kind::Regulation, i)), "title": g.name, "official_name": g.official_name, "jurisdiction": g.jurisdiction, "markets": markets})
+        }).collect();
+        let mut ctx = self.ctx(self.base("Regulations", "regulations/", Section::Regulations, "Regulations"));
+        ctx.insert("regulations", &regs);
+        self.job("regulations/", "regulations.html", ctx)
+    }
+
+    fn regulation(&self, i: usize) -> PageJob {
+        let pb = self.pb;
+        let g = &pb.regulations[i];
+        let r = er(Kind::Regulation, i);
+        let url = pb.url(r);
+        let mut base = self.base(g.name.clone(), url.clone(), Section::Regulations, "Regulation");
+        base.crumbs = vec![self.crumb("regulations/", "Regulations")];
+        base.file = Some(g.file);
+        base.description = plain(&g.summary);
+        base.toc = g.obligations.iter().map(|o| crate::markdown::Heading { level: 3, id: format!("obligation-{}", crate::markdown::slugify(&o.topic)), text: o.topic.clone() }).collect();
+        let mut ctx = self.ctx(base);
+        let markets: Vec<LinkCtx> = pb.markets.iter().enumerate().filter(|(_, m)| m.regulations.contains(&i)).map(|(k, _)| link(pb, er(Kind::Market, k))).collect();
+        let tasks: Vec<Value> = pb.tasks.iter().enumerate().filter(|(_, t)| t.rule.as_ref().is_some_and(|r| r.regulations.contains(&g.id))).map(|(ti, t)| json!({"title": t.title, "url": pb.url(er(Kind::Task, ti)), "step": pb.steps[t.step].title})).collect();
+        ctx.insert("regulation", &json!({"official_name": g.official_name, "jurisdiction": g.jurisdiction, "in_force": g.in_force, "link": g.link,
+                                         "summary": self.md.block(&g.summary, g.file),
+                                         "obligations": g.obligations.iter().map(|o| json!({"topic": o.topic, "id": format!("obligation-{}", crate::markdown::slugify(&o.topic)), "text": self.md.block(&o.text, g.file)})).collect::<Vec<_>>(),
+                                         "markets": markets, "tasks": tasks}));
+        ctx.insert("in_story", &in_story(pb, r));
+        ctx.insert("backlinks", &backlinks(pb, r));
+        self.job(&url, "regulation.html", ctx)
+    }
+
+    fn experts_index(&self) -> PageJob {
+        let pb = self.pb;
+        let xs: Vec<Value> = pb.experts.iter().enumerate().map(|(i, x)| json!({"url": pb.url(er(Kind::Expert, i)), "title": x.name, "role": x.role, "composite": x.composite, "category": x.category, "insight": self.md.opt_inline(&x.insight, x.file)})).collect();
+        let mut ctx = self.ctx(self.base("Experts", "experts/", Section::Experts, "Experts"));
+        ctx.insert("experts", &xs);
+        self.job("experts/", "experts.html", ctx)
+    }
+
+    fn expert(&self, i: usize) -> PageJob {
+        let pb = self.pb;
+        let x = &pb.experts[i];
+        let r = er(Kind::Expert, i);
+        let url = pb.url(r);
+        let mut base = self.base(x.name.clone(), url.clone(), Section::Experts, "Expert");
+        base.crumbs = vec![self.crumb("experts/", "Experts")];
+        base.file = Some(x.file);
+        base.description = format!("{} — {}", x.name, x.role);
+        let mut ctx = self.ctx(base);
+        ctx.insert("expert", &json!({"role": x.role, "composite": x.composite, "category": x.category,
+                                     "background": self.md.opt(&x.background, x.file), "insight": self.md.opt(&x.insight, x.file),
+                                     "quotes": x.quotes,
+                                     "perspectives": x.perspectives.iter().map(|(t, b)| json!({"title": t, "text": self.md.block(b, x.file)})).collect::<Vec<_>>(),
+                                     "advice": x.advice.iter().map(|(t, s)| json!({"text": self.md.block(t, x.file), "steps": s.iter().map(|&s| link(pb, er(Kind::Step, s))).collect::<Vec<_>>()})).collect::<Vec<_>>()}));
+        ctx.insert("in_story", &in_story(pb, r));
+        ctx.insert("backlinks", &backlinks(pb, r));
+        self.job(&url, "expert.html", ctx)
+    }
+
+    fn research_index(&self) -> PageJob {
+        let pb = self.pb;
+        let mut cats: Vec<(String, Vec<Value>)> = Vec::new();
+        for (i, x) in pb.research.iter().enumerate() {
+            let cat = x.category.clone().unwrap_or_else(|| "Research".into());
+            let item = json!({"url": pb.url(er(Kind::Research, i)), "title": x.title, "summary": self.md.opt_inline(&x.summary, x.file)});
+            match cats.iter_mut().find(|(c, _)| *c == cat) {
+                Some((_, v)) => v.push(item),
+                None => cats.push((cat, vec![item])),
+            }
+        }
+        let cats: Vec<Value> = cats.into_iter().map(|(c, v)| json!({"title": c, "items": v})).collect();
+        let mut ctx = self.ctx(self.base("Research and toolkit", "research/", Section::Research, "Research"));
+        ctx.insert("categories", &cats);
+        self.job("research/", "research_index.html", ctx)
+    }
+
+    fn research(&self, i: usize) -> PageJob {
+        let pb = self.pb;
+        let x = &pb.research[i];
+        let r = er(Kind::Research, i);
+        let url = pb.url(r);
+        let (body, toc) = self.md.doc(&x.body, x.file);
+        let mut base = self.base(x.title.clone(), url.clone(), Section::Research, "Research");
+        base.crumbs = vec![self.crumb("research/", "Research")];
+        base.file = Some(x.file);
+        base.toc = toc;
+        base.description = x.summary.as_deref().map(plain).unwrap_or_default();
+        let mut ctx = self.ctx(base);
+        ctx.insert("research", &json!({"category": x.category, "summary": self.md.opt(&x.summary, x.file), "results": x.results,
+                                       "supports": x.supports.iter().map(|&e| json!({"kind": e.kind.name(), "url": pb.url(e), "title": pb.title(e)})).collect::<Vec<_>>()}));
+        with_body(&mut ctx, "body", body);
+        ctx.insert("in_story", &in_story(pb, r));
+        ctx.insert("backlinks", &backlinks(pb, r));
+        self.job(&url, "research.html", ctx)
+    }
+
+    fn print(&self) -> PageJob {
+        let pb = self.pb;
+        let mut ctx = self.ctx(self.base(format!("{} — printable edition", pb.config.book.title), "print/", Section::None, "Print"));
+        let chapters: Vec<Value> = pb.chapters.iter().map(|c| json!({"id": c.id, "title": c.title, "act": c.act, "section": c.section, "body": self.md.block(&c.body, c.file)})).collect();
+        let fws: Vec<Value> = pb.frameworks.iter().map(|f| {
+            let phases: Vec<Value> = f.phases.iter().map(|&p| {
+                let ph = &pb.phases[p];
+                let steps: Vec<Value> = ph.blocks.iter().flat_map(|&b| pb.blocks[b].steps.clone()).map(|s| {
+                    let st = &pb.steps[s];
+                    json!({"id": st.id, "title": step_label(pb, s), "guidance": self.md.opt(&st.guidance, st.file),
+                           "activities": st.activities.iter().map(|a| json!({"title": a.title, "tasks": a.tasks.iter().map(|&t| json!({"title": pb.tasks[t].title, "owner": pb.tasks[t].owner.as_ref().and_then(|o| pb.roles.get(o)), "description": self.md.opt_inline(&pb.tasks[t].description, pb.tasks[t].file)})).collect::<Vec<_>>()})).collect::<Vec<_>>()})
+                }).collect();
+                json!({"title": ph.title, "window": ph.window.label(), "component": ph.component.map(|c| pb.components[c].title.clone()), "new_component": ph.component.is_some() && pb.components[ph.component.unwrap_or(0)].phases.first() == Some(&p), "steps": steps})
+            }).collect();
+            json!({"id": f.id, "title": f.title, "summary": self.md.block(&f.summary, f.file), "phases": phases})
+        }).collect();
+        let metrics: Vec<Value> = pb.metric_groups.iter().map(|g| json!({"title": g.title, "metrics": self.metric_rows(&g.metrics)})).collect();
+        ctx.insert("chapters", &chapters);
+        ctx.insert("frameworks", &fws);
+        ctx.insert("metric_groups", &metrics);
+        ctx.insert("markets", &self.market_list());
+        self.job("print/", "print.html", ctx)
+    }
+
+    fn search_page(&self) -> PageJob {
+        let ctx = self.ctx(self.base("Search", "search/", Section::None, "Search"));
+        self.job("search/", "search.html", ctx)
+    }
+
+    fn not_found(&self) -> PageJob {
+        let mut ctx = self.ctx(self.base("Page not found", "404/", Section::None, "Not found"));
+        // 404.html sits at the root but is served for any path: use absolute links from base-url.
+        ctx.insert("root", &self.pb.config.build.base_url);
+        PageJob { path: "404.html".into(), template: "404.html", ctx }
+    }
+}
+
+fn acts(pb: &Playbook) -> Vec<Value> {
+    let mut acts: Vec<(u32, Option<String>, Vec<Value>)> = Vec::new();
+    for (i, c) in pb.chapters.iter().enumerate() {
+        let md = Md::new(pb);
+        let item = json!({"url": pb.url(er(Kind::Chapter, i)), "title": c.title, "section": c.section, "section_title": c.section_title,
+                          "summary": md.opt_inline(&c.summary, c.file)});
+        match acts.iter_mut().find(|a| a.0 == c.act) {
+            Some(a) => a.2.push(item),
+            None => acts.push((c.act, c.act_title.clone(), vec![item])),
+        }
+    }
+    acts.into_iter().map(|(n, t, v)| json!({"number": n, "title": t, "chapters": v})).collect()
+}
+
+/// "99.9%", "120 ms", "4 hours".
+pub fn format_value(v: f64, unit: &str) -> String {
+    let n = if (v - v.round()).abs() < 1e-9 { format!("{}", v as i64) } else { format!("{v}") };
+    match unit {
+        "" => n,
+        "%" => format!("{n}%"),
+        u => format!("{n} {u}"),
+    }
+}
+
+/// Every page of the site, in reading order.
+pub fn all_pages(pb: &Playbook) -> Vec<PageJob> {
+    let order = reading_order(pb);
+    let order_pos = order.iter().enumerate().map(|(i, (u, _))| (u.clone(), i)).collect();
+    let b = Builder { pb, md: Md::new(pb), lk: Lookups::new(pb), order_pos, order };
+    let mut v = vec![b.home(), b.story_index()];
+    for i in 0..pb.chapters.len() {
+        v.push(b.chapter(i));
+    }
+    v.push(b.frameworks_index());
+    for i in 0..pb.frameworks.len() {
+        v.push(b.framework(i));
+    }
+    for i in 0..pb.components.len() {
+        v.push(b.component(i));
+    }
+    for i in 0..pb.steps.len() {
+        v.push(b.step(i));
+    }
+    v.push(b.metrics_index());
+    for i in 0..pb.metrics.len() {
+        v.push(b.metric(i));
+    }
+    v.push(b.markets_index());
+    for i in 0..pb.markets.len() {
+        let (p, c) = b.market(i);
+        v.push(p);
+        v.push(c);
+    }
+    v.push(b.regulations_index());
+    for i in 0..pb.regulations.len() {
+        v.push(b.regulation(i));
+    }
+    v.push(b.experts_index());
+    for i in 0..pb.experts.len() {
+        v.push(b.expert(i));
+    }
+    v.push(b.research_index());
+    for i in 0..pb.research.len() {
+        v.push(b.research(i));
+    }
+    v.push(b.print());
+    v.push(b.search_page());
+    v.push(b.not_found());
+    v
+}
+
+/// `sitemap.xml` listing every HTML page under the base URL.
+pub fn sitemap(pb: &Playbook, files: &[OutputFile]) -> String {
+    let base = &pb.config.build.base_url;
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with("index.html")).collect();
+    paths.sort_unstable();
+    for p in paths {
+        let dir = p.trim_end_matches("index.html");
+        s.push_str(&format!("  <url><loc>{}{}</loc></url>\n", crate::diag::html_escape(base), crate::diag::html_escape(dir)));
+    }
+    s.push_str("</urlset>\n");
+    s
+}

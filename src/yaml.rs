@@ -1,0 +1,197 @@
+//! The only module that calls `serde_yaml` (the maintained `yaml_serde` crate).
+//!
+//! It deserializes YAML into typed structs and turns every failure (malformed
+//! YAML, wrong type, missing or unknown field, alias bombs) into a
+//! [`Diagnostic`] with the file, line, column, source line and a hint.
+
+use crate::diag::{suggest, Diagnostic};
+use serde::de::DeserializeOwned;
+
+/// Where a YAML document sits: the file it came from, the whole file's text,
+/// and the byte offset at which the YAML starts (non-zero for front matter).
+#[derive(Clone, Copy)]
+pub struct YamlSource<'a> {
+    /// Path relative to the playbook root, for messages.
+    pub file: &'a str,
+    /// The whole file's text, for showing the offending line.
+    pub full_text: &'a str,
+    /// Byte offset of the YAML inside `full_text`.
+    pub start: usize,
+}
+
+/// Deserialize `yaml` into `T`, or explain exactly what is wrong and where.
+pub fn parse<T: DeserializeOwned>(yaml: &str, src: YamlSource<'_>) -> Result<T, Diagnostic> {
+    serde_yaml::from_str::<T>(yaml).map_err(|e| to_diagnostic(&e, src))
+}
+
+fn to_diagnostic(e: &serde_yaml::Error, src: YamlSource<'_>) -> Diagnostic {
+    let raw = e.to_string();
+    let message = strip_position(&raw);
+    let (message, help) = explain(&message);
+    let mut d = Diagnostic::error(message);
+    if let Some(help) = help {
+        d = d.help(help);
+    }
+    match e.location() {
+        Some(loc) => d.at_offset(src.file, src.full_text, src.start + loc.index()),
+        None => d.at_offset(src.file, src.full_text, src.start),
+    }
+}
+
+/// serde_yaml appends " at line L column C"; we show the place ourselves.
+fn strip_position(msg: &str) -> String {
+    let mut m = msg.to_string();
+    if let Some(i) = m.find(" at line ") {
+        m.truncate(i);
+    }
+    if let Some(i) = m.find(", line: ") {
+        m.truncate(i);
+    }
+    m.trim().to_string()
+}
+
+/// Turn serde's wording into a message plus a hint a playbook author can act on.
+fn explain(msg: &str) -> (String, Option<String>) {
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest
+            .split("expected ")
+            .nth(1)
+            .map(|s| {
+                s.split('`')
+                    .enumerate()
+                    .filter(|(i, _)| i % 2 == 1)
+                    .map(|(_, s)| s)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut help = match suggest(field, expected.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("remove `{field}`"),
+        };
+        if !expected.is_empty() {
+            help.push_str(&format!(" Allowed fields here: {}", expected.join(", ")));
+        }
+        return (format!("unknown field `{field}`"), Some(help));
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        return (
+            format!("missing field `{field}`"),
+            Some(format!(
+                "add `{field}: …` to this entry (see docs/content-model.md)"
+            )),
+        );
+    }
+    if msg.contains("recursion limit exceeded") || msg.contains("repetition limit exceeded") {
+        return (
+            format!("YAML expands too far ({msg})"),
+            Some(
+                "this document nests or repeats aliases (`*name`) so deeply it would take unbounded memory; write the values out instead of chaining aliases"
+                    .into(),
+            ),
+        );
+    }
+    if msg.contains("civil date") || msg.contains("parsing date") || msg.contains("parse date") {
+        return (
+            format!("not a valid date: {msg}"),
+            Some("write dates as YYYY-MM-DD, for example `2027-03-01`".into()),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let help = if rest.contains("expected u32")
+            || rest.contains("expected f64")
+            || rest.contains("expected u8")
+            || rest.contains("expected i64")
+        {
+            "write a number here"
+        } else if rest.contains("expected a sequence") {
+            "write a list here: `[a, b]` or one `- item` per line"
+        } else if rest.contains("expected a string") || rest.contains("expected a borrowed string")
+        {
+            "write text here; quote it if it looks like a number, a date or a boolean"
+        } else if rest.contains("expected struct") || rest.contains("expected a map") {
+            "write a mapping here (`key: value` lines, indented under this key)"
+        } else {
+            "check the value's type against docs/content-model.md"
+        };
+        return (format!("wrong type: {rest}"), Some(help.into()));
+    }
+    if msg.contains("unknown variant") {
+        return (msg.to_string(), Some("use one of the values listed".into()));
+    }
+    if msg.contains("did not find expected")
+        || msg.contains("mapping values are not allowed")
+        || msg.contains("found character that cannot start")
+        || msg.contains("found unexpected end of stream")
+        || msg.contains("while scanning")
+        || msg.contains("while parsing")
+    {
+        return (
+            format!("malformed YAML: {msg}"),
+            Some(
+                "check the indentation here and on the line before; quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%` or `@`"
+                    .into(),
+            ),
+        );
+    }
+    (msg.to_string(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Market {
+        id: String,
+        name: String,
+        kickoff: jiff::civil::Date,
+    }
+
+    fn src(text: &str) -> YamlSource<'_> {
+        YamlSource {
+            file: "content/markets/de.yaml",
+            full_text: text,
+            start: 0,
+        }
+    }
+
+    #[test]
+    fn unknown_field_names_place_and_suggests_the_right_field() {
+        let text = "id: de\nnmae: Germany\nkickoff: 2027-03-01\n";
+        let d = parse::<Market>(text, src(text)).unwrap_err();
+        assert_eq!(d.message, "unknown field `nmae`");
+        let loc = d.location.unwrap();
+        assert_eq!((loc.line, loc.column), (2, 1));
+        assert!(d.help.unwrap().contains("did you mean `name`?"));
+    }
+
+    #[test]
+    fn a_date_that_is_not_a_date_is_explained() {
+        let text = "id: de\nname: Germany\nkickoff: 2027-02-30\n";
+        let d = parse::<Market>(text, src(text)).unwrap_err();
+        assert_eq!(d.location.unwrap().line, 3, "{d:?}");
+        assert!(d.help.unwrap().contains("YYYY-MM-DD"), "{}", d.message);
+    }
+
+    #[test]
+    fn alias_bomb_is_refused_quickly() {
+        let mut text = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        let names = ["b", "c", "d", "e", "f", "g", "h", "i", "j"];
+        let mut prev = "a".to_string();
+        for n in names {
+            text.push_str(&format!(
+                "{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+            ));
+            prev = n.to_string();
+        }
+        let start = std::time::Instant::now();
+        let r = parse::<serde_json::Value>(&text, src(&text));
+        assert!(r.is_err());
+        assert!(start.elapsed().as_secs() < 5);
+    }
+}
