@@ -251,3 +251,51 @@ pub fn find_market(pb: &Playbook, id: &str) -> Result<usize, crate::diag::Diagno
     }
     Err(crate::diag::Diagnostic::error(format!("no market `{id}`")).help(help))
 }
+
+/// A standalone printable HTML checklist with its CSS inlined (for `--format html` and PDF).
+pub fn to_html(pb: &Playbook, m: usize, rows: &[Row]) -> String {
+    use crate::diag::html_escape as e;
+    let market = &pb.markets[m];
+    let lead = market.team.get("ops-lead").cloned().unwrap_or_default();
+    let mut s = String::new();
+    s.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Launch checklist: {}</title><style>{}</style></head><body>\n",
+        e(&pb.config.book.language),
+        e(&market.name),
+        STANDALONE_CSS
+    ));
+    s.push_str(&format!(
+        "<header class=\"sheet\"><h1>Launch checklist: {}</h1><p>Kickoff <strong>{}</strong> · {} tasks · Operations lead: {} · {}</p></header>\n",
+        e(&market.name),
+        market.kickoff,
+        rows.len(),
+        if lead.is_empty() { "—".into() } else { e(&lead) },
+        e(&pb.config.book.title)
+    ));
+    let mut i = 0;
+    while i < rows.len() {
+        let p = rows[i].phase_idx;
+        let j = rows[i..].iter().position(|r| r.phase_idx != p).map(|k| i + k).unwrap_or(rows.len());
+        let r0 = &rows[i];
+        let comp = r0.component.as_ref().map(|c| format!("{} · ", e(c))).unwrap_or_default();
+        s.push_str(&format!(
+            "<section class=\"phase\"><p class=\"running\">{} · kickoff {} · lead {}</p><h2>{}{} <small>{} · {}</small></h2>\n<table><thead><tr><th class=\"box\">Done</th><th>Task</th><th>Owner</th><th>Due</th></tr></thead><tbody>\n",
+            e(&market.name), market.kickoff, if lead.is_empty() { "—".into() } else { e(&lead) },
+            comp, e(&r0.phase), e(&r0.framework), e(&r0.phase_window)
+        ));
+        for r in &rows[i..j] {
+            let why = if r.reasons.is_empty() { String::new() } else { format!("<span class=\"why\">applies because {}</span>", e(&r.reasons.join(", "))) };
+            s.push_str(&format!(
+                "<tr><td class=\"box\"><span class=\"tick\" aria-hidden=\"true\"></span></td><td><strong>{}</strong><br><span class=\"step\">{} · {}</span>{}</td><td>{}</td><td class=\"due\">{}</td></tr>\n",
+                e(&r.task), e(&r.step), e(&r.activity), why, e(&owner_text(r)),
+                r.due.as_deref().map(|d| format!("{} – {d}", r.start)).unwrap_or_else(|| format!("from {} (ongoing)", r.start))
+            ));
+        }
+        s.push_str("</tbody></table><p class=\"signoff\">Phase signed off by ____________________________ &nbsp; Date ____________</p></section>\n");
+        i = j;
+    }
+    s.push_str("</body></html>\n");
+    s
+}
+
+const STANDALONE_CSS: &str = "body{font:11pt/1.4 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111;margin:2em}h1{font-size:20pt;margin:0 0 .2em}h2{font-size:13pt;margin:1em 0 .4em}h2 small{font-weight:normal;color:#555}table{width:100%;border-collapse:collapse}th,td{border-bottom:1px solid #bbb;padding:.35em .4em;text-align:left;vertical-align:top}th{font-size:9pt;text-transform:uppercase;color:#444}.box{width:2.6em;text-align:center}.tick{display:inline-block;width:1em;height:1em;border:1.5px solid #111;border-radius:2px}.step,.why{font-size:9pt;color:#555}.why{display:block}.due{white-space:nowrap;font-size:9.5pt}.signoff{margin-top:1.2em}.running{font-size:8.5pt;color:#666;margin:0}.phase{page-break-before:always;break-before:page}.phase:first-of-type{page-break-before:auto;break-before:auto}tr{break-inside:avoid}@page{margin:15mm}";

@@ -870,6 +870,7 @@ impl Resolver {
     fn markdown_fields(&self) -> Vec<(EntityRef, usize, String, Option<usize>)> {
         let pb = &self.pb;
         let mut v: Vec<(EntityRef, usize, String, Option<usize>)> = Vec::new();
+        let mut bodies: Vec<(EntityRef, usize, String, Option<usize>)> = Vec::new();
         let mut add = |e: EntityRef, file: usize, s: &Option<String>| {
             if let Some(s) = s {
                 v.push((e, file, s.clone(), None));
@@ -948,13 +949,14 @@ impl Resolver {
         for (i, r) in pb.research.iter().enumerate() {
             let e = EntityRef { kind: Kind::Research, idx: i };
             add(e, r.file, &r.summary);
-            v.push((e, r.file, r.body.clone(), Some(r.body_offset)));
+            bodies.push((e, r.file, r.body.clone(), Some(r.body_offset)));
         }
         for (i, c) in pb.chapters.iter().enumerate() {
             let e = EntityRef { kind: Kind::Chapter, idx: i };
             add(e, c.file, &c.summary);
-            v.push((e, c.file, c.body.clone(), Some(c.body_offset)));
+            bodies.push((e, c.file, c.body.clone(), Some(c.body_offset)));
         }
+        v.extend(bodies);
         v
     }
 

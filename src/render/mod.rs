@@ -84,9 +84,11 @@ impl Templates {
         }
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        register_filters(&mut tera);
         // Add one at a time first to pin-point syntax errors per file.
         for (name, text, shown) in &sources {
             let mut probe = tera::Tera::default();
+            register_filters(&mut probe);
             if let Err(e) = probe.add_raw_template(name, text) {
                 if !is_missing_parent(&e) {
                     diags.push(template_error(&e, shown, text));
@@ -119,6 +121,33 @@ impl Templates {
                 .help("a variable or filter in the template does not exist for this page; compare with the built-in template")
         })
     }
+}
+
+/// Filters the templates use beyond Tera's core set.
+fn register_filters(tera: &mut tera::Tera) {
+    tera.register_filter(
+        "slugify",
+        |v: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
+            let s = tera::try_get_value!("slugify", "value", String, v);
+            Ok(tera::Value::String(crate::markdown::slugify(&s)))
+        },
+    );
+    tera.register_filter(
+        "truncate",
+        |v: &tera::Value, args: &std::collections::HashMap<String, tera::Value>| {
+            let s = tera::try_get_value!("truncate", "value", String, v);
+            let n = args.get("length").and_then(|l| l.as_u64()).unwrap_or(255) as usize;
+            if s.chars().count() <= n {
+                return Ok(tera::Value::String(s));
+            }
+            let mut t: String = s.chars().take(n).collect();
+            if let Some(i) = t.rfind(' ') {
+                t.truncate(i);
+            }
+            t.push('…');
+            Ok(tera::Value::String(t))
+        },
+    );
 }
 
 fn is_missing_parent(e: &tera::Error) -> bool {

@@ -1,0 +1,105 @@
+//! Command-line interface definitions (clap derive); no logic.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Playbook: build, check and preview an operations playbook, and print per-market launch checklists.
+#[derive(Debug, Parser)]
+#[command(name = "playbook", version, about, long_about = None)]
+pub struct Cli {
+    /// The playbook's root folder (the one with book.toml).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into book/ (or --dest).
+    Build {
+        /// Output folder (default: build-dir from book.toml).
+        #[arg(long, value_name = "DIR")]
+        dest: Option<PathBuf>,
+        /// Base URL the site is published under, e.g. /ops/playbook/.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Validate everything a build validates; write nothing.
+    Check {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Build, serve on localhost, rebuild on save and reload the browser.
+    Serve {
+        /// Port to listen on.
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+        /// Address to bind.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Print the launch checklist of a market.
+    Checklist {
+        /// Market id (e.g. de), or --all.
+        #[arg(required_unless_present = "all")]
+        market: Option<String>,
+        /// Every market, one file each, into the -o folder.
+        #[arg(long, conflicts_with = "market", requires = "output")]
+        all: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ChecklistFormat::Md)]
+        format: ChecklistFormat,
+        /// Write to this file (or folder with --all) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Create a new playbook skeleton that builds and shows every kind.
+    Init {
+        /// Folder to create.
+        dir: PathBuf,
+    },
+}
+
+/// `playbook check --format`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// Human-readable diagnostics.
+    Text,
+    /// Machine-readable JSON.
+    Json,
+}
+
+/// `playbook checklist --format`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ChecklistFormat {
+    /// GitHub task lists grouped by phase.
+    Md,
+    /// RFC 4180 CSV.
+    Csv,
+    /// JSON.
+    Json,
+    /// Standalone printable HTML.
+    Html,
+    /// PDF printed by a local Chromium.
+    Pdf,
+}
+
+impl ChecklistFormat {
+    /// File extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            ChecklistFormat::Md => "md",
+            ChecklistFormat::Csv => "csv",
+            ChecklistFormat::Json => "json",
+            ChecklistFormat::Html => "html",
+            ChecklistFormat::Pdf => "pdf",
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! `playbook build`.
+
+use super::{eprint_diags, usage_or_content, EXIT_OK};
+use std::path::{Path, PathBuf};
+
+pub fn run(root: &Path, dest: Option<PathBuf>, base_url: Option<String>) -> i32 {
+    let opts = crate::BuildOptions { dest, base_url };
+    let start = std::time::Instant::now();
+    match crate::build(root, &opts) {
+        Ok(report) => {
+            if !report.warnings.is_empty() {
+                eprint_diags(&report.warnings);
+            }
+            eprintln!(
+                "built {} pages ({} files, {} KB) into {} in {} ms",
+                report.pages,
+                report.files,
+                report.bytes / 1024,
+                report.dest.display(),
+                start.elapsed().as_millis()
+            );
+            if std::env::var_os("PLAYBOOK_TIMINGS").is_some() {
+                for (stage, t) in &report.timings {
+                    eprintln!("  {stage}: {} ms", t.as_millis());
+                }
+            }
+            EXIT_OK
+        }
+        Err(d) => {
+            eprint_diags(&d);
+            eprintln!("build failed; the previous site (if any) was left untouched");
+            usage_or_content(root)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! `playbook checklist <market> [--format …] [-o FILE]` and `--all -o DIR`.
+
+use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
+use crate::checklist;
+use crate::cli::ChecklistFormat;
+use crate::diag::Diagnostic;
+use crate::model::Playbook;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub fn run(root: &Path, market: Option<&str>, all: bool, format: ChecklistFormat, output: Option<PathBuf>) -> i32 {
+    let pb = match crate::load_playbook(root) {
+        Ok(pb) => pb,
+        Err(d) => {
+            eprint_diags(&d);
+            return usage_or_content(root);
+        }
+    };
+    if all {
+        let dir = output.unwrap_or_else(|| PathBuf::from("checklists"));
+        for m in 0..pb.markets.len() {
+            let path = dir.join(format!("checklist-{}.{}", pb.markets[m].id, format.ext()));
+            if let Err(d) = render_to(&pb, m, format, Some(&path)) {
+                eprint!("{}", d.render_text());
+                return EXIT_CONTENT;
+            }
+        }
+        eprintln!("wrote {} checklists to {}", pb.markets.len(), dir.display());
+        return EXIT_OK;
+    }
+    let id = market.unwrap_or_default();
+    let m = match checklist::find_market(&pb, id) {
+        Ok(m) => m,
+        Err(d) => {
+            eprint!("{}", d.render_text());
+            return EXIT_USAGE;
+        }
+    };
+    match render_to(&pb, m, format, output.as_deref()) {
+        Ok(()) => EXIT_OK,
+        Err(d) => {
+            eprint!("{}", d.render_text());
+            EXIT_CONTENT
+        }
+    }
+}
+
+fn render_to(pb: &Playbook, m: usize, format: ChecklistFormat, out: Option<&Path>) -> Result<(), Diagnostic> {
+    let rows = checklist::rows(pb, m);
+    let bytes = match format {
+        ChecklistFormat::Md => checklist::to_markdown(pb, m, &rows).into_bytes(),
+        ChecklistFormat::Csv => checklist::to_csv(pb, m, &rows).into_bytes(),
+        ChecklistFormat::Json => checklist::to_json(pb, m, &rows).into_bytes(),
+        ChecklistFormat::Html => checklist::to_html(pb, m, &rows).into_bytes(),
+        ChecklistFormat::Pdf => print_pdf(&checklist::to_html(pb, m, &rows))?,
+    };
+    match out {
+        Some(p) => crate::output::write_file(p, &bytes),
+        None => {
+            let mut so = std::io::stdout().lock();
+            so.write_all(&bytes)
+                .and_then(|_| so.flush())
+                .map_err(|e| Diagnostic::error(format!("cannot write to standard output: {e}")))
+        }
+    }
+}
+
+/// Find a local Chromium.
+pub fn find_chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("PLAYBOOK_CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    let names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+    let path = std::env::var_os("PATH")?;
+    for dir in std::env::split_paths(&path) {
+        for n in names {
+            let c = dir.join(n);
+            if c.is_file() {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+/// Print HTML to PDF with headless Chromium.
+fn print_pdf(html: &str) -> Result<Vec<u8>, Diagnostic> {
+    let chromium = find_chromium().ok_or_else(|| {
+        Diagnostic::error("no Chromium found to print the PDF")
+            .help("install it (Debian/Ubuntu: `apt-get install chromium`), or set PLAYBOOK_CHROMIUM to its path; or use --format html and print from a browser")
+    })?;
+    let tmp = tempdir()?;
+    let html_path = tmp.join("checklist.html");
+    let pdf_path = tmp.join("checklist.pdf");
+    crate::output::write_file(&html_path, html.as_bytes())?;
+    let status = std::process::Command::new(&chromium)
+        .args([
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync", "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", tmp.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf_path.display()))
+        .arg(format!("file://{}", html_path.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map_err(|e| Diagnostic::error(format!("cannot run {}: {e}", chromium.display())))?;
+    let pdf = std::fs::read(&pdf_path).map_err(|_| {
+        Diagnostic::error(format!("Chromium did not write a PDF (exit status {status})"))
+            .help("run the same command with --format html and open the file to see what failed")
+    });
+    crate::output::remove_tree(&tmp);
+    pdf
+}
+
+fn tempdir() -> Result<PathBuf, Diagnostic> {
+    let p = std::env::temp_dir().join(format!("playbook-pdf-{}-{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)));
+    crate::output::write_file(&p.join(".keep"), b"")?;
+    Ok(p)
+}

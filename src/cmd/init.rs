@@ -1,0 +1,22 @@
+//! `playbook init DIR`: a small new playbook that builds and shows every kind.
+
+use super::{EXIT_OK, EXIT_USAGE};
+use std::path::Path;
+
+pub fn run(dir: &Path) -> i32 {
+    let files = crate::skeleton::files();
+    match crate::output::write_new_files(dir, &files) {
+        Ok(()) => {
+            println!(
+                "created a new playbook in {}\n\nnext:\n  cd {}\n  playbook serve      # preview with live reload\n  playbook build      # write the site to book/",
+                dir.display(),
+                dir.display()
+            );
+            EXIT_OK
+        }
+        Err(d) => {
+            eprint!("{}", d.render_text());
+            EXIT_USAGE
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! One file per subcommand: glue between the CLI and the library, no logic.
+//! Only this module and `main` touch the terminal and exit codes.
+
+mod build;
+mod check;
+mod checklist;
+mod init;
+pub mod serve;
+
+use crate::cli::{Cli, Command};
+use crate::diag::Diagnostics;
+use std::path::PathBuf;
+
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: the content has errors.
+pub const EXIT_CONTENT: i32 = 1;
+/// Exit code: the command was used wrongly (bad arguments, no playbook here, unknown market).
+pub const EXIT_USAGE: i32 = 2;
+
+/// Run a parsed command line; returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    match cli.command {
+        Command::Build { dest, base_url } => build::run(&root, dest, base_url),
+        Command::Check { format } => check::run(&root, format),
+        Command::Serve { port, host, open } => serve::run(&root, &host, port, open),
+        Command::Checklist { market, all, format, output } => {
+            checklist::run(&root, market.as_deref(), all, format, output)
+        }
+        Command::Init { dir } => init::run(&dir),
+    }
+}
+
+/// Print diagnostics to standard error.
+pub fn eprint_diags(d: &Diagnostics) {
+    eprint!("{}", d.render_text());
+}
+
+/// No book.toml here is a usage error (wrong folder), not a content error.
+pub fn usage_or_content(root: &std::path::Path) -> i32 {
+    if root.join("book.toml").exists() {
+        EXIT_CONTENT
+    } else {
+        EXIT_USAGE
+    }
+}

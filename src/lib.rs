@@ -1,0 +1,107 @@
+//! Playbook: a static site generator for an operations playbook.
+//!
+//! The pipeline, one function per arrow (each callable from a test):
+//!
+//! ```text
+//! book.toml ─► config::Config::load
+//! content/  ─► load::load_content      (YAML/Markdown → raw model, with places)
+//!           ─► resolve::resolve        (ids, references, backlinks, rules → Playbook)
+//!           ─► render::render_site     (Markdown + Tera → in-memory files, in parallel)
+//!           ─► output::write_site      (staging folder → atomic swap into book/)
+//! checklist: Playbook + market ─► checklist::rows ─► md / csv / json / html
+//! ```
+//!
+//! [`load_playbook`] runs the first three; [`build`] runs them all.
+
+pub mod checklist;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod diag;
+pub mod export;
+pub mod highlight;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod resolve;
+pub mod rules;
+pub mod schedule;
+pub mod search;
+pub mod skeleton;
+pub mod yaml;
+
+use diag::Diagnostics;
+use model::Playbook;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Read `book.toml` and `content/` under `root` and resolve them.
+pub fn load_playbook(root: &Path) -> Result<Playbook, Diagnostics> {
+    let config = config::Config::load(root).map_err(Diagnostics::from)?;
+    let (raw, load_diags) = load::load_content(root);
+    if load_diags.has_errors() {
+        let mut d = load_diags;
+        d.sort();
+        return Err(d);
+    }
+    let mut pb = resolve::resolve(config, raw)?;
+    let mut w = load_diags.0;
+    w.append(&mut pb.warnings);
+    pb.warnings = w;
+    Ok(pb)
+}
+
+/// Options for [`build`].
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Output folder (default: `build-dir` from book.toml, relative to root).
+    pub dest: Option<PathBuf>,
+    /// Override the base URL.
+    pub base_url: Option<String>,
+}
+
+/// What a build did, for the terminal and the benchmark.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Where the site was written.
+    pub dest: PathBuf,
+    /// Number of HTML pages.
+    pub pages: usize,
+    /// Number of files.
+    pub files: usize,
+    /// Total bytes written.
+    pub bytes: usize,
+    /// Warnings (the build succeeded).
+    pub warnings: Diagnostics,
+    /// Time per stage.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Load, resolve, render and write the site; the previous site stays intact on failure.
+pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let t0 = Instant::now();
+    let mut pb = load_playbook(root)?;
+    if let Some(b) = &opts.base_url {
+        pb.config.build.base_url = config::normalize_base_url(b);
+    }
+    let t1 = Instant::now();
+    let templates = render::Templates::load(root)?;
+    let files = render::render_site(&pb, &templates, &render::RenderOptions::default())?;
+    let t2 = Instant::now();
+    let dest = opts
+        .dest
+        .clone()
+        .unwrap_or_else(|| root.join(&pb.config.build.build_dir));
+    output::write_site(&files, &dest).map_err(Diagnostics::from)?;
+    let t3 = Instant::now();
+    Ok(BuildReport {
+        dest,
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        bytes: files.iter().map(|f| f.bytes.len()).sum(),
+        warnings: Diagnostics(pb.warnings),
+        timings: vec![("load+resolve", t1 - t0), ("render", t2 - t1), ("write", t3 - t2)],
+    })
+}

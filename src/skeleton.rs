@@ -1,0 +1,150 @@
+//! The files `playbook init` writes: a small playbook that builds and shows
+//! every kind of content (and every kind of cross-reference).
+
+/// (relative path, contents) of every file of a new playbook.
+pub fn files() -> Vec<(String, String)> {
+    let f = |p: &str, s: &str| (p.to_string(), s.to_string());
+    vec![
+        f("book.toml", r#"[book]
+title = "Our Operations Playbook"
+description = "How we launch and run operations in new markets."
+language = "en"
+authors = ["Operations team"]
+
+[build]
+build-dir = "book"
+base-url = "/"
+# edit-url = "https://git.example/ops/playbook/edit/main/{path}"
+"#),
+        f("content/roles.yaml", r#"roles:
+  - id: ops-lead
+    title: Head of operations
+  - id: legal
+    title: Legal counsel
+  - id: localization
+    title: Localization lead
+"#),
+        f("content/frameworks/launch/framework.yaml", r#"id: launch
+title: Market Launch Framework
+summary: The steps we follow to open a new market. Measured by [[metric:launch-on-time]].
+components: [compliance]
+"#),
+        f("content/frameworks/launch/compliance.yaml", r#"id: compliance
+number: 1
+title: Compliance
+subtitle: Know the rules before the first customer
+summary: Map the market's rules and make the product comply.
+phases:
+  - id: foundation
+    number: 1
+    title: Foundation
+    weeks: [1, 2]
+    steps:
+      - id: regulatory-mapping
+        number: 1
+        title: Regulatory Mapping
+        guidance: |
+          List every rule that applies, starting with [[regulation:gdpr]].
+
+          > [!TIP]
+          > Ask [[expert:ana-example]] before you start.
+        activities:
+          - title: Mapping
+            tasks:
+              - title: Regulation inventory
+                description: List the rules of the market. Done when each has an owner.
+                owner: legal
+              - title: Translate the privacy notice
+                description: Translate the notice into every market language.
+                owner: localization
+                applies_to:
+                  tags: [new-language]
+"#),
+        f("content/metrics/launch.yaml", r#"group:
+  id: launch-success
+  title: Launch Success
+  framework: launch
+metrics:
+  - id: launch-on-time
+    name: Launch on time
+    description: Share of launch tasks done by their due date.
+    target: { op: ">=", value: 90, unit: "%", text: "Target 90% of tasks on time" }
+    measures: ["component:compliance"]
+"#),
+        f("content/markets/de.yaml", r#"id: de
+name: Germany
+region: eu
+summary: Our first EU market; see [[step:regulatory-mapping]].
+regulations: [gdpr]
+tags: [new-language]
+languages: [de]
+currency: EUR
+kickoff: 2027-03-01
+team: { ops-lead: "Jonas Weber", legal: "Anna Schmidt" }
+actuals:
+  launch-on-time: { value: 94, as_of: 2027-04-30 }
+"#),
+        f("content/markets/ie.yaml", r#"id: ie
+name: Ireland
+region: eu
+summary: English-speaking EU hub.
+regulations: [gdpr]
+tags: []
+languages: [en]
+currency: EUR
+kickoff: 2027-05-03
+team: { ops-lead: "Siobhán Kelly" }
+actuals:
+  launch-on-time: { value: 81, as_of: 2027-06-30, note: "Two contracts signed late." }
+"#),
+        f("content/regulations/gdpr.yaml", r#"id: gdpr
+name: GDPR
+official_name: Regulation (EU) 2016/679 (General Data Protection Regulation)
+jurisdiction: European Union
+in_force: "25 May 2018"
+link: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+summary: The EU's data protection law.
+obligations:
+  - topic: Breach notification
+    text: Notify the supervisory authority within 72 hours of becoming aware of a personal data breach.
+"#),
+        f("content/experts/ana-example.yaml", r#"id: ana-example
+name: Ana Example
+role: Privacy counsel (composite)
+composite: true
+background: A composite of several privacy lawyers, not a real person.
+quotes: ["Map the data before you map the market."]
+advice:
+  - text: Start the regulation inventory in week one.
+    steps: [regulatory-mapping]
+"#),
+        f("content/research/launch-study.md", r#"---
+id: launch-study
+title: What makes launches late
+summary: Late launches start with late legal work.
+supports: ["step:regulatory-mapping"]
+results:
+  - label: On-time launches
+    value: "72%"
+    text: when legal mapping started in week one
+---
+Teams that ran [[step:regulatory-mapping]] first launched on time more often.
+"#),
+        f("content/story/01-first-market.md", r#"---
+title: The First Market
+act: 1
+act_title: Beginnings
+section: 1
+section_title: Getting started
+summary: Our hero opens [[market:de]].
+applies: ["step:regulatory-mapping", "metric:launch-on-time"]
+---
+The team met on a Monday. They opened [[research:launch-study]] and began with
+[[step:regulatory-mapping|the regulatory mapping]].
+
+## Try it
+
+List three rules that apply to your next market.
+"#),
+    ]
+}
