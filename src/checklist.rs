@@ -148,12 +148,24 @@ pub fn to_markdown(pb: &Playbook, m: usize, rows: &[Row]) -> String {
             if last.as_ref().map(|l| &l.0) != Some(&r.framework) {
                 s.push_str(&format!("\n## {}\n", r.framework));
             }
-            let comp = r.component.as_ref().map(|c| format!("{c} — ")).unwrap_or_default();
+            let comp = r
+                .component
+                .as_ref()
+                .map(|c| format!("{c} — "))
+                .unwrap_or_default();
             s.push_str(&format!("\n### {comp}{} ({})\n\n", r.phase, r.phase_window));
             last = Some(key);
         }
-        let due = r.due.as_deref().map(|d| format!("due {d}")).unwrap_or_else(|| "ongoing".into());
-        let why = if r.reasons.is_empty() { String::new() } else { format!(" · applies because {}", r.reasons.join(", ")) };
+        let due = r
+            .due
+            .as_deref()
+            .map(|d| format!("due {d}"))
+            .unwrap_or_else(|| "ongoing".into());
+        let why = if r.reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" · applies because {}", r.reasons.join(", "))
+        };
         s.push_str(&format!(
             "- [ ] **{}** — {} · {} · {}{}{}\n",
             r.task.replace('*', "\\*"),
@@ -275,16 +287,31 @@ pub fn to_html(pb: &Playbook, m: usize, rows: &[Row]) -> String {
     let mut i = 0;
     while i < rows.len() {
         let p = rows[i].phase_idx;
-        let j = rows[i..].iter().position(|r| r.phase_idx != p).map(|k| i + k).unwrap_or(rows.len());
+        let j = rows[i..]
+            .iter()
+            .position(|r| r.phase_idx != p)
+            .map(|k| i + k)
+            .unwrap_or(rows.len());
         let r0 = &rows[i];
-        let comp = r0.component.as_ref().map(|c| format!("{} · ", e(c))).unwrap_or_default();
+        let comp = r0
+            .component
+            .as_ref()
+            .map(|c| format!("{} · ", e(c)))
+            .unwrap_or_default();
         s.push_str(&format!(
             "<section class=\"phase\"><p class=\"running\">{} · kickoff {} · lead {}</p><h2>{}{} <small>{} · {}</small></h2>\n<table><thead><tr><th class=\"box\">Done</th><th>Task</th><th>Owner</th><th>Due</th></tr></thead><tbody>\n",
             e(&market.name), market.kickoff, if lead.is_empty() { "—".into() } else { e(&lead) },
             comp, e(&r0.phase), e(&r0.framework), e(&r0.phase_window)
         ));
         for r in &rows[i..j] {
-            let why = if r.reasons.is_empty() { String::new() } else { format!("<span class=\"why\">applies because {}</span>", e(&r.reasons.join(", "))) };
+            let why = if r.reasons.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "<span class=\"why\">applies because {}</span>",
+                    e(&r.reasons.join(", "))
+                )
+            };
             s.push_str(&format!(
                 "<tr><td class=\"box\"><span class=\"tick\" aria-hidden=\"true\"></span></td><td><strong>{}</strong><br><span class=\"step\">{} · {}</span>{}</td><td>{}</td><td class=\"due\">{}</td></tr>\n",
                 e(&r.task), e(&r.step), e(&r.activity), why, e(&owner_text(r)),

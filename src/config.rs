@@ -155,7 +155,8 @@ mod tests {
 
     #[test]
     fn unknown_key_is_an_error_with_line_and_suggestion() {
-        let d = Config::parse("[book]\ntitle = \"Ops\"\n[build]\nbase-ulr = \"/x/\"\n").unwrap_err();
+        let d =
+            Config::parse("[book]\ntitle = \"Ops\"\n[build]\nbase-ulr = \"/x/\"\n").unwrap_err();
         let loc = d.location.clone().unwrap();
         assert_eq!(loc.line, 4);
         assert!(d.help.unwrap().contains("base-url"));
@@ -164,6 +165,9 @@ mod tests {
     #[test]
     fn base_url_is_normalized() {
         assert_eq!(normalize_base_url("ops/playbook"), "/ops/playbook/");
-        assert_eq!(normalize_base_url("https://x.example/p"), "https://x.example/p/");
+        assert_eq!(
+            normalize_base_url("https://x.example/p"),
+            "https://x.example/p/"
+        );
     }
 }

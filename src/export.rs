@@ -10,7 +10,9 @@ fn er(kind: Kind, idx: usize) -> EntityRef {
 }
 
 fn refs(pb: &Playbook, v: &[EntityRef]) -> Vec<Value> {
-    v.iter().map(|&e| json!({"kind": e.kind.name(), "id": pb.id(e)})).collect()
+    v.iter()
+        .map(|&e| json!({"kind": e.kind.name(), "id": pb.id(e)}))
+        .collect()
 }
 
 /// Serialize the resolved playbook (stable key order; byte-identical across builds).

@@ -43,7 +43,10 @@ pub fn code_block(code: &str, lang: &str) -> String {
         ClassStyle::SpacedPrefixed { prefix: "hl-" },
     );
     for line in LinesWithEndings::from(code) {
-        if gen.parse_html_for_line_which_includes_newline(line).is_err() {
+        if gen
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
             return format!(
                 "<pre class=\"code\"><code>{}</code></pre>\n",
                 crate::diag::html_escape(code)

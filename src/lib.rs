@@ -102,6 +102,10 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
         files: files.len(),
         bytes: files.iter().map(|f| f.bytes.len()).sum(),
         warnings: Diagnostics(pb.warnings),
-        timings: vec![("load+resolve", t1 - t0), ("render", t2 - t1), ("write", t3 - t2)],
+        timings: vec![
+            ("load+resolve", t1 - t0),
+            ("render", t2 - t1),
+            ("write", t3 - t2),
+        ],
     })
 }

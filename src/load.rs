@@ -85,10 +85,10 @@ pub fn load_content(root: &Path) -> (RawContent, Diagnostics) {
             l.out.roles = f.roles.into_iter().map(|r| (r, file)).collect();
         }
     } else {
-        l.diags.push(
-            Diagnostic::error("missing content/roles.yaml")
-                .help("list the roles that own tasks: `roles: [{id: ops-lead, title: Head of operations}]`"),
-        );
+        l.diags
+            .push(Diagnostic::error("missing content/roles.yaml").help(
+            "list the roles that own tasks: `roles: [{id: ops-lead, title: Head of operations}]`",
+        ));
     }
 
     for dir in l.subdirs(&content.join("frameworks")) {
@@ -182,7 +182,8 @@ impl Loader {
 
     fn is_ancestor_link(&self, p: &Path) -> bool {
         let c = canonical(p);
-        p.parent().is_some_and(|parent| canonical(parent).starts_with(&c))
+        p.parent()
+            .is_some_and(|parent| canonical(parent).starts_with(&c))
     }
 
     /// Files with the extension, ignoring editor droppings (`.#x`, `x~`, `.x.swp`).
@@ -227,7 +228,10 @@ impl Loader {
                 return None;
             }
         };
-        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text);
         if text.trim().is_empty() {
             self.diags.push(
                 Diagnostic::error(format!("{rel} is empty"))
@@ -364,7 +368,9 @@ impl Loader {
                         self.rel(dir)
                     ))
                     .at_offset(&src_path, &src_text, off)
-                    .help(format!("create {id}.yaml beside framework.yaml, or remove `{id}` from the list")),
+                    .help(format!(
+                        "create {id}.yaml beside framework.yaml, or remove `{id}` from the list"
+                    )),
                 );
                 continue;
             }
@@ -385,7 +391,9 @@ impl Loader {
                         "{} is not listed in framework.yaml and is ignored",
                         self.rel(&p)
                     ))
-                    .help(format!("add `{stem}` to the framework's components or phases")),
+                    .help(format!(
+                        "add `{stem}` to the framework's components or phases"
+                    )),
                 );
             }
         }
@@ -404,7 +412,10 @@ pub fn split_front_matter(text: &str) -> Result<(usize, usize, usize), Diagnosti
     let start = first_line_end;
     let mut pos = start;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         if text[pos..end].trim_end() == "---" {
             return Ok((start, pos, end));
         }
@@ -456,7 +467,8 @@ pub fn find_list_item(text: &str, item: &str) -> Option<usize> {
         let s = from + i;
         let e = s + item.len();
         let before_ok = s == 0 || matches!(bytes[s - 1], b'[' | b' ' | b',' | b'"' | b'\'');
-        let after_ok = e == text.len() || matches!(bytes[e], b']' | b',' | b'\n' | b'"' | b'\'' | b' ' | b'\r');
+        let after_ok = e == text.len()
+            || matches!(bytes[e], b']' | b',' | b'\n' | b'"' | b'\'' | b' ' | b'\r');
         if before_ok && after_ok {
             return Some(s);
         }

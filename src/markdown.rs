@@ -8,8 +8,7 @@
 //! root, so one rendering serves pages at any depth and any base URL.
 
 use pulldown_cmark::{
-    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag,
-    TagEnd,
+    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 use std::collections::HashMap;
 
@@ -257,9 +256,9 @@ impl Renderer<'_> {
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((level, explicit, inner)) = heading.take() {
-                        out.push(Event::Html(CowStr::from(self.heading_html(
-                            level, explicit, inner,
-                        ))));
+                        out.push(Event::Html(CowStr::from(
+                            self.heading_html(level, explicit, inner),
+                        )));
                     }
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
@@ -337,7 +336,11 @@ impl Renderer<'_> {
     }
 
     fn rewrite_dest(&self, dest: &str) -> Option<String> {
-        if dest.contains("://") || dest.starts_with('#') || dest.starts_with('/') || dest.starts_with("mailto:") {
+        if dest.contains("://")
+            || dest.starts_with('#')
+            || dest.starts_with('/')
+            || dest.starts_with("mailto:")
+        {
             return None;
         }
         let (path, frag) = match dest.split_once('#') {
@@ -379,7 +382,11 @@ impl Renderer<'_> {
             }
         });
         let n = self.heading_ids.entry(base.clone()).or_insert(0);
-        let id = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
+        let id = if *n == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
         *n += 1;
         let lvl = level as u8;
         self.headings.push(Heading {
@@ -435,8 +442,12 @@ mod tests {
     struct Fake;
     impl LinkResolver for Fake {
         fn resolve_ref(&self, kind: &str, id: &str) -> Option<(String, String)> {
-            (kind == "step" && id == "regulatory-mapping")
-                .then(|| ("frameworks/x/regulatory-mapping/".into(), "Regulatory Mapping".into()))
+            (kind == "step" && id == "regulatory-mapping").then(|| {
+                (
+                    "frameworks/x/regulatory-mapping/".into(),
+                    "Regulatory Mapping".into(),
+                )
+            })
         }
         fn resolve_path(&self, _from: &str, dest: &str) -> Option<String> {
             (dest == "../markets/de.yaml").then(|| "markets/de/".into())
@@ -444,7 +455,9 @@ mod tests {
     }
 
     fn md(s: &str) -> String {
-        render(s, &Fake, "content/story/01-a.md").html.replace(ROOT_MARK, "/")
+        render(s, &Fake, "content/story/01-a.md")
+            .html
+            .replace(ROOT_MARK, "/")
     }
 
     #[test]
@@ -471,7 +484,10 @@ mod tests {
         let t = "Intro\n\nUse [[metric:global-uptime|uptime]] now.";
         let r = scan_refs(t);
         assert_eq!(r.len(), 1);
-        assert_eq!(&t[r[0].start..r[0].start + r[0].len], "[[metric:global-uptime|uptime]]");
+        assert_eq!(
+            &t[r[0].start..r[0].start + r[0].len],
+            "[[metric:global-uptime|uptime]]"
+        );
         assert_eq!(r[0].label.as_deref(), Some("uptime"));
     }
 
@@ -507,7 +523,10 @@ mod tests {
 
     #[test]
     fn slugify_makes_url_safe_ids() {
-        assert_eq!(slugify("Week 1-2: Infrastructure & MLOps"), "week-1-2-infrastructure-mlops");
+        assert_eq!(
+            slugify("Week 1-2: Infrastructure & MLOps"),
+            "week-1-2-infrastructure-mlops"
+        );
         assert_eq!(slugify("Übersicht"), "ubersicht");
     }
 }

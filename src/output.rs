@@ -81,11 +81,10 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 pub fn write_new_files(dir: &Path, files: &[(String, String)]) -> Result<(), Diagnostic> {
     for (rel, _) in files {
         if dir.join(rel).exists() {
-            return Err(Diagnostic::error(format!(
-                "{} already exists",
-                dir.join(rel).display()
-            ))
-            .help("playbook init never overwrites files; choose an empty or new folder"));
+            return Err(
+                Diagnostic::error(format!("{} already exists", dir.join(rel).display()))
+                    .help("playbook init never overwrites files; choose an empty or new folder"),
+            );
         }
     }
     for (rel, text) in files {
@@ -108,7 +107,10 @@ mod tests {
     use super::*;
 
     fn f(path: &str, s: &str) -> OutputFile {
-        OutputFile { path: path.into(), bytes: s.as_bytes().to_vec() }
+        OutputFile {
+            path: path.into(),
+            bytes: s.as_bytes().to_vec(),
+        }
     }
 
     #[test]
@@ -117,7 +119,10 @@ mod tests {
         let dest = tmp.path().join("book");
         write_site(&[f("index.html", "one"), f("old/index.html", "x")], &dest).unwrap();
         write_site(&[f("index.html", "two")], &dest).unwrap();
-        assert_eq!(std::fs::read_to_string(dest.join("index.html")).unwrap(), "two");
+        assert_eq!(
+            std::fs::read_to_string(dest.join("index.html")).unwrap(),
+            "two"
+        );
         assert!(!dest.join("old").exists());
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);

@@ -74,7 +74,8 @@ struct Resolver {
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -125,14 +126,12 @@ impl Resolver {
     /// Register an id of a kind; reports bad slugs and duplicates (both places).
     fn define(&mut self, kind: Kind, id: &str, idx: usize, file: usize, key: &str, value: &str) {
         if !is_slug(id) {
-            let d = Diagnostic::error(format!(
-                "{} id `{id}` is not a slug",
-                kind.name()
-            ))
-            .help(format!(
-                "ids are lowercase letters, digits and `-`; for example `{}`",
-                slugify(id)
-            ));
+            let d = Diagnostic::error(format!("{} id `{id}` is not a slug", kind.name())).help(
+                format!(
+                    "ids are lowercase letters, digits and `-`; for example `{}`",
+                    slugify(id)
+                ),
+            );
             let d = self.at_key(d, file, key, value);
             self.diags.push(d);
         }
@@ -141,11 +140,9 @@ impl Resolver {
         let map = self.pb.index.entry(kind).or_default();
         if map.contains_key(id) {
             let first = self.first_def.get(&(kind, id.to_string())).cloned();
-            let mut d = Diagnostic::error(format!("duplicate {} id `{id}`", kind.name()))
-                .help(format!(
-                    "every {} needs its own id; rename one of them",
-                    kind.name()
-                ));
+            let mut d = Diagnostic::error(format!("duplicate {} id `{id}`", kind.name())).help(
+                format!("every {} needs its own id; rename one of them", kind.name()),
+            );
             d.location = here.location;
             d.source_line = here.source_line;
             d.span_len = here.span_len;
@@ -233,19 +230,42 @@ impl Resolver {
         };
         match (&p.weeks, &p.months) {
             (Some(w), None) => match w.as_slice() {
-                [a, b] if *a >= 1 && b >= a => Window::Weeks { first: *a, last: *b },
-                [a] if *a >= 1 => Window::Weeks { first: *a, last: *a },
+                [a, b] if *a >= 1 && b >= a => Window::Weeks {
+                    first: *a,
+                    last: *b,
+                },
+                [a] if *a >= 1 => Window::Weeks {
+                    first: *a,
+                    last: *a,
+                },
                 _ => {
-                    bad(self, "`weeks` must be [first, last] with 1 ≤ first ≤ last", "weeks");
+                    bad(
+                        self,
+                        "`weeks` must be [first, last] with 1 ≤ first ≤ last",
+                        "weeks",
+                    );
                     Window::Weeks { first: 1, last: 1 }
                 }
             },
             (None, Some(m)) => match m.as_slice() {
-                [a, b] if *a >= 1 && b >= a => Window::Months { first: *a, last: Some(*b) },
-                [a] if *a >= 1 => Window::Months { first: *a, last: None },
+                [a, b] if *a >= 1 && b >= a => Window::Months {
+                    first: *a,
+                    last: Some(*b),
+                },
+                [a] if *a >= 1 => Window::Months {
+                    first: *a,
+                    last: None,
+                },
                 _ => {
-                    bad(self, "`months` must be [first, last] or [first] with first ≥ 1", "months");
-                    Window::Months { first: 1, last: Some(1) }
+                    bad(
+                        self,
+                        "`months` must be [first, last] or [first] with first ≥ 1",
+                        "months",
+                    );
+                    Window::Months {
+                        first: 1,
+                        last: Some(1),
+                    }
                 }
             },
             (Some(_), Some(_)) => {
@@ -253,9 +273,8 @@ impl Resolver {
                 Window::Weeks { first: 1, last: 1 }
             }
             (None, None) => {
-                let d = Diagnostic::error(format!("phase `{}` has no time window", p.id)).help(
-                    "add `weeks: [1, 2]` (weeks after kickoff) or `months: [1, 1]`",
-                );
+                let d = Diagnostic::error(format!("phase `{}` has no time window", p.id))
+                    .help("add `weeks: [1, 2]` (weeks after kickoff) or `months: [1, 1]`");
                 let d = self.at_key(d, file, "id", &p.id);
                 self.diags.push(d);
                 Window::Weeks { first: 1, last: 1 }
@@ -277,33 +296,39 @@ impl Resolver {
             blocks: Vec::new(),
             file,
         });
-        let blocks: Vec<(String, String, Option<Vec<u32>>, Option<String>, &Vec<RawStep>, bool)> =
-            match (&p.steps, &p.blocks) {
-                (Some(steps), None) => vec![(p.id.clone(), String::new(), None, None, steps, true)],
-                (None, Some(blocks)) => blocks
-                    .iter()
-                    .map(|b| {
-                        (
-                            b.id.clone(),
-                            b.title.clone(),
-                            b.weeks.clone(),
-                            b.summary.clone(),
-                            &b.steps,
-                            false,
-                        )
-                    })
-                    .collect(),
-                _ => {
-                    let d = Diagnostic::error(format!(
+        let blocks: Vec<(
+            String,
+            String,
+            Option<Vec<u32>>,
+            Option<String>,
+            &Vec<RawStep>,
+            bool,
+        )> = match (&p.steps, &p.blocks) {
+            (Some(steps), None) => vec![(p.id.clone(), String::new(), None, None, steps, true)],
+            (None, Some(blocks)) => blocks
+                .iter()
+                .map(|b| {
+                    (
+                        b.id.clone(),
+                        b.title.clone(),
+                        b.weeks.clone(),
+                        b.summary.clone(),
+                        &b.steps,
+                        false,
+                    )
+                })
+                .collect(),
+            _ => {
+                let d = Diagnostic::error(format!(
                         "phase `{}` must have either `steps` or `blocks`",
                         p.id
                     ))
                     .help("list the steps directly under `steps:`, or group them in titled week `blocks:` — not both, not neither");
-                    let d = self.at_key(d, file, "id", &p.id);
-                    self.diags.push(d);
-                    Vec::new()
-                }
-            };
+                let d = self.at_key(d, file, "id", &p.id);
+                self.diags.push(d);
+                Vec::new()
+            }
+        };
         for (id, title, weeks, summary, steps, implicit) in blocks {
             let weeks = match weeks.as_deref() {
                 None => None,
@@ -383,7 +408,11 @@ impl Resolver {
                 }
                 let ti = self.pb.tasks.len();
                 let id = format!("{}/{slug}", s.id);
-                self.pb.index.entry(Kind::Task).or_default().insert(id.clone(), ti);
+                self.pb
+                    .index
+                    .entry(Kind::Task)
+                    .or_default()
+                    .insert(id.clone(), ti);
                 self.pb.tasks.push(Task {
                     id,
                     slug,
@@ -472,7 +501,11 @@ impl Resolver {
                 background: e.background.clone(),
                 insight: e.insight.clone(),
                 quotes: e.quotes.clone(),
-                perspectives: e.perspectives.iter().map(|p| (p.title.clone(), p.text.clone())).collect(),
+                perspectives: e
+                    .perspectives
+                    .iter()
+                    .map(|p| (p.title.clone(), p.text.clone()))
+                    .collect(),
                 advice: Vec::new(),
                 file: *file,
             });
@@ -522,7 +555,9 @@ impl Resolver {
             });
         }
         // Files are read in name order; NN- prefixes define the reading order.
-        self.pb.chapters.sort_by(|a, b| (a.number, &a.id).cmp(&(b.number, &b.id)));
+        self.pb
+            .chapters
+            .sort_by(|a, b| (a.number, &a.id).cmp(&(b.number, &b.id)));
         let ids: Vec<String> = self.pb.chapters.iter().map(|c| c.id.clone()).collect();
         let map = self.pb.index.entry(Kind::Chapter).or_default();
         for (i, id) in ids.into_iter().enumerate() {
@@ -567,8 +602,12 @@ impl Resolver {
             .unwrap_or_default();
         let help = match suggest(id, candidates.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
-            None if candidates.is_empty() => format!("there are no {} yet", kind.plural_title().to_lowercase()),
-            None if candidates.len() <= 8 => format!("known {} ids: {}", kind.name(), candidates.join(", ")),
+            None if candidates.is_empty() => {
+                format!("there are no {} yet", kind.plural_title().to_lowercase())
+            }
+            None if candidates.len() <= 8 => {
+                format!("known {} ids: {}", kind.name(), candidates.join(", "))
+            }
             None => format!(
                 "no {} has this id; check the spelling against the {} folder",
                 kind.name(),
@@ -581,8 +620,9 @@ impl Resolver {
     /// Resolve a `kind:id` string from a structured field.
     fn resolve_ref_str(&mut self, s: &str, file: usize, allowed: &[Kind]) -> Option<EntityRef> {
         let Some((k, id)) = s.split_once(':') else {
-            let d = Diagnostic::error(format!("`{s}` is not a reference"))
-                .help("write references as `kind:id`, e.g. `step:international-compliance-framework`");
+            let d = Diagnostic::error(format!("`{s}` is not a reference")).help(
+                "write references as `kind:id`, e.g. `step:international-compliance-framework`",
+            );
             let d = self.at_needle(d, file, s);
             self.diags.push(d);
             return None;
@@ -659,7 +699,13 @@ impl Resolver {
                 for s in &m.measures {
                     if let Some(r) = self.resolve_ref_str(s, *file, &measurable) {
                         v.push(r);
-                        self.link(EntityRef { kind: Kind::Metric, idx: mi }, r);
+                        self.link(
+                            EntityRef {
+                                kind: Kind::Metric,
+                                idx: mi,
+                            },
+                            r,
+                        );
                     }
                 }
                 if mi < self.pb.metrics.len() {
@@ -675,7 +721,13 @@ impl Resolver {
             for s in &md.meta.supports {
                 if let Some(r) = self.resolve_ref_str(s, md.file, &all) {
                     v.push(r);
-                    self.link(EntityRef { kind: Kind::Research, idx: i }, r);
+                    self.link(
+                        EntityRef {
+                            kind: Kind::Research,
+                            idx: i,
+                        },
+                        r,
+                    );
                 }
             }
             self.pb.research[i].supports = v;
@@ -689,7 +741,13 @@ impl Resolver {
             for s in &md.meta.applies {
                 if let Some(r) = self.resolve_ref_str(s, md.file, &all) {
                     v.push(r);
-                    self.link(EntityRef { kind: Kind::Chapter, idx: ci }, r);
+                    self.link(
+                        EntityRef {
+                            kind: Kind::Chapter,
+                            idx: ci,
+                        },
+                        r,
+                    );
                 }
             }
             self.pb.chapters[ci].applies = v;
@@ -703,7 +761,13 @@ impl Resolver {
                     match self.pb.lookup(Kind::Step, s) {
                         Some(r) => {
                             steps.push(r.idx);
-                            self.link(EntityRef { kind: Kind::Expert, idx: ei }, r);
+                            self.link(
+                                EntityRef {
+                                    kind: Kind::Expert,
+                                    idx: ei,
+                                },
+                                r,
+                            );
                         }
                         None => {
                             let d = self.unknown_id(Kind::Step, s);
@@ -718,7 +782,10 @@ impl Resolver {
         }
         // Markets: regulations, team roles, own tasks, actuals.
         for (mi, (m, file)) in raw.markets.iter().enumerate() {
-            let me = EntityRef { kind: Kind::Market, idx: mi };
+            let me = EntityRef {
+                kind: Kind::Market,
+                idx: mi,
+            };
             for g in &m.regulations {
                 match self.pb.lookup(Kind::Regulation, g) {
                     Some(r) => {
@@ -759,17 +826,28 @@ impl Resolver {
                     self.diags.push(d);
                     continue;
                 };
-                let slug = format!("{}-{}", m.id, t.id.clone().unwrap_or_else(|| slugify(&t.title)));
+                let slug = format!(
+                    "{}-{}",
+                    m.id,
+                    t.id.clone().unwrap_or_else(|| slugify(&t.title))
+                );
                 let id = format!("{}/{slug}", t.step);
                 if self.pb.lookup(Kind::Task, &id).is_some() {
-                    let d = Diagnostic::error(format!("market `{}` adds two tasks with the id `{id}`", m.id))
-                        .help("give one of them a different title or an explicit `id:`");
+                    let d = Diagnostic::error(format!(
+                        "market `{}` adds two tasks with the id `{id}`",
+                        m.id
+                    ))
+                    .help("give one of them a different title or an explicit `id:`");
                     let d = self.at_key(d, *file, "title", &t.title);
                     self.diags.push(d);
                     continue;
                 }
                 let ti = self.pb.tasks.len();
-                self.pb.index.entry(Kind::Task).or_default().insert(id.clone(), ti);
+                self.pb
+                    .index
+                    .entry(Kind::Task)
+                    .or_default()
+                    .insert(id.clone(), ti);
                 self.pb.tasks.push(Task {
                     id,
                     slug,
@@ -805,7 +883,12 @@ impl Resolver {
 
     fn check_tasks(&mut self) {
         let regions: BTreeSet<String> = self.pb.markets.iter().map(|m| m.region.clone()).collect();
-        let tags: BTreeSet<String> = self.pb.markets.iter().flat_map(|m| m.tags.clone()).collect();
+        let tags: BTreeSet<String> = self
+            .pb
+            .markets
+            .iter()
+            .flat_map(|m| m.tags.clone())
+            .collect();
         for ti in 0..self.pb.tasks.len() {
             let t = self.pb.tasks[ti].clone();
             if let Some(owner) = &t.owner {
@@ -819,7 +902,10 @@ impl Resolver {
             if t.market.is_some() {
                 continue;
             }
-            let check = |s: &mut Self, what: &str, v: &str, known: &mut dyn Iterator<Item = &str>| {
+            let check = |s: &mut Self,
+                         what: &str,
+                         v: &str,
+                         known: &mut dyn Iterator<Item = &str>| {
                 let known: Vec<&str> = known.collect();
                 if known.contains(&v) {
                     return;
@@ -828,14 +914,16 @@ impl Resolver {
                     Some(x) => format!("did you mean `{x}`?"),
                     None => format!(
                         "no market has this {what}; known: {}",
-                        if known.is_empty() { "(none)".to_string() } else { known.join(", ") }
+                        if known.is_empty() {
+                            "(none)".to_string()
+                        } else {
+                            known.join(", ")
+                        }
                     ),
                 };
-                let d = Diagnostic::error(format!(
-                    "task `{}` applies to unknown {what} `{v}`",
-                    t.id
-                ))
-                .help(help);
+                let d =
+                    Diagnostic::error(format!("task `{}` applies to unknown {what} `{v}`", t.id))
+                        .help(help);
                 let d = s.at_rule_value(d, &t, v);
                 s.diags.push(d);
             };
@@ -847,11 +935,21 @@ impl Resolver {
             }
             let market_ids: Vec<String> = self.pb.markets.iter().map(|m| m.id.clone()).collect();
             for v in rule.markets.iter().chain(rule.except_markets.iter()) {
-                check(self, "market", v, &mut market_ids.iter().map(String::as_str));
+                check(
+                    self,
+                    "market",
+                    v,
+                    &mut market_ids.iter().map(String::as_str),
+                );
             }
             let reg_ids: Vec<String> = self.pb.regulations.iter().map(|m| m.id.clone()).collect();
             for v in &rule.regulations {
-                check(self, "regulation", v, &mut reg_ids.iter().map(String::as_str));
+                check(
+                    self,
+                    "regulation",
+                    v,
+                    &mut reg_ids.iter().map(String::as_str),
+                );
             }
         }
     }
@@ -877,7 +975,10 @@ impl Resolver {
             }
         };
         for (i, f) in pb.frameworks.iter().enumerate() {
-            let e = EntityRef { kind: Kind::Framework, idx: i };
+            let e = EntityRef {
+                kind: Kind::Framework,
+                idx: i,
+            };
             add(e, f.file, &Some(f.summary.clone()));
             add(e, f.file, &f.body);
             for r in &f.risks {
@@ -886,14 +987,23 @@ impl Resolver {
             }
         }
         for (i, c) in pb.components.iter().enumerate() {
-            let e = EntityRef { kind: Kind::Component, idx: i };
+            let e = EntityRef {
+                kind: Kind::Component,
+                idx: i,
+            };
             add(e, c.file, &Some(c.summary.clone()));
             add(e, c.file, &c.body);
         }
         for p in &pb.phases {
             let e = match p.component {
-                Some(c) => EntityRef { kind: Kind::Component, idx: c },
-                None => EntityRef { kind: Kind::Framework, idx: p.framework },
+                Some(c) => EntityRef {
+                    kind: Kind::Component,
+                    idx: c,
+                },
+                None => EntityRef {
+                    kind: Kind::Framework,
+                    idx: p.framework,
+                },
             };
             add(e, p.file, &p.summary);
             for &b in &p.blocks {
@@ -901,7 +1011,10 @@ impl Resolver {
             }
         }
         for (i, s) in pb.steps.iter().enumerate() {
-            let e = EntityRef { kind: Kind::Step, idx: i };
+            let e = EntityRef {
+                kind: Kind::Step,
+                idx: i,
+            };
             add(e, s.file, &s.guidance);
             for a in &s.activities {
                 add(e, s.file, &a.summary);
@@ -909,16 +1022,32 @@ impl Resolver {
         }
         for (i, t) in pb.tasks.iter().enumerate() {
             let e = match t.market {
-                Some(m) => EntityRef { kind: Kind::Market, idx: m },
-                None => EntityRef { kind: Kind::Task, idx: i },
+                Some(m) => EntityRef {
+                    kind: Kind::Market,
+                    idx: m,
+                },
+                None => EntityRef {
+                    kind: Kind::Task,
+                    idx: i,
+                },
             };
             add(e, t.file, &t.description);
         }
         for (i, m) in pb.metrics.iter().enumerate() {
-            add(EntityRef { kind: Kind::Metric, idx: i }, m.file, &m.description);
+            add(
+                EntityRef {
+                    kind: Kind::Metric,
+                    idx: i,
+                },
+                m.file,
+                &m.description,
+            );
         }
         for (i, m) in pb.markets.iter().enumerate() {
-            let e = EntityRef { kind: Kind::Market, idx: i };
+            let e = EntityRef {
+                kind: Kind::Market,
+                idx: i,
+            };
             add(e, m.file, &m.summary);
             add(e, m.file, &m.body);
             for p in &m.partners {
@@ -929,14 +1058,20 @@ impl Resolver {
             }
         }
         for (i, g) in pb.regulations.iter().enumerate() {
-            let e = EntityRef { kind: Kind::Regulation, idx: i };
+            let e = EntityRef {
+                kind: Kind::Regulation,
+                idx: i,
+            };
             add(e, g.file, &Some(g.summary.clone()));
             for o in &g.obligations {
                 add(e, g.file, &Some(o.text.clone()));
             }
         }
         for (i, x) in pb.experts.iter().enumerate() {
-            let e = EntityRef { kind: Kind::Expert, idx: i };
+            let e = EntityRef {
+                kind: Kind::Expert,
+                idx: i,
+            };
             add(e, x.file, &x.background);
             add(e, x.file, &x.insight);
             for (_, t) in &x.perspectives {
@@ -947,12 +1082,18 @@ impl Resolver {
             }
         }
         for (i, r) in pb.research.iter().enumerate() {
-            let e = EntityRef { kind: Kind::Research, idx: i };
+            let e = EntityRef {
+                kind: Kind::Research,
+                idx: i,
+            };
             add(e, r.file, &r.summary);
             bodies.push((e, r.file, r.body.clone(), Some(r.body_offset)));
         }
         for (i, c) in pb.chapters.iter().enumerate() {
-            let e = EntityRef { kind: Kind::Chapter, idx: i };
+            let e = EntityRef {
+                kind: Kind::Chapter,
+                idx: i,
+            };
             add(e, c.file, &c.summary);
             bodies.push((e, c.file, c.body.clone(), Some(c.body_offset)));
         }
@@ -966,7 +1107,10 @@ impl Resolver {
                 let raw = &text[r.start..r.start + r.len];
                 let Some(kind) = Kind::parse(&r.kind) else {
                     let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-                    let mut d = Diagnostic::error(format!("unknown reference kind `{}` in `{raw}`", r.kind));
+                    let mut d = Diagnostic::error(format!(
+                        "unknown reference kind `{}` in `{raw}`",
+                        r.kind
+                    ));
                     d = d.help(match suggest(&r.kind, names.iter().copied()) {
                         Some(s) => format!("did you mean `[[{s}:{}]]`?", r.id),
                         None => format!("kinds are: {}", names.join(", ")),
@@ -981,7 +1125,9 @@ impl Resolver {
                         let d = Diagnostic::error(format!("broken reference `{raw}`"));
                         let u = self.unknown_id(kind, &r.id);
                         let d = match u.help {
-                            Some(h) => d.help(format!("no {} has the id `{}`; {h}", kind.name(), r.id)),
+                            Some(h) => {
+                                d.help(format!("no {} has the id `{}`; {h}", kind.name(), r.id))
+                            }
                             None => d,
                         };
                         let d = self.place_ref(d, file, raw, body_offset.map(|o| o + r.start));
@@ -992,7 +1138,13 @@ impl Resolver {
         }
     }
 
-    fn place_ref(&mut self, d: Diagnostic, file: usize, raw: &str, exact: Option<usize>) -> Diagnostic {
+    fn place_ref(
+        &mut self,
+        d: Diagnostic,
+        file: usize,
+        raw: &str,
+        exact: Option<usize>,
+    ) -> Diagnostic {
         match exact {
             Some(off) => {
                 let (path, text) = self.src(file);
@@ -1007,7 +1159,12 @@ impl Resolver {
             .pb
             .markets
             .iter()
-            .map(|m| m.regulations.iter().map(|&r| self.pb.regulations[r].id.clone()).collect())
+            .map(|m| {
+                m.regulations
+                    .iter()
+                    .map(|&r| self.pb.regulations[r].id.clone())
+                    .collect()
+            })
             .collect();
         let mut out = Vec::with_capacity(self.pb.tasks.len());
         for t in &self.pb.tasks {

@@ -76,11 +76,19 @@ mod tests {
     }
 
     fn de() -> (Vec<String>, Vec<String>) {
-        (s(&["gdpr", "eu-ai-act"]), s(&["data-residency", "new-language"]))
+        (
+            s(&["gdpr", "eu-ai-act"]),
+            s(&["data-residency", "new-language"]),
+        )
     }
 
     fn facts<'a>(regs: &'a [String], tags: &'a [String]) -> MarketFacts<'a> {
-        MarketFacts { id: "de", region: "eu", regulations: regs, tags }
+        MarketFacts {
+            id: "de",
+            region: "eu",
+            regulations: regs,
+            tags,
+        }
     }
 
     #[test]
@@ -93,9 +101,17 @@ mod tests {
     #[test]
     fn keys_are_anded_values_are_ored() {
         let (r, t) = de();
-        let rule = Rule { regulations: s(&["lgpd", "gdpr"]), tags: s(&["data-residency"]), ..Rule::default() };
+        let rule = Rule {
+            regulations: s(&["lgpd", "gdpr"]),
+            tags: s(&["data-residency"]),
+            ..Rule::default()
+        };
         assert!(applies(Some(&rule), facts(&r, &t)));
-        let rule = Rule { regulations: s(&["gdpr"]), tags: s(&["partner-led"]), ..Rule::default() };
+        let rule = Rule {
+            regulations: s(&["gdpr"]),
+            tags: s(&["partner-led"]),
+            ..Rule::default()
+        };
         assert!(!applies(Some(&rule), facts(&r, &t)));
     }
 
@@ -103,26 +119,70 @@ mod tests {
     fn each_key_selects_on_its_own() {
         let (r, t) = de();
         let f = facts(&r, &t);
-        assert!(applies(Some(&Rule { regions: s(&["eu"]), ..Rule::default() }), f));
-        assert!(!applies(Some(&Rule { regions: s(&["apac"]), ..Rule::default() }), f));
-        assert!(applies(Some(&Rule { markets: s(&["fr", "de"]), ..Rule::default() }), f));
-        assert!(!applies(Some(&Rule { markets: s(&["fr"]), ..Rule::default() }), f));
-        assert!(applies(Some(&Rule { tags: s(&["new-language"]), ..Rule::default() }), f));
+        assert!(applies(
+            Some(&Rule {
+                regions: s(&["eu"]),
+                ..Rule::default()
+            }),
+            f
+        ));
+        assert!(!applies(
+            Some(&Rule {
+                regions: s(&["apac"]),
+                ..Rule::default()
+            }),
+            f
+        ));
+        assert!(applies(
+            Some(&Rule {
+                markets: s(&["fr", "de"]),
+                ..Rule::default()
+            }),
+            f
+        ));
+        assert!(!applies(
+            Some(&Rule {
+                markets: s(&["fr"]),
+                ..Rule::default()
+            }),
+            f
+        ));
+        assert!(applies(
+            Some(&Rule {
+                tags: s(&["new-language"]),
+                ..Rule::default()
+            }),
+            f
+        ));
     }
 
     #[test]
     fn except_markets_wins_over_everything() {
         let (r, t) = de();
-        let rule = Rule { regions: s(&["eu"]), except_markets: s(&["de"]), ..Rule::default() };
+        let rule = Rule {
+            regions: s(&["eu"]),
+            except_markets: s(&["de"]),
+            ..Rule::default()
+        };
         assert!(!applies(Some(&rule), facts(&r, &t)));
-        let only_except = Rule { except_markets: s(&["fr"]), ..Rule::default() };
+        let only_except = Rule {
+            except_markets: s(&["fr"]),
+            ..Rule::default()
+        };
         assert!(applies(Some(&only_except), facts(&r, &t)));
     }
 
     #[test]
     fn reasons_name_what_matched() {
         let (r, t) = de();
-        let rule = Rule { regulations: s(&["gdpr", "lgpd"]), tags: s(&["data-residency"]), ..Rule::default() };
-        assert_eq!(reasons(Some(&rule), facts(&r, &t)), s(&["regulation: gdpr", "tag: data-residency"]));
+        let rule = Rule {
+            regulations: s(&["gdpr", "lgpd"]),
+            tags: s(&["data-residency"]),
+            ..Rule::default()
+        };
+        assert_eq!(
+            reasons(Some(&rule), facts(&r, &t)),
+            s(&["regulation: gdpr", "tag: data-residency"])
+        );
     }
 }

@@ -48,7 +48,10 @@ pub fn block_window(kickoff: Date, phase: Window, weeks: Option<(u32, u32)>) -> 
             end = pe;
         }
     }
-    DueWindow { start, end: Some(end) }
+    DueWindow {
+        start,
+        end: Some(end),
+    }
 }
 
 #[cfg(test)]
@@ -82,28 +85,52 @@ mod tests {
 
     #[test]
     fn months_end_the_day_before_the_next_month_starts() {
-        let w = phase_window(date(2027, 1, 31), Window::Months { first: 1, last: Some(1) });
+        let w = phase_window(
+            date(2027, 1, 31),
+            Window::Months {
+                first: 1,
+                last: Some(1),
+            },
+        );
         assert_eq!(w.start, date(2027, 1, 31));
         assert_eq!(w.end, Some(date(2027, 2, 27)));
-        let w = phase_window(date(2027, 3, 1), Window::Months { first: 2, last: Some(2) });
+        let w = phase_window(
+            date(2027, 3, 1),
+            Window::Months {
+                first: 2,
+                last: Some(2),
+            },
+        );
         assert_eq!(w.start, date(2027, 4, 1));
         assert_eq!(w.end, Some(date(2027, 4, 30)));
     }
 
     #[test]
     fn open_ended_months_have_no_due_date() {
-        let w = phase_window(date(2027, 3, 1), Window::Months { first: 4, last: None });
+        let w = phase_window(
+            date(2027, 3, 1),
+            Window::Months {
+                first: 4,
+                last: None,
+            },
+        );
         assert_eq!(w.start, date(2027, 6, 1));
         assert_eq!(w.end, None);
     }
 
     #[test]
     fn blocks_count_weeks_within_the_phase_and_stay_inside_it() {
-        let phase = Window::Months { first: 2, last: Some(2) };
+        let phase = Window::Months {
+            first: 2,
+            last: Some(2),
+        };
         let b = block_window(date(2027, 3, 1), phase, Some((3, 4)));
         assert_eq!(b.start, date(2027, 4, 15));
         assert_eq!(b.end, Some(date(2027, 4, 28)));
-        let feb = Window::Months { first: 1, last: Some(1) };
+        let feb = Window::Months {
+            first: 1,
+            last: Some(1),
+        };
         let b = block_window(date(2027, 2, 1), feb, Some((3, 5)));
         assert_eq!(b.end, Some(date(2027, 2, 28)));
     }

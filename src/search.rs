@@ -14,40 +14,112 @@ fn entry(pb: &Playbook, r: EntityRef, context: String) -> serde_json::Value {
 pub fn title_index_js(pb: &Playbook) -> String {
     let mut v = Vec::new();
     for i in 0..pb.frameworks.len() {
-        v.push(entry(pb, EntityRef { kind: Kind::Framework, idx: i }, "Framework".into()));
+        v.push(entry(
+            pb,
+            EntityRef {
+                kind: Kind::Framework,
+                idx: i,
+            },
+            "Framework".into(),
+        ));
     }
     for (i, c) in pb.components.iter().enumerate() {
-        v.push(entry(pb, EntityRef { kind: Kind::Component, idx: i }, pb.frameworks[c.framework].title.clone()));
+        v.push(entry(
+            pb,
+            EntityRef {
+                kind: Kind::Component,
+                idx: i,
+            },
+            pb.frameworks[c.framework].title.clone(),
+        ));
     }
     for (i, s) in pb.steps.iter().enumerate() {
         let ctx = match s.component {
             Some(c) => pb.components[c].title.clone(),
             None => pb.frameworks[s.framework].title.clone(),
         };
-        v.push(entry(pb, EntityRef { kind: Kind::Step, idx: i }, ctx));
+        v.push(entry(
+            pb,
+            EntityRef {
+                kind: Kind::Step,
+                idx: i,
+            },
+            ctx,
+        ));
     }
     for (i, t) in pb.tasks.iter().enumerate() {
         if t.market.is_none() {
-            v.push(entry(pb, EntityRef { kind: Kind::Task, idx: i }, format!("Task in {}", pb.steps[t.step].title)));
+            v.push(entry(
+                pb,
+                EntityRef {
+                    kind: Kind::Task,
+                    idx: i,
+                },
+                format!("Task in {}", pb.steps[t.step].title),
+            ));
         }
     }
     for (i, m) in pb.metrics.iter().enumerate() {
-        v.push(entry(pb, EntityRef { kind: Kind::Metric, idx: i }, m.target.text.clone()));
+        v.push(entry(
+            pb,
+            EntityRef {
+                kind: Kind::Metric,
+                idx: i,
+            },
+            m.target.text.clone(),
+        ));
     }
     for (i, m) in pb.markets.iter().enumerate() {
-        v.push(entry(pb, EntityRef { kind: Kind::Market, idx: i }, format!("Market · {} · kickoff {}", m.id.to_uppercase(), m.kickoff)));
+        v.push(entry(
+            pb,
+            EntityRef {
+                kind: Kind::Market,
+                idx: i,
+            },
+            format!("Market · {} · kickoff {}", m.id.to_uppercase(), m.kickoff),
+        ));
     }
     for (i, g) in pb.regulations.iter().enumerate() {
-        v.push(entry(pb, EntityRef { kind: Kind::Regulation, idx: i }, g.official_name.clone().unwrap_or_else(|| g.jurisdiction.clone())));
+        v.push(entry(
+            pb,
+            EntityRef {
+                kind: Kind::Regulation,
+                idx: i,
+            },
+            g.official_name
+                .clone()
+                .unwrap_or_else(|| g.jurisdiction.clone()),
+        ));
     }
     for (i, x) in pb.experts.iter().enumerate() {
-        v.push(entry(pb, EntityRef { kind: Kind::Expert, idx: i }, x.role.clone()));
+        v.push(entry(
+            pb,
+            EntityRef {
+                kind: Kind::Expert,
+                idx: i,
+            },
+            x.role.clone(),
+        ));
     }
     for (i, r) in pb.research.iter().enumerate() {
-        v.push(entry(pb, EntityRef { kind: Kind::Research, idx: i }, r.category.clone().unwrap_or_default()));
+        v.push(entry(
+            pb,
+            EntityRef {
+                kind: Kind::Research,
+                idx: i,
+            },
+            r.category.clone().unwrap_or_default(),
+        ));
     }
     for (i, c) in pb.chapters.iter().enumerate() {
-        v.push(entry(pb, EntityRef { kind: Kind::Chapter, idx: i }, format!("Story · Act {}", c.act)));
+        v.push(entry(
+            pb,
+            EntityRef {
+                kind: Kind::Chapter,
+                idx: i,
+            },
+            format!("Story · Act {}", c.act),
+        ));
     }
     let body = serde_json::to_string(&v).unwrap_or_else(|_| "[]".into());
     format!("window.PLAYBOOK_INDEX={body};\n")

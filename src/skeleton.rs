@@ -5,7 +5,9 @@
 pub fn files() -> Vec<(String, String)> {
     let f = |p: &str, s: &str| (p.to_string(), s.to_string());
     vec![
-        f("book.toml", r#"[book]
+        f(
+            "book.toml",
+            r#"[book]
 title = "Our Operations Playbook"
 description = "How we launch and run operations in new markets."
 language = "en"
@@ -15,21 +17,30 @@ authors = ["Operations team"]
 build-dir = "book"
 base-url = "/"
 # edit-url = "https://git.example/ops/playbook/edit/main/{path}"
-"#),
-        f("content/roles.yaml", r#"roles:
+"#,
+        ),
+        f(
+            "content/roles.yaml",
+            r#"roles:
   - id: ops-lead
     title: Head of operations
   - id: legal
     title: Legal counsel
   - id: localization
     title: Localization lead
-"#),
-        f("content/frameworks/launch/framework.yaml", r#"id: launch
+"#,
+        ),
+        f(
+            "content/frameworks/launch/framework.yaml",
+            r#"id: launch
 title: Market Launch Framework
 summary: The steps we follow to open a new market. Measured by [[metric:launch-on-time]].
 components: [compliance]
-"#),
-        f("content/frameworks/launch/compliance.yaml", r#"id: compliance
+"#,
+        ),
+        f(
+            "content/frameworks/launch/compliance.yaml",
+            r#"id: compliance
 number: 1
 title: Compliance
 subtitle: Know the rules before the first customer
@@ -59,8 +70,11 @@ phases:
                 owner: localization
                 applies_to:
                   tags: [new-language]
-"#),
-        f("content/metrics/launch.yaml", r#"group:
+"#,
+        ),
+        f(
+            "content/metrics/launch.yaml",
+            r#"group:
   id: launch-success
   title: Launch Success
   framework: launch
@@ -70,8 +84,11 @@ metrics:
     description: Share of launch tasks done by their due date.
     target: { op: ">=", value: 90, unit: "%", text: "Target 90% of tasks on time" }
     measures: ["component:compliance"]
-"#),
-        f("content/markets/de.yaml", r#"id: de
+"#,
+        ),
+        f(
+            "content/markets/de.yaml",
+            r#"id: de
 name: Germany
 region: eu
 summary: Our first EU market; see [[step:regulatory-mapping]].
@@ -83,8 +100,11 @@ kickoff: 2027-03-01
 team: { ops-lead: "Jonas Weber", legal: "Anna Schmidt" }
 actuals:
   launch-on-time: { value: 94, as_of: 2027-04-30 }
-"#),
-        f("content/markets/ie.yaml", r#"id: ie
+"#,
+        ),
+        f(
+            "content/markets/ie.yaml",
+            r#"id: ie
 name: Ireland
 region: eu
 summary: English-speaking EU hub.
@@ -96,8 +116,11 @@ kickoff: 2027-05-03
 team: { ops-lead: "Siobhán Kelly" }
 actuals:
   launch-on-time: { value: 81, as_of: 2027-06-30, note: "Two contracts signed late." }
-"#),
-        f("content/regulations/gdpr.yaml", r#"id: gdpr
+"#,
+        ),
+        f(
+            "content/regulations/gdpr.yaml",
+            r#"id: gdpr
 name: GDPR
 official_name: Regulation (EU) 2016/679 (General Data Protection Regulation)
 jurisdiction: European Union
@@ -107,8 +130,11 @@ summary: The EU's data protection law.
 obligations:
   - topic: Breach notification
     text: Notify the supervisory authority within 72 hours of becoming aware of a personal data breach.
-"#),
-        f("content/experts/ana-example.yaml", r#"id: ana-example
+"#,
+        ),
+        f(
+            "content/experts/ana-example.yaml",
+            r#"id: ana-example
 name: Ana Example
 role: Privacy counsel (composite)
 composite: true
@@ -117,8 +143,11 @@ quotes: ["Map the data before you map the market."]
 advice:
   - text: Start the regulation inventory in week one.
     steps: [regulatory-mapping]
-"#),
-        f("content/research/launch-study.md", r#"---
+"#,
+        ),
+        f(
+            "content/research/launch-study.md",
+            r#"---
 id: launch-study
 title: What makes launches late
 summary: Late launches start with late legal work.
@@ -129,8 +158,11 @@ results:
     text: when legal mapping started in week one
 ---
 Teams that ran [[step:regulatory-mapping]] first launched on time more often.
-"#),
-        f("content/story/01-first-market.md", r#"---
+"#,
+        ),
+        f(
+            "content/story/01-first-market.md",
+            r#"---
 title: The First Market
 act: 1
 act_title: Beginnings
@@ -145,6 +177,7 @@ The team met on a Monday. They opened [[research:launch-study]] and began with
 ## Try it
 
 List three rules that apply to your next market.
-"#),
+"#,
+        ),
     ]
 }

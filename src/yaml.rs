@@ -180,7 +180,8 @@ mod tests {
 
     #[test]
     fn alias_bomb_is_refused_quickly() {
-        let mut text = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        let mut text =
+            String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
         let names = ["b", "c", "d", "e", "f", "g", "h", "i", "j"];
         let mut prev = "a".to_string();
         for n in names {

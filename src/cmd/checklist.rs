@@ -8,7 +8,13 @@ use crate::model::Playbook;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub fn run(root: &Path, market: Option<&str>, all: bool, format: ChecklistFormat, output: Option<PathBuf>) -> i32 {
+pub fn run(
+    root: &Path,
+    market: Option<&str>,
+    all: bool,
+    format: ChecklistFormat,
+    output: Option<PathBuf>,
+) -> i32 {
     let pb = match crate::load_playbook(root) {
         Ok(pb) => pb,
         Err(d) => {
@@ -45,7 +51,12 @@ pub fn run(root: &Path, market: Option<&str>, all: bool, format: ChecklistFormat
     }
 }
 
-fn render_to(pb: &Playbook, m: usize, format: ChecklistFormat, out: Option<&Path>) -> Result<(), Diagnostic> {
+fn render_to(
+    pb: &Playbook,
+    m: usize,
+    format: ChecklistFormat,
+    out: Option<&Path>,
+) -> Result<(), Diagnostic> {
     let rows = checklist::rows(pb, m);
     let bytes = match format {
         ChecklistFormat::Md => checklist::to_markdown(pb, m, &rows).into_bytes(),
@@ -70,7 +81,12 @@ pub fn find_chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("PLAYBOOK_CHROMIUM") {
         return Some(PathBuf::from(p));
     }
-    let names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+    let names = [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ];
     let path = std::env::var_os("PATH")?;
     for dir in std::env::split_paths(&path) {
         for n in names {
@@ -95,8 +111,14 @@ fn print_pdf(html: &str) -> Result<Vec<u8>, Diagnostic> {
     crate::output::write_file(&html_path, html.as_bytes())?;
     let status = std::process::Command::new(&chromium)
         .args([
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync", "--no-pdf-header-footer",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+            "--no-pdf-header-footer",
         ])
         .arg(format!("--user-data-dir={}", tmp.join("profile").display()))
         .arg(format!("--print-to-pdf={}", pdf_path.display()))
@@ -106,15 +128,24 @@ fn print_pdf(html: &str) -> Result<Vec<u8>, Diagnostic> {
         .status()
         .map_err(|e| Diagnostic::error(format!("cannot run {}: {e}", chromium.display())))?;
     let pdf = std::fs::read(&pdf_path).map_err(|_| {
-        Diagnostic::error(format!("Chromium did not write a PDF (exit status {status})"))
-            .help("run the same command with --format html and open the file to see what failed")
+        Diagnostic::error(format!(
+            "Chromium did not write a PDF (exit status {status})"
+        ))
+        .help("run the same command with --format html and open the file to see what failed")
     });
     crate::output::remove_tree(&tmp);
     pdf
 }
 
 fn tempdir() -> Result<PathBuf, Diagnostic> {
-    let p = std::env::temp_dir().join(format!("playbook-pdf-{}-{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)));
+    let p = std::env::temp_dir().join(format!(
+        "playbook-pdf-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
     crate::output::write_file(&p.join(".keep"), b"")?;
     Ok(p)
 }

@@ -25,9 +25,12 @@ pub fn run(cli: Cli) -> i32 {
         Command::Build { dest, base_url } => build::run(&root, dest, base_url),
         Command::Check { format } => check::run(&root, format),
         Command::Serve { port, host, open } => serve::run(&root, &host, port, open),
-        Command::Checklist { market, all, format, output } => {
-            checklist::run(&root, market.as_deref(), all, format, output)
-        }
+        Command::Checklist {
+            market,
+            all,
+            format,
+            output,
+        } => checklist::run(&root, market.as_deref(), all, format, output),
         Command::Init { dir } => init::run(&dir),
     }
 }

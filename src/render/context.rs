@@ -106,12 +106,16 @@ impl<'a> Md<'a> {
 
     /// Optional block.
     pub fn opt(&self, text: &Option<String>, file: usize) -> String {
-        text.as_deref().map(|t| self.block(t, file)).unwrap_or_default()
+        text.as_deref()
+            .map(|t| self.block(t, file))
+            .unwrap_or_default()
     }
 
     /// Optional inline.
     pub fn opt_inline(&self, text: &Option<String>, file: usize) -> String {
-        text.as_deref().map(|t| self.inline(t, file)).unwrap_or_default()
+        text.as_deref()
+            .map(|t| self.inline(t, file))
+            .unwrap_or_default()
     }
 }
 
@@ -167,8 +171,14 @@ pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let r = EntityRef { kind: Kind::Chapter, idx: i };
-                item(pb.url(r), format!("{}. {}", c.section.unwrap_or(c.number), c.title))
+                let r = EntityRef {
+                    kind: Kind::Chapter,
+                    idx: i,
+                };
+                item(
+                    pb.url(r),
+                    format!("{}. {}", c.section.unwrap_or(c.number), c.title),
+                )
             })
             .collect()
     } else {
@@ -183,27 +193,39 @@ pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
     let mut fw_items = Vec::new();
     if fw_open {
         for (fi, f) in pb.frameworks.iter().enumerate() {
-            let fr = EntityRef { kind: Kind::Framework, idx: fi };
+            let fr = EntityRef {
+                kind: Kind::Framework,
+                idx: fi,
+            };
             let mut children = Vec::new();
             if cur_fw == Some(fi) {
                 if f.components.is_empty() {
                     for &p in &f.phases {
                         for &b in &pb.phases[p].blocks {
                             for &s in &pb.blocks[b].steps {
-                                let sr = EntityRef { kind: Kind::Step, idx: s };
+                                let sr = EntityRef {
+                                    kind: Kind::Step,
+                                    idx: s,
+                                };
                                 children.push(item(pb.url(sr), step_label(pb, s)));
                             }
                         }
                     }
                 } else {
                     for &c in &f.components {
-                        let cr = EntityRef { kind: Kind::Component, idx: c };
+                        let cr = EntityRef {
+                            kind: Kind::Component,
+                            idx: c,
+                        };
                         let mut steps = Vec::new();
                         if cur_comp == Some(c) {
                             for &p in &pb.components[c].phases {
                                 for &b in &pb.phases[p].blocks {
                                     for &s in &pb.blocks[b].steps {
-                                        let sr = EntityRef { kind: Kind::Step, idx: s };
+                                        let sr = EntityRef {
+                                            kind: Kind::Step,
+                                            idx: s,
+                                        };
                                         steps.push(item(pb.url(sr), step_label(pb, s)));
                                     }
                                 }
@@ -236,7 +258,16 @@ pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
     let open = section == Section::Markets;
     let items = if open {
         (0..pb.markets.len())
-            .map(|i| link_item(pb, EntityRef { kind: Kind::Market, idx: i }, current_url))
+            .map(|i| {
+                link_item(
+                    pb,
+                    EntityRef {
+                        kind: Kind::Market,
+                        idx: i,
+                    },
+                    current_url,
+                )
+            })
             .collect()
     } else {
         Vec::new()
@@ -245,7 +276,16 @@ pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
     let open = section == Section::Regulations;
     let items = if open {
         (0..pb.regulations.len())
-            .map(|i| link_item(pb, EntityRef { kind: Kind::Regulation, idx: i }, current_url))
+            .map(|i| {
+                link_item(
+                    pb,
+                    EntityRef {
+                        kind: Kind::Regulation,
+                        idx: i,
+                    },
+                    current_url,
+                )
+            })
             .collect()
     } else {
         Vec::new()
@@ -254,7 +294,16 @@ pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
     let open = section == Section::Experts;
     let items = if open {
         (0..pb.experts.len())
-            .map(|i| link_item(pb, EntityRef { kind: Kind::Expert, idx: i }, current_url))
+            .map(|i| {
+                link_item(
+                    pb,
+                    EntityRef {
+                        kind: Kind::Expert,
+                        idx: i,
+                    },
+                    current_url,
+                )
+            })
             .collect()
     } else {
         Vec::new()
@@ -263,7 +312,16 @@ pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
     let open = section == Section::Research;
     let items = if open {
         (0..pb.research.len())
-            .map(|i| link_item(pb, EntityRef { kind: Kind::Research, idx: i }, current_url))
+            .map(|i| {
+                link_item(
+                    pb,
+                    EntityRef {
+                        kind: Kind::Research,
+                        idx: i,
+                    },
+                    current_url,
+                )
+            })
             .collect()
     } else {
         Vec::new()

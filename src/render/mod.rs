@@ -31,21 +31,45 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
-    ("framework.html", include_str!("../../templates/framework.html")),
-    ("frameworks.html", include_str!("../../templates/frameworks.html")),
-    ("component.html", include_str!("../../templates/component.html")),
+    (
+        "framework.html",
+        include_str!("../../templates/framework.html"),
+    ),
+    (
+        "frameworks.html",
+        include_str!("../../templates/frameworks.html"),
+    ),
+    (
+        "component.html",
+        include_str!("../../templates/component.html"),
+    ),
     ("step.html", include_str!("../../templates/step.html")),
     ("metrics.html", include_str!("../../templates/metrics.html")),
     ("metric.html", include_str!("../../templates/metric.html")),
     ("markets.html", include_str!("../../templates/markets.html")),
     ("market.html", include_str!("../../templates/market.html")),
-    ("checklist.html", include_str!("../../templates/checklist.html")),
-    ("regulations.html", include_str!("../../templates/regulations.html")),
-    ("regulation.html", include_str!("../../templates/regulation.html")),
+    (
+        "checklist.html",
+        include_str!("../../templates/checklist.html"),
+    ),
+    (
+        "regulations.html",
+        include_str!("../../templates/regulations.html"),
+    ),
+    (
+        "regulation.html",
+        include_str!("../../templates/regulation.html"),
+    ),
     ("experts.html", include_str!("../../templates/experts.html")),
     ("expert.html", include_str!("../../templates/expert.html")),
-    ("research_index.html", include_str!("../../templates/research_index.html")),
-    ("research.html", include_str!("../../templates/research.html")),
+    (
+        "research_index.html",
+        include_str!("../../templates/research_index.html"),
+    ),
+    (
+        "research.html",
+        include_str!("../../templates/research.html"),
+    ),
     ("story.html", include_str!("../../templates/story.html")),
     ("chapter.html", include_str!("../../templates/chapter.html")),
     ("print.html", include_str!("../../templates/print.html")),
@@ -79,11 +103,16 @@ impl Templates {
             let user = root.join("templates").join(name);
             match std::fs::read_to_string(&user) {
                 Ok(t) => sources.push((name.to_string(), t, format!("templates/{name}"))),
-                Err(_) => sources.push((name.to_string(), text.to_string(), format!("(built-in) templates/{name}"))),
+                Err(_) => sources.push((
+                    name.to_string(),
+                    text.to_string(),
+                    format!("(built-in) templates/{name}"),
+                )),
             }
         }
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
         register_filters(&mut tera);
         // Add one at a time first to pin-point syntax errors per file.
         for (name, text, shown) in &sources {
@@ -98,7 +127,10 @@ impl Templates {
         if diags.has_errors() {
             return Err(diags);
         }
-        let refs: Vec<(&str, &str)> = sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str())).collect();
+        let refs: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, t, _)| (n.as_str(), t.as_str()))
+            .collect();
         if let Err(e) = tera.add_raw_templates(refs) {
             let d = Diagnostic::error(format!("template error: {}", error_chain(&e)))
                 .help("check {% extends %}, {% import %} and {% include %} names in templates/");
@@ -121,6 +153,12 @@ impl Templates {
                 .help("a variable or filter in the template does not exist for this page; compare with the built-in template")
         })
     }
+}
+
+/// HTML escaping for templates: like Tera's, but leaves `/` alone (it is safe
+/// in text and attributes, and escaping it bloats every URL).
+fn escape_html(input: &str) -> String {
+    crate::diag::html_escape(input)
 }
 
 /// Filters the templates use beyond Tera's core set.
@@ -173,7 +211,9 @@ fn template_error(e: &tera::Error, shown: &str, text: &str) -> Diagnostic {
     let (mut line, mut col) = (1, 1);
     if let Some(i) = chain.find("--> ") {
         let rest = &chain[i + 4..];
-        let mut it = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+        let mut it = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
         line = it.next().and_then(|s| s.parse().ok()).unwrap_or(1);
         col = it.next().and_then(|s| s.parse().ok()).unwrap_or(1);
     }
@@ -219,7 +259,22 @@ pub fn render_site(
     templates: &Templates,
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    let t = std::time::Instant::now();
     let jobs = pages::all_pages(pb);
+    if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
+        eprintln!("contexts: {} ms", t.elapsed().as_millis());
+        let mut per: std::collections::BTreeMap<&str, (u128, usize)> = Default::default();
+        for j in &jobs {
+            let t = std::time::Instant::now();
+            let _ = templates.render(j.template, &j.ctx);
+            let e = per.entry(j.template).or_default();
+            e.0 += t.elapsed().as_micros();
+            e.1 += 1;
+        }
+        for (k, (us, n)) in per {
+            eprintln!("  {k}: {n} pages, {} ms", us / 1000);
+        }
+    }
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .into_par_iter()
         .map(|job| {

@@ -43,7 +43,11 @@ impl Lookups {
                 }
             }
         }
-        Lookups { metrics_of, advice_of, risks_of }
+        Lookups {
+            metrics_of,
+            advice_of,
+            risks_of,
+        }
     }
 }
 
@@ -67,7 +71,12 @@ fn backlinks(pb: &Playbook, r: EntityRef) -> Value {
 fn in_story(pb: &Playbook, r: EntityRef) -> Vec<LinkCtx> {
     pb.backlinks
         .get(&r)
-        .map(|s| s.iter().filter(|e| e.kind == Kind::Chapter).map(|&e| link(pb, e)).collect())
+        .map(|s| {
+            s.iter()
+                .filter(|e| e.kind == Kind::Chapter)
+                .map(|&e| link(pb, e))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -77,7 +86,10 @@ fn with_body(ctx: &mut tera::Context, key: &str, html: String) {
 
 /// Every page in reading order (used for previous/next).
 fn reading_order(pb: &Playbook) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = vec![(String::new(), "Home".into()), ("story/".into(), "Story".into())];
+    let mut v: Vec<(String, String)> = vec![
+        (String::new(), "Home".into()),
+        ("story/".into(), "Story".into()),
+    ];
     for i in 0..pb.chapters.len() {
         let r = er(Kind::Chapter, i);
         v.push((pb.url(r), pb.title(r).into()));
@@ -90,7 +102,10 @@ fn reading_order(pb: &Playbook) -> Vec<(String, String)> {
             let comp = pb.phases[p].component;
             if comp != last_comp {
                 if let Some(c) = comp {
-                    v.push((pb.url(er(Kind::Component, c)), pb.components[c].title.clone()));
+                    v.push((
+                        pb.url(er(Kind::Component, c)),
+                        pb.components[c].title.clone(),
+                    ));
                 }
                 last_comp = comp;
             }
@@ -110,7 +125,10 @@ fn reading_order(pb: &Playbook) -> Vec<(String, String)> {
     for i in 0..pb.markets.len() {
         let r = er(Kind::Market, i);
         v.push((pb.url(r), pb.title(r).into()));
-        v.push((format!("{}checklist/", pb.url(r)), format!("{} launch checklist", pb.markets[i].name)));
+        v.push((
+            format!("{}checklist/", pb.url(r)),
+            format!("{} launch checklist", pb.markets[i].name),
+        ));
     }
     v.push(("regulations/".into(), "Regulations".into()));
     for i in 0..pb.regulations.len() {
@@ -145,7 +163,10 @@ impl<'a> Builder<'a> {
         };
         let mk = |j: usize| {
             let (u, t) = &self.order[j];
-            LinkCtx { url: u.clone(), title: t.clone() }
+            LinkCtx {
+                url: u.clone(),
+                title: t.clone(),
+            }
         };
         (
             if i > 0 { Some(mk(i - 1)) } else { None },
@@ -159,10 +180,20 @@ impl<'a> Builder<'a> {
     }
 
     fn job(&self, url: &str, template: &'static str, ctx: tera::Context) -> PageJob {
-        PageJob { path: format!("{url}index.html"), template, ctx }
+        PageJob {
+            path: format!("{url}index.html"),
+            template,
+            ctx,
+        }
     }
 
-    fn base(&self, title: impl Into<String>, url: impl Into<String>, section: Section, kind: &'static str) -> PageBase {
+    fn base(
+        &self,
+        title: impl Into<String>,
+        url: impl Into<String>,
+        section: Section,
+        kind: &'static str,
+    ) -> PageBase {
         PageBase {
             title: title.into(),
             url: url.into(),
@@ -176,7 +207,10 @@ impl<'a> Builder<'a> {
     }
 
     fn crumb(&self, url: &str, title: &str) -> LinkCtx {
-        LinkCtx { url: url.into(), title: title.into() }
+        LinkCtx {
+            url: url.into(),
+            title: title.into(),
+        }
     }
 
     fn market_chips(&self, ti: usize) -> Value {
@@ -246,17 +280,31 @@ impl<'a> Builder<'a> {
     /// Week- or month-scaled timeline of phases and their blocks.
     fn phases_timeline(&self, title: &str, phases: &[usize]) -> String {
         let pb = self.pb;
-        let months = phases.iter().any(|&p| matches!(pb.phases[p].window, Window::Months { .. }));
+        let months = phases
+            .iter()
+            .any(|&p| matches!(pb.phases[p].window, Window::Months { .. }));
         let mut bars = Vec::new();
         let mut total: f64 = 0.0;
         for &p in phases {
             let ph = &pb.phases[p];
             let (s, e, open) = match ph.window {
                 Window::Weeks { first, last } => (f64::from(first - 1), f64::from(last), false),
-                Window::Months { first, last } => (f64::from(first - 1) * 4.0, last.map(|l| f64::from(l) * 4.0).unwrap_or(f64::from(first) * 4.0 + 4.0), last.is_none()),
+                Window::Months { first, last } => (
+                    f64::from(first - 1) * 4.0,
+                    last.map(|l| f64::from(l) * 4.0)
+                        .unwrap_or(f64::from(first) * 4.0 + 4.0),
+                    last.is_none(),
+                ),
             };
             total = total.max(e);
-            bars.push(Bar { label: ph.title.clone(), start: s, end: e, strong: true, note: ph.window.label(), open_ended: open });
+            bars.push(Bar {
+                label: ph.title.clone(),
+                start: s,
+                end: e,
+                strong: true,
+                note: ph.window.label(),
+                open_ended: open,
+            });
             for &b in &ph.blocks {
                 let blk = &pb.blocks[b];
                 if blk.implicit {
@@ -266,7 +314,14 @@ impl<'a> Builder<'a> {
                     Some((a, z)) => (s + f64::from(a - 1), (s + f64::from(z)).min(e)),
                     None => (s, e),
                 };
-                bars.push(Bar { label: blk.title.clone(), start: bs, end: be, strong: false, note: String::new(), open_ended: open && blk.weeks.is_none() });
+                bars.push(Bar {
+                    label: blk.title.clone(),
+                    start: bs,
+                    end: be,
+                    strong: false,
+                    note: String::new(),
+                    open_ended: open && blk.weeks.is_none(),
+                });
             }
         }
         let label = move |u: f64| {
@@ -278,7 +333,13 @@ impl<'a> Builder<'a> {
         };
         let tick = if months { 4.0 } else { 1.0 };
         let total = if months { total } else { total.max(1.0) };
-        svg::timeline(title, &bars, total, tick, &|u| if u >= total { String::new() } else { label(u) })
+        svg::timeline(title, &bars, total, tick, &|u| {
+            if u >= total {
+                String::new()
+            } else {
+                label(u)
+            }
+        })
     }
 
     // ---- pages ----
@@ -326,7 +387,8 @@ impl<'a> Builder<'a> {
 
     fn story_index(&self) -> PageJob {
         let mut base = self.base("The story", "story/", Section::Story, "Story");
-        base.description = "Maya Patel's journey, chapter by chapter, with the framework she puts to work.".into();
+        base.description =
+            "Maya Patel's journey, chapter by chapter, with the framework she puts to work.".into();
         let mut ctx = self.ctx(base);
         ctx.insert("acts", &acts(self.pb));
         self.job("story/", "story.html", ctx)
@@ -338,7 +400,12 @@ impl<'a> Builder<'a> {
         let r = er(Kind::Chapter, i);
         let url = pb.url(r);
         let (body, toc) = self.md.doc(&c.body, c.file);
-        let mut base = self.base(c.title.clone(), url.clone(), Section::Story, "Story chapter");
+        let mut base = self.base(
+            c.title.clone(),
+            url.clone(),
+            Section::Story,
+            "Story chapter",
+        );
         base.crumbs = vec![self.crumb("story/", "Story")];
         base.file = Some(c.file);
         base.toc = toc;
@@ -366,7 +433,11 @@ impl<'a> Builder<'a> {
         ctx.insert("rail", &rail);
         ctx.insert("chapter", &json!({"act": c.act, "act_title": c.act_title, "section": c.section, "section_title": c.section_title,
                                       "summary": self.md.opt_inline(&c.summary, c.file)}));
-        let first_applied = c.applies.iter().find(|e| e.kind != Kind::Chapter).map(|&e| link(pb, e));
+        let first_applied = c
+            .applies
+            .iter()
+            .find(|e| e.kind != Kind::Chapter)
+            .map(|&e| link(pb, e));
         ctx.insert("put_to_work", &first_applied);
         with_body(&mut ctx, "body", body);
         ctx.insert("backlinks", &backlinks(pb, r));
@@ -385,7 +456,12 @@ impl<'a> Builder<'a> {
                 json!({"url": pb.url(er(Kind::Framework, i)), "title": f.title, "summary": self.md.inline(&f.summary, f.file), "components": comps, "phases": phases})
             })
             .collect();
-        let mut ctx = self.ctx(self.base("Frameworks", "frameworks/", Section::Frameworks(None, None), "Frameworks"));
+        let mut ctx = self.ctx(self.base(
+            "Frameworks",
+            "frameworks/",
+            Section::Frameworks(None, None),
+            "Frameworks",
+        ));
         ctx.insert("frameworks", &ctx_fw);
         self.job("frameworks/", "frameworks.html", ctx)
     }
@@ -395,8 +471,17 @@ impl<'a> Builder<'a> {
         let f = &pb.frameworks[fi];
         let r = er(Kind::Framework, fi);
         let url = pb.url(r);
-        let (body, toc) = f.body.as_deref().map(|b| self.md.doc(b, f.file)).unwrap_or_default();
-        let mut base = self.base(f.title.clone(), url.clone(), Section::Frameworks(Some(fi), None), "Framework");
+        let (body, toc) = f
+            .body
+            .as_deref()
+            .map(|b| self.md.doc(b, f.file))
+            .unwrap_or_default();
+        let mut base = self.base(
+            f.title.clone(),
+            url.clone(),
+            Section::Frameworks(Some(fi), None),
+            "Framework",
+        );
         base.crumbs = vec![self.crumb("frameworks/", "Frameworks")];
         base.file = Some(f.file);
         base.toc = toc;
@@ -417,9 +502,27 @@ impl<'a> Builder<'a> {
             })
             .collect();
         ctx.insert("components", &comps);
-        let direct: Vec<usize> = f.phases.iter().copied().filter(|&p| pb.phases[p].component.is_none()).collect();
-        ctx.insert("phases", &direct.iter().map(|&p| self.phase_ctx(p)).collect::<Vec<_>>());
-        ctx.insert("timeline", &if direct.is_empty() { String::new() } else { self.phases_timeline(&format!("Timeline of {}", f.title), &direct) });
+        let direct: Vec<usize> = f
+            .phases
+            .iter()
+            .copied()
+            .filter(|&p| pb.phases[p].component.is_none())
+            .collect();
+        ctx.insert(
+            "phases",
+            &direct
+                .iter()
+                .map(|&p| self.phase_ctx(p))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "timeline",
+            &if direct.is_empty() {
+                String::new()
+            } else {
+                self.phases_timeline(&format!("Timeline of {}", f.title), &direct)
+            },
+        );
         let risks: Vec<Value> = f
             .risks
             .iter()
@@ -446,18 +549,45 @@ impl<'a> Builder<'a> {
         let r = er(Kind::Component, ci);
         let url = pb.url(r);
         let f = &pb.frameworks[c.framework];
-        let (body, toc) = c.body.as_deref().map(|b| self.md.doc(b, c.file)).unwrap_or_default();
-        let mut base = self.base(c.title.clone(), url.clone(), Section::Frameworks(Some(c.framework), Some(ci)), "Component");
-        base.crumbs = vec![self.crumb("frameworks/", "Frameworks"), link(pb, er(Kind::Framework, c.framework))];
+        let (body, toc) = c
+            .body
+            .as_deref()
+            .map(|b| self.md.doc(b, c.file))
+            .unwrap_or_default();
+        let mut base = self.base(
+            c.title.clone(),
+            url.clone(),
+            Section::Frameworks(Some(c.framework), Some(ci)),
+            "Component",
+        );
+        base.crumbs = vec![
+            self.crumb("frameworks/", "Frameworks"),
+            link(pb, er(Kind::Framework, c.framework)),
+        ];
         base.file = Some(c.file);
         base.toc = toc;
         base.description = plain(&c.summary);
         let mut ctx = self.ctx(base);
-        ctx.insert("component", &json!({"number": c.number, "subtitle": c.subtitle, "framework": f.title}));
+        ctx.insert(
+            "component",
+            &json!({"number": c.number, "subtitle": c.subtitle, "framework": f.title}),
+        );
         ctx.insert("summary", &self.md.block(&c.summary, c.file));
         with_body(&mut ctx, "body", body);
-        ctx.insert("phases", &c.phases.iter().map(|&p| self.phase_ctx(p)).collect::<Vec<_>>());
-        ctx.insert("timeline", &self.phases_timeline(&format!("Phases of {} on a week timeline", c.title), &c.phases));
+        ctx.insert(
+            "phases",
+            &c.phases
+                .iter()
+                .map(|&p| self.phase_ctx(p))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "timeline",
+            &self.phases_timeline(
+                &format!("Phases of {} on a week timeline", c.title),
+                &c.phases,
+            ),
+        );
         let ms = self.lk.metrics_of.get(&r).cloned().unwrap_or_default();
         ctx.insert("metrics", &self.metric_rows(&ms));
         ctx.insert("in_story", &in_story(pb, r));
@@ -472,8 +602,16 @@ impl<'a> Builder<'a> {
         let url = pb.url(r);
         let ph = &pb.phases[s.phase];
         let blk = &pb.blocks[s.block];
-        let mut base = self.base(s.title.clone(), url.clone(), Section::Frameworks(Some(s.framework), s.component), "Step");
-        base.crumbs = vec![self.crumb("frameworks/", "Frameworks"), link(pb, er(Kind::Framework, s.framework))];
+        let mut base = self.base(
+            s.title.clone(),
+            url.clone(),
+            Section::Frameworks(Some(s.framework), s.component),
+            "Step",
+        );
+        base.crumbs = vec![
+            self.crumb("frameworks/", "Frameworks"),
+            link(pb, er(Kind::Framework, s.framework)),
+        ];
         if let Some(c) = s.component {
             base.crumbs.push(link(pb, er(Kind::Component, c)));
         }
@@ -482,7 +620,11 @@ impl<'a> Builder<'a> {
         base.toc = s
             .activities
             .iter()
-            .map(|a| crate::markdown::Heading { level: 2, id: format!("activity-{}", a.id), text: a.title.clone() })
+            .map(|a| crate::markdown::Heading {
+                level: 2,
+                id: format!("activity-{}", a.id),
+                text: a.title.clone(),
+            })
             .collect();
         let mut ctx = self.ctx(base);
         let when = if blk.implicit || blk.title.is_empty() {
@@ -498,8 +640,10 @@ impl<'a> Builder<'a> {
         let acts: Vec<Value> = s
             .activities
             .iter()
-            .map(|a| json!({"id": a.id, "title": a.title, "summary": self.md.opt(&a.summary, s.file),
-                            "tasks": a.tasks.iter().map(|&t| self.task_ctx(t)).collect::<Vec<_>>()}))
+            .map(|a| {
+                json!({"id": a.id, "title": a.title, "summary": self.md.opt(&a.summary, s.file),
+                            "tasks": a.tasks.iter().map(|&t| self.task_ctx(t)).collect::<Vec<_>>()})
+            })
             .collect();
         ctx.insert("activities", &acts);
         let mtasks: Vec<Value> = s
@@ -516,7 +660,13 @@ impl<'a> Builder<'a> {
         ctx.insert("market_tasks", &mtasks);
         let mut ms = self.lk.metrics_of.get(&r).cloned().unwrap_or_default();
         if let Some(c) = s.component {
-            for m in self.lk.metrics_of.get(&er(Kind::Component, c)).cloned().unwrap_or_default() {
+            for m in self
+                .lk
+                .metrics_of
+                .get(&er(Kind::Component, c))
+                .cloned()
+                .unwrap_or_default()
+            {
                 if !ms.contains(&m) {
                     ms.push(m);
                 }
@@ -559,7 +709,8 @@ impl<'a> Builder<'a> {
                                 json!({"url": pb.url(er(Kind::Metric, m)), "title": x.name, "target": x.target.text, "met": n_met, "measured": n_all})
                             }).collect::<Vec<_>>()}))
             .collect();
-        let mut ctx = self.ctx(self.base("Success metrics", "metrics/", Section::Metrics, "Metrics"));
+        let mut ctx =
+            self.ctx(self.base("Success metrics", "metrics/", Section::Metrics, "Metrics"));
         ctx.insert("groups", &groups);
         self.job("metrics/", "metrics.html", ctx)
     }
@@ -588,7 +739,10 @@ impl<'a> Builder<'a> {
         let url = pb.url(r);
         let g = &pb.metric_groups[m.group];
         let mut base = self.base(m.name.clone(), url.clone(), Section::Metrics, "Metric");
-        base.crumbs = vec![self.crumb("metrics/", "Metrics"), self.crumb(&format!("metrics/#{}", g.id), &g.title)];
+        base.crumbs = vec![
+            self.crumb("metrics/", "Metrics"),
+            self.crumb(&format!("metrics/#{}", g.id), &g.title),
+        ];
         base.file = Some(m.file);
         base.description = format!("{} — {}", m.name, m.target.text);
         let mut ctx = self.ctx(base);
@@ -602,7 +756,12 @@ impl<'a> Builder<'a> {
                     let met = m.target.op.met(a.value, m.target.value);
                     actuals.push(json!({"market": link(pb, er(Kind::Market, k)), "value": fmt(a.value), "met": met,
                                         "as_of": a.as_of.map(|d| d.to_string()), "note": self.md.opt_inline(&a.note, mk.file)}));
-                    bars.push(ValueBar { label: mk.name.clone(), value: a.value, met, text: fmt(a.value) });
+                    bars.push(ValueBar {
+                        label: mk.name.clone(),
+                        value: a.value,
+                        met,
+                        text: fmt(a.value),
+                    });
                 }
             }
         }
@@ -612,7 +771,19 @@ impl<'a> Builder<'a> {
                                      "measures": m.measures.iter().map(|&e| link(pb, e)).collect::<Vec<_>>(),
                                      "framework": g.framework.map(|f| link(pb, er(Kind::Framework, f)))}));
         ctx.insert("actuals", &actuals);
-        ctx.insert("chart", &if bars.is_empty() { String::new() } else { svg::value_chart(&format!("{} by market against the target {}", m.name, target_text), &bars, m.target.value, &target_text) });
+        ctx.insert(
+            "chart",
+            &if bars.is_empty() {
+                String::new()
+            } else {
+                svg::value_chart(
+                    &format!("{} by market against the target {}", m.name, target_text),
+                    &bars,
+                    m.target.value,
+                    &target_text,
+                )
+            },
+        );
         ctx.insert("in_story", &in_story(pb, r));
         ctx.insert("backlinks", &backlinks(pb, r));
         self.job(&url, "metric.html", ctx)
@@ -646,14 +817,30 @@ impl<'a> Builder<'a> {
             for &p in &f.phases {
                 let ph = &pb.phases[p];
                 let w = crate::schedule::phase_window(m.kickoff, ph.window);
-                let end = w.end.unwrap_or_else(|| w.start.checked_add(jiff::ToSpan::days(28)).unwrap_or(w.start));
+                let end = w.end.unwrap_or_else(|| {
+                    w.start
+                        .checked_add(jiff::ToSpan::days(28))
+                        .unwrap_or(w.start)
+                });
                 if end > last_end {
                     last_end = end;
                 }
                 let n = rows.iter().filter(|r| r.phase_idx == p).count();
                 let label = match ph.component {
-                    Some(c) => format!("{}: {}", pb.components[c].title.replace(" System", ""), ph.title),
-                    None => format!("{}: {}", f.title.split_whitespace().take(2).collect::<Vec<_>>().join(" "), ph.title),
+                    Some(c) => format!(
+                        "{}: {}",
+                        pb.components[c].title.replace(" System", ""),
+                        ph.title
+                    ),
+                    None => format!(
+                        "{}: {}",
+                        f.title
+                            .split_whitespace()
+                            .take(2)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        ph.title
+                    ),
                 };
                 phase_rows.push(json!({"title": label, "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()), "tasks": n}));
                 bars.push((label, w.start, end, w.end.is_none()));
@@ -663,12 +850,34 @@ impl<'a> Builder<'a> {
         let total = day(last_end) + 1.0;
         let svg_bars: Vec<Bar> = bars
             .iter()
-            .map(|(l, s, e, open)| Bar { label: l.clone(), start: day(*s), end: day(*e) + 1.0, strong: false, note: format!("{s} – {}", if *open { "ongoing".to_string() } else { e.to_string() }), open_ended: *open })
+            .map(|(l, s, e, open)| Bar {
+                label: l.clone(),
+                start: day(*s),
+                end: day(*e) + 1.0,
+                strong: false,
+                note: format!(
+                    "{s} – {}",
+                    if *open {
+                        "ongoing".to_string()
+                    } else {
+                        e.to_string()
+                    }
+                ),
+                open_ended: *open,
+            })
             .collect();
         let kick = m.kickoff;
-        let timeline = svg::timeline(&format!("Launch timeline for {} from kickoff {}", m.name, m.kickoff), &svg_bars, total, 28.0, &move |u| {
-            kick.checked_add(jiff::ToSpan::days(u as i64)).map(|d| d.strftime("%b %d").to_string()).unwrap_or_default()
-        });
+        let timeline = svg::timeline(
+            &format!("Launch timeline for {} from kickoff {}", m.name, m.kickoff),
+            &svg_bars,
+            total,
+            28.0,
+            &move |u| {
+                kick.checked_add(jiff::ToSpan::days(u as i64))
+                    .map(|d| d.strftime("%b %d").to_string())
+                    .unwrap_or_default()
+            },
+        );
         // Scorecard.
         let mut score = Vec::new();
         let mut bars = Vec::new();
@@ -681,11 +890,15 @@ impl<'a> Builder<'a> {
             bars.push((mt.name.clone(), met));
         }
         let met = score.iter().filter(|s| s["met"] == json!(true)).count();
-        let own: Vec<Value> = m.tasks.iter().map(|&t| {
-            let mut v = self.task_ctx(t);
-            v["step"] = json!(link(pb, er(Kind::Step, pb.tasks[t].step)));
-            v
-        }).collect();
+        let own: Vec<Value> = m
+            .tasks
+            .iter()
+            .map(|&t| {
+                let mut v = self.task_ctx(t);
+                v["step"] = json!(link(pb, er(Kind::Step, pb.tasks[t].step)));
+                v
+            })
+            .collect();
         let by_reason = {
             let mut hm: std::collections::BTreeMap<String, usize> = Default::default();
             for r in &rows {
@@ -693,7 +906,9 @@ impl<'a> Builder<'a> {
                     *hm.entry(why.clone()).or_default() += 1;
                 }
             }
-            hm.into_iter().map(|(k, v)| json!({"reason": k, "count": v})).collect::<Vec<_>>()
+            hm.into_iter()
+                .map(|(k, v)| json!({"reason": k, "count": v}))
+                .collect::<Vec<_>>()
         };
         ctx.insert("market", &json!({
             "id": m.id, "region": m.region, "summary": self.md.opt(&m.summary, m.file), "body": self.md.opt(&m.body, m.file),
@@ -711,15 +926,25 @@ impl<'a> Builder<'a> {
 
         // The printable checklist.
         let curl = format!("{url}checklist/");
-        let mut base = self.base(format!("{} launch checklist", m.name), curl.clone(), Section::Markets, "Launch checklist");
+        let mut base = self.base(
+            format!("{} launch checklist", m.name),
+            curl.clone(),
+            Section::Markets,
+            "Launch checklist",
+        );
         base.crumbs = vec![self.crumb("markets/", "Markets"), link(pb, r)];
         base.file = Some(m.file);
-        base.description = format!("Launch checklist for {}: {} tasks from kickoff {}", m.name, rows.len(), m.kickoff);
+        base.description = format!(
+            "Launch checklist for {}: {} tasks from kickoff {}",
+            m.name,
+            rows.len(),
+            m.kickoff
+        );
         let mut cctx = self.ctx(base);
         let lead = m.team.get("ops-lead").cloned();
         let mut groups: Vec<Value> = Vec::new();
         let mut cur: Option<usize> = None;
-        for row in &rows {
+        for (n_row, row) in rows.iter().enumerate() {
             if cur != Some(row.phase_idx) {
                 let ph = &pb.phases[row.phase_idx];
                 let w = crate::schedule::phase_window(m.kickoff, ph.window);
@@ -728,7 +953,7 @@ impl<'a> Builder<'a> {
                 cur = Some(row.phase_idx);
             }
             let t = &pb.tasks[row.task_idx];
-            let item = json!({"id": row.task_id, "task": row.task, "step": row.step, "step_url": pb.url(er(Kind::Step, pb.tasks[row.task_idx].step)),
+            let item = json!({"n": n_row, "id": row.task_id, "task": row.task, "step": row.step, "step_url": pb.url(er(Kind::Step, pb.tasks[row.task_idx].step)),
                               "anchor": t.slug, "activity": row.activity, "owner": row.owner_title, "person": row.owner_person,
                               "start": row.start, "due": row.due, "reasons": row.reasons, "market_specific": row.market_specific});
             if let Some(Value::Array(a)) = groups.last_mut().and_then(|g| g.get_mut("rows")) {
@@ -747,7 +972,12 @@ impl<'a> Builder<'a> {
             let markets: Vec<LinkCtx> = pb.markets.iter().enumerate().filter(|(_, m)| m.regulations.contains(&i)).map(|(k, _)| link(pb, er(Kind::Market, k))).collect();
             json!({"url": pb.url(er(Kind::Regulation, i)), "title": g.name, "official_name": g.official_name, "jurisdiction": g.jurisdiction, "markets": markets})
         }).collect();
-        let mut ctx = self.ctx(self.base("Regulations", "regulations/", Section::Regulations, "Regulations"));
+        let mut ctx = self.ctx(self.base(
+            "Regulations",
+            "regulations/",
+            Section::Regulations,
+            "Regulations",
+        ));
         ctx.insert("regulations", &regs);
         self.job("regulations/", "regulations.html", ctx)
     }
@@ -757,13 +987,32 @@ impl<'a> Builder<'a> {
         let g = &pb.regulations[i];
         let r = er(Kind::Regulation, i);
         let url = pb.url(r);
-        let mut base = self.base(g.name.clone(), url.clone(), Section::Regulations, "Regulation");
+        let mut base = self.base(
+            g.name.clone(),
+            url.clone(),
+            Section::Regulations,
+            "Regulation",
+        );
         base.crumbs = vec![self.crumb("regulations/", "Regulations")];
         base.file = Some(g.file);
         base.description = plain(&g.summary);
-        base.toc = g.obligations.iter().map(|o| crate::markdown::Heading { level: 3, id: format!("obligation-{}", crate::markdown::slugify(&o.topic)), text: o.topic.clone() }).collect();
+        base.toc = g
+            .obligations
+            .iter()
+            .map(|o| crate::markdown::Heading {
+                level: 3,
+                id: format!("obligation-{}", crate::markdown::slugify(&o.topic)),
+                text: o.topic.clone(),
+            })
+            .collect();
         let mut ctx = self.ctx(base);
-        let markets: Vec<LinkCtx> = pb.markets.iter().enumerate().filter(|(_, m)| m.regulations.contains(&i)).map(|(k, _)| link(pb, er(Kind::Market, k))).collect();
+        let markets: Vec<LinkCtx> = pb
+            .markets
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.regulations.contains(&i))
+            .map(|(k, _)| link(pb, er(Kind::Market, k)))
+            .collect();
         let tasks: Vec<Value> = pb.tasks.iter().enumerate().filter(|(_, t)| t.rule.as_ref().is_some_and(|r| r.regulations.contains(&g.id))).map(|(ti, t)| json!({"title": t.title, "url": pb.url(er(Kind::Task, ti)), "step": pb.steps[t.step].title})).collect();
         ctx.insert("regulation", &json!({"official_name": g.official_name, "jurisdiction": g.jurisdiction, "in_force": g.in_force, "link": g.link,
                                          "summary": self.md.block(&g.summary, g.file),
@@ -813,8 +1062,16 @@ impl<'a> Builder<'a> {
                 None => cats.push((cat, vec![item])),
             }
         }
-        let cats: Vec<Value> = cats.into_iter().map(|(c, v)| json!({"title": c, "items": v})).collect();
-        let mut ctx = self.ctx(self.base("Research and toolkit", "research/", Section::Research, "Research"));
+        let cats: Vec<Value> = cats
+            .into_iter()
+            .map(|(c, v)| json!({"title": c, "items": v}))
+            .collect();
+        let mut ctx = self.ctx(self.base(
+            "Research and toolkit",
+            "research/",
+            Section::Research,
+            "Research",
+        ));
         ctx.insert("categories", &cats);
         self.job("research/", "research_index.html", ctx)
     }
@@ -841,7 +1098,12 @@ impl<'a> Builder<'a> {
 
     fn print(&self) -> PageJob {
         let pb = self.pb;
-        let mut ctx = self.ctx(self.base(format!("{} — printable edition", pb.config.book.title), "print/", Section::None, "Print"));
+        let mut ctx = self.ctx(self.base(
+            format!("{} — printable edition", pb.config.book.title),
+            "print/",
+            Section::None,
+            "Print",
+        ));
         let chapters: Vec<Value> = pb.chapters.iter().map(|c| json!({"id": c.id, "title": c.title, "act": c.act, "section": c.section, "body": self.md.block(&c.body, c.file)})).collect();
         let fws: Vec<Value> = pb.frameworks.iter().map(|f| {
             let phases: Vec<Value> = f.phases.iter().map(|&p| {
@@ -855,7 +1117,11 @@ impl<'a> Builder<'a> {
             }).collect();
             json!({"id": f.id, "title": f.title, "summary": self.md.block(&f.summary, f.file), "phases": phases})
         }).collect();
-        let metrics: Vec<Value> = pb.metric_groups.iter().map(|g| json!({"title": g.title, "metrics": self.metric_rows(&g.metrics)})).collect();
+        let metrics: Vec<Value> = pb
+            .metric_groups
+            .iter()
+            .map(|g| json!({"title": g.title, "metrics": self.metric_rows(&g.metrics)}))
+            .collect();
         ctx.insert("chapters", &chapters);
         ctx.insert("frameworks", &fws);
         ctx.insert("metric_groups", &metrics);
@@ -872,7 +1138,11 @@ impl<'a> Builder<'a> {
         let mut ctx = self.ctx(self.base("Page not found", "404/", Section::None, "Not found"));
         // 404.html sits at the root but is served for any path: use absolute links from base-url.
         ctx.insert("root", &self.pb.config.build.base_url);
-        PageJob { path: "404.html".into(), template: "404.html", ctx }
+        PageJob {
+            path: "404.html".into(),
+            template: "404.html",
+            ctx,
+        }
     }
 }
 
@@ -887,12 +1157,18 @@ fn acts(pb: &Playbook) -> Vec<Value> {
             None => acts.push((c.act, c.act_title.clone(), vec![item])),
         }
     }
-    acts.into_iter().map(|(n, t, v)| json!({"number": n, "title": t, "chapters": v})).collect()
+    acts.into_iter()
+        .map(|(n, t, v)| json!({"number": n, "title": t, "chapters": v}))
+        .collect()
 }
 
 /// "99.9%", "120 ms", "4 hours".
 pub fn format_value(v: f64, unit: &str) -> String {
-    let n = if (v - v.round()).abs() < 1e-9 { format!("{}", v as i64) } else { format!("{v}") };
+    let n = if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    };
     match unit {
         "" => n,
         "%" => format!("{n}%"),
@@ -900,62 +1176,111 @@ pub fn format_value(v: f64, unit: &str) -> String {
     }
 }
 
-/// Every page of the site, in reading order.
+/// One page to build (markets build two: the profile and the checklist).
+#[derive(Clone, Copy)]
+enum Spec {
+    Home,
+    StoryIndex,
+    Chapter(usize),
+    FrameworksIndex,
+    Framework(usize),
+    Component(usize),
+    Step(usize),
+    MetricsIndex,
+    Metric(usize),
+    MarketsIndex,
+    Market(usize),
+    RegulationsIndex,
+    Regulation(usize),
+    ExpertsIndex,
+    Expert(usize),
+    ResearchIndex,
+    Research(usize),
+    Print,
+    Search,
+    NotFound,
+}
+
+/// Every page of the site, in reading order; contexts are built in parallel.
 pub fn all_pages(pb: &Playbook) -> Vec<PageJob> {
+    use rayon::prelude::*;
     let order = reading_order(pb);
-    let order_pos = order.iter().enumerate().map(|(i, (u, _))| (u.clone(), i)).collect();
-    let b = Builder { pb, md: Md::new(pb), lk: Lookups::new(pb), order_pos, order };
-    let mut v = vec![b.home(), b.story_index()];
-    for i in 0..pb.chapters.len() {
-        v.push(b.chapter(i));
-    }
-    v.push(b.frameworks_index());
-    for i in 0..pb.frameworks.len() {
-        v.push(b.framework(i));
-    }
-    for i in 0..pb.components.len() {
-        v.push(b.component(i));
-    }
-    for i in 0..pb.steps.len() {
-        v.push(b.step(i));
-    }
-    v.push(b.metrics_index());
-    for i in 0..pb.metrics.len() {
-        v.push(b.metric(i));
-    }
-    v.push(b.markets_index());
-    for i in 0..pb.markets.len() {
-        let (p, c) = b.market(i);
-        v.push(p);
-        v.push(c);
-    }
-    v.push(b.regulations_index());
-    for i in 0..pb.regulations.len() {
-        v.push(b.regulation(i));
-    }
-    v.push(b.experts_index());
-    for i in 0..pb.experts.len() {
-        v.push(b.expert(i));
-    }
-    v.push(b.research_index());
-    for i in 0..pb.research.len() {
-        v.push(b.research(i));
-    }
-    v.push(b.print());
-    v.push(b.search_page());
-    v.push(b.not_found());
-    v
+    let order_pos = order
+        .iter()
+        .enumerate()
+        .map(|(i, (u, _))| (u.clone(), i))
+        .collect();
+    let b = Builder {
+        pb,
+        md: Md::new(pb),
+        lk: Lookups::new(pb),
+        order_pos,
+        order,
+    };
+    let mut specs = vec![Spec::Home, Spec::StoryIndex];
+    specs.extend((0..pb.chapters.len()).map(Spec::Chapter));
+    specs.push(Spec::FrameworksIndex);
+    specs.extend((0..pb.frameworks.len()).map(Spec::Framework));
+    specs.extend((0..pb.components.len()).map(Spec::Component));
+    specs.extend((0..pb.steps.len()).map(Spec::Step));
+    specs.push(Spec::MetricsIndex);
+    specs.extend((0..pb.metrics.len()).map(Spec::Metric));
+    specs.push(Spec::MarketsIndex);
+    specs.extend((0..pb.markets.len()).map(Spec::Market));
+    specs.push(Spec::RegulationsIndex);
+    specs.extend((0..pb.regulations.len()).map(Spec::Regulation));
+    specs.push(Spec::ExpertsIndex);
+    specs.extend((0..pb.experts.len()).map(Spec::Expert));
+    specs.push(Spec::ResearchIndex);
+    specs.extend((0..pb.research.len()).map(Spec::Research));
+    specs.extend([Spec::Print, Spec::Search, Spec::NotFound]);
+    specs
+        .into_par_iter()
+        .flat_map_iter(|spec| match spec {
+            Spec::Home => vec![b.home()],
+            Spec::StoryIndex => vec![b.story_index()],
+            Spec::Chapter(i) => vec![b.chapter(i)],
+            Spec::FrameworksIndex => vec![b.frameworks_index()],
+            Spec::Framework(i) => vec![b.framework(i)],
+            Spec::Component(i) => vec![b.component(i)],
+            Spec::Step(i) => vec![b.step(i)],
+            Spec::MetricsIndex => vec![b.metrics_index()],
+            Spec::Metric(i) => vec![b.metric(i)],
+            Spec::MarketsIndex => vec![b.markets_index()],
+            Spec::Market(i) => {
+                let (p, c) = b.market(i);
+                vec![p, c]
+            }
+            Spec::RegulationsIndex => vec![b.regulations_index()],
+            Spec::Regulation(i) => vec![b.regulation(i)],
+            Spec::ExpertsIndex => vec![b.experts_index()],
+            Spec::Expert(i) => vec![b.expert(i)],
+            Spec::ResearchIndex => vec![b.research_index()],
+            Spec::Research(i) => vec![b.research(i)],
+            Spec::Print => vec![b.print()],
+            Spec::Search => vec![b.search_page()],
+            Spec::NotFound => vec![b.not_found()],
+        })
+        .collect()
 }
 
 /// `sitemap.xml` listing every HTML page under the base URL.
 pub fn sitemap(pb: &Playbook, files: &[OutputFile]) -> String {
     let base = &pb.config.build.base_url;
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with("index.html")).collect();
+    let mut paths: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| p.ends_with("index.html"))
+        .collect();
     paths.sort_unstable();
     for p in paths {
         let dir = p.trim_end_matches("index.html");
-        s.push_str(&format!("  <url><loc>{}{}</loc></url>\n", crate::diag::html_escape(base), crate::diag::html_escape(dir)));
+        s.push_str(&format!(
+            "  <url><loc>{}{}</loc></url>\n",
+            crate::diag::html_escape(base),
+            crate::diag::html_escape(dir)
+        ));
     }
     s.push_str("</urlset>\n");
     s

@@ -23,7 +23,13 @@ pub struct Bar {
 }
 
 /// A horizontal timeline: one row per bar, ticks every `tick` units labelled `tick_label(n)`.
-pub fn timeline(title: &str, bars: &[Bar], total: f64, tick: f64, tick_label: &dyn Fn(f64) -> String) -> String {
+pub fn timeline(
+    title: &str,
+    bars: &[Bar],
+    total: f64,
+    tick: f64,
+    tick_label: &dyn Fn(f64) -> String,
+) -> String {
     let label_w = 260.0;
     let chart_w = 520.0;
     let row_h = 22.0;
@@ -70,7 +76,11 @@ pub fn timeline(title: &str, bars: &[Bar], total: f64, tick: f64, tick_label: &d
             bw = x1 - x0,
             bh = row_h - 8.0,
             full = html_escape(&b.label),
-            note = if b.note.is_empty() { String::new() } else { format!(": {}", html_escape(&b.note)) }
+            note = if b.note.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", html_escape(&b.note))
+            }
         );
     }
     s.push_str("</svg>");
@@ -101,7 +111,11 @@ pub fn value_chart(title: &str, bars: &[ValueBar], target: f64, target_text: &st
     let max = bars.iter().map(|b| b.value).fold(target, f64::max) * 1.1;
     let min = bars.iter().map(|b| b.value).fold(target, f64::min);
     // Zoom in on high, tight ranges (99.9 vs 99.95) so differences show.
-    let lo = if min > 0.0 && (max - min) / max < 0.2 { min - (max - min).max(max * 0.01) } else { 0.0 };
+    let lo = if min > 0.0 && (max - min) / max < 0.2 {
+        min - (max - min).max(max * 0.01)
+    } else {
+        0.0
+    };
     let lo = lo.max(0.0);
     let x = |v: f64| label_w + ((v - lo) / (max - lo).max(1e-9)) * chart_w;
     let mut s = String::new();
@@ -145,10 +159,26 @@ mod tests {
     #[test]
     fn timeline_has_text_alternative_and_one_rect_per_bar() {
         let bars = vec![
-            Bar { label: "Phase 1".into(), start: 0.0, end: 2.0, strong: true, note: String::new(), open_ended: false },
-            Bar { label: "Step <1>".into(), start: 0.0, end: 1.0, strong: false, note: "due 2027-03-14".into(), open_ended: false },
+            Bar {
+                label: "Phase 1".into(),
+                start: 0.0,
+                end: 2.0,
+                strong: true,
+                note: String::new(),
+                open_ended: false,
+            },
+            Bar {
+                label: "Step <1>".into(),
+                start: 0.0,
+                end: 1.0,
+                strong: false,
+                note: "due 2027-03-14".into(),
+                open_ended: false,
+            },
         ];
-        let s = timeline("Phases of X", &bars, 4.0, 1.0, &|u| format!("W{}", u as u32 + 1));
+        let s = timeline("Phases of X", &bars, 4.0, 1.0, &|u| {
+            format!("W{}", u as u32 + 1)
+        });
         assert!(s.contains(r#"aria-label="Phases of X""#));
         assert_eq!(s.matches("<rect").count(), 2);
         assert!(s.contains("Step &lt;1&gt;"));
@@ -157,8 +187,18 @@ mod tests {
     #[test]
     fn value_chart_marks_met_and_missed() {
         let bars = vec![
-            ValueBar { label: "Germany".into(), value: 99.95, met: true, text: "99.95%".into() },
-            ValueBar { label: "Japan".into(), value: 99.7, met: false, text: "99.7%".into() },
+            ValueBar {
+                label: "Germany".into(),
+                value: 99.95,
+                met: true,
+                text: "99.95%".into(),
+            },
+            ValueBar {
+                label: "Japan".into(),
+                value: 99.7,
+                met: false,
+                text: "99.7%".into(),
+            },
         ];
         let s = value_chart("Uptime", &bars, 99.9, "≥ 99.9%");
         assert!(s.contains("bar met") && s.contains("bar missed"));

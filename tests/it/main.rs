@@ -1,0 +1,1 @@
+//! Integration tests: build fixture playbooks and run the CLI.
