@@ -29,6 +29,7 @@ pub mod resolve;
 pub mod rules;
 pub mod schedule;
 pub mod search;
+pub mod serve;
 pub mod skeleton;
 pub mod yaml;
 

@@ -102,6 +102,11 @@ fn io_err(what: &str, p: &Path, e: &std::io::Error) -> Diagnostic {
         .help("check that the folder is writable and the disk is not full")
 }
 
+/// Remove a scratch folder this process made (best effort).
+pub fn remove_tree(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,9 +132,4 @@ mod tests {
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
     }
-}
-
-/// Remove a scratch folder this process made (best effort).
-pub fn remove_tree(dir: &Path) {
-    let _ = std::fs::remove_dir_all(dir);
 }

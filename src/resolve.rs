@@ -63,6 +63,16 @@ pub fn resolve(config: Config, raw: RawContent) -> Result<Playbook, Diagnostics>
     Ok(pb)
 }
 
+/// A block's parts before it is registered: id, title, weeks, summary, steps, implicit.
+type BlockParts<'a> = (
+    String,
+    String,
+    Option<Vec<u32>>,
+    Option<String>,
+    &'a Vec<RawStep>,
+    bool,
+);
+
 struct Resolver {
     pb: Playbook,
     diags: Diagnostics,
@@ -224,7 +234,7 @@ impl Resolver {
                 "write `weeks: [first, last]` (e.g. [1, 2]) or `months: [first, last]`; `months: [4]` means Month 4 onwards",
             );
             let (path, text) = s.src(file);
-            let off = crate::load::find_key(&text[..], key).unwrap_or(0);
+            let off = crate::load::find_key(text, key).unwrap_or(0);
             let d = d.at_offset(path, text, off);
             s.diags.push(d);
         };
@@ -296,14 +306,7 @@ impl Resolver {
             blocks: Vec::new(),
             file,
         });
-        let blocks: Vec<(
-            String,
-            String,
-            Option<Vec<u32>>,
-            Option<String>,
-            &Vec<RawStep>,
-            bool,
-        )> = match (&p.steps, &p.blocks) {
+        let blocks: Vec<BlockParts<'_>> = match (&p.steps, &p.blocks) {
             (Some(steps), None) => vec![(p.id.clone(), String::new(), None, None, steps, true)],
             (None, Some(blocks)) => blocks
                 .iter()

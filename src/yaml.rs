@@ -174,7 +174,7 @@ mod tests {
     fn a_date_that_is_not_a_date_is_explained() {
         let text = "id: de\nname: Germany\nkickoff: 2027-02-30\n";
         let d = parse::<Market>(text, src(text)).unwrap_err();
-        assert_eq!(d.location.unwrap().line, 3, "{d:?}");
+        assert_eq!(d.location.as_ref().unwrap().line, 3, "{d:?}");
         assert!(d.help.unwrap().contains("YYYY-MM-DD"), "{}", d.message);
     }
 
