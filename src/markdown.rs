@@ -218,6 +218,7 @@ impl Renderer<'_> {
         let mut out: Vec<Event<'e>> = Vec::new();
         let mut text_buf = String::new();
         let mut in_link = 0usize;
+        let mut rewritten: Vec<bool> = Vec::new();
         let mut code: Option<(String, String)> = None;
         let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event<'e>>)> = None;
 
@@ -235,13 +236,15 @@ impl Renderer<'_> {
                 }
                 continue;
             }
-            let is_text = matches!(ev, Event::Text(_));
+            let is_text = matches!(ev, Event::Text(_) | Event::Html(_) | Event::InlineHtml(_));
             if !is_text && !text_buf.is_empty() {
                 let target = heading.as_mut().map(|h| &mut h.2).unwrap_or(&mut out);
                 self.flush_text(&mut text_buf, in_link > 0, target);
             }
             match ev {
                 Event::Text(t) => text_buf.push_str(&t),
+                // Raw HTML in content is shown as text, never executed.
+                Event::Html(h) | Event::InlineHtml(h) => text_buf.push_str(&h),
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
                         CodeBlockKind::Fenced(l) => {
@@ -277,18 +280,41 @@ impl Renderer<'_> {
                     id,
                 }) => {
                     in_link += 1;
-                    let dest = self.rewrite_dest(&dest_url);
-                    let ev = Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: dest.map(CowStr::from).unwrap_or(dest_url),
-                        title,
-                        id,
-                    });
+                    // Rewritten links carry ROOT_MARK, which the HTML writer would
+                    // percent-encode: write those tags ourselves.
+                    let ev = match self.rewrite_dest(&dest_url) {
+                        Some(dest) => {
+                            rewritten.push(true);
+                            let t = if title.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" title=\"{}\"", crate::diag::html_escape(&title))
+                            };
+                            Event::Html(CowStr::from(format!(
+                                "<a href=\"{}\"{t}>",
+                                crate::diag::html_escape(&dest)
+                            )))
+                        }
+                        None => {
+                            rewritten.push(false);
+                            Event::Start(Tag::Link {
+                                link_type,
+                                dest_url,
+                                title,
+                                id,
+                            })
+                        }
+                    };
                     push(&mut heading, &mut out, ev);
                 }
                 Event::End(TagEnd::Link) => {
                     in_link = in_link.saturating_sub(1);
-                    push(&mut heading, &mut out, Event::End(TagEnd::Link));
+                    let ev = if rewritten.pop().unwrap_or(false) {
+                        Event::Html(CowStr::from("</a>"))
+                    } else {
+                        Event::End(TagEnd::Link)
+                    };
+                    push(&mut heading, &mut out, ev);
                 }
                 other => push(&mut heading, &mut out, other),
             }

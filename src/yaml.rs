@@ -92,7 +92,12 @@ fn explain(msg: &str) -> (String, Option<String>) {
             ),
         );
     }
-    if msg.contains("civil date") || msg.contains("parsing date") || msg.contains("parse date") {
+    if msg.contains("civil date")
+        || msg.contains("parsing date")
+        || msg.contains("parse date")
+        || msg.contains("parsed date")
+        || msg.contains("date is not valid")
+    {
         return (
             format!("not a valid date: {msg}"),
             Some("write dates as YYYY-MM-DD, for example `2027-03-01`".into()),
