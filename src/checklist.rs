@@ -228,18 +228,17 @@ pub fn to_json(pb: &Playbook, m: usize, rows: &[Row]) -> String {
 }
 
 /// The downloadable files published with the site: `markets/<id>/checklist.{csv,md}`.
-pub fn download_files(pb: &Playbook) -> Vec<crate::render::OutputFile> {
+pub fn download_files(pb: &Playbook, all_rows: &[Vec<Row>]) -> Vec<crate::render::OutputFile> {
     let mut v = Vec::new();
-    for m in 0..pb.markets.len() {
-        let r = rows(pb, m);
+    for (m, r) in all_rows.iter().enumerate() {
         let id = &pb.markets[m].id;
         v.push(crate::render::OutputFile {
             path: format!("markets/{id}/checklist-{id}.csv"),
-            bytes: to_csv(pb, m, &r).into_bytes(),
+            bytes: to_csv(pb, m, r).into_bytes(),
         });
         v.push(crate::render::OutputFile {
             path: format!("markets/{id}/checklist-{id}.md"),
-            bytes: to_markdown(pb, m, &r).into_bytes(),
+            bytes: to_markdown(pb, m, r).into_bytes(),
         });
     }
     v

@@ -114,27 +114,29 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
         register_filters(&mut tera);
-        // Add one at a time first to pin-point syntax errors per file.
-        for (name, text, shown) in &sources {
-            let mut probe = tera::Tera::default();
-            register_filters(&mut probe);
-            if let Err(e) = probe.add_raw_template(name, text) {
-                if !is_missing_parent(&e) {
-                    diags.push(template_error(&e, shown, text));
-                }
-            }
-        }
-        if diags.has_errors() {
-            return Err(diags);
-        }
         let refs: Vec<(&str, &str)> = sources
             .iter()
             .map(|(n, t, _)| (n.as_str(), t.as_str()))
             .collect();
         if let Err(e) = tera.add_raw_templates(refs) {
-            let d = Diagnostic::error(format!("template error: {}", error_chain(&e)))
-                .help("check {% extends %}, {% import %} and {% include %} names in templates/");
-            return Err(d.into());
+            // Find the culprit(s): parse each template alone to get its file, line and column.
+            for (name, text, shown) in &sources {
+                let mut probe = tera::Tera::default();
+                register_filters(&mut probe);
+                if let Err(e) = probe.add_raw_template(name, text) {
+                    if !is_missing_parent(&e) {
+                        diags.push(template_error(&e, shown, text));
+                    }
+                }
+            }
+            if diags.is_empty() {
+                diags.push(
+                    Diagnostic::error(format!("template error: {}", error_chain(&e))).help(
+                        "check {% extends %}, {% import %} and {% include %} names in templates/",
+                    ),
+                );
+            }
+            return Err(diags);
         }
         let mut assets = Vec::new();
         for (path, text) in BUILTIN_ASSETS {
@@ -260,7 +262,11 @@ pub fn render_site(
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let t = std::time::Instant::now();
-    let jobs = pages::all_pages(pb);
+    let checklists: Vec<Vec<crate::checklist::Row>> = (0..pb.markets.len())
+        .into_par_iter()
+        .map(|m| crate::checklist::rows(pb, m))
+        .collect();
+    let jobs = pages::all_pages(pb, &checklists);
     if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
         eprintln!("contexts: {} ms", t.elapsed().as_millis());
         let mut per: std::collections::BTreeMap<&str, (u128, usize)> = Default::default();
@@ -322,7 +328,7 @@ pub fn render_site(
         path: "search-index.js".into(),
         bytes: crate::search::title_index_js(pb).into_bytes(),
     });
-    files.extend(crate::checklist::download_files(pb));
+    files.extend(crate::checklist::download_files(pb, &checklists));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -150,6 +150,7 @@ fn reading_order(pb: &Playbook) -> Vec<(String, String)> {
 
 struct Builder<'a> {
     pb: &'a Playbook,
+    checklists: &'a [Vec<checklist::Row>],
     md: Md<'a>,
     lk: Lookups,
     order_pos: HashMap<String, usize>,
@@ -800,7 +801,7 @@ impl<'a> Builder<'a> {
         let m = &pb.markets[mi];
         let r = er(Kind::Market, mi);
         let url = pb.url(r);
-        let rows = checklist::rows(pb, mi);
+        let rows = &self.checklists[mi];
         let mut base = self.base(m.name.clone(), url.clone(), Section::Markets, "Market");
         base.crumbs = vec![self.crumb("markets/", "Markets")];
         base.file = Some(m.file);
@@ -901,7 +902,7 @@ impl<'a> Builder<'a> {
             .collect();
         let by_reason = {
             let mut hm: std::collections::BTreeMap<String, usize> = Default::default();
-            for r in &rows {
+            for r in rows.iter() {
                 for why in &r.reasons {
                     *hm.entry(why.clone()).or_default() += 1;
                 }
@@ -1202,7 +1203,7 @@ enum Spec {
 }
 
 /// Every page of the site, in reading order; contexts are built in parallel.
-pub fn all_pages(pb: &Playbook) -> Vec<PageJob> {
+pub fn all_pages(pb: &Playbook, checklists: &[Vec<checklist::Row>]) -> Vec<PageJob> {
     use rayon::prelude::*;
     let order = reading_order(pb);
     let order_pos = order
@@ -1216,6 +1217,7 @@ pub fn all_pages(pb: &Playbook) -> Vec<PageJob> {
         lk: Lookups::new(pb),
         order_pos,
         order,
+        checklists,
     };
     let mut specs = vec![Spec::Home, Spec::StoryIndex];
     specs.extend((0..pb.chapters.len()).map(Spec::Chapter));

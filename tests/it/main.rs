@@ -1,1 +1,23 @@
-//! Integration tests: build fixture playbooks and run the CLI.
+//! Integration tests: build fixture playbooks and run the real `playbook` binary.
+//!
+//! One test binary (`cargo test --test integration`), one module per area:
+//!
+//! * `errors`    — bad input: every class of mistake is reported with its
+//!   file, line:col, source line and a hint, exit 1, never a panic.
+//! * `build`     — what a build writes: pages, machine-readable files,
+//!   atomic replacement, reproducibility, base URL, links, backlinks,
+//!   odd-but-legal input, and a golden step page.
+//! * `cli`       — commands, flags, help, exit codes, `init`, `check`.
+//! * `checklist` — `playbook checklist` in every format.
+//! * `support`   — the harness (fixtures, runs, diagnostic parser, golden files).
+//!
+//! See tests/README.md.
+
+// Tests create fixtures and golden files; the "only output.rs writes" rule is for src/.
+#![allow(clippy::disallowed_methods)]
+
+mod build;
+mod checklist;
+mod cli;
+mod errors;
+mod support;

@@ -1,0 +1,188 @@
+//! `playbook checklist`: which tasks a market gets, when they are due, and
+//! the Markdown, CSV and JSON forms, on screen or into files.
+//!
+//! Skeleton facts used here: step `regulatory-mapping` sits in phase weeks
+//! [1, 2]; `de` (Germany) starts 2027-03-01 and is tagged `new-language`;
+//! `ie` (Ireland) starts 2027-05-03 with no tags; the task "Translate the
+//! privacy notice" applies only to markets tagged `new-language`.
+
+use crate::support::{entries, Fixture};
+
+const PRIVACY_TASK: &str = "Translate the privacy notice";
+
+fn json_rows(run: &crate::support::Run) -> Vec<serde_json::Value> {
+    run.assert_ok();
+    let doc: serde_json::Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{run}"));
+    doc["rows"].as_array().expect("rows").clone()
+}
+
+#[test]
+fn markdown_checklist_is_a_task_list_headed_by_the_market_name() {
+    let run = Fixture::skeleton().run(&["checklist", "de"]);
+    run.assert_ok();
+    assert!(
+        run.stdout.starts_with("# Launch checklist: Germany (de)"),
+        "{run}"
+    );
+    let tasks: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("- [ ] "))
+        .collect();
+    assert_eq!(tasks.len(), 2, "{run}");
+    assert!(tasks[0].contains("Regulation inventory"), "{run}");
+    assert!(
+        tasks[0].contains("Anna Schmidt"),
+        "the market's owner is named:\n{run}"
+    );
+}
+
+#[test]
+fn tag_rule_gives_the_task_only_to_markets_with_the_tag() {
+    let f = Fixture::skeleton();
+    let tagged = f.run(&["checklist", "de"]);
+    let untagged = f.run(&["checklist", "ie"]);
+    tagged.assert_ok();
+    untagged.assert_ok();
+    assert!(tagged.stdout.contains(PRIVACY_TASK), "{tagged}");
+    assert!(
+        tagged.stdout.contains("applies because tag: new-language"),
+        "{tagged}"
+    );
+    assert!(!untagged.stdout.contains(PRIVACY_TASK), "{untagged}");
+    assert!(
+        untagged.stdout.contains("Regulation inventory"),
+        "{untagged}"
+    );
+}
+
+#[test]
+fn due_date_is_the_last_day_of_the_phase_window_after_kickoff() {
+    let f = Fixture::skeleton();
+    for (market, start, due) in [
+        ("de", "2027-03-01", "2027-03-14"),
+        ("ie", "2027-05-03", "2027-05-16"),
+    ] {
+        let rows = json_rows(&f.run(&["checklist", market, "--format", "json"]));
+        assert!(!rows.is_empty());
+        for row in rows {
+            assert_eq!(row["start"], start, "{market}: {row}");
+            assert_eq!(row["due"], due, "{market}: {row}");
+        }
+    }
+}
+
+#[test]
+fn json_rows_carry_task_id_owner_and_due() {
+    let rows = json_rows(&Fixture::skeleton().run(&["checklist", "de", "--format", "json"]));
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| r["task_id"].as_str().expect("task_id"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "regulatory-mapping/regulation-inventory",
+            "regulatory-mapping/translate-the-privacy-notice"
+        ]
+    );
+    assert_eq!(rows[0]["owner_role"], "legal");
+    assert_eq!(rows[0]["due"], "2027-03-14");
+}
+
+#[test]
+fn csv_has_a_header_crlf_line_ends_and_quotes_fields_with_commas() {
+    let run = Fixture::skeleton()
+        .replace(
+            "content/frameworks/launch/compliance.yaml",
+            "- title: Regulation inventory",
+            "- title: \"Regulation inventory, first pass\"",
+        )
+        .run(&["checklist", "de", "--format", "csv"]);
+    run.assert_ok();
+    assert!(run.stdout.starts_with("market,task_id,"), "{run}");
+    assert!(run.stdout.ends_with("\r\n"), "{run}");
+    let lines: Vec<&str> = run.stdout.split_terminator("\r\n").collect();
+    assert!(
+        lines.iter().all(|l| !l.contains('\n')),
+        "bare LF line end:\n{run}"
+    );
+    assert_eq!(lines.len(), 3, "header and two tasks:\n{run}");
+    assert!(
+        lines[1].contains(",\"Regulation inventory, first pass\","),
+        "{run}"
+    );
+    assert!(
+        lines[1].starts_with("de,regulatory-mapping/regulation-inventory-first-pass,"),
+        "{run}"
+    );
+}
+
+#[test]
+fn output_flag_writes_the_file_instead_of_standard_output() {
+    let f = Fixture::skeleton();
+    let on_screen = f.run(&["checklist", "de"]);
+    let to_file = f.run(&["checklist", "de", "-o", "lists/de.md"]);
+    to_file.assert_ok();
+    assert_eq!(to_file.stdout, "");
+    assert_eq!(f.read("lists/de.md"), on_screen.stdout);
+}
+
+#[test]
+fn unknown_market_is_a_usage_error_that_lists_the_markets() {
+    let run = Fixture::skeleton().run(&["checklist", "xx"]);
+    run.assert_code(2);
+    let e = &run.errors()[0];
+    assert_eq!(e.message, "no market `xx`");
+    assert!(e.help().contains("markets are: de, ie"), "{run}");
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+#[ignore = "bug: diag::suggest accepts any candidate within edit distance 2, so every two-letter code is \"near\" every other: `xx` gets \"did you mean `de`?\" (same for short unknown fields: `a:` gets \"did you mean `id`?\")"]
+fn unrelated_market_code_gets_no_suggestion() {
+    let run = Fixture::skeleton().run(&["checklist", "xx"]);
+    run.assert_code(2);
+    assert!(!run.errors()[0].help().contains("did you mean"), "{run}");
+}
+
+#[test]
+fn close_typo_of_a_market_suggests_it() {
+    let run = Fixture::skeleton().run(&["checklist", "dee"]);
+    run.assert_code(2);
+    assert!(
+        run.errors()[0].help().contains("did you mean `de`?"),
+        "{run}"
+    );
+}
+
+#[test]
+fn market_code_is_case_insensitive() {
+    let run = Fixture::skeleton().run(&["checklist", "DE"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("Germany"), "{run}");
+}
+
+#[test]
+fn all_markets_as_csv_writes_one_file_per_market() {
+    let f = Fixture::skeleton();
+    let run = f.run(&["checklist", "--all", "--format", "csv", "-o", "lists"]);
+    run.assert_ok();
+    assert_eq!(
+        entries(&f.path("lists")),
+        ["checklist-de.csv", "checklist-ie.csv"]
+    );
+    for market in ["de", "ie"] {
+        let csv = f.read(&format!("lists/checklist-{market}.csv"));
+        assert!(csv.starts_with("market,task_id,"), "{csv}");
+        assert!(csv.contains(&format!("\r\n{market},")), "{csv}");
+    }
+}
+
+#[test]
+fn all_without_an_output_folder_is_a_usage_error() {
+    let run = Fixture::skeleton().run(&["checklist", "--all"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("--output"), "{run}");
+}
