@@ -134,11 +134,12 @@ fn owner_text(r: &Row) -> String {
 pub fn to_markdown(pb: &Playbook, m: usize, rows: &[Row]) -> String {
     let market = &pb.markets[m];
     let mut s = format!(
-        "# Launch checklist: {} ({})\n\nKickoff: {} · {} tasks · generated from {}\n",
+        "# Launch checklist: {} ({})\n\nKickoff: {} · {} task{} · generated from {}\n",
         market.name,
         market.id,
         market.kickoff,
         rows.len(),
+        if rows.len() == 1 { "" } else { "s" },
         pb.config.book.title
     );
     let mut last: Option<(String, usize)> = None;

@@ -291,8 +291,12 @@ pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let d = edit_distance(wanted, c);
-        let limit = (wanted.chars().count().max(c.chars().count()) / 3).max(2);
-        let close = d <= limit || c.contains(wanted) || wanted.contains(c);
+        let (lw, lc) = (wanted.chars().count(), c.chars().count());
+        let limit = (lw.max(lc) / 3).max(1);
+        // A typo keeps most of the word: never suggest by replacing it wholesale.
+        let typo = d <= limit && d < lw.min(lc);
+        let part = lw >= 4 && lc >= 4 && (c.contains(wanted) || wanted.contains(c));
+        let close = typo || part;
         if close && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
             best = Some((d, c));
         }
@@ -300,21 +304,30 @@ pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
     best.map(|(_, c)| c)
 }
 
-/// Levenshtein distance over characters.
+/// Edit distance over characters, counting a swap of two neighbours as one
+/// edit (optimal string alignment), since that is the commonest typo.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    prev[b.len()]
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
 }
 
 /// Escape text for HTML.
@@ -363,5 +376,8 @@ mod tests {
         let ids = ["global-uptime", "compliance-rate", "audit-success"];
         assert_eq!(suggest("global-uptme", ids), Some("global-uptime"));
         assert_eq!(suggest("zzzz", ids), None);
+        assert_eq!(suggest("xx", ["de", "fr", "ie"]), None);
+        assert_eq!(suggest("dee", ["de", "fr", "ie"]), Some("de"));
+        assert_eq!(suggest("a", ["id", "name"]), None);
     }
 }

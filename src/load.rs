@@ -427,6 +427,11 @@ pub fn split_front_matter(text: &str) -> Result<(usize, usize, usize), Diagnosti
 
 /// Byte offset of `key: value` at the start of a line (after indentation or `- `).
 pub fn find_key_value(text: &str, key: &str, value: &str) -> Option<usize> {
+    find_key_value_nth(text, key, value, 0)
+}
+
+/// Byte offset of the `n`th (0-based) `key: value` line.
+pub fn find_key_value_nth(text: &str, key: &str, value: &str, mut n: usize) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let t = line.trim_start();
@@ -435,8 +440,11 @@ pub fn find_key_value(text: &str, key: &str, value: &str) -> Option<usize> {
             if let Some(v) = rest.trim_start().strip_prefix(':') {
                 let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
                 if v == value {
-                    let col = line.len() - t2.len();
-                    return Some(offset + col);
+                    if n == 0 {
+                        let col = line.len() - t2.len();
+                        return Some(offset + col);
+                    }
+                    n -= 1;
                 }
             }
         }

@@ -40,6 +40,7 @@ pub fn resolve(config: Config, raw: RawContent) -> Result<Playbook, Diagnostics>
         diags: Diagnostics::new(),
         seen_needles: HashMap::new(),
         first_def: HashMap::new(),
+        def_counts: HashMap::new(),
     };
     r.roles(&raw);
     for f in &raw.frameworks {
@@ -80,6 +81,8 @@ struct Resolver {
     seen_needles: HashMap<(usize, String), usize>,
     /// Where each id was first defined.
     first_def: HashMap<(Kind, String), Location>,
+    /// How many times a `key: value` was defined per file (to point at the right one).
+    def_counts: HashMap<(usize, String, String), usize>,
 }
 
 fn is_slug(s: &str) -> bool {
@@ -145,7 +148,21 @@ impl Resolver {
             let d = self.at_key(d, file, key, value);
             self.diags.push(d);
         }
-        let here = self.at_key(Diagnostic::error(""), file, key, value);
+        let nth = {
+            let c = self
+                .def_counts
+                .entry((file, key.to_string(), value.to_string()))
+                .or_insert(0);
+            *c += 1;
+            *c - 1
+        };
+        let here = {
+            let (path, text) = self.src(file);
+            match crate::load::find_key_value_nth(text, key, value, nth) {
+                Some(off) => Diagnostic::error("").at_offset(path, text, off),
+                None => Diagnostic::error("").at(path, text, 1, 1),
+            }
+        };
         let here_loc = self.location(&here);
         let map = self.pb.index.entry(kind).or_default();
         if map.contains_key(id) {

@@ -52,6 +52,21 @@ fn strip_position(msg: &str) -> String {
 
 /// Turn serde's wording into a message plus a hint a playbook author can act on.
 fn explain(msg: &str) -> (String, Option<String>) {
+    // yaml_serde prefixes the field path ("steps[0].number: invalid type: …").
+    for marker in [
+        "unknown field `",
+        "missing field `",
+        "invalid type: ",
+        "unknown variant",
+    ] {
+        if let Some(i) = msg.find(marker) {
+            if i > 0 && msg[..i].ends_with(": ") {
+                let path = msg[..i - 2].trim();
+                let (m, h) = explain(&msg[i..]);
+                return (format!("{m} (at `{path}`)"), h);
+            }
+        }
+    }
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
         let expected: Vec<&str> = rest

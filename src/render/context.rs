@@ -416,22 +416,33 @@ pub fn base_context(
     ctx
 }
 
-/// Strip Markdown syntax crudely for `<meta name=description>`.
-pub fn plain(text: &str) -> String {
+/// Plain text of a Markdown field for `<meta name=description>`: references
+/// become their labels or target titles, Markdown punctuation and callout
+/// markers go, and the result is cut at about 200 characters.
+pub fn plain(pb: &Playbook, text: &str) -> String {
     let mut s = String::new();
-    for r in markdown::find_refs_in(text).iter().rev() {
-        let _ = r;
-    }
     let mut last = 0;
     for r in markdown::find_refs_in(text) {
         s.push_str(&text[last..r.start]);
-        s.push_str(r.label.as_deref().unwrap_or(&r.id));
+        let title = Kind::parse(&r.kind)
+            .and_then(|k| pb.lookup(k, &r.id))
+            .map(|e| pb.title(e).to_string());
+        s.push_str(r.label.as_deref().or(title.as_deref()).unwrap_or(&r.id));
         last = r.start + r.len;
     }
     s.push_str(&text[last..]);
+    for marker in [
+        "[!NOTE]",
+        "[!TIP]",
+        "[!IMPORTANT]",
+        "[!WARNING]",
+        "[!CAUTION]",
+    ] {
+        s = s.replace(marker, "");
+    }
     let s: String = s
         .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '`' | '#' | '[' | ']'))
+        .filter(|c| !matches!(c, '*' | '_' | '`' | '#' | '[' | ']' | '>' | '|'))
         .collect();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() > 200 {

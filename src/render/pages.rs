@@ -410,7 +410,11 @@ impl<'a> Builder<'a> {
         base.crumbs = vec![self.crumb("story/", "Story")];
         base.file = Some(c.file);
         base.toc = toc;
-        base.description = c.summary.as_deref().map(plain).unwrap_or_default();
+        base.description = c
+            .summary
+            .as_deref()
+            .map(|t| plain(pb, t))
+            .unwrap_or_default();
         let prev = i.checked_sub(1).map(|j| link(pb, er(Kind::Chapter, j)));
         let next = (i + 1 < pb.chapters.len()).then(|| link(pb, er(Kind::Chapter, i + 1)));
         let mut ctx = base_context(pb, base, prev, next);
@@ -486,7 +490,7 @@ impl<'a> Builder<'a> {
         base.crumbs = vec![self.crumb("frameworks/", "Frameworks")];
         base.file = Some(f.file);
         base.toc = toc;
-        base.description = plain(&f.summary);
+        base.description = plain(pb, &f.summary);
         let mut ctx = self.ctx(base);
         ctx.insert("summary", &self.md.block(&f.summary, f.file));
         with_body(&mut ctx, "body", body);
@@ -567,7 +571,7 @@ impl<'a> Builder<'a> {
         ];
         base.file = Some(c.file);
         base.toc = toc;
-        base.description = plain(&c.summary);
+        base.description = plain(pb, &c.summary);
         let mut ctx = self.ctx(base);
         ctx.insert(
             "component",
@@ -617,7 +621,11 @@ impl<'a> Builder<'a> {
             base.crumbs.push(link(pb, er(Kind::Component, c)));
         }
         base.file = Some(s.file);
-        base.description = s.guidance.as_deref().map(plain).unwrap_or_default();
+        base.description = s
+            .guidance
+            .as_deref()
+            .map(|t| plain(pb, t))
+            .unwrap_or_default();
         base.toc = s
             .activities
             .iter()
@@ -805,7 +813,11 @@ impl<'a> Builder<'a> {
         let mut base = self.base(m.name.clone(), url.clone(), Section::Markets, "Market");
         base.crumbs = vec![self.crumb("markets/", "Markets")];
         base.file = Some(m.file);
-        base.description = m.summary.as_deref().map(plain).unwrap_or_default();
+        base.description = m
+            .summary
+            .as_deref()
+            .map(|t| plain(pb, t))
+            .unwrap_or_default();
         let mut ctx = self.ctx(base);
         let team: Vec<Value> = m.team.iter().map(|(role, person)| json!({"role": pb.roles.get(role).cloned().unwrap_or(role.clone()), "person": person})).collect();
         let partners: Vec<Value> = m.partners.iter().map(|p| json!({"name": p.name, "kind": p.kind, "note": self.md.opt_inline(&p.note, m.file)})).collect();
@@ -996,7 +1008,7 @@ impl<'a> Builder<'a> {
         );
         base.crumbs = vec![self.crumb("regulations/", "Regulations")];
         base.file = Some(g.file);
-        base.description = plain(&g.summary);
+        base.description = plain(pb, &g.summary);
         base.toc = g
             .obligations
             .iter()
@@ -1087,7 +1099,11 @@ impl<'a> Builder<'a> {
         base.crumbs = vec![self.crumb("research/", "Research")];
         base.file = Some(x.file);
         base.toc = toc;
-        base.description = x.summary.as_deref().map(plain).unwrap_or_default();
+        base.description = x
+            .summary
+            .as_deref()
+            .map(|t| plain(pb, t))
+            .unwrap_or_default();
         let mut ctx = self.ctx(base);
         ctx.insert("research", &json!({"category": x.category, "summary": self.md.opt(&x.summary, x.file), "results": x.results,
                                        "supports": x.supports.iter().map(|&e| json!({"kind": e.kind.name(), "url": pb.url(e), "title": pb.title(e)})).collect::<Vec<_>>()}));

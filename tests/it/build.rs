@@ -232,7 +232,6 @@ fn unlabelled_cross_reference_shows_the_target_title() {
 }
 
 #[test]
-#[ignore = "bug: render::context::plain writes a reference's id, not its title (`gdpr`, `ana-example`), and keeps callout markup (`> [!TIP]` becomes `&gt; !TIP &gt;`) in <meta name=description>"]
 fn page_description_is_plain_text_with_reference_titles() {
     let built = Fixture::skeleton().build_to_temp(&[]);
     let page = built.page(STEP_PAGE);

@@ -55,7 +55,7 @@ fn impossible_date_is_rejected_with_a_date_format_hint() {
 }
 
 #[test]
-#[ignore = "bug: yaml_serde prefixes messages with the field path (`number: invalid type: …`), so yaml::explain's `invalid type: ` prefix match fails and no \"write a number here\" hint is given"]
+
 fn text_where_a_number_belongs_asks_for_a_number() {
     let run = Fixture::skeleton()
         .replace(
@@ -126,7 +126,7 @@ fn duplicate_regulation_id_names_both_files() {
 }
 
 #[test]
-#[ignore = "bug: resolve::define places every definition with find_key_value, which finds the first `id: x` in the file, so a duplicate in the same file is reported at the first definition and its `also at` note names the same place"]
+
 fn duplicate_step_id_in_one_file_names_both_lines() {
     let run = Fixture::skeleton()
         .append(

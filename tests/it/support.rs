@@ -541,8 +541,9 @@ pub fn first_difference(expected: &str, actual: &str) -> String {
         e.len(),
         a.len()
     );
-    for i in at.saturating_sub(2)..at {
-        s.push_str(&format!("   {:>4} | {}\n", i + 1, e[i]));
+    let before = at.saturating_sub(2);
+    for (i, line) in e.iter().enumerate().skip(before).take(at - before) {
+        s.push_str(&format!("   {:>4} | {line}\n", i + 1));
     }
     for i in at..(at + 3).min(e.len().max(a.len())) {
         if e.get(i) == a.get(i) {
