@@ -6,39 +6,41 @@
 use crate::model::{Kind, Playbook};
 use crate::rules::{self, MarketFacts};
 use crate::schedule::{block_window, DueWindow};
+use jiff::civil::Date;
 use serde::Serialize;
 
-/// One checklist line.
+/// One checklist line. Borrows its text from the playbook, so computing the
+/// rows of every market stays cheap even for tens of thousands of tasks.
 #[derive(Debug, Clone, Serialize)]
-pub struct Row {
+pub struct Row<'a> {
     /// Stable task id (ticks are kept by it).
-    pub task_id: String,
+    pub task_id: &'a str,
     /// Framework title.
-    pub framework: String,
+    pub framework: &'a str,
     /// Component title, if the framework has components.
-    pub component: Option<String>,
+    pub component: Option<&'a str>,
     /// Phase title.
-    pub phase: String,
+    pub phase: &'a str,
     /// Phase window label ("Weeks 1–2", "Month 4+").
-    pub phase_window: String,
+    pub phase_window: &'a str,
     /// Step title.
-    pub step: String,
+    pub step: &'a str,
     /// Step id.
-    pub step_id: String,
+    pub step_id: &'a str,
     /// Activity title ("Market-specific" for a market's own task).
-    pub activity: String,
+    pub activity: &'a str,
     /// Task title.
-    pub task: String,
+    pub task: &'a str,
     /// Owner role id.
-    pub owner_role: Option<String>,
+    pub owner_role: Option<&'a str>,
     /// Owner role title.
-    pub owner_title: Option<String>,
+    pub owner_title: Option<&'a str>,
     /// The market's named person for the role.
-    pub owner_person: Option<String>,
-    /// First day of the window (ISO).
-    pub start: String,
-    /// Due date (ISO), none for ongoing work.
-    pub due: Option<String>,
+    pub owner_person: Option<&'a str>,
+    /// First day of the window.
+    pub start: Date,
+    /// Due date; none for ongoing work.
+    pub due: Option<Date>,
     /// What made the task apply ("tag: data-residency"); empty = applies everywhere.
     pub reasons: Vec<String>,
     /// True for a task the market added itself.
@@ -46,6 +48,9 @@ pub struct Row {
     /// Index of the phase in the playbook (for grouping).
     #[serde(skip)]
     pub phase_idx: usize,
+    /// Index of the step.
+    #[serde(skip)]
+    pub step_idx: usize,
     /// Task index.
     #[serde(skip)]
     pub task_idx: usize,
@@ -59,8 +64,13 @@ pub fn step_window(pb: &Playbook, step: usize, market: usize) -> DueWindow {
     block_window(pb.markets[market].kickoff, p.window, b.weeks)
 }
 
+/// Phase window labels, computed once per playbook.
+pub fn window_labels(pb: &Playbook) -> Vec<String> {
+    pb.phases.iter().map(|p| p.window.label()).collect()
+}
+
 /// Every task that applies to market `m`, in reading order.
-pub fn rows(pb: &Playbook, m: usize) -> Vec<Row> {
+pub fn rows<'a>(pb: &'a Playbook, windows: &'a [String], m: usize) -> Vec<Row<'a>> {
     let market = &pb.markets[m];
     let regs: Vec<String> = market
         .regulations
@@ -74,30 +84,42 @@ pub fn rows(pb: &Playbook, m: usize) -> Vec<Row> {
         tags: &market.tags,
     };
     let mut out = Vec::new();
-    for s in 0..pb.steps.len() {
-        let step = &pb.steps[s];
+    for (s, step) in pb.steps.iter().enumerate() {
         let window = step_window(pb, s, m);
         let phase = &pb.phases[step.phase];
-        let mut push = |ti: usize, activity: String| {
+        let framework = pb.frameworks[step.framework].title.as_str();
+        let component = step.component.map(|c| pb.components[c].title.as_str());
+        let tasks = step
+            .activities
+            .iter()
+            .flat_map(|a| a.tasks.iter().map(move |&t| (t, a.title.as_str())))
+            .chain(
+                step.market_tasks
+                    .iter()
+                    .filter(|&&t| pb.tasks[t].market == Some(m))
+                    .map(|&t| (t, "Market-specific")),
+            );
+        for (ti, activity) in tasks {
             let t = &pb.tasks[ti];
             if !rules::applies(t.rule.as_ref(), facts) {
-                return;
+                continue;
             }
+            let owner = t.owner.as_deref();
             out.push(Row {
-                task_id: t.id.clone(),
-                framework: pb.frameworks[step.framework].title.clone(),
-                component: step.component.map(|c| pb.components[c].title.clone()),
-                phase: phase.title.clone(),
-                phase_window: phase.window.label(),
-                step: step.title.clone(),
-                step_id: step.id.clone(),
+                task_id: &t.id,
+                framework,
+                component,
+                phase: &phase.title,
+                phase_window: &windows[step.phase],
+                step: &step.title,
+                step_id: &step.id,
                 activity,
-                task: t.title.clone(),
-                owner_role: t.owner.clone(),
-                owner_title: t.owner.as_ref().and_then(|o| pb.roles.get(o).cloned()),
-                owner_person: t.owner.as_ref().and_then(|o| market.team.get(o).cloned()),
-                start: window.start.to_string(),
-                due: window.end.map(|d| d.to_string()),
+                task: &t.title,
+                owner_role: owner,
+                owner_title: owner.and_then(|o| pb.roles.get(o)).map(String::as_str),
+                owner_person: owner.and_then(|o| market.team.get(o)).map(String::as_str),
+                start: window.start,
+                due: window.end,
                 reasons: if t.market.is_some() {
                     vec![format!("market: {}", market.id)]
                 } else {
@@ -105,36 +127,35 @@ pub fn rows(pb: &Playbook, m: usize) -> Vec<Row> {
                 },
                 market_specific: t.market.is_some(),
                 phase_idx: step.phase,
+                step_idx: s,
                 task_idx: ti,
             });
-        };
-        for a in &step.activities {
-            for &ti in &a.tasks {
-                push(ti, a.title.clone());
-            }
-        }
-        for &ti in &step.market_tasks {
-            if pb.tasks[ti].market == Some(m) {
-                push(ti, "Market-specific".to_string());
-            }
         }
     }
     out
 }
 
-fn owner_text(r: &Row) -> String {
-    match (&r.owner_title, &r.owner_person) {
-        (Some(t), Some(p)) => format!("{p} ({t})"),
-        (Some(t), None) => t.clone(),
-        (None, _) => r.owner_role.clone().unwrap_or_default(),
+fn owner_text(out: &mut String, r: &Row<'_>) {
+    match (r.owner_title, r.owner_person) {
+        (Some(t), Some(p)) => {
+            out.push_str(p);
+            out.push_str(" (");
+            out.push_str(t);
+            out.push(')');
+        }
+        (Some(t), None) => out.push_str(t),
+        (None, _) => out.push_str(r.owner_role.unwrap_or("")),
     }
 }
 
 /// GitHub-flavoured Markdown: a task list per phase.
-pub fn to_markdown(pb: &Playbook, m: usize, rows: &[Row]) -> String {
+pub fn to_markdown(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
+    use std::fmt::Write as _;
     let market = &pb.markets[m];
-    let mut s = format!(
-        "# Launch checklist: {} ({})\n\nKickoff: {} · {} task{} · generated from {}\n",
+    let mut s = String::with_capacity(rows.len() * 160 + 256);
+    let _ = writeln!(
+        s,
+        "# Launch checklist: {} ({})\n\nKickoff: {} · {} task{} · generated from {}",
         market.name,
         market.id,
         market.kickoff,
@@ -142,107 +163,136 @@ pub fn to_markdown(pb: &Playbook, m: usize, rows: &[Row]) -> String {
         if rows.len() == 1 { "" } else { "s" },
         pb.config.book.title
     );
-    let mut last: Option<(String, usize)> = None;
+    let mut last_phase = usize::MAX;
+    let mut last_fw = "";
     for r in rows {
-        let key = (r.framework.clone(), r.phase_idx);
-        if last.as_ref() != Some(&key) {
-            if last.as_ref().map(|l| &l.0) != Some(&r.framework) {
-                s.push_str(&format!("\n## {}\n", r.framework));
+        if r.phase_idx != last_phase {
+            if r.framework != last_fw {
+                let _ = write!(s, "\n## {}\n", r.framework);
+                last_fw = r.framework;
             }
-            let comp = r
-                .component
-                .as_ref()
-                .map(|c| format!("{c} — "))
-                .unwrap_or_default();
-            s.push_str(&format!("\n### {comp}{} ({})\n\n", r.phase, r.phase_window));
-            last = Some(key);
+            s.push_str("\n### ");
+            if let Some(c) = r.component {
+                s.push_str(c);
+                s.push_str(" — ");
+            }
+            let _ = write!(s, "{} ({})\n\n", r.phase, r.phase_window);
+            last_phase = r.phase_idx;
         }
-        let due = r
-            .due
-            .as_deref()
-            .map(|d| format!("due {d}"))
-            .unwrap_or_else(|| "ongoing".into());
-        let why = if r.reasons.is_empty() {
-            String::new()
-        } else {
-            format!(" · applies because {}", r.reasons.join(", "))
-        };
-        s.push_str(&format!(
-            "- [ ] **{}** — {} · {} · {}{}{}\n",
-            r.task.replace('*', "\\*"),
-            r.step,
-            owner_text(r),
-            due,
-            why,
-            format_args!(" · `{}`", r.task_id)
-        ));
+        s.push_str("- [ ] **");
+        s.push_str(&r.task.replace('*', "\\*"));
+        s.push_str("** — ");
+        s.push_str(r.step);
+        s.push_str(" · ");
+        owner_text(&mut s, r);
+        match r.due {
+            Some(d) => {
+                let _ = write!(s, " · due {d}");
+            }
+            None => s.push_str(" · ongoing"),
+        }
+        if !r.reasons.is_empty() {
+            s.push_str(" · applies because ");
+            s.push_str(&r.reasons.join(", "));
+        }
+        let _ = writeln!(s, " · `{}`", r.task_id);
     }
     s
 }
 
-fn csv_field(s: &str) -> String {
+fn csv_field(out: &mut String, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
     } else {
-        s.to_string()
+        out.push_str(s);
     }
 }
 
 /// RFC 4180 CSV with a header row, CRLF line ends and ISO dates.
-pub fn to_csv(pb: &Playbook, m: usize, rows: &[Row]) -> String {
+pub fn to_csv(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
+    use std::fmt::Write as _;
     let market = &pb.markets[m];
-    let mut s = String::from("market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done\r\n");
+    let mut s = String::with_capacity(rows.len() * 220 + 256);
+    s.push_str("market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done\r\n");
     for r in rows {
-        let fields = [
-            market.id.clone(),
-            r.task_id.clone(),
-            r.framework.clone(),
-            r.component.clone().unwrap_or_default(),
-            r.phase.clone(),
-            r.phase_window.clone(),
-            r.step.clone(),
-            r.activity.clone(),
-            r.task.clone(),
-            r.owner_role.clone().unwrap_or_default(),
-            r.owner_person.clone().unwrap_or_default(),
-            r.start.clone(),
-            r.due.clone().unwrap_or_default(),
-            r.reasons.join("; "),
-            String::new(),
-        ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        s.push_str(&line.join(","));
-        s.push_str("\r\n");
+        for f in [
+            market.id.as_str(),
+            r.task_id,
+            r.framework,
+            r.component.unwrap_or(""),
+            r.phase,
+            r.phase_window,
+            r.step,
+            r.activity,
+            r.task,
+            r.owner_role.unwrap_or(""),
+            r.owner_person.unwrap_or(""),
+        ] {
+            csv_field(&mut s, f);
+            s.push(',');
+        }
+        let _ = write!(s, "{},", r.start);
+        if let Some(d) = r.due {
+            let _ = write!(s, "{d}");
+        }
+        s.push(',');
+        csv_field(&mut s, &r.reasons.join("; "));
+        s.push_str(",\r\n");
     }
     s
 }
 
-/// JSON: `{market, kickoff, rows: [...]}` (documented in docs/checklist.md).
-pub fn to_json(pb: &Playbook, m: usize, rows: &[Row]) -> String {
+/// JSON: `{market, count, rows: [...]}` (documented in docs/checklist.md).
+pub fn to_json(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
+    #[derive(Serialize)]
+    struct MarketHead<'a> {
+        id: &'a str,
+        name: &'a str,
+        region: &'a str,
+        kickoff: Date,
+    }
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        market: MarketHead<'a>,
+        count: usize,
+        rows: &'a [Row<'a>],
+    }
     let market = &pb.markets[m];
-    let doc = serde_json::json!({
-        "market": {"id": market.id, "name": market.name, "region": market.region, "kickoff": market.kickoff.to_string()},
-        "count": rows.len(),
-        "rows": rows,
-    });
+    let doc = Doc {
+        market: MarketHead {
+            id: &market.id,
+            name: &market.name,
+            region: &market.region,
+            kickoff: market.kickoff,
+        },
+        count: rows.len(),
+        rows,
+    };
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 
-/// The downloadable files published with the site: `markets/<id>/checklist.{csv,md}`.
-pub fn download_files(pb: &Playbook, all_rows: &[Vec<Row>]) -> Vec<crate::render::OutputFile> {
-    let mut v = Vec::new();
-    for (m, r) in all_rows.iter().enumerate() {
-        let id = &pb.markets[m].id;
-        v.push(crate::render::OutputFile {
-            path: format!("markets/{id}/checklist-{id}.csv"),
-            bytes: to_csv(pb, m, r).into_bytes(),
-        });
-        v.push(crate::render::OutputFile {
-            path: format!("markets/{id}/checklist-{id}.md"),
-            bytes: to_markdown(pb, m, r).into_bytes(),
-        });
-    }
-    v
+/// The downloadable files published with the site: `markets/<id>/checklist-<id>.{csv,md}`.
+pub fn download_files(pb: &Playbook, all_rows: &[Vec<Row<'_>>]) -> Vec<crate::render::OutputFile> {
+    use rayon::prelude::*;
+    all_rows
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(m, r)| {
+            let id = &pb.markets[m].id;
+            [
+                crate::render::OutputFile {
+                    path: format!("markets/{id}/checklist-{id}.csv"),
+                    bytes: to_csv(pb, m, r).into_bytes(),
+                },
+                crate::render::OutputFile {
+                    path: format!("markets/{id}/checklist-{id}.md"),
+                    bytes: to_markdown(pb, m, r).into_bytes(),
+                },
+            ]
+        })
+        .collect()
 }
 
 /// Look a market up by id, or explain which exist and which is nearest.
@@ -264,26 +314,46 @@ pub fn find_market(pb: &Playbook, id: &str) -> Result<usize, crate::diag::Diagno
     Err(crate::diag::Diagnostic::error(format!("no market `{id}`")).help(help))
 }
 
+/// Escape `s` for HTML into `out`.
+pub fn push_escaped(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
 /// A standalone printable HTML checklist with its CSS inlined (for `--format html` and PDF).
-pub fn to_html(pb: &Playbook, m: usize, rows: &[Row]) -> String {
-    use crate::diag::html_escape as e;
+pub fn to_html(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
+    use std::fmt::Write as _;
     let market = &pb.markets[m];
-    let lead = market.team.get("ops-lead").cloned().unwrap_or_default();
-    let mut s = String::new();
-    s.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Launch checklist: {}</title><style>{}</style></head><body>\n",
-        e(&pb.config.book.language),
-        e(&market.name),
-        STANDALONE_CSS
-    ));
-    s.push_str(&format!(
-        "<header class=\"sheet\"><h1>Launch checklist: {}</h1><p>Kickoff <strong>{}</strong> · {} tasks · Operations lead: {} · {}</p></header>\n",
-        e(&market.name),
+    let lead = market
+        .team
+        .get("ops-lead")
+        .map(String::as_str)
+        .unwrap_or("—");
+    let mut s = String::with_capacity(rows.len() * 260 + 4096);
+    s.push_str("<!DOCTYPE html>\n<html lang=\"");
+    push_escaped(&mut s, &pb.config.book.language);
+    s.push_str("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Launch checklist: ");
+    push_escaped(&mut s, &market.name);
+    let _ = write!(s, "</title><style>{STANDALONE_CSS}</style></head><body>\n<header class=\"sheet\"><h1>Launch checklist: ");
+    push_escaped(&mut s, &market.name);
+    let _ = write!(
+        s,
+        "</h1><p>Kickoff <strong>{}</strong> · {} tasks · Operations lead: ",
         market.kickoff,
-        rows.len(),
-        if lead.is_empty() { "—".into() } else { e(&lead) },
-        e(&pb.config.book.title)
-    ));
+        rows.len()
+    );
+    push_escaped(&mut s, lead);
+    s.push_str(" · ");
+    push_escaped(&mut s, &pb.config.book.title);
+    s.push_str("</p></header>\n");
     let mut i = 0;
     while i < rows.len() {
         let p = rows[i].phase_idx;
@@ -293,30 +363,48 @@ pub fn to_html(pb: &Playbook, m: usize, rows: &[Row]) -> String {
             .map(|k| i + k)
             .unwrap_or(rows.len());
         let r0 = &rows[i];
-        let comp = r0
-            .component
-            .as_ref()
-            .map(|c| format!("{} · ", e(c)))
-            .unwrap_or_default();
-        s.push_str(&format!(
-            "<section class=\"phase\"><p class=\"running\">{} · kickoff {} · lead {}</p><h2>{}{} <small>{} · {}</small></h2>\n<table><thead><tr><th class=\"box\">Done</th><th>Task</th><th>Owner</th><th>Due</th></tr></thead><tbody>\n",
-            e(&market.name), market.kickoff, if lead.is_empty() { "—".into() } else { e(&lead) },
-            comp, e(&r0.phase), e(&r0.framework), e(&r0.phase_window)
-        ));
+        s.push_str("<section class=\"phase\"><p class=\"running\">");
+        push_escaped(&mut s, &market.name);
+        let _ = write!(s, " · kickoff {} · lead ", market.kickoff);
+        push_escaped(&mut s, lead);
+        s.push_str("</p><h2>");
+        if let Some(c) = r0.component {
+            push_escaped(&mut s, c);
+            s.push_str(" · ");
+        }
+        push_escaped(&mut s, r0.phase);
+        s.push_str(" <small>");
+        push_escaped(&mut s, r0.framework);
+        s.push_str(" · ");
+        push_escaped(&mut s, r0.phase_window);
+        s.push_str("</small></h2>\n<table><thead><tr><th class=\"box\">Done</th><th>Task</th><th>Owner</th><th>Due</th></tr></thead><tbody>\n");
         for r in &rows[i..j] {
-            let why = if r.reasons.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "<span class=\"why\">applies because {}</span>",
-                    e(&r.reasons.join(", "))
-                )
-            };
-            s.push_str(&format!(
-                "<tr><td class=\"box\"><span class=\"tick\" aria-hidden=\"true\"></span></td><td><strong>{}</strong><br><span class=\"step\">{} · {}</span>{}</td><td>{}</td><td class=\"due\">{}</td></tr>\n",
-                e(&r.task), e(&r.step), e(&r.activity), why, e(&owner_text(r)),
-                r.due.as_deref().map(|d| format!("{} – {d}", r.start)).unwrap_or_else(|| format!("from {} (ongoing)", r.start))
-            ));
+            s.push_str("<tr><td class=\"box\"><span class=\"tick\" aria-hidden=\"true\"></span></td><td><strong>");
+            push_escaped(&mut s, r.task);
+            s.push_str("</strong><br><span class=\"step\">");
+            push_escaped(&mut s, r.step);
+            s.push_str(" · ");
+            push_escaped(&mut s, r.activity);
+            s.push_str("</span>");
+            if !r.reasons.is_empty() {
+                s.push_str("<span class=\"why\">applies because ");
+                push_escaped(&mut s, &r.reasons.join(", "));
+                s.push_str("</span>");
+            }
+            s.push_str("</td><td>");
+            let mut o = String::new();
+            owner_text(&mut o, r);
+            push_escaped(&mut s, &o);
+            s.push_str("</td><td class=\"due\">");
+            match r.due {
+                Some(d) => {
+                    let _ = write!(s, "{} – {d}", r.start);
+                }
+                None => {
+                    let _ = write!(s, "from {} (ongoing)", r.start);
+                }
+            }
+            s.push_str("</td></tr>\n");
         }
         s.push_str("</tbody></table><p class=\"signoff\">Phase signed off by ____________________________ &nbsp; Date ____________</p></section>\n");
         i = j;

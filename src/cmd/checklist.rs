@@ -23,13 +23,18 @@ pub fn run(
         }
     };
     if all {
+        use rayon::prelude::*;
         let dir = output.unwrap_or_else(|| PathBuf::from("checklists"));
-        for m in 0..pb.markets.len() {
-            let path = dir.join(format!("checklist-{}.{}", pb.markets[m].id, format.ext()));
-            if let Err(d) = render_to(&pb, m, format, Some(&path)) {
-                eprint!("{}", d.render_text());
-                return EXIT_CONTENT;
-            }
+        let failed: Vec<Diagnostic> = (0..pb.markets.len())
+            .into_par_iter()
+            .filter_map(|m| {
+                let path = dir.join(format!("checklist-{}.{}", pb.markets[m].id, format.ext()));
+                render_to(&pb, m, format, Some(&path)).err()
+            })
+            .collect();
+        if let Some(d) = failed.first() {
+            eprint!("{}", d.render_text());
+            return EXIT_CONTENT;
         }
         eprintln!("wrote {} checklists to {}", pb.markets.len(), dir.display());
         return EXIT_OK;
@@ -57,7 +62,8 @@ fn render_to(
     format: ChecklistFormat,
     out: Option<&Path>,
 ) -> Result<(), Diagnostic> {
-    let rows = checklist::rows(pb, m);
+    let windows = checklist::window_labels(pb);
+    let rows = checklist::rows(pb, &windows, m);
     let bytes = match format {
         ChecklistFormat::Md => checklist::to_markdown(pb, m, &rows).into_bytes(),
         ChecklistFormat::Csv => checklist::to_csv(pb, m, &rows).into_bytes(),

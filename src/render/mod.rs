@@ -262,9 +262,10 @@ pub fn render_site(
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let t = std::time::Instant::now();
-    let checklists: Vec<Vec<crate::checklist::Row>> = (0..pb.markets.len())
+    let windows = crate::checklist::window_labels(pb);
+    let checklists: Vec<Vec<crate::checklist::Row<'_>>> = (0..pb.markets.len())
         .into_par_iter()
-        .map(|m| crate::checklist::rows(pb, m))
+        .map(|m| crate::checklist::rows(pb, &windows, m))
         .collect();
     let jobs = pages::all_pages(pb, &checklists);
     if std::env::var_os("PLAYBOOK_PROFILE").is_some() {

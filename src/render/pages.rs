@@ -150,7 +150,7 @@ fn reading_order(pb: &Playbook) -> Vec<(String, String)> {
 
 struct Builder<'a> {
     pb: &'a Playbook,
-    checklists: &'a [Vec<checklist::Row>],
+    checklists: &'a [Vec<checklist::Row<'a>>],
     md: Md<'a>,
     lk: Lookups,
     order_pos: HashMap<String, usize>,
@@ -378,7 +378,7 @@ impl<'a> Builder<'a> {
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let n = pb.task_markets.iter().filter(|v| v.contains(&i)).count();
+                let n = self.checklists[i].len();
                 json!({"url": pb.url(er(Kind::Market, i)), "id": m.id, "title": m.name, "region": m.region,
                        "kickoff": m.kickoff.to_string(), "tags": m.tags, "tasks": n,
                        "regulations": m.regulations.iter().map(|&r| link(pb, er(Kind::Regulation, r))).collect::<Vec<_>>()})
@@ -825,6 +825,10 @@ impl<'a> Builder<'a> {
         let mut bars = Vec::new();
         let mut last_end = m.kickoff;
         let mut phase_rows = Vec::new();
+        let mut per_phase: HashMap<usize, usize> = HashMap::new();
+        for r in rows.iter() {
+            *per_phase.entry(r.phase_idx).or_default() += 1;
+        }
         for (fi, f) in pb.frameworks.iter().enumerate() {
             let _ = fi;
             for &p in &f.phases {
@@ -838,7 +842,7 @@ impl<'a> Builder<'a> {
                 if end > last_end {
                     last_end = end;
                 }
-                let n = rows.iter().filter(|r| r.phase_idx == p).count();
+                let n = per_phase.get(&p).copied().unwrap_or(0);
                 let label = match ph.component {
                     Some(c) => format!(
                         "{}: {}",
@@ -1219,7 +1223,7 @@ enum Spec {
 }
 
 /// Every page of the site, in reading order; contexts are built in parallel.
-pub fn all_pages(pb: &Playbook, checklists: &[Vec<checklist::Row>]) -> Vec<PageJob> {
+pub fn all_pages<'a>(pb: &'a Playbook, checklists: &'a [Vec<checklist::Row<'a>>]) -> Vec<PageJob> {
     use rayon::prelude::*;
     let order = reading_order(pb);
     let order_pos = order
@@ -1252,34 +1256,76 @@ pub fn all_pages(pb: &Playbook, checklists: &[Vec<checklist::Row>]) -> Vec<PageJ
     specs.push(Spec::ResearchIndex);
     specs.extend((0..pb.research.len()).map(Spec::Research));
     specs.extend([Spec::Print, Spec::Search, Spec::NotFound]);
-    specs
+    let prof = std::env::var_os("PLAYBOOK_PROFILE").is_some();
+    let timings: std::sync::Mutex<HashMap<&'static str, u128>> = Default::default();
+    let out: Vec<PageJob> = specs
         .into_par_iter()
-        .flat_map_iter(|spec| match spec {
-            Spec::Home => vec![b.home()],
-            Spec::StoryIndex => vec![b.story_index()],
-            Spec::Chapter(i) => vec![b.chapter(i)],
-            Spec::FrameworksIndex => vec![b.frameworks_index()],
-            Spec::Framework(i) => vec![b.framework(i)],
-            Spec::Component(i) => vec![b.component(i)],
-            Spec::Step(i) => vec![b.step(i)],
-            Spec::MetricsIndex => vec![b.metrics_index()],
-            Spec::Metric(i) => vec![b.metric(i)],
-            Spec::MarketsIndex => vec![b.markets_index()],
-            Spec::Market(i) => {
-                let (p, c) = b.market(i);
-                vec![p, c]
+        .flat_map_iter(|spec| {
+            let t = std::time::Instant::now();
+            let name = spec_name(spec);
+            let jobs = build_spec(&b, spec);
+            if prof {
+                if let Ok(mut m) = timings.lock() {
+                    *m.entry(name).or_default() += t.elapsed().as_micros();
+                }
             }
-            Spec::RegulationsIndex => vec![b.regulations_index()],
-            Spec::Regulation(i) => vec![b.regulation(i)],
-            Spec::ExpertsIndex => vec![b.experts_index()],
-            Spec::Expert(i) => vec![b.expert(i)],
-            Spec::ResearchIndex => vec![b.research_index()],
-            Spec::Research(i) => vec![b.research(i)],
-            Spec::Print => vec![b.print()],
-            Spec::Search => vec![b.search_page()],
-            Spec::NotFound => vec![b.not_found()],
+            jobs
         })
-        .collect()
+        .collect();
+    if prof {
+        if let Ok(m) = timings.lock() {
+            let mut v: Vec<_> = m.iter().collect();
+            v.sort_by(|a, b| b.1.cmp(a.1));
+            for (k, us) in v {
+                eprintln!("  context {k}: {} ms", us / 1000);
+            }
+        }
+    }
+    out
+}
+
+fn spec_name(s: Spec) -> &'static str {
+    match s {
+        Spec::Chapter(_) => "chapter",
+        Spec::Framework(_) => "framework",
+        Spec::Component(_) => "component",
+        Spec::Step(_) => "step",
+        Spec::Metric(_) => "metric",
+        Spec::Market(_) => "market+checklist",
+        Spec::Regulation(_) => "regulation",
+        Spec::Expert(_) => "expert",
+        Spec::Research(_) => "research",
+        Spec::Print => "print",
+        _ => "indexes",
+    }
+}
+
+fn build_spec(b: &Builder<'_>, spec: Spec) -> Vec<PageJob> {
+    match spec {
+        Spec::Home => vec![b.home()],
+        Spec::StoryIndex => vec![b.story_index()],
+        Spec::Chapter(i) => vec![b.chapter(i)],
+        Spec::FrameworksIndex => vec![b.frameworks_index()],
+        Spec::Framework(i) => vec![b.framework(i)],
+        Spec::Component(i) => vec![b.component(i)],
+        Spec::Step(i) => vec![b.step(i)],
+        Spec::MetricsIndex => vec![b.metrics_index()],
+        Spec::Metric(i) => vec![b.metric(i)],
+        Spec::MarketsIndex => vec![b.markets_index()],
+        Spec::Market(i) => {
+            let (p, c) = b.market(i);
+            vec![p, c]
+        }
+        Spec::RegulationsIndex => vec![b.regulations_index()],
+        Spec::Regulation(i) => vec![b.regulation(i)],
+        Spec::ExpertsIndex => vec![b.experts_index()],
+        Spec::Expert(i) => vec![b.expert(i)],
+        Spec::ResearchIndex => vec![b.research_index()],
+        Spec::Research(i) => vec![b.research(i)],
+        Spec::Print => vec![b.print()],
+        Spec::Search => vec![b.search_page()],
+        Spec::NotFound => vec![b.not_found()],
+    }
 }
 
 /// `sitemap.xml` listing every HTML page under the base URL.
