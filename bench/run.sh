@@ -102,12 +102,13 @@ measure() {
             >"$WORK/stdout.txt" 2>"$ef" || rc=$?
         # GNU time may prepend "Command exited/terminated ..." lines; the numbers are on the last line.
         local w u s m c
-        read -r w u s m < <(tail -n 1 "$tf")
+        w=0 u=0 s=0 m=0
+        read -r w u s m < <(tail -n 1 "$tf" 2>/dev/null) || true
         c=$(awk -v u="$u" -v s="$s" 'BEGIN {printf "%.2f", u+s}')
         walls+=("$w"); cpus+=("$c"); rsss+=("$m"); M_RUNS=$i
         local extra=""
         if [ -n "${SHOW_STAGES:-}" ]; then
-            extra=$(grep -E '^  (load\+resolve|render|write): ' "$ef" | sed 's/^ *//' | paste -sd' ' - | sed 's/: /=/g')
+            extra=$(grep -E '^  (load\+resolve|render|write): ' "$ef" | sed 's/^ *//' | paste -sd' ' - | sed 's/: /=/g' || true)
         fi
         printf '  %-28s run %d  wall %7.2f s  cpu %7.2f s  rss %8s MB  %s\n' "$name" "$i" "$w" "$c" "$(fmt_mb "$m")" "$extra"
         if [ "$rc" != 0 ]; then
@@ -158,9 +159,9 @@ for t in "${TARGETS[@]}"; do
     line=$(grep -E '^built [0-9]+ pages' <<<"$M_ERR" || true)
     PAGES[$name]=$(sed -nE 's/^built ([0-9]+) pages.*/\1/p' <<<"$line")
     FILES[$name]=$(sed -nE 's/^built [0-9]+ pages \(([0-9]+) files.*/\1/p' <<<"$line")
-    STAGES[$name]=$(grep -E '^  (load\+resolve|render|write): ' <<<"$M_ERR" | sed 's/^ *//' | paste -sd' ' - | sed 's/: /=/g')
+    STAGES[$name]=$(grep -E '^  (load\+resolve|render|write): ' <<<"$M_ERR" | sed 's/^ *//' | paste -sd' ' - | sed 's/: /=/g' || true)
     if [ "$M_STATUS" = ok ] && [ -d "$dest" ]; then
-        OUTSIZE[$name]=$(du -sh "$dest" 2>/dev/null | cut -f1)
+        OUTSIZE[$name]=$(du -sh "$dest" 2>/dev/null | cut -f1 || true)
     else
         OUTSIZE[$name]="-"
     fi
@@ -181,7 +182,7 @@ for fmt in md csv json html; do
     [ "$M_STATUS" = ok ] || K_OK=failed
     K_TOTAL=$(awk -v a="$K_TOTAL" -v b="$M_WALL" 'BEGIN {printf "%.3f", a+b}')
 done
-K_OUT=$(du -shc "$BENCH_DIR"/pb-out-checklists-* 2>/dev/null | tail -n 1 | cut -f1)
+K_OUT=$(du -shc "$BENCH_DIR"/pb-out-checklists-* 2>/dev/null | tail -n 1 | cut -f1 || true)
 
 # --- 6. the tables ------------------------------------------------------------------
 echo
@@ -213,12 +214,12 @@ printf '%-36s | %13s | %9s\n' "all four formats (output $K_OUT)" "$(show "$K_TOT
 
 echo
 echo "== budgets"
-printf '%-40s | %10s | %8s | %s\n' budget measured limit verdict
-printf '%s\n' "-----------------------------------------+------------+----------+--------"
+printf '%-40s | %13s | %8s | %s\n' budget measured limit verdict
+printf '%s\n' "-----------------------------------------+---------------+----------+--------"
 row() { # label value limit status
     local v
     if [ "$4" = ok ]; then v=$(verdict "$2" "$3"); else v="OVER ($4)"; fi
-    printf '%-40s | %10s | %8s | %s\n' "$1" "$(show "$2" "$4")" "$3" "$v"
+    printf '%-40s | %13s | %8s | %s\n' "$1" "$(show "$2" "$4")" "$3" "$v"
 }
 row "real playbook: build wall (s)" "${B_WALL[real]}" "$BUDGET_REAL_WALL" "${B_ST[real]}"
 row "S checklists, 4 formats: total wall (s)" "$K_TOTAL" "$BUDGET_CHECKLISTS" "$K_OK"
@@ -226,7 +227,7 @@ if [ -z "${SKIP_L:-}" ]; then
     row "L: build wall (s)" "${B_WALL[L]}" "$BUDGET_L_WALL" "${B_ST[L]}"
     row "L: build peak RSS (MB)" "$(fmt_mb "${B_RSS[L]}")" "$BUDGET_L_RSS_MB" "${B_ST[L]}"
     RATIO=$(awk -v l="${B_WALL[L]}" -v s="${B_WALL[S]}" 'BEGIN {if (s+0 > 0) printf "%.2f", l/s; else print "nan"}')
-    st=ok; [ "${B_ST[L]}" = ok ] && [ "${B_ST[S]}" = ok ] || st="L ${B_ST[L]}, S ${B_ST[S]}"
+    st=ok; [ "${B_ST[S]}" = ok ] || st="S ${B_ST[S]}"; [ "${B_ST[L]}" = ok ] || st="L ${B_ST[L]}"
     row "L / S: build wall (x)" "$RATIO" "$BUDGET_L_OVER_S" "$st"
     if [ "${B_ST[L]}" != ok ] || ! le "$RATIO" "$BUDGET_L_OVER_S"; then
         echo

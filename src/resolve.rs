@@ -74,13 +74,16 @@ type BlockParts<'a> = (
     bool,
 );
 
+/// Where an id is defined: file, key, value, and which occurrence of `key: value`.
+type DefSite = (usize, String, String, usize);
+
 struct Resolver {
     pb: Playbook,
     diags: Diagnostics,
     /// How many times a needle has been located in a file (to point at the nth).
     seen_needles: HashMap<(usize, String), usize>,
     /// Where each id was first defined.
-    first_def: HashMap<(Kind, String), Location>,
+    first_def: HashMap<(Kind, String), DefSite>,
     /// How many times a `key: value` was defined per file (to point at the right one).
     def_counts: HashMap<(usize, String, String), usize>,
 }
@@ -132,10 +135,6 @@ impl Resolver {
         }
     }
 
-    fn location(&self, d: &Diagnostic) -> Option<Location> {
-        d.location.clone()
-    }
-
     /// Register an id of a kind; reports bad slugs and duplicates (both places).
     fn define(&mut self, kind: Kind, id: &str, idx: usize, file: usize, key: &str, value: &str) {
         if !is_slug(id) {
@@ -156,17 +155,18 @@ impl Resolver {
             *c += 1;
             *c - 1
         };
-        let here = {
-            let (path, text) = self.src(file);
-            match crate::load::find_key_value_nth(text, key, value, nth) {
-                Some(off) => Diagnostic::error("").at_offset(path, text, off),
-                None => Diagnostic::error("").at(path, text, 1, 1),
-            }
-        };
-        let here_loc = self.location(&here);
         let map = self.pb.index.entry(kind).or_default();
         if map.contains_key(id) {
-            let first = self.first_def.get(&(kind, id.to_string())).cloned();
+            // Places are only worked out when there is something to report.
+            let here = self.locate_def(
+                Diagnostic::error(""),
+                (file, key.to_string(), value.to_string(), nth),
+            );
+            let first = self
+                .first_def
+                .get(&(kind, id.to_string()))
+                .cloned()
+                .and_then(|f| self.locate_def(Diagnostic::error(""), f).location);
             let mut d = Diagnostic::error(format!("duplicate {} id `{id}`", kind.name())).help(
                 format!("every {} needs its own id; rename one of them", kind.name()),
             );
@@ -180,8 +180,18 @@ impl Resolver {
             return;
         }
         map.insert(id.to_string(), idx);
-        if let Some(l) = here_loc {
-            self.first_def.insert((kind, id.to_string()), l);
+        self.first_def.insert(
+            (kind, id.to_string()),
+            (file, key.to_string(), value.to_string(), nth),
+        );
+    }
+
+    /// Place a diagnostic at the nth `key: value` of a file.
+    fn locate_def(&self, d: Diagnostic, (file, key, value, nth): DefSite) -> Diagnostic {
+        let (path, text) = self.src(file);
+        match crate::load::find_key_value_nth(text, &key, &value, nth) {
+            Some(off) => d.at_offset(path, text, off),
+            None => d.at(path, text, 1, 1),
         }
     }
 
@@ -903,6 +913,8 @@ impl Resolver {
 
     fn check_tasks(&mut self) {
         let regions: BTreeSet<String> = self.pb.markets.iter().map(|m| m.region.clone()).collect();
+        let market_ids: Vec<String> = self.pb.markets.iter().map(|m| m.id.clone()).collect();
+        let reg_ids: Vec<String> = self.pb.regulations.iter().map(|m| m.id.clone()).collect();
         let tags: BTreeSet<String> = self
             .pb
             .markets
@@ -953,7 +965,6 @@ impl Resolver {
             for v in &rule.tags {
                 check(self, "tag", v, &mut tags.iter().map(String::as_str));
             }
-            let market_ids: Vec<String> = self.pb.markets.iter().map(|m| m.id.clone()).collect();
             for v in rule.markets.iter().chain(rule.except_markets.iter()) {
                 check(
                     self,
@@ -962,7 +973,6 @@ impl Resolver {
                     &mut market_ids.iter().map(String::as_str),
                 );
             }
-            let reg_ids: Vec<String> = self.pb.regulations.iter().map(|m| m.id.clone()).collect();
             for v in &rule.regulations {
                 check(
                     self,
