@@ -4,7 +4,7 @@
 //! applies to. Reports every problem at once. No IO.
 
 use crate::config::Config;
-use crate::diag::{suggest, Diagnostic, Diagnostics, Location};
+use crate::diag::{suggest, Diagnostic, Diagnostics};
 use crate::load::{find_key_value, find_list_item, RawContent};
 use crate::markdown::{scan_refs, slugify};
 use crate::model::raw::*;

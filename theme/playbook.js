@@ -31,11 +31,29 @@
       }
     });
   }
-  // Close the phone menu after following a link.
+  // Phone menu: the CSS-only checkbox works without JavaScript; with it, the
+  // label becomes a real button that keyboards and screen readers can use.
   var menu = document.getElementById("menu-toggle");
-  if (menu) {
+  var label = document.querySelector("label.menu-button");
+  if (menu && label) {
+    var btn = document.createElement("button");
+    btn.type = "button";
+    btn.className = "menu-button";
+    btn.setAttribute("aria-controls", "sidebar");
+    btn.setAttribute("aria-expanded", "false");
+    btn.innerHTML = label.innerHTML;
+    btn.setAttribute("aria-label", "Menu");
+    label.replaceWith(btn);
+    var setMenu = function (open) {
+      menu.checked = open;
+      btn.setAttribute("aria-expanded", String(open));
+    };
+    btn.addEventListener("click", function () { setMenu(!menu.checked); });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && menu.checked) { setMenu(false); btn.focus(); }
+    });
     document.querySelectorAll(".sidebar a").forEach(function (a) {
-      a.addEventListener("click", function () { menu.checked = false; });
+      a.addEventListener("click", function () { setMenu(false); });
     });
   }
   // Checklist ticks, kept per market by stable task id.
@@ -44,7 +62,18 @@
     var storeKey = "playbook-checklist-" + list.dataset.market;
     var state = {};
     try { state = JSON.parse(localStorage.getItem(storeKey) || "{}") || {}; } catch (e) { state = {}; }
-    var rows = list.querySelectorAll("tr[data-task]");
+    // A row's task id: data-id, or its tbody's step id (data-s, else the last
+    // segment of the step link's URL) + "/" + data-t.
+    var rows = list.querySelectorAll("tr[data-t],tr[data-id]");
+    var taskId = function (r) {
+      if (r.dataset.id) return r.dataset.id;
+      var tb = r.parentNode, s = tb.dataset.s;
+      if (!s) {
+        var a = tb.querySelector("th a");
+        s = a ? a.getAttribute("href").replace(/\/$/, "").split("/").pop() : "";
+      }
+      return s + "/" + r.dataset.t;
+    };
     var bar = list.querySelector(".progress");
     var meter = bar && bar.querySelector("progress");
     var text = bar && bar.querySelector(".progress-text");
@@ -57,10 +86,11 @@
     rows.forEach(function (r) {
       var box = r.querySelector("input[type=checkbox]");
       if (!box) return;
-      box.checked = !!state[r.dataset.task];
+      var id = taskId(r);
+      box.checked = !!state[id];
       r.classList.toggle("done", box.checked);
       box.addEventListener("change", function () {
-        if (box.checked) state[r.dataset.task] = Date.now(); else delete state[r.dataset.task];
+        if (box.checked) state[id] = Date.now(); else delete state[id];
         r.classList.toggle("done", box.checked);
         try { localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) {}
         update();
