@@ -6,8 +6,8 @@
 //! book.toml ─► config::Config::load
 //! content/  ─► load::load_content      (YAML/Markdown → raw model, with places)
 //!           ─► resolve::resolve        (ids, references, backlinks, rules → Playbook)
-//!           ─► render::render_site     (Markdown + Tera → in-memory files, in parallel)
-//!           ─► output::write_site      (staging folder → atomic swap into book/)
+//!           ─► render::render_site_to  (Markdown + Tera, in parallel, each file to a sink)
+//!           ─► output::Staging         (files stream into a staging folder → atomic swap into book/)
 //! checklist: Playbook + market ─► checklist::rows ─► md / csv / json / html
 //! ```
 //!
@@ -89,24 +89,36 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     }
     let t1 = Instant::now();
     let templates = render::Templates::load(root)?;
-    let files = render::render_site(&pb, &templates, &render::RenderOptions::default())?;
-    let t2 = Instant::now();
     let dest = opts
         .dest
         .clone()
         .unwrap_or_else(|| root.join(&pb.config.build.build_dir));
-    output::write_site(&files, &dest).map_err(Diagnostics::from)?;
+    // Files stream into a staging folder as they are rendered; the swap into
+    // `dest` happens only when every page rendered.
+    let staging = output::Staging::new(&dest).map_err(Diagnostics::from)?;
+    let counts = std::sync::Mutex::new((0usize, 0usize, 0usize));
+    render::render_site_to(&pb, &templates, &render::RenderOptions::default(), &|f| {
+        if let Ok(mut c) = counts.lock() {
+            c.0 += usize::from(f.path.ends_with(".html"));
+            c.1 += 1;
+            c.2 += f.bytes.len();
+        }
+        staging.write(&f)
+    })?;
+    let t2 = Instant::now();
+    staging.commit().map_err(Diagnostics::from)?;
     let t3 = Instant::now();
+    let (pages, files, bytes) = counts.into_inner().unwrap_or_default();
     Ok(BuildReport {
         dest,
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len()).sum(),
+        pages,
+        files,
+        bytes,
         warnings: Diagnostics(pb.warnings),
         timings: vec![
             ("load+resolve", t1 - t0),
-            ("render", t2 - t1),
-            ("write", t3 - t2),
+            ("render+write", t2 - t1),
+            ("swap", t3 - t2),
         ],
     })
 }

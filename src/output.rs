@@ -10,8 +10,66 @@ use crate::diag::Diagnostic;
 use crate::render::OutputFile;
 use std::path::{Path, PathBuf};
 
-/// Write `files` as the complete site at `dest`, atomically replacing what was there.
-pub fn write_site(files: &[OutputFile], dest: &Path) -> Result<(), Diagnostic> {
+/// A site being written: files go into a staging folder beside the
+/// destination as they are rendered; [`Staging::commit`] swaps it into place.
+/// Dropped without a commit, the staging folder is removed and the
+/// destination is untouched.
+pub struct Staging {
+    dir: PathBuf,
+    dest: PathBuf,
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Create an empty staging folder for `dest`.
+    pub fn new(dest: &Path) -> Result<Staging, Diagnostic> {
+        let (parent, name) = split_dest(dest);
+        std::fs::create_dir_all(&parent).map_err(|e| io_err("create", &parent, &e))?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| io_err("create", &dir, &e))?;
+        Ok(Staging {
+            dir,
+            dest: dest.to_path_buf(),
+            made: Default::default(),
+            committed: false,
+        })
+    }
+
+    /// Write one file of the site (callable from several threads).
+    pub fn write(&self, f: &OutputFile) -> Result<(), Diagnostic> {
+        let path = self.dir.join(&f.path);
+        if let Some(p) = path.parent() {
+            let new = self
+                .made
+                .lock()
+                .map(|mut m| m.insert(p.to_path_buf()))
+                .unwrap_or(true);
+            if new {
+                std::fs::create_dir_all(p).map_err(|e| io_err("create", p, &e))?;
+            }
+        }
+        std::fs::write(&path, &f.bytes).map_err(|e| io_err("write", &path, &e))
+    }
+
+    /// Swap the staged site into place of the destination.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        swap_into_place(&self.dir, &self.dest)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn split_dest(dest: &Path) -> (PathBuf, String) {
     let parent = dest
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -21,34 +79,41 @@ pub fn write_site(files: &[OutputFile], dest: &Path) -> Result<(), Diagnostic> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "book".into());
-    std::fs::create_dir_all(&parent).map_err(|e| io_err("create", &parent, &e))?;
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.staging-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    let _ = std::fs::remove_dir_all(&staging);
-    if let Err(e) = write_tree(files, &staging) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
+    (parent, name)
+}
+
+/// Replace `dest` by the folder `staging` (two renames; the old site is removed last).
+fn swap_into_place(staging: &Path, dest: &Path) -> Result<(), Diagnostic> {
+    let (parent, name) = split_dest(dest);
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if dest.exists() {
         if !dest.is_dir() {
-            let _ = std::fs::remove_dir_all(&staging);
             return Err(Diagnostic::error(format!(
                 "{} exists and is not a folder",
                 dest.display()
             ))
             .help("choose another --dest or move the file away"));
         }
+        let _ = std::fs::remove_dir_all(&old);
         std::fs::rename(dest, &old).map_err(|e| io_err("move aside", dest, &e))?;
-        if let Err(e) = std::fs::rename(&staging, dest) {
+        if let Err(e) = std::fs::rename(staging, dest) {
             let _ = std::fs::rename(&old, dest);
             return Err(io_err("move into place", dest, &e));
         }
         let _ = std::fs::remove_dir_all(&old);
+        Ok(())
     } else {
-        std::fs::rename(&staging, dest).map_err(|e| io_err("move into place", dest, &e))?;
+        std::fs::rename(staging, dest).map_err(|e| io_err("move into place", dest, &e))
     }
-    Ok(())
+}
+
+/// Write `files` as the complete site at `dest`, atomically replacing what was there.
+pub fn write_site(files: &[OutputFile], dest: &Path) -> Result<(), Diagnostic> {
+    let staging = Staging::new(dest)?;
+    for f in files {
+        staging.write(f)?;
+    }
+    staging.commit()
 }
 
 /// Write files under `dir` (which must not exist yet).

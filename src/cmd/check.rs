@@ -8,7 +8,8 @@ use std::path::Path;
 pub fn run(root: &Path, format: CheckFormat) -> i32 {
     let result = crate::load_playbook(root).and_then(|pb| {
         let t = crate::render::Templates::load(root)?;
-        crate::render::render_site(&pb, &t, &Default::default())?;
+        // Render every page (template errors are content errors) but keep nothing.
+        crate::render::render_site_to(&pb, &t, &Default::default(), &|_| Ok(()))?;
         Ok(pb)
     });
     let (diags, ok, summary) = match result {

@@ -14,7 +14,6 @@ pub mod svg;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::ROOT_MARK;
 use crate::model::Playbook;
-use rayon::prelude::*;
 use std::path::Path;
 
 /// One file of the built site.
@@ -255,83 +254,102 @@ pub fn root_for(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-/// Render every page and machine-readable file of the site.
+/// Render every page and machine-readable file of the site, in memory, sorted by path.
 pub fn render_site(
     pb: &Playbook,
     templates: &Templates,
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let t = std::time::Instant::now();
-    let windows = crate::checklist::window_labels(pb);
-    let checklists: Vec<Vec<crate::checklist::Row<'_>>> = (0..pb.markets.len())
-        .into_par_iter()
-        .map(|m| crate::checklist::rows(pb, &windows, m))
-        .collect();
-    let jobs = pages::all_pages(pb, &checklists);
-    if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
-        eprintln!("contexts: {} ms", t.elapsed().as_millis());
-        let mut per: std::collections::BTreeMap<&str, (u128, usize)> = Default::default();
-        for j in &jobs {
-            let t = std::time::Instant::now();
-            let _ = templates.render(j.template, &j.ctx);
-            let e = per.entry(j.template).or_default();
-            e.0 += t.elapsed().as_micros();
-            e.1 += 1;
-        }
-        for (k, (us, n)) in per {
-            eprintln!("  {k}: {n} pages, {} ms", us / 1000);
-        }
-    }
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let html = templates.render(job.template, &job.ctx)?;
-            let root = root_for(&job.path);
-            let mut html = replace_root_mark(&html, &root);
-            if let Some(script) = &opts.inject_script {
-                if let Some(i) = html.rfind("</body>") {
-                    html.insert_str(i, script);
+    let files = std::sync::Mutex::new(Vec::new());
+    render_site_to(pb, templates, opts, &|f| {
+        files
+            .lock()
+            .map_err(|_| Diagnostic::error("internal: poisoned lock"))?
+            .push(f);
+        Ok(())
+    })?;
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Render the site, handing each file to `sink` as soon as it is ready (from
+/// several threads), so a large site never sits in memory whole.
+pub fn render_site_to(
+    pb: &Playbook,
+    templates: &Templates,
+    opts: &RenderOptions,
+    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+) -> Result<(), Diagnostics> {
+    let site = pages::SiteBuilder::new(pb);
+    let results: Vec<(Vec<String>, Vec<Diagnostic>)> = site.each(|unit| {
+        let mut paths = Vec::new();
+        let mut errs = Vec::new();
+        for job in unit.jobs {
+            match templates.render(job.template, &job.ctx) {
+                Ok(html) => {
+                    let root = root_for(&job.path);
+                    let mut html = replace_root_mark(&html, &root);
+                    if let Some(script) = &opts.inject_script {
+                        if let Some(i) = html.rfind("</body>") {
+                            html.insert_str(i, script);
+                        }
+                    }
+                    paths.push(job.path.clone());
+                    if let Err(d) = sink(OutputFile {
+                        path: job.path,
+                        bytes: html.into_bytes(),
+                    }) {
+                        errs.push(d);
+                    }
                 }
+                Err(d) => errs.push(d),
             }
-            Ok(OutputFile {
-                path: job.path,
-                bytes: html.into_bytes(),
-            })
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len() + 8);
+        }
+        for f in unit.files {
+            if let Err(d) = sink(f) {
+                errs.push(d);
+            }
+        }
+        (paths, errs)
+    });
     let mut diags = Diagnostics::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
+    let mut pages: Vec<String> = Vec::new();
+    for (p, e) in results {
+        pages.extend(p);
+        for d in e {
+            diags.push(d);
         }
     }
     if diags.has_errors() {
         diags.sort();
         return Err(diags);
     }
+    pages.sort_unstable();
+    let mut extra = vec![
+        OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: pages::sitemap(pb, &pages).into_bytes(),
+        },
+        OutputFile {
+            path: "playbook.json".into(),
+            bytes: crate::export::playbook_json(pb).into_bytes(),
+        },
+        OutputFile {
+            path: "search-index.js".into(),
+            bytes: crate::search::title_index_js(pb).into_bytes(),
+        },
+    ];
     for (path, bytes) in &templates.assets {
-        files.push(OutputFile {
+        extra.push(OutputFile {
             path: path.clone(),
             bytes: bytes.clone(),
         });
     }
-    files.push(OutputFile {
-        path: "sitemap.xml".into(),
-        bytes: pages::sitemap(pb, &files).into_bytes(),
-    });
-    files.push(OutputFile {
-        path: "playbook.json".into(),
-        bytes: crate::export::playbook_json(pb).into_bytes(),
-    });
-    files.push(OutputFile {
-        path: "search-index.js".into(),
-        bytes: crate::search::title_index_js(pb).into_bytes(),
-    });
-    files.extend(crate::checklist::download_files(pb, &checklists));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    for f in extra {
+        sink(f).map_err(Diagnostics::from)?;
+    }
+    Ok(())
 }
 
 /// Replace [`ROOT_MARK`] with the page's relative root (an empty root becomes `./`).

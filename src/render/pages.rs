@@ -150,7 +150,9 @@ fn reading_order(pb: &Playbook) -> Vec<(String, String)> {
 
 struct Builder<'a> {
     pb: &'a Playbook,
-    checklists: &'a [Vec<checklist::Row<'a>>],
+    /// Number of checklist rows per market.
+    task_counts: Vec<usize>,
+    windows: Vec<String>,
     md: Md<'a>,
     lk: Lookups,
     order_pos: HashMap<String, usize>,
@@ -378,7 +380,7 @@ impl<'a> Builder<'a> {
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let n = self.checklists[i].len();
+                let n = self.task_counts[i];
                 json!({"url": pb.url(er(Kind::Market, i)), "id": m.id, "title": m.name, "region": m.region,
                        "kickoff": m.kickoff.to_string(), "tags": m.tags, "tasks": n,
                        "regulations": m.regulations.iter().map(|&r| link(pb, er(Kind::Regulation, r))).collect::<Vec<_>>()})
@@ -804,12 +806,12 @@ impl<'a> Builder<'a> {
         self.job("markets/", "markets.html", ctx)
     }
 
-    fn market(&self, mi: usize) -> (PageJob, PageJob) {
+    fn market(&self, mi: usize) -> (PageJob, PageJob, Vec<OutputFile>) {
         let pb = self.pb;
         let m = &pb.markets[mi];
         let r = er(Kind::Market, mi);
         let url = pb.url(r);
-        let rows = &self.checklists[mi];
+        let rows = &checklist::rows(pb, &self.windows, mi);
         let mut base = self.base(m.name.clone(), url.clone(), Section::Markets, "Market");
         base.crumbs = vec![self.crumb("markets/", "Markets")];
         base.file = Some(m.file);
@@ -980,7 +982,18 @@ impl<'a> Builder<'a> {
         cctx.insert("market", &json!({"id": m.id, "name": m.name, "kickoff": m.kickoff.to_string(), "lead": lead, "tasks": rows.len(),
                                        "csv": format!("../checklist-{}.csv", m.id), "md": format!("../checklist-{}.md", m.id), "url": url}));
         cctx.insert("groups", &groups);
-        (page, self.job(&curl, "checklist.html", cctx))
+        let id = &m.id;
+        let downloads = vec![
+            OutputFile {
+                path: format!("markets/{id}/checklist-{id}.csv"),
+                bytes: checklist::to_csv(pb, mi, rows).into_bytes(),
+            },
+            OutputFile {
+                path: format!("markets/{id}/checklist-{id}.md"),
+                bytes: checklist::to_markdown(pb, mi, rows).into_bytes(),
+            },
+        ];
+        (page, self.job(&curl, "checklist.html", cctx), downloads)
     }
 
     fn regulations_index(&self) -> PageJob {
@@ -1222,66 +1235,98 @@ enum Spec {
     NotFound,
 }
 
-/// Every page of the site, in reading order; contexts are built in parallel.
-pub fn all_pages<'a>(pb: &'a Playbook, checklists: &'a [Vec<checklist::Row<'a>>]) -> Vec<PageJob> {
-    use rayon::prelude::*;
-    let order = reading_order(pb);
-    let order_pos = order
-        .iter()
-        .enumerate()
-        .map(|(i, (u, _))| (u.clone(), i))
-        .collect();
-    let b = Builder {
-        pb,
-        md: Md::new(pb),
-        lk: Lookups::new(pb),
-        order_pos,
-        order,
-        checklists,
-    };
-    let mut specs = vec![Spec::Home, Spec::StoryIndex];
-    specs.extend((0..pb.chapters.len()).map(Spec::Chapter));
-    specs.push(Spec::FrameworksIndex);
-    specs.extend((0..pb.frameworks.len()).map(Spec::Framework));
-    specs.extend((0..pb.components.len()).map(Spec::Component));
-    specs.extend((0..pb.steps.len()).map(Spec::Step));
-    specs.push(Spec::MetricsIndex);
-    specs.extend((0..pb.metrics.len()).map(Spec::Metric));
-    specs.push(Spec::MarketsIndex);
-    specs.extend((0..pb.markets.len()).map(Spec::Market));
-    specs.push(Spec::RegulationsIndex);
-    specs.extend((0..pb.regulations.len()).map(Spec::Regulation));
-    specs.push(Spec::ExpertsIndex);
-    specs.extend((0..pb.experts.len()).map(Spec::Expert));
-    specs.push(Spec::ResearchIndex);
-    specs.extend((0..pb.research.len()).map(Spec::Research));
-    specs.extend([Spec::Print, Spec::Search, Spec::NotFound]);
-    let prof = std::env::var_os("PLAYBOOK_PROFILE").is_some();
-    let timings: std::sync::Mutex<HashMap<&'static str, u128>> = Default::default();
-    let out: Vec<PageJob> = specs
-        .into_par_iter()
-        .flat_map_iter(|spec| {
-            let t = std::time::Instant::now();
-            let name = spec_name(spec);
-            let jobs = build_spec(&b, spec);
-            if prof {
-                if let Ok(mut m) = timings.lock() {
-                    *m.entry(name).or_default() += t.elapsed().as_micros();
-                }
-            }
-            jobs
-        })
-        .collect();
-    if prof {
-        if let Ok(m) = timings.lock() {
-            let mut v: Vec<_> = m.iter().collect();
-            v.sort_by(|a, b| b.1.cmp(a.1));
-            for (k, us) in v {
-                eprintln!("  context {k}: {} ms", us / 1000);
+/// Builds the pages of one playbook: construct once, then [`SiteBuilder::each`]
+/// yields every page's job (and a market's ready-made downloads) in parallel,
+/// so no more than a few contexts are alive at a time.
+pub struct SiteBuilder<'a> {
+    b: Builder<'a>,
+    specs: Vec<Spec>,
+}
+
+/// What one unit of work produced: pages to render and files ready to write.
+pub struct Unit {
+    /// Pages to render with their templates.
+    pub jobs: Vec<PageJob>,
+    /// Files that need no template (checklist downloads).
+    pub files: Vec<OutputFile>,
+}
+
+impl<'a> SiteBuilder<'a> {
+    /// Prepare reading order, lookups and per-market counts.
+    pub fn new(pb: &'a Playbook) -> Self {
+        let order = reading_order(pb);
+        let order_pos = order
+            .iter()
+            .enumerate()
+            .map(|(i, (u, _))| (u.clone(), i))
+            .collect();
+        let mut task_counts = vec![0usize; pb.markets.len()];
+        for ms in &pb.task_markets {
+            for &m in ms {
+                task_counts[m] += 1;
             }
         }
+        let b = Builder {
+            pb,
+            md: Md::new(pb),
+            lk: Lookups::new(pb),
+            order_pos,
+            order,
+            task_counts,
+            windows: checklist::window_labels(pb),
+        };
+        let mut specs = vec![Spec::Home, Spec::StoryIndex];
+        specs.extend((0..pb.chapters.len()).map(Spec::Chapter));
+        specs.push(Spec::FrameworksIndex);
+        specs.extend((0..pb.frameworks.len()).map(Spec::Framework));
+        specs.extend((0..pb.components.len()).map(Spec::Component));
+        specs.extend((0..pb.steps.len()).map(Spec::Step));
+        specs.push(Spec::MetricsIndex);
+        specs.extend((0..pb.metrics.len()).map(Spec::Metric));
+        specs.push(Spec::MarketsIndex);
+        // Markets are the heaviest units: start them first so the load balances.
+        specs.splice(0..0, (0..pb.markets.len()).map(Spec::Market));
+        specs.push(Spec::RegulationsIndex);
+        specs.extend((0..pb.regulations.len()).map(Spec::Regulation));
+        specs.push(Spec::ExpertsIndex);
+        specs.extend((0..pb.experts.len()).map(Spec::Expert));
+        specs.push(Spec::ResearchIndex);
+        specs.extend((0..pb.research.len()).map(Spec::Research));
+        specs.extend([Spec::Print, Spec::Search, Spec::NotFound]);
+        SiteBuilder { b, specs }
     }
-    out
+
+    /// Run `f` on every unit of work, in parallel; collect what `f` returns.
+    pub fn each<T: Send>(&self, f: impl Fn(Unit) -> T + Sync + Send) -> Vec<T> {
+        use rayon::prelude::*;
+        let prof = std::env::var_os("PLAYBOOK_PROFILE").is_some();
+        let timings: std::sync::Mutex<HashMap<&'static str, u128>> = Default::default();
+        let out = self
+            .specs
+            .par_iter()
+            .with_max_len(1)
+            .map(|&spec| {
+                let t = std::time::Instant::now();
+                let unit = build_spec(&self.b, spec);
+                if prof {
+                    if let Ok(mut m) = timings.lock() {
+                        *m.entry(spec_name(spec)).or_default() += t.elapsed().as_micros();
+                    }
+                }
+                f(unit)
+            })
+            .collect();
+        if prof {
+            if let Ok(m) = timings.lock() {
+                let mut v: Vec<_> = m.iter().collect();
+                v.sort_by(|a, b| b.1.cmp(a.1));
+                for (k, us) in v {
+                    eprintln!("  context {k}: {} ms", us / 1000);
+                }
+            }
+        }
+        out
+    }
 }
 
 fn spec_name(s: Spec) -> &'static str {
@@ -1300,8 +1345,12 @@ fn spec_name(s: Spec) -> &'static str {
     }
 }
 
-fn build_spec(b: &Builder<'_>, spec: Spec) -> Vec<PageJob> {
-    match spec {
+fn build_spec(b: &Builder<'_>, spec: Spec) -> Unit {
+    let jobs = |v: Vec<PageJob>| Unit {
+        jobs: v,
+        files: Vec::new(),
+    };
+    jobs(match spec {
         Spec::Home => vec![b.home()],
         Spec::StoryIndex => vec![b.story_index()],
         Spec::Chapter(i) => vec![b.chapter(i)],
@@ -1313,8 +1362,11 @@ fn build_spec(b: &Builder<'_>, spec: Spec) -> Vec<PageJob> {
         Spec::Metric(i) => vec![b.metric(i)],
         Spec::MarketsIndex => vec![b.markets_index()],
         Spec::Market(i) => {
-            let (p, c) = b.market(i);
-            vec![p, c]
+            let (p, c, files) = b.market(i);
+            return Unit {
+                jobs: vec![p, c],
+                files,
+            };
         }
         Spec::RegulationsIndex => vec![b.regulations_index()],
         Spec::Regulation(i) => vec![b.regulation(i)],
@@ -1325,16 +1377,16 @@ fn build_spec(b: &Builder<'_>, spec: Spec) -> Vec<PageJob> {
         Spec::Print => vec![b.print()],
         Spec::Search => vec![b.search_page()],
         Spec::NotFound => vec![b.not_found()],
-    }
+    })
 }
 
 /// `sitemap.xml` listing every HTML page under the base URL.
-pub fn sitemap(pb: &Playbook, files: &[OutputFile]) -> String {
+pub fn sitemap(pb: &Playbook, pages: &[String]) -> String {
     let base = &pb.config.build.base_url;
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut paths: Vec<&str> = files
+    let mut paths: Vec<&str> = pages
         .iter()
-        .map(|f| f.path.as_str())
+        .map(String::as_str)
         .filter(|p| p.ends_with("index.html"))
         .collect();
     paths.sort_unstable();
