@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Measure save → browser-notified latency of `playbook serve`.
+
+Copies a playbook to a temp folder, starts `playbook serve` on a free port,
+subscribes to its live-reload event stream like a browser does, then edits a
+content file N times and reports the time from each save until the `reload`
+event arrives (and checks the new text is served). Standard library only.
+
+    python3 bench/serve_latency.py [--root DIR] [--runs 15] [--bin target/release/playbook]
+"""
+import argparse, re, http.client, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, queue
+
+def free_port():
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+
+def main():
+    ap = argparse.ArgumentParser()
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ap.add_argument("--root", default=here)
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--bin", default=os.path.join(here, "target/release/playbook"))
+    ap.add_argument("--file", default=None, help="content file to edit (default: first market)")
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="pb-serve-")
+    root = os.path.join(tmp, "pb")
+    shutil.copytree(a.root, root, ignore=shutil.ignore_patterns("target", "book", ".git", "node_modules", "tests", "bench"))
+    markets = os.path.join(root, "content", "markets")
+    target = a.file or os.path.join(markets, sorted(os.listdir(markets))[0])
+    port = free_port()
+    proc = subprocess.Popen([a.bin, "serve", "--port", str(port), "--root", root], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            line = proc.stderr.readline()
+            if "serving on" in line: break
+            if proc.poll() is not None: sys.exit("serve exited: " + line)
+        events = queue.Queue()
+        def listen():
+            c = http.client.HTTPConnection("127.0.0.1", port)
+            c.request("GET", "/__playbook/events")
+            r = c.getresponse()
+            ev = None
+            while True:
+                line = r.fp.readline().decode()
+                if not line: return
+                line = line.rstrip("\n")
+                if line.startswith("event:"): ev = line[6:].strip()
+                elif line.startswith("data:") and ev: events.put((ev, time.perf_counter())); ev = None
+        threading.Thread(target=listen, daemon=True).start()
+        events.get(timeout=30)  # hello
+        original = open(target).read()
+        lat = []
+        for i in range(a.runs):
+            marker = f"bench-{i}-{time.time_ns()}"
+            text = re.sub(r"^name: (.*)$", lambda m: f"name: {m.group(1)} {marker}", original, count=1, flags=re.M)
+            tmpf = target + ".tmp-bench"
+            open(tmpf, "w").write(text)
+            t0 = time.perf_counter()
+            os.replace(tmpf, target)  # an atomic save, as editors do
+            while True:
+                ev, t1 = events.get(timeout=60)
+                if ev == "reload": break
+            lat.append((t1 - t0) * 1000)
+            c = http.client.HTTPConnection("127.0.0.1", port)
+            mid = os.path.splitext(os.path.basename(target))[0]
+            c.request("GET", f"/markets/{mid}/"); body = c.getresponse().read().decode()
+            if marker not in body: print(f"warning: run {i}: new text not served yet", file=sys.stderr)
+            time.sleep(0.3)
+        open(target, "w").write(original)
+        lat.sort()
+        print(f"save → reload event over {len(lat)} saves: median {statistics.median(lat):.0f} ms, "
+              f"min {lat[0]:.0f} ms, max {lat[-1]:.0f} ms")
+    finally:
+        proc.terminate(); proc.wait(timeout=10); shutil.rmtree(tmp, ignore_errors=True)
+
+if __name__ == "__main__":
+    main()
