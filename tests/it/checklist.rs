@@ -186,3 +186,129 @@ fn all_without_an_output_folder_is_a_usage_error() {
     run.assert_code(2);
     assert!(run.stderr.contains("--output"), "{run}");
 }
+
+/// The Chromium to print with, or `None` (with a notice) when none is
+/// installed. CI sets PLAYBOOK_REQUIRE_CHROMIUM=1 so these tests never skip there.
+fn chromium() -> Option<std::path::PathBuf> {
+    for c in [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ] {
+        let p = std::path::PathBuf::from(c);
+        if p.exists() {
+            return Some(p);
+        }
+    }
+    if std::env::var_os("PLAYBOOK_REQUIRE_CHROMIUM").is_some() {
+        panic!("Chromium is required (PLAYBOOK_REQUIRE_CHROMIUM is set) but not installed");
+    }
+    eprintln!("skipping: no Chromium installed (apt-get install chromium)");
+    None
+}
+
+fn pdftotext(pdf: &std::path::Path) -> (String, usize) {
+    let out = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let pages = text.matches('\u{c}').count().max(1);
+    (text, pages)
+}
+
+/// Squash whitespace so titles wrapped across lines still match.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn pdf_checklist_holds_the_market_and_every_task_title() {
+    if chromium().is_none() {
+        return;
+    }
+    let f = Fixture::skeleton();
+    let out = f.path("de.pdf");
+    let run = f.run(&[
+        "checklist",
+        "de",
+        "--format",
+        "pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    run.assert_ok();
+    let (text, _) = pdftotext(&out);
+    let text = squash(&text);
+    assert!(text.contains("Germany"), "{text}");
+    assert!(text.contains("Regulation inventory"), "{text}");
+    assert!(text.contains(PRIVACY_TASK), "{text}");
+}
+
+#[test]
+fn real_checklist_page_prints_to_pdf_with_every_task_of_the_market() {
+    let Some(chromium) = chromium() else { return };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let run = crate::support::run_in(
+        root,
+        &["build", "--dest", site.to_str().unwrap()],
+        std::time::Duration::from_secs(120),
+    );
+    run.assert_ok();
+    let json = crate::support::run_in(
+        root,
+        &["checklist", "jp", "--format", "json"],
+        std::time::Duration::from_secs(60),
+    );
+    let rows = json_rows(&json);
+    let pdf = tmp.path().join("jp.pdf");
+    let status = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            tmp.path().join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!(
+            "file://{}",
+            site.join("markets/jp/checklist/index.html").display()
+        ))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success() && pdf.exists(), "Chromium did not print");
+    let (text, pages) = pdftotext(&pdf);
+    let flat = squash(&text);
+    assert!(flat.contains("Japan"), "market name missing");
+    // A page per phase (at least): the real playbook has 12 phases.
+    assert!(pages >= 12, "only {pages} pages");
+    // A long title wraps inside its cell and the owner column's text can
+    // come between its lines, so compare the start of each title (its
+    // first line on paper) and, separately, that all its words are there.
+    let mut missing = Vec::new();
+    for r in &rows {
+        let title = squash(r["task"].as_str().unwrap());
+        let head: String = title.chars().take(24).collect();
+        let words_present = title.split(' ').all(|w| flat.contains(w));
+        if !flat.contains(head.trim()) || !words_present {
+            missing.push(title);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "task titles not in the PDF: {missing:?}"
+    );
+}
