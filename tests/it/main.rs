@@ -8,7 +8,9 @@
 //!   atomic replacement, reproducibility, base URL, links, backlinks,
 //!   odd-but-legal input, and a golden step page.
 //! * `cli`       — commands, flags, help, exit codes, `init`, `check`.
-//! * `checklist` — `playbook checklist` in every format.
+//! * `checklist` — `playbook checklist` in every format, and PDF printing.
+//! * `serve`     — the dev server: reload and error events, last good site,
+//!   traversal, 404, ports, editor saves.
 //! * `support`   — the harness (fixtures, runs, diagnostic parser, golden files).
 //!
 //! See tests/README.md.
@@ -20,4 +22,5 @@ mod build;
 mod checklist;
 mod cli;
 mod errors;
+mod serve;
 mod support;
