@@ -314,6 +314,20 @@ pub fn find_market(pb: &Playbook, id: &str) -> Result<usize, crate::diag::Diagno
     Err(crate::diag::Diagnostic::error(format!("no market `{id}`")).help(help))
 }
 
+/// Who owns a market's launch: its head of operations, else the first named
+/// team member with their role. Printed on every checklist page.
+pub fn launch_lead(pb: &Playbook, m: usize) -> Option<String> {
+    let team = &pb.markets[m].team;
+    team.get("ops-lead").cloned().or_else(|| {
+        team.iter().next().map(|(role, person)| {
+            format!(
+                "{person} ({})",
+                pb.roles.get(role).map(String::as_str).unwrap_or(role)
+            )
+        })
+    })
+}
+
 /// Escape `s` for HTML into `out`.
 pub fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {

@@ -960,7 +960,7 @@ impl<'a> Builder<'a> {
             m.kickoff
         );
         let mut cctx = self.ctx(base);
-        let lead = m.team.get("ops-lead").cloned();
+        let lead = checklist::launch_lead(pb, mi);
         let mut groups: Vec<Value> = Vec::new();
         let mut i = 0;
         while i < rows.len() {
