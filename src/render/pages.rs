@@ -1191,9 +1191,7 @@ fn checklist_rows_html(pb: &Playbook, rows: &[checklist::Row<'_>]) -> String {
     let mut activity = "";
     for r in rows {
         if r.step_idx != step {
-            if step != usize::MAX {
-                s.push_str("</tbody>");
-            }
+            // `</tbody>` is optional in HTML: each new `<tbody>` closes the last.
             step = r.step_idx;
             activity = "";
             s.push_str("\n<tbody><tr><th colspan=2 scope=rowgroup><a href=\"");
@@ -1244,9 +1242,6 @@ fn checklist_rows_html(pb: &Playbook, rows: &[checklist::Row<'_>]) -> String {
             (None, Some(t)) => esc(&mut s, t),
             _ => s.push('—'),
         }
-    }
-    if step != usize::MAX {
-        s.push_str("</tbody>");
     }
     s
 }
