@@ -93,7 +93,7 @@ pub fn run(root: &Path, host: &str, port: u16, open: bool) -> i32 {
 fn rebuild_loop(mut rebuilder: Rebuilder, rx: mpsc::Receiver<Vec<ChangeKind>>, shared: Shared) {
     while let Ok(mut changes) = rx.recv() {
         // Coalesce a burst of saves into one rebuild.
-        while let Ok(more) = rx.recv_timeout(Duration::from_millis(5)) {
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(2)) {
             changes.extend(more);
         }
         changes.sort();

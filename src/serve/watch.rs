@@ -69,7 +69,7 @@ pub fn watch(
     let root_for_cb = root_c.clone();
     let build_dir = build_dir.to_string();
     let mut debouncer = new_debouncer(
-        Duration::from_millis(15),
+        Duration::from_millis(10),
         None,
         move |res: DebounceEventResult| {
             let Ok(events) = res else { return };
