@@ -53,9 +53,9 @@ pub enum Command {
         /// Every market, one file each, into the -o folder.
         #[arg(long, conflicts_with = "market", requires = "output")]
         all: bool,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ChecklistFormat::Md)]
-        format: ChecklistFormat,
+        /// Output format; with --all, several may be given (`--format md,csv,json,html`).
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+        format: Vec<ChecklistFormat>,
         /// Write to this file (or folder with --all) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,

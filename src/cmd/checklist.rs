@@ -12,9 +12,15 @@ pub fn run(
     root: &Path,
     market: Option<&str>,
     all: bool,
-    format: ChecklistFormat,
+    formats: Vec<ChecklistFormat>,
     output: Option<PathBuf>,
 ) -> i32 {
+    let mut formats = formats;
+    formats.dedup();
+    if !all && formats.len() > 1 {
+        eprintln!("error: one market is printed in one format at a time\n  = help: use a single --format, or --all --format md,csv -o DIR for several");
+        return EXIT_USAGE;
+    }
     let pb = match crate::load_playbook(root) {
         Ok(pb) => pb,
         Err(d) => {
@@ -25,18 +31,33 @@ pub fn run(
     if all {
         use rayon::prelude::*;
         let dir = output.unwrap_or_else(|| PathBuf::from("checklists"));
+        // Load once; each market's rows are computed once and printed in every format.
         let failed: Vec<Diagnostic> = (0..pb.markets.len())
             .into_par_iter()
-            .filter_map(|m| {
-                let path = dir.join(format!("checklist-{}.{}", pb.markets[m].id, format.ext()));
-                render_to(&pb, m, format, Some(&path)).err()
+            .flat_map_iter(|m| {
+                let windows = checklist::window_labels(&pb);
+                let rows = checklist::rows(&pb, &windows, m);
+                let dir = &dir;
+                let pb = &pb;
+                formats
+                    .iter()
+                    .filter_map(|&format| {
+                        let path =
+                            dir.join(format!("checklist-{}.{}", pb.markets[m].id, format.ext()));
+                        render_rows_to(pb, m, &rows, format, Some(&path)).err()
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect();
         if let Some(d) = failed.first() {
             eprint!("{}", d.render_text());
             return EXIT_CONTENT;
         }
-        eprintln!("wrote {} checklists to {}", pb.markets.len(), dir.display());
+        eprintln!(
+            "wrote {} checklists to {}",
+            pb.markets.len() * formats.len(),
+            dir.display()
+        );
         return EXIT_OK;
     }
     let id = market.unwrap_or_default();
@@ -47,6 +68,7 @@ pub fn run(
             return EXIT_USAGE;
         }
     };
+    let format = formats.first().copied().unwrap_or(ChecklistFormat::Md);
     match render_to(&pb, m, format, output.as_deref()) {
         Ok(()) => EXIT_OK,
         Err(d) => {
@@ -64,12 +86,22 @@ fn render_to(
 ) -> Result<(), Diagnostic> {
     let windows = checklist::window_labels(pb);
     let rows = checklist::rows(pb, &windows, m);
+    render_rows_to(pb, m, &rows, format, out)
+}
+
+fn render_rows_to(
+    pb: &Playbook,
+    m: usize,
+    rows: &[checklist::Row<'_>],
+    format: ChecklistFormat,
+    out: Option<&Path>,
+) -> Result<(), Diagnostic> {
     let bytes = match format {
-        ChecklistFormat::Md => checklist::to_markdown(pb, m, &rows).into_bytes(),
-        ChecklistFormat::Csv => checklist::to_csv(pb, m, &rows).into_bytes(),
-        ChecklistFormat::Json => checklist::to_json(pb, m, &rows).into_bytes(),
-        ChecklistFormat::Html => checklist::to_html(pb, m, &rows).into_bytes(),
-        ChecklistFormat::Pdf => print_pdf(&checklist::to_html(pb, m, &rows))?,
+        ChecklistFormat::Md => checklist::to_markdown(pb, m, rows).into_bytes(),
+        ChecklistFormat::Csv => checklist::to_csv(pb, m, rows).into_bytes(),
+        ChecklistFormat::Json => checklist::to_json(pb, m, rows).into_bytes(),
+        ChecklistFormat::Html => checklist::to_html(pb, m, rows).into_bytes(),
+        ChecklistFormat::Pdf => print_pdf(&checklist::to_html(pb, m, rows))?,
     };
     match out {
         Some(p) => crate::output::write_file(p, &bytes),

@@ -312,3 +312,33 @@ fn real_checklist_page_prints_to_pdf_with_every_task_of_the_market() {
         "task titles not in the PDF: {missing:?}"
     );
 }
+
+#[test]
+fn all_markets_in_several_formats_at_once_writes_each_file() {
+    let f = Fixture::skeleton();
+    let dir = f.path("out");
+    let run = f.run(&[
+        "checklist",
+        "--all",
+        "--format",
+        "md,csv,json,html",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    run.assert_ok();
+    for m in ["de", "ie"] {
+        for ext in ["md", "csv", "json", "html"] {
+            assert!(
+                dir.join(format!("checklist-{m}.{ext}")).is_file(),
+                "{m}.{ext}\n{run}"
+            );
+        }
+    }
+}
+
+#[test]
+fn one_market_in_several_formats_is_a_usage_error() {
+    let run = Fixture::skeleton().run(&["checklist", "de", "--format", "md,csv"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("--all"), "{run}");
+}
