@@ -342,3 +342,15 @@ fn one_market_in_several_formats_is_a_usage_error() {
     run.assert_code(2);
     assert!(run.stderr.contains("--all"), "{run}");
 }
+
+/// Every format of one market's checklist, byte for byte (tests/golden/checklist-de.*;
+/// refresh with UPDATE_GOLDEN=1 after an intended change and review the diff).
+#[test]
+fn each_format_matches_its_golden_file() {
+    let f = Fixture::skeleton();
+    for ext in ["md", "csv", "json", "html"] {
+        let run = f.run(&["checklist", "de", "--format", ext]);
+        run.assert_ok();
+        crate::support::assert_golden(&format!("checklist-de.{ext}"), &run.stdout);
+    }
+}
