@@ -862,18 +862,31 @@ impl<'a> Builder<'a> {
                     ),
                 };
                 phase_rows.push(json!({"title": label, "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()), "tasks": n}));
-                bars.push((label, w.start, end, w.end.is_none()));
+                bars.push((label, w.start, end, w.end.is_none(), true));
+                for &b in &ph.blocks {
+                    for &st in &pb.blocks[b].steps {
+                        let sw = checklist::step_window(pb, st, mi);
+                        let send = sw.end.unwrap_or(end);
+                        bars.push((
+                            format!("  {}", step_label(pb, st)),
+                            sw.start,
+                            send,
+                            sw.end.is_none(),
+                            false,
+                        ));
+                    }
+                }
             }
         }
         let day = |d: jiff::civil::Date| (d - m.kickoff).get_days() as f64;
         let total = day(last_end) + 1.0;
         let svg_bars: Vec<Bar> = bars
             .iter()
-            .map(|(l, s, e, open)| Bar {
+            .map(|(l, s, e, open, strong)| Bar {
                 label: l.clone(),
                 start: day(*s),
                 end: day(*e) + 1.0,
-                strong: false,
+                strong: *strong,
                 note: format!(
                     "{s} – {}",
                     if *open {

@@ -60,8 +60,10 @@ pub fn timeline(
         let x0 = x(b.start);
         let x1 = x(b.end.min(total)).max(x0 + 3.0);
         let class = if b.strong { "bar phase" } else { "bar" };
-        let label: String = if b.label.chars().count() > 40 {
-            b.label.chars().take(38).collect::<String>() + "…"
+        // Bold labels are wider: cut them sooner so they never run into the bars.
+        let max = if b.strong { 34 } else { 40 };
+        let label: String = if b.label.chars().count() > max {
+            b.label.chars().take(max - 2).collect::<String>() + "…"
         } else {
             b.label.clone()
         };
