@@ -328,19 +328,7 @@ pub fn launch_lead(pb: &Playbook, m: usize) -> Option<String> {
     })
 }
 
-/// Escape `s` for HTML into `out`.
-pub fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-}
+pub use crate::diag::push_html_escaped as push_escaped;
 
 /// A standalone printable HTML checklist with its CSS inlined (for `--format html` and PDF).
 pub fn to_html(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {

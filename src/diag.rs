@@ -335,6 +335,12 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// Escape text for HTML.
 pub fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_html_escaped(&mut out, s);
+    out
+}
+
+/// Escape `s` for HTML, appending to `out` (no allocation of its own).
+pub fn push_html_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -345,7 +351,6 @@ pub fn html_escape(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]
