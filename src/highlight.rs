@@ -13,11 +13,6 @@ fn syntaxes() -> &'static SyntaxSet {
     SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-/// True once a page with code has caused the syntax set to load.
-pub fn is_loaded() -> bool {
-    SYNTAXES.get().is_some()
-}
-
 /// A `<pre><code>` block, highlighted when the language is known.
 pub fn code_block(code: &str, lang: &str) -> String {
     let esc_lang = crate::diag::html_escape(lang);

@@ -195,6 +195,18 @@ impl Resolver {
         }
     }
 
+    /// Register a task under its id (ids were checked unique by the caller).
+    fn add_task(&mut self, task: Task) -> usize {
+        let ti = self.pb.tasks.len();
+        self.pb
+            .index
+            .entry(Kind::Task)
+            .or_default()
+            .insert(task.id.clone(), ti);
+        self.pb.tasks.push(task);
+        ti
+    }
+
     fn roles(&mut self, raw: &RawContent) {
         for (role, file) in &raw.roles {
             if self.pb.roles.contains_key(&role.id) {
@@ -436,15 +448,8 @@ impl Resolver {
                     self.diags.push(d);
                     continue;
                 }
-                let ti = self.pb.tasks.len();
-                let id = format!("{}/{slug}", s.id);
-                self.pb
-                    .index
-                    .entry(Kind::Task)
-                    .or_default()
-                    .insert(id.clone(), ti);
-                self.pb.tasks.push(Task {
-                    id,
+                let ti = self.add_task(Task {
+                    id: format!("{}/{slug}", s.id),
                     slug,
                     title: t.title.clone(),
                     description: t.description.clone(),
@@ -872,13 +877,7 @@ impl Resolver {
                     self.diags.push(d);
                     continue;
                 }
-                let ti = self.pb.tasks.len();
-                self.pb
-                    .index
-                    .entry(Kind::Task)
-                    .or_default()
-                    .insert(id.clone(), ti);
-                self.pb.tasks.push(Task {
+                let ti = self.add_task(Task {
                     id,
                     slug,
                     title: t.title.clone(),

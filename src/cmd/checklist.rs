@@ -32,10 +32,10 @@ pub fn run(
         use rayon::prelude::*;
         let dir = output.unwrap_or_else(|| PathBuf::from("checklists"));
         // Load once; each market's rows are computed once and printed in every format.
+        let windows = checklist::window_labels(&pb);
         let failed: Vec<Diagnostic> = (0..pb.markets.len())
             .into_par_iter()
             .flat_map_iter(|m| {
-                let windows = checklist::window_labels(&pb);
                 let rows = checklist::rows(&pb, &windows, m);
                 let dir = &dir;
                 let pb = &pb;

@@ -80,10 +80,6 @@ fn in_story(pb: &Playbook, r: EntityRef) -> Vec<LinkCtx> {
         .unwrap_or_default()
 }
 
-fn with_body(ctx: &mut tera::Context, key: &str, html: String) {
-    ctx.insert(key, &html);
-}
-
 /// Every page in reading order (used for previous/next).
 fn reading_order(pb: &Playbook) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = vec![
@@ -352,7 +348,7 @@ impl<'a> Builder<'a> {
         let mut base = self.base(pb.config.book.title.clone(), "", Section::None, "Home");
         base.description = pb.config.book.description.clone();
         let mut ctx = self.ctx(base);
-        let acts = acts(pb);
+        let acts = acts(pb, &self.md);
         ctx.insert("acts", &acts);
         let fws: Vec<Value> = pb
             .frameworks
@@ -393,7 +389,7 @@ impl<'a> Builder<'a> {
         base.description =
             "Maya Patel's journey, chapter by chapter, with the framework she puts to work.".into();
         let mut ctx = self.ctx(base);
-        ctx.insert("acts", &acts(self.pb));
+        ctx.insert("acts", &acts(self.pb, &self.md));
         self.job("story/", "story.html", ctx)
     }
 
@@ -446,7 +442,7 @@ impl<'a> Builder<'a> {
             .find(|e| e.kind != Kind::Chapter)
             .map(|&e| link(pb, e));
         ctx.insert("put_to_work", &first_applied);
-        with_body(&mut ctx, "body", body);
+        ctx.insert("body", &body);
         ctx.insert("backlinks", &backlinks(pb, r));
         self.job(&url, "chapter.html", ctx)
     }
@@ -495,7 +491,7 @@ impl<'a> Builder<'a> {
         base.description = plain(pb, &f.summary);
         let mut ctx = self.ctx(base);
         ctx.insert("summary", &self.md.block(&f.summary, f.file));
-        with_body(&mut ctx, "body", body);
+        ctx.insert("body", &body);
         ctx.insert("source", &f.source);
         let comps: Vec<Value> = f
             .components
@@ -580,7 +576,7 @@ impl<'a> Builder<'a> {
             &json!({"number": c.number, "subtitle": c.subtitle, "framework": f.title}),
         );
         ctx.insert("summary", &self.md.block(&c.summary, c.file));
-        with_body(&mut ctx, "body", body);
+        ctx.insert("body", &body);
         ctx.insert(
             "phases",
             &c.phases
@@ -715,7 +711,6 @@ impl<'a> Builder<'a> {
             .map(|g| json!({"id": g.id, "title": g.title, "framework": g.framework.map(|f| link(pb, er(Kind::Framework, f))),
                             "metrics": g.metrics.iter().map(|&m| {
                                 let x = &pb.metrics[m];
-                                let met = x.id.len(); let _ = met;
                                 let (n_met, n_all) = self.met_counts(m);
                                 json!({"url": pb.url(er(Kind::Metric, m)), "title": x.name, "target": x.target.text, "met": n_met, "measured": n_all})
                             }).collect::<Vec<_>>()}))
@@ -831,8 +826,7 @@ impl<'a> Builder<'a> {
         for r in rows.iter() {
             *per_phase.entry(r.phase_idx).or_default() += 1;
         }
-        for (fi, f) in pb.frameworks.iter().enumerate() {
-            let _ = fi;
+        for f in &pb.frameworks {
             for &p in &f.phases {
                 let ph = &pb.phases[p];
                 let w = crate::schedule::phase_window(m.kickoff, ph.window);
@@ -1135,7 +1129,7 @@ impl<'a> Builder<'a> {
         let mut ctx = self.ctx(base);
         ctx.insert("research", &json!({"category": x.category, "summary": self.md.opt(&x.summary, x.file), "results": x.results,
                                        "supports": x.supports.iter().map(|&e| json!({"kind": e.kind.name(), "url": pb.url(e), "title": pb.title(e)})).collect::<Vec<_>>()}));
-        with_body(&mut ctx, "body", body);
+        ctx.insert("body", &body);
         ctx.insert("in_story", &in_story(pb, r));
         ctx.insert("backlinks", &backlinks(pb, r));
         self.job(&url, "research.html", ctx)
@@ -1259,10 +1253,9 @@ fn checklist_rows_html(pb: &Playbook, rows: &[checklist::Row<'_>]) -> String {
     s
 }
 
-fn acts(pb: &Playbook) -> Vec<Value> {
+fn acts(pb: &Playbook, md: &Md<'_>) -> Vec<Value> {
     let mut acts: Vec<(u32, Option<String>, Vec<Value>)> = Vec::new();
     for (i, c) in pb.chapters.iter().enumerate() {
-        let md = Md::new(pb);
         let item = json!({"url": pb.url(er(Kind::Chapter, i)), "title": c.title, "section": c.section, "section_title": c.section_title,
                           "summary": md.opt_inline(&c.summary, c.file)});
         match acts.iter_mut().find(|a| a.0 == c.act) {
