@@ -135,6 +135,75 @@ pub fn rows<'a>(pb: &'a Playbook, windows: &'a [String], m: usize) -> Vec<Row<'a
     out
 }
 
+/// Every task a checklist can draw from, in the order checklists list them:
+/// step by step, each step's activity tasks, then the tasks markets added.
+/// Positions in this list are what [`Compact`] refers to.
+pub fn task_order(pb: &Playbook) -> Vec<usize> {
+    let mut out = Vec::with_capacity(pb.tasks.len());
+    for step in &pb.steps {
+        for a in &step.activities {
+            out.extend_from_slice(&a.tasks);
+        }
+        out.extend_from_slice(&step.market_tasks);
+    }
+    out
+}
+
+/// One market's checklist without its text: which positions of
+/// [`task_order`] apply and why. This is what a site too big to write every
+/// market's rows out (see `static-checklist-rows`) publishes per market.
+#[derive(Debug, Clone, Default)]
+pub struct Compact {
+    /// Number of rows.
+    pub count: usize,
+    /// Rows per phase index.
+    pub per_phase: Vec<usize>,
+    /// Positions (ascending) of the tasks that carry a rule or belong to a
+    /// market and apply here, each with the reasons it applies. Tasks without
+    /// a rule apply everywhere and are not listed.
+    pub gated: Vec<(usize, Vec<String>)>,
+}
+
+/// Does a task apply only where its rule (or its market) says?
+pub fn is_gated(pb: &Playbook, task: usize) -> bool {
+    let t = &pb.tasks[task];
+    t.market.is_some() || t.rule.is_some()
+}
+
+/// The [`Compact`] checklist of market `m` (the same rows as [`rows`]).
+pub fn compact(pb: &Playbook, order: &[usize], m: usize) -> Compact {
+    let market = &pb.markets[m];
+    let regs: Vec<String> = market
+        .regulations
+        .iter()
+        .map(|&r| pb.regulations[r].id.clone())
+        .collect();
+    let facts = MarketFacts {
+        id: &market.id,
+        region: &market.region,
+        regulations: &regs,
+        tags: &market.tags,
+    };
+    let mut c = Compact {
+        per_phase: vec![0; pb.phases.len()],
+        ..Compact::default()
+    };
+    for (pos, &ti) in order.iter().enumerate() {
+        let t = &pb.tasks[ti];
+        if !pb.applies(ti, m) {
+            continue;
+        }
+        c.count += 1;
+        c.per_phase[pb.steps[t.step].phase] += 1;
+        if t.market.is_some() {
+            c.gated.push((pos, vec![format!("market: {}", market.id)]));
+        } else if t.rule.is_some() {
+            c.gated.push((pos, rules::reasons(t.rule.as_ref(), facts)));
+        }
+    }
+    c
+}
+
 fn owner_text(out: &mut String, r: &Row<'_>) {
     match (r.owner_title, r.owner_person) {
         (Some(t), Some(p)) => {

@@ -50,6 +50,13 @@ pub struct BuildConfig {
     /// file's path relative to the playbook root.
     #[serde(default)]
     pub edit_url: Option<String>,
+    /// The most rows a market's checklist may have and still be written out
+    /// as static HTML, CSV and Markdown. A bigger checklist (thousands of
+    /// tasks × hundreds of markets) would make the site grow with
+    /// markets × tasks; its page is filled in by the browser from one shared
+    /// task table plus a small per-market file instead (see docs/checklist.md).
+    #[serde(default = "default_static_checklist_rows")]
+    pub static_checklist_rows: usize,
 }
 
 impl Default for BuildConfig {
@@ -58,6 +65,7 @@ impl Default for BuildConfig {
             build_dir: default_build_dir(),
             base_url: default_base_url(),
             edit_url: None,
+            static_checklist_rows: default_static_checklist_rows(),
         }
     }
 }
@@ -70,6 +78,9 @@ fn default_build_dir() -> String {
 }
 fn default_base_url() -> String {
     "/".into()
+}
+fn default_static_checklist_rows() -> usize {
+    5000
 }
 
 impl Config {
@@ -106,10 +117,11 @@ impl Config {
                     "build-dir",
                     "base-url",
                     "edit-url",
+                    "static-checklist-rows",
                 ];
                 match suggest(field, known) {
-                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url"),
-                    None => "[book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url".to_string(),
+                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows"),
+                    None => "[book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows".to_string(),
                 }
             } else if msg.contains("missing field `title`") {
                 "add `title = \"…\"` under [book]".to_string()

@@ -28,9 +28,14 @@ pub fn playbook_json(pb: &Playbook) -> String {
                 "id": a.id, "title": a.title,
                 "tasks": a.tasks.iter().map(|&t| {
                     let task = &pb.tasks[t];
-                    json!({"id": task.id, "title": task.title, "description": task.description, "owner": task.owner,
-                           "applies_to": task.rule,
-                           "markets": pb.task_markets[t].iter().map(|&m| pb.markets[m].id.clone()).collect::<Vec<_>>()})
+                    let mut v = json!({"id": task.id, "title": task.title, "description": task.description, "owner": task.owner,
+                                       "applies_to": task.rule});
+                    // Listing every market for every task would grow with
+                    // markets × tasks; a task without a rule applies everywhere.
+                    if task.rule.is_some() {
+                        v["markets"] = json!(pb.task_markets[t].iter().map(|&m| pb.markets[m].id.as_str()).collect::<Vec<_>>());
+                    }
+                    v
                 }).collect::<Vec<_>>()
             })).collect::<Vec<_>>(),
         })
@@ -104,5 +109,5 @@ pub fn playbook_json(pb: &Playbook) -> String {
         "chapters": chapters,
         "backlinks": backlinks,
     });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    serde_json::to_string(&doc).unwrap_or_default() + "\n"
 }

@@ -1198,7 +1198,15 @@ impl Resolver {
         let mut out = Vec::with_capacity(self.pb.tasks.len());
         for t in &self.pb.tasks {
             let mut v = Vec::new();
+            if t.rule.is_none() && t.market.is_none() {
+                // Applies everywhere: no list (it would grow with markets × tasks).
+                out.push(v);
+                continue;
+            }
             for (mi, m) in self.pb.markets.iter().enumerate() {
+                if t.market.is_some_and(|tm| tm != mi) {
+                    continue;
+                }
                 let f = MarketFacts {
                     id: &m.id,
                     region: &m.region,

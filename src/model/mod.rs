@@ -530,13 +530,25 @@ pub struct Playbook {
     pub index: HashMap<Kind, HashMap<String, usize>>,
     /// Who references what: target page → source pages.
     pub backlinks: BTreeMap<EntityRef, BTreeSet<EntityRef>>,
-    /// Markets each task applies to (by task index).
+    /// Markets each task with a rule (or of a market) applies to, ascending,
+    /// by task index. Empty for a task without a rule: it applies to every
+    /// market, and listing them all would grow with markets × tasks. Ask
+    /// [`Playbook::applies`] rather than reading this directly.
     pub task_markets: Vec<Vec<usize>>,
     /// Warnings found while resolving.
     pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 impl Playbook {
+    /// Does task `t` apply to market `m`?
+    pub fn applies(&self, t: usize, m: usize) -> bool {
+        let task = &self.tasks[t];
+        if task.rule.is_none() && task.market.is_none() {
+            return true;
+        }
+        self.task_markets[t].binary_search(&m).is_ok()
+    }
+
     /// Find an entity by kind and id.
     pub fn lookup(&self, kind: Kind, id: &str) -> Option<EntityRef> {
         self.index

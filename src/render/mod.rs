@@ -7,6 +7,7 @@
 //! (`sitemap.xml`, `playbook.json`, the search index). Nothing here writes to
 //! disk: the result is a list of [`OutputFile`]s for [`crate::output`].
 
+pub mod checklist_data;
 pub mod context;
 pub mod pages;
 pub mod svg;
@@ -82,6 +83,10 @@ pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
     ("theme/print.css", include_str!("../../theme/print.css")),
     ("theme/playbook.js", include_str!("../../theme/playbook.js")),
     ("theme/search.js", include_str!("../../theme/search.js")),
+    (
+        "theme/checklist.js",
+        include_str!("../../theme/checklist.js"),
+    ),
     ("theme/favicon.svg", include_str!("../../theme/favicon.svg")),
 ];
 
@@ -282,7 +287,63 @@ pub fn render_site_to(
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostics> {
     let site = pages::SiteBuilder::new(pb);
-    let results: Vec<(Vec<String>, Vec<Diagnostic>)> = site.each(|unit| {
+    // The site-wide files do not depend on the pages: make them alongside.
+    let (results, extra) = rayon::join(
+        || render_pages(&site, templates, opts, sink),
+        || {
+            let mut extra = vec![
+                OutputFile {
+                    path: "playbook.json".into(),
+                    bytes: crate::export::playbook_json(pb).into_bytes(),
+                },
+                OutputFile {
+                    path: "search-index.js".into(),
+                    bytes: crate::search::title_index_js(pb).into_bytes(),
+                },
+            ];
+            extra.extend(site.shared_files());
+            extra
+        },
+    );
+    let mut diags = Diagnostics::new();
+    let mut pages: Vec<String> = Vec::new();
+    for (p, e) in results {
+        pages.extend(p);
+        for d in e {
+            diags.push(d);
+        }
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    pages.sort_unstable();
+    let mut extra = extra;
+    extra.push(OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: pages::sitemap(pb, &pages).into_bytes(),
+    });
+    for (path, bytes) in &templates.assets {
+        extra.push(OutputFile {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        });
+    }
+    for f in extra {
+        sink(f).map_err(Diagnostics::from)?;
+    }
+    Ok(())
+}
+
+/// Render every unit's pages and hand them to `sink`; per unit, the page
+/// paths written and the errors met.
+fn render_pages(
+    site: &pages::SiteBuilder<'_>,
+    templates: &Templates,
+    opts: &RenderOptions,
+    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+) -> Vec<(Vec<String>, Vec<Diagnostic>)> {
+    site.each(|unit| {
         let mut paths = Vec::new();
         let mut errs = Vec::new();
         for job in unit.jobs {
@@ -312,44 +373,7 @@ pub fn render_site_to(
             }
         }
         (paths, errs)
-    });
-    let mut diags = Diagnostics::new();
-    let mut pages: Vec<String> = Vec::new();
-    for (p, e) in results {
-        pages.extend(p);
-        for d in e {
-            diags.push(d);
-        }
-    }
-    if diags.has_errors() {
-        diags.sort();
-        return Err(diags);
-    }
-    pages.sort_unstable();
-    let mut extra = vec![
-        OutputFile {
-            path: "sitemap.xml".into(),
-            bytes: pages::sitemap(pb, &pages).into_bytes(),
-        },
-        OutputFile {
-            path: "playbook.json".into(),
-            bytes: crate::export::playbook_json(pb).into_bytes(),
-        },
-        OutputFile {
-            path: "search-index.js".into(),
-            bytes: crate::search::title_index_js(pb).into_bytes(),
-        },
-    ];
-    for (path, bytes) in &templates.assets {
-        extra.push(OutputFile {
-            path: path.clone(),
-            bytes: bytes.clone(),
-        });
-    }
-    for f in extra {
-        sink(f).map_err(Diagnostics::from)?;
-    }
-    Ok(())
+    })
 }
 
 /// Replace [`ROOT_MARK`] with the page's relative root (an empty root becomes `./`).

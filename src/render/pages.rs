@@ -51,6 +51,21 @@ impl Lookups {
     }
 }
 
+/// `<a class="market-chip" …>DE</a> ` for market `m` (links from the site root).
+fn market_chip(pb: &Playbook, m: usize) -> String {
+    use crate::diag::push_html_escaped as esc;
+    let mk = &pb.markets[m];
+    let mut s = String::from("<a class=\"market-chip\" href=\"");
+    s.push(crate::markdown::ROOT_MARK);
+    esc(&mut s, &pb.url(er(Kind::Market, m)));
+    s.push_str("\" title=\"");
+    esc(&mut s, &mk.name);
+    s.push_str("\">");
+    esc(&mut s, &mk.id.to_uppercase());
+    s.push_str("</a> ");
+    s
+}
+
 fn er(kind: Kind, idx: usize) -> EntityRef {
     EntityRef { kind, idx }
 }
@@ -144,8 +159,18 @@ fn reading_order(pb: &Playbook) -> Vec<(String, String)> {
     v
 }
 
+/// Above this many steps a market's launch timeline shows phases only.
+const MAX_TIMELINE_STEPS: usize = 60;
+
 struct Builder<'a> {
     pb: &'a Playbook,
+    /// Each market's chip (a link with its code), written once: a step page
+    /// lists up to one per market for each of its tasks.
+    chips: Vec<String>,
+    /// The sidebar, rendered once per section.
+    nav: super::context::NavCache,
+    /// Every task a checklist can list, in checklist order.
+    task_order: Vec<usize>,
     /// Number of checklist rows per market.
     task_counts: Vec<usize>,
     windows: Vec<String>,
@@ -175,7 +200,7 @@ impl<'a> Builder<'a> {
 
     fn ctx(&self, base: PageBase) -> tera::Context {
         let (p, n) = self.prev_next(&base.url);
-        base_context(self.pb, base, p, n)
+        base_context(self.pb, &self.nav, base, p, n)
     }
 
     fn job(&self, url: &str, template: &'static str, ctx: tera::Context) -> PageJob {
@@ -217,11 +242,11 @@ impl<'a> Builder<'a> {
         if self.pb.tasks[ti].rule.is_none() || ms.len() == self.pb.markets.len() {
             return json!({"all": true, "items": []});
         }
-        let items: Vec<Value> = ms
-            .iter()
-            .map(|&m| json!({"id": self.pb.markets[m].id, "name": self.pb.markets[m].name, "url": self.pb.url(er(Kind::Market, m))}))
-            .collect();
-        json!({"all": false, "items": items})
+        let mut html = String::with_capacity(ms.len() * 64);
+        for &m in ms {
+            html.push_str(&self.chips[m]);
+        }
+        json!({"all": false, "html": html})
     }
 
     fn task_ctx(&self, ti: usize) -> Value {
@@ -415,7 +440,7 @@ impl<'a> Builder<'a> {
             .unwrap_or_default();
         let prev = i.checked_sub(1).map(|j| link(pb, er(Kind::Chapter, j)));
         let next = (i + 1 < pb.chapters.len()).then(|| link(pb, er(Kind::Chapter, i + 1)));
-        let mut ctx = base_context(pb, base, prev, next);
+        let mut ctx = base_context(pb, &self.nav, base, prev, next);
         // Everything the chapter references, in order of first mention.
         let mut rail: Vec<EntityRef> = c.applies.clone();
         for rf in crate::markdown::scan_refs(&c.body) {
@@ -806,7 +831,19 @@ impl<'a> Builder<'a> {
         let m = &pb.markets[mi];
         let r = er(Kind::Market, mi);
         let url = pb.url(r);
-        let rows = &checklist::rows(pb, &self.windows, mi);
+        // Small checklists are written out; big ones are published as data
+        // the browser assembles (see checklist_data.rs).
+        let dynamic = self.task_counts[mi] > pb.config.build.static_checklist_rows;
+        let (rows, compact) = if dynamic {
+            (
+                Vec::new(),
+                Some(checklist::compact(pb, &self.task_order, mi)),
+            )
+        } else {
+            (checklist::rows(pb, &self.windows, mi), None)
+        };
+        let rows = &rows;
+        let count = compact.as_ref().map_or(rows.len(), |c| c.count);
         let mut base = self.base(m.name.clone(), url.clone(), Section::Markets, "Market");
         base.crumbs = vec![self.crumb("markets/", "Markets")];
         base.file = Some(m.file);
@@ -823,9 +860,17 @@ impl<'a> Builder<'a> {
         let mut last_end = m.kickoff;
         let mut phase_rows = Vec::new();
         let mut per_phase: HashMap<usize, usize> = HashMap::new();
-        for r in rows.iter() {
-            *per_phase.entry(r.phase_idx).or_default() += 1;
+        match &compact {
+            Some(c) => per_phase.extend(c.per_phase.iter().copied().enumerate()),
+            None => {
+                for r in rows.iter() {
+                    *per_phase.entry(r.phase_idx).or_default() += 1;
+                }
+            }
         }
+        // One bar per step reads well for a few dozen steps; beyond that the
+        // chart shows phases only (it would grow with markets × steps).
+        let step_bars = pb.steps.len() <= MAX_TIMELINE_STEPS;
         for f in &pb.frameworks {
             for &p in &f.phases {
                 let ph = &pb.phases[p];
@@ -857,7 +902,7 @@ impl<'a> Builder<'a> {
                 };
                 phase_rows.push(json!({"title": label, "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()), "tasks": n}));
                 bars.push((label, w.start, end, w.end.is_none(), true));
-                for &b in &ph.blocks {
+                for &b in ph.blocks.iter().filter(|_| step_bars) {
                     for &st in &pb.blocks[b].steps {
                         let sw = checklist::step_window(pb, st, mi);
                         let send = sw.end.unwrap_or(end);
@@ -927,10 +972,12 @@ impl<'a> Builder<'a> {
             .collect();
         let by_reason = {
             let mut hm: std::collections::BTreeMap<String, usize> = Default::default();
-            for r in rows.iter() {
-                for why in &r.reasons {
-                    *hm.entry(why.clone()).or_default() += 1;
-                }
+            let reasons: Box<dyn Iterator<Item = &Vec<String>>> = match &compact {
+                Some(c) => Box::new(c.gated.iter().map(|(_, w)| w)),
+                None => Box::new(rows.iter().map(|r| &r.reasons)),
+            };
+            for why in reasons.flat_map(|w| w.iter()) {
+                *hm.entry(why.clone()).or_default() += 1;
             }
             hm.into_iter()
                 .map(|(k, v)| json!({"reason": k, "count": v}))
@@ -941,8 +988,8 @@ impl<'a> Builder<'a> {
             "regulations": m.regulations.iter().map(|&g| json!({"url": pb.url(er(Kind::Regulation, g)), "title": pb.regulations[g].name, "jurisdiction": pb.regulations[g].jurisdiction})).collect::<Vec<_>>(),
             "tags": m.tags, "languages": m.languages, "currency": m.currency, "kickoff": m.kickoff.to_string(),
             "kickoff_weekday": m.kickoff.strftime("%A").to_string(),
-            "team": team, "partners": partners, "tasks": rows.len(), "phases": phase_rows, "scorecard": score, "met": met,
-            "own_tasks": own, "by_reason": by_reason,
+            "team": team, "partners": partners, "tasks": count, "phases": phase_rows, "scorecard": score, "met": met,
+            "own_tasks": own, "by_reason": by_reason, "dynamic": dynamic,
             "csv": format!("checklist-{}.csv", m.id), "md": format!("checklist-{}.md", m.id),
         }));
         ctx.insert("timeline", &timeline);
@@ -962,9 +1009,7 @@ impl<'a> Builder<'a> {
         base.file = Some(m.file);
         base.description = format!(
             "Launch checklist for {}: {} tasks from kickoff {}",
-            m.name,
-            rows.len(),
-            m.kickoff
+            m.name, count, m.kickoff
         );
         let mut cctx = self.ctx(base);
         let lead = checklist::launch_lead(pb, mi);
@@ -984,10 +1029,17 @@ impl<'a> Builder<'a> {
                                "rows_html": checklist_rows_html(pb, &rows[i..j])}));
             i = j;
         }
-        cctx.insert("market", &json!({"id": m.id, "name": m.name, "kickoff": m.kickoff.to_string(), "lead": lead, "tasks": rows.len(),
+        cctx.insert("market", &json!({"id": m.id, "name": m.name, "kickoff": m.kickoff.to_string(), "lead": lead, "tasks": count, "dynamic": dynamic,
                                        "csv": format!("../checklist-{}.csv", m.id), "md": format!("../checklist-{}.md", m.id), "url": url}));
         cctx.insert("groups", &groups);
         let id = &m.id;
+        if let Some(c) = &compact {
+            let data = vec![OutputFile {
+                path: format!("{curl}data.js"),
+                bytes: super::checklist_data::market_js(pb, mi, c).into_bytes(),
+            }];
+            return (page, self.job(&curl, "checklist.html", cctx), data);
+        }
         let downloads = vec![
             OutputFile {
                 path: format!("markets/{id}/checklist-{id}.csv"),
@@ -1332,10 +1384,15 @@ impl<'a> SiteBuilder<'a> {
             .enumerate()
             .map(|(i, (u, _))| (u.clone(), i))
             .collect();
-        let mut task_counts = vec![0usize; pb.markets.len()];
-        for ms in &pb.task_markets {
-            for &m in ms {
-                task_counts[m] += 1;
+        let everywhere = (0..pb.tasks.len())
+            .filter(|&t| !checklist::is_gated(pb, t))
+            .count();
+        let mut task_counts = vec![everywhere; pb.markets.len()];
+        for (t, ms) in pb.task_markets.iter().enumerate() {
+            if checklist::is_gated(pb, t) {
+                for &m in ms {
+                    task_counts[m] += 1;
+                }
             }
         }
         let b = Builder {
@@ -1345,6 +1402,9 @@ impl<'a> SiteBuilder<'a> {
             order_pos,
             order,
             task_counts,
+            task_order: checklist::task_order(pb),
+            nav: Default::default(),
+            chips: (0..pb.markets.len()).map(|m| market_chip(pb, m)).collect(),
             windows: checklist::window_labels(pb),
         };
         let mut specs = vec![Spec::Home, Spec::StoryIndex];
@@ -1366,6 +1426,20 @@ impl<'a> SiteBuilder<'a> {
         specs.extend((0..pb.research.len()).map(Spec::Research));
         specs.extend([Spec::Print, Spec::Search, Spec::NotFound]);
         SiteBuilder { b, specs }
+    }
+
+    /// Files shared by every market's checklist: the task table, when at
+    /// least one checklist is too big to write out.
+    pub fn shared_files(&self) -> Vec<OutputFile> {
+        let b = &self.b;
+        let limit = b.pb.config.build.static_checklist_rows;
+        if b.task_counts.iter().all(|&n| n <= limit) {
+            return Vec::new();
+        }
+        vec![OutputFile {
+            path: super::checklist_data::TASKS_JS.into(),
+            bytes: super::checklist_data::tasks_js(b.pb, &b.task_order, &b.windows).into_bytes(),
+        }]
     }
 
     /// Run `f` on every unit of work, in parallel; collect what `f` returns.

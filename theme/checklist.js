@@ -1,0 +1,147 @@
+// Playbook: assembles a big checklist in the browser from the shared task
+// table (checklists/tasks.js → PLAYBOOK_TASKS) and the market's data.js
+// (PLAYBOOK_CHECKLIST). It writes the same markup as a checklist written out
+// at build time (render/pages.rs checklist_rows_html + templates/checklist.html),
+// and its CSV and Markdown are byte for byte the ones `playbook checklist`
+// prints (checklist.rs to_csv / to_markdown); the browser tests compare them.
+(function () {
+  "use strict";
+  var T = window.PLAYBOOK_TASKS, C = window.PLAYBOOK_CHECKLIST;
+  var host = document.querySelector(".ck-dynamic");
+  if (!host || !T || !C) return;
+  var root = host.dataset.root || "";
+  var pageTitle = host.dataset.title || "";
+
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // The market's rows, in order: every ungated task, plus the gated ones
+  // data.js names (positions are delta-coded, each with a reason index).
+  var why = {};
+  for (var i = 0, pos = 0; i < C.rows.length; i += 2) {
+    pos += C.rows[i];
+    why[pos] = C.reasons[C.rows[i + 1]];
+  }
+  var rows = [];
+  T.tasks.forEach(function (t, p) {
+    var reasons = t[5] ? why[p] : [];
+    if (!reasons) return;
+    var step = T.steps[t[0]];
+    var role = t[4];
+    var block = C.blocks[step[3]];
+    rows.push({
+      id: t[2] !== null ? step[4] + "/" + t[2] : t[6],
+      suffix: t[2],
+      stepIdx: t[0],
+      step: step,
+      phaseIdx: step[2],
+      phase: T.phases[step[2]],
+      activity: T.acts[t[1]],
+      task: t[3],
+      role: role,
+      roleTitle: role !== null && Object.prototype.hasOwnProperty.call(T.roles, role) ? T.roles[role] : null,
+      person: role !== null && Object.prototype.hasOwnProperty.call(C.team, role) ? C.team[role] : null,
+      start: block[0],
+      due: block[1],
+      reasons: reasons,
+    });
+  });
+
+  // The table, one section per phase (as templates/checklist.html).
+  var lead = C.lead === null ? "—" : C.lead;
+  var running = esc(pageTitle) + " · kickoff " + esc(C.kickoff) + " · lead " + esc(lead);
+  var html = [];
+  var n = 0;
+  for (var a = 0; a < rows.length; ) {
+    var b = a;
+    while (b < rows.length && rows[b].phaseIdx === rows[a].phaseIdx) b++;
+    n++;
+    var ph = rows[a].phase, w = C.phases[rows[a].phaseIdx];
+    html.push('<section class="ck-phase" aria-labelledby="phase-' + n + '">\n<p class="running-head">' + running + "</p>\n" +
+      '<h2 id="phase-' + n + '">' + (ph[1] !== null ? esc(ph[1]) + " · " : "") + esc(ph[2]) +
+      ' <span class="window">' + esc(ph[3]) + " · " + esc(w[0]) + " – " + esc(w[1] === null ? "ongoing" : w[1]) + "</span></h2>\n" +
+      '<p class="muted">' + esc(ph[0]) + "</p>\n" +
+      '<table class="ck"><thead><tr class="running-row"><td colspan=3>' + running +
+      '</td></tr><tr><th scope="col">Task</th><th scope="col">Owner</th><th scope="col">Due</th></tr></thead>\n' +
+      rowsHtml(rows.slice(a, b)) + "</table>\n" +
+      '<p class="signoff">Phase signed off by ______________________ Date __________</p>\n</section>\n');
+    a = b;
+  }
+  host.innerHTML = html.join("");
+
+  function rowsHtml(rs) {
+    var s = "", step = -1, activity = "";
+    rs.forEach(function (r) {
+      if (r.stepIdx !== step) {
+        step = r.stepIdx;
+        activity = "";
+        s += '\n<tbody><tr><th colspan=2 scope=rowgroup><a href="' + esc(root + r.step[1]) + '">' + esc(r.step[0]) +
+          "</a><td>" + (r.due === null ? "ongoing" : r.due);
+      }
+      if (r.activity !== activity) {
+        activity = r.activity;
+        s += "\n<tr class=ac><td colspan=3>" + esc(activity);
+      }
+      s += r.suffix !== null ? '\n<tr data-t="' + esc(r.suffix) + '">' : '\n<tr data-id="' + esc(r.id) + '">';
+      s += "<td><label><input type=checkbox> " + esc(r.task) + "</label>";
+      if (r.reasons.length) s += "<small>" + esc(r.reasons.join(", ")) + "</small>";
+      s += "<td>";
+      if (r.person !== null && r.roleTitle !== null) s += esc(r.person) + "<br>" + esc(r.roleTitle);
+      else if (r.roleTitle !== null) s += esc(r.roleTitle);
+      else s += "—";
+    });
+    return s;
+  }
+
+  // Downloads, made on click.
+  function ownerText(r) {
+    if (r.roleTitle !== null) return r.person !== null ? r.person + " (" + r.roleTitle + ")" : r.roleTitle;
+    return r.role === null ? "" : r.role;
+  }
+  function csvField(s) {
+    s = s === null ? "" : String(s);
+    return /[,"\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function toCsv() {
+    var out = ["market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done\r\n"];
+    rows.forEach(function (r) {
+      out.push([C.id, r.id, r.phase[0], r.phase[1], r.phase[2], r.phase[3], r.step[0], r.activity, r.task, r.role, r.person]
+        .map(csvField).join(",") + "," + r.start + "," + (r.due === null ? "" : r.due) + "," +
+        csvField(r.reasons.join("; ")) + ",\r\n");
+    });
+    return out.join("");
+  }
+  function toMarkdown() {
+    var out = ["# Launch checklist: " + C.name + " (" + C.id + ")\n\nKickoff: " + C.kickoff + " · " + rows.length +
+      " task" + (rows.length === 1 ? "" : "s") + " · generated from " + T.title + "\n"];
+    var lastPhase = -1, lastFw = "";
+    rows.forEach(function (r) {
+      if (r.phaseIdx !== lastPhase) {
+        if (r.phase[0] !== lastFw) { out.push("\n## " + r.phase[0] + "\n"); lastFw = r.phase[0]; }
+        out.push("\n### " + (r.phase[1] !== null ? r.phase[1] + " — " : "") + r.phase[2] + " (" + r.phase[3] + ")\n\n");
+        lastPhase = r.phaseIdx;
+      }
+      out.push("- [ ] **" + r.task.replace(/\*/g, "\\*") + "** — " + r.step[0] + " · " + ownerText(r) +
+        (r.due === null ? " · ongoing" : " · due " + r.due) +
+        (r.reasons.length ? " · applies because " + r.reasons.join(", ") : "") + " · `" + r.id + "`\n");
+    });
+    return out.join("");
+  }
+  window.PLAYBOOK_CHECKLIST_TEXT = { csv: toCsv, md: toMarkdown };
+  document.querySelectorAll("[data-download]").forEach(function (btn) {
+    btn.hidden = false;
+    btn.addEventListener("click", function () {
+      var kind = btn.dataset.download;
+      var blob = new Blob([kind === "csv" ? toCsv() : toMarkdown()], { type: kind === "csv" ? "text/csv" : "text/markdown" });
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = "checklist-" + C.id + "." + kind;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+    });
+  });
+})();
