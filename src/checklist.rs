@@ -159,9 +159,11 @@ pub struct Compact {
     /// Rows per phase index.
     pub per_phase: Vec<usize>,
     /// Positions (ascending) of the tasks that carry a rule or belong to a
-    /// market and apply here, each with the reasons it applies. Tasks without
-    /// a rule apply everywhere and are not listed.
-    pub gated: Vec<(usize, Vec<String>)>,
+    /// market and apply here, each with an index into `reasons`. Tasks
+    /// without a rule apply everywhere and are not listed.
+    pub gated: Vec<(usize, usize)>,
+    /// The distinct reason lists ("tag: data-residency", …), one per rule.
+    pub reasons: Vec<Vec<String>>,
 }
 
 /// Does a task apply only where its rule (or its market) says?
@@ -170,8 +172,58 @@ pub fn is_gated(pb: &Playbook, task: usize) -> bool {
     t.market.is_some() || t.rule.is_some()
 }
 
+/// What every market's [`Compact`] checklist is made from, worked out once
+/// per site: the task order, what applies everywhere, and for each market the
+/// rule-gated tasks that apply there. Making a market's compact checklist is
+/// then proportional to its gated rows, not to every task.
+#[derive(Debug, Clone, Default)]
+pub struct ChecklistIndex {
+    /// [`task_order`].
+    pub order: Vec<usize>,
+    /// Tasks that apply everywhere, per phase index.
+    everywhere_per_phase: Vec<usize>,
+    /// Per market: (position, rule group) of each gated task that applies.
+    gated: Vec<Vec<(usize, usize)>>,
+    /// Per rule group: a task carrying it (market tasks are group 0).
+    group_task: Vec<Option<usize>>,
+}
+
+impl ChecklistIndex {
+    /// Index the playbook's tasks.
+    pub fn new(pb: &Playbook) -> Self {
+        let order = task_order(pb);
+        let mut ix = ChecklistIndex {
+            everywhere_per_phase: vec![0; pb.phases.len()],
+            gated: vec![Vec::new(); pb.markets.len()],
+            group_task: vec![None],
+            order: Vec::new(),
+        };
+        let mut groups: std::collections::HashMap<&crate::model::raw::Rule, usize> =
+            Default::default();
+        for (pos, &ti) in order.iter().enumerate() {
+            let t = &pb.tasks[ti];
+            if !is_gated(pb, ti) {
+                ix.everywhere_per_phase[pb.steps[t.step].phase] += 1;
+                continue;
+            }
+            let group = match (t.market, t.rule.as_ref()) {
+                (None, Some(rule)) => *groups.entry(rule).or_insert_with(|| {
+                    ix.group_task.push(Some(ti));
+                    ix.group_task.len() - 1
+                }),
+                _ => 0,
+            };
+            for &m in &pb.task_markets[ti] {
+                ix.gated[m].push((pos, group));
+            }
+        }
+        ix.order = order;
+        ix
+    }
+}
+
 /// The [`Compact`] checklist of market `m` (the same rows as [`rows`]).
-pub fn compact(pb: &Playbook, order: &[usize], m: usize) -> Compact {
+pub fn compact(pb: &Playbook, ix: &ChecklistIndex, m: usize) -> Compact {
     let market = &pb.markets[m];
     let regs: Vec<String> = market
         .regulations
@@ -184,22 +236,26 @@ pub fn compact(pb: &Playbook, order: &[usize], m: usize) -> Compact {
         regulations: &regs,
         tags: &market.tags,
     };
+    let gated = &ix.gated[m];
     let mut c = Compact {
-        per_phase: vec![0; pb.phases.len()],
-        ..Compact::default()
+        count: ix.everywhere_per_phase.iter().sum::<usize>() + gated.len(),
+        per_phase: ix.everywhere_per_phase.clone(),
+        gated: Vec::with_capacity(gated.len()),
+        reasons: Vec::new(),
     };
-    for (pos, &ti) in order.iter().enumerate() {
-        let t = &pb.tasks[ti];
-        if !pb.applies(ti, m) {
-            continue;
+    // Tasks sharing a rule share its reasons: work them out once per rule.
+    let mut local = vec![usize::MAX; ix.group_task.len()];
+    for &(pos, group) in gated {
+        let ti = ix.order[pos];
+        c.per_phase[pb.steps[pb.tasks[ti].step].phase] += 1;
+        if local[group] == usize::MAX {
+            c.reasons.push(match ix.group_task[group] {
+                None => vec![format!("market: {}", market.id)],
+                Some(t) => rules::reasons(pb.tasks[t].rule.as_ref(), facts),
+            });
+            local[group] = c.reasons.len() - 1;
         }
-        c.count += 1;
-        c.per_phase[pb.steps[t.step].phase] += 1;
-        if t.market.is_some() {
-            c.gated.push((pos, vec![format!("market: {}", market.id)]));
-        } else if t.rule.is_some() {
-            c.gated.push((pos, rules::reasons(t.rule.as_ref(), facts)));
-        }
+        c.gated.push((pos, local[group]));
     }
     c
 }

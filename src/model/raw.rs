@@ -206,7 +206,7 @@ pub struct RawTask {
 }
 
 /// An applicability rule: every non-empty key must match (AND); within a key any value (OR).
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Market regions, e.g. `eu`.

@@ -162,18 +162,12 @@ fn dates(w: DueWindow) -> (String, Option<String>) {
 /// `window.PLAYBOOK_CHECKLIST = {…};` for market `m`.
 pub fn market_js(pb: &Playbook, m: usize, c: &Compact) -> String {
     let market = &pb.markets[m];
-    let mut reasons: Vec<&[String]> = Vec::new();
-    let mut reason_idx: std::collections::HashMap<&[String], usize> = Default::default();
     let mut rows = Vec::with_capacity(c.gated.len() * 2);
     let mut last = 0;
-    for (pos, why) in &c.gated {
-        let i = *reason_idx.entry(why.as_slice()).or_insert_with(|| {
-            reasons.push(why.as_slice());
-            reasons.len() - 1
-        });
+    for &(pos, why) in &c.gated {
         rows.push(pos - last);
-        rows.push(i);
-        last = *pos;
+        rows.push(why);
+        last = pos;
     }
     let doc = MarketData {
         id: &market.id,
@@ -198,7 +192,7 @@ pub fn market_js(pb: &Playbook, m: usize, c: &Compact) -> String {
                 ))
             })
             .collect(),
-        reasons,
+        reasons: c.reasons.iter().map(Vec::as_slice).collect(),
         rows,
     };
     format!(

@@ -169,8 +169,8 @@ struct Builder<'a> {
     chips: Vec<String>,
     /// The sidebar, rendered once per section.
     nav: super::context::NavCache,
-    /// Every task a checklist can list, in checklist order.
-    task_order: Vec<usize>,
+    /// Every task a checklist can list, in checklist order, and which apply where.
+    checklists: checklist::ChecklistIndex,
     /// Number of checklist rows per market.
     task_counts: Vec<usize>,
     windows: Vec<String>,
@@ -837,7 +837,7 @@ impl<'a> Builder<'a> {
         let (rows, compact) = if dynamic {
             (
                 Vec::new(),
-                Some(checklist::compact(pb, &self.task_order, mi)),
+                Some(checklist::compact(pb, &self.checklists, mi)),
             )
         } else {
             (checklist::rows(pb, &self.windows, mi), None)
@@ -972,12 +972,23 @@ impl<'a> Builder<'a> {
             .collect();
         let by_reason = {
             let mut hm: std::collections::BTreeMap<String, usize> = Default::default();
-            let reasons: Box<dyn Iterator<Item = &Vec<String>>> = match &compact {
-                Some(c) => Box::new(c.gated.iter().map(|(_, w)| w)),
-                None => Box::new(rows.iter().map(|r| &r.reasons)),
-            };
-            for why in reasons.flat_map(|w| w.iter()) {
-                *hm.entry(why.clone()).or_default() += 1;
+            match &compact {
+                Some(c) => {
+                    let mut per_rule = vec![0usize; c.reasons.len()];
+                    for &(_, r) in &c.gated {
+                        per_rule[r] += 1;
+                    }
+                    for (why, n) in c.reasons.iter().zip(per_rule) {
+                        for w in why {
+                            *hm.entry(w.clone()).or_default() += n;
+                        }
+                    }
+                }
+                None => {
+                    for why in rows.iter().flat_map(|r| r.reasons.iter()) {
+                        *hm.entry(why.clone()).or_default() += 1;
+                    }
+                }
             }
             hm.into_iter()
                 .map(|(k, v)| json!({"reason": k, "count": v}))
@@ -1402,7 +1413,7 @@ impl<'a> SiteBuilder<'a> {
             order_pos,
             order,
             task_counts,
-            task_order: checklist::task_order(pb),
+            checklists: checklist::ChecklistIndex::new(pb),
             nav: Default::default(),
             chips: (0..pb.markets.len()).map(|m| market_chip(pb, m)).collect(),
             windows: checklist::window_labels(pb),
@@ -1438,7 +1449,7 @@ impl<'a> SiteBuilder<'a> {
         }
         vec![OutputFile {
             path: super::checklist_data::TASKS_JS.into(),
-            bytes: super::checklist_data::tasks_js(b.pb, &b.task_order, &b.windows).into_bytes(),
+            bytes: super::checklist_data::tasks_js(b.pb, &b.checklists.order, &b.windows).into_bytes(),
         }]
     }
 
