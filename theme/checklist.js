@@ -131,8 +131,8 @@
     return out.join("");
   }
   window.PLAYBOOK_CHECKLIST_TEXT = { csv: toCsv, md: toMarkdown };
+  document.querySelectorAll(".ck-js-only").forEach(function (el) { el.hidden = false; });
   document.querySelectorAll("[data-download]").forEach(function (btn) {
-    btn.hidden = false;
     btn.addEventListener("click", function () {
       var kind = btn.dataset.download;
       var blob = new Blob([kind === "csv" ? toCsv() : toMarkdown()], { type: kind === "csv" ? "text/csv" : "text/markdown" });

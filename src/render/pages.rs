@@ -1449,7 +1449,8 @@ impl<'a> SiteBuilder<'a> {
         }
         vec![OutputFile {
             path: super::checklist_data::TASKS_JS.into(),
-            bytes: super::checklist_data::tasks_js(b.pb, &b.checklists.order, &b.windows).into_bytes(),
+            bytes: super::checklist_data::tasks_js(b.pb, &b.checklists.order, &b.windows)
+                .into_bytes(),
         }]
     }
 

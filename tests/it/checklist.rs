@@ -354,3 +354,60 @@ fn each_format_matches_its_golden_file() {
         crate::support::assert_golden(&format!("checklist-de.{ext}"), &run.stdout);
     }
 }
+
+/// The data of an assembled checklist (`window.X = {…};`) as JSON.
+fn script_json(text: &str) -> serde_json::Value {
+    let start = text.find('=').expect("an assignment") + 1;
+    let body = text[start..].trim().trim_end_matches(';');
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+#[test]
+fn checklists_over_the_static_limit_are_published_as_data_not_rows() {
+    let f = Fixture::skeleton().replace(
+        "book.toml",
+        "[build]\n",
+        "[build]\nstatic-checklist-rows = 1\n",
+    );
+    let built = f.build_to_temp(&[]);
+    let site = built.site();
+    let page = built.page("markets/de/checklist/index.html");
+    assert!(page.contains("class=\"ck-dynamic\""), "{page}");
+    assert!(
+        !page.contains("<input type=checkbox>"),
+        "no rows are written out:\n{page}"
+    );
+    assert!(
+        !site.join("markets/de/checklist-de.csv").exists(),
+        "no CSV written per market: the page makes it"
+    );
+    // The shared table lists every task once; the market file names only
+    // the rule-gated tasks that apply there, with their reasons.
+    let tasks = script_json(&built.page("checklists/tasks.js"));
+    let titles: Vec<&str> = tasks["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| t[3].as_str().expect("title"))
+        .collect();
+    assert!(titles.contains(&"Regulation inventory"), "{titles:?}");
+    assert!(titles.contains(&PRIVACY_TASK), "{titles:?}");
+    let de = script_json(&built.page("markets/de/checklist/data.js"));
+    assert_eq!(de["count"], 2, "{de}");
+    assert_eq!(de["reasons"], serde_json::json!([["tag: new-language"]]));
+    assert_eq!(de["kickoff"], "2027-03-01");
+    // Ireland's one-row checklist is within the limit: written out as usual.
+    let ie = built.page("markets/ie/checklist/index.html");
+    assert!(!ie.contains("ck-dynamic"), "{ie}");
+    assert!(site.join("markets/ie/checklist-ie.csv").exists());
+}
+
+#[test]
+fn checklists_within_the_static_limit_are_written_out() {
+    let built = Fixture::skeleton().build_to_temp(&[]);
+    let page = built.page("markets/de/checklist/index.html");
+    assert!(!page.contains("ck-dynamic"), "{page}");
+    assert!(page.contains(PRIVACY_TASK), "{page}");
+    assert!(built.site().join("markets/de/checklist-de.csv").exists());
+    assert!(!built.site().join("checklists/tasks.js").exists());
+}
