@@ -19,9 +19,9 @@ pub fn run(root: &Path, host: &str, port: u16, open: bool) -> i32 {
     let t = Instant::now();
     match rebuilder.rebuild(&[ChangeKind::Config], 1) {
         Ok(site) => {
-            let n = site.files.keys().filter(|k| k.ends_with(".html")).count();
+            let n = site.pages;
             shared.publish(site);
-            eprintln!("built {n} pages in {} ms", t.elapsed().as_millis());
+            eprintln!("ready: {n} pages (each rendered when first asked for) in {} ms", t.elapsed().as_millis());
         }
         Err(d) => {
             eprint_diags(&d);

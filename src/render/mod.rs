@@ -9,6 +9,7 @@
 
 pub mod checklist_data;
 pub mod context;
+pub mod on_demand;
 pub mod pages;
 pub mod svg;
 
@@ -346,34 +347,47 @@ fn render_pages(
     site.each(|unit| {
         let mut paths = Vec::new();
         let mut errs = Vec::new();
-        for job in unit.jobs {
-            match templates.render(job.template, &job.ctx) {
-                Ok(html) => {
-                    let root = root_for(&job.path);
-                    let mut html = replace_root_mark(&html, &root);
-                    if let Some(script) = &opts.inject_script {
-                        if let Some(i) = html.rfind("</body>") {
-                            html.insert_str(i, script);
-                        }
-                    }
-                    paths.push(job.path.clone());
-                    if let Err(d) = sink(OutputFile {
-                        path: job.path,
-                        bytes: html.into_bytes(),
-                    }) {
-                        errs.push(d);
-                    }
-                }
-                Err(d) => errs.push(d),
+        for f in render_unit(unit, templates, opts, &mut errs) {
+            if f.path.ends_with(".html") {
+                paths.push(f.path.clone());
             }
-        }
-        for f in unit.files {
             if let Err(d) = sink(f) {
                 errs.push(d);
             }
         }
         (paths, errs)
     })
+}
+
+/// Render one unit's pages (and pass its ready-made files through); a page
+/// whose template fails is left out and its error pushed to `errs`.
+pub fn render_unit(
+    unit: pages::Unit,
+    templates: &Templates,
+    opts: &RenderOptions,
+    errs: &mut Vec<Diagnostic>,
+) -> Vec<OutputFile> {
+    let mut out = Vec::with_capacity(unit.jobs.len() + unit.files.len());
+    for job in unit.jobs {
+        match templates.render(job.template, &job.ctx) {
+            Ok(html) => {
+                let root = root_for(&job.path);
+                let mut html = replace_root_mark(&html, &root);
+                if let Some(script) = &opts.inject_script {
+                    if let Some(i) = html.rfind("</body>") {
+                        html.insert_str(i, script);
+                    }
+                }
+                out.push(OutputFile {
+                    path: job.path,
+                    bytes: html.into_bytes(),
+                });
+            }
+            Err(d) => errs.push(d),
+        }
+    }
+    out.extend(unit.files);
+    out
 }
 
 /// Replace [`ROOT_MARK`] with the page's relative root (an empty root becomes `./`).

@@ -1439,6 +1439,60 @@ impl<'a> SiteBuilder<'a> {
         SiteBuilder { b, specs }
     }
 
+    /// Which unit makes each page or file of the site: path → unit index
+    /// (for rendering one page on request, as `serve` does).
+    pub fn path_index(&self) -> HashMap<String, usize> {
+        let pb = self.b.pb;
+        let mut ix = HashMap::with_capacity(self.specs.len() + 4 * pb.markets.len());
+        for (i, &spec) in self.specs.iter().enumerate() {
+            let page = |kind: Kind, idx: usize| pb.url(er(kind, idx));
+            let url = match spec {
+                Spec::Home => String::new(),
+                Spec::StoryIndex => "story/".into(),
+                Spec::Chapter(c) => page(Kind::Chapter, c),
+                Spec::FrameworksIndex => "frameworks/".into(),
+                Spec::Framework(f) => page(Kind::Framework, f),
+                Spec::Component(c) => page(Kind::Component, c),
+                Spec::Step(s) => page(Kind::Step, s),
+                Spec::MetricsIndex => "metrics/".into(),
+                Spec::Metric(m) => page(Kind::Metric, m),
+                Spec::MarketsIndex => "markets/".into(),
+                Spec::Market(m) => {
+                    let url = page(Kind::Market, m);
+                    let id = &pb.markets[m].id;
+                    for extra in [
+                        format!("{url}checklist/index.html"),
+                        format!("{url}checklist/data.js"),
+                        format!("{url}checklist-{id}.csv"),
+                        format!("{url}checklist-{id}.md"),
+                    ] {
+                        ix.insert(extra, i);
+                    }
+                    url
+                }
+                Spec::RegulationsIndex => "regulations/".into(),
+                Spec::Regulation(r) => page(Kind::Regulation, r),
+                Spec::ExpertsIndex => "experts/".into(),
+                Spec::Expert(e) => page(Kind::Expert, e),
+                Spec::ResearchIndex => "research/".into(),
+                Spec::Research(r) => page(Kind::Research, r),
+                Spec::Print => "print/".into(),
+                Spec::Search => "search/".into(),
+                Spec::NotFound => {
+                    ix.insert("404.html".into(), i);
+                    continue;
+                }
+            };
+            ix.insert(format!("{url}index.html"), i);
+        }
+        ix
+    }
+
+    /// Build unit `i` alone (what [`SiteBuilder::each`] does for all).
+    pub fn unit(&self, i: usize) -> Option<Unit> {
+        self.specs.get(i).map(|&spec| build_spec(&self.b, spec))
+    }
+
     /// Files shared by every market's checklist: the task table, when at
     /// least one checklist is too big to write out.
     pub fn shared_files(&self) -> Vec<OutputFile> {

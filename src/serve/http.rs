@@ -131,43 +131,67 @@ async fn file(AxState(shared): AxState<Shared>, req: Request<Body>) -> Response<
         let s = shared.state.read().unwrap_or_else(|e| e.into_inner());
         s.site.clone()
     };
-    let raw = req.uri().path();
-    let Some(key) = site_key(raw) else {
+    let raw = req.uri().path().to_string();
+    let Some(key) = site_key(&raw) else {
         return respond(
             StatusCode::BAD_REQUEST,
             "text/plain; charset=utf-8",
             Body::from("bad path\n"),
         );
     };
+    // Pages may need rendering: do it off the async runtime.
+    match tokio::task::spawn_blocking(move || lookup(&site, &key, &raw)).await {
+        Ok(r) => r,
+        Err(_) => respond(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "text/plain; charset=utf-8",
+            Body::from("internal error\n"),
+        ),
+    }
+}
+
+/// Answer a request for site path `key` (`raw` as asked, for the redirect).
+fn lookup(site: &super::Site, key: &str, raw: &str) -> Response<Body> {
     let candidates = if key.is_empty() {
         vec!["index.html".to_string()]
     } else {
-        vec![key.clone(), format!("{key}/index.html")]
+        vec![key.to_string(), format!("{key}/index.html")]
     };
     for (i, c) in candidates.iter().enumerate() {
-        if let Some(bytes) = site.files.get(c) {
-            if i == 1 && !raw.ends_with('/') {
-                // A folder without its slash: redirect so relative links resolve.
-                let mut r = respond(
-                    StatusCode::MOVED_PERMANENTLY,
-                    "text/plain; charset=utf-8",
-                    Body::empty(),
-                );
-                if let Ok(v) = HeaderValue::from_str(&format!("{raw}/")) {
-                    r.headers_mut().insert(header::LOCATION, v);
+        match site.get(c) {
+            Ok(Some(bytes)) => {
+                if i == 1 && !raw.ends_with('/') {
+                    // A folder without its slash: redirect so relative links resolve.
+                    let mut r = respond(
+                        StatusCode::MOVED_PERMANENTLY,
+                        "text/plain; charset=utf-8",
+                        Body::empty(),
+                    );
+                    if let Ok(v) = HeaderValue::from_str(&format!("{raw}/")) {
+                        r.headers_mut().insert(header::LOCATION, v);
+                    }
+                    return r;
                 }
-                return r;
+                return respond(StatusCode::OK, mime(c), Body::from(bytes.to_vec()));
             }
-            return respond(StatusCode::OK, mime(c), Body::from(bytes.to_vec()));
+            Ok(None) => {}
+            Err(d) => {
+                // A template failed on this page: show why, as text.
+                return respond(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "text/plain; charset=utf-8",
+                    Body::from(d.render_text()),
+                );
+            }
         }
     }
-    match site.files.get("404.html") {
-        Some(b) => respond(
+    match site.get("404.html") {
+        Ok(Some(b)) => respond(
             StatusCode::NOT_FOUND,
             "text/html; charset=utf-8",
             Body::from(b.to_vec()),
         ),
-        None => respond(
+        _ => respond(
             StatusCode::NOT_FOUND,
             "text/plain; charset=utf-8",
             Body::from("not found\n"),

@@ -17,11 +17,94 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use tokio::sync::broadcast;
 
-/// A built site held in memory.
+/// A site held in memory: the files rendered so far, and (while this
+/// generation is current) a renderer thread that makes the rest on request.
+/// A rebuild therefore costs loading and resolving the playbook; each page
+/// is rendered when a browser first asks for it, then kept.
 #[derive(Debug, Default)]
 pub struct Site {
-    /// Path inside the site → bytes.
-    pub files: HashMap<String, Arc<[u8]>>,
+    files: RwLock<HashMap<String, Arc<[u8]>>>,
+    renderer: Option<std::sync::Mutex<std::sync::mpsc::Sender<rebuild::RenderRequest>>>,
+    /// Every file has been rendered (the whole site was needed once).
+    complete: std::sync::atomic::AtomicBool,
+    /// Number of HTML pages.
+    pub pages: usize,
+}
+
+impl Site {
+    /// A site whose every file is already rendered.
+    pub fn from_files(files: Vec<crate::render::OutputFile>) -> Site {
+        let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        Site {
+            files: RwLock::new(
+                files
+                    .into_iter()
+                    .map(|f| (f.path, Arc::<[u8]>::from(f.bytes)))
+                    .collect(),
+            ),
+            renderer: None,
+            complete: std::sync::atomic::AtomicBool::new(true),
+            pages,
+        }
+    }
+
+    /// A site rendered on request by the thread behind `renderer`.
+    pub fn on_demand(renderer: std::sync::mpsc::Sender<rebuild::RenderRequest>, pages: usize) -> Site {
+        Site {
+            files: RwLock::default(),
+            renderer: Some(std::sync::Mutex::new(renderer)),
+            complete: std::sync::atomic::AtomicBool::new(false),
+            pages,
+        }
+    }
+
+    fn cached(&self, path: &str) -> Option<Arc<[u8]>> {
+        self.files
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+            .cloned()
+    }
+
+    /// The file at `path` (rendering it, and what is made with it, if
+    /// needed). Blocks while rendering: call it off the async runtime.
+    pub fn get(&self, path: &str) -> Result<Option<Arc<[u8]>>, Diagnostics> {
+        use std::sync::atomic::Ordering;
+        if let Some(b) = self.cached(path) {
+            return Ok(Some(b));
+        }
+        if self.complete.load(Ordering::Acquire) {
+            return Ok(None);
+        }
+        let Some(tx) = &self.renderer else {
+            return Ok(None);
+        };
+        let (reply, answer) = std::sync::mpsc::sync_channel(1);
+        let sent = tx
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .send(rebuild::RenderRequest {
+                path: path.to_string(),
+                reply,
+            });
+        if sent.is_err() {
+            return Ok(None);
+        }
+        let (files, whole) = match answer.recv() {
+            Ok(r) => r?,
+            Err(_) => return Ok(None),
+        };
+        {
+            let mut m = self.files.write().unwrap_or_else(|e| e.into_inner());
+            for f in files {
+                m.entry(f.path).or_insert_with(|| Arc::from(f.bytes));
+            }
+        }
+        if whole {
+            self.complete.store(true, Ordering::Release);
+        }
+        Ok(self.cached(path))
+    }
 }
 
 /// What the server knows right now: the last good site and the current error, if any.

@@ -7,21 +7,40 @@
 //! | theme      | reload templates and assets, then as content     |
 //! | book.toml  | everything                                       |
 //!
-//! Every rebuild renders the whole site in memory with the same pipeline as
-//! `playbook build` (measured: see bench/README.md), so a page never depends
-//! on stale data.
+//! A rebuild loads and resolves the whole playbook (so every content error is
+//! found at once), then hands it to a renderer thread of its own: pages are
+//! rendered with the same units and templates as `playbook build`, each when
+//! it is first asked for, and kept until the next rebuild. A save is thus
+//! served as soon as the playbook resolves, whatever the number of pages
+//! (measured: see bench/README.md); a page never mixes two generations.
 
 use super::watch::ChangeKind;
 use super::{reload_script, Site};
 use crate::diag::Diagnostics;
-use crate::render::{self, RenderOptions, Templates};
+use crate::render::on_demand::{OnDemand, Rendered};
+use crate::render::{OutputFile, RenderOptions, Templates};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Holds what survives between rebuilds (the compiled templates).
 pub struct Rebuilder {
     root: PathBuf,
-    templates: Option<Templates>,
+    templates: Option<Arc<Templates>>,
+}
+
+/// A request to a generation's renderer thread: the files that make `path`
+/// (and whether the whole site had to be rendered for it).
+pub struct RenderRequest {
+    /// Site path, e.g. `markets/de/index.html`.
+    pub path: String,
+    /// Where the answer goes.
+    pub reply: std::sync::mpsc::SyncSender<Result<(Vec<OutputFile>, bool), Diagnostics>>,
+}
+
+impl std::fmt::Debug for RenderRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RenderRequest").field("path", &self.path).finish()
+    }
 }
 
 impl Rebuilder {
@@ -41,23 +60,36 @@ impl Rebuilder {
     ) -> Result<Site, Diagnostics> {
         if self.templates.is_none() || changes.iter().any(|c| *c != ChangeKind::Content) {
             self.templates = None;
-            self.templates = Some(Templates::load(&self.root)?);
+            self.templates = Some(Arc::new(Templates::load(&self.root)?));
         }
         let mut pb = crate::load_playbook(&self.root)?;
         // Links are relative; the 404 page and sitemap use the base URL, which is "/" when serving.
         pb.config.build.base_url = "/".into();
-        let Some(templates) = self.templates.as_ref() else {
+        let Some(templates) = self.templates.clone() else {
             return Err(Diagnostics::new());
         };
         let opts = RenderOptions {
             inject_script: Some(reload_script(generation)),
         };
-        let files = render::render_site(&pb, templates, &opts)?;
-        Ok(Site {
-            files: files
-                .into_iter()
-                .map(|f| (f.path, Arc::<[u8]>::from(f.bytes)))
-                .collect(),
-        })
+        let (tx, rx) = std::sync::mpsc::channel::<RenderRequest>();
+        let (ready_tx, ready) = std::sync::mpsc::sync_channel(1);
+        std::thread::Builder::new()
+            .name(format!("render-{generation}"))
+            .spawn(move || {
+                let od = OnDemand::new(&pb, &templates, &opts);
+                let _ = ready_tx.send(od.page_count());
+                // Ends when the generation's site is dropped (its sender goes).
+                while let Ok(req) = rx.recv() {
+                    let answer = match od.render(&req.path) {
+                        Ok(Rendered::Files(files)) => Ok((files, false)),
+                        Ok(Rendered::NeedsWholeSite) => od.render_all().map(|f| (f, true)),
+                        Err(d) => Err(d),
+                    };
+                    let _ = req.reply.send(answer);
+                }
+            })
+            .map_err(|e| Diagnostics::from(crate::diag::Diagnostic::error(format!("cannot start a renderer thread: {e}"))))?;
+        let pages = ready.recv().unwrap_or(0);
+        Ok(Site::on_demand(tx, pages))
     }
 }

@@ -1,0 +1,116 @@
+//! Rendering one page at a time, when it is asked for: what `playbook serve`
+//! does, so a save is served as soon as the playbook has loaded and resolved,
+//! however many pages the site has. `build` renders everything
+//! ([`super::render_site_to`]); both use the same units and templates, so a
+//! page is byte for byte the same either way.
+
+use super::pages::SiteBuilder;
+use super::{render_site, render_unit, OutputFile, RenderOptions, Templates};
+use crate::diag::Diagnostics;
+use crate::model::Playbook;
+use std::collections::HashMap;
+
+/// Folders of files made from every page (a full-text search index): asking
+/// for one renders the whole site once.
+const WHOLE_SITE: &[&str] = &["pagefind/"];
+
+/// A site that renders its files on request.
+pub struct OnDemand<'a> {
+    pb: &'a Playbook,
+    templates: &'a Templates,
+    opts: &'a RenderOptions,
+    site: SiteBuilder<'a>,
+    /// Page or file path → the unit that makes it.
+    units: HashMap<String, usize>,
+}
+
+/// What [`OnDemand::render`] found for a path.
+pub enum Rendered {
+    /// The files made together with the path (its unit, or one site-wide
+    /// file); the path itself may be missing from them (a market's CSV when
+    /// its checklist is assembled in the browser).
+    Files(Vec<OutputFile>),
+    /// The path is made from every page (a search index): render the whole site.
+    NeedsWholeSite,
+}
+
+impl<'a> OnDemand<'a> {
+    /// Prepare the units of `pb`'s site (cheap next to rendering them).
+    pub fn new(pb: &'a Playbook, templates: &'a Templates, opts: &'a RenderOptions) -> Self {
+        let site = SiteBuilder::new(pb);
+        let units = site.path_index();
+        OnDemand {
+            pb,
+            templates,
+            opts,
+            site,
+            units,
+        }
+    }
+
+    /// Number of HTML pages the site has.
+    pub fn page_count(&self) -> usize {
+        self.units.keys().filter(|p| p.ends_with(".html")).count()
+    }
+
+    /// Render what makes `path`.
+    pub fn render(&self, path: &str) -> Result<Rendered, Diagnostics> {
+        if let Some(&i) = self.units.get(path) {
+            let Some(unit) = self.site.unit(i) else {
+                return Ok(Rendered::Files(Vec::new()));
+            };
+            let mut errs = Vec::new();
+            let files = render_unit(unit, self.templates, self.opts, &mut errs);
+            if !errs.is_empty() {
+                let mut d = Diagnostics::new();
+                for e in errs {
+                    d.push(e);
+                }
+                return Err(d);
+            }
+            return Ok(Rendered::Files(files));
+        }
+        let pb = self.pb;
+        let one = |bytes: String| {
+            Ok(Rendered::Files(vec![OutputFile {
+                path: path.to_string(),
+                bytes: bytes.into_bytes(),
+            }]))
+        };
+        match path {
+            "playbook.json" => one(crate::export::playbook_json(pb)),
+            "search-index.js" => one(crate::search::title_index_js(pb)),
+            "sitemap.xml" => {
+                let mut pages: Vec<String> = self
+                    .units
+                    .keys()
+                    .filter(|p| p.ends_with(".html"))
+                    .cloned()
+                    .collect();
+                pages.sort_unstable();
+                one(super::pages::sitemap(pb, &pages))
+            }
+            _ => {
+                if let Some((p, bytes)) = self.templates.assets.iter().find(|(p, _)| p == path) {
+                    return Ok(Rendered::Files(vec![OutputFile {
+                        path: p.clone(),
+                        bytes: bytes.clone(),
+                    }]));
+                }
+                let shared = self.site.shared_files();
+                if shared.iter().any(|f| f.path == path) {
+                    return Ok(Rendered::Files(shared));
+                }
+                if WHOLE_SITE.iter().any(|p| path.starts_with(p)) {
+                    return Ok(Rendered::NeedsWholeSite);
+                }
+                Ok(Rendered::Files(Vec::new()))
+            }
+        }
+    }
+
+    /// Every file of the site, as `build` makes it.
+    pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        render_site(self.pb, self.templates, self.opts)
+    }
+}
