@@ -40,8 +40,17 @@ use std::time::{Duration, Instant};
 
 /// Read `book.toml` and `content/` under `root` and resolve them.
 pub fn load_playbook(root: &Path) -> Result<Playbook, Diagnostics> {
+    load_playbook_with(root, None)
+}
+
+/// [`load_playbook`], re-parsing only the files whose text is not in `cache`
+/// (what `serve` does between saves).
+pub fn load_playbook_with(
+    root: &Path,
+    cache: Option<&load::ParseCache>,
+) -> Result<Playbook, Diagnostics> {
     let config = config::Config::load(root).map_err(Diagnostics::from)?;
-    let (raw, load_diags) = load::load_content(root);
+    let (raw, load_diags) = load::load_content_with(root, cache);
     if load_diags.has_errors() {
         let mut d = load_diags;
         d.sort();

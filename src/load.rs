@@ -62,13 +62,52 @@ pub struct RawContent {
     pub chapters: Vec<MdFile<RawChapter>>,
 }
 
+/// YAML files parsed by an earlier load, with the text they were parsed
+/// from. `serve` keeps one between rebuilds, so a save re-parses only the
+/// files whose text changed (parsing is most of loading a big playbook).
+#[derive(Default)]
+pub struct ParseCache {
+    entries: std::sync::Mutex<
+        std::collections::HashMap<
+            PathBuf,
+            (String, std::sync::Arc<dyn std::any::Any + Send + Sync>),
+        >,
+    >,
+}
+
+impl ParseCache {
+    fn get<T: Clone + 'static>(&self, path: &Path, text: &str) -> Option<T> {
+        let m = self.entries.lock().ok()?;
+        let (t, v) = m.get(path)?;
+        if t != text {
+            return None;
+        }
+        v.downcast_ref::<T>().cloned()
+    }
+
+    fn put<T: Clone + Send + Sync + 'static>(&self, path: &Path, text: &str, value: &T) {
+        if let Ok(mut m) = self.entries.lock() {
+            m.insert(
+                path.to_path_buf(),
+                (text.to_string(), std::sync::Arc::new(value.clone())),
+            );
+        }
+    }
+}
+
 /// Read the whole `content/` folder under `root`.
 pub fn load_content(root: &Path) -> (RawContent, Diagnostics) {
+    load_content_with(root, None)
+}
+
+/// [`load_content`], reusing (and filling) `cache` for files whose text is unchanged.
+pub fn load_content_with(root: &Path, cache: Option<&ParseCache>) -> (RawContent, Diagnostics) {
     let mut l = Loader {
         root: root.to_path_buf(),
         out: RawContent::default(),
         diags: Diagnostics::new(),
         seen_dirs: HashSet::new(),
+        cache,
     };
     let content = root.join("content");
     if !content.is_dir() {
@@ -128,18 +167,19 @@ pub fn load_content(root: &Path) -> (RawContent, Diagnostics) {
     (l.out, l.diags)
 }
 
-struct Loader {
+struct Loader<'c> {
     root: PathBuf,
     out: RawContent,
     diags: Diagnostics,
     seen_dirs: HashSet<PathBuf>,
+    cache: Option<&'c ParseCache>,
 }
 
 fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-impl Loader {
+impl Loader<'_> {
     fn rel(&self, p: &Path) -> String {
         p.strip_prefix(&self.root)
             .unwrap_or(p)
@@ -244,9 +284,15 @@ impl Loader {
         Some(self.out.sources.len() - 1)
     }
 
-    fn yaml<T: DeserializeOwned>(&mut self, p: &Path) -> Option<(T, usize)> {
+    fn yaml<T: DeserializeOwned + Clone + Send + Sync + 'static>(
+        &mut self,
+        p: &Path,
+    ) -> Option<(T, usize)> {
         let file = self.read(p)?;
         let src = &self.out.sources[file];
+        if let Some(v) = self.cache.and_then(|c| c.get::<T>(p, &src.text)) {
+            return Some((v, file));
+        }
         let r = yaml::parse::<T>(
             &src.text,
             YamlSource {
@@ -256,7 +302,12 @@ impl Loader {
             },
         );
         match r {
-            Ok(v) => Some((v, file)),
+            Ok(v) => {
+                if let Some(c) = self.cache {
+                    c.put(p, &src.text, &v);
+                }
+                Some((v, file))
+            }
             Err(d) => {
                 self.diags.push(d);
                 None

@@ -21,7 +21,10 @@ pub fn run(root: &Path, host: &str, port: u16, open: bool) -> i32 {
         Ok(site) => {
             let n = site.pages;
             shared.publish(site);
-            eprintln!("ready: {n} pages (each rendered when first asked for) in {} ms", t.elapsed().as_millis());
+            eprintln!(
+                "ready: {n} pages (each rendered when first asked for) in {} ms",
+                t.elapsed().as_millis()
+            );
         }
         Err(d) => {
             eprint_diags(&d);

@@ -49,7 +49,10 @@ impl Site {
     }
 
     /// A site rendered on request by the thread behind `renderer`.
-    pub fn on_demand(renderer: std::sync::mpsc::Sender<rebuild::RenderRequest>, pages: usize) -> Site {
+    pub fn on_demand(
+        renderer: std::sync::mpsc::Sender<rebuild::RenderRequest>,
+        pages: usize,
+    ) -> Site {
         Site {
             files: RwLock::default(),
             renderer: Some(std::sync::Mutex::new(renderer)),

@@ -26,6 +26,8 @@ use std::sync::Arc;
 pub struct Rebuilder {
     root: PathBuf,
     templates: Option<Arc<Templates>>,
+    /// Parsed files of the last load: a save re-parses only what changed.
+    parsed: crate::load::ParseCache,
 }
 
 /// A request to a generation's renderer thread: the files that make `path`
@@ -39,7 +41,9 @@ pub struct RenderRequest {
 
 impl std::fmt::Debug for RenderRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RenderRequest").field("path", &self.path).finish()
+        f.debug_struct("RenderRequest")
+            .field("path", &self.path)
+            .finish()
     }
 }
 
@@ -49,6 +53,7 @@ impl Rebuilder {
         Rebuilder {
             root: root.to_path_buf(),
             templates: None,
+            parsed: Default::default(),
         }
     }
 
@@ -62,7 +67,9 @@ impl Rebuilder {
             self.templates = None;
             self.templates = Some(Arc::new(Templates::load(&self.root)?));
         }
-        let mut pb = crate::load_playbook(&self.root)?;
+        let t0 = std::time::Instant::now();
+        let mut pb = crate::load_playbook_with(&self.root, Some(&self.parsed))?;
+        let t_load = t0.elapsed();
         // Links are relative; the 404 page and sitemap use the base URL, which is "/" when serving.
         pb.config.build.base_url = "/".into();
         let Some(templates) = self.templates.clone() else {
@@ -88,8 +95,19 @@ impl Rebuilder {
                     let _ = req.reply.send(answer);
                 }
             })
-            .map_err(|e| Diagnostics::from(crate::diag::Diagnostic::error(format!("cannot start a renderer thread: {e}"))))?;
+            .map_err(|e| {
+                Diagnostics::from(crate::diag::Diagnostic::error(format!(
+                    "cannot start a renderer thread: {e}"
+                )))
+            })?;
         let pages = ready.recv().unwrap_or(0);
+        if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
+            eprintln!(
+                "  load+resolve {} ms, site index {} ms",
+                t_load.as_millis(),
+                (t0.elapsed() - t_load).as_millis()
+            );
+        }
         Ok(Site::on_demand(tx, pages))
     }
 }
