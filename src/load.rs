@@ -62,17 +62,15 @@ pub struct RawContent {
     pub chapters: Vec<MdFile<RawChapter>>,
 }
 
+/// A parsed file: the text it was parsed from and the value.
+type CachedParse = (String, std::sync::Arc<dyn std::any::Any + Send + Sync>);
+
 /// YAML files parsed by an earlier load, with the text they were parsed
 /// from. `serve` keeps one between rebuilds, so a save re-parses only the
 /// files whose text changed (parsing is most of loading a big playbook).
 #[derive(Default)]
 pub struct ParseCache {
-    entries: std::sync::Mutex<
-        std::collections::HashMap<
-            PathBuf,
-            (String, std::sync::Arc<dyn std::any::Any + Send + Sync>),
-        >,
-    >,
+    entries: std::sync::Mutex<std::collections::HashMap<PathBuf, CachedParse>>,
 }
 
 impl ParseCache {
