@@ -366,3 +366,35 @@ fn two_hundred_concurrent_connections_are_all_served() {
         .count();
     assert_eq!(ok, 200);
 }
+
+/// `serve` renders pages one at a time, on request; `build` renders them all.
+/// Every file must come out the same either way.
+#[test]
+fn pages_rendered_on_request_are_the_files_build_writes() {
+    use playbook::render::on_demand::{OnDemand, Rendered};
+    use playbook::render::{render_site, RenderOptions, Templates};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pb = playbook::load_playbook(root).expect("the real playbook loads");
+    let templates = Templates::load(root).expect("templates load");
+    let opts = RenderOptions::default();
+    let all = render_site(&pb, &templates, &opts).expect("the site renders");
+    let od = OnDemand::new(&pb, &templates, &opts);
+    assert_eq!(
+        od.page_count(),
+        all.iter().filter(|f| f.path.ends_with(".html")).count()
+    );
+    for want in all.iter().filter(|f| !f.path.starts_with("pagefind/")) {
+        let Ok(Rendered::Files(files)) = od.render(&want.path) else {
+            panic!("{} is not rendered on request", want.path);
+        };
+        let got = files
+            .iter()
+            .find(|f| f.path == want.path)
+            .unwrap_or_else(|| panic!("rendering {} did not make it", want.path));
+        assert!(got.bytes == want.bytes, "{} differs", want.path);
+    }
+    assert!(
+        matches!(od.render("no/such/page/index.html"), Ok(Rendered::Files(f)) if f.is_empty()),
+        "an unknown path renders nothing"
+    );
+}
