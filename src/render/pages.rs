@@ -1427,15 +1427,20 @@ impl<'a> SiteBuilder<'a> {
         specs.push(Spec::MetricsIndex);
         specs.extend((0..pb.metrics.len()).map(Spec::Metric));
         specs.push(Spec::MarketsIndex);
-        // Markets are the heaviest units: start them first so the load balances.
-        specs.splice(0..0, (0..pb.markets.len()).map(Spec::Market));
+        // The heaviest units first (the printable edition holds the whole
+        // playbook; markets build a checklist each), so none is left running
+        // alone at the end.
+        specs.splice(
+            0..0,
+            std::iter::once(Spec::Print).chain((0..pb.markets.len()).map(Spec::Market)),
+        );
         specs.push(Spec::RegulationsIndex);
         specs.extend((0..pb.regulations.len()).map(Spec::Regulation));
         specs.push(Spec::ExpertsIndex);
         specs.extend((0..pb.experts.len()).map(Spec::Expert));
         specs.push(Spec::ResearchIndex);
         specs.extend((0..pb.research.len()).map(Spec::Research));
-        specs.extend([Spec::Print, Spec::Search, Spec::NotFound]);
+        specs.extend([Spec::Search, Spec::NotFound]);
         SiteBuilder { b, specs }
     }
 
