@@ -4,7 +4,8 @@
 //! from `templates/`) and lets a playbook's own `templates/<name>` replace any
 //! of them. [`render_site`] builds one context per page (in [`pages`]),
 //! renders them in parallel with rayon, and adds the machine-readable files
-//! (`sitemap.xml`, `playbook.json`, the search index). Nothing here writes to
+//! (`sitemap.xml`, `playbook.json`, the search indexes: the pages of entities
+//! are also handed to [`crate::search::pagefind`] as they are rendered). Nothing here writes to
 //! disk: the result is a list of [`OutputFile`]s for [`crate::output`].
 
 pub mod context;
@@ -281,15 +282,34 @@ pub fn render_site_to(
     opts: &RenderOptions,
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostics> {
+    // The full-text index is built on its own thread while the pages render.
+    std::thread::scope(|scope| {
+        let index = crate::search::pagefind::Indexer::start(scope, pb);
+        render_with_index(pb, templates, opts, sink, index)
+    })
+}
+
+fn render_with_index(
+    pb: &Playbook,
+    templates: &Templates,
+    opts: &RenderOptions,
+    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    index: crate::search::pagefind::Indexer<'_>,
+) -> Result<(), Diagnostics> {
+    use crate::search::pagefind::{for_index, indexable, url_of};
     let site = pages::SiteBuilder::new(pb);
     let results: Vec<(Vec<String>, Vec<Diagnostic>)> = site.each(|unit| {
         let mut paths = Vec::new();
         let mut errs = Vec::new();
+        let mut to_index = Vec::new();
         for job in unit.jobs {
             match templates.render(job.template, &job.ctx) {
                 Ok(html) => {
                     let root = root_for(&job.path);
                     let mut html = replace_root_mark(&html, &root);
+                    if indexable(job.template) {
+                        to_index.push((url_of(&job.path), for_index(&html)));
+                    }
                     if let Some(script) = &opts.inject_script {
                         if let Some(i) = html.rfind("</body>") {
                             html.insert_str(i, script);
@@ -306,6 +326,7 @@ pub fn render_site_to(
                 Err(d) => errs.push(d),
             }
         }
+        index.unit(unit.seq, to_index);
         for f in unit.files {
             if let Err(d) = sink(f) {
                 errs.push(d);
@@ -340,6 +361,7 @@ pub fn render_site_to(
             bytes: crate::search::title_index_js(pb).into_bytes(),
         },
     ];
+    extra.extend(index.finish().map_err(Diagnostics::from)?);
     for (path, bytes) in &templates.assets {
         extra.push(OutputFile {
             path: path.clone(),
