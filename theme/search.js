@@ -142,17 +142,44 @@
       })
     };
   }
-  // Search the full text; with few hits, try the query with its typos
-  // corrected and keep whichever finds more. → {r, corrected}
+  // The site's own words (pagefind/playbook-words.json), fetched the first time a query needs correcting.
+  var known = null;
+  function vocabulary() {
+    if (!known) {
+      known = fetch(siteUrl("pagefind/playbook-words.json")).then(function (r) { return r.json(); }).then(function (ws) {
+        var set = {};
+        ws.forEach(function (w) { set[w] = 1; });
+        return { set: set, list: ws };
+      });
+      known.catch(function () { known = null; });
+    }
+    return known;
+  }
+  // A word the site does not use becomes the nearest title word, else the nearest word of its text.
+  function fixWord(w, v) {
+    if (v.set[w] || w.length < 4 || STOP[w]) return w;
+    var t = correct(w);
+    if (t !== w) return t;
+    if (v.list.some(function (k) { return k.lastIndexOf(w, 0) === 0; })) return w;
+    var best = w, bd = 9;
+    v.list.forEach(function (k) { var d = dist(w, k); if (d < bd) { bd = d; best = k; } });
+    return bd <= (w.length > 6 ? 2 : 1) ? best : w;
+  }
+  // Search the full text. A query with a word the site does not use (or with
+  // no hit) is corrected against the site's vocabulary and searched again;
+  // the corrected results are shown when there are any. → {r, corrected}
   function fullText(q, filters) {
     return pagefind().then(function (m) {
       var opts = filters ? { filters: filters } : {};
       return m.search(q, opts).then(function (r) {
-        var fix = r.results.length < 3 ? corrected(q) : null;
-        if (!fix) return { r: r, corrected: null };
-        return m.search(fix, opts).then(function (r2) {
-          return r2.results.length > r.results.length ? { r: r2, corrected: fix } : { r: r, corrected: null };
-        });
+        if (r.results.length && !corrected(q)) return { r: r, corrected: null };
+        return vocabulary().then(function (v) {
+          var qs = words(q), fix = qs.map(function (w) { return fixWord(w, v); }).join(" ");
+          if (fix === qs.join(" ")) return { r: r, corrected: null };
+          return m.search(fix, opts).then(function (r2) {
+            return r2.results.length ? { r: r2, corrected: fix } : { r: r, corrected: null };
+          });
+        }, function () { return { r: r, corrected: null }; });
       });
     });
   }
@@ -172,7 +199,8 @@
   function option(r, i, q) {
     return '<a role="option" aria-selected="false" id="sr-' + i + '" href="' + esc(href(r.url)) + '"><span class="kind">' + esc(r.kind) + "</span>" + highlight(r.title, q) + '<span class="note">' + r.note + "</span></a>";
   }
-  function show(q, items, total, msg) {
+  function show(q, items, total, msg, source) {
+    panel.setAttribute("data-source", source);
     selected = -1;
     box.removeAttribute("aria-activedescendant");
     var html = items.map(function (r, i) { return option(r, i, q); }).join("");
@@ -190,7 +218,7 @@
     var msg = t.corrected ? "Showing results for “" + t.corrected + "”." : "";
     if (!t.results.length) msg += (msg ? " " : "") + "No page titles match “" + q + "”.";
     if (offline()) msg += (msg ? " " : "") + OFFLINE;
-    show(shownQ, t.results.slice(0, 8), t.results.length, msg);
+    show(shownQ, t.results.slice(0, 8), t.results.length, msg, "titles");
     if (offline()) return;
     fullText(q).then(function (f) {
       return load(f.r.results, 0, 8).then(function (full) {
@@ -202,7 +230,7 @@
         var fix = f.corrected || t.corrected;
         var m = fix ? "Showing results for “" + fix + "”." : "";
         if (!items.length) m = "Nothing matches “" + q + "”.";
-        show(fix || q, items, Math.max(f.r.results.length, items.length), m);
+        show(fix || q, items, Math.max(f.r.results.length, items.length), m, "full-text");
       });
     }).catch(function () {
       if (my === seq && note) note.textContent = (msg ? msg + " " : "") + "Full-text search could not load; showing title matches.";
@@ -280,13 +308,21 @@
     filterBox.innerHTML = html;
     filterBox.hidden = !q || !html;
   }
+  // Pages whose title (or a task's) has every word of the query come first, in title order (at most three).
+  function promote(items, q) {
+    var top = [];
+    titleSearch(q).results.filter(function (t) { return t.exact; }).slice(0, 3).forEach(function (t) {
+      items.forEach(function (x) { if (x.url === page(t.url) && top.indexOf(x) < 0) top.push(x); });
+    });
+    return top.concat(items.filter(function (x) { return top.indexOf(x) < 0; }));
+  }
   function item(r, q) {
     var subs = r.subs.map(function (s) {
       return '<li><a href="' + esc(href(s.url)) + '">' + highlight(s.title, q) + "</a>" + (s.note ? '<span class="excerpt">' + s.note + "</span>" : "") + "</li>";
     }).join("");
     return '<li class="result"><a class="result-title" href="' + esc(href(r.url)) + '">' + highlight(r.title, q) + '</a> <span class="kind-badge">' + esc(r.kind) + "</span>" +
       (r.framework ? ' <span class="muted result-context">' + esc(r.framework) + "</span>" : "") +
-      (r.note ? '<p class="excerpt">' + r.note + "</p>" : "") + (subs ? '<ul class="sub-results">' + subs + "</ul>" : "") + "</li>";
+      (subs ? '<ul class="sub-results">' + subs + "</ul>" : r.note ? '<p class="excerpt">' + r.note + "</p>" : "") + "</li>";
   }
   function say(q, n, fix) {
     var msg = fix ? "Showing results for “" + fix + "”. " : "";
@@ -311,17 +347,21 @@
     drawFilters(counts, q);
     say(q, shown.length, t.corrected);
     results.innerHTML = shown.slice(0, 100).map(function (r) { return item(r, t.corrected || q); }).join("");
+    results.setAttribute("data-source", "titles");
     if (more) more.hidden = true;
   }
   function run(q, exact) {
     var my = ++pageSeq;
+    results.removeAttribute("data-source");
     writeUrl(q);
     if (!q.trim()) { results.innerHTML = ""; status.textContent = ""; drawFilters({}, q); if (more) more.hidden = true; return; }
     if (offline()) { runTitles(q); return; }
-    var search = exact ? pagefind().then(function (m) { return m.search(q, active() ? { filters: active() } : {}).then(function (r) { return { r: r, corrected: null }; }); }) : fullText(q, active());
-    Promise.all([search, all ? null : pagefind().then(function (m) { return m.filters(); })]).then(function (x) {
-      var f = x[0], r = f.r, shown = 0;
-      if (x[1]) all = x[1];
+    // The filter values first: with them loaded, each search also counts its hits per value.
+    (all ? Promise.resolve(all) : pagefind().then(function (m) { return m.filters(); })).then(function (a) {
+      all = a;
+      return exact ? pagefind().then(function (m) { return m.search(q, active() ? { filters: active() } : {}).then(function (r) { return { r: r, corrected: null }; }); }) : fullText(q, active());
+    }).then(function (f) {
+      var r = f.r, shown = 0;
       if (my !== pageSeq) return;
       var hq = f.corrected || q;
       drawFilters(r.filters || {}, q);
@@ -330,7 +370,9 @@
       function page20() {
         return load(r.results, shown, 20).then(function (items) {
           if (my !== pageSeq) return;
+          if (!shown) items = promote(items, hq);
           results.insertAdjacentHTML("beforeend", items.map(function (it) { return item(it, hq); }).join(""));
+          results.setAttribute("data-source", "full-text");
           shown += items.length;
           if (more) {
             more.hidden = shown >= r.results.length;

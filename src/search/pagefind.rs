@@ -28,6 +28,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// Folder of the bundle inside the site.
 pub const DIR: &str = "pagefind";
 
+/// The site's vocabulary (every word of the indexed text, sorted, as a JSON
+/// array), for correcting typos in the browser: `theme/search.js` fetches it
+/// only when a query has a word the title index does not know.
+pub const WORDS: &str = "pagefind/playbook-words.json";
+
 /// Templates whose pages are indexed: one page per entity (steps with their
 /// tasks, components, frameworks, metrics, markets, regulations, experts,
 /// research, story chapters). Index pages, checklists, `/print/`, the search
@@ -173,6 +178,7 @@ fn index_units(
     let facets = facets(pb);
     let language = pb.config.book.language.clone();
     let mut index = new_index(&language)?;
+    let mut vocabulary = BTreeSet::new();
     let mut pending: BTreeMap<usize, Vec<(String, String)>> = BTreeMap::new();
     let mut next = 0;
     let stopped = || cancel.load(std::sync::atomic::Ordering::Relaxed);
@@ -185,6 +191,7 @@ fn index_units(
                     if stopped() {
                         return Ok(Vec::new());
                     }
+                    add_words(&mut vocabulary, &body);
                     add(&mut index, &language, &facets, &url, &body).await?;
                 }
             }
@@ -195,13 +202,14 @@ fn index_units(
                 if stopped() {
                     return Ok(Vec::new());
                 }
+                add_words(&mut vocabulary, &body);
                 add(&mut index, &language, &facets, &url, &body).await?;
             }
         }
         if stopped() {
             return Ok(Vec::new());
         }
-        files(&mut index).await
+        files(&mut index, &vocabulary).await
     })
 }
 
@@ -414,7 +422,10 @@ async fn add(
         .map_err(|e| search_error(&format!("cannot index /{url}"), &e))
 }
 
-async fn files(index: &mut pagefind::api::PagefindIndex) -> Result<Vec<OutputFile>, Diagnostic> {
+async fn files(
+    index: &mut pagefind::api::PagefindIndex,
+    vocabulary: &BTreeSet<String>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let files = index
         .get_files()
         .await
@@ -429,8 +440,54 @@ async fn files(index: &mut pagefind::api::PagefindIndex) -> Result<Vec<OutputFil
             })
         })
         .collect();
+    out.push(OutputFile {
+        path: WORDS.to_string(),
+        bytes: serde_json::to_vec(vocabulary).unwrap_or_default(),
+    });
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
+}
+
+/// Add the words of `html`'s text (outside tags, lower case, ASCII letters
+/// and digits, three letters or more; as `theme/search.js` splits a query)
+/// to `vocabulary`. Words with other letters (é, ß, …) are left out: the
+/// browser folds those differently.
+pub fn add_words(vocabulary: &mut BTreeSet<String>, html: &str) {
+    let mut word = String::new();
+    let mut other = false;
+    let mut in_tag = false;
+    let mut in_entity = false;
+    let mut flush = |w: &mut String, other: &mut bool| {
+        if !*other
+            && w.len() >= 3
+            && !w.bytes().all(|b| b.is_ascii_digit())
+            && !vocabulary.contains(w.as_str())
+        {
+            vocabulary.insert(w.clone());
+        }
+        w.clear();
+        *other = false;
+    };
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                flush(&mut word, &mut other);
+            }
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            '&' => {
+                in_entity = true;
+                flush(&mut word, &mut other);
+            }
+            ';' if in_entity => in_entity = false,
+            _ if in_entity => {}
+            c if c.is_ascii_alphanumeric() => word.push(c.to_ascii_lowercase()),
+            c if c.is_alphanumeric() => other = true,
+            _ => flush(&mut word, &mut other),
+        }
+    }
+    flush(&mut word, &mut other);
 }
 
 /// Index `pages` (URL, [`for_index`] body) in the given order, on the
@@ -443,11 +500,13 @@ pub fn build(pb: &Playbook, pages: &[(String, String)]) -> Result<Vec<OutputFile
     let facets = facets(pb);
     let language = pb.config.book.language.clone();
     let mut index = new_index(&language)?;
+    let mut vocabulary = BTreeSet::new();
     rt.block_on(async {
         for (url, body) in pages {
+            add_words(&mut vocabulary, body);
             add(&mut index, &language, &facets, url, body).await?;
         }
-        files(&mut index).await
+        files(&mut index, &vocabulary).await
     })
 }
 
@@ -482,6 +541,17 @@ mod tests {
             "<p>a</p><p>b</p>"
         );
         assert_eq!(without_svg("<p>a</p><svg><text>open"), "<p>a</p>");
+    }
+
+    #[test]
+    fn the_vocabulary_is_the_text_words() {
+        let mut v = BTreeSet::new();
+        add_words(
+            &mut v,
+            "<h1 class=\"x\">Data Residency</h1><p>Don&#39;t ship on 2027-03-01: Québec, a CI/CD plan.</p>",
+        );
+        let got: Vec<&str> = v.iter().map(String::as_str).collect();
+        assert_eq!(got, ["data", "don", "plan", "residency", "ship"]);
     }
 
     #[test]
@@ -600,6 +670,7 @@ mod tests {
         let names: Vec<&str> = one.iter().map(|f| f.path.as_str()).collect();
         assert!(names.contains(&"pagefind/pagefind.js"), "{names:?}");
         assert!(names.contains(&"pagefind/pagefind-entry.json"), "{names:?}");
+        assert!(names.contains(&WORDS), "{names:?}");
         assert!(names.iter().any(|n| n.ends_with(".pf_meta")), "{names:?}");
         assert!(
             names.iter().any(|n| n.starts_with("pagefind/fragment/")),
