@@ -366,3 +366,43 @@ fn two_hundred_concurrent_connections_are_all_served() {
         .count();
     assert_eq!(ok, 200);
 }
+
+#[test]
+fn serve_has_the_full_text_index_with_its_types_and_updates_it_on_a_save() {
+    let srv = Server::start(Fixture::skeleton());
+    let (status, head, entry) = srv.get("/pagefind/pagefind-entry.json");
+    assert_eq!(status, 200, "{head}");
+    assert!(head.contains("content-type: application/json"), "{head}");
+    let (status, head, _) = srv.get("/pagefind/pagefind.js");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/javascript"), "{head}");
+    let hash = |entry: &str| {
+        let v: serde_json::Value = serde_json::from_str(entry).expect("entry is JSON");
+        v["languages"]["en"]["hash"].as_str().unwrap().to_string()
+    };
+    let before = hash(&entry);
+    for path in [
+        format!("/pagefind/pagefind.{before}.pf_meta"),
+        "/pagefind/wasm.en.pagefind".to_string(),
+    ] {
+        let (status, head, _) = srv.get(&path);
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            head.contains("content-type: application/octet-stream"),
+            "{path}: {head}"
+        );
+    }
+    // A new word in a market's text: the rebuilt index is served.
+    let rx = srv.events();
+    let (_, _, words) = srv.get("/pagefind/playbook-words.json");
+    assert!(!words.contains("\"zeppelin\""), "{words}");
+    let text = srv
+        .read(DE)
+        .replace("Our first EU market", "Our first EU market, by zeppelin");
+    srv.save_atomically(DE, &text);
+    wait_for(&rx, "reload");
+    let (_, _, entry) = srv.get("/pagefind/pagefind-entry.json");
+    assert_ne!(hash(&entry), before, "the index changed with the content");
+    let (_, _, words) = srv.get("/pagefind/playbook-words.json");
+    assert!(words.contains("\"zeppelin\""), "{words}");
+}
