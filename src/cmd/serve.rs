@@ -18,7 +18,7 @@ pub fn run(root: &Path, host: &str, port: u16, open: bool) -> i32 {
     let mut rebuilder = Rebuilder::new(root);
     let t = Instant::now();
     match rebuilder.rebuild(&[ChangeKind::Config], 1) {
-        Ok(site) => {
+        Ok(Some(site)) => {
             let n = site.pages;
             shared.publish(site);
             eprintln!(
@@ -26,6 +26,7 @@ pub fn run(root: &Path, host: &str, port: u16, open: bool) -> i32 {
                 t.elapsed().as_millis()
             );
         }
+        Ok(None) => {}
         Err(d) => {
             eprint_diags(&d);
             eprintln!("the playbook has errors; serving an error page until they are fixed");
@@ -104,9 +105,14 @@ fn rebuild_loop(mut rebuilder: Rebuilder, rx: mpsc::Receiver<Vec<ChangeKind>>, s
         let t = Instant::now();
         let generation = shared.state.read().map(|s| s.generation).unwrap_or(0) + 1;
         match rebuilder.rebuild(&changes, generation) {
-            Ok(site) => {
+            Ok(Some(site)) => {
                 shared.publish(site);
                 eprintln!("rebuilt ({changes:?}) in {} ms", t.elapsed().as_millis());
+            }
+            Ok(None) => {
+                // Same text as the site being served. After a failed rebuild
+                // the error is cleared by publishing again, so this only
+                // happens while the current site is good.
             }
             Err(d) => {
                 eprint_diags(&d);

@@ -4,7 +4,8 @@
 //! from `templates/`) and lets a playbook's own `templates/<name>` replace any
 //! of them. [`render_site`] builds one context per page (in [`pages`]),
 //! renders them in parallel with rayon, and adds the machine-readable files
-//! (`sitemap.xml`, `playbook.json`, the search index). Nothing here writes to
+//! (`sitemap.xml`, `playbook.json`, the search indexes: the pages of entities
+//! are also handed to [`crate::search::pagefind`] as they are rendered). Nothing here writes to
 //! disk: the result is a list of [`OutputFile`]s for [`crate::output`].
 
 pub mod checklist_data;
@@ -287,10 +288,24 @@ pub fn render_site_to(
     opts: &RenderOptions,
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostics> {
+    // The full-text index is built on its own thread while the pages render.
+    std::thread::scope(|scope| {
+        let index = crate::search::pagefind::Indexer::start(scope, pb);
+        render_with_index(pb, templates, opts, sink, index)
+    })
+}
+
+fn render_with_index(
+    pb: &Playbook,
+    templates: &Templates,
+    opts: &RenderOptions,
+    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    index: crate::search::pagefind::Indexer<'_>,
+) -> Result<(), Diagnostics> {
     let site = pages::SiteBuilder::new(pb);
     // The site-wide files do not depend on the pages: make them alongside.
     let (results, extra) = rayon::join(
-        || render_pages(&site, templates, opts, sink),
+        || render_pages(&site, templates, opts, sink, Some(&index)),
         || {
             let mut extra = vec![
                 OutputFile {
@@ -324,6 +339,7 @@ pub fn render_site_to(
         path: "sitemap.xml".into(),
         bytes: pages::sitemap(pb, &pages).into_bytes(),
     });
+    extra.extend(index.finish().map_err(Diagnostics::from)?);
     for (path, bytes) in &templates.assets {
         extra.push(OutputFile {
             path: path.clone(),
@@ -343,11 +359,12 @@ fn render_pages(
     templates: &Templates,
     opts: &RenderOptions,
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    index: Option<&crate::search::pagefind::Indexer<'_>>,
 ) -> Vec<(Vec<String>, Vec<Diagnostic>)> {
     site.each(|unit| {
         let mut paths = Vec::new();
         let mut errs = Vec::new();
-        for f in render_unit(unit, templates, opts, &mut errs) {
+        for f in render_unit(unit, templates, opts, &mut errs, index) {
             if f.path.ends_with(".html") {
                 paths.push(f.path.clone());
             }
@@ -366,13 +383,19 @@ pub fn render_unit(
     templates: &Templates,
     opts: &RenderOptions,
     errs: &mut Vec<Diagnostic>,
+    index: Option<&crate::search::pagefind::Indexer<'_>>,
 ) -> Vec<OutputFile> {
+    use crate::search::pagefind::{for_index, indexable, url_of};
     let mut out = Vec::with_capacity(unit.jobs.len() + unit.files.len());
+    let mut to_index = Vec::new();
     for job in unit.jobs {
         match templates.render(job.template, &job.ctx) {
             Ok(html) => {
                 let root = root_for(&job.path);
                 let mut html = replace_root_mark(&html, &root);
+                if index.is_some() && indexable(job.template) {
+                    to_index.push((url_of(&job.path), for_index(&html)));
+                }
                 if let Some(script) = &opts.inject_script {
                     if let Some(i) = html.rfind("</body>") {
                         html.insert_str(i, script);
@@ -385,6 +408,9 @@ pub fn render_unit(
             }
             Err(d) => errs.push(d),
         }
+    }
+    if let Some(ix) = index {
+        ix.unit(unit.seq, to_index);
     }
     out.extend(unit.files);
     out

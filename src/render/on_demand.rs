@@ -60,7 +60,7 @@ impl<'a> OnDemand<'a> {
                 return Ok(Rendered::Files(Vec::new()));
             };
             let mut errs = Vec::new();
-            let files = render_unit(unit, self.templates, self.opts, &mut errs);
+            let files = render_unit(unit, self.templates, self.opts, &mut errs, None);
             if !errs.is_empty() {
                 let mut d = Diagnostics::new();
                 for e in errs {

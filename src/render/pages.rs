@@ -1380,6 +1380,8 @@ pub struct SiteBuilder<'a> {
 
 /// What one unit of work produced: pages to render and files ready to write.
 pub struct Unit {
+    /// Position of the unit in the site's order (units run in any order).
+    pub seq: usize,
     /// Pages to render with their templates.
     pub jobs: Vec<PageJob>,
     /// Files that need no template (checklist downloads).
@@ -1521,10 +1523,12 @@ impl<'a> SiteBuilder<'a> {
         let out = self
             .specs
             .par_iter()
+            .enumerate()
             .with_max_len(1)
-            .map(|&spec| {
+            .map(|(seq, &spec)| {
                 let t = std::time::Instant::now();
-                let unit = build_spec(&self.b, spec);
+                let mut unit = build_spec(&self.b, spec);
+                unit.seq = seq;
                 if prof {
                     if let Ok(mut m) = timings.lock() {
                         *m.entry(spec_name(spec)).or_default() += t.elapsed().as_micros();
@@ -1564,6 +1568,7 @@ fn spec_name(s: Spec) -> &'static str {
 
 fn build_spec(b: &Builder<'_>, spec: Spec) -> Unit {
     let jobs = |v: Vec<PageJob>| Unit {
+        seq: 0,
         jobs: v,
         files: Vec::new(),
     };
@@ -1581,6 +1586,7 @@ fn build_spec(b: &Builder<'_>, spec: Spec) -> Unit {
         Spec::Market(i) => {
             let (p, c, files) = b.market(i);
             return Unit {
+                seq: 0,
                 jobs: vec![p, c],
                 files,
             };

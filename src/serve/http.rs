@@ -104,7 +104,11 @@ pub fn mime(path: &str) -> &'static str {
         "pdf" => "application/pdf",
         "woff2" => "font/woff2",
         "ico" => "image/x-icon",
-        "pf_meta" | "pf_fragment" | "pf_index" | "pagefind" => "application/octet-stream",
+        "wasm" => "application/wasm",
+        // Pagefind's index (gzip it decompresses itself) and its wasm.<lang>.pagefind.
+        "pf_meta" | "pf_fragment" | "pf_index" | "pf_filter" | "pagefind" => {
+            "application/octet-stream"
+        }
         _ => "application/octet-stream",
     }
 }
@@ -224,5 +228,20 @@ mod tests {
         assert_eq!(mime("a/index.html"), "text/html; charset=utf-8");
         assert_eq!(mime("theme/style.css"), "text/css; charset=utf-8");
         assert_eq!(mime("theme/favicon.svg"), "image/svg+xml");
+        assert_eq!(
+            mime("pagefind/pagefind.js"),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(mime("pagefind/pagefind-entry.json"), "application/json");
+        assert_eq!(mime("x.wasm"), "application/wasm");
+        for f in [
+            "pagefind/wasm.en.pagefind",
+            "pagefind/pagefind.en_1a2b3c.pf_meta",
+            "pagefind/index/en_1a2b3c.pf_index",
+            "pagefind/fragment/en_1a2b3c.pf_fragment",
+            "pagefind/filter/en_1a2b3c.pf_filter",
+        ] {
+            assert_eq!(mime(f), "application/octet-stream", "{f}");
+        }
     }
 }

@@ -28,6 +28,8 @@ pub struct Rebuilder {
     templates: Option<Arc<Templates>>,
     /// Parsed files of the last load: a save re-parses only what changed.
     parsed: crate::load::ParseCache,
+    /// Fingerprint of the sources the current site was built from.
+    built_from: Option<u64>,
 }
 
 /// A request to a generation's renderer thread: the files that make `path`
@@ -54,22 +56,43 @@ impl Rebuilder {
             root: root.to_path_buf(),
             templates: None,
             parsed: Default::default(),
+            built_from: None,
         }
     }
 
     /// Rebuild after `changes`; the site's pages carry `generation`.
+    /// `Ok(None)`: the content is byte for byte what the current site was
+    /// built from (a save without edits, or one burst seen twice): nothing
+    /// to reload.
     pub fn rebuild(
         &mut self,
         changes: &[ChangeKind],
         generation: u64,
-    ) -> Result<Site, Diagnostics> {
-        if self.templates.is_none() || changes.iter().any(|c| *c != ChangeKind::Content) {
+    ) -> Result<Option<Site>, Diagnostics> {
+        let content_only = changes.iter().all(|c| *c == ChangeKind::Content);
+        // Set again only when this rebuild succeeds: after a failed one, the
+        // same text as the last good site must be published (it clears the error).
+        let previous = self.built_from.take();
+        if self.templates.is_none() || !content_only {
             self.templates = None;
             self.templates = Some(Arc::new(Templates::load(&self.root)?));
         }
         let t0 = std::time::Instant::now();
         let mut pb = crate::load_playbook_with(&self.root, Some(&self.parsed))?;
         let t_load = t0.elapsed();
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for src in &pb.sources {
+                src.path.hash(&mut h);
+                src.text.hash(&mut h);
+            }
+            h.finish()
+        };
+        if content_only && previous == Some(fingerprint) {
+            self.built_from = previous;
+            return Ok(None);
+        }
         // Links are relative; the 404 page and sitemap use the base URL, which is "/" when serving.
         pb.config.build.base_url = "/".into();
         let Some(templates) = self.templates.clone() else {
@@ -108,6 +131,7 @@ impl Rebuilder {
                 (t0.elapsed() - t_load).as_millis()
             );
         }
-        Ok(Site::on_demand(tx, pages))
+        self.built_from = Some(fingerprint);
+        Ok(Some(Site::on_demand(tx, pages)))
     }
 }

@@ -113,6 +113,57 @@ fn two_builds_of_the_same_input_are_byte_identical() {
 }
 
 #[test]
+fn build_writes_a_reproducible_full_text_index_of_the_entity_pages() {
+    let fixture = Fixture::skeleton();
+    let first = fixture.build_to_temp(&[]);
+    let second = fixture.build_to_temp(&[]);
+    for f in [
+        "pagefind/pagefind.js",
+        "pagefind/pagefind-entry.json",
+        "pagefind/playbook-words.json",
+    ] {
+        assert!(first.site().join(f).is_file(), "{f} is missing");
+    }
+    // One page per entity: framework, component, step, metric, two markets,
+    // regulation, expert, research, chapter; no index, checklist or print page.
+    let entry: serde_json::Value =
+        serde_json::from_str(&first.page("pagefind/pagefind-entry.json")).unwrap();
+    assert_eq!(entry["languages"]["en"]["page_count"], 10, "{entry}");
+    let words = first.page("pagefind/playbook-words.json");
+    for w in ["\"inventory\"", "\"privacy\"", "\"germany\""] {
+        assert!(words.contains(w), "{w} in {words}");
+    }
+    let index = |b: &crate::support::Built| {
+        read_tree(b.site())
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("pagefind/"))
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (index(&first), index(&second));
+    for dir in ["fragment/", "index/", "filter/"] {
+        assert!(
+            a.iter()
+                .any(|(k, _)| k.starts_with(&format!("pagefind/{dir}"))),
+            "no pagefind/{dir} files"
+        );
+    }
+    assert_eq!(
+        a.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+        b.iter().map(|(k, _)| k).collect::<Vec<_>>()
+    );
+    let differ: Vec<&String> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x.1 != y.1)
+        .map(|(x, _)| &x.0)
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "index files differ between builds: {differ:?}"
+    );
+}
+
+#[test]
 fn base_url_path_goes_into_the_sitemap_and_the_404_page_only() {
     let built = Fixture::skeleton().build_to_temp(&["--base-url", "/ops/playbook/"]);
     let sitemap = built.page("sitemap.xml");

@@ -30,12 +30,12 @@ function tempDir(prefix) {
 }
 
 /** Build the real playbook (the repository's content) into a fresh temp folder. */
-function buildSite(root = REPO) {
+function buildSite(root = REPO, args = []) {
   const bin = playbookBin();
   const tmp = tempDir("playbook-site-");
   const dest = path.join(tmp, "site");
   try {
-    execFileSync(bin, ["build", "--root", root, "--dest", dest], { stdio: "pipe" });
+    execFileSync(bin, ["build", "--root", root, "--dest", dest, ...args], { stdio: "pipe" });
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw new Error(`playbook build failed:\n${e.stderr || e.message}`);
@@ -57,11 +57,12 @@ const TYPES = {
 };
 
 /**
- * Serve `dir` on 127.0.0.1 at a free port. Directories answer with their
- * index.html; anything missing gets the site's 404.html with status 404.
- * Returns { url, port, close() }.
+ * Serve `dir` on 127.0.0.1 at a free port, under `prefix` (default "/", e.g.
+ * "/ops/playbook/" for a site built with that base URL). Directories answer
+ * with their index.html; anything missing gets the site's 404.html with
+ * status 404. Returns { url, port, close() } (url includes the prefix).
  */
-async function serveDir(dir) {
+async function serveDir(dir, { prefix = "/" } = {}) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     let p;
@@ -71,6 +72,11 @@ async function serveDir(dir) {
       res.writeHead(400).end();
       return;
     }
+    if (!p.startsWith(prefix) && p + "/" !== prefix) {
+      res.writeHead(404, { "Content-Type": TYPES[".txt"] }).end("outside the site\n");
+      return;
+    }
+    p = "/" + p.slice(prefix.length);
     let file = path.join(root, p);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -98,7 +104,7 @@ async function serveDir(dir) {
   const port = server.address().port;
   return {
     port,
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

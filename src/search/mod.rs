@@ -1,6 +1,14 @@
-//! Search data built at build time. `search-index.js` is a small title and
-//! heading index loaded as a plain script, so the search box works even when
-//! the site is opened from disk (`file://`), where `fetch` is not allowed.
+//! Search data built at build time, in two layers:
+//!
+//! - `search-index.js` (this module): a small title index loaded as a plain
+//!   script on every page, so the search box finds pages by title even when
+//!   the site is opened from disk (`file://`), where `fetch` and dynamic
+//!   imports are not allowed. Its words are also the vocabulary the browser
+//!   corrects typos against.
+//! - [`pagefind`]: the full-text index (Pagefind's bundle under `pagefind/`),
+//!   loaded by `theme/search.js` only when someone searches a served site.
+
+pub mod pagefind;
 
 use crate::model::{EntityRef, Kind, Playbook};
 use serde_json::json;
