@@ -9,7 +9,11 @@ pub fn run(root: &Path, format: CheckFormat) -> i32 {
     let result = crate::load_playbook(root).and_then(|pb| {
         let t = crate::render::Templates::load(root)?;
         // Render every page (template errors are content errors) but keep nothing.
-        crate::render::render_site_to(&pb, &t, &Default::default(), &|_| Ok(()))?;
+        let opts = crate::render::RenderOptions {
+            skip_full_text_index: true,
+            ..Default::default()
+        };
+        crate::render::render_site_to(&pb, &t, &opts, &|_| Ok(()))?;
         Ok(pb)
     });
     let (diags, ok, summary) = match result {

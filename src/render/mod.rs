@@ -244,6 +244,9 @@ fn template_error(e: &tera::Error, shown: &str, text: &str) -> Diagnostic {
 pub struct RenderOptions {
     /// Extra HTML injected before `</body>` (the dev server's reload script).
     pub inject_script: Option<String>,
+    /// Leave the full-text index out (`check` validates pages, and the index
+    /// is most of its time while it can only fail on what pages already show).
+    pub skip_full_text_index: bool,
 }
 
 /// A page before rendering: where it goes, which template, what context.
@@ -288,10 +291,13 @@ pub fn render_site_to(
     opts: &RenderOptions,
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostics> {
+    if opts.skip_full_text_index {
+        return render_with_index(pb, templates, opts, sink, None);
+    }
     // The full-text index is built on its own thread while the pages render.
     std::thread::scope(|scope| {
         let index = crate::search::pagefind::Indexer::start(scope, pb);
-        render_with_index(pb, templates, opts, sink, index)
+        render_with_index(pb, templates, opts, sink, Some(index))
     })
 }
 
@@ -300,12 +306,12 @@ fn render_with_index(
     templates: &Templates,
     opts: &RenderOptions,
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
-    index: crate::search::pagefind::Indexer<'_>,
+    index: Option<crate::search::pagefind::Indexer<'_>>,
 ) -> Result<(), Diagnostics> {
     let site = pages::SiteBuilder::new(pb);
     // The site-wide files do not depend on the pages: make them alongside.
     let (results, extra) = rayon::join(
-        || render_pages(&site, templates, opts, sink, Some(&index)),
+        || render_pages(&site, templates, opts, sink, index.as_ref()),
         || {
             let mut extra = vec![
                 OutputFile {
@@ -339,7 +345,9 @@ fn render_with_index(
         path: "sitemap.xml".into(),
         bytes: pages::sitemap(pb, &pages).into_bytes(),
     });
-    extra.extend(index.finish().map_err(Diagnostics::from)?);
+    if let Some(index) = index {
+        extra.extend(index.finish().map_err(Diagnostics::from)?);
+    }
     for (path, bytes) in &templates.assets {
         extra.push(OutputFile {
             path: path.clone(),

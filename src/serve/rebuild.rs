@@ -100,6 +100,7 @@ impl Rebuilder {
         };
         let opts = RenderOptions {
             inject_script: Some(reload_script(generation)),
+            ..Default::default()
         };
         let (tx, rx) = std::sync::mpsc::channel::<RenderRequest>();
         let (ready_tx, ready) = std::sync::mpsc::sync_channel(1);
