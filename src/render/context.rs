@@ -157,17 +157,146 @@ pub enum Section {
     Research,
 }
 
-/// The sidebar for a page: every section, only the current one expanded.
-pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
+/// Lists up to this long are shown whole in the sidebar.
+pub const NAV_FULL: usize = 60;
+/// A longer list shows only the block of this many entries that holds the
+/// current page, with a link to the section for the rest, so a page's
+/// sidebar stays the same size however big the playbook grows.
+pub const NAV_BLOCK: usize = 30;
+
+/// What a page's sidebar depends on: its section and, for lists too long to
+/// show whole, which block of them is shown (and, in a big framework without
+/// components, which phase is open). Pages with the same key share one
+/// sidebar (see [`NavCache`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NavKey {
+    section: Section,
+    /// Block of the frameworks list.
+    fw_block: Option<usize>,
+    /// Open phase (frameworks without components and with more than
+    /// [`NAV_FULL`] steps list their phases, with the current one open).
+    phase: Option<usize>,
+    /// Block of the innermost open list (chapters, steps, markets, …).
+    block: Option<usize>,
+}
+
+fn block_of(len: usize, pos: Option<usize>) -> Option<usize> {
+    (len > NAV_FULL).then(|| pos.unwrap_or(0) / NAV_BLOCK)
+}
+
+/// The steps of a component, in reading order.
+fn component_steps(pb: &Playbook, c: usize) -> Vec<usize> {
+    phases_steps(pb, &pb.components[c].phases)
+}
+
+fn phases_steps(pb: &Playbook, phases: &[usize]) -> Vec<usize> {
+    phases
+        .iter()
+        .flat_map(|&p| pb.phases[p].blocks.iter())
+        .flat_map(|&b| pb.blocks[b].steps.iter().copied())
+        .collect()
+}
+
+fn framework_step_count(pb: &Playbook, f: usize) -> usize {
+    pb.frameworks[f]
+        .phases
+        .iter()
+        .flat_map(|&p| pb.phases[p].blocks.iter())
+        .map(|&b| pb.blocks[b].steps.len())
+        .sum()
+}
+
+impl NavKey {
+    /// The key of a page in `section`; `pos` is the page's entity index in
+    /// its kind (chapter, step, market, regulation, expert, research page).
+    pub fn new(pb: &Playbook, section: Section, pos: Option<usize>) -> NavKey {
+        let mut key = NavKey {
+            section,
+            fw_block: None,
+            phase: None,
+            block: None,
+        };
+        let position = |list: &[usize]| pos.and_then(|s| list.iter().position(|&x| x == s));
+        match section {
+            Section::Story => key.block = block_of(pb.chapters.len(), pos),
+            Section::Markets => key.block = block_of(pb.markets.len(), pos),
+            Section::Regulations => key.block = block_of(pb.regulations.len(), pos),
+            Section::Experts => key.block = block_of(pb.experts.len(), pos),
+            Section::Research => key.block = block_of(pb.research.len(), pos),
+            Section::Frameworks(f, c) => {
+                key.fw_block = block_of(pb.frameworks.len(), f);
+                match (f, c) {
+                    (_, Some(c)) => {
+                        let steps = component_steps(pb, c);
+                        key.block = block_of(steps.len(), position(&steps));
+                    }
+                    (Some(f), None) if pb.frameworks[f].components.is_empty() => {
+                        if framework_step_count(pb, f) > NAV_FULL {
+                            key.phase = pos.map(|s| pb.steps[s].phase);
+                            if let Some(p) = key.phase {
+                                let steps = phases_steps(pb, &[p]);
+                                key.block = block_of(steps.len(), position(&steps));
+                            }
+                        } else {
+                            let steps = phases_steps(pb, &pb.frameworks[f].phases);
+                            key.block = block_of(steps.len(), position(&steps));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Section::None | Section::Metrics => {}
+        }
+        key
+    }
+}
+
+/// Only the block `block` of `items` (when given), between "… N earlier" and
+/// "… N more" entries that link to `more_url`, the page listing them all.
+fn window(items: Vec<Value>, block: Option<usize>, more_url: &str) -> Vec<Value> {
+    let Some(b) = block else { return items };
+    let len = items.len();
+    let start = (b * NAV_BLOCK).min(len);
+    let end = (start + NAV_BLOCK).min(len);
+    let mut out = Vec::with_capacity(end - start + 2);
+    if start > 0 {
+        out.push(json!({"url": more_url, "title": format!("… {start} earlier"), "more": true, "children": []}));
+    }
+    out.extend(items.into_iter().skip(start).take(end - start));
+    if end < len {
+        out.push(json!({"url": more_url, "title": format!("… {} more", len - end), "more": true, "children": []}));
+    }
+    out
+}
+
+/// The sidebar for a page: every section, only the current one expanded;
+/// long lists cut to the block that holds the page (see [`NavKey`]).
+pub fn sidebar(pb: &Playbook, key: NavKey, current_url: &str) -> Value {
+    let section = key.section;
     let item = |url: String, title: String| -> Value {
         let current = url == current_url;
         json!({"url": url, "title": title, "current": current, "children": []})
+    };
+    let step_items = |steps: &[usize]| -> Vec<Value> {
+        steps
+            .iter()
+            .map(|&s| {
+                item(
+                    pb.url(EntityRef {
+                        kind: Kind::Step,
+                        idx: s,
+                    }),
+                    step_label(pb, s),
+                )
+            })
+            .collect()
     };
     let mut sections = Vec::new();
 
     let story_open = section == Section::Story;
     let story_items: Vec<Value> = if story_open {
-        pb.chapters
+        let all = pb
+            .chapters
             .iter()
             .enumerate()
             .map(|(i, c)| {
@@ -180,7 +309,8 @@ pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
                     format!("{}. {}", c.section.unwrap_or(c.number), c.title),
                 )
             })
-            .collect()
+            .collect();
+        window(all, key.block, "story/")
     } else {
         Vec::new()
     };
@@ -197,19 +327,24 @@ pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
                 kind: Kind::Framework,
                 idx: fi,
             };
+            let url = pb.url(fr);
             let mut children = Vec::new();
             if cur_fw == Some(fi) {
                 if f.components.is_empty() {
-                    for &p in &f.phases {
-                        for &b in &pb.phases[p].blocks {
-                            for &s in &pb.blocks[b].steps {
-                                let sr = EntityRef {
-                                    kind: Kind::Step,
-                                    idx: s,
-                                };
-                                children.push(item(pb.url(sr), step_label(pb, s)));
-                            }
+                    if framework_step_count(pb, fi) > NAV_FULL {
+                        // Too many steps to list: the phases, the current one open.
+                        for &p in &f.phases {
+                            let ph = &pb.phases[p];
+                            let steps = if key.phase == Some(p) {
+                                window(step_items(&phases_steps(pb, &[p])), key.block, &url)
+                            } else {
+                                Vec::new()
+                            };
+                            children.push(json!({"url": format!("{url}#phase-{}", ph.id), "title": ph.title, "current": false, "children": steps}));
                         }
+                    } else {
+                        children =
+                            window(step_items(&phases_steps(pb, &f.phases)), key.block, &url);
                     }
                 } else {
                     for &c in &f.components {
@@ -217,33 +352,24 @@ pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
                             kind: Kind::Component,
                             idx: c,
                         };
-                        let mut steps = Vec::new();
-                        if cur_comp == Some(c) {
-                            for &p in &pb.components[c].phases {
-                                for &b in &pb.phases[p].blocks {
-                                    for &s in &pb.blocks[b].steps {
-                                        let sr = EntityRef {
-                                            kind: Kind::Step,
-                                            idx: s,
-                                        };
-                                        steps.push(item(pb.url(sr), step_label(pb, s)));
-                                    }
-                                }
-                            }
-                        }
-                        let url = pb.url(cr);
-                        children.push(json!({"url": url, "title": pb.components[c].title, "current": url == current_url, "children": steps}));
+                        let curl = pb.url(cr);
+                        let steps = if cur_comp == Some(c) {
+                            window(step_items(&component_steps(pb, c)), key.block, &curl)
+                        } else {
+                            Vec::new()
+                        };
+                        children.push(json!({"url": curl, "title": pb.components[c].title, "current": curl == current_url, "children": steps}));
                     }
                 }
             }
-            let url = pb.url(fr);
             fw_items.push(json!({"url": url, "title": f.title, "current": url == current_url, "children": children}));
         }
+        fw_items = window(fw_items, key.fw_block, "frameworks/");
     }
     sections.push(json!({"title": "Frameworks", "url": "frameworks/", "open": fw_open, "current": current_url == "frameworks/", "items": fw_items}));
 
     let simple = |title: &str, url: &str, open: bool, items: Vec<Value>| -> Value {
-        json!({"title": title, "url": url, "open": open, "current": current_url == url, "items": if open { items } else { Vec::new() }})
+        json!({"title": title, "url": url, "open": open, "current": current_url == url, "items": if open { window(items, key.block, url) } else { Vec::new() }})
     };
     let open = section == Section::Metrics;
     let items = if open {
@@ -254,78 +380,26 @@ pub fn sidebar(pb: &Playbook, section: Section, current_url: &str) -> Value {
     } else {
         Vec::new()
     };
-    sections.push(simple("Metrics", "metrics/", open, items));
-    let open = section == Section::Markets;
-    let items = if open {
-        (0..pb.markets.len())
-            .map(|i| {
-                link_item(
-                    pb,
-                    EntityRef {
-                        kind: Kind::Market,
-                        idx: i,
-                    },
-                    current_url,
-                )
-            })
+    sections.push(json!({"title": "Metrics", "url": "metrics/", "open": open, "current": current_url == "metrics/", "items": items}));
+    let entity_list = |open: bool, kind: Kind, n: usize| -> Vec<Value> {
+        if !open {
+            return Vec::new();
+        }
+        (0..n)
+            .map(|i| link_item(pb, EntityRef { kind, idx: i }, current_url))
             .collect()
-    } else {
-        Vec::new()
     };
+    let open = section == Section::Markets;
+    let items = entity_list(open, Kind::Market, pb.markets.len());
     sections.push(simple("Markets", "markets/", open, items));
     let open = section == Section::Regulations;
-    let items = if open {
-        (0..pb.regulations.len())
-            .map(|i| {
-                link_item(
-                    pb,
-                    EntityRef {
-                        kind: Kind::Regulation,
-                        idx: i,
-                    },
-                    current_url,
-                )
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let items = entity_list(open, Kind::Regulation, pb.regulations.len());
     sections.push(simple("Regulations", "regulations/", open, items));
     let open = section == Section::Experts;
-    let items = if open {
-        (0..pb.experts.len())
-            .map(|i| {
-                link_item(
-                    pb,
-                    EntityRef {
-                        kind: Kind::Expert,
-                        idx: i,
-                    },
-                    current_url,
-                )
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let items = entity_list(open, Kind::Expert, pb.experts.len());
     sections.push(simple("Experts", "experts/", open, items));
     let open = section == Section::Research;
-    let items = if open {
-        (0..pb.research.len())
-            .map(|i| {
-                link_item(
-                    pb,
-                    EntityRef {
-                        kind: Kind::Research,
-                        idx: i,
-                    },
-                    current_url,
-                )
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let items = entity_list(open, Kind::Research, pb.research.len());
     sections.push(simple("Research", "research/", open, items));
     Value::Array(sections)
 }
@@ -369,6 +443,9 @@ pub struct PageBase {
     pub toc: Vec<Heading>,
     /// One-line description for `<meta>`.
     pub description: String,
+    /// The page's entity index in its kind (chapter, step, market, …), so
+    /// the sidebar can show the block of a long list that holds the page.
+    pub nav_pos: Option<usize>,
 }
 
 /// Build the tera context every template expects.
@@ -408,7 +485,10 @@ pub fn base_context(
             "description": desc,
         }),
     );
-    ctx.insert("nav_html", &nav.html(pb, base.section, &base.url));
+    ctx.insert(
+        "nav_html",
+        &nav.html(pb, NavKey::new(pb, base.section, base.nav_pos), &base.url),
+    );
     ctx.insert("crumbs", &base.crumbs);
     ctx.insert("prev", &prev);
     ctx.insert("next", &next);
@@ -462,23 +542,19 @@ pub fn plain(pb: &Playbook, text: &str) -> String {
 /// and rendering the sidebar was a third of a step page's cost.
 #[derive(Default)]
 pub struct NavCache {
-    by_section: std::sync::Mutex<HashMap<Section, std::sync::Arc<String>>>,
+    by_key: std::sync::Mutex<HashMap<NavKey, std::sync::Arc<String>>>,
 }
 
 impl NavCache {
-    /// The sidebar of a page at `current_url` in `section`.
-    pub fn html(&self, pb: &Playbook, section: Section, current_url: &str) -> String {
-        let cached = self
-            .by_section
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&section).cloned());
+    /// The sidebar of a page at `current_url` with sidebar key `key`.
+    pub fn html(&self, pb: &Playbook, key: NavKey, current_url: &str) -> String {
+        let cached = self.by_key.lock().ok().and_then(|m| m.get(&key).cloned());
         let text = match cached {
             Some(t) => t,
             None => {
-                let t = std::sync::Arc::new(nav_html(&sidebar(pb, section, "")));
-                if let Ok(mut m) = self.by_section.lock() {
-                    m.insert(section, t.clone());
+                let t = std::sync::Arc::new(nav_html(&sidebar(pb, key, "")));
+                if let Ok(mut m) = self.by_key.lock() {
+                    m.insert(key, t.clone());
                 }
                 t
             }
@@ -504,6 +580,11 @@ impl NavCache {
 
 /// Write one sidebar link.
 fn nav_link(out: &mut String, class: Option<&str>, item: &Value) {
+    let class = if item["more"].as_bool() == Some(true) {
+        Some("nav-more")
+    } else {
+        class
+    };
     out.push_str("<a");
     if let Some(c) = class {
         out.push_str(" class=\"");

@@ -227,6 +227,7 @@ impl<'a> Builder<'a> {
             kind_label: kind,
             toc: Vec::new(),
             description: String::new(),
+            nav_pos: None,
         }
     }
 
@@ -430,6 +431,7 @@ impl<'a> Builder<'a> {
             Section::Story,
             "Story chapter",
         );
+        base.nav_pos = Some(i);
         base.crumbs = vec![self.crumb("story/", "Story")];
         base.file = Some(c.file);
         base.toc = toc;
@@ -636,6 +638,7 @@ impl<'a> Builder<'a> {
             Section::Frameworks(Some(s.framework), s.component),
             "Step",
         );
+        base.nav_pos = Some(si);
         base.crumbs = vec![
             self.crumb("frameworks/", "Frameworks"),
             link(pb, er(Kind::Framework, s.framework)),
@@ -845,6 +848,7 @@ impl<'a> Builder<'a> {
         let rows = &rows;
         let count = compact.as_ref().map_or(rows.len(), |c| c.count);
         let mut base = self.base(m.name.clone(), url.clone(), Section::Markets, "Market");
+        base.nav_pos = Some(mi);
         base.crumbs = vec![self.crumb("markets/", "Markets")];
         base.file = Some(m.file);
         base.description = m
@@ -1016,6 +1020,7 @@ impl<'a> Builder<'a> {
             Section::Markets,
             "Launch checklist",
         );
+        base.nav_pos = Some(mi);
         base.crumbs = vec![self.crumb("markets/", "Markets"), link(pb, r)];
         base.file = Some(m.file);
         base.description = format!(
@@ -1091,6 +1096,7 @@ impl<'a> Builder<'a> {
             Section::Regulations,
             "Regulation",
         );
+        base.nav_pos = Some(i);
         base.crumbs = vec![self.crumb("regulations/", "Regulations")];
         base.file = Some(g.file);
         base.description = plain(pb, &g.summary);
@@ -1135,6 +1141,7 @@ impl<'a> Builder<'a> {
         let r = er(Kind::Expert, i);
         let url = pb.url(r);
         let mut base = self.base(x.name.clone(), url.clone(), Section::Experts, "Expert");
+        base.nav_pos = Some(i);
         base.crumbs = vec![self.crumb("experts/", "Experts")];
         base.file = Some(x.file);
         base.description = format!("{} — {}", x.name, x.role);
@@ -1181,6 +1188,7 @@ impl<'a> Builder<'a> {
         let url = pb.url(r);
         let (body, toc) = self.md.doc(&x.body, x.file);
         let mut base = self.base(x.title.clone(), url.clone(), Section::Research, "Research");
+        base.nav_pos = Some(i);
         base.crumbs = vec![self.crumb("research/", "Research")];
         base.file = Some(x.file);
         base.toc = toc;

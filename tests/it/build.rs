@@ -379,3 +379,49 @@ fn skeleton_step_page_matches_golden() {
     let built = Fixture::skeleton().build_to_temp(&[]);
     assert_golden("step.html", &read_site_file(built.site(), STEP_PAGE));
 }
+
+/// The sidebar of a page in `html` (between `<nav class="sidebar"` and `</nav>`).
+fn sidebar_of(html: &str) -> &str {
+    let start = html.find("<nav class=\"sidebar\"").expect("a sidebar");
+    let end = start + html[start..].find("</nav>").expect("its end");
+    &html[start..end]
+}
+
+#[test]
+fn a_long_list_in_the_sidebar_shows_only_the_block_that_holds_the_page() {
+    // 100 chapters: the sidebar of each lists 30 of them, the ones around it,
+    // and links to the story index for the rest, so page size does not grow
+    // with the number of chapters.
+    let mut fixture = Fixture::skeleton();
+    for n in 2..=100 {
+        fixture = fixture.file(
+            &format!("content/story/{n:03}-chapter-{n}.md"),
+            format!(
+                "---\ntitle: Chapter number {n}\nact: 1\nsection: {n}\n---\nText of chapter {n}.\n"
+            ),
+        );
+    }
+    let built = fixture.build_to_temp(&[]);
+    let first = built.page("story/first-market/index.html");
+    let side = sidebar_of(&first);
+    assert!(side.contains(">1. The First Market</a>"), "{side}");
+    assert!(side.contains(">30. Chapter number 30</a>"), "{side}");
+    assert!(!side.contains(">31. Chapter number 31</a>"), "{side}");
+    assert!(
+        side.contains("class=\"nav-more\" href=\"../../story/\">… 70 more</a>"),
+        "{side}"
+    );
+
+    let middle = built.page("story/chapter-45/index.html");
+    let side = sidebar_of(&middle);
+    assert!(
+        side.contains("aria-current=\"page\">45. Chapter number 45</a>"),
+        "{side}"
+    );
+    assert!(side.contains(">… 30 earlier</a>"), "{side}");
+    assert!(side.contains(">… 40 more</a>"), "{side}");
+    assert!(!side.contains(">30. Chapter number 30</a>"), "{side}");
+    assert!(side.contains(">31. Chapter number 31</a>"), "{side}");
+    assert!(side.contains(">60. Chapter number 60</a>"), "{side}");
+    assert!(side.matches("<li>").count() < 40, "{side}");
+}
