@@ -70,10 +70,12 @@ impl Staging {
                 w.insert(path.clone());
             }
             match std::fs::symlink_metadata(&path) {
-                Ok(m) if m.is_file() && m.len() == f.bytes.len() as u64 => {
-                    if std::fs::read(&path).is_ok_and(|old| old == f.bytes) {
-                        return Ok(());
-                    }
+                Ok(m)
+                    if m.is_file()
+                        && m.len() == f.bytes.len() as u64
+                        && std::fs::read(&path).is_ok_and(|old| old == f.bytes) =>
+                {
+                    return Ok(());
                 }
                 Ok(m) if m.is_dir() => {
                     std::fs::remove_dir_all(&path).map_err(|e| io_err("replace", &path, &e))?;
