@@ -24,6 +24,9 @@ pub fn run(root: &Path, dest: Option<PathBuf>, base_url: Option<String>) -> i32 
                     eprintln!("  {stage}: {} ms", t.as_millis());
                 }
             }
+            for (what, t) in crate::render::profile::report() {
+                eprintln!("  render {what}: {} ms", t.as_millis());
+            }
             EXIT_OK
         }
         Err(d) => {

@@ -158,11 +158,11 @@ pub enum Section {
 }
 
 /// Lists up to this long are shown whole in the sidebar.
-pub const NAV_FULL: usize = 60;
+pub const NAV_FULL: usize = 40;
 /// A longer list shows only the block of this many entries that holds the
 /// current page, with a link to the section for the rest, so a page's
 /// sidebar stays the same size however big the playbook grows.
-pub const NAV_BLOCK: usize = 30;
+pub const NAV_BLOCK: usize = 20;
 
 /// What a page's sidebar depends on: its section and, for lists too long to
 /// show whole, which block of them is shown (and, in a big framework without

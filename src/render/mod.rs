@@ -397,7 +397,10 @@ pub fn render_unit(
     let mut out = Vec::with_capacity(unit.jobs.len() + unit.files.len());
     let mut to_index = Vec::new();
     for job in unit.jobs {
-        match templates.render(job.template, &job.ctx) {
+        let started = profile::start();
+        let rendered = templates.render(job.template, &job.ctx);
+        profile::add(job.template, started);
+        match rendered {
             Ok(html) => {
                 let root = root_for(&job.path);
                 let mut html = replace_root_mark(&html, &root);
@@ -422,6 +425,43 @@ pub fn render_unit(
     }
     out.extend(unit.files);
     out
+}
+
+/// `PLAYBOOK_PROFILE=1`: time spent in each template, summed over threads,
+/// printed by [`profile::report`] at the end of a build.
+pub mod profile {
+    use std::collections::BTreeMap;
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+
+    static TOTALS: Mutex<BTreeMap<&'static str, Duration>> = Mutex::new(BTreeMap::new());
+
+    fn on() -> bool {
+        static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *ON.get_or_init(|| std::env::var_os("PLAYBOOK_PROFILE").is_some())
+    }
+
+    /// A start time when profiling.
+    pub fn start() -> Option<Instant> {
+        on().then(Instant::now)
+    }
+
+    /// Add the time since `started` to `what`.
+    pub fn add(what: &'static str, started: Option<Instant>) {
+        if let (Some(t), Ok(mut m)) = (started, TOTALS.lock()) {
+            *m.entry(what).or_default() += t.elapsed();
+        }
+    }
+
+    /// The totals, largest first (empty unless profiling).
+    pub fn report() -> Vec<(&'static str, Duration)> {
+        let mut v: Vec<_> = TOTALS
+            .lock()
+            .map(|m| m.iter().map(|(k, v)| (*k, *v)).collect())
+            .unwrap_or_default();
+        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v
+    }
 }
 
 /// Replace [`ROOT_MARK`] with the page's relative root (an empty root becomes `./`).

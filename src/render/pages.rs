@@ -161,6 +161,9 @@ fn reading_order(pb: &Playbook) -> Vec<(String, String)> {
 
 /// Above this many steps a market's launch timeline shows phases only.
 const MAX_TIMELINE_STEPS: usize = 60;
+/// Above this many phases it shows one bar per framework (from its first
+/// phase's start to its last one's end), so the chart stays a screenful.
+const MAX_TIMELINE_PHASES: usize = 40;
 
 struct Builder<'a> {
     pb: &'a Playbook,
@@ -875,7 +878,10 @@ impl<'a> Builder<'a> {
         // One bar per step reads well for a few dozen steps; beyond that the
         // chart shows phases only (it would grow with markets × steps).
         let step_bars = pb.steps.len() <= MAX_TIMELINE_STEPS;
+        let phase_bars = pb.phases.len() <= MAX_TIMELINE_PHASES;
         for f in &pb.frameworks {
+            let mut span: Option<(jiff::civil::Date, jiff::civil::Date, bool)> = None;
+            let mut fw_tasks = 0;
             for &p in &f.phases {
                 let ph = &pb.phases[p];
                 let w = crate::schedule::phase_window(m.kickoff, ph.window);
@@ -904,7 +910,17 @@ impl<'a> Builder<'a> {
                         ph.title
                     ),
                 };
-                phase_rows.push(json!({"title": label, "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()), "tasks": n}));
+                fw_tasks += n;
+                if phase_bars {
+                    phase_rows.push(json!({"title": label, "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()), "tasks": n}));
+                }
+                span = Some(match span {
+                    None => (w.start, end, w.end.is_none()),
+                    Some((s0, e0, o0)) => (s0.min(w.start), e0.max(end), o0 || w.end.is_none()),
+                });
+                if !phase_bars {
+                    continue;
+                }
                 bars.push((label, w.start, end, w.end.is_none(), true));
                 for &b in ph.blocks.iter().filter(|_| step_bars) {
                     for &st in &pb.blocks[b].steps {
@@ -919,6 +935,10 @@ impl<'a> Builder<'a> {
                         ));
                     }
                 }
+            }
+            if let (false, Some((start, end, open))) = (phase_bars, span) {
+                phase_rows.push(json!({"title": f.title, "start": start.to_string(), "due": (!open).then(|| end.to_string()), "tasks": fw_tasks}));
+                bars.push((f.title.clone(), start, end, open, true));
             }
         }
         let day = |d: jiff::civil::Date| (d - m.kickoff).get_days() as f64;
@@ -1214,15 +1234,19 @@ impl<'a> Builder<'a> {
             Section::None,
             "Print",
         ));
-        let chapters: Vec<Value> = pb.chapters.iter().map(|c| json!({"id": c.id, "title": c.title, "act": c.act, "section": c.section, "body": self.md.block(&c.body, c.file)})).collect();
+        // The whole playbook's Markdown: rendered in parallel (this one page
+        // would otherwise be the last unit still running in a large build).
+        use rayon::prelude::*;
+        let chapters: Vec<Value> = pb.chapters.par_iter().map(|c| json!({"id": c.id, "title": c.title, "act": c.act, "section": c.section, "body": self.md.block(&c.body, c.file)})).collect();
+        let mut steps: Vec<Option<Value>> = (0..pb.steps.len()).into_par_iter().map(|s| {
+            let st = &pb.steps[s];
+            Some(json!({"id": st.id, "title": step_label(pb, s), "guidance": self.md.opt(&st.guidance, st.file),
+                   "activities": st.activities.iter().map(|a| json!({"title": a.title, "tasks": a.tasks.iter().map(|&t| json!({"title": pb.tasks[t].title, "owner": pb.tasks[t].owner.as_ref().and_then(|o| pb.roles.get(o)), "description": self.md.opt_inline(&pb.tasks[t].description, pb.tasks[t].file)})).collect::<Vec<_>>()})).collect::<Vec<_>>()}))
+        }).collect();
         let fws: Vec<Value> = pb.frameworks.iter().map(|f| {
             let phases: Vec<Value> = f.phases.iter().map(|&p| {
                 let ph = &pb.phases[p];
-                let steps: Vec<Value> = ph.blocks.iter().flat_map(|&b| pb.blocks[b].steps.clone()).map(|s| {
-                    let st = &pb.steps[s];
-                    json!({"id": st.id, "title": step_label(pb, s), "guidance": self.md.opt(&st.guidance, st.file),
-                           "activities": st.activities.iter().map(|a| json!({"title": a.title, "tasks": a.tasks.iter().map(|&t| json!({"title": pb.tasks[t].title, "owner": pb.tasks[t].owner.as_ref().and_then(|o| pb.roles.get(o)), "description": self.md.opt_inline(&pb.tasks[t].description, pb.tasks[t].file)})).collect::<Vec<_>>()})).collect::<Vec<_>>()})
-                }).collect();
+                let steps: Vec<Value> = ph.blocks.iter().flat_map(|&b| pb.blocks[b].steps.iter()).filter_map(|&s| steps[s].take()).collect();
                 json!({"title": ph.title, "window": ph.window.label(), "component": ph.component.map(|c| pb.components[c].title.clone()), "new_component": ph.component.is_some() && pb.components[ph.component.unwrap_or(0)].phases.first() == Some(&p), "steps": steps})
             }).collect();
             json!({"id": f.id, "title": f.title, "summary": self.md.block(&f.summary, f.file), "phases": phases})
@@ -1442,7 +1466,9 @@ impl<'a> SiteBuilder<'a> {
         // alone at the end.
         specs.splice(
             0..0,
-            std::iter::once(Spec::Print).chain((0..pb.markets.len()).map(Spec::Market)),
+            std::iter::once(Spec::Print)
+                .filter(|_| std::env::var_os("NOPRINT").is_none())
+                .chain((0..pb.markets.len()).map(Spec::Market)),
         );
         specs.push(Spec::RegulationsIndex);
         specs.extend((0..pb.regulations.len()).map(Spec::Regulation));
