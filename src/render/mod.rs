@@ -459,7 +459,7 @@ pub mod profile {
             .lock()
             .map(|m| m.iter().map(|(k, v)| (*k, *v)).collect())
             .unwrap_or_default();
-        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v.sort_by_key(|e| std::cmp::Reverse(e.1));
         v
     }
 }

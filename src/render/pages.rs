@@ -1466,9 +1466,7 @@ impl<'a> SiteBuilder<'a> {
         // alone at the end.
         specs.splice(
             0..0,
-            std::iter::once(Spec::Print)
-                .filter(|_| std::env::var_os("NOPRINT").is_none())
-                .chain((0..pb.markets.len()).map(Spec::Market)),
+            std::iter::once(Spec::Print).chain((0..pb.markets.len()).map(Spec::Market)),
         );
         specs.push(Spec::RegulationsIndex);
         specs.extend((0..pb.regulations.len()).map(Spec::Regulation));
