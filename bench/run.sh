@@ -98,6 +98,7 @@ measure() {
     M_STATUS=ok; M_RUNS=0
     for ((i = 1; i <= RUNS; i++)); do
         rc=0
+        [ -z "${PREP:-}" ] || bash -c "$PREP"
         ( ulimit -v $((MEM_LIMIT_MB * 1024)); exec "${TIMER[@]}" "$tf" timeout "$TIMEOUT" "$@" ) \
             >"$WORK/stdout.txt" 2>"$ef" || rc=$?
         # GNU time may prepend "Command exited/terminated ..." lines; the numbers are on the last line.
@@ -108,7 +109,7 @@ measure() {
         walls+=("$w"); cpus+=("$c"); rsss+=("$m"); M_RUNS=$i
         local extra=""
         if [ -n "${SHOW_STAGES:-}" ]; then
-            extra=$(grep -E '^  (load\+resolve|render|write): ' "$ef" | sed 's/^ *//' | paste -sd' ' - | sed 's/: /=/g' || true)
+            extra=$(grep -E '^  (load\+resolve|render\+write|swap): ' "$ef" | sed 's/^ *//' | paste -sd' ' - | sed 's/: /=/g' || true)
         fi
         printf '  %-28s run %d  wall %7.2f s  cpu %7.2f s  rss %8s MB  %s\n' "$name" "$i" "$w" "$c" "$(fmt_mb "$m")" "$extra"
         if [ "$rc" != 0 ]; then
@@ -146,7 +147,7 @@ show() { if [ "$2" = ok ]; then echo "$1"; else echo "$2"; fi; }
 TARGETS=("real:$ROOT" "S:$BENCH_DIR/pb-S")
 [ -n "${SKIP_L:-}" ] || TARGETS+=("L:$BENCH_DIR/pb-L")
 
-declare -A B_WALL B_CPU B_RSS B_ST B_N C_WALL C_CPU C_RSS C_ST PAGES FILES OUTSIZE STAGES
+declare -A D_WALL D_CPU D_RSS D_ST B_WALL B_CPU B_RSS B_ST B_N C_WALL C_CPU C_RSS C_ST PAGES FILES OUTSIZE STAGES
 echo
 echo "== up to $RUNS runs each; $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $("$BIN" --version)"
 echo "   limits per run: ${TIMEOUT} s, ${MEM_LIMIT_MB} MB address space; runs slower than ${SLOW} s are not repeated"
@@ -154,12 +155,18 @@ for t in "${TARGETS[@]}"; do
     name="${t%%:*}"; dir="${t#*:}"
     dest="$BENCH_DIR/pb-out-$name"
     echo "-- $name ($dir)"
+    # Cold: no previous site (removed before each run, untimed), so every file is written.
+    PREP="rm -rf '$dest' '$BENCH_DIR/.pb-out-$name.prev'" SHOW_STAGES=1 PLAYBOOK_TIMINGS=1 \
+        measure "cold build $name" -- "$BIN" build --root "$dir" --dest "$dest"
+    D_WALL[$name]=$M_WALL; D_CPU[$name]=$M_CPU; D_RSS[$name]=$M_RSS; D_ST[$name]=$M_STATUS
+    # Rebuild: the same input again over the previous site (what an author's
+    # next build does: unchanged files are compared, not rewritten).
     SHOW_STAGES=1 PLAYBOOK_TIMINGS=1 measure "build $name" -- "$BIN" build --root "$dir" --dest "$dest"
     B_WALL[$name]=$M_WALL; B_CPU[$name]=$M_CPU; B_RSS[$name]=$M_RSS; B_ST[$name]=$M_STATUS; B_N[$name]=$M_RUNS
     line=$(grep -E '^built [0-9]+ pages' <<<"$M_ERR" || true)
     PAGES[$name]=$(sed -nE 's/^built ([0-9]+) pages.*/\1/p' <<<"$line")
     FILES[$name]=$(sed -nE 's/^built [0-9]+ pages \(([0-9]+) files.*/\1/p' <<<"$line")
-    STAGES[$name]=$(grep -E '^  (load\+resolve|render|write): ' <<<"$M_ERR" | sed 's/^ *//' | paste -sd' ' - | sed 's/: /=/g' || true)
+    STAGES[$name]=$(grep -E '^  (load\+resolve|render\+write|swap): ' <<<"$M_ERR" | sed 's/^ *//' | paste -sd' ' - | sed 's/: /=/g' || true)
     if [ "$M_STATUS" = ok ] && [ -d "$dest" ]; then
         OUTSIZE[$name]=$(du -sh "$dest" 2>/dev/null | cut -f1 || true)
     else
@@ -187,17 +194,20 @@ K_OUT=$(du -shc "$BENCH_DIR"/pb-out-checklists-* 2>/dev/null | tail -n 1 | cut -
 # --- 6. the tables ------------------------------------------------------------------
 echo
 echo "== results (median of the runs done; wall and CPU time in seconds, peak RSS in MB)"
-printf '%-5s | %4s | %6s | %6s | %7s | %13s | %9s | %9s | %13s | %9s | %9s\n' \
-    "" runs pages files output "build wall" "build cpu" "build rss" "check wall" "check cpu" "check rss"
-printf '%s\n' "------+------+--------+--------+---------+---------------+-----------+-----------+---------------+-----------+----------"
+printf '%-5s | %4s | %6s | %6s | %7s | %10s | %8s | %8s | %10s | %8s | %8s | %10s | %8s | %8s\n' \
+    "" runs pages files output "cold wall" "cpu" "rss" "build wall" "cpu" "rss" "check wall" "cpu" "rss"
+printf '%s\n' "------+------+--------+--------+---------+------------+----------+----------+------------+----------+----------+------------+----------+---------"
 for t in "${TARGETS[@]}"; do
     n="${t%%:*}"
-    printf '%-5s | %4s | %6s | %6s | %7s | %13s | %9s | %9s | %13s | %9s | %9s\n' "$n" "${B_N[$n]}" \
+    printf '%-5s | %4s | %6s | %6s | %7s | %10s | %8s | %8s | %10s | %8s | %8s | %10s | %8s | %8s\n' "$n" "${B_N[$n]}" \
         "${PAGES[$n]:--}" "${FILES[$n]:--}" "${OUTSIZE[$n]:--}" \
+        "$(show "${D_WALL[$n]}" "${D_ST[$n]}")" "${D_CPU[$n]}" "$(fmt_mb "${D_RSS[$n]}")" \
         "$(show "${B_WALL[$n]}" "${B_ST[$n]}")" "${B_CPU[$n]}" "$(fmt_mb "${B_RSS[$n]}")" \
         "$(show "${C_WALL[$n]}" "${C_ST[$n]}")" "${C_CPU[$n]}" "$(fmt_mb "${C_RSS[$n]}")"
 done
-echo "(for a run that did not finish, cpu and rss are those of the stopped run)"
+echo "(cold: no previous site, every file written; build: the same input rebuilt over the previous"
+echo " site, which is recycled so unchanged files are compared, not rewritten. For a run that did"
+echo " not finish, cpu and rss are those of the stopped run.)"
 echo
 echo "build stages (PLAYBOOK_TIMINGS=1, last run):"
 for t in "${TARGETS[@]}"; do
@@ -222,10 +232,13 @@ row() { # label value limit status
     printf '%-40s | %13s | %8s | %s\n' "$1" "$(show "$2" "$4")" "$3" "$v"
 }
 row "real playbook: build wall (s)" "${B_WALL[real]}" "$BUDGET_REAL_WALL" "${B_ST[real]}"
+row "real playbook: cold build wall (s)" "${D_WALL[real]}" "$BUDGET_REAL_WALL" "${D_ST[real]}"
 row "S checklists, 4 formats: total wall (s)" "$K_TOTAL" "$BUDGET_CHECKLISTS" "$K_OK"
 if [ -z "${SKIP_L:-}" ]; then
     row "L: build wall (s)" "${B_WALL[L]}" "$BUDGET_L_WALL" "${B_ST[L]}"
+    row "L: cold build wall (s)" "${D_WALL[L]}" "$BUDGET_L_WALL" "${D_ST[L]}"
     row "L: build peak RSS (MB)" "$(fmt_mb "${B_RSS[L]}")" "$BUDGET_L_RSS_MB" "${B_ST[L]}"
+    row "L: cold build peak RSS (MB)" "$(fmt_mb "${D_RSS[L]}")" "$BUDGET_L_RSS_MB" "${D_ST[L]}"
     RATIO=$(awk -v l="${B_WALL[L]}" -v s="${B_WALL[S]}" 'BEGIN {if (s+0 > 0) printf "%.2f", l/s; else print "nan"}')
     st=ok; [ "${B_ST[S]}" = ok ] || st="S ${B_ST[S]}"; [ "${B_ST[L]}" = ok ] || st="L ${B_ST[L]}"
     row "L / S: build wall (x)" "$RATIO" "$BUDGET_L_OVER_S" "$st"
