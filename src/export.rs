@@ -15,49 +15,177 @@ fn refs(pb: &Playbook, v: &[EntityRef]) -> Vec<Value> {
         .collect()
 }
 
+// The step and task records, the bulk of the file, are serialized straight
+// from these borrowed structs instead of through `json!` trees. Their fields
+// are in alphabetical order: the order serde_json gives an object built with
+// `json!`, so the bytes are the same either way.
+
+#[derive(serde::Serialize)]
+struct FrameworkOut<'a> {
+    components: Vec<ComponentOut<'a>>,
+    id: &'a str,
+    phases: Vec<PhaseOut<'a>>,
+    risks: Vec<Value>,
+    source: Value,
+    summary: Value,
+    title: &'a str,
+    url: String,
+}
+
+#[derive(serde::Serialize)]
+struct ComponentOut<'a> {
+    id: &'a str,
+    number: Value,
+    phases: Vec<PhaseOut<'a>>,
+    subtitle: Value,
+    summary: Value,
+    title: &'a str,
+    url: String,
+}
+
+#[derive(serde::Serialize)]
+struct PhaseOut<'a> {
+    id: &'a str,
+    number: Option<u32>,
+    steps: Vec<StepOut<'a>>,
+    summary: Option<&'a str>,
+    title: &'a str,
+    window: Value,
+}
+
+#[derive(serde::Serialize)]
+struct StepOut<'a> {
+    activities: Vec<ActivityOut<'a>>,
+    block: Option<BlockOut<'a>>,
+    guidance: Option<&'a str>,
+    id: &'a str,
+    number: Option<u32>,
+    title: &'a str,
+    url: String,
+}
+
+#[derive(serde::Serialize)]
+struct ActivityOut<'a> {
+    id: &'a str,
+    tasks: Vec<TaskOut<'a>>,
+    title: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct TaskOut<'a> {
+    applies_to: Option<Value>,
+    description: Option<&'a str>,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    markets: Option<Vec<&'a str>>,
+    owner: Option<&'a str>,
+    title: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct BlockOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    weeks: Option<[u32; 2]>,
+}
+
 /// Serialize the resolved playbook (stable key order; byte-identical across builds).
 pub fn playbook_json(pb: &Playbook) -> String {
-    let step = |s: usize| -> Value {
+    let step = |s: usize| -> StepOut<'_> {
         let st = &pb.steps[s];
         let b = &pb.blocks[st.block];
-        json!({
-            "id": st.id, "number": st.number, "title": st.title, "url": pb.url(er(Kind::Step, s)),
-            "guidance": st.guidance,
-            "block": if b.implicit { Value::Null } else { json!({"id": b.id, "title": b.title, "weeks": b.weeks.map(|(a, z)| [a, z])}) },
-            "activities": st.activities.iter().map(|a| json!({
-                "id": a.id, "title": a.title,
-                "tasks": a.tasks.iter().map(|&t| {
-                    let task = &pb.tasks[t];
-                    let mut v = json!({"id": task.id, "title": task.title, "description": task.description, "owner": task.owner,
-                                       "applies_to": task.rule});
-                    // Listing every market for every task would grow with
-                    // markets × tasks; a task without a rule applies everywhere.
-                    if task.rule.is_some() {
-                        v["markets"] = json!(pb.task_markets[t].iter().map(|&m| pb.markets[m].id.as_str()).collect::<Vec<_>>());
-                    }
-                    v
-                }).collect::<Vec<_>>()
-            })).collect::<Vec<_>>(),
-        })
+        StepOut {
+            activities: st
+                .activities
+                .iter()
+                .map(|a| ActivityOut {
+                    id: &a.id,
+                    tasks: a
+                        .tasks
+                        .iter()
+                        .map(|&t| {
+                            let task = &pb.tasks[t];
+                            TaskOut {
+                                applies_to: task.rule.as_ref().map(|r| json!(r)),
+                                description: task.description.as_deref(),
+                                id: &task.id,
+                                // Listing every market for every task would grow with
+                                // markets × tasks; a task without a rule applies everywhere.
+                                markets: task.rule.as_ref().map(|_| {
+                                    pb.task_markets[t]
+                                        .iter()
+                                        .map(|&m| pb.markets[m].id.as_str())
+                                        .collect()
+                                }),
+                                owner: task.owner.as_deref(),
+                                title: &task.title,
+                            }
+                        })
+                        .collect(),
+                    title: &a.title,
+                })
+                .collect(),
+            block: (!b.implicit).then(|| BlockOut {
+                id: &b.id,
+                title: &b.title,
+                weeks: b.weeks.map(|(a, z)| [a, z]),
+            }),
+            guidance: st.guidance.as_deref(),
+            id: &st.id,
+            number: st.number,
+            title: &st.title,
+            url: pb.url(er(Kind::Step, s)),
+        }
     };
-    let phase = |p: usize| -> Value {
+    let phase = |p: usize| -> PhaseOut<'_> {
         let ph = &pb.phases[p];
-        json!({"id": ph.id, "number": ph.number, "title": ph.title, "window": ph.window, "summary": ph.summary,
-               "steps": ph.blocks.iter().flat_map(|&b| pb.blocks[b].steps.clone()).map(step).collect::<Vec<_>>()})
+        PhaseOut {
+            id: &ph.id,
+            number: ph.number,
+            steps: ph
+                .blocks
+                .iter()
+                .flat_map(|&b| pb.blocks[b].steps.iter())
+                .map(|&s| step(s))
+                .collect(),
+            summary: ph.summary.as_deref(),
+            title: &ph.title,
+            window: json!(ph.window),
+        }
     };
     let frameworks = || {
-        pb.frameworks.iter().enumerate().map(|(i, f)| json!({
-        "id": f.id, "title": f.title, "url": pb.url(er(Kind::Framework, i)), "summary": f.summary, "source": f.source,
-        "components": f.components.iter().map(|&c| {
-            let comp = &pb.components[c];
-            json!({"id": comp.id, "number": comp.number, "title": comp.title, "subtitle": comp.subtitle, "url": pb.url(er(Kind::Component, c)),
-                   "summary": comp.summary, "phases": comp.phases.iter().map(|&p| phase(p)).collect::<Vec<_>>()})
-        }).collect::<Vec<_>>(),
-        "phases": f.phases.iter().filter(|&&p| pb.phases[p].component.is_none()).map(|&p| phase(p)).collect::<Vec<_>>(),
-        "risks": f.risks.iter().map(|r| json!({"id": r.id, "title": r.title, "description": r.description,
-            "mitigation": {"title": r.mitigation_title, "description": r.mitigation},
-            "threatens": r.threatens.iter().map(|&s| pb.steps[s].id.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
-    }))
+        pb.frameworks.iter().enumerate().map(|(i, f)| FrameworkOut {
+            components: f
+                .components
+                .iter()
+                .map(|&c| {
+                    let comp = &pb.components[c];
+                    ComponentOut {
+                        id: &comp.id,
+                        number: json!(comp.number),
+                        phases: comp.phases.iter().map(|&p| phase(p)).collect(),
+                        subtitle: json!(comp.subtitle),
+                        summary: json!(comp.summary),
+                        title: &comp.title,
+                        url: pb.url(er(Kind::Component, c)),
+                    }
+                })
+                .collect(),
+            id: &f.id,
+            phases: f
+                .phases
+                .iter()
+                .filter(|&&p| pb.phases[p].component.is_none())
+                .map(|&p| phase(p))
+                .collect(),
+            risks: f.risks.iter().map(|r| json!({"id": r.id, "title": r.title, "description": r.description,
+                "mitigation": {"title": r.mitigation_title, "description": r.mitigation},
+                "threatens": r.threatens.iter().map(|&s| pb.steps[s].id.clone()).collect::<Vec<_>>()})).collect(),
+            source: json!(f.source),
+            summary: json!(f.summary),
+            title: &f.title,
+            url: pb.url(er(Kind::Framework, i)),
+        })
     };
     let metrics = || {
         pb.metrics.iter().enumerate().map(|(i, m)| json!({
@@ -120,7 +248,7 @@ pub fn playbook_json(pb: &Playbook) -> String {
         let _ = serde_json::to_writer(&mut *out, v);
         out.push(b',');
     };
-    let array = |out: &mut Vec<u8>, key: &str, items: &mut dyn Iterator<Item = Value>| {
+    fn array<T: serde::Serialize>(out: &mut Vec<u8>, key: &str, items: impl Iterator<Item = T>) {
         let _ = serde_json::to_writer(&mut *out, key);
         out.extend_from_slice(b":[");
         for (i, v) in items.enumerate() {
@@ -130,19 +258,19 @@ pub fn playbook_json(pb: &Playbook) -> String {
             let _ = serde_json::to_writer(&mut *out, &v);
         }
         out.extend_from_slice(b"],");
-    };
+    }
     out.push(b'{');
-    array(&mut out, "backlinks", &mut backlinks());
+    array(&mut out, "backlinks", backlinks());
     scalar(&mut out, "base_url", &json!(pb.config.build.base_url));
-    array(&mut out, "chapters", &mut chapters());
+    array(&mut out, "chapters", chapters());
     scalar(&mut out, "description", &json!(pb.config.book.description));
-    array(&mut out, "experts", &mut experts());
+    array(&mut out, "experts", experts());
     scalar(&mut out, "format", &json!("playbook.json/1"));
-    array(&mut out, "frameworks", &mut frameworks());
-    array(&mut out, "markets", &mut markets());
-    array(&mut out, "metrics", &mut metrics());
-    array(&mut out, "regulations", &mut regulations());
-    array(&mut out, "research", &mut research());
+    array(&mut out, "frameworks", frameworks());
+    array(&mut out, "markets", markets());
+    array(&mut out, "metrics", metrics());
+    array(&mut out, "regulations", regulations());
+    array(&mut out, "research", research());
     scalar(&mut out, "roles", &json!(pb.roles));
     scalar(&mut out, "title", &json!(pb.config.book.title));
     out.pop();

@@ -313,17 +313,25 @@ fn render_with_index(
     let (results, extra) = rayon::join(
         || render_pages(&site, templates, opts, sink, index.as_ref()),
         || {
+            let started = profile::start();
+            let json = crate::export::playbook_json(pb).into_bytes();
+            profile::add("playbook.json", started);
+            let started = profile::start();
+            let titles = crate::search::title_index_js(pb).into_bytes();
+            profile::add("search-index.js", started);
             let mut extra = vec![
                 OutputFile {
                     path: "playbook.json".into(),
-                    bytes: crate::export::playbook_json(pb).into_bytes(),
+                    bytes: json,
                 },
                 OutputFile {
                     path: "search-index.js".into(),
-                    bytes: crate::search::title_index_js(pb).into_bytes(),
+                    bytes: titles,
                 },
             ];
+            let started = profile::start();
             extra.extend(site.shared_files());
+            profile::add("checklists/tasks.js", started);
             extra
         },
     );
