@@ -448,6 +448,33 @@ pub struct PageBase {
     pub nav_pos: Option<usize>,
 }
 
+/// A page's template context while it is being built. Unlike
+/// `tera::Context::insert`, which serializes (copies) every value it is
+/// given, [`PageCtx::put`] moves a ready JSON value in; the finished map
+/// becomes the Tera context without a copy ([`PageCtx::into_tera`]).
+#[derive(Default)]
+pub struct PageCtx(serde_json::Map<String, Value>);
+
+impl PageCtx {
+    /// Serialize `v` into the context under `key`.
+    pub fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &str, v: &T) {
+        self.0.insert(
+            key.to_string(),
+            serde_json::to_value(v).unwrap_or(Value::Null),
+        );
+    }
+
+    /// Move a JSON value (or a string, or a list of values) in under `key`.
+    pub fn put(&mut self, key: &str, v: impl Into<Value>) {
+        self.0.insert(key.to_string(), v.into());
+    }
+
+    /// The Tera context, without copying.
+    pub fn into_tera(self) -> tera::Context {
+        tera::Context::from_value(Value::Object(self.0)).unwrap_or_default()
+    }
+}
+
 /// Build the tera context every template expects.
 pub fn base_context(
     pb: &Playbook,
@@ -455,13 +482,13 @@ pub fn base_context(
     base: PageBase,
     prev: Option<LinkCtx>,
     next: Option<LinkCtx>,
-) -> tera::Context {
-    let mut ctx = tera::Context::new();
+) -> PageCtx {
+    let mut ctx = PageCtx::default();
     let root = super::root_for(&format!("{}index.html", base.url));
-    ctx.insert("root", &root);
-    ctx.insert(
+    ctx.put("root", root);
+    ctx.put(
         "site",
-        &json!({
+        json!({
             "title": pb.config.book.title,
             "description": pb.config.book.description,
             "language": pb.config.book.language,
@@ -474,9 +501,9 @@ pub fn base_context(
     } else {
         base.description
     };
-    ctx.insert(
+    ctx.put(
         "page",
-        &json!({
+        json!({
             "title": base.title,
             "url": base.url,
             "kind": base.kind_label,
@@ -485,9 +512,9 @@ pub fn base_context(
             "description": desc,
         }),
     );
-    ctx.insert(
+    ctx.put(
         "nav_html",
-        &nav.html(pb, NavKey::new(pb, base.section, base.nav_pos), &base.url),
+        nav.html(pb, NavKey::new(pb, base.section, base.nav_pos), &base.url),
     );
     ctx.insert("crumbs", &base.crumbs);
     ctx.insert("prev", &prev);

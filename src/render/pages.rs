@@ -1,7 +1,9 @@
 //! One function per page kind: each builds the template context for its
 //! pages. [`all_pages`] lists every page of the site in reading order.
 
-use super::context::{base_context, link, plain, step_label, LinkCtx, Md, PageBase, Section};
+use super::context::{
+    base_context, link, plain, step_label, LinkCtx, Md, PageBase, PageCtx, Section,
+};
 use super::svg::{self, Bar, ValueBar};
 use super::{OutputFile, PageJob};
 use crate::checklist;
@@ -201,16 +203,16 @@ impl<'a> Builder<'a> {
         )
     }
 
-    fn ctx(&self, base: PageBase) -> tera::Context {
+    fn ctx(&self, base: PageBase) -> PageCtx {
         let (p, n) = self.prev_next(&base.url);
         base_context(self.pb, &self.nav, base, p, n)
     }
 
-    fn job(&self, url: &str, template: &'static str, ctx: tera::Context) -> PageJob {
+    fn job(&self, url: &str, template: &'static str, ctx: PageCtx) -> PageJob {
         PageJob {
             path: format!("{url}index.html"),
             template,
-            ctx,
+            ctx: ctx.into_tera(),
         }
     }
 
@@ -378,7 +380,7 @@ impl<'a> Builder<'a> {
         base.description = pb.config.book.description.clone();
         let mut ctx = self.ctx(base);
         let acts = acts(pb, &self.md);
-        ctx.insert("acts", &acts);
+        ctx.put("acts", acts);
         let fws: Vec<Value> = pb
             .frameworks
             .iter()
@@ -389,9 +391,9 @@ impl<'a> Builder<'a> {
                        "components": f.components.len(), "phases": f.phases.len(), "steps": steps})
             })
             .collect();
-        ctx.insert("frameworks", &fws);
-        ctx.insert("markets", &self.market_list());
-        ctx.insert("counts", &json!({
+        ctx.put("frameworks", fws);
+        ctx.put("markets", self.market_list());
+        ctx.put("counts", json!({
             "steps": pb.steps.len(), "tasks": pb.framework_task_count(), "metrics": pb.metrics.len(),
             "markets": pb.markets.len(), "regulations": pb.regulations.len(), "chapters": pb.chapters.len(),
             "experts": pb.experts.len(), "research": pb.research.len()
@@ -418,7 +420,7 @@ impl<'a> Builder<'a> {
         base.description =
             "Maya Patel's journey, chapter by chapter, with the framework she puts to work.".into();
         let mut ctx = self.ctx(base);
-        ctx.insert("acts", &acts(self.pb, &self.md));
+        ctx.put("acts", acts(self.pb, &self.md));
         self.job("story/", "story.html", ctx)
     }
 
@@ -463,8 +465,8 @@ impl<'a> Builder<'a> {
             .filter(|e| e.kind != Kind::Chapter)
             .map(|e| json!({"kind": e.kind.name(), "url": pb.url(e), "title": pb.title(e)}))
             .collect();
-        ctx.insert("rail", &rail);
-        ctx.insert("chapter", &json!({"act": c.act, "act_title": c.act_title, "section": c.section, "section_title": c.section_title,
+        ctx.put("rail", rail);
+        ctx.put("chapter", json!({"act": c.act, "act_title": c.act_title, "section": c.section, "section_title": c.section_title,
                                       "summary": self.md.opt_inline(&c.summary, c.file)}));
         let first_applied = c
             .applies
@@ -472,8 +474,8 @@ impl<'a> Builder<'a> {
             .find(|e| e.kind != Kind::Chapter)
             .map(|&e| link(pb, e));
         ctx.insert("put_to_work", &first_applied);
-        ctx.insert("body", &body);
-        ctx.insert("backlinks", &backlinks(pb, r));
+        ctx.put("body", body);
+        ctx.put("backlinks", backlinks(pb, r));
         self.job(&url, "chapter.html", ctx)
     }
 
@@ -495,7 +497,7 @@ impl<'a> Builder<'a> {
             Section::Frameworks(None, None),
             "Frameworks",
         ));
-        ctx.insert("frameworks", &ctx_fw);
+        ctx.put("frameworks", ctx_fw);
         self.job("frameworks/", "frameworks.html", ctx)
     }
 
@@ -520,8 +522,8 @@ impl<'a> Builder<'a> {
         base.toc = toc;
         base.description = plain(pb, &f.summary);
         let mut ctx = self.ctx(base);
-        ctx.insert("summary", &self.md.block(&f.summary, f.file));
-        ctx.insert("body", &body);
+        ctx.put("summary", self.md.block(&f.summary, f.file));
+        ctx.put("body", body);
         ctx.insert("source", &f.source);
         let comps: Vec<Value> = f
             .components
@@ -534,23 +536,23 @@ impl<'a> Builder<'a> {
                        "phases": comp.phases.iter().map(|&p| json!({"title": pb.phases[p].title, "window": pb.phases[p].window.label()})).collect::<Vec<_>>()})
             })
             .collect();
-        ctx.insert("components", &comps);
+        ctx.put("components", comps);
         let direct: Vec<usize> = f
             .phases
             .iter()
             .copied()
             .filter(|&p| pb.phases[p].component.is_none())
             .collect();
-        ctx.insert(
+        ctx.put(
             "phases",
-            &direct
+            direct
                 .iter()
                 .map(|&p| self.phase_ctx(p))
                 .collect::<Vec<_>>(),
         );
-        ctx.insert(
+        ctx.put(
             "timeline",
-            &if direct.is_empty() {
+            if direct.is_empty() {
                 String::new()
             } else {
                 self.phases_timeline(&format!("Timeline of {}", f.title), &direct)
@@ -563,16 +565,16 @@ impl<'a> Builder<'a> {
                              "mitigation_title": rk.mitigation_title, "mitigation": self.md.block(&rk.mitigation, f.file),
                              "threatens": rk.threatens.iter().map(|&s| link(pb, er(Kind::Step, s))).collect::<Vec<_>>()}))
             .collect();
-        ctx.insert("risks", &risks);
+        ctx.put("risks", risks);
         let groups: Vec<Value> = pb
             .metric_groups
             .iter()
             .filter(|g| g.framework == Some(fi))
             .map(|g| json!({"title": g.title, "metrics": self.metric_rows(&g.metrics)}))
             .collect();
-        ctx.insert("metric_groups", &groups);
+        ctx.put("metric_groups", groups);
         ctx.insert("in_story", &in_story(pb, r));
-        ctx.insert("backlinks", &backlinks(pb, r));
+        ctx.put("backlinks", backlinks(pb, r));
         self.job(&url, "framework.html", ctx)
     }
 
@@ -601,30 +603,30 @@ impl<'a> Builder<'a> {
         base.toc = toc;
         base.description = plain(pb, &c.summary);
         let mut ctx = self.ctx(base);
-        ctx.insert(
+        ctx.put(
             "component",
-            &json!({"number": c.number, "subtitle": c.subtitle, "framework": f.title}),
+            json!({"number": c.number, "subtitle": c.subtitle, "framework": f.title}),
         );
-        ctx.insert("summary", &self.md.block(&c.summary, c.file));
-        ctx.insert("body", &body);
-        ctx.insert(
+        ctx.put("summary", self.md.block(&c.summary, c.file));
+        ctx.put("body", body);
+        ctx.put(
             "phases",
-            &c.phases
+            c.phases
                 .iter()
                 .map(|&p| self.phase_ctx(p))
                 .collect::<Vec<_>>(),
         );
-        ctx.insert(
+        ctx.put(
             "timeline",
-            &self.phases_timeline(
+            self.phases_timeline(
                 &format!("Phases of {} on a week timeline", c.title),
                 &c.phases,
             ),
         );
         let ms = self.lk.metrics_of.get(&r).cloned().unwrap_or_default();
-        ctx.insert("metrics", &self.metric_rows(&ms));
+        ctx.put("metrics", self.metric_rows(&ms));
         ctx.insert("in_story", &in_story(pb, r));
-        ctx.insert("backlinks", &backlinks(pb, r));
+        ctx.put("backlinks", backlinks(pb, r));
         self.job(&url, "component.html", ctx)
     }
 
@@ -673,8 +675,11 @@ impl<'a> Builder<'a> {
                 None => format!("{}: {}", ph.window.label(), blk.title),
             }
         };
-        ctx.insert("step", &json!({"number": s.number, "label": step_label(pb, si), "phase": ph.title, "when": when,
-                                   "guidance": self.md.opt(&s.guidance, s.file)}));
+        ctx.put(
+            "step",
+            json!({"number": s.number, "label": step_label(pb, si), "phase": ph.title, "when": when,
+                                   "guidance": self.md.opt(&s.guidance, s.file)}),
+        );
         let acts: Vec<Value> = s
             .activities
             .iter()
@@ -683,7 +688,7 @@ impl<'a> Builder<'a> {
                             "tasks": a.tasks.iter().map(|&t| self.task_ctx(t)).collect::<Vec<_>>()})
             })
             .collect();
-        ctx.insert("activities", &acts);
+        ctx.put("activities", acts);
         let mtasks: Vec<Value> = s
             .market_tasks
             .iter()
@@ -695,7 +700,7 @@ impl<'a> Builder<'a> {
                 v
             })
             .collect();
-        ctx.insert("market_tasks", &mtasks);
+        ctx.put("market_tasks", mtasks);
         let mut ms = self.lk.metrics_of.get(&r).cloned().unwrap_or_default();
         if let Some(c) = s.component {
             for m in self
@@ -710,7 +715,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        ctx.insert("metrics", &self.metric_rows(&ms));
+        ctx.put("metrics", self.metric_rows(&ms));
         ctx.insert("in_story", &in_story(pb, r));
         let advice: Vec<Value> = self.lk.advice_of[si]
             .iter()
@@ -719,7 +724,7 @@ impl<'a> Builder<'a> {
                 json!({"expert": link(pb, er(Kind::Expert, e)), "role": x.role, "text": self.md.block(&x.advice[a].0, x.file)})
             })
             .collect();
-        ctx.insert("advice", &advice);
+        ctx.put("advice", advice);
         let risks: Vec<Value> = self.lk.risks_of[si]
             .iter()
             .map(|&(f, k)| {
@@ -729,8 +734,8 @@ impl<'a> Builder<'a> {
                        "url": format!("{}#risk-{}", pb.url(er(Kind::Framework, f)), rk.id)})
             })
             .collect();
-        ctx.insert("risks", &risks);
-        ctx.insert("backlinks", &backlinks(pb, r));
+        ctx.put("risks", risks);
+        ctx.put("backlinks", backlinks(pb, r));
         self.job(&url, "step.html", ctx)
     }
 
@@ -748,7 +753,7 @@ impl<'a> Builder<'a> {
             .collect();
         let mut ctx =
             self.ctx(self.base("Success metrics", "metrics/", Section::Metrics, "Metrics"));
-        ctx.insert("groups", &groups);
+        ctx.put("groups", groups);
         self.job("metrics/", "metrics.html", ctx)
     }
 
@@ -803,14 +808,14 @@ impl<'a> Builder<'a> {
             }
         }
         let target_text = format!("{} {}", m.target.op.symbol(), fmt(m.target.value));
-        ctx.insert("metric", &json!({"group": g.title, "target_text": m.target.text, "target": target_text,
+        ctx.put("metric", json!({"group": g.title, "target_text": m.target.text, "target": target_text,
                                      "period": m.target.period, "description": self.md.opt(&m.description, m.file),
                                      "measures": m.measures.iter().map(|&e| link(pb, e)).collect::<Vec<_>>(),
                                      "framework": g.framework.map(|f| link(pb, er(Kind::Framework, f)))}));
-        ctx.insert("actuals", &actuals);
-        ctx.insert(
+        ctx.put("actuals", actuals);
+        ctx.put(
             "chart",
-            &if bars.is_empty() {
+            if bars.is_empty() {
                 String::new()
             } else {
                 svg::value_chart(
@@ -822,13 +827,13 @@ impl<'a> Builder<'a> {
             },
         );
         ctx.insert("in_story", &in_story(pb, r));
-        ctx.insert("backlinks", &backlinks(pb, r));
+        ctx.put("backlinks", backlinks(pb, r));
         self.job(&url, "metric.html", ctx)
     }
 
     fn markets_index(&self) -> PageJob {
         let mut ctx = self.ctx(self.base("Markets", "markets/", Section::Markets, "Markets"));
-        ctx.insert("markets", &self.market_list());
+        ctx.put("markets", self.market_list());
         self.job("markets/", "markets.html", ctx)
     }
 
@@ -1018,7 +1023,7 @@ impl<'a> Builder<'a> {
                 .map(|(k, v)| json!({"reason": k, "count": v}))
                 .collect::<Vec<_>>()
         };
-        ctx.insert("market", &json!({
+        ctx.put("market", json!({
             "id": m.id, "region": m.region, "summary": self.md.opt(&m.summary, m.file), "body": self.md.opt(&m.body, m.file),
             "regulations": m.regulations.iter().map(|&g| json!({"url": pb.url(er(Kind::Regulation, g)), "title": pb.regulations[g].name, "jurisdiction": pb.regulations[g].jurisdiction})).collect::<Vec<_>>(),
             "tags": m.tags, "languages": m.languages, "currency": m.currency, "kickoff": m.kickoff.to_string(),
@@ -1027,9 +1032,9 @@ impl<'a> Builder<'a> {
             "own_tasks": own, "by_reason": by_reason, "dynamic": dynamic,
             "csv": format!("checklist-{}.csv", m.id), "md": format!("checklist-{}.md", m.id),
         }));
-        ctx.insert("timeline", &timeline);
+        ctx.put("timeline", timeline);
         ctx.insert("in_story", &in_story(pb, r));
-        ctx.insert("backlinks", &backlinks(pb, r));
+        ctx.put("backlinks", backlinks(pb, r));
         let page = self.job(&url, "market.html", ctx);
 
         // The printable checklist.
@@ -1065,9 +1070,9 @@ impl<'a> Builder<'a> {
                                "rows_html": checklist_rows_html(pb, &rows[i..j])}));
             i = j;
         }
-        cctx.insert("market", &json!({"id": m.id, "name": m.name, "kickoff": m.kickoff.to_string(), "lead": lead, "tasks": count, "dynamic": dynamic,
+        cctx.put("market", json!({"id": m.id, "name": m.name, "kickoff": m.kickoff.to_string(), "lead": lead, "tasks": count, "dynamic": dynamic,
                                        "csv": format!("../checklist-{}.csv", m.id), "md": format!("../checklist-{}.md", m.id), "url": url}));
-        cctx.insert("groups", &groups);
+        cctx.put("groups", groups);
         let id = &m.id;
         if let Some(c) = &compact {
             let data = vec![OutputFile {
@@ -1101,7 +1106,7 @@ impl<'a> Builder<'a> {
             Section::Regulations,
             "Regulations",
         ));
-        ctx.insert("regulations", &regs);
+        ctx.put("regulations", regs);
         self.job("regulations/", "regulations.html", ctx)
     }
 
@@ -1138,12 +1143,12 @@ impl<'a> Builder<'a> {
             .map(|(k, _)| link(pb, er(Kind::Market, k)))
             .collect();
         let tasks: Vec<Value> = pb.tasks.iter().enumerate().filter(|(_, t)| t.rule.as_ref().is_some_and(|r| r.regulations.contains(&g.id))).map(|(ti, t)| json!({"title": t.title, "url": pb.url(er(Kind::Task, ti)), "step": pb.steps[t.step].title})).collect();
-        ctx.insert("regulation", &json!({"official_name": g.official_name, "jurisdiction": g.jurisdiction, "in_force": g.in_force, "link": g.link,
+        ctx.put("regulation", json!({"official_name": g.official_name, "jurisdiction": g.jurisdiction, "in_force": g.in_force, "link": g.link,
                                          "summary": self.md.block(&g.summary, g.file),
                                          "obligations": g.obligations.iter().map(|o| json!({"topic": o.topic, "id": format!("obligation-{}", crate::markdown::slugify(&o.topic)), "text": self.md.block(&o.text, g.file)})).collect::<Vec<_>>(),
                                          "markets": markets, "tasks": tasks}));
         ctx.insert("in_story", &in_story(pb, r));
-        ctx.insert("backlinks", &backlinks(pb, r));
+        ctx.put("backlinks", backlinks(pb, r));
         self.job(&url, "regulation.html", ctx)
     }
 
@@ -1151,7 +1156,7 @@ impl<'a> Builder<'a> {
         let pb = self.pb;
         let xs: Vec<Value> = pb.experts.iter().enumerate().map(|(i, x)| json!({"url": pb.url(er(Kind::Expert, i)), "title": x.name, "role": x.role, "composite": x.composite, "category": x.category, "insight": self.md.opt_inline(&x.insight, x.file)})).collect();
         let mut ctx = self.ctx(self.base("Experts", "experts/", Section::Experts, "Experts"));
-        ctx.insert("experts", &xs);
+        ctx.put("experts", xs);
         self.job("experts/", "experts.html", ctx)
     }
 
@@ -1166,13 +1171,13 @@ impl<'a> Builder<'a> {
         base.file = Some(x.file);
         base.description = format!("{} — {}", x.name, x.role);
         let mut ctx = self.ctx(base);
-        ctx.insert("expert", &json!({"role": x.role, "composite": x.composite, "category": x.category,
+        ctx.put("expert", json!({"role": x.role, "composite": x.composite, "category": x.category,
                                      "background": self.md.opt(&x.background, x.file), "insight": self.md.opt(&x.insight, x.file),
                                      "quotes": x.quotes,
                                      "perspectives": x.perspectives.iter().map(|(t, b)| json!({"title": t, "text": self.md.block(b, x.file)})).collect::<Vec<_>>(),
                                      "advice": x.advice.iter().map(|(t, s)| json!({"text": self.md.block(t, x.file), "steps": s.iter().map(|&s| link(pb, er(Kind::Step, s))).collect::<Vec<_>>()})).collect::<Vec<_>>()}));
         ctx.insert("in_story", &in_story(pb, r));
-        ctx.insert("backlinks", &backlinks(pb, r));
+        ctx.put("backlinks", backlinks(pb, r));
         self.job(&url, "expert.html", ctx)
     }
 
@@ -1197,7 +1202,7 @@ impl<'a> Builder<'a> {
             Section::Research,
             "Research",
         ));
-        ctx.insert("categories", &cats);
+        ctx.put("categories", cats);
         self.job("research/", "research_index.html", ctx)
     }
 
@@ -1218,9 +1223,9 @@ impl<'a> Builder<'a> {
             .map(|t| plain(pb, t))
             .unwrap_or_default();
         let mut ctx = self.ctx(base);
-        ctx.insert("research", &json!({"category": x.category, "summary": self.md.opt(&x.summary, x.file), "results": x.results,
+        ctx.put("research", json!({"category": x.category, "summary": self.md.opt(&x.summary, x.file), "results": x.results,
                                        "supports": x.supports.iter().map(|&e| json!({"kind": e.kind.name(), "url": pb.url(e), "title": pb.title(e)})).collect::<Vec<_>>()}));
-        ctx.insert("body", &body);
+        ctx.put("body", body);
         ctx.insert("in_story", &in_story(pb, r));
         ctx.insert("backlinks", &backlinks(pb, r));
         self.job(&url, "research.html", ctx)
@@ -1326,7 +1331,7 @@ impl<'a> Builder<'a> {
         PageJob {
             path: "404.html".into(),
             template: "404.html",
-            ctx,
+            ctx: ctx.into_tera(),
         }
     }
 }
