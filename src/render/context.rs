@@ -77,6 +77,11 @@ impl LinkResolver for Links<'_> {
 pub struct Md<'a> {
     links: Links<'a>,
     pb: &'a Playbook,
+    /// Renderings of texts that two pages show (a step's guidance and tasks,
+    /// a chapter, a framework's summary: their own page and the printable
+    /// edition), keyed by the text's address: the first page to need one
+    /// leaves it here, the second takes it.
+    shared: std::sync::Mutex<HashMap<(usize, usize, bool), markdown::Rendered>>,
 }
 
 impl<'a> Md<'a> {
@@ -85,7 +90,55 @@ impl<'a> Md<'a> {
         Md {
             links: Links::new(pb),
             pb,
+            shared: Default::default(),
         }
+    }
+
+    /// Render `text` (a block, or inline), or take the rendering another
+    /// page left ([`Md::shared`]'s cache). `text` must be a field of the
+    /// playbook, so its address names it for the whole render.
+    fn shared(&self, text: &str, file: usize, inline: bool) -> markdown::Rendered {
+        let key = (text.as_ptr() as usize, text.len(), inline);
+        if let Some(r) = self.shared.lock().ok().and_then(|mut m| m.remove(&key)) {
+            return r;
+        }
+        let r = if inline {
+            markdown::Rendered {
+                html: self.inline(text, file),
+                headings: Vec::new(),
+            }
+        } else {
+            markdown::render(text, &self.links, &self.pb.sources[file].path)
+        };
+        if let Ok(mut m) = self.shared.lock() {
+            m.insert(key, r.clone());
+        }
+        r
+    }
+
+    /// [`Md::block`] of a text that two pages show.
+    pub fn shared_block(&self, text: &str, file: usize) -> String {
+        self.shared(text, file, false).html
+    }
+
+    /// [`Md::doc`] of a text that two pages show.
+    pub fn shared_doc(&self, text: &str, file: usize) -> (String, Vec<Heading>) {
+        let r = self.shared(text, file, false);
+        (r.html, r.headings)
+    }
+
+    /// [`Md::opt`] of a text that two pages show.
+    pub fn shared_opt(&self, text: &Option<String>, file: usize) -> String {
+        text.as_deref()
+            .map(|t| self.shared_block(t, file))
+            .unwrap_or_default()
+    }
+
+    /// [`Md::opt_inline`] of a text that two pages show.
+    pub fn shared_opt_inline(&self, text: &Option<String>, file: usize) -> String {
+        text.as_deref()
+            .map(|t| self.shared(t, file, true).html)
+            .unwrap_or_default()
     }
 
     /// Render a block of Markdown from a file.

@@ -261,7 +261,7 @@ impl<'a> Builder<'a> {
             "id": t.id,
             "slug": t.slug,
             "title": t.title,
-            "description": self.md.opt_inline(&t.description, t.file),
+            "description": self.md.shared_opt_inline(&t.description, t.file),
             "owner": t.owner,
             "owner_title": t.owner.as_ref().and_then(|o| self.pb.roles.get(o)),
             "rule": t.rule.as_ref().map(crate::rules::describe),
@@ -429,7 +429,7 @@ impl<'a> Builder<'a> {
         let c = &pb.chapters[i];
         let r = er(Kind::Chapter, i);
         let url = pb.url(r);
-        let (body, toc) = self.md.doc(&c.body, c.file);
+        let (body, toc) = self.md.shared_doc(&c.body, c.file);
         let mut base = self.base(
             c.title.clone(),
             url.clone(),
@@ -522,7 +522,7 @@ impl<'a> Builder<'a> {
         base.toc = toc;
         base.description = plain(pb, &f.summary);
         let mut ctx = self.ctx(base);
-        ctx.put("summary", self.md.block(&f.summary, f.file));
+        ctx.put("summary", self.md.shared_block(&f.summary, f.file));
         ctx.put("body", body);
         ctx.insert("source", &f.source);
         let comps: Vec<Value> = f
@@ -678,7 +678,7 @@ impl<'a> Builder<'a> {
         ctx.put(
             "step",
             json!({"number": s.number, "label": step_label(pb, si), "phase": ph.title, "when": when,
-                                   "guidance": self.md.opt(&s.guidance, s.file)}),
+                                   "guidance": self.md.shared_opt(&s.guidance, s.file)}),
         );
         let acts: Vec<Value> = s
             .activities
@@ -1242,7 +1242,7 @@ impl<'a> Builder<'a> {
         // The whole playbook's Markdown: rendered in parallel (this one page
         // would otherwise be the last unit still running in a large build).
         use rayon::prelude::*;
-        let chapters: Vec<Value> = pb.chapters.par_iter().map(|c| json!({"id": c.id, "title": c.title, "act": c.act, "section": c.section, "body": self.md.block(&c.body, c.file)})).collect();
+        let chapters: Vec<Value> = pb.chapters.par_iter().map(|c| json!({"id": c.id, "title": c.title, "act": c.act, "section": c.section, "body": self.md.shared_block(&c.body, c.file)})).collect();
         let mut steps: Vec<Option<Value>> = (0..pb.steps.len())
             .into_par_iter()
             .map(|s| Some(json!({"id": pb.steps[s].id, "html": self.print_step_html(s)})))
@@ -1253,7 +1253,7 @@ impl<'a> Builder<'a> {
                 let steps: Vec<Value> = ph.blocks.iter().flat_map(|&b| pb.blocks[b].steps.iter()).filter_map(|&s| steps[s].take()).collect();
                 json!({"title": ph.title, "window": ph.window.label(), "component": ph.component.map(|c| pb.components[c].title.clone()), "new_component": ph.component.is_some() && pb.components[ph.component.unwrap_or(0)].phases.first() == Some(&p), "steps": steps})
             }).collect();
-            json!({"id": f.id, "title": f.title, "summary": self.md.block(&f.summary, f.file), "phases": phases})
+            json!({"id": f.id, "title": f.title, "summary": self.md.shared_block(&f.summary, f.file), "phases": phases})
         }).collect();
         let metrics: Vec<Value> = pb
             .metric_groups
@@ -1282,7 +1282,7 @@ impl<'a> Builder<'a> {
         o.push_str("\">");
         esc(&mut o, &step_label(pb, si));
         o.push_str("</h4>");
-        let guidance = self.md.opt(&st.guidance, st.file);
+        let guidance = self.md.shared_opt(&st.guidance, st.file);
         let mut id_prefix = String::from(" id=\"");
         esc(&mut id_prefix, &st.id);
         id_prefix.push('-');
@@ -1310,7 +1310,7 @@ impl<'a> Builder<'a> {
                     o.push(')');
                 }
                 o.push_str(": ");
-                o.push_str(&self.md.opt_inline(&task.description, task.file));
+                o.push_str(&self.md.shared_opt_inline(&task.description, task.file));
                 o.push_str("</li>");
             }
             o.push_str("</ul>");
