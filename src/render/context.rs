@@ -261,7 +261,8 @@ fn framework_step_count(pb: &Playbook, f: usize) -> usize {
 
 impl NavKey {
     /// The key of a page in `section`; `pos` is the page's entity index in
-    /// its kind (chapter, step, market, regulation, expert, research page).
+    /// its kind (chapter, step, market, regulation, expert, research page;
+    /// for a metric, its group).
     pub fn new(pb: &Playbook, section: Section, pos: Option<usize>) -> NavKey {
         let mut key = NavKey {
             section,
@@ -298,7 +299,8 @@ impl NavKey {
                     _ => {}
                 }
             }
-            Section::None | Section::Metrics => {}
+            Section::Metrics => key.block = block_of(pb.metric_groups.len(), pos),
+            Section::None => {}
         }
         key
     }
@@ -433,7 +435,7 @@ pub fn sidebar(pb: &Playbook, key: NavKey, current_url: &str) -> Value {
     } else {
         Vec::new()
     };
-    sections.push(json!({"title": "Metrics", "url": "metrics/", "open": open, "current": current_url == "metrics/", "items": items}));
+    sections.push(simple("Metrics", "metrics/", open, items));
     let entity_list = |open: bool, kind: Kind, n: usize| -> Vec<Value> {
         if !open {
             return Vec::new();

@@ -781,6 +781,7 @@ impl<'a> Builder<'a> {
         let url = pb.url(r);
         let g = &pb.metric_groups[m.group];
         let mut base = self.base(m.name.clone(), url.clone(), Section::Metrics, "Metric");
+        base.nav_pos = Some(m.group);
         base.crumbs = vec![
             self.crumb("metrics/", "Metrics"),
             self.crumb(&format!("metrics/#{}", g.id), &g.title),
