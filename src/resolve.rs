@@ -13,11 +13,11 @@ use crate::rules::{self, MarketFacts};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Turn loaded files into the resolved playbook, or every reason it cannot be.
-pub fn resolve(config: Config, raw: RawContent) -> Result<Playbook, Diagnostics> {
+pub fn resolve(config: Config, mut raw: RawContent) -> Result<Playbook, Diagnostics> {
     let mut r = Resolver {
         pb: Playbook {
             config,
-            sources: raw.sources.clone(),
+            sources: std::mem::take(&mut raw.sources),
             roles: BTreeMap::new(),
             frameworks: Vec::new(),
             components: Vec::new(),
@@ -73,6 +73,20 @@ type BlockParts<'a> = (
     &'a Vec<RawStep>,
     bool,
 );
+
+/// A Markdown field: the entity whose page shows it, its file, its text, and
+/// the text's byte offset in the file when it is a whole body.
+type MdField<'a> = (EntityRef, usize, &'a str, Option<usize>);
+
+/// A `[[kind:id]]` found in a field: its target, or what is wrong with it.
+enum FoundRef {
+    /// Resolved: the entity it names.
+    Ok(EntityRef),
+    /// The kind word is not a kind (with the reference as written).
+    UnknownKind(String, crate::markdown::RefLink),
+    /// No entity of a known kind has the id (with the reference as written).
+    Broken(Kind, String, crate::markdown::RefLink),
+}
 
 /// Where an id is defined: file, key, value, and which occurrence of `key: value`.
 type DefSite = (usize, String, String, usize);
@@ -994,13 +1008,13 @@ impl Resolver {
     }
 
     /// Every Markdown field, with the entity whose page shows it.
-    fn markdown_fields(&self) -> Vec<(EntityRef, usize, String, Option<usize>)> {
+    fn markdown_fields<'a>(&'a self) -> Vec<MdField<'a>> {
         let pb = &self.pb;
-        let mut v: Vec<(EntityRef, usize, String, Option<usize>)> = Vec::new();
-        let mut bodies: Vec<(EntityRef, usize, String, Option<usize>)> = Vec::new();
-        let mut add = |e: EntityRef, file: usize, s: &Option<String>| {
+        let mut v: Vec<MdField<'a>> = Vec::new();
+        let mut bodies: Vec<MdField<'a>> = Vec::new();
+        let mut add = |e: EntityRef, file: usize, s: Option<&'a str>| {
             if let Some(s) = s {
-                v.push((e, file, s.clone(), None));
+                v.push((e, file, s, None));
             }
         };
         for (i, f) in pb.frameworks.iter().enumerate() {
@@ -1008,11 +1022,11 @@ impl Resolver {
                 kind: Kind::Framework,
                 idx: i,
             };
-            add(e, f.file, &Some(f.summary.clone()));
-            add(e, f.file, &f.body);
+            add(e, f.file, Some(&f.summary));
+            add(e, f.file, f.body.as_deref());
             for r in &f.risks {
-                add(e, f.file, &Some(r.description.clone()));
-                add(e, f.file, &Some(r.mitigation.clone()));
+                add(e, f.file, Some(&r.description));
+                add(e, f.file, Some(&r.mitigation));
             }
         }
         for (i, c) in pb.components.iter().enumerate() {
@@ -1020,8 +1034,8 @@ impl Resolver {
                 kind: Kind::Component,
                 idx: i,
             };
-            add(e, c.file, &Some(c.summary.clone()));
-            add(e, c.file, &c.body);
+            add(e, c.file, Some(&c.summary));
+            add(e, c.file, c.body.as_deref());
         }
         for p in &pb.phases {
             let e = match p.component {
@@ -1034,9 +1048,9 @@ impl Resolver {
                     idx: p.framework,
                 },
             };
-            add(e, p.file, &p.summary);
+            add(e, p.file, p.summary.as_deref());
             for &b in &p.blocks {
-                add(e, p.file, &pb.blocks[b].summary);
+                add(e, p.file, pb.blocks[b].summary.as_deref());
             }
         }
         for (i, s) in pb.steps.iter().enumerate() {
@@ -1044,9 +1058,9 @@ impl Resolver {
                 kind: Kind::Step,
                 idx: i,
             };
-            add(e, s.file, &s.guidance);
+            add(e, s.file, s.guidance.as_deref());
             for a in &s.activities {
-                add(e, s.file, &a.summary);
+                add(e, s.file, a.summary.as_deref());
             }
         }
         for (i, t) in pb.tasks.iter().enumerate() {
@@ -1060,7 +1074,7 @@ impl Resolver {
                     idx: i,
                 },
             };
-            add(e, t.file, &t.description);
+            add(e, t.file, t.description.as_deref());
         }
         for (i, m) in pb.metrics.iter().enumerate() {
             add(
@@ -1069,7 +1083,7 @@ impl Resolver {
                     idx: i,
                 },
                 m.file,
-                &m.description,
+                m.description.as_deref(),
             );
         }
         for (i, m) in pb.markets.iter().enumerate() {
@@ -1077,13 +1091,13 @@ impl Resolver {
                 kind: Kind::Market,
                 idx: i,
             };
-            add(e, m.file, &m.summary);
-            add(e, m.file, &m.body);
+            add(e, m.file, m.summary.as_deref());
+            add(e, m.file, m.body.as_deref());
             for p in &m.partners {
-                add(e, m.file, &p.note);
+                add(e, m.file, p.note.as_deref());
             }
             for (_, a) in &m.actuals {
-                add(e, m.file, &a.note);
+                add(e, m.file, a.note.as_deref());
             }
         }
         for (i, g) in pb.regulations.iter().enumerate() {
@@ -1091,9 +1105,9 @@ impl Resolver {
                 kind: Kind::Regulation,
                 idx: i,
             };
-            add(e, g.file, &Some(g.summary.clone()));
+            add(e, g.file, Some(&g.summary));
             for o in &g.obligations {
-                add(e, g.file, &Some(o.text.clone()));
+                add(e, g.file, Some(&o.text));
             }
         }
         for (i, x) in pb.experts.iter().enumerate() {
@@ -1101,13 +1115,13 @@ impl Resolver {
                 kind: Kind::Expert,
                 idx: i,
             };
-            add(e, x.file, &x.background);
-            add(e, x.file, &x.insight);
+            add(e, x.file, x.background.as_deref());
+            add(e, x.file, x.insight.as_deref());
             for (_, t) in &x.perspectives {
-                add(e, x.file, &Some(t.clone()));
+                add(e, x.file, Some(t));
             }
             for (t, _) in &x.advice {
-                add(e, x.file, &Some(t.clone()));
+                add(e, x.file, Some(t));
             }
         }
         for (i, r) in pb.research.iter().enumerate() {
@@ -1115,42 +1129,67 @@ impl Resolver {
                 kind: Kind::Research,
                 idx: i,
             };
-            add(e, r.file, &r.summary);
-            bodies.push((e, r.file, r.body.clone(), Some(r.body_offset)));
+            add(e, r.file, r.summary.as_deref());
+            bodies.push((e, r.file, &r.body, Some(r.body_offset)));
         }
         for (i, c) in pb.chapters.iter().enumerate() {
             let e = EntityRef {
                 kind: Kind::Chapter,
                 idx: i,
             };
-            add(e, c.file, &c.summary);
-            bodies.push((e, c.file, c.body.clone(), Some(c.body_offset)));
+            add(e, c.file, c.summary.as_deref());
+            bodies.push((e, c.file, &c.body, Some(c.body_offset)));
         }
         v.extend(bodies);
         v
     }
 
     fn scan_all_markdown(&mut self) {
-        for (from, file, text, body_offset) in self.markdown_fields() {
-            for r in scan_refs(&text) {
-                let raw = &text[r.start..r.start + r.len];
-                let Some(kind) = Kind::parse(&r.kind) else {
-                    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-                    let mut d = Diagnostic::error(format!(
-                        "unknown reference kind `{}` in `{raw}`",
-                        r.kind
-                    ));
-                    d = d.help(match suggest(&r.kind, names.iter().copied()) {
-                        Some(s) => format!("did you mean `[[{s}:{}]]`?", r.id),
-                        None => format!("kinds are: {}", names.join(", ")),
-                    });
-                    let d = self.place_ref(d, file, raw, body_offset.map(|o| o + r.start));
-                    self.diags.push(d);
-                    continue;
-                };
-                match self.pb.lookup(kind, &r.id) {
-                    Some(target) => self.link(from, target),
-                    None => {
+        use rayon::prelude::*;
+        // Scanning (a Markdown parse per field with `[[`) and id lookups read
+        // the model only: done in parallel. Links and diagnostics are then
+        // applied in field order, as a serial scan would (diagnostic places
+        // count occurrences, so the order matters).
+        let found: Vec<(EntityRef, usize, Option<usize>, Vec<FoundRef>)> = {
+            let pb = &self.pb;
+            self.markdown_fields()
+                .into_par_iter()
+                .map(|(from, file, text, body_offset)| {
+                    let refs = scan_refs(text)
+                        .into_iter()
+                        .map(|r| {
+                            let raw = || text[r.start..r.start + r.len].to_string();
+                            match Kind::parse(&r.kind) {
+                                None => FoundRef::UnknownKind(raw(), r),
+                                Some(kind) => match pb.lookup(kind, &r.id) {
+                                    Some(target) => FoundRef::Ok(target),
+                                    None => FoundRef::Broken(kind, raw(), r),
+                                },
+                            }
+                        })
+                        .collect();
+                    (from, file, body_offset, refs)
+                })
+                .collect()
+        };
+        for (from, file, body_offset, refs) in found {
+            for f in refs {
+                match f {
+                    FoundRef::Ok(target) => self.link(from, target),
+                    FoundRef::UnknownKind(raw, r) => {
+                        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                        let mut d = Diagnostic::error(format!(
+                            "unknown reference kind `{}` in `{raw}`",
+                            r.kind
+                        ));
+                        d = d.help(match suggest(&r.kind, names.iter().copied()) {
+                            Some(s) => format!("did you mean `[[{s}:{}]]`?", r.id),
+                            None => format!("kinds are: {}", names.join(", ")),
+                        });
+                        let d = self.place_ref(d, file, &raw, body_offset.map(|o| o + r.start));
+                        self.diags.push(d);
+                    }
+                    FoundRef::Broken(kind, raw, r) => {
                         let d = Diagnostic::error(format!("broken reference `{raw}`"));
                         let u = self.unknown_id(kind, &r.id);
                         let d = match u.help {
@@ -1159,7 +1198,7 @@ impl Resolver {
                             }
                             None => d,
                         };
-                        let d = self.place_ref(d, file, raw, body_offset.map(|o| o + r.start));
+                        let d = self.place_ref(d, file, &raw, body_offset.map(|o| o + r.start));
                         self.diags.push(d);
                     }
                 }
@@ -1184,41 +1223,47 @@ impl Resolver {
     }
 
     fn compute_applicability(&mut self) {
-        let regs: Vec<Vec<String>> = self
-            .pb
+        use rayon::prelude::*;
+        let pb = &self.pb;
+        let regs: Vec<Vec<String>> = pb
             .markets
             .iter()
             .map(|m| {
                 m.regulations
                     .iter()
-                    .map(|&r| self.pb.regulations[r].id.clone())
+                    .map(|&r| pb.regulations[r].id.clone())
                     .collect()
             })
             .collect();
-        let mut out = Vec::with_capacity(self.pb.tasks.len());
-        for t in &self.pb.tasks {
-            let mut v = Vec::new();
-            if t.rule.is_none() && t.market.is_none() {
+        let facts: Vec<MarketFacts> = pb
+            .markets
+            .iter()
+            .enumerate()
+            .map(|(mi, m)| MarketFacts {
+                id: &m.id,
+                region: &m.region,
+                regulations: &regs[mi],
+                tags: &m.tags,
+            })
+            .collect();
+        let ix = rules::MarketIndex::new(&facts);
+        let out: Vec<Vec<usize>> = pb
+            .tasks
+            .par_iter()
+            .map(|t| match t.market {
                 // Applies everywhere: no list (it would grow with markets × tasks).
-                out.push(v);
-                continue;
-            }
-            for (mi, m) in self.pb.markets.iter().enumerate() {
-                if t.market.is_some_and(|tm| tm != mi) {
-                    continue;
+                None if t.rule.is_none() => Vec::new(),
+                None => ix.select(t.rule.as_ref()),
+                // A market's own task can only apply to that market.
+                Some(tm) => {
+                    if rules::applies(t.rule.as_ref(), facts[tm]) {
+                        vec![tm]
+                    } else {
+                        Vec::new()
+                    }
                 }
-                let f = MarketFacts {
-                    id: &m.id,
-                    region: &m.region,
-                    regulations: &regs[mi],
-                    tags: &m.tags,
-                };
-                if rules::applies(t.rule.as_ref(), f) {
-                    v.push(mi);
-                }
-            }
-            out.push(v);
-        }
+            })
+            .collect();
         self.pb.task_markets = out;
     }
 }

@@ -28,8 +28,9 @@ pub struct Rebuilder {
     templates: Option<Arc<Templates>>,
     /// Parsed files of the last load: a save re-parses only what changed.
     parsed: crate::load::ParseCache,
-    /// Fingerprint of the sources the current site was built from.
-    built_from: Option<u64>,
+    /// The current site was built from the sources of the last load (the
+    /// last rebuild succeeded).
+    built_from: Option<()>,
 }
 
 /// A request to a generation's renderer thread: the files that make `path`
@@ -80,16 +81,9 @@ impl Rebuilder {
         let t0 = std::time::Instant::now();
         let mut pb = crate::load_playbook_with(&self.root, Some(&self.parsed))?;
         let t_load = t0.elapsed();
-        let fingerprint = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            for src in &pb.sources {
-                src.path.hash(&mut h);
-                src.text.hash(&mut h);
-            }
-            h.finish()
-        };
-        if content_only && previous == Some(fingerprint) {
+        // The load read the files and texts of the one before: when that one
+        // is the site being served, there is nothing to reload.
+        if content_only && previous.is_some() && self.parsed.unchanged() {
             self.built_from = previous;
             return Ok(None);
         }
@@ -124,15 +118,12 @@ impl Rebuilder {
                     "cannot start a renderer thread: {e}"
                 )))
             })?;
-        let pages = ready.recv().unwrap_or(0);
         if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
-            eprintln!(
-                "  load+resolve {} ms, site index {} ms",
-                t_load.as_millis(),
-                (t0.elapsed() - t_load).as_millis()
-            );
+            eprintln!("  load+resolve {} ms", t_load.as_millis());
         }
-        self.built_from = Some(fingerprint);
-        Ok(Some(Site::on_demand(tx, pages)))
+        self.built_from = Some(());
+        // Published at once: requests wait in the channel while the renderer
+        // thread prepares the site's units.
+        Ok(Some(Site::on_demand(tx, ready)))
     }
 }
