@@ -16,14 +16,14 @@ use std::sync::{Arc, Mutex};
 /// A framework as loaded: its file, and the component or phase files it lists.
 #[derive(Debug, Clone)]
 pub struct LoadedFramework {
-    /// framework.yaml.
-    pub raw: RawFramework,
+    /// framework.yaml (shared with serve's parse cache, like every parsed file).
+    pub raw: Arc<RawFramework>,
     /// File index.
     pub file: usize,
     /// Components with their file index, in the listed order.
-    pub components: Vec<(RawComponent, usize)>,
+    pub components: Vec<(Arc<RawComponent>, usize)>,
     /// Phase files with their file index, in the listed order.
-    pub phases: Vec<(RawPhase, usize)>,
+    pub phases: Vec<(Arc<RawPhase>, usize)>,
 }
 
 /// A Markdown file with front matter.
@@ -51,13 +51,13 @@ pub struct RawContent {
     /// Frameworks, sorted by folder name.
     pub frameworks: Vec<LoadedFramework>,
     /// Metric files.
-    pub metrics: Vec<(RawMetricFile, usize)>,
+    pub metrics: Vec<(Arc<RawMetricFile>, usize)>,
     /// Markets.
-    pub markets: Vec<(RawMarket, usize)>,
+    pub markets: Vec<(Arc<RawMarket>, usize)>,
     /// Regulations.
-    pub regulations: Vec<(RawRegulation, usize)>,
+    pub regulations: Vec<(Arc<RawRegulation>, usize)>,
     /// Experts.
-    pub experts: Vec<(RawExpert, usize)>,
+    pub experts: Vec<(Arc<RawExpert>, usize)>,
     /// Research pages.
     pub research: Vec<MdFile<RawResearch>>,
     /// Story chapters, sorted by file name.
@@ -412,7 +412,7 @@ impl Loader {
 
         if content.join("roles.yaml").exists() {
             if let Some((f, file)) = l.yaml::<RolesFile>(&content.join("roles.yaml")) {
-                l.out.roles = f.roles.into_iter().map(|r| (r, file)).collect();
+                l.out.roles = f.roles.iter().map(|r| (r.clone(), file)).collect();
             }
         } else {
             l.diags
@@ -536,14 +536,13 @@ impl Loader {
         }
     }
 
-    fn yaml<T: DeserializeOwned + Clone + Send + Sync + 'static>(
+    fn yaml<T: DeserializeOwned + Send + Sync + 'static>(
         &mut self,
         p: &Path,
-    ) -> Option<(T, usize)> {
+    ) -> Option<(Arc<T>, usize)> {
         let (file, v) = self.register(p, Parser::yaml::<T>())?;
-        // A value only this load holds is moved; one the cache keeps is cloned.
-        let v = v.downcast::<T>().ok()?;
-        Some((Arc::try_unwrap(v).unwrap_or_else(|v| (*v).clone()), file))
+        // Shared with the cache, not copied: resolve only reads it.
+        Some((v.downcast::<T>().ok()?, file))
     }
 
     fn markdown<T: DeserializeOwned + Clone + Send + Sync + 'static>(

@@ -54,6 +54,11 @@ pub fn resolve(config: Config, mut raw: RawContent) -> Result<Playbook, Diagnost
     r.scan_all_markdown();
     r.compute_applicability();
 
+    // Freeing tens of thousands of parsed values takes a while at scale;
+    // nothing needs to wait for it.
+    let _ = std::thread::Builder::new()
+        .name("free-raw".into())
+        .spawn(move || drop(raw));
     let Resolver { mut pb, diags, .. } = r;
     if diags.has_errors() {
         let mut d = diags;
