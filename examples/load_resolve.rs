@@ -10,7 +10,7 @@ fn main() {
     let root = Path::new(args.get(1).map(String::as_str).unwrap_or("."));
     let runs: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5);
     let mode = args.get(3).map(String::as_str).unwrap_or("cold");
-    let cache = playbook::load::ParseCache::default();
+    let cache = playbook::PipelineCache::default();
     if mode == "warm" {
         let _ = playbook::load_playbook_with(root, Some(&cache));
     }

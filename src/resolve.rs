@@ -6,14 +6,33 @@
 use crate::config::Config;
 use crate::diag::{suggest, Diagnostic, Diagnostics};
 use crate::load::{find_key_value, find_list_item, RawContent};
-use crate::markdown::{scan_refs, slugify};
+use crate::markdown::{scan_refs, slugify, RefLink};
 use crate::model::raw::*;
 use crate::model::*;
 use crate::rules::{self, MarketFacts};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Turn loaded files into the resolved playbook, or every reason it cannot be.
-pub fn resolve(config: Config, mut raw: RawContent) -> Result<Playbook, Diagnostics> {
+pub fn resolve(config: Config, raw: RawContent) -> Result<Playbook, Diagnostics> {
+    resolve_with(config, raw, None)
+}
+
+/// The `[[kind:id]]` references found in each Markdown text by the last
+/// resolve, by text. Finding them means a Markdown parse of every field that
+/// contains `[[` (the biggest part of resolving a large playbook); the result
+/// depends on the text alone, so `serve` keeps this between rebuilds and
+/// parses only texts it has not seen. Keeps only the texts of the last resolve.
+#[derive(Default)]
+pub struct RefScanCache {
+    by_text: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<RefLink>>>>,
+}
+
+/// [`resolve`], reusing (and refreshing) `refs` for Markdown texts seen before.
+pub fn resolve_with(
+    config: Config,
+    mut raw: RawContent,
+    refs: Option<&RefScanCache>,
+) -> Result<Playbook, Diagnostics> {
     let mut r = Resolver {
         pb: Playbook {
             config,
@@ -51,7 +70,7 @@ pub fn resolve(config: Config, mut raw: RawContent) -> Result<Playbook, Diagnost
     r.markets(&raw);
     r.check_structured_refs(&raw);
     r.check_tasks();
-    r.scan_all_markdown();
+    r.scan_all_markdown(refs);
     r.compute_applicability();
 
     // Freeing tens of thousands of parsed values takes a while at scale;
@@ -1149,26 +1168,45 @@ impl Resolver {
         v
     }
 
-    fn scan_all_markdown(&mut self) {
+    fn scan_all_markdown(&mut self, cache: Option<&RefScanCache>) {
         use rayon::prelude::*;
+        use std::sync::Arc;
         // Scanning (a Markdown parse per field with `[[`) and id lookups read
         // the model only: done in parallel. Links and diagnostics are then
         // applied in field order, as a serial scan would (diagnostic places
         // count occurrences, so the order matters).
+        let prev: HashMap<String, Arc<Vec<RefLink>>> = cache
+            .map(|c| std::mem::take(&mut *c.by_text.lock().unwrap_or_else(|e| e.into_inner())))
+            .unwrap_or_default();
+        let fields = self.markdown_fields();
+        let scanned: Vec<Option<Arc<Vec<RefLink>>>> = fields
+            .par_iter()
+            .map(|(_, _, text, _)| {
+                if !text.contains("[[") {
+                    return None;
+                }
+                Some(match prev.get(*text) {
+                    Some(v) => v.clone(),
+                    None => Arc::new(scan_refs(text)),
+                })
+            })
+            .collect();
         let found: Vec<(EntityRef, usize, Option<usize>, Vec<FoundRef>)> = {
             let pb = &self.pb;
-            self.markdown_fields()
-                .into_par_iter()
-                .map(|(from, file, text, body_offset)| {
-                    let refs = scan_refs(text)
-                        .into_iter()
+            fields
+                .par_iter()
+                .zip(scanned.par_iter())
+                .map(|(&(from, file, text, body_offset), refs)| {
+                    let refs = refs
+                        .iter()
+                        .flat_map(|v| v.iter())
                         .map(|r| {
                             let raw = || text[r.start..r.start + r.len].to_string();
                             match Kind::parse(&r.kind) {
-                                None => FoundRef::UnknownKind(raw(), r),
+                                None => FoundRef::UnknownKind(raw(), r.clone()),
                                 Some(kind) => match pb.lookup(kind, &r.id) {
                                     Some(target) => FoundRef::Ok(target),
-                                    None => FoundRef::Broken(kind, raw(), r),
+                                    None => FoundRef::Broken(kind, raw(), r.clone()),
                                 },
                             }
                         })
@@ -1177,6 +1215,25 @@ impl Resolver {
                 })
                 .collect()
         };
+        if let Some(c) = cache {
+            // Keep this resolve's texts only (moving the keys seen before).
+            let mut prev = prev;
+            let mut next: HashMap<String, Arc<Vec<RefLink>>> = HashMap::with_capacity(prev.len());
+            for ((_, _, text, _), refs) in fields.iter().zip(scanned) {
+                let Some(refs) = refs else { continue };
+                if next.contains_key(*text) {
+                    continue;
+                }
+                let key = match prev.remove_entry(*text) {
+                    Some((k, _)) => k,
+                    None => text.to_string(),
+                };
+                next.insert(key, refs);
+            }
+            *c.by_text.lock().unwrap_or_else(|e| e.into_inner()) = next;
+            drop(prev);
+        }
+        drop(fields);
         for (from, file, body_offset, refs) in found {
             for f in refs {
                 match f {

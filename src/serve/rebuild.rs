@@ -26,8 +26,9 @@ use std::sync::Arc;
 pub struct Rebuilder {
     root: PathBuf,
     templates: Option<Arc<Templates>>,
-    /// Parsed files of the last load: a save re-parses only what changed.
-    parsed: crate::load::ParseCache,
+    /// Parsed files and scanned references of the last rebuild: a save
+    /// re-parses and re-scans only what changed.
+    cache: crate::PipelineCache,
     /// The current site was built from the sources of the last load (the
     /// last rebuild succeeded).
     built_from: Option<()>,
@@ -56,7 +57,7 @@ impl Rebuilder {
         Rebuilder {
             root: root.to_path_buf(),
             templates: None,
-            parsed: Default::default(),
+            cache: Default::default(),
             built_from: None,
         }
     }
@@ -79,11 +80,11 @@ impl Rebuilder {
             self.templates = Some(Arc::new(Templates::load(&self.root)?));
         }
         let t0 = std::time::Instant::now();
-        let mut pb = crate::load_playbook_with(&self.root, Some(&self.parsed))?;
+        let mut pb = crate::load_playbook_with(&self.root, Some(&self.cache))?;
         let t_load = t0.elapsed();
         // The load read the files and texts of the one before: when that one
         // is the site being served, there is nothing to reload.
-        if content_only && previous.is_some() && self.parsed.unchanged() {
+        if content_only && previous.is_some() && self.cache.parsed.unchanged() {
             self.built_from = previous;
             return Ok(None);
         }

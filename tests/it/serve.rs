@@ -581,22 +581,49 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
 
 /// serve's parse cache: a cached load is the load without it (after any
 /// edit, including one that makes a file be read as another type), and it
-/// knows when a load saw nothing new.
+/// knows when a load saw nothing new; a playbook resolved through serve's
+/// caches (parsed files, scanned references) is the one resolved without.
 #[test]
 fn a_load_through_the_parse_cache_equals_a_fresh_load() {
     use playbook::load::{load_content, load_content_with, ParseCache};
     let fx = Fixture::skeleton();
     let root = fx.root();
     let cache = ParseCache::default();
+    let pipeline = playbook::PipelineCache::default();
+    // The model without its hash maps (their Debug order varies).
+    let model = |r: Result<playbook::model::Playbook, playbook::diag::Diagnostics>| match r {
+        Ok(pb) => format!(
+            "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            pb.steps, pb.tasks, pb.markets, pb.chapters, pb.backlinks, pb.task_markets, pb.warnings
+        ),
+        Err(d) => format!("{d:?}"),
+    };
     let same = |cache: &ParseCache| {
         let (a, da) = load_content_with(root, Some(cache));
         let (b, db) = load_content(root);
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
         assert_eq!(format!("{da:?}"), format!("{db:?}"));
+        assert_eq!(
+            model(playbook::load_playbook_with(root, Some(&pipeline))),
+            model(playbook::load_playbook(root))
+        );
     };
     same(&cache);
     same(&cache);
     assert!(cache.unchanged(), "a second load of the same files");
+    // A broken reference, then fixed: the same diagnostics and backlinks.
+    let de = fx.read(DE);
+    std::fs::write(
+        root.join(DE),
+        de.replace(
+            "[[step:regulatory-mapping]]",
+            "[[step:regulatory-maping]] [[stp:x]]",
+        ),
+    )
+    .unwrap();
+    same(&cache);
+    std::fs::write(root.join(DE), &de).unwrap();
+    same(&cache);
     std::fs::write(
         root.join(COMPLIANCE),
         fx.read(COMPLIANCE)
