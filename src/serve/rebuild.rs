@@ -102,17 +102,29 @@ impl Rebuilder {
         std::thread::Builder::new()
             .name(format!("render-{generation}"))
             .spawn(move || {
+                let profile = std::env::var_os("PLAYBOOK_PROFILE").is_some();
+                let t = std::time::Instant::now();
                 let od = OnDemand::new(&pb, &templates, &opts);
                 let _ = ready_tx.send(od.page_count());
+                if profile {
+                    eprintln!("  site index {} ms", t.elapsed().as_millis());
+                }
                 // Ends when the generation's site is dropped (its sender goes).
                 while let Ok(req) = rx.recv() {
+                    let t = std::time::Instant::now();
                     let answer = match od.render(&req.path) {
                         Ok(Rendered::Files(files)) => Ok((files, false)),
                         Ok(Rendered::NeedsWholeSite) => od.render_all().map(|f| (f, true)),
                         Err(d) => Err(d),
                     };
+                    if profile {
+                        eprintln!("  rendered {} in {} ms", req.path, t.elapsed().as_millis());
+                    }
                     let _ = req.reply.send(answer);
                 }
+                // The next generation is live; this one is freed here, off
+                // the rebuild thread. (Delaying it was tried: with saves a
+                // second apart the free then lands in the next rebuild.)
             })
             .map_err(|e| {
                 Diagnostics::from(crate::diag::Diagnostic::error(format!(

@@ -472,6 +472,13 @@ fn assert_served_site_is_a_fresh_build(srv: &Server) {
     run.assert_ok();
     let built = crate::support::read_tree(&dest);
     assert!(built.len() > 20, "the build wrote the site");
+    if srv.read("book.toml").contains("static-checklist-rows = 1") {
+        assert!(
+            built.contains_key("checklists/tasks.js"),
+            "{:?}",
+            built.keys()
+        );
+    }
     for (path, bytes) in &built {
         if path.starts_with("pagefind/") || path == "404.html" || path == "sitemap.xml" {
             continue;
@@ -491,7 +498,12 @@ const COMPLIANCE: &str = "content/frameworks/launch/compliance.yaml";
 
 #[test]
 fn a_title_change_reaches_every_page_that_shows_it_and_the_site_equals_a_fresh_build() {
-    let srv = Server::start(Fixture::skeleton());
+    // Checklists assembled in the browser too, so the shared task table is compared.
+    let srv = Server::start(Fixture::skeleton().replace(
+        "book.toml",
+        "[build]\n",
+        "[build]\nstatic-checklist-rows = 1\n",
+    ));
     let rx = srv.events();
     // Pages rendered before the save must not be served after it.
     let (_, _, before) = srv.get("/markets/de/");
