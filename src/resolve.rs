@@ -24,7 +24,23 @@ pub fn resolve(config: Config, raw: RawContent) -> Result<Playbook, Diagnostics>
 /// parses only texts it has not seen. Keeps only the texts of the last resolve.
 #[derive(Default)]
 pub struct RefScanCache {
-    by_text: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<RefLink>>>>,
+    by_text: std::sync::Mutex<ScannedTexts>,
+}
+
+/// Texts and their references, bucketed by [`text_key`].
+type ScannedTexts = HashMap<u64, Vec<(String, std::sync::Arc<Vec<RefLink>>)>>;
+
+/// A cheap bucket key for a long text: its length and its first and last 64
+/// bytes (hashing whole texts, megabytes per rebuild, cost more than the
+/// lookups saved). Texts in one bucket are told apart by comparing them.
+fn text_key(t: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let b = t.as_bytes();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    b.len().hash(&mut h);
+    b[..b.len().min(64)].hash(&mut h);
+    b[b.len().saturating_sub(64)..].hash(&mut h);
+    h.finish()
 }
 
 /// [`resolve`], reusing (and refreshing) `refs` for Markdown texts seen before.
@@ -958,7 +974,32 @@ impl Resolver {
             .iter()
             .flat_map(|m| m.tags.clone())
             .collect();
-        for ti in 0..self.pb.tasks.len() {
+        let market_set: HashSet<&str> = market_ids.iter().map(String::as_str).collect();
+        let reg_set: HashSet<&str> = reg_ids.iter().map(String::as_str).collect();
+        // Most tasks are fine: find those with a problem without copying any.
+        let with_problems: Vec<usize> = (0..self.pb.tasks.len())
+            .filter(|&ti| {
+                let t = &self.pb.tasks[ti];
+                let bad_owner = t
+                    .owner
+                    .as_ref()
+                    .is_some_and(|o| !self.pb.roles.contains_key(o));
+                let bad_rule = match (&t.rule, t.market) {
+                    (Some(r), None) => {
+                        r.regions.iter().any(|v| !regions.contains(v))
+                            || r.tags.iter().any(|v| !tags.contains(v))
+                            || r.markets
+                                .iter()
+                                .chain(r.except_markets.iter())
+                                .any(|v| !market_set.contains(v.as_str()))
+                            || r.regulations.iter().any(|v| !reg_set.contains(v.as_str()))
+                    }
+                    _ => false,
+                };
+                bad_owner || bad_rule
+            })
+            .collect();
+        for ti in with_problems {
             let t = self.pb.tasks[ti].clone();
             if let Some(owner) = &t.owner {
                 if !self.pb.roles.contains_key(owner) {
@@ -1175,7 +1216,7 @@ impl Resolver {
         // the model only: done in parallel. Links and diagnostics are then
         // applied in field order, as a serial scan would (diagnostic places
         // count occurrences, so the order matters).
-        let prev: HashMap<String, Arc<Vec<RefLink>>> = cache
+        let prev: ScannedTexts = cache
             .map(|c| std::mem::take(&mut *c.by_text.lock().unwrap_or_else(|e| e.into_inner())))
             .unwrap_or_default();
         let fields = self.markdown_fields();
@@ -1185,8 +1226,11 @@ impl Resolver {
                 if !text.contains("[[") {
                     return None;
                 }
-                Some(match prev.get(*text) {
-                    Some(v) => v.clone(),
+                let seen = prev
+                    .get(&text_key(text))
+                    .and_then(|b| b.iter().find(|(t, _)| t == text));
+                Some(match seen {
+                    Some((_, v)) => v.clone(),
                     None => Arc::new(scan_refs(text)),
                 })
             })
@@ -1218,17 +1262,20 @@ impl Resolver {
         if let Some(c) = cache {
             // Keep this resolve's texts only (moving the keys seen before).
             let mut prev = prev;
-            let mut next: HashMap<String, Arc<Vec<RefLink>>> = HashMap::with_capacity(prev.len());
+            let mut next: ScannedTexts = HashMap::with_capacity(prev.len());
             for ((_, _, text, _), refs) in fields.iter().zip(scanned) {
                 let Some(refs) = refs else { continue };
-                if next.contains_key(*text) {
+                let key = text_key(text);
+                let bucket = next.entry(key).or_default();
+                if bucket.iter().any(|(t, _)| t == text) {
                     continue;
                 }
-                let key = match prev.remove_entry(*text) {
-                    Some((k, _)) => k,
-                    None => text.to_string(),
-                };
-                next.insert(key, refs);
+                let old = prev.get_mut(&key).and_then(|b| {
+                    b.iter()
+                        .position(|(t, _)| t == text)
+                        .map(|i| b.swap_remove(i).0)
+                });
+                bucket.push((old.unwrap_or_else(|| text.to_string()), refs));
             }
             *c.by_text.lock().unwrap_or_else(|e| e.into_inner()) = next;
             drop(prev);
