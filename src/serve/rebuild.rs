@@ -22,6 +22,10 @@ use crate::render::{OutputFile, RenderOptions, Templates};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// A renderer frees replaced generations after this long without a request
+/// (the page a reload asks for, and its assets, come within it).
+const FREE_WHEN_IDLE_FOR: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// Holds what survives between rebuilds (the compiled templates).
 pub struct Rebuilder {
     root: PathBuf,
@@ -32,6 +36,8 @@ pub struct Rebuilder {
     /// The current site was built from the sources of the last load (the
     /// last rebuild succeeded).
     built_from: Option<()>,
+    /// Playbooks of replaced generations, freed by the current renderer when idle.
+    retired: Arc<std::sync::Mutex<Vec<crate::model::Playbook>>>,
 }
 
 /// A request to a generation's renderer thread: the files that make `path`
@@ -59,6 +65,7 @@ impl Rebuilder {
             templates: None,
             cache: Default::default(),
             built_from: None,
+            retired: Default::default(),
         }
     }
 
@@ -98,6 +105,7 @@ impl Rebuilder {
             ..Default::default()
         };
         let (tx, rx) = std::sync::mpsc::channel::<RenderRequest>();
+        let retired = self.retired.clone();
         let (ready_tx, ready) = std::sync::mpsc::sync_channel(1);
         std::thread::Builder::new()
             .name(format!("render-{generation}"))
@@ -110,7 +118,23 @@ impl Rebuilder {
                     eprintln!("  site index {} ms", t.elapsed().as_millis());
                 }
                 // Ends when the generation's site is dropped (its sender goes).
-                while let Ok(req) = rx.recv() {
+                loop {
+                    use std::sync::mpsc::RecvTimeoutError;
+                    let req = match rx.recv_timeout(FREE_WHEN_IDLE_FOR) {
+                        Ok(r) => r,
+                        Err(RecvTimeoutError::Timeout) => {
+                            // Idle: a good time to free replaced generations.
+                            let old = std::mem::take(
+                                &mut *retired.lock().unwrap_or_else(|e| e.into_inner()),
+                            );
+                            drop(old);
+                            match rx.recv() {
+                                Ok(r) => r,
+                                Err(_) => break,
+                            }
+                        }
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    };
                     let t = std::time::Instant::now();
                     let answer = match od.render(&req.path) {
                         Ok(Rendered::Files(files)) => Ok((files, false)),
@@ -122,9 +146,12 @@ impl Rebuilder {
                     }
                     let _ = req.reply.send(answer);
                 }
-                // The next generation is live; this one is freed here, off
-                // the rebuild thread. (Delaying it was tried: with saves a
-                // second apart the free then lands in the next rebuild.)
+                // The next generation is live. Freeing this one (a big
+                // playbook is millions of allocations, tens of ms of CPU)
+                // is left to the next renderer once it is idle, so it does
+                // not compete with the new site's first pages for the cores.
+                drop(od);
+                retired.lock().unwrap_or_else(|e| e.into_inner()).push(pb);
             })
             .map_err(|e| {
                 Diagnostics::from(crate::diag::Diagnostic::error(format!(
