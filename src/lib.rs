@@ -131,12 +131,18 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     staging.commit().map_err(Diagnostics::from)?;
     let t3 = Instant::now();
     let (pages, files, bytes) = counts.into_inner().unwrap_or_default();
+    let warnings = Diagnostics(std::mem::take(&mut pb.warnings));
+    // Freeing a big playbook takes tens of ms; the caller need not wait
+    // (the command exits, or a test goes on while a thread frees it).
+    let _ = std::thread::Builder::new()
+        .name("free-playbook".into())
+        .spawn(move || drop(pb));
     Ok(BuildReport {
         dest,
         pages,
         files,
         bytes,
-        warnings: Diagnostics(pb.warnings),
+        warnings,
         timings: vec![
             ("load+resolve", t1 - t0),
             ("render+write", t2 - t1),
