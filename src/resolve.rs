@@ -482,7 +482,8 @@ impl Resolver {
             market_tasks: Vec::new(),
             file,
         };
-        let mut slugs: HashSet<String> = HashSet::new();
+        // This step's tasks so far (a handful): where duplicate slugs are looked for.
+        let first_task = self.pb.tasks.len();
         for a in &s.activities {
             let mut act = Activity {
                 id: a.id.clone().unwrap_or_else(|| slugify(&a.title)),
@@ -492,7 +493,7 @@ impl Resolver {
             };
             for t in &a.tasks {
                 let slug = t.id.clone().unwrap_or_else(|| slugify(&t.title));
-                if !slugs.insert(slug.clone()) {
+                if self.pb.tasks[first_task..].iter().any(|x| x.slug == slug) {
                     let d = Diagnostic::error(format!(
                         "two tasks in step `{}` have the id `{slug}`",
                         s.id
