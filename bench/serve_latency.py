@@ -21,6 +21,7 @@ def main():
     ap.add_argument("--ready-timeout", type=int, default=600, help="seconds to wait for the first build")
     ap.add_argument("--bin", default=os.path.join(here, "target/release/playbook"))
     ap.add_argument("--file", default=None, help="content file to edit, relative to the playbook root (default: the first market)")
+    ap.add_argument("--verbose", action="store_true", help="copy serve's stderr (e.g. with PLAYBOOK_PROFILE=1) to ours")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="pb-serve-")
     root = os.path.join(tmp, "pb")
@@ -36,6 +37,11 @@ def main():
             line = proc.stderr.readline()
             if "serving on" in line: break
             if proc.poll() is not None: sys.exit("serve exited: " + line)
+        def drain():
+            for line in proc.stderr:
+                if a.verbose: sys.stderr.write("  serve: " + line)
+        # Keep reading serve's output so a full pipe never blocks it.
+        threading.Thread(target=drain, daemon=True).start()
         events = queue.Queue()
         def listen():
             c = http.client.HTTPConnection("127.0.0.1", port)

@@ -43,20 +43,33 @@ pub fn load_playbook(root: &Path) -> Result<Playbook, Diagnostics> {
     load_playbook_with(root, None)
 }
 
+/// What `serve` keeps between rebuilds so a save redoes only the work its
+/// changed text needs: parsed files ([`load::ParseCache`]) and the
+/// references found in each Markdown text ([`resolve::RefScanCache`]). Both
+/// are keyed by the exact text, so a rebuild through them gives the same
+/// playbook as one without.
+#[derive(Default)]
+pub struct PipelineCache {
+    /// Parsed YAML files and front matter, by path, type and text.
+    pub parsed: load::ParseCache,
+    /// `[[kind:id]]` references, by Markdown text.
+    pub refs: resolve::RefScanCache,
+}
+
 /// [`load_playbook`], re-parsing only the files whose text is not in `cache`
-/// (what `serve` does between saves).
+/// and re-scanning only new Markdown texts (what `serve` does between saves).
 pub fn load_playbook_with(
     root: &Path,
-    cache: Option<&load::ParseCache>,
+    cache: Option<&PipelineCache>,
 ) -> Result<Playbook, Diagnostics> {
     let config = config::Config::load(root).map_err(Diagnostics::from)?;
-    let (raw, load_diags) = load::load_content_with(root, cache);
+    let (raw, load_diags) = load::load_content_with(root, cache.map(|c| &c.parsed));
     if load_diags.has_errors() {
         let mut d = load_diags;
         d.sort();
         return Err(d);
     }
-    let mut pb = resolve::resolve(config, raw)?;
+    let mut pb = resolve::resolve_with(config, raw, cache.map(|c| &c.refs))?;
     let mut w = load_diags.0;
     w.append(&mut pb.warnings);
     pb.warnings = w;
@@ -118,12 +131,18 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     staging.commit().map_err(Diagnostics::from)?;
     let t3 = Instant::now();
     let (pages, files, bytes) = counts.into_inner().unwrap_or_default();
+    let warnings = Diagnostics(std::mem::take(&mut pb.warnings));
+    // Freeing a big playbook takes tens of ms; the caller need not wait
+    // (the command exits, or a test goes on while a thread frees it).
+    let _ = std::thread::Builder::new()
+        .name("free-playbook".into())
+        .spawn(move || drop(pb));
     Ok(BuildReport {
         dest,
         pages,
         files,
         bytes,
-        warnings: Diagnostics(pb.warnings),
+        warnings,
         timings: vec![
             ("load+resolve", t1 - t0),
             ("render+write", t2 - t1),

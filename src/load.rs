@@ -8,20 +8,22 @@ use crate::model::raw::*;
 use crate::model::SourceFile;
 use crate::yaml::{self, YamlSource};
 use serde::de::DeserializeOwned;
-use std::collections::HashSet;
+use std::any::Any;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// A framework as loaded: its file, and the component or phase files it lists.
 #[derive(Debug, Clone)]
 pub struct LoadedFramework {
-    /// framework.yaml.
-    pub raw: RawFramework,
+    /// framework.yaml (shared with serve's parse cache, like every parsed file).
+    pub raw: Arc<RawFramework>,
     /// File index.
     pub file: usize,
     /// Components with their file index, in the listed order.
-    pub components: Vec<(RawComponent, usize)>,
+    pub components: Vec<(Arc<RawComponent>, usize)>,
     /// Phase files with their file index, in the listed order.
-    pub phases: Vec<(RawPhase, usize)>,
+    pub phases: Vec<(Arc<RawPhase>, usize)>,
 }
 
 /// A Markdown file with front matter.
@@ -49,48 +51,303 @@ pub struct RawContent {
     /// Frameworks, sorted by folder name.
     pub frameworks: Vec<LoadedFramework>,
     /// Metric files.
-    pub metrics: Vec<(RawMetricFile, usize)>,
+    pub metrics: Vec<(Arc<RawMetricFile>, usize)>,
     /// Markets.
-    pub markets: Vec<(RawMarket, usize)>,
+    pub markets: Vec<(Arc<RawMarket>, usize)>,
     /// Regulations.
-    pub regulations: Vec<(RawRegulation, usize)>,
+    pub regulations: Vec<(Arc<RawRegulation>, usize)>,
     /// Experts.
-    pub experts: Vec<(RawExpert, usize)>,
+    pub experts: Vec<(Arc<RawExpert>, usize)>,
     /// Research pages.
     pub research: Vec<MdFile<RawResearch>>,
     /// Story chapters, sorted by file name.
     pub chapters: Vec<MdFile<RawChapter>>,
 }
 
-/// A parsed file: the text it was parsed from and the value.
-type CachedParse = (String, std::sync::Arc<dyn std::any::Any + Send + Sync>);
+/// A parsed value, type-erased so one map holds every file kind.
+type AnyParse = Arc<dyn Any + Send + Sync>;
 
-/// YAML files parsed by an earlier load, with the text they were parsed
-/// from. `serve` keeps one between rebuilds, so a save re-parses only the
-/// files whose text changed (parsing is most of loading a big playbook).
+/// A parsed file: the text it was parsed from and the value.
+type CachedParse = (String, AnyParse);
+
+/// A cache key: the file, and the type it was parsed as (a framework that
+/// switches from components to phases reads the same file as another type).
+type CacheKey = (PathBuf, std::any::TypeId);
+
+/// Files parsed by an earlier load (YAML files and Markdown front matter),
+/// with the text they were parsed from. `serve` keeps one between rebuilds,
+/// so a save re-parses only the files whose text changed (parsing is most of
+/// loading a big playbook). It also tells whether the last load read exactly
+/// the files and texts of the one before ([`ParseCache::unchanged`]).
 #[derive(Default)]
 pub struct ParseCache {
-    entries: std::sync::Mutex<std::collections::HashMap<PathBuf, CachedParse>>,
+    entries: Mutex<HashMap<CacheKey, CachedParse>>,
+    /// Paths read by the last load, in order, and whether any text differed
+    /// from the cached one.
+    last: Mutex<(Vec<PathBuf>, bool)>,
 }
 
 impl ParseCache {
-    fn get<T: Clone + 'static>(&self, path: &Path, text: &str) -> Option<T> {
+    fn get(&self, key: &CacheKey, text: &str) -> Option<AnyParse> {
         let m = self.entries.lock().ok()?;
-        let (t, v) = m.get(path)?;
-        if t != text {
-            return None;
-        }
-        v.downcast_ref::<T>().cloned()
+        let (t, v) = m.get(key)?;
+        (t == text).then(|| v.clone())
     }
 
-    fn put<T: Clone + Send + Sync + 'static>(&self, path: &Path, text: &str, value: &T) {
+    fn put(&self, key: CacheKey, text: &str, value: AnyParse) {
         if let Ok(mut m) = self.entries.lock() {
-            m.insert(
-                path.to_path_buf(),
-                (text.to_string(), std::sync::Arc::new(value.clone())),
-            );
+            m.insert(key, (text.to_string(), value));
         }
     }
+
+    /// True when the last load read the same files, in the same order and
+    /// with the same text, as the load before it (so its site is the same).
+    pub fn unchanged(&self) -> bool {
+        self.last.lock().map(|l| !l.1).unwrap_or(false)
+    }
+
+    fn record_load(&self, paths: Vec<PathBuf>, any_miss: bool) {
+        if let Ok(mut l) = self.last.lock() {
+            let changed = any_miss || l.0 != paths;
+            *l = (paths, changed);
+        }
+    }
+}
+
+/// How a file is parsed: a function per file kind, chosen by folder.
+type ParseFn = fn(&str, &str) -> Result<AnyParse, Diagnostic>;
+
+/// A parse function and the type of what it makes (the value's `TypeId`).
+#[derive(Clone, Copy)]
+struct Parser {
+    parse: ParseFn,
+    ty: std::any::TypeId,
+}
+
+impl Parser {
+    fn yaml<T: DeserializeOwned + Send + Sync + 'static>() -> Parser {
+        Parser {
+            parse: parse_yaml_any::<T>,
+            ty: std::any::TypeId::of::<T>(),
+        }
+    }
+
+    fn markdown<T: DeserializeOwned + Send + Sync + 'static>() -> Parser {
+        Parser {
+            parse: parse_md_any::<T>,
+            ty: std::any::TypeId::of::<MdParsed<T>>(),
+        }
+    }
+}
+
+fn parse_yaml_any<T: DeserializeOwned + Send + Sync + 'static>(
+    rel: &str,
+    text: &str,
+) -> Result<AnyParse, Diagnostic> {
+    let v = yaml::parse::<T>(
+        text,
+        YamlSource {
+            file: rel,
+            full_text: text,
+            start: 0,
+        },
+    )?;
+    Ok(Arc::new(v))
+}
+
+/// Front matter parsed, with the body's byte offset.
+struct MdParsed<T> {
+    meta: T,
+    body_offset: usize,
+}
+
+fn parse_md_any<T: DeserializeOwned + Send + Sync + 'static>(
+    rel: &str,
+    text: &str,
+) -> Result<AnyParse, Diagnostic> {
+    let (fm_start, fm_end, body_offset) =
+        split_front_matter(text).map_err(|d| d.at(rel, text, 1, 1))?;
+    let meta = yaml::parse::<T>(
+        &text[fm_start..fm_end],
+        YamlSource {
+            file: rel,
+            full_text: text,
+            start: fm_start,
+        },
+    )?;
+    Ok(Arc::new(MdParsed { meta, body_offset }))
+}
+
+/// A file read and parsed ahead of the (serial, ordered) assembly.
+struct Prepared {
+    /// The text, or why it could not be read.
+    text: Option<Result<String, Diagnostic>>,
+    /// The parse, when the text was read.
+    parsed: Option<Result<AnyParse, Diagnostic>>,
+    /// The parse came from the cache.
+    hit: bool,
+    /// The type it was parsed as.
+    ty: std::any::TypeId,
+}
+
+/// Sorted entries of a folder that may not exist.
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    v.sort();
+    v
+}
+
+/// Files of a folder with the extension, ignoring editor droppings (`.#x`, `x~`, `.x.swp`).
+fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    sorted_entries(dir)
+        .into_iter()
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            !name.starts_with('.')
+                && !name.ends_with('~')
+                && p.extension().and_then(|e| e.to_str()) == Some(ext)
+                && !p.is_dir()
+        })
+        .collect()
+}
+
+fn rel_path(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root)
+        .unwrap_or(p)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// Read a file as UTF-8 without a BOM; it must not be empty.
+fn read_text(root: &Path, p: &Path) -> Result<String, Diagnostic> {
+    let rel = rel_path(root, p);
+    let bytes = std::fs::read(p).map_err(|e| {
+        Diagnostic::error(format!("cannot read {rel}: {e}"))
+            .in_file(&rel, 1, 1)
+            .help("check that the file exists and is readable")
+    })?;
+    let text =
+        match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
+                let (line, col) = crate::diag::line_col(valid, valid.len());
+                return Err(Diagnostic::error(format!("{rel} is not valid UTF-8 (byte {at})"))
+                .in_file(&rel, line, col)
+                .help("save the file as UTF-8 (most editors: File → Save with encoding → UTF-8)"));
+            }
+        };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(format!("{rel} is empty"))
+            .in_file(&rel, 1, 1)
+            .help("add the entity's fields (see docs/content-model.md) or delete the file"));
+    }
+    Ok(text)
+}
+
+/// Read and parse `jobs` in parallel (the cache answers for unchanged text).
+fn prepare(
+    root: &Path,
+    jobs: Vec<(PathBuf, Parser)>,
+    cache: Option<&ParseCache>,
+) -> Vec<(PathBuf, Prepared)> {
+    use rayon::prelude::*;
+    jobs.into_par_iter()
+        .map(|(p, parser)| {
+            let text = read_text(root, &p);
+            let mut hit = false;
+            let key = (p.clone(), parser.ty);
+            let parsed = text.as_ref().ok().map(|t| {
+                if let Some(v) = cache.and_then(|c| c.get(&key, t)) {
+                    hit = true;
+                    return Ok(v);
+                }
+                let r = (parser.parse)(&rel_path(root, &p), t);
+                if let (Ok(v), Some(c)) = (&r, cache) {
+                    c.put(key.clone(), t, v.clone());
+                }
+                r
+            });
+            let pr = Prepared {
+                text: Some(text),
+                parsed,
+                hit,
+                ty: parser.ty,
+            };
+            (p, pr)
+        })
+        .collect()
+}
+
+/// The files a load reads, with how each is parsed, except the component
+/// and phase files (named by the framework files: see [`framework_jobs`]).
+fn first_jobs(content: &Path) -> Vec<(PathBuf, Parser)> {
+    let mut jobs: Vec<(PathBuf, Parser)> = Vec::new();
+    let roles = content.join("roles.yaml");
+    if roles.exists() {
+        jobs.push((roles, Parser::yaml::<RolesFile>()));
+    }
+    for dir in sorted_entries(&content.join("frameworks")) {
+        let fw = dir.join("framework.yaml");
+        if dir.is_dir() && fw.exists() {
+            jobs.push((fw, Parser::yaml::<RawFramework>()));
+        }
+    }
+    for (folder, f) in [
+        ("metrics", Parser::yaml::<RawMetricFile>()),
+        ("markets", Parser::yaml::<RawMarket>()),
+        ("regulations", Parser::yaml::<RawRegulation>()),
+        ("experts", Parser::yaml::<RawExpert>()),
+    ] {
+        for p in files_in(&content.join(folder), "yaml") {
+            jobs.push((p, f));
+        }
+    }
+    for (folder, f) in [
+        ("research", Parser::markdown::<RawResearch>()),
+        ("story", Parser::markdown::<RawChapter>()),
+    ] {
+        for p in files_in(&content.join(folder), "md") {
+            jobs.push((p, f));
+        }
+    }
+    jobs
+}
+
+/// The component or phase files the parsed framework files list.
+fn framework_jobs(pre: &HashMap<PathBuf, Prepared>) -> Vec<(PathBuf, Parser)> {
+    let mut jobs: Vec<(PathBuf, Parser)> = Vec::new();
+    let mut fws: Vec<(&PathBuf, &RawFramework)> = pre
+        .iter()
+        .filter_map(|(p, pr)| {
+            let v = pr.parsed.as_ref()?.as_ref().ok()?;
+            Some((p, v.downcast_ref::<RawFramework>()?))
+        })
+        .collect();
+    fws.sort_by(|a, b| a.0.cmp(b.0));
+    for (p, fw) in fws {
+        let Some(dir) = p.parent() else { continue };
+        let (listed, f) = match (&fw.components, &fw.phases) {
+            (Some(c), _) => (c, Parser::yaml::<RawComponent>()),
+            (None, Some(ph)) => (ph, Parser::yaml::<RawPhase>()),
+            (None, None) => continue,
+        };
+        for id in listed {
+            let q = dir.join(format!("{id}.yaml"));
+            if q.exists() {
+                jobs.push((q, f));
+            }
+        }
+    }
+    jobs
 }
 
 /// Read the whole `content/` folder under `root`.
@@ -105,100 +362,115 @@ pub fn load_content_with(root: &Path, cache: Option<&ParseCache>) -> (RawContent
         out: RawContent::default(),
         diags: Diagnostics::new(),
         seen_dirs: HashSet::new(),
-        cache,
+        pre: HashMap::new(),
+        misses: false,
     };
     let content = root.join("content");
-    if !content.is_dir() {
-        l.diags.push(
-            Diagnostic::error("no content/ folder")
-                .help("a playbook keeps its YAML and Markdown under content/; create one with `playbook init DIR`"),
-        );
-        return (l.out, l.diags);
+    if content.is_dir() {
+        // Read and parse every file in parallel (the framework files first:
+        // they name the rest), then assemble in the serial order of
+        // `assemble`, so file indices and diagnostics come out exactly as
+        // a one-by-one load's.
+        l.pre = prepare(root, first_jobs(&content), cache)
+            .into_iter()
+            .collect();
+        let more = prepare(root, framework_jobs(&l.pre), cache);
+        l.pre.extend(more);
     }
-    l.seen_dirs.insert(canonical(&content));
-
-    if content.join("roles.yaml").exists() {
-        if let Some((f, file)) = l.yaml::<RolesFile>(&content.join("roles.yaml")) {
-            l.out.roles = f.roles.into_iter().map(|r| (r, file)).collect();
-        }
-    } else {
-        l.diags
-            .push(Diagnostic::error("missing content/roles.yaml").help(
-            "list the roles that own tasks: `roles: [{id: ops-lead, title: Head of operations}]`",
-        ));
-    }
-
-    for dir in l.subdirs(&content.join("frameworks")) {
-        l.framework(&dir);
-    }
-    for p in l.files(&content.join("metrics"), "yaml") {
-        if let Some(v) = l.yaml::<RawMetricFile>(&p) {
-            l.out.metrics.push(v);
-        }
-    }
-    for p in l.files(&content.join("markets"), "yaml") {
-        if let Some(v) = l.yaml::<RawMarket>(&p) {
-            l.check_id_matches_file(&v.0.id, &p, v.1);
-            l.out.markets.push(v);
-        }
-    }
-    for p in l.files(&content.join("regulations"), "yaml") {
-        if let Some(v) = l.yaml::<RawRegulation>(&p) {
-            l.out.regulations.push(v);
-        }
-    }
-    for p in l.files(&content.join("experts"), "yaml") {
-        if let Some(v) = l.yaml::<RawExpert>(&p) {
-            l.out.experts.push(v);
-        }
-    }
-    for p in l.files(&content.join("research"), "md") {
-        if let Some(v) = l.markdown::<RawResearch>(&p) {
-            l.out.research.push(v);
-        }
-    }
-    for p in l.files(&content.join("story"), "md") {
-        if let Some(v) = l.markdown::<RawChapter>(&p) {
-            l.out.chapters.push(v);
-        }
+    l.assemble(&content);
+    if let Some(c) = cache {
+        let paths = l.out.sources.iter().map(|s| root.join(&s.path)).collect();
+        c.record_load(paths, l.misses);
     }
     (l.out, l.diags)
 }
 
-struct Loader<'c> {
+struct Loader {
     root: PathBuf,
     out: RawContent,
     diags: Diagnostics,
     seen_dirs: HashSet<PathBuf>,
-    cache: Option<&'c ParseCache>,
+    /// Files read and parsed ahead, taken as the assembly reaches them.
+    pre: HashMap<PathBuf, Prepared>,
+    /// Some file was parsed afresh (its text was not in the cache).
+    misses: bool,
+}
+
+impl Loader {
+    /// Walk `content/` in a fixed order, registering each file and its
+    /// parse (or its diagnostics).
+    fn assemble(&mut self, content: &Path) {
+        let l = self;
+        if !content.is_dir() {
+            l.diags.push(
+                Diagnostic::error("no content/ folder")
+                    .help("a playbook keeps its YAML and Markdown under content/; create one with `playbook init DIR`"),
+            );
+            return;
+        }
+        l.seen_dirs.insert(canonical(content));
+
+        if content.join("roles.yaml").exists() {
+            if let Some((f, file)) = l.yaml::<RolesFile>(&content.join("roles.yaml")) {
+                l.out.roles = f.roles.iter().map(|r| (r.clone(), file)).collect();
+            }
+        } else {
+            l.diags
+                .push(Diagnostic::error("missing content/roles.yaml").help(
+                "list the roles that own tasks: `roles: [{id: ops-lead, title: Head of operations}]`",
+            ));
+        }
+
+        for dir in l.subdirs(&content.join("frameworks")) {
+            l.framework(&dir);
+        }
+        for p in files_in(&content.join("metrics"), "yaml") {
+            if let Some(v) = l.yaml::<RawMetricFile>(&p) {
+                l.out.metrics.push(v);
+            }
+        }
+        for p in files_in(&content.join("markets"), "yaml") {
+            if let Some(v) = l.yaml::<RawMarket>(&p) {
+                l.check_id_matches_file(&v.0.id, &p, v.1);
+                l.out.markets.push(v);
+            }
+        }
+        for p in files_in(&content.join("regulations"), "yaml") {
+            if let Some(v) = l.yaml::<RawRegulation>(&p) {
+                l.out.regulations.push(v);
+            }
+        }
+        for p in files_in(&content.join("experts"), "yaml") {
+            if let Some(v) = l.yaml::<RawExpert>(&p) {
+                l.out.experts.push(v);
+            }
+        }
+        for p in files_in(&content.join("research"), "md") {
+            if let Some(v) = l.markdown::<RawResearch>(&p) {
+                l.out.research.push(v);
+            }
+        }
+        for p in files_in(&content.join("story"), "md") {
+            if let Some(v) = l.markdown::<RawChapter>(&p) {
+                l.out.chapters.push(v);
+            }
+        }
+    }
 }
 
 fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-impl Loader<'_> {
+impl Loader {
     fn rel(&self, p: &Path) -> String {
-        p.strip_prefix(&self.root)
-            .unwrap_or(p)
-            .to_string_lossy()
-            .replace('\\', "/")
-    }
-
-    /// Sorted entries of a folder that may not exist.
-    fn entries(&mut self, dir: &Path) -> Vec<PathBuf> {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return Vec::new();
-        };
-        let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        v.sort();
-        v
+        rel_path(&self.root, p)
     }
 
     /// Sub-folders, skipping symlinks that lead back to a folder already seen (loops).
     fn subdirs(&mut self, dir: &Path) -> Vec<PathBuf> {
         let mut out = Vec::new();
-        for p in self.entries(dir) {
+        for p in sorted_entries(dir) {
             if !p.is_dir() {
                 continue;
             }
@@ -224,88 +496,39 @@ impl Loader<'_> {
             .is_some_and(|parent| canonical(parent).starts_with(&c))
     }
 
-    /// Files with the extension, ignoring editor droppings (`.#x`, `x~`, `.x.swp`).
-    fn files(&mut self, dir: &Path, ext: &str) -> Vec<PathBuf> {
-        self.entries(dir)
-            .into_iter()
-            .filter(|p| {
-                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                !name.starts_with('.')
-                    && !name.ends_with('~')
-                    && p.extension().and_then(|e| e.to_str()) == Some(ext)
-                    && !p.is_dir()
-            })
-            .collect()
+    /// Take the prepared read and parse of `p` (doing them now if it was not prepared).
+    fn take(&mut self, p: &Path, parser: Parser) -> Prepared {
+        if let Some(pr) = self.pre.remove(p).filter(|pr| pr.ty == parser.ty) {
+            return pr;
+        }
+        let text = read_text(&self.root, p);
+        let parsed = text.as_ref().ok().map(|t| (parser.parse)(&self.rel(p), t));
+        Prepared {
+            text: Some(text),
+            parsed,
+            hit: false,
+            ty: parser.ty,
+        }
     }
 
-    /// Read a file as UTF-8 and register it; `None` after recording a diagnostic.
-    fn read(&mut self, p: &Path) -> Option<usize> {
-        let rel = self.rel(p);
-        let bytes = match std::fs::read(p) {
-            Ok(b) => b,
-            Err(e) => {
-                self.diags.push(
-                    Diagnostic::error(format!("cannot read {rel}: {e}"))
-                        .in_file(&rel, 1, 1)
-                        .help("check that the file exists and is readable"),
-                );
-                return None;
-            }
-        };
-        let text = match String::from_utf8(bytes) {
+    /// Register a file's text; its parse, or `None` after recording a diagnostic.
+    fn register(&mut self, p: &Path, parser: Parser) -> Option<(usize, AnyParse)> {
+        let mut pr = self.take(p, parser);
+        self.misses |= !pr.hit;
+        let text = match pr.text.take()? {
             Ok(t) => t,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
-                let (line, col) = crate::diag::line_col(valid, valid.len());
-                self.diags.push(
-                    Diagnostic::error(format!("{rel} is not valid UTF-8 (byte {at})"))
-                        .in_file(&rel, line, col)
-                        .help("save the file as UTF-8 (most editors: File → Save with encoding → UTF-8)"),
-                );
+            Err(d) => {
+                self.diags.push(d);
                 return None;
             }
         };
-        let text = text
-            .strip_prefix('\u{feff}')
-            .map(str::to_string)
-            .unwrap_or(text);
-        if text.trim().is_empty() {
-            self.diags.push(
-                Diagnostic::error(format!("{rel} is empty"))
-                    .in_file(&rel, 1, 1)
-                    .help("add the entity's fields (see docs/content-model.md) or delete the file"),
-            );
-            return None;
-        }
-        self.out.sources.push(SourceFile { path: rel, text });
-        Some(self.out.sources.len() - 1)
-    }
-
-    fn yaml<T: DeserializeOwned + Clone + Send + Sync + 'static>(
-        &mut self,
-        p: &Path,
-    ) -> Option<(T, usize)> {
-        let file = self.read(p)?;
-        let src = &self.out.sources[file];
-        if let Some(v) = self.cache.and_then(|c| c.get::<T>(p, &src.text)) {
-            return Some((v, file));
-        }
-        let r = yaml::parse::<T>(
-            &src.text,
-            YamlSource {
-                file: &src.path,
-                full_text: &src.text,
-                start: 0,
-            },
-        );
-        match r {
-            Ok(v) => {
-                if let Some(c) = self.cache {
-                    c.put(p, &src.text, &v);
-                }
-                Some((v, file))
-            }
+        self.out.sources.push(SourceFile {
+            path: self.rel(p),
+            text,
+        });
+        let file = self.out.sources.len() - 1;
+        match pr.parsed? {
+            Ok(v) => Some((file, v)),
             Err(d) => {
                 self.diags.push(d);
                 None
@@ -313,43 +536,37 @@ impl Loader<'_> {
         }
     }
 
-    fn markdown<T: DeserializeOwned>(&mut self, p: &Path) -> Option<MdFile<T>> {
-        let file = self.read(p)?;
-        let src = &self.out.sources[file];
+    fn yaml<T: DeserializeOwned + Send + Sync + 'static>(
+        &mut self,
+        p: &Path,
+    ) -> Option<(Arc<T>, usize)> {
+        let (file, v) = self.register(p, Parser::yaml::<T>())?;
+        // Shared with the cache, not copied: resolve only reads it.
+        Some((v.downcast::<T>().ok()?, file))
+    }
+
+    fn markdown<T: DeserializeOwned + Clone + Send + Sync + 'static>(
+        &mut self,
+        p: &Path,
+    ) -> Option<MdFile<T>> {
+        let (file, v) = self.register(p, Parser::markdown::<T>())?;
+        let v = v.downcast::<MdParsed<T>>().ok()?;
+        let (meta, body_offset) = match Arc::try_unwrap(v) {
+            Ok(m) => (m.meta, m.body_offset),
+            Err(v) => (v.meta.clone(), v.body_offset),
+        };
         let stem = p
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or("")
             .to_string();
-        let (fm_start, fm_end, body_offset) = match split_front_matter(&src.text) {
-            Ok(v) => v,
-            Err(d) => {
-                let d = d.at(&src.path, &src.text, 1, 1);
-                self.diags.push(d);
-                return None;
-            }
-        };
-        let r = yaml::parse::<T>(
-            &src.text[fm_start..fm_end],
-            YamlSource {
-                file: &src.path,
-                full_text: &src.text,
-                start: fm_start,
-            },
-        );
-        match r {
-            Ok(meta) => Some(MdFile {
-                meta,
-                body: src.text[body_offset..].to_string(),
-                body_offset,
-                file,
-                stem,
-            }),
-            Err(d) => {
-                self.diags.push(d);
-                None
-            }
-        }
+        Some(MdFile {
+            meta,
+            body: self.out.sources[file].text[body_offset..].to_string(),
+            body_offset,
+            file,
+            stem,
+        })
     }
 
     fn check_id_matches_file(&mut self, id: &str, p: &Path, file: usize) {
@@ -432,7 +649,7 @@ impl Loader<'_> {
             }
         }
         // YAML files in the folder that nothing lists are probably a mistake.
-        for p in self.files(dir, "yaml") {
+        for p in files_in(dir, "yaml") {
             let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             if stem != "framework" && !listed.iter().any(|l| l == stem) {
                 self.diags.push(

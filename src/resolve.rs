@@ -6,7 +6,7 @@
 use crate::config::Config;
 use crate::diag::{suggest, Diagnostic, Diagnostics};
 use crate::load::{find_key_value, find_list_item, RawContent};
-use crate::markdown::{scan_refs, slugify};
+use crate::markdown::{scan_refs, slugify, RefLink};
 use crate::model::raw::*;
 use crate::model::*;
 use crate::rules::{self, MarketFacts};
@@ -14,10 +14,45 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Turn loaded files into the resolved playbook, or every reason it cannot be.
 pub fn resolve(config: Config, raw: RawContent) -> Result<Playbook, Diagnostics> {
+    resolve_with(config, raw, None)
+}
+
+/// The `[[kind:id]]` references found in each Markdown text by the last
+/// resolve, by text. Finding them means a Markdown parse of every field that
+/// contains `[[` (the biggest part of resolving a large playbook); the result
+/// depends on the text alone, so `serve` keeps this between rebuilds and
+/// parses only texts it has not seen. Keeps only the texts of the last resolve.
+#[derive(Default)]
+pub struct RefScanCache {
+    by_text: std::sync::Mutex<ScannedTexts>,
+}
+
+/// Texts and their references, bucketed by [`text_key`].
+type ScannedTexts = HashMap<u64, Vec<(String, std::sync::Arc<Vec<RefLink>>)>>;
+
+/// A cheap bucket key for a long text: its length and its first and last 64
+/// bytes (hashing whole texts, megabytes per rebuild, cost more than the
+/// lookups saved). Texts in one bucket are told apart by comparing them.
+fn text_key(t: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let b = t.as_bytes();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    b.len().hash(&mut h);
+    b[..b.len().min(64)].hash(&mut h);
+    b[b.len().saturating_sub(64)..].hash(&mut h);
+    h.finish()
+}
+
+/// [`resolve`], reusing (and refreshing) `refs` for Markdown texts seen before.
+pub fn resolve_with(
+    config: Config,
+    mut raw: RawContent,
+    refs: Option<&RefScanCache>,
+) -> Result<Playbook, Diagnostics> {
     let mut r = Resolver {
         pb: Playbook {
             config,
-            sources: raw.sources.clone(),
+            sources: std::mem::take(&mut raw.sources),
             roles: BTreeMap::new(),
             frameworks: Vec::new(),
             components: Vec::new(),
@@ -51,9 +86,14 @@ pub fn resolve(config: Config, raw: RawContent) -> Result<Playbook, Diagnostics>
     r.markets(&raw);
     r.check_structured_refs(&raw);
     r.check_tasks();
-    r.scan_all_markdown();
+    r.scan_all_markdown(refs);
     r.compute_applicability();
 
+    // Freeing tens of thousands of parsed values takes a while at scale;
+    // nothing needs to wait for it.
+    let _ = std::thread::Builder::new()
+        .name("free-raw".into())
+        .spawn(move || drop(raw));
     let Resolver { mut pb, diags, .. } = r;
     if diags.has_errors() {
         let mut d = diags;
@@ -73,6 +113,20 @@ type BlockParts<'a> = (
     &'a Vec<RawStep>,
     bool,
 );
+
+/// A Markdown field: the entity whose page shows it, its file, its text, and
+/// the text's byte offset in the file when it is a whole body.
+type MdField<'a> = (EntityRef, usize, &'a str, Option<usize>);
+
+/// A `[[kind:id]]` found in a field: its target, or what is wrong with it.
+enum FoundRef {
+    /// Resolved: the entity it names.
+    Ok(EntityRef),
+    /// The kind word is not a kind (with the reference as written).
+    UnknownKind(String, crate::markdown::RefLink),
+    /// No entity of a known kind has the id (with the reference as written).
+    Broken(Kind, String, crate::markdown::RefLink),
+}
 
 /// Where an id is defined: file, key, value, and which occurrence of `key: value`.
 type DefSite = (usize, String, String, usize);
@@ -428,7 +482,8 @@ impl Resolver {
             market_tasks: Vec::new(),
             file,
         };
-        let mut slugs: HashSet<String> = HashSet::new();
+        // This step's tasks so far (a handful): where duplicate slugs are looked for.
+        let first_task = self.pb.tasks.len();
         for a in &s.activities {
             let mut act = Activity {
                 id: a.id.clone().unwrap_or_else(|| slugify(&a.title)),
@@ -438,7 +493,7 @@ impl Resolver {
             };
             for t in &a.tasks {
                 let slug = t.id.clone().unwrap_or_else(|| slugify(&t.title));
-                if !slugs.insert(slug.clone()) {
+                if self.pb.tasks[first_task..].iter().any(|x| x.slug == slug) {
                     let d = Diagnostic::error(format!(
                         "two tasks in step `{}` have the id `{slug}`",
                         s.id
@@ -920,7 +975,32 @@ impl Resolver {
             .iter()
             .flat_map(|m| m.tags.clone())
             .collect();
-        for ti in 0..self.pb.tasks.len() {
+        let market_set: HashSet<&str> = market_ids.iter().map(String::as_str).collect();
+        let reg_set: HashSet<&str> = reg_ids.iter().map(String::as_str).collect();
+        // Most tasks are fine: find those with a problem without copying any.
+        let with_problems: Vec<usize> = (0..self.pb.tasks.len())
+            .filter(|&ti| {
+                let t = &self.pb.tasks[ti];
+                let bad_owner = t
+                    .owner
+                    .as_ref()
+                    .is_some_and(|o| !self.pb.roles.contains_key(o));
+                let bad_rule = match (&t.rule, t.market) {
+                    (Some(r), None) => {
+                        r.regions.iter().any(|v| !regions.contains(v))
+                            || r.tags.iter().any(|v| !tags.contains(v))
+                            || r.markets
+                                .iter()
+                                .chain(r.except_markets.iter())
+                                .any(|v| !market_set.contains(v.as_str()))
+                            || r.regulations.iter().any(|v| !reg_set.contains(v.as_str()))
+                    }
+                    _ => false,
+                };
+                bad_owner || bad_rule
+            })
+            .collect();
+        for ti in with_problems {
             let t = self.pb.tasks[ti].clone();
             if let Some(owner) = &t.owner {
                 if !self.pb.roles.contains_key(owner) {
@@ -994,13 +1074,13 @@ impl Resolver {
     }
 
     /// Every Markdown field, with the entity whose page shows it.
-    fn markdown_fields(&self) -> Vec<(EntityRef, usize, String, Option<usize>)> {
+    fn markdown_fields<'a>(&'a self) -> Vec<MdField<'a>> {
         let pb = &self.pb;
-        let mut v: Vec<(EntityRef, usize, String, Option<usize>)> = Vec::new();
-        let mut bodies: Vec<(EntityRef, usize, String, Option<usize>)> = Vec::new();
-        let mut add = |e: EntityRef, file: usize, s: &Option<String>| {
+        let mut v: Vec<MdField<'a>> = Vec::new();
+        let mut bodies: Vec<MdField<'a>> = Vec::new();
+        let mut add = |e: EntityRef, file: usize, s: Option<&'a str>| {
             if let Some(s) = s {
-                v.push((e, file, s.clone(), None));
+                v.push((e, file, s, None));
             }
         };
         for (i, f) in pb.frameworks.iter().enumerate() {
@@ -1008,11 +1088,11 @@ impl Resolver {
                 kind: Kind::Framework,
                 idx: i,
             };
-            add(e, f.file, &Some(f.summary.clone()));
-            add(e, f.file, &f.body);
+            add(e, f.file, Some(&f.summary));
+            add(e, f.file, f.body.as_deref());
             for r in &f.risks {
-                add(e, f.file, &Some(r.description.clone()));
-                add(e, f.file, &Some(r.mitigation.clone()));
+                add(e, f.file, Some(&r.description));
+                add(e, f.file, Some(&r.mitigation));
             }
         }
         for (i, c) in pb.components.iter().enumerate() {
@@ -1020,8 +1100,8 @@ impl Resolver {
                 kind: Kind::Component,
                 idx: i,
             };
-            add(e, c.file, &Some(c.summary.clone()));
-            add(e, c.file, &c.body);
+            add(e, c.file, Some(&c.summary));
+            add(e, c.file, c.body.as_deref());
         }
         for p in &pb.phases {
             let e = match p.component {
@@ -1034,9 +1114,9 @@ impl Resolver {
                     idx: p.framework,
                 },
             };
-            add(e, p.file, &p.summary);
+            add(e, p.file, p.summary.as_deref());
             for &b in &p.blocks {
-                add(e, p.file, &pb.blocks[b].summary);
+                add(e, p.file, pb.blocks[b].summary.as_deref());
             }
         }
         for (i, s) in pb.steps.iter().enumerate() {
@@ -1044,9 +1124,9 @@ impl Resolver {
                 kind: Kind::Step,
                 idx: i,
             };
-            add(e, s.file, &s.guidance);
+            add(e, s.file, s.guidance.as_deref());
             for a in &s.activities {
-                add(e, s.file, &a.summary);
+                add(e, s.file, a.summary.as_deref());
             }
         }
         for (i, t) in pb.tasks.iter().enumerate() {
@@ -1060,7 +1140,7 @@ impl Resolver {
                     idx: i,
                 },
             };
-            add(e, t.file, &t.description);
+            add(e, t.file, t.description.as_deref());
         }
         for (i, m) in pb.metrics.iter().enumerate() {
             add(
@@ -1069,7 +1149,7 @@ impl Resolver {
                     idx: i,
                 },
                 m.file,
-                &m.description,
+                m.description.as_deref(),
             );
         }
         for (i, m) in pb.markets.iter().enumerate() {
@@ -1077,13 +1157,13 @@ impl Resolver {
                 kind: Kind::Market,
                 idx: i,
             };
-            add(e, m.file, &m.summary);
-            add(e, m.file, &m.body);
+            add(e, m.file, m.summary.as_deref());
+            add(e, m.file, m.body.as_deref());
             for p in &m.partners {
-                add(e, m.file, &p.note);
+                add(e, m.file, p.note.as_deref());
             }
             for (_, a) in &m.actuals {
-                add(e, m.file, &a.note);
+                add(e, m.file, a.note.as_deref());
             }
         }
         for (i, g) in pb.regulations.iter().enumerate() {
@@ -1091,9 +1171,9 @@ impl Resolver {
                 kind: Kind::Regulation,
                 idx: i,
             };
-            add(e, g.file, &Some(g.summary.clone()));
+            add(e, g.file, Some(&g.summary));
             for o in &g.obligations {
-                add(e, g.file, &Some(o.text.clone()));
+                add(e, g.file, Some(&o.text));
             }
         }
         for (i, x) in pb.experts.iter().enumerate() {
@@ -1101,13 +1181,13 @@ impl Resolver {
                 kind: Kind::Expert,
                 idx: i,
             };
-            add(e, x.file, &x.background);
-            add(e, x.file, &x.insight);
+            add(e, x.file, x.background.as_deref());
+            add(e, x.file, x.insight.as_deref());
             for (_, t) in &x.perspectives {
-                add(e, x.file, &Some(t.clone()));
+                add(e, x.file, Some(t));
             }
             for (t, _) in &x.advice {
-                add(e, x.file, &Some(t.clone()));
+                add(e, x.file, Some(t));
             }
         }
         for (i, r) in pb.research.iter().enumerate() {
@@ -1115,42 +1195,111 @@ impl Resolver {
                 kind: Kind::Research,
                 idx: i,
             };
-            add(e, r.file, &r.summary);
-            bodies.push((e, r.file, r.body.clone(), Some(r.body_offset)));
+            add(e, r.file, r.summary.as_deref());
+            bodies.push((e, r.file, &r.body, Some(r.body_offset)));
         }
         for (i, c) in pb.chapters.iter().enumerate() {
             let e = EntityRef {
                 kind: Kind::Chapter,
                 idx: i,
             };
-            add(e, c.file, &c.summary);
-            bodies.push((e, c.file, c.body.clone(), Some(c.body_offset)));
+            add(e, c.file, c.summary.as_deref());
+            bodies.push((e, c.file, &c.body, Some(c.body_offset)));
         }
         v.extend(bodies);
         v
     }
 
-    fn scan_all_markdown(&mut self) {
-        for (from, file, text, body_offset) in self.markdown_fields() {
-            for r in scan_refs(&text) {
-                let raw = &text[r.start..r.start + r.len];
-                let Some(kind) = Kind::parse(&r.kind) else {
-                    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-                    let mut d = Diagnostic::error(format!(
-                        "unknown reference kind `{}` in `{raw}`",
-                        r.kind
-                    ));
-                    d = d.help(match suggest(&r.kind, names.iter().copied()) {
-                        Some(s) => format!("did you mean `[[{s}:{}]]`?", r.id),
-                        None => format!("kinds are: {}", names.join(", ")),
-                    });
-                    let d = self.place_ref(d, file, raw, body_offset.map(|o| o + r.start));
-                    self.diags.push(d);
+    fn scan_all_markdown(&mut self, cache: Option<&RefScanCache>) {
+        use rayon::prelude::*;
+        use std::sync::Arc;
+        // Scanning (a Markdown parse per field with `[[`) and id lookups read
+        // the model only: done in parallel. Links and diagnostics are then
+        // applied in field order, as a serial scan would (diagnostic places
+        // count occurrences, so the order matters).
+        let prev: ScannedTexts = cache
+            .map(|c| std::mem::take(&mut *c.by_text.lock().unwrap_or_else(|e| e.into_inner())))
+            .unwrap_or_default();
+        let fields = self.markdown_fields();
+        let scanned: Vec<Option<Arc<Vec<RefLink>>>> = fields
+            .par_iter()
+            .map(|(_, _, text, _)| {
+                if !text.contains("[[") {
+                    return None;
+                }
+                let seen = prev
+                    .get(&text_key(text))
+                    .and_then(|b| b.iter().find(|(t, _)| t == text));
+                Some(match seen {
+                    Some((_, v)) => v.clone(),
+                    None => Arc::new(scan_refs(text)),
+                })
+            })
+            .collect();
+        let found: Vec<(EntityRef, usize, Option<usize>, Vec<FoundRef>)> = {
+            let pb = &self.pb;
+            fields
+                .par_iter()
+                .zip(scanned.par_iter())
+                .map(|(&(from, file, text, body_offset), refs)| {
+                    let refs = refs
+                        .iter()
+                        .flat_map(|v| v.iter())
+                        .map(|r| {
+                            let raw = || text[r.start..r.start + r.len].to_string();
+                            match Kind::parse(&r.kind) {
+                                None => FoundRef::UnknownKind(raw(), r.clone()),
+                                Some(kind) => match pb.lookup(kind, &r.id) {
+                                    Some(target) => FoundRef::Ok(target),
+                                    None => FoundRef::Broken(kind, raw(), r.clone()),
+                                },
+                            }
+                        })
+                        .collect();
+                    (from, file, body_offset, refs)
+                })
+                .collect()
+        };
+        if let Some(c) = cache {
+            // Keep this resolve's texts only (moving the keys seen before).
+            let mut prev = prev;
+            let mut next: ScannedTexts = HashMap::with_capacity(prev.len());
+            for ((_, _, text, _), refs) in fields.iter().zip(scanned) {
+                let Some(refs) = refs else { continue };
+                let key = text_key(text);
+                let bucket = next.entry(key).or_default();
+                if bucket.iter().any(|(t, _)| t == text) {
                     continue;
-                };
-                match self.pb.lookup(kind, &r.id) {
-                    Some(target) => self.link(from, target),
-                    None => {
+                }
+                let old = prev.get_mut(&key).and_then(|b| {
+                    b.iter()
+                        .position(|(t, _)| t == text)
+                        .map(|i| b.swap_remove(i).0)
+                });
+                bucket.push((old.unwrap_or_else(|| text.to_string()), refs));
+            }
+            *c.by_text.lock().unwrap_or_else(|e| e.into_inner()) = next;
+            drop(prev);
+        }
+        drop(fields);
+        for (from, file, body_offset, refs) in found {
+            for f in refs {
+                match f {
+                    FoundRef::Ok(target) => self.link(from, target),
+                    FoundRef::UnknownKind(raw, r) => {
+                        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                        let mut d = Diagnostic::error(format!(
+                            "unknown reference kind `{}` in `{raw}`",
+                            r.kind
+                        ));
+                        d = d.help(match suggest(&r.kind, names.iter().copied()) {
+                            Some(s) => format!("did you mean `[[{s}:{}]]`?", r.id),
+                            None => format!("kinds are: {}", names.join(", ")),
+                        });
+                        let d = self.place_ref(d, file, &raw, body_offset.map(|o| o + r.start));
+                        self.diags.push(d);
+                    }
+                    FoundRef::Broken(kind, raw, r) => {
                         let d = Diagnostic::error(format!("broken reference `{raw}`"));
                         let u = self.unknown_id(kind, &r.id);
                         let d = match u.help {
@@ -1159,7 +1308,7 @@ impl Resolver {
                             }
                             None => d,
                         };
-                        let d = self.place_ref(d, file, raw, body_offset.map(|o| o + r.start));
+                        let d = self.place_ref(d, file, &raw, body_offset.map(|o| o + r.start));
                         self.diags.push(d);
                     }
                 }
@@ -1184,41 +1333,47 @@ impl Resolver {
     }
 
     fn compute_applicability(&mut self) {
-        let regs: Vec<Vec<String>> = self
-            .pb
+        use rayon::prelude::*;
+        let pb = &self.pb;
+        let regs: Vec<Vec<String>> = pb
             .markets
             .iter()
             .map(|m| {
                 m.regulations
                     .iter()
-                    .map(|&r| self.pb.regulations[r].id.clone())
+                    .map(|&r| pb.regulations[r].id.clone())
                     .collect()
             })
             .collect();
-        let mut out = Vec::with_capacity(self.pb.tasks.len());
-        for t in &self.pb.tasks {
-            let mut v = Vec::new();
-            if t.rule.is_none() && t.market.is_none() {
+        let facts: Vec<MarketFacts> = pb
+            .markets
+            .iter()
+            .enumerate()
+            .map(|(mi, m)| MarketFacts {
+                id: &m.id,
+                region: &m.region,
+                regulations: &regs[mi],
+                tags: &m.tags,
+            })
+            .collect();
+        let ix = rules::MarketIndex::new(&facts);
+        let out: Vec<Vec<usize>> = pb
+            .tasks
+            .par_iter()
+            .map(|t| match t.market {
                 // Applies everywhere: no list (it would grow with markets × tasks).
-                out.push(v);
-                continue;
-            }
-            for (mi, m) in self.pb.markets.iter().enumerate() {
-                if t.market.is_some_and(|tm| tm != mi) {
-                    continue;
+                None if t.rule.is_none() => Vec::new(),
+                None => ix.select(t.rule.as_ref()),
+                // A market's own task can only apply to that market.
+                Some(tm) => {
+                    if rules::applies(t.rule.as_ref(), facts[tm]) {
+                        vec![tm]
+                    } else {
+                        Vec::new()
+                    }
                 }
-                let f = MarketFacts {
-                    id: &m.id,
-                    region: &m.region,
-                    regulations: &regs[mi],
-                    tags: &m.tags,
-                };
-                if rules::applies(t.rule.as_ref(), f) {
-                    v.push(mi);
-                }
-            }
-            out.push(v);
-        }
+            })
+            .collect();
         self.pb.task_markets = out;
     }
 }

@@ -19,7 +19,7 @@ pub fn run(root: &Path, host: &str, port: u16, open: bool) -> i32 {
     let t = Instant::now();
     match rebuilder.rebuild(&[ChangeKind::Config], 1) {
         Ok(Some(site)) => {
-            let n = site.pages;
+            let n = site.pages();
             shared.publish(site);
             eprintln!(
                 "ready: {n} pages (each rendered when first asked for) in {} ms",

@@ -97,9 +97,13 @@ impl<'a> OnDemand<'a> {
                         bytes: bytes.clone(),
                     }]));
                 }
-                let shared = self.site.shared_files();
-                if shared.iter().any(|f| f.path == path) {
-                    return Ok(Rendered::Files(shared));
+                // Making the shared files costs tens of ms at scale: only
+                // for their path (not for every `dir` tried before `dir/index.html`).
+                if path == super::checklist_data::TASKS_JS {
+                    let shared = self.site.shared_files();
+                    if shared.iter().any(|f| f.path == path) {
+                        return Ok(Rendered::Files(shared));
+                    }
                 }
                 if WHOLE_SITE.iter().any(|p| path.starts_with(p)) {
                     return Ok(Rendered::NeedsWholeSite);

@@ -27,8 +27,10 @@ pub struct Site {
     renderer: Option<std::sync::Mutex<std::sync::mpsc::Sender<rebuild::RenderRequest>>>,
     /// Every file has been rendered (the whole site was needed once).
     complete: std::sync::atomic::AtomicBool,
-    /// Number of HTML pages.
-    pub pages: usize,
+    /// Number of HTML pages, once known.
+    pages: std::sync::OnceLock<usize>,
+    /// Where the renderer thread sends the page count when its units are ready.
+    pages_from: std::sync::Mutex<Option<std::sync::mpsc::Receiver<usize>>>,
 }
 
 impl Site {
@@ -44,21 +46,36 @@ impl Site {
             ),
             renderer: None,
             complete: std::sync::atomic::AtomicBool::new(true),
-            pages,
+            pages: std::sync::OnceLock::from(pages),
+            pages_from: Default::default(),
         }
     }
 
-    /// A site rendered on request by the thread behind `renderer`.
+    /// A site rendered on request by the thread behind `renderer`, which
+    /// sends the number of pages on `pages` once it has prepared the site.
     pub fn on_demand(
         renderer: std::sync::mpsc::Sender<rebuild::RenderRequest>,
-        pages: usize,
+        pages: std::sync::mpsc::Receiver<usize>,
     ) -> Site {
         Site {
             files: RwLock::default(),
             renderer: Some(std::sync::Mutex::new(renderer)),
             complete: std::sync::atomic::AtomicBool::new(false),
-            pages,
+            pages: std::sync::OnceLock::new(),
+            pages_from: std::sync::Mutex::new(Some(pages)),
         }
+    }
+
+    /// Number of HTML pages (waits until the renderer has prepared the site).
+    pub fn pages(&self) -> usize {
+        *self.pages.get_or_init(|| {
+            let rx = self
+                .pages_from
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
+            rx.and_then(|rx| rx.recv().ok()).unwrap_or(0)
+        })
     }
 
     fn cached(&self, path: &str) -> Option<Arc<[u8]>> {

@@ -22,14 +22,22 @@ use crate::render::{OutputFile, RenderOptions, Templates};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// A renderer frees replaced generations after this long without a request
+/// (the page a reload asks for, and its assets, come within it).
+const FREE_WHEN_IDLE_FOR: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// Holds what survives between rebuilds (the compiled templates).
 pub struct Rebuilder {
     root: PathBuf,
     templates: Option<Arc<Templates>>,
-    /// Parsed files of the last load: a save re-parses only what changed.
-    parsed: crate::load::ParseCache,
-    /// Fingerprint of the sources the current site was built from.
-    built_from: Option<u64>,
+    /// Parsed files and scanned references of the last rebuild: a save
+    /// re-parses and re-scans only what changed.
+    cache: crate::PipelineCache,
+    /// The current site was built from the sources of the last load (the
+    /// last rebuild succeeded).
+    built_from: Option<()>,
+    /// Playbooks of replaced generations, freed by the current renderer when idle.
+    retired: Arc<std::sync::Mutex<Vec<crate::model::Playbook>>>,
 }
 
 /// A request to a generation's renderer thread: the files that make `path`
@@ -55,8 +63,9 @@ impl Rebuilder {
         Rebuilder {
             root: root.to_path_buf(),
             templates: None,
-            parsed: Default::default(),
+            cache: Default::default(),
             built_from: None,
+            retired: Default::default(),
         }
     }
 
@@ -78,18 +87,11 @@ impl Rebuilder {
             self.templates = Some(Arc::new(Templates::load(&self.root)?));
         }
         let t0 = std::time::Instant::now();
-        let mut pb = crate::load_playbook_with(&self.root, Some(&self.parsed))?;
+        let mut pb = crate::load_playbook_with(&self.root, Some(&self.cache))?;
         let t_load = t0.elapsed();
-        let fingerprint = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            for src in &pb.sources {
-                src.path.hash(&mut h);
-                src.text.hash(&mut h);
-            }
-            h.finish()
-        };
-        if content_only && previous == Some(fingerprint) {
+        // The load read the files and texts of the one before: when that one
+        // is the site being served, there is nothing to reload.
+        if content_only && previous.is_some() && self.cache.parsed.unchanged() {
             self.built_from = previous;
             return Ok(None);
         }
@@ -103,36 +105,65 @@ impl Rebuilder {
             ..Default::default()
         };
         let (tx, rx) = std::sync::mpsc::channel::<RenderRequest>();
+        let retired = self.retired.clone();
         let (ready_tx, ready) = std::sync::mpsc::sync_channel(1);
         std::thread::Builder::new()
             .name(format!("render-{generation}"))
             .spawn(move || {
+                let profile = std::env::var_os("PLAYBOOK_PROFILE").is_some();
+                let t = std::time::Instant::now();
                 let od = OnDemand::new(&pb, &templates, &opts);
                 let _ = ready_tx.send(od.page_count());
+                if profile {
+                    eprintln!("  site index {} ms", t.elapsed().as_millis());
+                }
                 // Ends when the generation's site is dropped (its sender goes).
-                while let Ok(req) = rx.recv() {
+                loop {
+                    use std::sync::mpsc::RecvTimeoutError;
+                    let req = match rx.recv_timeout(FREE_WHEN_IDLE_FOR) {
+                        Ok(r) => r,
+                        Err(RecvTimeoutError::Timeout) => {
+                            // Idle: a good time to free replaced generations.
+                            let old = std::mem::take(
+                                &mut *retired.lock().unwrap_or_else(|e| e.into_inner()),
+                            );
+                            drop(old);
+                            match rx.recv() {
+                                Ok(r) => r,
+                                Err(_) => break,
+                            }
+                        }
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    };
+                    let t = std::time::Instant::now();
                     let answer = match od.render(&req.path) {
                         Ok(Rendered::Files(files)) => Ok((files, false)),
                         Ok(Rendered::NeedsWholeSite) => od.render_all().map(|f| (f, true)),
                         Err(d) => Err(d),
                     };
+                    if profile {
+                        eprintln!("  rendered {} in {} ms", req.path, t.elapsed().as_millis());
+                    }
                     let _ = req.reply.send(answer);
                 }
+                // The next generation is live. Freeing this one (a big
+                // playbook is millions of allocations, tens of ms of CPU)
+                // is left to the next renderer once it is idle, so it does
+                // not compete with the new site's first pages for the cores.
+                drop(od);
+                retired.lock().unwrap_or_else(|e| e.into_inner()).push(pb);
             })
             .map_err(|e| {
                 Diagnostics::from(crate::diag::Diagnostic::error(format!(
                     "cannot start a renderer thread: {e}"
                 )))
             })?;
-        let pages = ready.recv().unwrap_or(0);
         if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
-            eprintln!(
-                "  load+resolve {} ms, site index {} ms",
-                t_load.as_millis(),
-                (t0.elapsed() - t_load).as_millis()
-            );
+            eprintln!("  load+resolve {} ms", t_load.as_millis());
         }
-        self.built_from = Some(fingerprint);
-        Ok(Some(Site::on_demand(tx, pages)))
+        self.built_from = Some(());
+        // Published at once: requests wait in the channel while the renderer
+        // thread prepares the site's units.
+        Ok(Some(Site::on_demand(tx, ready)))
     }
 }

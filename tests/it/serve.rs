@@ -442,3 +442,227 @@ fn serve_has_the_full_text_index_with_its_types_and_updates_it_on_a_save() {
     let (_, _, words) = srv.get("/pagefind/playbook-words.json");
     assert!(words.contains("\"zeppelin\""), "{words}");
 }
+
+/// A served page without the live-reload script serve adds before `</body>`.
+fn without_reload_script(page: &str) -> String {
+    match (
+        page.find("<script>window.PLAYBOOK_GENERATION="),
+        page.find("/__playbook/live.js\"></script>"),
+    ) {
+        (Some(a), Some(b)) if b > a => {
+            let end = b + "/__playbook/live.js\"></script>".len();
+            format!("{}{}", &page[..a], &page[end..])
+        }
+        _ => page.to_string(),
+    }
+}
+
+/// After a save, every file served equals what a fresh `build` of the saved
+/// sources writes (the live-reload script aside; 404.html and sitemap.xml
+/// use the base URL, which serve sets to `/`; the full-text index has its
+/// own test).
+fn assert_served_site_is_a_fresh_build(srv: &Server) {
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("site");
+    let run = crate::support::run_in(
+        &srv.root,
+        &["build", "--dest", dest.to_str().unwrap()],
+        Duration::from_secs(120),
+    );
+    run.assert_ok();
+    let built = crate::support::read_tree(&dest);
+    assert!(built.len() > 20, "the build wrote the site");
+    if srv.read("book.toml").contains("static-checklist-rows = 1") {
+        assert!(
+            built.contains_key("checklists/tasks.js"),
+            "{:?}",
+            built.keys()
+        );
+    }
+    for (path, bytes) in &built {
+        if path.starts_with("pagefind/") || path == "404.html" || path == "sitemap.xml" {
+            continue;
+        }
+        let (status, _, body) = srv.get(&format!("/{path}"));
+        assert_eq!(status, 200, "{path} is served");
+        let want = String::from_utf8_lossy(bytes);
+        assert!(
+            without_reload_script(&body) == want,
+            "{path} differs from the build: {}",
+            crate::support::first_difference(&want, &without_reload_script(&body))
+        );
+    }
+}
+
+const COMPLIANCE: &str = "content/frameworks/launch/compliance.yaml";
+
+#[test]
+fn a_title_change_reaches_every_page_that_shows_it_and_the_site_equals_a_fresh_build() {
+    // Checklists assembled in the browser too, so the shared task table is compared.
+    let srv = Server::start(Fixture::skeleton().replace(
+        "book.toml",
+        "[build]\n",
+        "[build]\nstatic-checklist-rows = 1\n",
+    ));
+    let rx = srv.events();
+    // Pages rendered before the save must not be served after it.
+    let (_, _, before) = srv.get("/markets/de/");
+    assert!(
+        before.contains("Regulatory Mapping"),
+        "the market page names the step"
+    );
+    let good = srv.read(COMPLIANCE);
+    srv.save_atomically(
+        COMPLIANCE,
+        &good.replace("title: Regulatory Mapping", "title: Rules Mapping"),
+    );
+    wait_for(&rx, "reload");
+    let (_, _, de) = srv.get("/markets/de/");
+    assert!(
+        de.contains("Rules Mapping"),
+        "the referencing page has the new title"
+    );
+    assert!(!de.contains("Regulatory Mapping"), "and not the old one");
+    let (_, _, home) = srv.get("/");
+    assert!(
+        !home.contains("Regulatory Mapping"),
+        "navigation has the new title"
+    );
+    assert_served_site_is_a_fresh_build(&srv);
+
+    // A broken reference: the error goes out, the last good site (with the
+    // new title) is still what is served, pages not asked for before included.
+    let de_text = srv.read(DE);
+    srv.save_atomically(
+        DE,
+        &de_text.replace("[[step:regulatory-mapping]]", "[[step:regulatory-maping]]"),
+    );
+    let err = wait_for(&rx, "build-error");
+    assert!(err.contains("regulatory-maping"), "{err}");
+    let (status, _, de) = srv.get("/markets/de/");
+    assert_eq!(status, 200);
+    assert!(de.contains("Rules Mapping"));
+    assert_served_site_is_a_fresh_build_except(&srv, DE, &de_text);
+    srv.save_atomically(DE, &de_text);
+    wait_for(&rx, "reload");
+    assert_served_site_is_a_fresh_build(&srv);
+}
+
+/// The last good site is what a build of the last good sources writes:
+/// restore `rel` to `good` only in a copy, build that, compare.
+fn assert_served_site_is_a_fresh_build_except(srv: &Server, rel: &str, good: &str) {
+    let copy = tempfile::tempdir().unwrap();
+    let root = copy.path().join("pb");
+    copy_tree(&srv.root, &root);
+    std::fs::write(root.join(rel), good).unwrap();
+    let dest = copy.path().join("site");
+    crate::support::run_in(
+        &root,
+        &["build", "--dest", dest.to_str().unwrap()],
+        Duration::from_secs(120),
+    )
+    .assert_ok();
+    for (path, bytes) in crate::support::read_tree(&dest) {
+        if path.starts_with("pagefind/") || path == "404.html" || path == "sitemap.xml" {
+            continue;
+        }
+        let (status, _, body) = srv.get(&format!("/{path}"));
+        assert_eq!(status, 200, "{path} is served");
+        assert!(
+            without_reload_script(&body) == String::from_utf8_lossy(&bytes),
+            "{path} differs from a build of the last good sources"
+        );
+    }
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        let name = e.file_name();
+        if name == "book" {
+            continue;
+        }
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&p, &to.join(&name));
+        } else {
+            std::fs::copy(&p, to.join(&name)).unwrap();
+        }
+    }
+}
+
+/// serve's parse cache: a cached load is the load without it (after any
+/// edit, including one that makes a file be read as another type), and it
+/// knows when a load saw nothing new; a playbook resolved through serve's
+/// caches (parsed files, scanned references) is the one resolved without.
+#[test]
+fn a_load_through_the_parse_cache_equals_a_fresh_load() {
+    use playbook::load::{load_content, load_content_with, ParseCache};
+    let fx = Fixture::skeleton();
+    let root = fx.root();
+    let cache = ParseCache::default();
+    let pipeline = playbook::PipelineCache::default();
+    // The model without its hash maps (their Debug order varies).
+    let model = |r: Result<playbook::model::Playbook, playbook::diag::Diagnostics>| match r {
+        Ok(pb) => format!(
+            "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            pb.steps, pb.tasks, pb.markets, pb.chapters, pb.backlinks, pb.task_markets, pb.warnings
+        ),
+        Err(d) => format!("{d:?}"),
+    };
+    let same = |cache: &ParseCache| {
+        let (a, da) = load_content_with(root, Some(cache));
+        let (b, db) = load_content(root);
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        assert_eq!(format!("{da:?}"), format!("{db:?}"));
+        assert_eq!(
+            model(playbook::load_playbook_with(root, Some(&pipeline))),
+            model(playbook::load_playbook(root))
+        );
+    };
+    same(&cache);
+    same(&cache);
+    assert!(cache.unchanged(), "a second load of the same files");
+    // A broken reference, then fixed: the same diagnostics and backlinks.
+    let de = fx.read(DE);
+    std::fs::write(
+        root.join(DE),
+        de.replace(
+            "[[step:regulatory-mapping]]",
+            "[[step:regulatory-maping]] [[stp:x]]",
+        ),
+    )
+    .unwrap();
+    same(&cache);
+    std::fs::write(root.join(DE), &de).unwrap();
+    same(&cache);
+    std::fs::write(
+        root.join(COMPLIANCE),
+        fx.read(COMPLIANCE)
+            .replace("Regulatory Mapping", "Rules Mapping"),
+    )
+    .unwrap();
+    same(&cache);
+    assert!(!cache.unchanged(), "an edited file");
+    same(&cache);
+    assert!(cache.unchanged());
+    std::fs::remove_file(root.join("content/markets/ie.yaml")).unwrap();
+    same(&cache);
+    assert!(!cache.unchanged(), "a deleted file");
+    // The framework lists its file as a phase file now: parsed as a phase.
+    let fw = fx.read("content/frameworks/launch/framework.yaml");
+    let as_phases = fw.replace("components:", "phases:");
+    assert_ne!(fw, as_phases, "the skeleton's framework has components");
+    std::fs::write(
+        root.join("content/frameworks/launch/framework.yaml"),
+        as_phases,
+    )
+    .unwrap();
+    same(&cache);
+    // A broken file, then the same file fixed.
+    let de = fx.read(DE);
+    std::fs::write(root.join(DE), de.replace("name: Germany", "name: [")).unwrap();
+    same(&cache);
+    std::fs::write(root.join(DE), &de).unwrap();
+    same(&cache);
+}
