@@ -322,11 +322,17 @@
     return { html: (from > 0 ? "… " : "") + out.join(" ") + (to < ts.length ? " …" : ""), hits: best };
   }
   function count(text, hit) { return text ? text.split(" ").filter(hit).length : 0; }
+  // Whether `title` has every query word.
+  function hasAll(title, qs) {
+    var ts = words(title);
+    return qs.every(function (w) { var hit = matcher([w]); return ts.some(hit); });
+  }
   function fromFragment(d, qs) {
-    var hit = matcher(qs), best = null, subs = [];
+    var hit = matcher(qs), best = null, subs = [], inTitle = hasAll(d.t, qs) ? 2 : 0;
     d.s.forEach(function (s, i) {
       var x = excerpt(s[2], hit);
       if (!best || x.hits > best.hits) best = x;
+      if (!inTitle && s[0] && s[1] && hasAll(s[1], qs)) inTitle = 1;
       var th = count(s[1], hit);
       if (s[0] && s[1] && (th || x.hits)) subs.push({ i: i, score: th * 5 + x.hits, url: d.u + "#" + s[0], title: s[1], note: x.hits ? x.html : "" });
     });
@@ -337,13 +343,21 @@
       kind: SINGULAR[d.k] || "page",
       note: best ? best.html : "",
       framework: d.f,
-      subs: subs.slice(0, 3)
+      subs: subs.slice(0, 3),
+      inTitle: inTitle
     };
   }
+  // Results from..from+n as shown. Among the first ones, a page whose title
+  // has every query word, then one with a section title (a task, a heading)
+  // that has them all, moves up (the postings cannot tell that the words
+  // are in the same title).
   function load(f, hits, from, n) {
     return Promise.all(hits.slice(from, from + n).map(function (p) {
       return fragment(f.m, p).then(function (d) { return fromFragment(d, f.qs); });
-    }));
+    })).then(function (items) {
+      if (from > 0) return items;
+      return items.map(function (x, i) { return [x, i]; }).sort(function (a, b) { return b[0].inTitle - a[0].inTitle || a[1] - b[1]; }).map(function (a) { return a[0]; });
+    });
   }
   // The facet table: per page its kind, framework set and market set.
   function facetTable() {
