@@ -1,5 +1,5 @@
-// Measure search in headless Chromium on a built site: the bytes the first
-// search downloads, the bytes each later query adds, and the time from a
+// Measure search in headless Chromium on a built site: the bytes of
+// fulltext/ files the first search downloads, the bytes each later query adds, and the time from a
 // keystroke to full-text results in the header drop-down (index loaded).
 //
 //   node bench/search_measure.js SITE_DIR [query …]
@@ -19,7 +19,7 @@ const S = require(path.join(__dirname, "..", "tests", "browser", "lib", "site.js
   const { context, page } = await S.openPage(browser);
   let bytes = 0;
   page.on("response", async (r) => {
-    if (!r.url().includes("/pagefind/")) return;
+    if (!r.url().includes("/fulltext/")) return;
     try { bytes += (await r.body()).length; } catch (e) {}
   });
   try {

@@ -117,7 +117,12 @@ fn attr(tag: &str, name: &str) -> Option<String> {
         let before_ok = at == 0 || tag.as_bytes()[at - 1].is_ascii_whitespace();
         let rest = &tag[end..];
         let after = rest.as_bytes().first().copied();
-        if !before_ok || !matches!(after, None | Some(b'=' | b' ' | b'\t' | b'\n' | b'/' | b'>')) {
+        if !before_ok
+            || !matches!(
+                after,
+                None | Some(b'=' | b' ' | b'\t' | b'\n' | b'/' | b'>')
+            )
+        {
             continue;
         }
         let Some(v) = rest.strip_prefix('=') else {

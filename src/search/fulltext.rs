@@ -258,14 +258,17 @@ fn fragment(url: &str, f: &Facets, sections: &[Section]) -> Vec<u8> {
 fn term_chunks(pages: &[Option<PageWords>]) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
     use rayon::prelude::*;
     let lengths: Vec<u32> = pages.iter().flatten().map(|p| p.length).collect();
-    let avg = (lengths.iter().map(|&l| f64::from(l)).sum::<f64>() / lengths.len().max(1) as f64)
-        .max(1.0);
+    let avg =
+        (lengths.iter().map(|&l| f64::from(l)).sum::<f64>() / lengths.len().max(1) as f64).max(1.0);
     // Postings per word, pages in order: (page, weighted count, flags).
     let mut postings: HashMap<&str, Vec<(u32, u32, u8)>> = HashMap::new();
     for (n, p) in pages.iter().enumerate() {
         let Some(p) = p else { continue };
         for (w, &(count, flags)) in p.words.lines().zip(&p.counts) {
-            postings.entry(w).or_default().push((n as u32, count, flags));
+            postings
+                .entry(w)
+                .or_default()
+                .push((n as u32, count, flags));
         }
     }
     let mut terms: Vec<(&str, Vec<(u32, u32, u8)>)> = postings.into_iter().collect();
@@ -343,11 +346,7 @@ fn facets_json(pages: &[(String, Facets)], markets: usize) -> Vec<u8> {
             .map(|(i, s)| (s.to_string(), i))
             .collect()
     };
-    let (kind_no, fw_no, m_no) = (
-        pos(&kinds.iter().copied().collect()),
-        pos(&fws),
-        pos(&ms),
-    );
+    let (kind_no, fw_no, m_no) = (pos(&kinds.iter().copied().collect()), pos(&fws), pos(&ms));
     // Sets are numbered in order of first use.
     let mut fsets: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
     let mut msets: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
@@ -470,7 +469,10 @@ mod tests {
         };
         let pages = [
             ("markets/de/", page("Germany", "Germany market")),
-            ("frameworks/launch/", page("Market Launch Framework", "framework")),
+            (
+                "frameworks/launch/",
+                page("Market Launch Framework", "framework"),
+            ),
             ("metrics/launch-on-time/", page("Launch on time", "metric")),
         ];
         let run = |order: &[usize]| {
@@ -503,7 +505,9 @@ mod tests {
         assert!(germany[0].1 & IN_TITLE != 0);
         let (_, section) = terms.iter().find(|(t, _)| t == "section").unwrap();
         assert_eq!(section.len(), 3);
-        assert!(section.iter().all(|p| p.1 & IN_SECTION_TITLE != 0 && p.1 & IN_TITLE == 0));
+        assert!(section
+            .iter()
+            .all(|p| p.1 & IN_SECTION_TITLE != 0 && p.1 & IN_TITLE == 0));
         // A fragment: the page's URL, title, kind and sections.
         let n = germany[0].0;
         let frag: serde_json::Value =
@@ -511,13 +515,26 @@ mod tests {
         assert_eq!(frag["u"], "markets/de/");
         assert_eq!(frag["t"], "Germany");
         assert_eq!(frag["k"], "Markets");
-        assert_eq!(frag["s"][0], serde_json::json!(["s", "Section", "Germany market text about launches"]));
+        assert_eq!(
+            frag["s"][0],
+            serde_json::json!(["s", "Section", "Germany market text about launches"])
+        );
         let facets: serde_json::Value =
             serde_json::from_slice(&get(&format!("{DIR}/facets.json")).bytes).unwrap();
-        assert!(facets["market"].as_array().unwrap().iter().any(|m| m == "Germany"));
-        let total: u64 = facets["runs"].as_array().unwrap().iter().map(|r| r[0].as_u64().unwrap()).sum();
+        assert!(facets["market"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == "Germany"));
+        let total: u64 = facets["runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r[0].as_u64().unwrap())
+            .sum();
         assert_eq!(total, 10);
-        let words: Vec<String> = serde_json::from_slice(&get(&format!("{DIR}/words.json")).bytes).unwrap();
+        let words: Vec<String> =
+            serde_json::from_slice(&get(&format!("{DIR}/words.json")).bytes).unwrap();
         assert!(words.contains(&"germany".to_string()));
     }
 
