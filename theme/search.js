@@ -291,13 +291,21 @@
       });
     });
   }
+  // Page p's fragment, from the bundle of consecutive pages that holds it.
   function fragment(m, p) {
-    var url = versioned(m, "pages/" + p + ".json");
+    if (!m.starts) {
+      m.starts = [];
+      var at = 0;
+      m.bundles.forEach(function (n) { m.starts.push(at); at += n; });
+    }
+    var lo = 0, hi = m.starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.starts[mid] <= p) lo = mid; else hi = mid - 1; }
+    var first = m.starts[lo], url = versioned(m, "pages/" + first + ".json");
     if (!fragCache[url]) {
       fragCache[url] = getJson(url);
       fragCache[url].catch(function () { delete fragCache[url]; });
     }
-    return fragCache[url];
+    return fragCache[url].then(function (b) { return b[p - first]; });
   }
   // Does a word of the text match a query word (itself, another ending, or a longer word it begins)?
   function matcher(qs) {

@@ -343,9 +343,12 @@ pub fn render_site_to(
             bytes: bytes.clone(),
         });
     }
-    for f in extra {
-        sink(f).map_err(Diagnostics::from)?;
-    }
+    // Thousands of files at scale (the index's bundles): write them in parallel.
+    use rayon::prelude::*;
+    extra
+        .into_par_iter()
+        .try_for_each(sink)
+        .map_err(Diagnostics::from)?;
     Ok(())
 }
 
@@ -375,7 +378,7 @@ fn render_pages(
 
 /// Render one unit's pages (and pass its ready-made files through); a page
 /// whose template fails is left out and its error pushed to `errs`. With an
-/// `index`, each entity page is also indexed and its fragment file added.
+/// `index`, each entity page is also indexed.
 pub fn render_unit(
     unit: pages::Unit,
     templates: &Templates,
@@ -385,14 +388,13 @@ pub fn render_unit(
 ) -> Vec<OutputFile> {
     use crate::search::fulltext::{indexable, url_of};
     let mut out = Vec::with_capacity(unit.jobs.len() + unit.files.len());
-    let mut fragments = Vec::new();
     for job in unit.jobs {
         match templates.render(job.template, &job.ctx) {
             Ok(html) => {
                 let root = root_for(&job.path);
                 let mut html = replace_root_mark(&html, &root);
                 if let Some(ix) = index.filter(|_| indexable(job.template)) {
-                    fragments.extend(ix.add(&url_of(&job.path), &html));
+                    ix.add(&url_of(&job.path), &html);
                 }
                 if let Some(script) = &opts.inject_script {
                     if let Some(i) = html.rfind("</body>") {
@@ -407,7 +409,6 @@ pub fn render_unit(
             Err(d) => errs.push(d),
         }
     }
-    out.extend(fragments);
     out.extend(unit.files);
     out
 }

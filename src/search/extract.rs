@@ -106,39 +106,45 @@ fn is_inline(name: &str) -> bool {
     )
 }
 
-/// The value of attribute `name` in a start tag's attribute text, unescaped
-/// (`Some("")` for a bare attribute).
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let mut from = 0;
-    while let Some(i) = tag[from..].find(name) {
-        let at = from + i;
-        let end = at + name.len();
-        from = end;
-        let before_ok = at == 0 || tag.as_bytes()[at - 1].is_ascii_whitespace();
-        let rest = &tag[end..];
-        let after = rest.as_bytes().first().copied();
-        if !before_ok
-            || !matches!(
-                after,
-                None | Some(b'=' | b' ' | b'\t' | b'\n' | b'/' | b'>')
-            )
-        {
-            continue;
+/// The attributes of a start tag's attribute text, as (name, raw value):
+/// one pass, no allocation (a bare attribute has the value "").
+fn attrs(tag: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = tag;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        if rest.is_empty() {
+            return None;
         }
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '/')
+            .unwrap_or(rest.len());
+        let name = &rest[..end];
+        rest = rest[end..].trim_start();
         let Some(v) = rest.strip_prefix('=') else {
-            return Some(String::new());
+            return Some((name, ""));
         };
-        let (q, v) = match v.as_bytes().first() {
-            Some(b'"') => ('"', &v[1..]),
-            Some(b'\'') => ('\'', &v[1..]),
-            _ => (' ', v),
+        let v = v.trim_start();
+        let (value, after) = match v.as_bytes().first() {
+            Some(&q @ (b'"' | b'\'')) => {
+                let body = &v[1..];
+                let e = body.find(q as char).unwrap_or(body.len());
+                (&body[..e], body.get(e + 1..).unwrap_or(""))
+            }
+            _ => {
+                let e = v.find(|c: char| c.is_ascii_whitespace()).unwrap_or(v.len());
+                (&v[..e], &v[e..])
+            }
         };
-        let end = v.find(q).unwrap_or(v.len());
-        let mut out = String::new();
-        push_text(&mut out, &v[..end]);
-        return Some(out);
-    }
-    None
+        rest = after;
+        Some((name, value))
+    })
+}
+
+/// `s` (HTML text) with its character references decoded.
+fn decoded(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_text(&mut out, s);
+    out
 }
 
 /// Append HTML text `s` to `out` with its character references decoded.
@@ -192,8 +198,9 @@ enum Into {
 /// Split an article's HTML into sections (see the module docs).
 pub fn sections(html: &str) -> Vec<Section> {
     let mut out = vec![Section::default()];
-    // Open elements (names), and the depth below which text is skipped.
-    let mut stack: Vec<String> = Vec::new();
+    // Open elements (names, as written: our templates write lower case),
+    // and the depth below which text is skipped.
+    let mut stack: Vec<&str> = Vec::new();
     let mut skip_below: Option<usize> = None;
     // Where text goes, and the depth at which that ends.
     let mut into = Into::Text;
@@ -218,8 +225,8 @@ pub fn sections(html: &str) -> Vec<Section> {
         let tag = &rest[1..gt];
         rest = &rest[gt + 1..];
         if let Some(name) = tag.strip_prefix('/') {
-            let name = name.trim().to_ascii_lowercase();
-            if let Some(pos) = stack.iter().rposition(|n| *n == name) {
+            let name = name.trim();
+            if let Some(pos) = stack.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
                 stack.truncate(pos);
             }
             if skip_below.is_some_and(|d| stack.len() <= d) {
@@ -228,7 +235,7 @@ pub fn sections(html: &str) -> Vec<Section> {
             if into == Into::Title && stack.len() <= into_until {
                 into = Into::Text;
             }
-            if !is_inline(&name) {
+            if !is_inline(name) {
                 text_into(&mut out, &into, " ");
             }
             continue;
@@ -236,53 +243,71 @@ pub fn sections(html: &str) -> Vec<Section> {
         let name_end = tag
             .find(|c: char| c.is_ascii_whitespace() || c == '/')
             .unwrap_or(tag.len());
-        let name = tag[..name_end].to_ascii_lowercase();
+        let name = &tag[..name_end];
         if name.is_empty() || name.starts_with('!') {
             continue;
         }
-        let attrs = &tag[name_end..];
-        if matches!(name.as_str(), "svg" | "script" | "style" | "template") {
+        let attr_text = &tag[name_end..];
+        let lower = |n: &str| name.eq_ignore_ascii_case(n);
+        if lower("svg") || lower("script") || lower("style") || lower("template") {
             // Their content is not page text: jump past the closing tag.
-            let close = format!("</{name}");
-            rest = rest.find(&close).map_or("", |e| {
+            let close = rest
+                .match_indices("</")
+                .find(|(i, _)| {
+                    rest[i + 2..]
+                        .get(..name.len())
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+                })
+                .map(|(i, _)| i);
+            rest = close.map_or("", |e| {
                 let r = &rest[e..];
                 r.find('>').map_or("", |g| &r[g + 1..])
             });
             continue;
         }
-        if is_void(&name) || attrs.trim_end().ends_with('/') {
-            if !is_inline(&name) {
+        if is_void(name) || attr_text.trim_end().ends_with('/') {
+            if !is_inline(name) {
                 text_into(&mut out, &into, " ");
             }
             continue;
         }
         let depth = stack.len();
-        stack.push(name.clone());
+        stack.push(name);
         if skip_below.is_some() {
             continue;
         }
-        if attr(attrs, IGNORE_ATTR).is_some() {
+        let (mut id, mut title, mut ignore) = ("", None, false);
+        for (n, v) in attrs(attr_text) {
+            match n {
+                "id" => id = v,
+                TITLE_ATTR => title = Some(v),
+                IGNORE_ATTR => ignore = true,
+                _ => {}
+            }
+        }
+        if ignore {
             skip_below = Some(depth);
             continue;
         }
-        let heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-        let id = attr(attrs, "id").filter(|s| !s.is_empty());
-        if let (Some(id), Some(title)) = (&id, attr(attrs, TITLE_ATTR)) {
+        let heading = name.len() == 2
+            && (name.as_bytes()[0] | 0x20) == b'h'
+            && (b'1'..=b'6').contains(&name.as_bytes()[1]);
+        if let (false, Some(title)) = (id.is_empty(), title) {
             out.push(Section {
-                anchor: id.clone(),
-                title: collapse(&title),
+                anchor: decoded(id),
+                title: decoded(title),
                 text: String::new(),
             });
-        } else if heading && (id.is_some() || name == "h1") {
-            if let Some(id) = id {
+        } else if heading && (!id.is_empty() || lower("h1")) {
+            if !id.is_empty() {
                 out.push(Section {
-                    anchor: id,
+                    anchor: decoded(id),
                     ..Section::default()
                 });
             }
             into = Into::Title;
             into_until = depth;
-        } else if !is_inline(&name) {
+        } else if !is_inline(name) {
             text_into(&mut out, &into, " ");
         }
     }

@@ -15,8 +15,58 @@ pub struct Facets {
     pub kind: &'static str,
     /// Titles of the frameworks the page belongs to or works with.
     pub frameworks: BTreeSet<String>,
-    /// Names of the markets the page applies to.
-    pub markets: BTreeSet<String>,
+    /// The markets the page applies to (indices into `Playbook::markets`).
+    pub markets: MarketSet,
+}
+
+/// A set of markets as bits (a step can apply to hundreds of markets, and
+/// there are thousands of steps: names would be millions of strings).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct MarketSet(Vec<u64>);
+
+impl MarketSet {
+    /// Add market `m`.
+    pub fn insert(&mut self, m: usize) {
+        let (w, b) = (m / 64, m % 64);
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1 << b;
+    }
+
+    /// Add every market of `other`.
+    pub fn union(&mut self, other: &MarketSet) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+
+    /// The markets, in index order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &bits)| {
+            (0..64)
+                .filter(move |b| bits & (1 << b) != 0)
+                .map(move |b| w * 64 + b)
+        })
+    }
+
+    /// Number of markets in the set.
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// Whether the set has no market.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+
+    /// The markets' names, sorted.
+    pub fn names(&self, pb: &Playbook) -> BTreeSet<String> {
+        self.iter().map(|m| pb.markets[m].name.clone()).collect()
+    }
 }
 
 /// Facets of every entity page with its URL (`markets/de/`), in the
@@ -104,33 +154,39 @@ pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
         }
     }
 
-    let name = |m: usize| pb.markets[m].name.clone();
     let add_m = |f: &mut BTreeMap<EntityRef, Facets>, page: EntityRef, m: usize| {
         if let Some(x) = f.get_mut(&page) {
-            x.markets.insert(name(m));
+            x.markets.insert(m);
+        }
+    };
+    let add_set = |f: &mut BTreeMap<EntityRef, Facets>, page: EntityRef, set: &MarketSet| {
+        if let Some(x) = f.get_mut(&page) {
+            x.markets.union(set);
         }
     };
     // A step applies where any of its tasks does (a task without a rule:
-    // everywhere); each market is added once per step, not once per task.
-    let mut step_markets = vec![vec![false; pb.markets.len()]; pb.steps.len()];
+    // everywhere); its component and framework where any of their steps does.
+    let mut everywhere = MarketSet::default();
+    for m in 0..pb.markets.len() {
+        everywhere.insert(m);
+    }
+    let mut step_markets = vec![MarketSet::default(); pb.steps.len()];
     for ti in 0..pb.tasks.len() {
         let seen = &mut step_markets[pb.tasks[ti].step];
         if crate::checklist::is_gated(pb, ti) {
             for &m in &pb.task_markets[ti] {
-                seen[m] = true;
+                seen.insert(m);
             }
         } else {
-            seen.iter_mut().for_each(|x| *x = true);
+            seen.union(&everywhere);
         }
     }
     for (s, seen) in step_markets.iter().enumerate() {
         let step = &pb.steps[s];
-        for m in (0..seen.len()).filter(|&m| seen[m]) {
-            add_m(&mut f, er(Kind::Step, s), m);
-            add_m(&mut f, er(Kind::Framework, step.framework), m);
-            if let Some(c) = step.component {
-                add_m(&mut f, er(Kind::Component, c), m);
-            }
+        add_set(&mut f, er(Kind::Step, s), seen);
+        add_set(&mut f, er(Kind::Framework, step.framework), seen);
+        if let Some(c) = step.component {
+            add_set(&mut f, er(Kind::Component, c), seen);
         }
     }
     for (mi, m) in pb.markets.iter().enumerate() {
@@ -154,4 +210,64 @@ pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
         }
     }
     f.into_iter().map(|(r, x)| (pb.url(r), x)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facets_follow_the_model() {
+        let tmp = tempfile::tempdir().unwrap();
+        crate::output::write_new_files(tmp.path(), &crate::skeleton::files()).unwrap();
+        let pb = crate::load_playbook(tmp.path()).unwrap();
+        let f: std::collections::HashMap<String, Facets> = facets(&pb).into_iter().collect();
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        let step = &f["frameworks/launch/compliance/regulatory-mapping/"];
+        assert_eq!(step.kind, "Steps");
+        assert_eq!(step.title, "Regulatory Mapping");
+        assert_eq!(step.frameworks, names(&["Market Launch Framework"]));
+        // One task applies everywhere, so the step applies to both markets.
+        assert_eq!(step.markets.names(&pb), names(&["Germany", "Ireland"]));
+        let de = &f["markets/de/"];
+        assert_eq!(
+            (de.kind, de.markets.names(&pb)),
+            ("Markets", names(&["Germany"]))
+        );
+        assert_eq!(
+            f["regulations/gdpr/"].markets.names(&pb),
+            names(&["Germany", "Ireland"])
+        );
+        // Both markets report the metric; it measures a component of the framework.
+        let metric = &f["metrics/launch-on-time/"];
+        assert_eq!(metric.markets.names(&pb), names(&["Germany", "Ireland"]));
+        assert_eq!(metric.frameworks, names(&["Market Launch Framework"]));
+        // The chapter opens Germany and applies the step.
+        let chapter = &f["story/first-market/"];
+        assert_eq!(chapter.kind, "Story chapters");
+        assert_eq!(chapter.markets.names(&pb), names(&["Germany"]));
+        assert_eq!(chapter.frameworks, names(&["Market Launch Framework"]));
+        assert_eq!(
+            f["experts/ana-example/"].frameworks,
+            names(&["Market Launch Framework"])
+        );
+        assert_eq!(
+            f["research/launch-study/"].frameworks,
+            names(&["Market Launch Framework"])
+        );
+    }
+
+    #[test]
+    fn market_sets_are_bits() {
+        let mut a = MarketSet::default();
+        a.insert(3);
+        a.insert(130);
+        let mut b = MarketSet::default();
+        b.insert(3);
+        b.insert(64);
+        a.union(&b);
+        assert_eq!(a.iter().collect::<Vec<_>>(), [3, 64, 130]);
+        assert_eq!(a.len(), 3);
+        assert!(!a.is_empty() && MarketSet::default().is_empty());
+    }
 }

@@ -129,10 +129,26 @@ fn build_writes_a_reproducible_full_text_index_of_the_entity_pages() {
     let manifest: serde_json::Value =
         serde_json::from_str(&first.page("fulltext/manifest.json")).unwrap();
     assert_eq!(manifest["pages"], 10, "{manifest}");
-    for n in 0..10 {
-        let f = format!("fulltext/pages/{n}.json");
-        assert!(first.site().join(&f).is_file(), "{f} is missing");
+    // Fragments come in bundles of consecutive pages; every page has one.
+    let mut page = 0;
+    for n in manifest["bundles"].as_array().unwrap() {
+        let f = format!("fulltext/pages/{page}.json");
+        let bundle: serde_json::Value = serde_json::from_str(&first.page(&f)).unwrap();
+        assert_eq!(
+            bundle.as_array().map(Vec::len),
+            n.as_u64().map(|n| n as usize)
+        );
+        assert!(
+            bundle
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|f| f["u"].is_string()),
+            "{f}"
+        );
+        page += n.as_u64().unwrap();
     }
+    assert_eq!(page, 10);
     let words = first.page("fulltext/words.json");
     for w in ["\"inventory\"", "\"privacy\"", "\"germany\""] {
         assert!(words.contains(w), "{w} in {words}");

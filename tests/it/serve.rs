@@ -422,7 +422,7 @@ fn serve_has_the_full_text_index_with_its_types_and_updates_it_on_a_save() {
     );
     let (status, _, page) = srv.get("/fulltext/pages/0.json");
     assert_eq!(status, 200);
-    assert!(page.starts_with('{'), "{page}");
+    assert!(page.starts_with("[{"), "{page}");
     // A new word in a market's text: the rebuilt index is served.
     let rx = srv.events();
     let (_, _, words) = srv.get("/fulltext/words.json");
