@@ -1,12 +1,9 @@
 // Playbook search: "/" focuses the box; arrows + Enter open a result; Esc closes.
-// On a served site: Playbook's full-text index (fulltext/, see
-// src/search/fulltext.rs for the file formats): the manifest on the first
-// search, then only the term chunks a query's words fall in and the fragment
-// files of the results shown; the search page also loads the facet table.
-// Typos are corrected against the site's vocabulary (fulltext/words.json,
-// fetched only when a query word is unknown). Opened from disk (file://,
-// where fetch and import() are blocked): the title index search-index.js,
-// added as a plain script only when the box is used or the search page opens.
+// Served: our full-text index (fulltext/; formats in src/search/fulltext.rs),
+// loaded piece by piece: manifest, the term chunks of the query's words, the
+// fragments of the results shown, the facets (search page), the vocabulary
+// (only for a typo). From file:// (no fetch): the title index search-index.js,
+// added as a plain script when the box is used or the search page opens.
 (function () {
   "use strict";
   var root = document.body.getAttribute("data-root") || "";
@@ -18,7 +15,8 @@
   var KIND = { framework: 4, component: 4, step: 3, market: 3, regulation: 3, chapter: 2, expert: 2, research: 1, metric: 1, task: 0 };
   // Title-index kinds → the full-text index's kind filter values.
   var KINDS = { framework: "Frameworks", component: "Components", step: "Steps", task: "Steps", metric: "Metrics", market: "Markets", regulation: "Regulations", expert: "Experts", research: "Research", chapter: "Story chapters" };
-  var SINGULAR = { Frameworks: "framework", Components: "component", Steps: "step", Metrics: "metric", Markets: "market", Regulations: "regulation", Experts: "expert", Research: "research", "Story chapters": "chapter" };
+  var SINGULAR = {};
+  Object.keys(KINDS).forEach(function (k) { if (k !== "task") SINGULAR[KINDS[k]] = k; });
   // The index's stop words (src/search/extract.rs STOP_WORDS), and "a".
   var STOP = {};
   "a an and are as at be by for from in is it of on or that the this to with".split(" ").forEach(function (w) { STOP[w] = 1; });
@@ -116,7 +114,6 @@
   }
   function href(url) { return root + url; }
   function offline() { return location.protocol === "file:"; }
-  function page(url) { return url.split("#")[0]; }
   function siteUrl(p) { return new URL(root + p, location.href); }
 
   // ---- The title index (file:// only): search-index.js as a plain script, added when needed ----
@@ -152,14 +149,11 @@
     var file = m.chunks[i][1];
     if (!chunkCache[file]) {
       chunkCache[file] = fetch(ft(file)).then(function (r) { if (!r.ok) throw new Error(file); return r.arrayBuffer(); }).then(function (buf) {
-        var b = new Uint8Array(buf), i = 0, out = [], dec = new TextDecoder();
-        function v() { var x = 0, s = 0, c; do { c = b[i++]; x += (c & 127) * Math.pow(2, s); s += 7; } while (c & 128); return x; }
-        while (i < b.length) {
-          var len = v(), t = dec.decode(b.subarray(i, i + len));
-          i += len;
-          var n = v(), bl = v();
-          out.push({ t: t, n: n, b: b, off: i, len: bl });
-          i += bl;
+        var b = new Uint8Array(buf), at = [0], out = [], dec = new TextDecoder();
+        while (at[0] < b.length) {
+          var len = varint(b, at), t = dec.decode(b.subarray(at[0], at[0] += len)), n = varint(b, at), bl = varint(b, at);
+          out.push({ t: t, n: n, b: b, off: at[0], len: bl });
+          at[0] += bl;
         }
         return out;
       });
@@ -167,15 +161,17 @@
     }
     return chunkCache[file];
   }
+  // A LEB128 varint of b at at[0] (moved past it).
+  function varint(b, at) {
+    var x = 0, s = 0, c;
+    do { c = b[at[0]++]; x += (c & 127) * Math.pow(2, s); s += 7; } while (c & 128);
+    return x;
+  }
   function postings(e) {
     if (!e.pages) {
-      var b = e.b, i = e.off, end = e.off + e.len, p = 0, k = 0, pages = new Uint32Array(e.n), sc = new Uint8Array(e.n);
-      while (i < end) {
-        var x = 0, s = 0, c;
-        do { c = b[i++]; x += (c & 127) * Math.pow(2, s); s += 7; } while (c & 128);
-        p += x; pages[k] = p; sc[k++] = b[i++];
-      }
-      e.pages = pages; e.scores = sc;
+      var at = [e.off], p = 0;
+      e.pages = new Uint32Array(e.n); e.scores = new Uint8Array(e.n);
+      for (var k = 0; k < e.n; k++) { p += varint(e.b, at); e.pages[k] = p; e.scores[k] = e.b[at[0]++]; }
     }
     return e;
   }
@@ -186,13 +182,9 @@
     return lo;
   }
   // Light suffix handling: "residencies" → "residenc", "monitoring" → "monitor".
-  var SUFFIXES = ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"];
   function stem(w) {
-    for (var i = 0; i < SUFFIXES.length; i++) {
-      var x = SUFFIXES[i];
-      if (w.length - x.length >= 4 && w.slice(-x.length) === x && (x !== "s" || w.slice(-2) !== "ss")) return w.slice(0, -x.length);
-    }
-    return w;
+    var x = /^(.{4,}?)(ations?|ings?|ie[sd]|e[sd]|s)$/.exec(w);
+    return x && !/ss$/.test(w) ? x[1] : w;
   }
   // The index terms a query word matches, with how much each counts:
   // the word itself 1, a form with another ending 0.75, a longer word it
@@ -228,7 +220,7 @@
       var unknown = qs.filter(function (w, i) { return !found[i].length; });
       if (!qs.length || unknown.length) return { hits: [], unknown: unknown };
       var N = m.pages, acc = null;
-      found.forEach(function (list, qi) {
+      found.forEach(function (list) {
         var best = new Map();
         list.forEach(function (x) {
           var e = postings(x.e), idf = Math.log(1 + (N - e.n + 0.5) / (e.n + 0.5)), f = x.f * idf / 63;
@@ -238,15 +230,11 @@
             else { if (s > o.s) o.s = s; o.fl |= sc & 0xc0; }
           }
         });
-        if (!acc) { acc = new Map(); best.forEach(function (o, p) { acc.set(p, { s: o.s, t: o.fl & 0x80 ? 1 : 0, h: o.fl & 0x40 ? 1 : 0 }); }); return; }
-        acc.forEach(function (a, p) {
-          var o = best.get(p);
-          if (!o) { acc.delete(p); return; }
-          a.s += o.s; a.t += o.fl & 0x80 ? 1 : 0; a.h += o.fl & 0x40 ? 1 : 0;
-        });
+        if (!acc) { acc = best; return; }
+        acc.forEach(function (a, p) { var o = best.get(p); if (!o) acc.delete(p); else { a.s += o.s; a.fl &= o.fl; } });
       });
-      var n = qs.length, out = [];
-      acc.forEach(function (a, p) { out.push({ p: p, s: a.s + (a.t === n ? 100 : 0) + (a.h === n ? 20 : 0) }); });
+      var out = [];
+      acc.forEach(function (a, p) { out.push({ p: p, s: a.s + (a.fl & 0x80 ? 100 : 0) + (a.fl & 0x40 ? 20 : 0) }); });
       out.sort(function (x, y) { return y.s - x.s || x.p - y.p; });
       return { hits: out.map(function (x) { return x.p; }), unknown: [] };
     });
@@ -317,9 +305,8 @@
     };
   }
   // ~22 words of `text` around the most query words, matches in <mark>.
-  function excerpt(text, hit, n) {
-    var ts = text.split(" "), best = 0, bestAt = 0, marks = ts.map(hit), i, c = 0;
-    n = n || 22;
+  function excerpt(text, hit) {
+    var ts = text.split(" "), best = 0, bestAt = 0, marks = ts.map(hit), i, c = 0, n = 22;
     for (i = 0; i < ts.length; i++) {
       if (marks[i]) c++;
       if (i >= n && marks[i - n]) c--;
@@ -329,11 +316,9 @@
     for (i = from; i < to; i++) out.push(marks[i] ? "<mark>" + esc(ts[i]) + "</mark>" : esc(ts[i]));
     return { html: (from > 0 ? "… " : "") + out.join(" ") + (to < ts.length ? " …" : ""), hits: best };
   }
-  function count(text, hit) { return text ? text.split(" ").filter(hit).length : 0; }
   // Whether `title` has every query word.
   function hasAll(title, qs) {
-    var ts = words(title);
-    return qs.every(function (w) { var hit = matcher([w]); return ts.some(hit); });
+    return qs.every(function (w) { return words(title).some(matcher([w])); });
   }
   function fromFragment(d, qs) {
     var hit = matcher(qs), best = null, subs = [], inTitle = hasAll(d.t, qs) ? 2 : 0;
@@ -341,19 +326,11 @@
       var x = excerpt(s[2], hit);
       if (!best || x.hits > best.hits) best = x;
       if (!inTitle && s[0] && s[1] && hasAll(s[1], qs)) inTitle = 1;
-      var th = count(s[1], hit);
+      var th = s[1].split(" ").filter(hit).length;
       if (s[0] && s[1] && (th || x.hits)) subs.push({ i: i, score: th * 5 + x.hits, url: d.u + "#" + s[0], title: s[1], note: x.hits ? x.html : "" });
     });
     subs.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
-    return {
-      url: d.u,
-      title: d.t,
-      kind: SINGULAR[d.k] || "page",
-      note: best ? best.html : "",
-      framework: d.f,
-      subs: subs.slice(0, 3),
-      inTitle: inTitle
-    };
+    return { url: d.u, title: d.t, kind: SINGULAR[d.k] || "page", note: best ? best.html : "", framework: d.f, subs: subs.slice(0, 3), inTitle: inTitle };
   }
   // Results from..from+n as shown. Among the first ones, a page whose title
   // has every query word, then one with a section title (a task, a heading)
@@ -371,59 +348,33 @@
   function facetTable() {
     if (!facetsP) {
       facetsP = manifest().then(function (m) { return getJson(versioned(m, m.facets)); }).then(function (t) {
-        var n = 0, kind = [], fset = [], mset = [];
-        t.runs.forEach(function (r) { for (var i = 0; i < r[0]; i++) { kind[n] = r[1]; fset[n] = r[2]; mset[n] = r[3]; n++; } });
-        t.kindOf = kind; t.fsetOf = fset; t.msetOf = mset;
+        // Per facet: the sets of values (indices into t[facet]) and each page's set.
+        var all = t.market.map(function (_, i) { return i; });
+        t.sets = { kind: t.kind.map(function (_, i) { return [i]; }), framework: t.fsets, market: t.msets.map(function (s) { return s === "*" ? all : s; }) };
+        t.of = { kind: [], framework: [], market: [] };
+        t.runs.forEach(function (r) { for (var i = 0; i < r[0]; i++) { t.of.kind.push(r[1]); t.of.framework.push(r[2]); t.of.market.push(r[3]); } });
         t.all = {};
-        FACETS.forEach(function (f) { var o = {}; t[f[0]].forEach(function (v) { o[v] = 1; }); t.all[f[0]] = o; });
+        FACETS.forEach(function (f) { var o = t.all[f[0]] = {}; t[f[0]].forEach(function (v) { o[v] = 1; }); });
         return t;
       });
       facetsP.catch(function () { facetsP = null; });
     }
     return facetsP;
   }
-  // The values page p has for facet f (indices into t[f]; "*" = every market).
-  function valuesOf(t, f, p) {
-    if (f === "kind") return [t.kindOf[p]];
-    if (f === "framework") return t.fsets[t.fsetOf[p]] || [];
-    return t.msets[t.msetOf[p]] || [];
-  }
   // Hits that pass the chosen filters (any value within a facet, every
-  // facet), and per facet the hits of each value among those passing the
-  // other facets.
+  // facet), and per facet the hits of each value among those passing the others.
   function facetsOf(t, hits, chosen) {
-    var want = {}, counts = {};
-    FACETS.forEach(function (x) {
-      var f = x[0], ix = {};
-      (chosen[f] || []).forEach(function (v) { var i = t[f].indexOf(v); ix[i] = 1; });
-      want[f] = (chosen[f] || []).length ? ix : null;
-    });
-    function passes(f, p) {
-      var w = want[f];
-      if (!w) return true;
-      var vs = valuesOf(t, f, p);
-      return vs === "*" || vs.some(function (i) { return w[i]; });
-    }
-    var shown = [], per = {};
-    FACETS.forEach(function (x) { per[x[0]] = {}; });
+    var want = FACETS.map(function (x) { var c = chosen[x[0]] || []; return c.length ? c.map(function (v) { return t[x[0]].indexOf(v); }) : null; });
+    var shown = [], per = FACETS.map(function () { return {}; }), counts = {};
     hits.forEach(function (p) {
-      var ok = FACETS.map(function (x) { return passes(x[0], p); }), all = ok.every(Boolean);
-      if (all) shown.push(p);
-      FACETS.forEach(function (x, fi) {
-        if (!ok.every(function (o, j) { return o || j === fi; })) return;
-        var key = x[0] === "kind" ? "k" + t.kindOf[p] : x[0] === "framework" ? t.fsetOf[p] : t.msetOf[p];
-        per[x[0]][key] = (per[x[0]][key] || 0) + 1;
-      });
+      var sets = FACETS.map(function (x) { return t.of[x[0]][p]; });
+      var ok = sets.map(function (s, i) { return !want[i] || t.sets[FACETS[i][0]][s].some(function (v) { return want[i].indexOf(v) >= 0; }); });
+      if (ok.every(Boolean)) shown.push(p);
+      ok.forEach(function (_, i) { if (ok.every(function (o, j) { return o || j === i; })) per[i][sets[i]] = (per[i][sets[i]] || 0) + 1; });
     });
-    FACETS.forEach(function (x) {
-      var f = x[0], c = {};
-      Object.keys(per[f]).forEach(function (key) {
-        var n = per[f][key];
-        var vs = f === "kind" ? [Number(key.slice(1))] : f === "framework" ? t.fsets[key] : t.msets[key];
-        if (vs === "*") vs = t.market.map(function (_, i) { return i; });
-        vs.forEach(function (i) { c[t[f][i]] = (c[t[f][i]] || 0) + n; });
-      });
-      counts[f] = c;
+    FACETS.forEach(function (x, i) {
+      var f = x[0], c = counts[f] = {};
+      Object.keys(per[i]).forEach(function (s) { t.sets[f][s].forEach(function (v) { c[t[f][v]] = (c[t[f][v]] || 0) + per[i][s]; }); });
     });
     return { shown: shown, counts: counts };
   }
