@@ -332,9 +332,14 @@ pub fn render_site_to(
     });
     if let Some(index) = index {
         let t = std::time::Instant::now();
+        let added = index.add_time();
         extra.extend(index.finish());
         if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
-            eprintln!("  full-text index merge: {} ms", t.elapsed().as_millis());
+            eprintln!(
+                "  full-text index: pages {} ms (CPU, in the render workers), merge {} ms",
+                added.as_millis(),
+                t.elapsed().as_millis()
+            );
         }
     }
     for (path, bytes) in &templates.assets {

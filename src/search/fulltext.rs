@@ -103,6 +103,8 @@ pub struct Collector {
     number: HashMap<String, usize>,
     markets: Vec<String>,
     slots: Vec<Mutex<Option<PageWords>>>,
+    /// Time spent in [`Collector::add`], all workers together (for `PLAYBOOK_PROFILE`).
+    add_nanos: std::sync::atomic::AtomicU64,
 }
 
 impl Collector {
@@ -120,7 +122,13 @@ impl Collector {
             number,
             markets: pb.markets.iter().map(|m| m.name.clone()).collect(),
             slots,
+            add_nanos: Default::default(),
         }
+    }
+
+    /// CPU time the render workers spent indexing pages so far.
+    pub fn add_time(&self) -> std::time::Duration {
+        std::time::Duration::from_nanos(self.add_nanos.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     /// Index the rendered page at `url` (`html` is the whole page); a page
@@ -129,6 +137,7 @@ impl Collector {
         let Some(&n) = self.number.get(url) else {
             return;
         };
+        let t = std::time::Instant::now();
         let facets = &self.pages[n].1;
         let mut sections = extract::sections(extract::body_of(html));
         let words = count_words(&facets.title, &sections);
@@ -140,6 +149,9 @@ impl Collector {
         if let Ok(mut slot) = self.slots[n].lock() {
             *slot = Some(PageWords { fragment, ..words });
         }
+        let ns = u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.add_nanos
+            .fetch_add(ns, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Merge every page's words into the index files (manifest, term
