@@ -350,9 +350,9 @@
       facetsP = manifest().then(function (m) { return getJson(versioned(m, m.facets)); }).then(function (t) {
         // Per facet: the sets of values (indices into t[facet]) and each page's set.
         var all = t.market.map(function (_, i) { return i; });
-        t.sets = { kind: t.kind.map(function (_, i) { return [i]; }), framework: t.fsets, market: t.msets.map(function (s) { return s === "*" ? all : s; }) };
+        t.sets = { kind: t.kind.map(function (_, i) { return [i]; }), framework: t.fsets, market: t.msets.map(function (s) { return s === "*" ? all : s.not ? all.filter(function (i) { return s.not.indexOf(i) < 0; }) : s; }) };
         t.of = { kind: [], framework: [], market: [] };
-        t.runs.forEach(function (r) { for (var i = 0; i < r[0]; i++) { t.of.kind.push(r[1]); t.of.framework.push(r[2]); t.of.market.push(r[3]); } });
+        for (var r = t.runs, j = 0; j < r.length; j += 4) for (var i = 0; i < r[j]; i++) { t.of.kind.push(r[j + 1]); t.of.framework.push(r[j + 2]); t.of.market.push(r[j + 3]); }
         t.all = {};
         FACETS.forEach(function (f) { var o = t.all[f[0]] = {}; t[f[0]].forEach(function (v) { o[v] = 1; }); });
         return t;

@@ -53,6 +53,11 @@ impl MarketSet {
         })
     }
 
+    /// Whether market `m` is in the set.
+    pub fn contains(&self, m: usize) -> bool {
+        self.0.get(m / 64).is_some_and(|w| w & (1 << (m % 64)) != 0)
+    }
+
     /// Number of markets in the set.
     pub fn len(&self) -> usize {
         self.0.iter().map(|w| w.count_ones() as usize).sum()
@@ -268,6 +273,7 @@ mod tests {
         a.union(&b);
         assert_eq!(a.iter().collect::<Vec<_>>(), [3, 64, 130]);
         assert_eq!(a.len(), 3);
+        assert!(a.contains(64) && !a.contains(65) && !a.contains(1000));
         assert!(!a.is_empty() && MarketSet::default().is_empty());
     }
 }

@@ -33,8 +33,11 @@
 //!   (≈ [`BUNDLE_BYTES`]), `[{"u": url, "t": title, "k": kind, "f":
 //!   frameworks, "s": [[anchor, title, text], …]}, …]`, fetched only for
 //!   results shown.
-//! - `facets.json`: filter names and, per run of pages with equal facets,
-//!   `[count, kind, framework set, market set]` (`"*"` = every market).
+//! - `facets.json`: filter names (`kind`, `framework`, `market`), the sets
+//!   of framework and market numbers pages have (`fsets`, `msets`; a market
+//!   set is a list, `"*"` for every market, or `{"not": list}` for all but
+//!   those), and `runs`: for each run of consecutive pages with the same
+//!   facets, four numbers: count, kind, framework set, market set.
 //! - `words.json`: the vocabulary (words of three letters or more, not all
 //!   digits), most frequent first, for typo correction; fetched only when a
 //!   query has a word the index does not know.
@@ -448,6 +451,7 @@ fn facets_json(pages: &[(String, Facets)], market_names: &[String]) -> Vec<u8> {
     let mut fset_list: Vec<serde_json::Value> = Vec::new();
     let mut mset_list: Vec<serde_json::Value> = Vec::new();
     let mut runs: Vec<[usize; 4]> = Vec::new();
+    let flat = |runs: Vec<[usize; 4]>| -> Vec<usize> { runs.into_iter().flatten().collect() };
     for (_, f) in pages {
         let fv: Vec<usize> = f.frameworks.iter().map(|x| fw_no[x.as_str()]).collect();
         let fi = *fsets.entry(fv).or_insert_with_key(|fv| {
@@ -455,8 +459,17 @@ fn facets_json(pages: &[(String, Facets)], market_names: &[String]) -> Vec<u8> {
             fset_list.len() - 1
         });
         let mi = *msets.entry(&f.markets).or_insert_with(|| {
-            if !market_names.is_empty() && f.markets.len() == market_names.len() {
+            let n = f.markets.len();
+            if !market_names.is_empty() && n == market_names.len() {
                 mset_list.push(serde_json::json!("*"));
+            } else if n > market_names.len() / 2 {
+                // Most markets: list the ones left out.
+                let mut v: Vec<usize> = (0..market_names.len())
+                    .filter(|&m| !f.markets.contains(m))
+                    .map(|m| by_name[m])
+                    .collect();
+                v.sort_unstable();
+                mset_list.push(serde_json::json!({ "not": v }));
             } else {
                 let mut v: Vec<usize> = f.markets.iter().map(|m| by_name[m]).collect();
                 v.sort_unstable();
@@ -476,7 +489,7 @@ fn facets_json(pages: &[(String, Facets)], market_names: &[String]) -> Vec<u8> {
         "market": names,
         "fsets": fset_list,
         "msets": mset_list,
-        "runs": runs,
+        "runs": flat(runs),
     }))
     .unwrap_or_default()
 }
@@ -658,12 +671,8 @@ mod tests {
             .unwrap()
             .iter()
             .any(|m| m == "Germany"));
-        let total: u64 = facets["runs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r[0].as_u64().unwrap())
-            .sum();
+        let runs = facets["runs"].as_array().unwrap();
+        let total: u64 = runs.chunks(4).map(|r| r[0].as_u64().unwrap()).sum();
         assert_eq!(total, 10);
         let words: Vec<String> =
             serde_json::from_slice(&get(&format!("{DIR}/words.json")).bytes).unwrap();
