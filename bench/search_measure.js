@@ -1,5 +1,5 @@
-// Measure search in headless Chromium on a built site: the bytes the first
-// search downloads, the bytes each later query adds, and the time from a
+// Measure search in headless Chromium on a built site: the bytes of
+// fulltext/ files the first search downloads, the bytes each later query adds, and the time from a
 // keystroke to full-text results in the header drop-down (index loaded).
 //
 //   node bench/search_measure.js SITE_DIR [query …]
@@ -18,15 +18,19 @@ const S = require(path.join(__dirname, "..", "tests", "browser", "lib", "site.js
   const browser = await S.launchBrowser();
   const { context, page } = await S.openPage(browser);
   let bytes = 0;
-  page.on("response", async (r) => {
-    if (!r.url().includes("/pagefind/")) return;
-    try { bytes += (await r.body()).length; } catch (e) {}
+  const pending = [];
+  page.on("response", (r) => {
+    if (!r.url().includes("/fulltext/")) return;
+    pending.push(r.body().then((b) => { bytes += b.length; }, () => {}));
   });
+  // Every response so far counted.
+  const settled = async () => { await page.waitForLoadState("networkidle"); await Promise.all(pending); };
   try {
     await page.goto(server.url + "search/");
     const box = page.locator("#search-box");
     const times = [];
     for (const [i, q] of queries.entries()) {
+      await settled();
       const before = bytes;
       // Type all but the last letter, wait until settled, then time the last keystroke.
       await box.fill(q.slice(0, -1));
@@ -44,7 +48,7 @@ const S = require(path.join(__dirname, "..", "tests", "browser", "lib", "site.js
         box.value += last;
         box.dispatchEvent(new Event("input", { bubbles: true }));
       }), q.slice(-1));
-      await page.waitForLoadState("networkidle");
+      await settled();
       if (i > 0) times.push(ms);
       console.log(`${JSON.stringify(q).padEnd(20)} ${i === 0 ? "first search" : "later query "}  +${((bytes - before) / 1024).toFixed(1).padStart(6)} KB  last keystroke → results ${ms.toFixed(1)} ms`);
     }

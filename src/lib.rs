@@ -83,6 +83,9 @@ pub struct BuildOptions {
     pub dest: Option<PathBuf>,
     /// Override the base URL.
     pub base_url: Option<String>,
+    /// Leave the full-text index out (for measuring what it costs:
+    /// `PLAYBOOK_NO_FULLTEXT=1 playbook build`).
+    pub skip_full_text_index: bool,
 }
 
 /// What a build did, for the terminal and the benchmark.
@@ -119,7 +122,11 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     // `dest` happens only when every page rendered.
     let staging = output::Staging::new(&dest).map_err(Diagnostics::from)?;
     let counts = std::sync::Mutex::new((0usize, 0usize, 0usize));
-    render::render_site_to(&pb, &templates, &render::RenderOptions::default(), &|f| {
+    let render_opts = render::RenderOptions {
+        skip_full_text_index: opts.skip_full_text_index,
+        ..Default::default()
+    };
+    render::render_site_to(&pb, &templates, &render_opts, &|f| {
         if let Ok(mut c) = counts.lock() {
             c.0 += usize::from(f.path.ends_with(".html"));
             c.1 += 1;

@@ -103,7 +103,17 @@ impl Staging {
                 }
             }
         }
-        std::fs::write(&path, &f.bytes).map_err(|e| io_err("write", &path, &e))
+        match std::fs::write(&path, &f.bytes) {
+            // Another thread marked the folder as made but is still making
+            // it (several files of a new folder written at once): make it too.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(p) = path.parent() {
+                    std::fs::create_dir_all(p).map_err(|e| io_err("create", p, &e))?;
+                }
+                std::fs::write(&path, &f.bytes).map_err(|e| io_err("write", &path, &e))
+            }
+            r => r.map_err(|e| io_err("write", &path, &e)),
+        }
     }
 
     /// Remove files of a recycled site that stand where `folder` or one of

@@ -1,9 +1,9 @@
 // Playbook search: "/" focuses the box; arrows + Enter open a result; Esc closes.
-// Two layers: the title index in search-index.js (a plain script, so it works
-// from file:// too) answers at once; on a served site, Pagefind's full-text
-// index (pagefind/, fetched on the first search) adds snippets, sections and
-// the search page's filters. Typos are corrected against the title index's
-// vocabulary, for both layers.
+// Served: our full-text index (fulltext/; formats in src/search/fulltext.rs),
+// loaded piece by piece: manifest, the term chunks of the query's words, the
+// fragments of the results shown, the facets (search page), the vocabulary
+// (only for a typo). From file:// (no fetch): the title index search-index.js,
+// added as a plain script when the box is used or the search page opens.
 (function () {
   "use strict";
   var root = document.body.getAttribute("data-root") || "";
@@ -15,12 +15,19 @@
   var KIND = { framework: 4, component: 4, step: 3, market: 3, regulation: 3, chapter: 2, expert: 2, research: 1, metric: 1, task: 0 };
   // Title-index kinds → the full-text index's kind filter values.
   var KINDS = { framework: "Frameworks", component: "Components", step: "Steps", task: "Steps", metric: "Metrics", market: "Markets", regulation: "Regulations", expert: "Experts", research: "Research", chapter: "Story chapters" };
-  var SINGULAR = { Frameworks: "framework", Components: "component", Steps: "step", Metrics: "metric", Markets: "market", Regulations: "regulation", Experts: "expert", Research: "research", "Story chapters": "chapter" };
-  var STOP = { a: 1, an: 1, and: 1, "for": 1, "in": 1, of: 1, on: 1, or: 1, the: 1, to: 1, with: 1 };
+  var SINGULAR = {};
+  Object.keys(KINDS).forEach(function (k) { if (k !== "task") SINGULAR[KINDS[k]] = k; });
+  // The index's stop words (src/search/extract.rs STOP_WORDS), and "a".
+  var STOP = {};
+  "a an and are as at be by for from in is it of on or that the this to with".split(" ").forEach(function (w) { STOP[w] = 1; });
+  var FACETS = [["kind", "Kind"], ["framework", "Framework"], ["market", "Market"]];
   var OFFLINE = "Opened from disk: titles only; full-text search needs the site served (playbook serve).";
   function index() { return window.PLAYBOOK_INDEX || []; }
   function norm(s) { return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
-  function words(s) { return norm(s).split(/[^a-z0-9]+/).filter(Boolean); }
+  var SPLIT = /[^\p{L}\p{N}]+/u;
+  function words(s) { return norm(s).split(SPLIT).filter(Boolean); }
+  // The words of a query the index can have: two letters or more, not stop words.
+  function queryWords(s) { return words(s).filter(function (w) { return w.length >= 2 && w.length <= 40 && !STOP[w]; }); }
   var prepared = null, vocab = null, vocabKeys = null;
   function prepare() {
     if (prepared) return prepared;
@@ -100,53 +107,142 @@
   function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; }); }
   function highlight(text, q) {
     var h = esc(text);
-    words(q).forEach(function (w) {
-      if (w.length < 2 || STOP[w]) return;
+    queryWords(q).forEach(function (w) {
       h = h.replace(new RegExp("(" + w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + ")(?![^<]*>)", "ig"), "<mark>$1</mark>");
     });
     return h;
   }
   function href(url) { return root + url; }
   function offline() { return location.protocol === "file:"; }
-  function page(url) { return url.split("#")[0]; }
-
-  // ---- Full text: Pagefind, loaded on the first search of a served site ----
-  var pf = null;
   function siteUrl(p) { return new URL(root + p, location.href); }
-  function pagefind() {
-    if (!pf) {
-      pf = offline() ? Promise.reject(new Error("file://")) : import(siteUrl("pagefind/pagefind.js").href).then(function (m) {
-        // Main thread (no worker script to download); URLs under the site's own root.
-        return m.options({ basePath: siteUrl("pagefind/").pathname, baseUrl: siteUrl("").pathname, noWorker: true, excerptLength: 22 }).then(function () { return m; });
+
+  // ---- The title index (file:// only): search-index.js as a plain script, added when needed ----
+  var titlesLoading = null;
+  function titles() {
+    if (!titlesLoading) {
+      titlesLoading = window.PLAYBOOK_INDEX ? Promise.resolve() : new Promise(function (done) {
+        var s = document.createElement("script");
+        s.src = root + "search-index.js";
+        s.onload = s.onerror = function () { prepared = null; done(); };
+        document.head.appendChild(s);
       });
-      pf.catch(function () {});
     }
-    return pf;
+    return titlesLoading;
   }
-  // Pagefind's URLs are absolute paths under the site root; make them relative like every link of the site.
-  function local(u) {
-    var base = siteUrl("").pathname;
-    return u.lastIndexOf(base, 0) === 0 ? u.slice(base.length) : u.replace(/^\//, "");
+
+  // ---- Full text: fulltext/, fetched piece by piece on a served site ----
+  var manifestP = null, chunkCache = {}, fragCache = {}, facetsP = null, known = null;
+  function ft(p) { return siteUrl("fulltext/" + p).href; }
+  function getJson(url, opts) {
+    return fetch(url, opts).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); });
   }
-  function fromPagefind(d) {
-    var kinds = (d.filters && d.filters.kind) || [];
-    var url = local(d.url);
-    return {
-      url: url,
-      title: (d.meta && d.meta.title) || url,
-      kind: SINGULAR[kinds[0]] || "page",
-      note: d.excerpt,
-      framework: ((d.filters && d.filters.framework) || []).join(" · "),
-      subs: (d.sub_results || []).filter(function (s) { return local(s.url) !== url && s.title; }).slice(0, 3).map(function (s) {
-        return { url: local(s.url), title: s.title, note: s.excerpt };
-      })
-    };
+  function manifest() {
+    if (!manifestP) {
+      manifestP = offline() ? Promise.reject(new Error("file://")) : getJson(ft("manifest.json"), { cache: "no-cache" });
+      manifestP.catch(function () { manifestP = null; });
+    }
+    return manifestP;
   }
-  // The site's own words (pagefind/playbook-words.json), fetched the first time a query needs correcting.
-  var known = null;
-  function vocabulary() {
+  function versioned(m, file) { return ft(file) + "?v=" + m.v; }
+  // A term chunk: [{t: term, n: pages, off, len}] (postings decoded on first use).
+  function chunk(m, i) {
+    var file = m.chunks[i][1];
+    if (!chunkCache[file]) {
+      chunkCache[file] = fetch(ft(file)).then(function (r) { if (!r.ok) throw new Error(file); return r.arrayBuffer(); }).then(function (buf) {
+        var b = new Uint8Array(buf), at = [0], out = [], dec = new TextDecoder();
+        while (at[0] < b.length) {
+          var len = varint(b, at), t = dec.decode(b.subarray(at[0], at[0] += len)), n = varint(b, at), bl = varint(b, at);
+          out.push({ t: t, n: n, b: b, off: at[0], len: bl });
+          at[0] += bl;
+        }
+        return out;
+      });
+      chunkCache[file].catch(function () { delete chunkCache[file]; });
+    }
+    return chunkCache[file];
+  }
+  // A LEB128 varint of b at at[0] (moved past it).
+  function varint(b, at) {
+    var x = 0, s = 0, c;
+    do { c = b[at[0]++]; x += (c & 127) * Math.pow(2, s); s += 7; } while (c & 128);
+    return x;
+  }
+  function postings(e) {
+    if (!e.pages) {
+      var at = [e.off], p = 0;
+      e.pages = new Uint32Array(e.n); e.scores = new Uint8Array(e.n);
+      for (var k = 0; k < e.n; k++) { p += varint(e.b, at); e.pages[k] = p; e.scores[k] = e.b[at[0]++]; }
+    }
+    return e;
+  }
+  // Index of the last chunk whose first term is ≤ w.
+  function chunkOf(m, w) {
+    var lo = 0, hi = m.chunks.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.chunks[mid][0] <= w) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  // Light suffix handling: "residencies" → "residenc", "monitoring" → "monitor".
+  function stem(w) {
+    var x = /^(.{4,}?)(ations?|ings?|ie[sd]|e[sd]|s)$/.exec(w);
+    return x && !/ss$/.test(w) ? x[1] : w;
+  }
+  // The index terms a query word matches, with how much each counts:
+  // the word itself 1, a form with another ending 0.75, a longer word it
+  // begins (as you type; three letters or more) less, the longer the word.
+  function lookup(m, w) {
+    var base = stem(w), from = w.length >= 3 ? (base.length < w.length ? base : w) : w;
+    var lo = chunkOf(m, from), hi = w.length >= 3 ? chunkOf(m, from + "\uffff") : lo, ps = [];
+    for (var i = lo; i <= hi && i < lo + 4; i++) ps.push(chunk(m, i));
+    return Promise.all(ps).then(function (cs) {
+      var out = [];
+      cs.forEach(function (c) {
+        var a = 0, z = c.length;
+        while (a < z) { var mid = (a + z) >> 1; if (c[mid].t < from) a = mid + 1; else z = mid; }
+        for (var j = a; j < c.length && c[j].t.lastIndexOf(from, 0) === 0; j++) {
+          var t = c[j].t, f = 0;
+          if (t === w) f = 1;
+          else if (t.lastIndexOf(w, 0) === 0) f = 0.3 + 0.5 * w.length / t.length;
+          else if (t.length - base.length <= 4) f = 0.75;
+          if (f) out.push({ e: c[j], f: f });
+          if (w.length < 3) break;
+        }
+      });
+      out.sort(function (x, y) { return y.f - x.f || y.e.n - x.e.n; });
+      return out.slice(0, 64);
+    });
+  }
+  // Rank the pages that have every word: sum over the words of the best
+  // (idf × stored weight × match) of its terms; a page whose title has every
+  // word comes first, then one whose section titles (tasks, headings) do.
+  // → {hits: [page number, …] best first, unknown: [words with no term]}
+  function rank(m, qs) {
+    return Promise.all(qs.map(function (w) { return lookup(m, w); })).then(function (found) {
+      var unknown = qs.filter(function (w, i) { return !found[i].length; });
+      if (!qs.length || unknown.length) return { hits: [], unknown: unknown };
+      var N = m.pages, acc = null;
+      found.forEach(function (list) {
+        var best = new Map();
+        list.forEach(function (x) {
+          var e = postings(x.e), idf = Math.log(1 + (N - e.n + 0.5) / (e.n + 0.5)), f = x.f * idf / 63;
+          for (var k = 0; k < e.n; k++) {
+            var p = e.pages[k], sc = e.scores[k], s = f * (sc & 63), o = best.get(p);
+            if (!o) best.set(p, { s: s, fl: sc & 0xc0 });
+            else { if (s > o.s) o.s = s; o.fl |= sc & 0xc0; }
+          }
+        });
+        if (!acc) { acc = best; return; }
+        acc.forEach(function (a, p) { var o = best.get(p); if (!o) acc.delete(p); else { a.s += o.s; a.fl &= o.fl; } });
+      });
+      var out = [];
+      acc.forEach(function (a, p) { out.push({ p: p, s: a.s + (a.fl & 0x80 ? 100 : 0) + (a.fl & 0x40 ? 20 : 0) }); });
+      out.sort(function (x, y) { return y.s - x.s || x.p - y.p; });
+      return { hits: out.map(function (x) { return x.p; }), unknown: [] };
+    });
+  }
+  // The site's vocabulary, most frequent first; fetched the first time a query needs correcting.
+  function vocabulary(m) {
     if (!known) {
-      known = fetch(siteUrl("pagefind/playbook-words.json")).then(function (r) { return r.json(); }).then(function (ws) {
+      known = getJson(versioned(m, m.words)).then(function (ws) {
         var set = {};
         ws.forEach(function (w) { set[w] = 1; });
         return { set: set, list: ws };
@@ -155,36 +251,132 @@
     }
     return known;
   }
-  // A word the site does not use becomes the nearest title word, else the nearest word of its text.
+  // A word the site does not use becomes the nearest (then most frequent) word it does use.
   function fixWord(w, v) {
     if (v.set[w] || w.length < 4 || STOP[w]) return w;
-    var t = correct(w);
-    if (t !== w) return t;
     if (v.list.some(function (k) { return k.lastIndexOf(w, 0) === 0; })) return w;
-    var best = w, bd = 9;
-    v.list.forEach(function (k) { var d = dist(w, k); if (d < bd) { bd = d; best = k; } });
-    return bd <= (w.length > 6 ? 2 : 1) ? best : w;
+    var best = w, bd = 9, most = w.length > 6 ? 2 : 1;
+    v.list.forEach(function (k) { if (Math.abs(k.length - w.length) <= most) { var d = dist(w, k); if (d < bd) { bd = d; best = k; } } });
+    return bd <= most ? best : w;
   }
   // Search the full text. A query with a word the site does not use (or with
   // no hit) is corrected against the site's vocabulary and searched again;
-  // the corrected results are shown when there are any. → {r, corrected}
-  function fullText(q, filters) {
-    return pagefind().then(function (m) {
-      var opts = filters ? { filters: filters } : {};
-      return m.search(q, opts).then(function (r) {
-        if (r.results.length && !corrected(q)) return { r: r, corrected: null };
-        return vocabulary().then(function (v) {
-          var qs = words(q), fix = qs.map(function (w) { return fixWord(w, v); }).join(" ");
-          if (fix === qs.join(" ")) return { r: r, corrected: null };
-          return m.search(fix, opts).then(function (r2) {
-            return r2.results.length ? { r: r2, corrected: fix } : { r: r, corrected: null };
+  // the corrected results are shown when there are any.
+  // → {m: manifest, hits, qs: the words searched, corrected: the corrected query or null}
+  function fullText(q, exact) {
+    var qs = queryWords(q);
+    return manifest().then(function (m) {
+      return rank(m, qs).then(function (r) {
+        var plain = { m: m, hits: r.hits, qs: qs, corrected: null };
+        if (exact || !qs.length || (r.hits.length && !r.unknown.length)) return plain;
+        return vocabulary(m).then(function (v) {
+          var fixed = qs.map(function (w) { return r.hits.length && r.unknown.indexOf(w) < 0 ? w : fixWord(w, v); });
+          if (fixed.join(" ") === qs.join(" ")) return plain;
+          return rank(m, fixed).then(function (r2) {
+            return r2.hits.length ? { m: m, hits: r2.hits, qs: fixed, corrected: fixed.join(" ") } : plain;
           });
-        }, function () { return { r: r, corrected: null }; });
+        }, function () { return plain; });
       });
     });
   }
-  function load(results, from, n) {
-    return Promise.all(results.slice(from, from + n).map(function (x) { return x.data().then(fromPagefind); }));
+  // Page p's fragment, from the bundle of consecutive pages that holds it.
+  function fragment(m, p) {
+    if (!m.starts) {
+      m.starts = [];
+      var at = 0;
+      m.bundles.forEach(function (n) { m.starts.push(at); at += n; });
+    }
+    var lo = 0, hi = m.starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.starts[mid] <= p) lo = mid; else hi = mid - 1; }
+    var first = m.starts[lo], url = versioned(m, "pages/" + first + ".json");
+    if (!fragCache[url]) {
+      fragCache[url] = getJson(url);
+      fragCache[url].catch(function () { delete fragCache[url]; });
+    }
+    return fragCache[url].then(function (b) { return b[p - first]; });
+  }
+  // Does a word of the text match a query word (itself, another ending, or a longer word it begins)?
+  function matcher(qs) {
+    var bases = qs.map(function (w) { var b = stem(w); return w.length >= 3 ? b : w; });
+    return function (token) {
+      return words(token).some(function (t) {
+        return bases.some(function (b, i) { return qs[i].length < 3 ? t === b : t.lastIndexOf(b, 0) === 0; });
+      });
+    };
+  }
+  // ~22 words of `text` around the most query words, matches in <mark>.
+  function excerpt(text, hit) {
+    var ts = text.split(" "), best = 0, bestAt = 0, marks = ts.map(hit), i, c = 0, n = 22;
+    for (i = 0; i < ts.length; i++) {
+      if (marks[i]) c++;
+      if (i >= n && marks[i - n]) c--;
+      if (c > best) { best = c; bestAt = Math.max(0, i - n + 1); }
+    }
+    var from = Math.max(0, Math.min(bestAt - 3, ts.length - n)), to = Math.min(ts.length, from + n), out = [];
+    for (i = from; i < to; i++) out.push(marks[i] ? "<mark>" + esc(ts[i]) + "</mark>" : esc(ts[i]));
+    return { html: (from > 0 ? "… " : "") + out.join(" ") + (to < ts.length ? " …" : ""), hits: best };
+  }
+  // Whether `title` has every query word.
+  function hasAll(title, qs) {
+    return qs.every(function (w) { return words(title).some(matcher([w])); });
+  }
+  function fromFragment(d, qs) {
+    var hit = matcher(qs), best = null, subs = [], inTitle = hasAll(d.t, qs) ? 2 : 0;
+    d.s.forEach(function (s, i) {
+      var x = excerpt(s[2], hit);
+      if (!best || x.hits > best.hits) best = x;
+      if (!inTitle && s[0] && s[1] && hasAll(s[1], qs)) inTitle = 1;
+      var th = s[1].split(" ").filter(hit).length;
+      if (s[0] && s[1] && (th || x.hits)) subs.push({ i: i, score: th * 5 + x.hits, url: d.u + "#" + s[0], title: s[1], note: x.hits ? x.html : "" });
+    });
+    subs.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
+    return { url: d.u, title: d.t, kind: SINGULAR[d.k] || "page", note: best ? best.html : "", framework: d.f, subs: subs.slice(0, 3), inTitle: inTitle };
+  }
+  // Results from..from+n as shown. Among the first ones, a page whose title
+  // has every query word, then one with a section title (a task, a heading)
+  // that has them all, moves up (the postings cannot tell that the words
+  // are in the same title).
+  function load(f, hits, from, n) {
+    return Promise.all(hits.slice(from, from + n).map(function (p) {
+      return fragment(f.m, p).then(function (d) { return fromFragment(d, f.qs); });
+    })).then(function (items) {
+      if (from > 0) return items;
+      return items.map(function (x, i) { return [x, i]; }).sort(function (a, b) { return b[0].inTitle - a[0].inTitle || a[1] - b[1]; }).map(function (a) { return a[0]; });
+    });
+  }
+  // The facet table: per page its kind, framework set and market set.
+  function facetTable() {
+    if (!facetsP) {
+      facetsP = manifest().then(function (m) { return getJson(versioned(m, m.facets)); }).then(function (t) {
+        // Per facet: the sets of values (indices into t[facet]) and each page's set.
+        var all = t.market.map(function (_, i) { return i; });
+        t.sets = { kind: t.kind.map(function (_, i) { return [i]; }), framework: t.fsets, market: t.msets.map(function (s) { return s === "*" ? all : s.not ? all.filter(function (i) { return s.not.indexOf(i) < 0; }) : s; }) };
+        t.of = { kind: [], framework: [], market: [] };
+        for (var r = t.runs, j = 0; j < r.length; j += 4) for (var i = 0; i < r[j]; i++) { t.of.kind.push(r[j + 1]); t.of.framework.push(r[j + 2]); t.of.market.push(r[j + 3]); }
+        t.all = {};
+        FACETS.forEach(function (f) { var o = t.all[f[0]] = {}; t[f[0]].forEach(function (v) { o[v] = 1; }); });
+        return t;
+      });
+      facetsP.catch(function () { facetsP = null; });
+    }
+    return facetsP;
+  }
+  // Hits that pass the chosen filters (any value within a facet, every
+  // facet), and per facet the hits of each value among those passing the others.
+  function facetsOf(t, hits, chosen) {
+    var want = FACETS.map(function (x) { var c = chosen[x[0]] || []; return c.length ? c.map(function (v) { return t[x[0]].indexOf(v); }) : null; });
+    var shown = [], per = FACETS.map(function () { return {}; }), counts = {};
+    hits.forEach(function (p) {
+      var sets = FACETS.map(function (x) { return t.of[x[0]][p]; });
+      var ok = sets.map(function (s, i) { return !want[i] || t.sets[FACETS[i][0]][s].some(function (v) { return want[i].indexOf(v) >= 0; }); });
+      if (ok.every(Boolean)) shown.push(p);
+      ok.forEach(function (_, i) { if (ok.every(function (o, j) { return o || j === i; })) per[i][sets[i]] = (per[i][sets[i]] || 0) + 1; });
+    });
+    FACETS.forEach(function (x, i) {
+      var f = x[0], c = counts[f] = {};
+      Object.keys(per[i]).forEach(function (s) { t.sets[f][s].forEach(function (v) { c[t[f][v]] = (c[t[f][v]] || 0) + per[i][s]; }); });
+    });
+    return { shown: shown, counts: counts };
   }
 
   // ---- The drop-down under the header box ----
@@ -210,30 +402,31 @@
     panel.hidden = false;
     box.setAttribute("aria-expanded", "true");
   }
+  // Title matches from search-index.js (file://, or when the full text cannot load).
+  function renderTitles(q, my, extra) {
+    titles().then(function () {
+      if (my !== seq) return;
+      var t = titleSearch(q);
+      var msg = t.corrected ? "Showing results for “" + t.corrected + "”." : "";
+      if (!t.results.length) msg += (msg ? " " : "") + "No page titles match “" + q + "”.";
+      msg += (msg ? " " : "") + extra;
+      show(t.corrected || q, t.results.slice(0, 8), t.results.length, msg, "titles");
+    });
+  }
   function render(q) {
     if (!panel) return;
     if (!q.trim()) { close(); return; }
     var my = ++seq;
-    var t = titleSearch(q), shownQ = t.corrected || q;
-    var msg = t.corrected ? "Showing results for “" + t.corrected + "”." : "";
-    if (!t.results.length) msg += (msg ? " " : "") + "No page titles match “" + q + "”.";
-    if (offline()) msg += (msg ? " " : "") + OFFLINE;
-    show(shownQ, t.results.slice(0, 8), t.results.length, msg, "titles");
-    if (offline()) return;
+    if (offline()) { renderTitles(q, my, OFFLINE); return; }
     fullText(q).then(function (f) {
-      return load(f.r.results, 0, 8).then(function (full) {
+      return load(f, f.hits, 0, 8).then(function (items) {
         if (my !== seq) return;
-        // Titles that match every word first (at most three), then the full text.
-        var items = t.results.filter(function (r) { return r.exact; }).slice(0, 3), seen = {};
-        items.forEach(function (r) { seen[page(r.url)] = 1; });
-        full.forEach(function (r) { if (!seen[page(r.url)] && items.length < 8) { seen[r.url] = 1; items.push(r); } });
-        var fix = f.corrected || t.corrected;
-        var m = fix ? "Showing results for “" + fix + "”." : "";
+        var m = f.corrected ? "Showing results for “" + f.corrected + "”." : "";
         if (!items.length) m = "Nothing matches “" + q + "”.";
-        show(fix || q, items, Math.max(f.r.results.length, items.length), m, "full-text");
+        show(f.corrected || q, items, f.hits.length, m, "full-text");
       });
     }).catch(function () {
-      if (my === seq && note) note.textContent = (msg ? msg + " " : "") + "Full-text search could not load; showing title matches.";
+      if (my === seq) renderTitles(q, my, "Full-text search could not load; showing title matches.");
     });
   }
   function move(d) {
@@ -246,7 +439,10 @@
   }
   if (box && panel) {
     box.addEventListener("input", function () { render(box.value); });
-    box.addEventListener("focus", function () { if (box.value.trim()) render(box.value); });
+    box.addEventListener("focus", function () {
+      if (offline()) titles();
+      if (box.value.trim()) render(box.value);
+    });
     box.addEventListener("keydown", function (ev) {
       if (ev.key === "ArrowDown") { ev.preventDefault(); if (panel.hidden) render(box.value); move(1); }
       else if (ev.key === "ArrowUp") { ev.preventDefault(); move(-1); }
@@ -271,7 +467,6 @@
   var status = document.querySelector(".search-status");
   var filterBox = document.querySelector(".search-filters");
   var more = document.querySelector(".search-more");
-  var FACETS = [["kind", "Kind"], ["framework", "Framework"], ["market", "Market"]];
   var chosen = {}, all = null, pageSeq = 0;
   function readUrl() {
     var p = new URLSearchParams(location.search);
@@ -284,11 +479,6 @@
     FACETS.forEach(function (f) { chosen[f[0]].forEach(function (v) { p.append(f[0], v); }); });
     var s = p.toString();
     history.replaceState(null, "", location.pathname + (s ? "?" + s : ""));
-  }
-  function active() {
-    var f = {}, any = false;
-    FACETS.forEach(function (x) { if (chosen[x[0]].length) { f[x[0]] = { any: chosen[x[0]] }; any = true; } });
-    return any ? f : null;
   }
   // counts: {facet: {value: n}}; every value the site has is listed, those with no hit only when chosen.
   function drawFilters(counts, q) {
@@ -307,14 +497,6 @@
     });
     filterBox.innerHTML = html;
     filterBox.hidden = !q || !html;
-  }
-  // Pages whose title (or a task's) has every word of the query come first, in title order (at most three).
-  function promote(items, q) {
-    var top = [];
-    titleSearch(q).results.filter(function (t) { return t.exact; }).slice(0, 3).forEach(function (t) {
-      items.forEach(function (x) { if (x.url === page(t.url) && top.indexOf(x) < 0) top.push(x); });
-    });
-    return top.concat(items.filter(function (x) { return top.indexOf(x) < 0; }));
   }
   function item(r, q) {
     var subs = r.subs.map(function (s) {
@@ -355,33 +537,29 @@
     results.removeAttribute("data-source");
     writeUrl(q);
     if (!q.trim()) { results.innerHTML = ""; status.textContent = ""; drawFilters({}, q); if (more) more.hidden = true; return; }
-    if (offline()) { runTitles(q); return; }
-    // The filter values first: with them loaded, each search also counts its hits per value.
-    (all ? Promise.resolve(all) : pagefind().then(function (m) { return m.filters(); })).then(function (a) {
-      all = a;
-      return exact ? pagefind().then(function (m) { return m.search(q, active() ? { filters: active() } : {}).then(function (r) { return { r: r, corrected: null }; }); }) : fullText(q, active());
-    }).then(function (f) {
-      var r = f.r, shown = 0;
+    if (offline()) { titles().then(function () { if (my === pageSeq) runTitles(q); }); return; }
+    Promise.all([facetTable(), fullText(q, exact)]).then(function (x) {
+      var t = x[0], f = x[1], shown = 0;
       if (my !== pageSeq) return;
-      var hq = f.corrected || q;
-      drawFilters(r.filters || {}, q);
-      say(q, r.results.length, f.corrected);
+      all = t.all;
+      var r = facetsOf(t, f.hits, chosen), hq = f.corrected || q;
+      drawFilters(r.counts, q);
+      say(q, r.shown.length, f.corrected);
       results.innerHTML = "";
       function page20() {
-        return load(r.results, shown, 20).then(function (items) {
+        return load(f, r.shown, shown, 20).then(function (items) {
           if (my !== pageSeq) return;
-          if (!shown) items = promote(items, hq);
           results.insertAdjacentHTML("beforeend", items.map(function (it) { return item(it, hq); }).join(""));
           results.setAttribute("data-source", "full-text");
           shown += items.length;
           if (more) {
-            more.hidden = shown >= r.results.length;
+            more.hidden = shown >= r.shown.length;
             more.onclick = page20;
           }
         });
       }
       return page20();
-    }).catch(function () { if (my === pageSeq) runTitles(q); });
+    }).catch(function () { if (my === pageSeq) titles().then(function () { if (my === pageSeq) runTitles(q); }); });
   }
   var q0 = readUrl();
   pageBox.value = q0;

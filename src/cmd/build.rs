@@ -4,7 +4,12 @@ use super::{eprint_diags, usage_or_content, EXIT_OK};
 use std::path::{Path, PathBuf};
 
 pub fn run(root: &Path, dest: Option<PathBuf>, base_url: Option<String>) -> i32 {
-    let opts = crate::BuildOptions { dest, base_url };
+    let opts = crate::BuildOptions {
+        dest,
+        base_url,
+        // Only for measuring the index's cost (bench/search.sh); not a CLI flag.
+        skip_full_text_index: std::env::var_os("PLAYBOOK_NO_FULLTEXT").is_some(),
+    };
     let start = std::time::Instant::now();
     match crate::build(root, &opts) {
         Ok(report) => {

@@ -4,9 +4,9 @@
 //! from `templates/`) and lets a playbook's own `templates/<name>` replace any
 //! of them. [`render_site`] builds one context per page (in [`pages`]),
 //! renders them in parallel with rayon, and adds the machine-readable files
-//! (`sitemap.xml`, `playbook.json`, the search indexes: the pages of entities
-//! are also handed to [`crate::search::pagefind`] as they are rendered). Nothing here writes to
-//! disk: the result is a list of [`OutputFile`]s for [`crate::output`].
+//! (`sitemap.xml`, `playbook.json`, the search indexes: each entity page is
+//! also indexed by [`crate::search::fulltext`] in the worker that rendered
+//! it). Nothing here writes to disk: the result is a list of [`OutputFile`]s for [`crate::output`].
 
 pub mod checklist_data;
 pub mod context;
@@ -291,23 +291,8 @@ pub fn render_site_to(
     opts: &RenderOptions,
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostics> {
-    if opts.skip_full_text_index {
-        return render_with_index(pb, templates, opts, sink, None);
-    }
-    // The full-text index is built on its own thread while the pages render.
-    std::thread::scope(|scope| {
-        let index = crate::search::pagefind::Indexer::start(scope, pb);
-        render_with_index(pb, templates, opts, sink, Some(index))
-    })
-}
-
-fn render_with_index(
-    pb: &Playbook,
-    templates: &Templates,
-    opts: &RenderOptions,
-    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
-    index: Option<crate::search::pagefind::Indexer<'_>>,
-) -> Result<(), Diagnostics> {
+    // Each render worker indexes the pages it renders; only the merge is serial.
+    let index = (!opts.skip_full_text_index).then(|| crate::search::fulltext::Collector::new(pb));
     let site = pages::SiteBuilder::new(pb);
     // The site-wide files do not depend on the pages: make them alongside.
     let (results, extra) = rayon::join(
@@ -354,7 +339,16 @@ fn render_with_index(
         bytes: pages::sitemap(pb, &pages).into_bytes(),
     });
     if let Some(index) = index {
-        extra.extend(index.finish().map_err(Diagnostics::from)?);
+        let t = std::time::Instant::now();
+        let added = index.add_time();
+        extra.extend(index.finish());
+        if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
+            eprintln!(
+                "  full-text index: pages {} ms (CPU, in the render workers), merge {} ms",
+                added.as_millis(),
+                t.elapsed().as_millis()
+            );
+        }
     }
     for (path, bytes) in &templates.assets {
         extra.push(OutputFile {
@@ -362,9 +356,12 @@ fn render_with_index(
             bytes: bytes.clone(),
         });
     }
-    for f in extra {
-        sink(f).map_err(Diagnostics::from)?;
-    }
+    // Thousands of files at scale (the index's bundles): write them in parallel.
+    use rayon::prelude::*;
+    extra
+        .into_par_iter()
+        .try_for_each(sink)
+        .map_err(Diagnostics::from)?;
     Ok(())
 }
 
@@ -375,7 +372,7 @@ fn render_pages(
     templates: &Templates,
     opts: &RenderOptions,
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
-    index: Option<&crate::search::pagefind::Indexer<'_>>,
+    index: Option<&crate::search::fulltext::Collector>,
 ) -> Vec<(Vec<String>, Vec<Diagnostic>)> {
     site.each(|unit| {
         let mut paths = Vec::new();
@@ -393,17 +390,17 @@ fn render_pages(
 }
 
 /// Render one unit's pages (and pass its ready-made files through); a page
-/// whose template fails is left out and its error pushed to `errs`.
+/// whose template fails is left out and its error pushed to `errs`. With an
+/// `index`, each entity page is also indexed.
 pub fn render_unit(
     unit: pages::Unit,
     templates: &Templates,
     opts: &RenderOptions,
     errs: &mut Vec<Diagnostic>,
-    index: Option<&crate::search::pagefind::Indexer<'_>>,
+    index: Option<&crate::search::fulltext::Collector>,
 ) -> Vec<OutputFile> {
-    use crate::search::pagefind::{for_index, indexable, url_of};
+    use crate::search::fulltext::{indexable, url_of};
     let mut out = Vec::with_capacity(unit.jobs.len() + unit.files.len());
-    let mut to_index = Vec::new();
     for job in unit.jobs {
         let started = profile::start();
         let rendered = templates.render(job.template, &job.ctx);
@@ -412,8 +409,8 @@ pub fn render_unit(
             Ok(html) => {
                 let root = root_for(&job.path);
                 let mut html = replace_root_mark(&html, &root);
-                if index.is_some() && indexable(job.template) {
-                    to_index.push((url_of(&job.path), for_index(&html)));
+                if let Some(ix) = index.filter(|_| indexable(job.template)) {
+                    ix.add(&url_of(&job.path), &html);
                 }
                 if let Some(script) = &opts.inject_script {
                     if let Some(i) = html.rfind("</body>") {
@@ -427,9 +424,6 @@ pub fn render_unit(
             }
             Err(d) => errs.push(d),
         }
-    }
-    if let Some(ix) = index {
-        ix.unit(unit.seq, to_index);
     }
     out.extend(unit.files);
     out

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 /// Folders of files made from every page (a full-text search index): asking
 /// for one renders the whole site once.
-const WHOLE_SITE: &[&str] = &["pagefind/"];
+const WHOLE_SITE: &[&str] = &["fulltext/"];
 
 /// A site that renders its files on request.
 pub struct OnDemand<'a> {

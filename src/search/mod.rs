@@ -1,14 +1,17 @@
 //! Search data built at build time, in two layers:
 //!
-//! - `search-index.js` (this module): a small title index loaded as a plain
-//!   script on every page, so the search box finds pages by title even when
-//!   the site is opened from disk (`file://`), where `fetch` and dynamic
-//!   imports are not allowed. Its words are also the vocabulary the browser
-//!   corrects typos against.
-//! - [`pagefind`]: the full-text index (Pagefind's bundle under `pagefind/`),
-//!   loaded by `theme/search.js` only when someone searches a served site.
+//! - [`fulltext`]: the full-text index under `fulltext/` (term chunks, page
+//!   fragments, facets, vocabulary), made from the rendered entity pages
+//!   ([`extract`]) with their facets from the model ([`facets`]); loaded by
+//!   `theme/search.js` piece by piece when someone searches a served site.
+//! - `search-index.js` (this module): a title index as a plain script, for
+//!   the site opened from disk (`file://`), where `fetch` and dynamic
+//!   imports are not allowed. `theme/search.js` adds its `<script>` only
+//!   there, when the search box is used or the search page opens.
 
-pub mod pagefind;
+pub mod extract;
+pub mod facets;
+pub mod fulltext;
 
 use crate::model::{EntityRef, Kind, Playbook};
 use serde_json::json;

@@ -105,10 +105,6 @@ pub fn mime(path: &str) -> &'static str {
         "woff2" => "font/woff2",
         "ico" => "image/x-icon",
         "wasm" => "application/wasm",
-        // Pagefind's index (gzip it decompresses itself) and its wasm.<lang>.pagefind.
-        "pf_meta" | "pf_fragment" | "pf_index" | "pf_filter" | "pagefind" => {
-            "application/octet-stream"
-        }
         _ => "application/octet-stream",
     }
 }
@@ -228,20 +224,12 @@ mod tests {
         assert_eq!(mime("a/index.html"), "text/html; charset=utf-8");
         assert_eq!(mime("theme/style.css"), "text/css; charset=utf-8");
         assert_eq!(mime("theme/favicon.svg"), "image/svg+xml");
-        assert_eq!(
-            mime("pagefind/pagefind.js"),
-            "text/javascript; charset=utf-8"
-        );
-        assert_eq!(mime("pagefind/pagefind-entry.json"), "application/json");
+        assert_eq!(mime("theme/search.js"), "text/javascript; charset=utf-8");
+        assert_eq!(mime("fulltext/manifest.json"), "application/json");
         assert_eq!(mime("x.wasm"), "application/wasm");
-        for f in [
-            "pagefind/wasm.en.pagefind",
-            "pagefind/pagefind.en_1a2b3c.pf_meta",
-            "pagefind/index/en_1a2b3c.pf_index",
-            "pagefind/fragment/en_1a2b3c.pf_fragment",
-            "pagefind/filter/en_1a2b3c.pf_filter",
-        ] {
-            assert_eq!(mime(f), "application/octet-stream", "{f}");
-        }
+        assert_eq!(
+            mime("fulltext/terms/0123456789abcdef.bin"),
+            "application/octet-stream"
+        );
     }
 }

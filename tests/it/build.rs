@@ -118,33 +118,57 @@ fn build_writes_a_reproducible_full_text_index_of_the_entity_pages() {
     let first = fixture.build_to_temp(&[]);
     let second = fixture.build_to_temp(&[]);
     for f in [
-        "pagefind/pagefind.js",
-        "pagefind/pagefind-entry.json",
-        "pagefind/playbook-words.json",
+        "fulltext/manifest.json",
+        "fulltext/facets.json",
+        "fulltext/words.json",
     ] {
         assert!(first.site().join(f).is_file(), "{f} is missing");
     }
     // One page per entity: framework, component, step, metric, two markets,
     // regulation, expert, research, chapter; no index, checklist or print page.
-    let entry: serde_json::Value =
-        serde_json::from_str(&first.page("pagefind/pagefind-entry.json")).unwrap();
-    assert_eq!(entry["languages"]["en"]["page_count"], 10, "{entry}");
-    let words = first.page("pagefind/playbook-words.json");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&first.page("fulltext/manifest.json")).unwrap();
+    assert_eq!(manifest["pages"], 10, "{manifest}");
+    // Fragments come in bundles of consecutive pages; every page has one.
+    let mut page = 0;
+    for n in manifest["bundles"].as_array().unwrap() {
+        let f = format!("fulltext/pages/{page}.json");
+        let bundle: serde_json::Value = serde_json::from_str(&first.page(&f)).unwrap();
+        assert_eq!(
+            bundle.as_array().map(Vec::len),
+            n.as_u64().map(|n| n as usize)
+        );
+        assert!(
+            bundle
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|f| f["u"].is_string()),
+            "{f}"
+        );
+        page += n.as_u64().unwrap();
+    }
+    assert_eq!(page, 10);
+    let words = first.page("fulltext/words.json");
     for w in ["\"inventory\"", "\"privacy\"", "\"germany\""] {
         assert!(words.contains(w), "{w} in {words}");
     }
+    // Served pages do not load the title index (it is for file:// only).
+    let page = first.page("markets/de/index.html");
+    assert!(!page.contains("search-index.js"), "{page}");
+    assert!(first.site().join("search-index.js").is_file());
     let index = |b: &crate::support::Built| {
         read_tree(b.site())
             .into_iter()
-            .filter(|(k, _)| k.starts_with("pagefind/"))
+            .filter(|(k, _)| k.starts_with("fulltext/"))
             .collect::<Vec<_>>()
     };
     let (a, b) = (index(&first), index(&second));
-    for dir in ["fragment/", "index/", "filter/"] {
+    for dir in ["pages/", "terms/"] {
         assert!(
             a.iter()
-                .any(|(k, _)| k.starts_with(&format!("pagefind/{dir}"))),
-            "no pagefind/{dir} files"
+                .any(|(k, _)| k.starts_with(&format!("fulltext/{dir}"))),
+            "no fulltext/{dir} files"
         );
     }
     assert_eq!(

@@ -387,7 +387,7 @@ fn pages_rendered_on_request_are_the_files_build_writes() {
         od.page_count(),
         all.iter().filter(|f| f.path.ends_with(".html")).count()
     );
-    for want in all.iter().filter(|f| !f.path.starts_with("pagefind/")) {
+    for want in all.iter().filter(|f| !f.path.starts_with("fulltext/")) {
         let Ok(Rendered::Files(files)) = od.render(&want.path) else {
             panic!("{} is not rendered on request", want.path);
         };
@@ -406,40 +406,39 @@ fn pages_rendered_on_request_are_the_files_build_writes() {
 #[test]
 fn serve_has_the_full_text_index_with_its_types_and_updates_it_on_a_save() {
     let srv = Server::start(Fixture::skeleton());
-    let (status, head, entry) = srv.get("/pagefind/pagefind-entry.json");
+    let (status, head, manifest) = srv.get("/fulltext/manifest.json");
     assert_eq!(status, 200, "{head}");
     assert!(head.contains("content-type: application/json"), "{head}");
-    let (status, head, _) = srv.get("/pagefind/pagefind.js");
+    assert!(head.contains("cache-control: no-store"), "{head}");
+    let parse =
+        |m: &str| -> serde_json::Value { serde_json::from_str(m).expect("manifest is JSON") };
+    let before = parse(&manifest);
+    let chunk = format!("/fulltext/{}", before["chunks"][0][1].as_str().unwrap());
+    let (status, head, _) = srv.get(&chunk);
+    assert_eq!(status, 200, "{chunk}");
+    assert!(
+        head.contains("content-type: application/octet-stream"),
+        "{chunk}: {head}"
+    );
+    let (status, _, page) = srv.get("/fulltext/pages/0.json");
     assert_eq!(status, 200);
-    assert!(head.contains("content-type: text/javascript"), "{head}");
-    let hash = |entry: &str| {
-        let v: serde_json::Value = serde_json::from_str(entry).expect("entry is JSON");
-        v["languages"]["en"]["hash"].as_str().unwrap().to_string()
-    };
-    let before = hash(&entry);
-    for path in [
-        format!("/pagefind/pagefind.{before}.pf_meta"),
-        "/pagefind/wasm.en.pagefind".to_string(),
-    ] {
-        let (status, head, _) = srv.get(&path);
-        assert_eq!(status, 200, "{path}");
-        assert!(
-            head.contains("content-type: application/octet-stream"),
-            "{path}: {head}"
-        );
-    }
+    assert!(page.starts_with("[{"), "{page}");
     // A new word in a market's text: the rebuilt index is served.
     let rx = srv.events();
-    let (_, _, words) = srv.get("/pagefind/playbook-words.json");
+    let (_, _, words) = srv.get("/fulltext/words.json");
     assert!(!words.contains("\"zeppelin\""), "{words}");
     let text = srv
         .read(DE)
         .replace("Our first EU market", "Our first EU market, by zeppelin");
     srv.save_atomically(DE, &text);
     wait_for(&rx, "reload");
-    let (_, _, entry) = srv.get("/pagefind/pagefind-entry.json");
-    assert_ne!(hash(&entry), before, "the index changed with the content");
-    let (_, _, words) = srv.get("/pagefind/playbook-words.json");
+    let (_, _, manifest) = srv.get("/fulltext/manifest.json");
+    assert_ne!(
+        parse(&manifest)["v"],
+        before["v"],
+        "the index changed with the content"
+    );
+    let (_, _, words) = srv.get("/fulltext/words.json");
     assert!(words.contains("\"zeppelin\""), "{words}");
 }
 

@@ -228,9 +228,17 @@ async function startSite() {
   };
 }
 
-/** The title the search index gives a site path ("markets/de/"), or null. */
+/** The title the title index (search-index.js, which served pages do not load) gives a site path ("markets/de/"), or null. */
 async function indexTitle(page, sitePath) {
-  return page.evaluate((p) => {
+  return page.evaluate(async (p) => {
+    if (!window.PLAYBOOK_INDEX) {
+      await new Promise((done) => {
+        const s = document.createElement("script");
+        s.src = (document.body.getAttribute("data-root") || "") + "search-index.js";
+        s.onload = s.onerror = done;
+        document.head.appendChild(s);
+      });
+    }
     const e = (window.PLAYBOOK_INDEX || []).find((x) => x[2] === p);
     return e ? e[1] : null;
   }, sitePath);

@@ -1,4 +1,4 @@
-// Search on a served site (Pagefind's full-text index) and from disk (the
+// Search on a served site (Playbook's full-text index, fulltext/) and from disk (the
 // title index): "/" focuses the box, typos are corrected ("Showing results
 // for"), arrows + Enter open a result, Esc closes; the search page's facets
 // narrow the results and show counts, snippets highlight the query, a
@@ -36,14 +36,15 @@ async function topPaths(page, base, n = 3) {
 
 test("the search box: '/', full-text results, a typo, arrows + Enter, Esc", async () => {
   const { context, page, seen } = await S.openPage(site.browser);
-  const pagefind = [];
-  page.on("request", (r) => { if (r.url().includes("/pagefind/")) pagefind.push(r.url()); });
+  const fulltext = [];
+  page.on("request", (r) => { if (r.url().includes("/fulltext/")) fulltext.push(r.url()); });
   try {
     await page.goto(site.url + "markets/");
     const box = page.locator("#search-box");
     const panel = page.locator(".search-panel");
     const options = page.locator("#search-results [role=option]");
-    assert.deepEqual(pagefind, [], "nothing of the full-text index loads before a search");
+    assert.deepEqual(fulltext, [], "nothing of the full-text index loads before a search");
+    assert.equal(await page.evaluate(() => typeof window.PLAYBOOK_INDEX), "undefined", "a served page does not load the title index");
 
     await page.locator("h1").click();
     await page.keyboard.press("/");
@@ -56,7 +57,7 @@ test("the search box: '/', full-text results, a typo, arrows + Enter, Esc", asyn
     assert.match(await panel.innerText(), /Showing results for “compliance”/);
     const top3 = await options.evaluateAll((os) => os.slice(0, 3).map((o) => o.innerText));
     assert.ok(top3.some((t) => /compliance/i.test(t)), `a Compliance page in the top 3: ${JSON.stringify(top3)}`);
-    assert.ok(pagefind.some((u) => u.endsWith("/pagefind/pagefind.js")), "the full-text index was used");
+    assert.ok(fulltext.some((u) => u.endsWith("/fulltext/manifest.json")), "the full-text index was used");
     assert.ok(await page.locator("#search-results mark").count() > 0, "the query is highlighted");
     await S.screenshot(page, "search-dropdown", { maxHeight: 800 });
 
@@ -190,7 +191,7 @@ test(`the first search downloads at most ${FIRST_SEARCH_BUDGET / 1024} KB of ind
   const { context, page } = await S.openPage(site.browser);
   const sizes = [];
   page.on("response", async (r) => {
-    if (!r.url().includes("/pagefind/")) return;
+    if (!r.url().includes("/fulltext/")) return;
     try { sizes.push([r.url(), (await r.body()).length]); } catch (e) { sizes.push([r.url(), 0]); }
   });
   try {

@@ -1,0 +1,279 @@
+//! What each entity page is filed under on the search page (kind,
+//! frameworks, markets), computed from the model rather than read from the
+//! page: a step can apply to every market, and listing them in its HTML
+//! would bloat every step page.
+
+use crate::model::{EntityRef, Kind, Playbook};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a page is filed under on the search page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// Page title.
+    pub title: String,
+    /// Kind, as a plural heading ("Steps", "Markets", …).
+    pub kind: &'static str,
+    /// Titles of the frameworks the page belongs to or works with.
+    pub frameworks: BTreeSet<String>,
+    /// The markets the page applies to (indices into `Playbook::markets`).
+    pub markets: MarketSet,
+}
+
+/// A set of markets as bits (a step can apply to hundreds of markets, and
+/// there are thousands of steps: names would be millions of strings).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct MarketSet(Vec<u64>);
+
+impl MarketSet {
+    /// Add market `m`.
+    pub fn insert(&mut self, m: usize) {
+        let (w, b) = (m / 64, m % 64);
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1 << b;
+    }
+
+    /// Add every market of `other`.
+    pub fn union(&mut self, other: &MarketSet) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+
+    /// The markets, in index order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &bits)| {
+            (0..64)
+                .filter(move |b| bits & (1 << b) != 0)
+                .map(move |b| w * 64 + b)
+        })
+    }
+
+    /// Whether market `m` is in the set.
+    pub fn contains(&self, m: usize) -> bool {
+        self.0.get(m / 64).is_some_and(|w| w & (1 << (m % 64)) != 0)
+    }
+
+    /// Number of markets in the set.
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// Whether the set has no market.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+
+    /// The markets' names, sorted.
+    pub fn names(&self, pb: &Playbook) -> BTreeSet<String> {
+        self.iter().map(|m| pb.markets[m].name.clone()).collect()
+    }
+}
+
+/// Facets of every entity page with its URL (`markets/de/`), in the
+/// model's order (by kind, then as the content lists them): the order the
+/// full-text index numbers pages in.
+///
+/// - kind: the entity's kind.
+/// - framework: a framework, component or step's own framework; for metrics
+///   the frameworks of what they measure (and of their group); for research
+///   what it supports; for chapters the steps and components they apply;
+///   for experts the steps their advice is about.
+/// - market: a step applies to every market one of its tasks applies to (a
+///   component or framework to those of its steps); a market is its own; a
+///   regulation applies to the markets it binds; a metric to the markets
+///   that report it; any page also to the markets that it references or
+///   that reference it.
+pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
+    let er = |kind, idx| EntityRef { kind, idx };
+    let mut f: BTreeMap<EntityRef, Facets> = BTreeMap::new();
+    let counts = [
+        (Kind::Framework, pb.frameworks.len()),
+        (Kind::Component, pb.components.len()),
+        (Kind::Step, pb.steps.len()),
+        (Kind::Metric, pb.metrics.len()),
+        (Kind::Market, pb.markets.len()),
+        (Kind::Regulation, pb.regulations.len()),
+        (Kind::Expert, pb.experts.len()),
+        (Kind::Research, pb.research.len()),
+        (Kind::Chapter, pb.chapters.len()),
+    ];
+    for (kind, n) in counts {
+        for i in 0..n {
+            f.insert(
+                er(kind, i),
+                Facets {
+                    title: pb.title(er(kind, i)).to_string(),
+                    kind: kind.plural_title(),
+                    ..Facets::default()
+                },
+            );
+        }
+    }
+    let fw_of = |r: EntityRef| -> Option<usize> {
+        match r.kind {
+            Kind::Framework => Some(r.idx),
+            Kind::Component => Some(pb.components[r.idx].framework),
+            Kind::Step => Some(pb.steps[r.idx].framework),
+            Kind::Task => Some(pb.steps[pb.tasks[r.idx].step].framework),
+            _ => None,
+        }
+    };
+    let add_fw = |f: &mut BTreeMap<EntityRef, Facets>, page: EntityRef, r: EntityRef| {
+        if let (Some(x), Some(fw)) = (f.get_mut(&page), fw_of(r)) {
+            x.frameworks.insert(pb.frameworks[fw].title.clone());
+        }
+    };
+    for &(kind, n) in &counts[..3] {
+        for i in 0..n {
+            add_fw(&mut f, er(kind, i), er(kind, i));
+        }
+    }
+    for (i, m) in pb.metrics.iter().enumerate() {
+        for &r in &m.measures {
+            add_fw(&mut f, er(Kind::Metric, i), r);
+        }
+        if let Some(fw) = pb.metric_groups[m.group].framework {
+            add_fw(&mut f, er(Kind::Metric, i), er(Kind::Framework, fw));
+        }
+    }
+    for (i, r) in pb.research.iter().enumerate() {
+        for &s in &r.supports {
+            add_fw(&mut f, er(Kind::Research, i), s);
+        }
+    }
+    for (i, c) in pb.chapters.iter().enumerate() {
+        for &s in &c.applies {
+            add_fw(&mut f, er(Kind::Chapter, i), s);
+        }
+    }
+    for (i, x) in pb.experts.iter().enumerate() {
+        for (_, steps) in &x.advice {
+            for &s in steps {
+                add_fw(&mut f, er(Kind::Expert, i), er(Kind::Step, s));
+            }
+        }
+    }
+
+    let add_m = |f: &mut BTreeMap<EntityRef, Facets>, page: EntityRef, m: usize| {
+        if let Some(x) = f.get_mut(&page) {
+            x.markets.insert(m);
+        }
+    };
+    let add_set = |f: &mut BTreeMap<EntityRef, Facets>, page: EntityRef, set: &MarketSet| {
+        if let Some(x) = f.get_mut(&page) {
+            x.markets.union(set);
+        }
+    };
+    // A step applies where any of its tasks does (a task without a rule:
+    // everywhere); its component and framework where any of their steps does.
+    let mut everywhere = MarketSet::default();
+    for m in 0..pb.markets.len() {
+        everywhere.insert(m);
+    }
+    let mut step_markets = vec![MarketSet::default(); pb.steps.len()];
+    for ti in 0..pb.tasks.len() {
+        let seen = &mut step_markets[pb.tasks[ti].step];
+        if crate::checklist::is_gated(pb, ti) {
+            for &m in &pb.task_markets[ti] {
+                seen.insert(m);
+            }
+        } else {
+            seen.union(&everywhere);
+        }
+    }
+    for (s, seen) in step_markets.iter().enumerate() {
+        let step = &pb.steps[s];
+        add_set(&mut f, er(Kind::Step, s), seen);
+        add_set(&mut f, er(Kind::Framework, step.framework), seen);
+        if let Some(c) = step.component {
+            add_set(&mut f, er(Kind::Component, c), seen);
+        }
+    }
+    for (mi, m) in pb.markets.iter().enumerate() {
+        add_m(&mut f, er(Kind::Market, mi), mi);
+        for &g in &m.regulations {
+            add_m(&mut f, er(Kind::Regulation, g), mi);
+        }
+        for (metric, _) in &m.actuals {
+            add_m(&mut f, er(Kind::Metric, *metric), mi);
+        }
+    }
+    for (target, sources) in &pb.backlinks {
+        for &src in sources {
+            let (a, b) = (pb.page_of(*target), pb.page_of(src));
+            if a.kind == Kind::Market {
+                add_m(&mut f, b, a.idx);
+            }
+            if b.kind == Kind::Market {
+                add_m(&mut f, a, b.idx);
+            }
+        }
+    }
+    f.into_iter().map(|(r, x)| (pb.url(r), x)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facets_follow_the_model() {
+        let tmp = tempfile::tempdir().unwrap();
+        crate::output::write_new_files(tmp.path(), &crate::skeleton::files()).unwrap();
+        let pb = crate::load_playbook(tmp.path()).unwrap();
+        let f: std::collections::HashMap<String, Facets> = facets(&pb).into_iter().collect();
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        let step = &f["frameworks/launch/compliance/regulatory-mapping/"];
+        assert_eq!(step.kind, "Steps");
+        assert_eq!(step.title, "Regulatory Mapping");
+        assert_eq!(step.frameworks, names(&["Market Launch Framework"]));
+        // One task applies everywhere, so the step applies to both markets.
+        assert_eq!(step.markets.names(&pb), names(&["Germany", "Ireland"]));
+        let de = &f["markets/de/"];
+        assert_eq!(
+            (de.kind, de.markets.names(&pb)),
+            ("Markets", names(&["Germany"]))
+        );
+        assert_eq!(
+            f["regulations/gdpr/"].markets.names(&pb),
+            names(&["Germany", "Ireland"])
+        );
+        // Both markets report the metric; it measures a component of the framework.
+        let metric = &f["metrics/launch-on-time/"];
+        assert_eq!(metric.markets.names(&pb), names(&["Germany", "Ireland"]));
+        assert_eq!(metric.frameworks, names(&["Market Launch Framework"]));
+        // The chapter opens Germany and applies the step.
+        let chapter = &f["story/first-market/"];
+        assert_eq!(chapter.kind, "Story chapters");
+        assert_eq!(chapter.markets.names(&pb), names(&["Germany"]));
+        assert_eq!(chapter.frameworks, names(&["Market Launch Framework"]));
+        assert_eq!(
+            f["experts/ana-example/"].frameworks,
+            names(&["Market Launch Framework"])
+        );
+        assert_eq!(
+            f["research/launch-study/"].frameworks,
+            names(&["Market Launch Framework"])
+        );
+    }
+
+    #[test]
+    fn market_sets_are_bits() {
+        let mut a = MarketSet::default();
+        a.insert(3);
+        a.insert(130);
+        let mut b = MarketSet::default();
+        b.insert(3);
+        b.insert(64);
+        a.union(&b);
+        assert_eq!(a.iter().collect::<Vec<_>>(), [3, 64, 130]);
+        assert_eq!(a.len(), 3);
+        assert!(a.contains(64) && !a.contains(65) && !a.contains(1000));
+        assert!(!a.is_empty() && MarketSet::default().is_empty());
+    }
+}

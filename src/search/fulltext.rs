@@ -1,0 +1,692 @@
+//! The full-text index: Playbook's own, chunked so that a query downloads
+//! only the few files it needs, and built in the render workers.
+//!
+//! [`render::render_site_to`](crate::render::render_site_to) makes one
+//! [`Collector`] before it renders. Each render worker, as soon as it has
+//! rendered a page of an [`indexable`] template, calls [`Collector::add`]:
+//! the page's article is split into sections ([`super::extract`]), its words
+//! are counted with field weights (page title ≫ section titles > text), and
+//! its fragment (URL, title, kind, frameworks, sections) is kept for the
+//! merge. Page numbers are
+//! fixed before rendering (the model's order of entity pages, see
+//! [`super::facets::facets`]), so nothing depends on which worker finishes
+//! first. [`Collector::finish`] then merges the per-page word counts in page
+//! order into postings and writes the term chunks, the fragment bundles,
+//! the facet table, the vocabulary and the manifest. No IO: files come back in memory.
+//!
+//! ## Files (all under `fulltext/`)
+//!
+//! - `manifest.json`: `{"v": version, "pages": N, "chunks": [[first term,
+//!   file], …], "bundles": [pages in each bundle, …], "facets": file,
+//!   "words": file}`; `v` is a hash of every other file of the index, which
+//!   the browser appends (`?v=`) to the bundle, facet and vocabulary URLs so
+//!   a rebuilt site is never mixed with a cached old one.
+//! - `terms/<hash>.bin`: a chunk of ≈ [`CHUNK_BYTES`] of terms in sorted
+//!   order (chunk `i` holds the terms from its first term up to, not
+//!   including, chunk `i + 1`'s). Each term: varint byte length, UTF-8
+//!   bytes, varint posting count, varint byte length of the postings, then
+//!   per posting a varint page-number delta and one score byte: bit 7 = the
+//!   word is in the page title, bit 6 = in a section title, bits 0–5 = the
+//!   page's BM25 term weight (k1 = 1.2, b = 0.75 over weighted counts)
+//!   scaled to 1–63. Varints are LEB128.
+//! - `pages/<first page>.json`: a bundle of consecutive pages' fragments
+//!   (≈ [`BUNDLE_BYTES`]), `[{"u": url, "t": title, "k": kind, "f":
+//!   frameworks, "s": [[anchor, title, text], …]}, …]`, fetched only for
+//!   results shown.
+//! - `facets.json`: filter names (`kind`, `framework`, `market`), the sets
+//!   of framework and market numbers pages have (`fsets`, `msets`; a market
+//!   set is a list, `"*"` for every market, or `{"not": list}` for all but
+//!   those), and `runs`: for each run of consecutive pages with the same
+//!   facets, four numbers: count, kind, framework set, market set.
+//! - `words.json`: the vocabulary (words of three letters or more, not all
+//!   digits), most frequent first, for typo correction; fetched only when a
+//!   query has a word the index does not know.
+
+use super::extract::{self, Section};
+use super::facets::{facets, Facets};
+use crate::model::Playbook;
+use crate::render::OutputFile;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
+use std::sync::Mutex;
+
+/// Folder of the index inside the site (`search/` is the search page).
+pub const DIR: &str = "fulltext";
+/// The index's entry point, fetched on the first search.
+pub const MANIFEST: &str = "fulltext/manifest.json";
+/// Target size of a term chunk, in bytes (a term's postings are never split).
+pub const CHUNK_BYTES: usize = 24 * 1024;
+
+/// Field weights: a word in the page title, in a section title, in text.
+const W_TITLE: u32 = 12;
+const W_SECTION: u32 = 3;
+const W_TEXT: u32 = 1;
+/// Score byte flags.
+const IN_TITLE: u8 = 0x80;
+const IN_SECTION_TITLE: u8 = 0x40;
+
+/// Templates whose pages are indexed: one page per entity (steps with their
+/// tasks, components, frameworks, metrics, markets, regulations, experts,
+/// research, story chapters). Index pages, checklists, `/print/`, the search
+/// page and the 404 page are not.
+pub fn indexable(template: &str) -> bool {
+    matches!(
+        template,
+        "step.html"
+            | "component.html"
+            | "framework.html"
+            | "metric.html"
+            | "market.html"
+            | "regulation.html"
+            | "expert.html"
+            | "research.html"
+            | "chapter.html"
+    )
+}
+
+/// A page's URL from its output path (`markets/de/index.html` → `markets/de/`).
+pub fn url_of(path: &str) -> String {
+    path.strip_suffix("index.html").unwrap_or(path).to_string()
+}
+
+/// One page's words, counted: `words` holds them sorted, one per line;
+/// `counts[i]` is the i-th word's weighted count and flags.
+struct PageWords {
+    words: String,
+    counts: Vec<(u32, u8)>,
+    /// Sum of the weighted counts (the page's length for BM25).
+    length: u32,
+    /// The page's fragment (see the module docs).
+    fragment: Vec<u8>,
+}
+
+/// Gathers the pages' words from the render workers (see the module docs).
+pub struct Collector {
+    pages: Vec<(String, Facets)>,
+    number: HashMap<String, usize>,
+    markets: Vec<String>,
+    slots: Vec<Mutex<Option<PageWords>>>,
+    /// Time spent in [`Collector::add`], all workers together (for `PLAYBOOK_PROFILE`).
+    add_nanos: std::sync::atomic::AtomicU64,
+}
+
+impl Collector {
+    /// Number `pb`'s entity pages and compute their facets.
+    pub fn new(pb: &Playbook) -> Self {
+        let pages = facets(pb);
+        let number = pages
+            .iter()
+            .enumerate()
+            .map(|(i, (u, _))| (u.clone(), i))
+            .collect();
+        let slots = pages.iter().map(|_| Mutex::new(None)).collect();
+        Collector {
+            pages,
+            number,
+            markets: pb.markets.iter().map(|m| m.name.clone()).collect(),
+            slots,
+            add_nanos: Default::default(),
+        }
+    }
+
+    /// CPU time the render workers spent indexing pages so far.
+    pub fn add_time(&self) -> std::time::Duration {
+        std::time::Duration::from_nanos(self.add_nanos.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// Index the rendered page at `url` (`html` is the whole page); a page
+    /// that is not an entity page is left out.
+    pub fn add(&self, url: &str, html: &str) {
+        let Some(&n) = self.number.get(url) else {
+            return;
+        };
+        let t = std::time::Instant::now();
+        let facets = &self.pages[n].1;
+        let mut sections = extract::sections(extract::body_of(html));
+        let words = count_words(&facets.title, &sections);
+        if let Some(top) = sections.first_mut() {
+            // The top's title is the page's <h1>: the fragment has the title.
+            top.title.clear();
+        }
+        let fragment = fragment(url, facets, &sections);
+        if let Ok(mut slot) = self.slots[n].lock() {
+            *slot = Some(PageWords { fragment, ..words });
+        }
+        let ns = u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.add_nanos
+            .fetch_add(ns, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Merge every page's words into the index files (manifest, term
+    /// chunks, fragment bundles, facets, vocabulary), sorted by path.
+    pub fn finish(self) -> Vec<OutputFile> {
+        let mut pages: Vec<Option<PageWords>> = self
+            .slots
+            .into_iter()
+            .map(|m| m.into_inner().ok().flatten())
+            .collect();
+        let (chunks, words) = term_chunks(&pages);
+        let bundles = bundles(&mut pages);
+        let facets = facets_json(&self.pages, &self.markets);
+        let words = serde_json::to_vec(&words).unwrap_or_default();
+        let mut h = FNV_START;
+        for (_, bytes) in &chunks {
+            h = fnv(h, bytes);
+        }
+        h = fnv(fnv(h, &facets), &words);
+        for (_, bytes) in &bundles {
+            h = fnv(h, bytes);
+        }
+        let mut out = Vec::with_capacity(chunks.len() + bundles.len() + 3);
+        let mut sizes = Vec::with_capacity(bundles.len());
+        let mut first = 0;
+        for (count, bytes) in bundles {
+            sizes.push(count);
+            out.push(OutputFile {
+                path: format!("{DIR}/pages/{first}.json"),
+                bytes,
+            });
+            first += count;
+        }
+        let mut list = Vec::with_capacity(chunks.len());
+        for (first, bytes) in chunks {
+            let name = format!("terms/{:016x}.bin", fnv(FNV_START, &bytes));
+            list.push(serde_json::json!([first, name]));
+            out.push(OutputFile {
+                path: format!("{DIR}/{name}"),
+                bytes,
+            });
+        }
+        let manifest = serde_json::json!({
+            "v": format!("{h:016x}"),
+            "pages": self.pages.len(),
+            "chunks": list,
+            "bundles": sizes,
+            "facets": "facets.json",
+            "words": "words.json",
+        });
+        out.push(OutputFile {
+            path: MANIFEST.into(),
+            bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
+        });
+        out.push(OutputFile {
+            path: format!("{DIR}/facets.json"),
+            bytes: facets,
+        });
+        out.push(OutputFile {
+            path: format!("{DIR}/words.json"),
+            bytes: words,
+        });
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        out
+    }
+}
+
+/// Count a page's words with their field weights and flags (no allocation
+/// per word: the words go into one buffer, sorted, then merged).
+fn count_words(title: &str, sections: &[Section]) -> PageWords {
+    let mut buf = String::new();
+    // (start in buf, length, weight, flag) per occurrence.
+    let mut occ: Vec<(u32, u32, u32, u8)> = Vec::new();
+    let mut length = 0;
+    let mut add = |text: &str, weight: u32, flag: u8| {
+        extract::for_each_word(text, |w| {
+            length += weight;
+            occ.push((buf.len() as u32, w.len() as u32, weight, flag));
+            buf.push_str(w);
+        });
+    };
+    add(title, W_TITLE, IN_TITLE);
+    for (i, s) in sections.iter().enumerate() {
+        if i > 0 {
+            add(&s.title, W_SECTION, IN_SECTION_TITLE);
+        }
+        add(&s.text, W_TEXT, 0);
+    }
+    let word = |o: &(u32, u32, u32, u8)| &buf[o.0 as usize..(o.0 + o.1) as usize];
+    occ.sort_unstable_by(|a, b| word(a).cmp(word(b)));
+    let mut words = String::new();
+    let mut counts: Vec<(u32, u8)> = Vec::new();
+    let mut last: Option<&str> = None;
+    for o in &occ {
+        let w = word(o);
+        match (last, counts.last_mut()) {
+            (Some(l), Some(c)) if l == w => {
+                c.0 += o.2;
+                c.1 |= o.3;
+            }
+            _ => {
+                words.push_str(w);
+                words.push('\n');
+                counts.push((o.2, o.3));
+                last = Some(w);
+            }
+        }
+    }
+    PageWords {
+        words,
+        counts,
+        length,
+        fragment: Vec::new(),
+    }
+}
+
+/// Fragments are bundled into files of about this size (a page with a
+/// longer fragment has a file of its own): a file per page would make a
+/// large site's index thousands of tiny files, which cost more to create
+/// than to fill, while a result shown loads a few pages more.
+pub const BUNDLE_BYTES: usize = 6 * 1024;
+
+/// Pack the pages' fragments, in page order, into bundle files: (number of
+/// pages, `[fragment, …]` with `null` for a page that was not rendered).
+fn bundles(pages: &mut [Option<PageWords>]) -> Vec<(usize, Vec<u8>)> {
+    let mut out: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut open = false;
+    for p in pages.iter_mut() {
+        let fragment = p.as_mut().map(|p| std::mem::take(&mut p.fragment));
+        let fragment = fragment.as_deref().unwrap_or(b"null");
+        match out.last_mut() {
+            Some((n, bytes)) if open && bytes.len() + fragment.len() / 2 < BUNDLE_BYTES => {
+                *n += 1;
+                bytes.push(b',');
+                bytes.extend_from_slice(fragment);
+            }
+            _ => {
+                if let Some((_, bytes)) = out.last_mut() {
+                    bytes.push(b']');
+                }
+                let mut bytes = Vec::with_capacity(BUNDLE_BYTES + fragment.len());
+                bytes.push(b'[');
+                bytes.extend_from_slice(fragment);
+                out.push((1, bytes));
+                open = true;
+            }
+        }
+    }
+    if let Some((_, bytes)) = out.last_mut() {
+        bytes.push(b']');
+    }
+    out
+}
+
+/// A page's fragment file (see the module docs).
+fn fragment(url: &str, f: &Facets, sections: &[Section]) -> Vec<u8> {
+    #[derive(serde::Serialize)]
+    struct Fragment<'a> {
+        u: &'a str,
+        t: &'a str,
+        k: &'a str,
+        f: String,
+        s: Vec<[&'a str; 3]>,
+    }
+    let fw: Vec<&str> = f.frameworks.iter().map(String::as_str).collect();
+    serde_json::to_vec(&Fragment {
+        u: url,
+        t: &f.title,
+        k: f.kind,
+        f: fw.join(" · "),
+        s: sections
+            .iter()
+            .filter(|s| !(s.anchor.is_empty() && s.text.is_empty()))
+            .map(|s| [s.anchor.as_str(), s.title.as_str(), s.text.as_str()])
+            .collect(),
+    })
+    .unwrap_or_default()
+}
+
+/// The term chunks (first term, bytes) and the vocabulary for typo correction.
+fn term_chunks(pages: &[Option<PageWords>]) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    use rayon::prelude::*;
+    let lengths: Vec<u32> = pages.iter().flatten().map(|p| p.length).collect();
+    let avg =
+        (lengths.iter().map(|&l| f64::from(l)).sum::<f64>() / lengths.len().max(1) as f64).max(1.0);
+    // Postings per word, pages in order: (page, weighted count, flags);
+    // built for contiguous runs of pages in parallel, then joined in order.
+    type List = Vec<(u32, u32, u8)>;
+    type Postings<'a> = FastMap<&'a str, List>;
+    let runs = rayon::current_num_threads().clamp(1, 8);
+    let per_run = pages.len().div_ceil(runs).max(1);
+    let maps: Vec<Postings<'_>> = pages
+        .par_chunks(per_run)
+        .enumerate()
+        .map(|(r, run)| {
+            let mut map: Postings<'_> = FastMap::default();
+            for (i, p) in run.iter().enumerate() {
+                let Some(p) = p else { continue };
+                let n = (r * per_run + i) as u32;
+                for (w, &(count, flags)) in p.words.lines().zip(&p.counts) {
+                    map.entry(w).or_default().push((n, count, flags));
+                }
+            }
+            map
+        })
+        .collect();
+    let mut maps = maps.into_iter();
+    let mut postings = maps.next().unwrap_or_default();
+    for map in maps {
+        for (w, list) in map {
+            postings.entry(w).or_default().extend(list);
+        }
+    }
+    let mut terms: Vec<(&str, List)> = postings.into_iter().collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let encoded: Vec<Vec<u8>> = terms
+        .par_iter()
+        .map(|(w, list)| {
+            let mut body = Vec::with_capacity(list.len() * 2);
+            let mut last = 0;
+            for &(n, count, flags) in list {
+                varint(&mut body, n - last);
+                last = n;
+                let length = pages[n as usize].as_ref().map_or(1, |p| p.length);
+                body.push(score_byte(count, length, avg) | flags);
+            }
+            let mut e = Vec::with_capacity(body.len() + w.len() + 12);
+            varint(&mut e, w.len() as u32);
+            e.extend_from_slice(w.as_bytes());
+            varint(&mut e, list.len() as u32);
+            varint(&mut e, body.len() as u32);
+            e.extend_from_slice(&body);
+            e
+        })
+        .collect();
+    let mut chunks: Vec<(String, Vec<u8>)> = Vec::new();
+    for ((w, _), e) in terms.iter().zip(encoded) {
+        match chunks.last_mut() {
+            Some((_, bytes)) if bytes.len() + e.len() / 2 < CHUNK_BYTES => bytes.extend(e),
+            _ => chunks.push((w.to_string(), e)),
+        }
+    }
+    let mut vocabulary: Vec<(usize, &str)> = terms
+        .iter()
+        .filter(|(w, _)| w.chars().count() >= 3 && !w.bytes().all(|b| b.is_ascii_digit()))
+        .map(|(w, list)| (list.len(), *w))
+        .collect();
+    vocabulary.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let words = vocabulary.into_iter().map(|(_, w)| w.to_string()).collect();
+    (chunks, words)
+}
+
+/// BM25's term weight for a weighted count on a page of `length` (average
+/// `avg`), scaled to 1–63.
+fn score_byte(count: u32, length: u32, avg: f64) -> u8 {
+    const K1: f64 = 1.2;
+    const B: f64 = 0.75;
+    let tf = f64::from(count);
+    let norm = K1 * (1.0 - B + B * f64::from(length) / avg);
+    let w = tf * (K1 + 1.0) / (tf + norm) / (K1 + 1.0);
+    (w * 63.0).round().clamp(1.0, 63.0) as u8
+}
+
+/// Append `v` as a LEB128 varint.
+fn varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// The facet table (see the module docs).
+fn facets_json(pages: &[(String, Facets)], market_names: &[String]) -> Vec<u8> {
+    let mut kinds = BTreeSet::new();
+    let mut fws = BTreeSet::new();
+    for (_, f) in pages {
+        kinds.insert(f.kind);
+        fws.extend(f.frameworks.iter().map(String::as_str));
+    }
+    let kind_no: HashMap<&str, usize> = kinds.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let fw_no: HashMap<&str, usize> = fws.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    // Markets are listed by name; `by_name[m]` is market m's place in that list.
+    let mut order: Vec<usize> = (0..market_names.len()).collect();
+    order.sort_by(|&a, &b| market_names[a].cmp(&market_names[b]).then(a.cmp(&b)));
+    let mut by_name = vec![0; market_names.len()];
+    for (i, &m) in order.iter().enumerate() {
+        by_name[m] = i;
+    }
+    let names: Vec<&str> = order.iter().map(|&m| market_names[m].as_str()).collect();
+    // Sets are numbered in order of first use.
+    let mut fsets: HashMap<Vec<usize>, usize> = HashMap::new();
+    let mut msets: HashMap<&super::facets::MarketSet, usize> = HashMap::new();
+    let mut fset_list: Vec<serde_json::Value> = Vec::new();
+    let mut mset_list: Vec<serde_json::Value> = Vec::new();
+    let mut runs: Vec<[usize; 4]> = Vec::new();
+    let flat = |runs: Vec<[usize; 4]>| -> Vec<usize> { runs.into_iter().flatten().collect() };
+    for (_, f) in pages {
+        let fv: Vec<usize> = f.frameworks.iter().map(|x| fw_no[x.as_str()]).collect();
+        let fi = *fsets.entry(fv).or_insert_with_key(|fv| {
+            fset_list.push(serde_json::json!(fv));
+            fset_list.len() - 1
+        });
+        let mi = *msets.entry(&f.markets).or_insert_with(|| {
+            let n = f.markets.len();
+            if !market_names.is_empty() && n == market_names.len() {
+                mset_list.push(serde_json::json!("*"));
+            } else if n > market_names.len() / 2 {
+                // Most markets: list the ones left out.
+                let mut v: Vec<usize> = (0..market_names.len())
+                    .filter(|&m| !f.markets.contains(m))
+                    .map(|m| by_name[m])
+                    .collect();
+                v.sort_unstable();
+                mset_list.push(serde_json::json!({ "not": v }));
+            } else {
+                let mut v: Vec<usize> = f.markets.iter().map(|m| by_name[m]).collect();
+                v.sort_unstable();
+                mset_list.push(serde_json::json!(v));
+            }
+            mset_list.len() - 1
+        });
+        let k = kind_no[f.kind];
+        match runs.last_mut() {
+            Some(r) if r[1] == k && r[2] == fi && r[3] == mi => r[0] += 1,
+            _ => runs.push([1, k, fi, mi]),
+        }
+    }
+    serde_json::to_vec(&serde_json::json!({
+        "kind": kinds,
+        "framework": fws,
+        "market": names,
+        "fsets": fset_list,
+        "msets": mset_list,
+        "runs": flat(runs),
+    }))
+    .unwrap_or_default()
+}
+
+/// A hash map with a fast, non-keyed hash (the keys are the site's own words).
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// The Fx hash (as in rustc): a multiply and rotate per 8 bytes.
+#[derive(Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes`, continuing from `h`: a stable hash for file names
+/// and the index version (the same on every build and platform).
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skeleton() -> (tempfile::TempDir, Playbook) {
+        let tmp = tempfile::tempdir().unwrap();
+        crate::output::write_new_files(tmp.path(), &crate::skeleton::files()).unwrap();
+        let pb = crate::load_playbook(tmp.path()).unwrap();
+        (tmp, pb)
+    }
+
+    /// Decode a chunk: (term, [(page, score byte)]).
+    fn decode(bytes: &[u8]) -> Vec<(String, Vec<(u32, u8)>)> {
+        fn read(b: &[u8], i: &mut usize) -> u32 {
+            let (mut v, mut shift) = (0u32, 0);
+            loop {
+                let x = b[*i];
+                *i += 1;
+                v |= u32::from(x & 0x7f) << shift;
+                if x < 0x80 {
+                    return v;
+                }
+                shift += 7;
+            }
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let len = read(bytes, &mut i) as usize;
+            let term = String::from_utf8(bytes[i..i + len].to_vec()).unwrap();
+            i += len;
+            let n = read(bytes, &mut i);
+            let _blen = read(bytes, &mut i);
+            let mut page = 0;
+            let mut list = Vec::new();
+            for _ in 0..n {
+                page += read(bytes, &mut i);
+                list.push((page, bytes[i]));
+                i += 1;
+            }
+            out.push((term, list));
+        }
+        out
+    }
+
+    #[test]
+    fn only_entity_pages_are_indexed() {
+        for t in ["step.html", "market.html", "chapter.html", "expert.html"] {
+            assert!(indexable(t), "{t}");
+        }
+        for t in [
+            "checklist.html",
+            "print.html",
+            "search.html",
+            "404.html",
+            "markets.html",
+            "index.html",
+        ] {
+            assert!(!indexable(t), "{t}");
+        }
+        assert_eq!(url_of("markets/de/index.html"), "markets/de/");
+    }
+
+    #[test]
+    fn the_index_is_the_same_whatever_order_pages_arrive_in() {
+        let (_tmp, pb) = skeleton();
+        let page = |t: &str, h: &str| {
+            format!("<nav>menu</nav><article data-search-body><h1>{t}</h1><h2 id=\"s\">Section</h2><p>{h} text about launches</p></article>")
+        };
+        let pages = [
+            ("markets/de/", page("Germany", "Germany market")),
+            (
+                "frameworks/launch/",
+                page("Market Launch Framework", "framework"),
+            ),
+            ("metrics/launch-on-time/", page("Launch on time", "metric")),
+        ];
+        let run = |order: &[usize]| {
+            let c = Collector::new(&pb);
+            order.iter().for_each(|&i| c.add(pages[i].0, &pages[i].1));
+            let mut files = c.finish();
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            files
+        };
+        let one = run(&[0, 1, 2]);
+        assert_eq!(one, run(&[2, 0, 1]));
+        let get = |p: &str| -> &OutputFile { one.iter().find(|f| f.path == p).unwrap() };
+        let manifest: serde_json::Value = serde_json::from_slice(&get(MANIFEST).bytes).unwrap();
+        assert_eq!(manifest["pages"], 10, "one page per entity: {manifest}");
+        let chunks = manifest["chunks"].as_array().unwrap();
+        assert_eq!(chunks.len(), 1, "a small site has one chunk");
+        let chunk = get(&format!("{DIR}/{}", chunks[0][1].as_str().unwrap()));
+        let terms = decode(&chunk.bytes);
+        let words: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(chunks[0][0], words[0]);
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "sorted: {words:?}");
+        assert!(!words.contains(&"about") || words.contains(&"launches"));
+        assert!(!words.contains(&"menu"), "only the article is indexed");
+        // "germany" is in one page's title (and the facets name the page).
+        let (_, germany) = terms.iter().find(|(t, _)| t == "germany").unwrap();
+        assert_eq!(germany.len(), 1);
+        assert!(germany[0].1 & IN_TITLE != 0);
+        let (_, section) = terms.iter().find(|(t, _)| t == "section").unwrap();
+        assert_eq!(section.len(), 3);
+        assert!(section
+            .iter()
+            .all(|p| p.1 & IN_SECTION_TITLE != 0 && p.1 & IN_TITLE == 0));
+        // A fragment: the page's URL, title, kind and sections, in the
+        // bundle the manifest says holds the page.
+        let n = germany[0].0 as u64;
+        let sizes: Vec<u64> = manifest["bundles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap())
+            .collect();
+        assert_eq!(sizes.iter().sum::<u64>(), 10);
+        let (mut first, mut b) = (0, 0);
+        while first + sizes[b] <= n {
+            first += sizes[b];
+            b += 1;
+        }
+        let bundle: serde_json::Value =
+            serde_json::from_slice(&get(&format!("{DIR}/pages/{first}.json")).bytes).unwrap();
+        assert_eq!(bundle.as_array().unwrap().len() as u64, sizes[b]);
+        let frag = &bundle[(n - first) as usize];
+        assert_eq!(frag["u"], "markets/de/");
+        assert_eq!(frag["t"], "Germany");
+        assert_eq!(frag["k"], "Markets");
+        assert_eq!(
+            frag["s"][0],
+            serde_json::json!(["s", "Section", "Germany market text about launches"])
+        );
+        let facets: serde_json::Value =
+            serde_json::from_slice(&get(&format!("{DIR}/facets.json")).bytes).unwrap();
+        assert!(facets["market"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == "Germany"));
+        let runs = facets["runs"].as_array().unwrap();
+        let total: u64 = runs.chunks(4).map(|r| r[0].as_u64().unwrap()).sum();
+        assert_eq!(total, 10);
+        let words: Vec<String> =
+            serde_json::from_slice(&get(&format!("{DIR}/words.json")).bytes).unwrap();
+        assert!(words.contains(&"germany".to_string()));
+    }
+
+    #[test]
+    fn scores_saturate_and_stay_in_six_bits() {
+        assert_eq!(score_byte(0, 10, 10.0), 1);
+        assert!(score_byte(1, 10, 10.0) < score_byte(5, 10, 10.0));
+        assert!(score_byte(5, 100, 10.0) < score_byte(5, 10, 10.0));
+        assert!(score_byte(10_000, 1, 10.0) <= 63);
+        let mut v = Vec::new();
+        varint(&mut v, 300);
+        assert_eq!(v, [0xac, 0x02]);
+    }
+}
