@@ -351,7 +351,11 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     let mut chars = 0;
     let mut flush = |word: &mut String, chars: &mut usize| {
-        if *chars >= 2 && *chars <= MAX_WORD && STOP_WORDS.binary_search(&word.as_str()).is_err() {
+        // Every stop word has at most four letters.
+        if *chars >= 2
+            && *chars <= MAX_WORD
+            && (word.len() > 4 || STOP_WORDS.binary_search(&word.as_str()).is_err())
+        {
             f(word);
         }
         word.clear();
@@ -396,6 +400,10 @@ mod tests {
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
+        assert!(
+            STOP_WORDS.iter().all(|w| w.len() <= 4),
+            "for_each_word relies on it"
+        );
         let mut s = STOP_WORDS.to_vec();
         s.sort_unstable();
         assert_eq!(s, STOP_WORDS);

@@ -225,15 +225,24 @@ impl Collector {
 /// Count a page's words with their field weights and flags (no allocation
 /// per word: the words go into one buffer, sorted, then merged).
 fn count_words(title: &str, sections: &[Section]) -> PageWords {
-    let mut buf = String::new();
-    // (start in buf, length, weight, flag) per occurrence.
-    let mut occ: Vec<(u32, u32, u32, u8)> = Vec::new();
+    // Distinct words with their weighted count and flags; sorted at the end
+    // (a page has a few hundred distinct words among a few thousand).
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(512);
+    let mut counts: Vec<(u32, u8)> = Vec::with_capacity(512);
     let mut length = 0;
     let mut add = |text: &str, weight: u32, flag: u8| {
         extract::for_each_word(text, |w| {
             length += weight;
-            occ.push((buf.len() as u32, w.len() as u32, weight, flag));
-            buf.push_str(w);
+            let i = match at.get(w) {
+                Some(&i) => i,
+                None => {
+                    at.insert(w.to_string(), counts.len());
+                    counts.push((0, 0));
+                    counts.len() - 1
+                }
+            };
+            counts[i].0 += weight;
+            counts[i].1 |= flag;
         });
     };
     add(title, W_TITLE, IN_TITLE);
@@ -243,29 +252,18 @@ fn count_words(title: &str, sections: &[Section]) -> PageWords {
         }
         add(&s.text, W_TEXT, 0);
     }
-    let word = |o: &(u32, u32, u32, u8)| &buf[o.0 as usize..(o.0 + o.1) as usize];
-    occ.sort_unstable_by(|a, b| word(a).cmp(word(b)));
-    let mut words = String::new();
-    let mut counts: Vec<(u32, u8)> = Vec::new();
-    let mut last: Option<&str> = None;
-    for o in &occ {
-        let w = word(o);
-        match (last, counts.last_mut()) {
-            (Some(l), Some(c)) if l == w => {
-                c.0 += o.2;
-                c.1 |= o.3;
-            }
-            _ => {
-                words.push_str(w);
-                words.push('\n');
-                counts.push((o.2, o.3));
-                last = Some(w);
-            }
-        }
+    let mut sorted: Vec<(String, usize)> = at.into_iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut words = String::with_capacity(sorted.iter().map(|(w, _)| w.len() + 1).sum());
+    let mut ordered = Vec::with_capacity(sorted.len());
+    for (w, i) in sorted {
+        words.push_str(&w);
+        words.push('\n');
+        ordered.push(counts[i]);
     }
     PageWords {
         words,
-        counts,
+        counts: ordered,
         length,
         fragment: Vec::new(),
     }
