@@ -300,23 +300,15 @@ pub fn render_site_to(
     let (results, site_wide) = rayon::join(
         || render_pages(&site, templates, opts, sink, index.as_ref()),
         || -> Result<(), Diagnostic> {
-            let started = profile::start();
-            let json = crate::export::playbook_json(pb).into_bytes();
-            profile::add("playbook.json", started);
-            sink(OutputFile {
-                path: "playbook.json".into(),
-                bytes: json,
-            })?;
-            let started = profile::start();
-            let titles = crate::search::title_index_js(pb).into_bytes();
-            profile::add("search-index.js", started);
-            sink(OutputFile {
-                path: "search-index.js".into(),
-                bytes: titles,
-            })?;
-            let started = profile::start();
-            let shared = site.shared_files();
-            profile::add("checklists/tasks.js", started);
+            let file = |path: &str, bytes: String| OutputFile {
+                path: path.into(),
+                bytes: bytes.into_bytes(),
+            };
+            let json = profile::timed("playbook.json", || crate::export::playbook_json(pb));
+            sink(file("playbook.json", json))?;
+            let titles = profile::timed("search-index.js", || crate::search::title_index_js(pb));
+            sink(file("search-index.js", titles))?;
+            let shared = profile::timed("checklists/tasks.js", || site.shared_files());
             shared.into_iter().try_for_each(sink)
         },
     );
@@ -403,10 +395,7 @@ pub fn render_unit(
     use crate::search::fulltext::{indexable, url_of};
     let mut out = Vec::with_capacity(unit.jobs.len() + unit.files.len());
     for job in unit.jobs {
-        let started = profile::start();
-        let rendered = templates.render(job.template, &job.ctx);
-        profile::add(job.template, started);
-        match rendered {
+        match profile::timed(job.template, || templates.render(job.template, &job.ctx)) {
             Ok(html) => {
                 let root = root_for(&job.path);
                 let mut html = replace_root_mark(html, &root);
@@ -454,6 +443,14 @@ pub mod profile {
         if let (Some(t), Ok(mut m)) = (started, TOTALS.lock()) {
             *m.entry(what).or_default() += t.elapsed();
         }
+    }
+
+    /// Run `f`, adding its time to `what`.
+    pub fn timed<T>(what: &'static str, f: impl FnOnce() -> T) -> T {
+        let started = start();
+        let r = f();
+        add(what, started);
+        r
     }
 
     /// The totals, largest first (empty unless profiling).
