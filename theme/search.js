@@ -380,9 +380,11 @@
   }
 
   // ---- The drop-down under the header box ----
-  var selected = -1, seq = 0;
+  var selected = -1, seq = 0, inflight = false;
   function close() {
     if (!panel) return;
+    seq++; // a search still in flight must not reopen the panel
+    inflight = false;
     panel.hidden = true;
     box.setAttribute("aria-expanded", "false");
     box.removeAttribute("aria-activedescendant");
@@ -392,6 +394,7 @@
     return '<a role="option" aria-selected="false" id="sr-' + i + '" href="' + esc(href(r.url)) + '"><span class="kind">' + esc(r.kind) + "</span>" + highlight(r.title, q) + '<span class="note">' + r.note + "</span></a>";
   }
   function show(q, items, total, msg, source) {
+    inflight = false;
     panel.setAttribute("data-source", source);
     selected = -1;
     box.removeAttribute("aria-activedescendant");
@@ -417,6 +420,7 @@
     if (!panel) return;
     if (!q.trim()) { close(); return; }
     var my = ++seq;
+    inflight = true;
     if (offline()) { renderTitles(q, my, OFFLINE); return; }
     fullText(q).then(function (f) {
       return load(f, f.hits, 0, 8).then(function (items) {
@@ -447,7 +451,7 @@
       if (ev.key === "ArrowDown") { ev.preventDefault(); if (panel.hidden) render(box.value); move(1); }
       else if (ev.key === "ArrowUp") { ev.preventDefault(); move(-1); }
       else if (ev.key === "Enter" && selected >= 0 && !panel.hidden) { ev.preventDefault(); list.querySelectorAll("a")[selected].click(); }
-      else if (ev.key === "Escape") { ev.preventDefault(); if (!panel.hidden) close(); else box.blur(); }
+      else if (ev.key === "Escape") { ev.preventDefault(); if (!panel.hidden || inflight) close(); else box.blur(); }
     });
     document.addEventListener("click", function (ev) { if (!panel.contains(ev.target) && ev.target !== box) close(); });
   }

@@ -84,9 +84,16 @@ test("the search box: '/', full-text results, a typo, arrows + Enter, Esc", asyn
 
     // Esc closes the results and leaves the box.
     await box.fill("gdpr");
-    await panel.waitFor({ state: "visible" });
+    await page.locator("#search-results [role=option]", { hasText: /GDPR/ }).first().waitFor();
     await page.keyboard.press("Escape");
     await panel.waitFor({ state: "hidden" });
+    assert.equal(await box.getAttribute("aria-expanded"), "false");
+
+    // Esc pressed before the results arrive: they must not open the panel afterwards.
+    await box.fill("data residency");
+    await page.keyboard.press("Escape");
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 400)));
+    assert.ok(await panel.isHidden(), "results that arrive after Esc stay closed");
     assert.equal(await box.getAttribute("aria-expanded"), "false");
 
     // Enter with nothing selected goes to the search page with the query.
