@@ -23,6 +23,36 @@ pub const STOP_WORDS: &[&str] = &[
     "that", "the", "this", "to", "with",
 ];
 
+/// [`STOP_WORDS`] packed as [`packed`] numbers, for a check without string
+/// comparisons (it runs for every short word of every page).
+const STOP_KEYS: [u32; STOP_WORDS.len()] = {
+    let mut keys = [0; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = packed(STOP_WORDS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// The bytes of a word of at most four bytes as one number (distinct for
+/// distinct words: no word has a zero byte).
+const fn packed(w: &[u8]) -> u32 {
+    let mut k = 0;
+    let mut i = 0;
+    while i < w.len() {
+        k = (k << 8) | w[i] as u32;
+        i += 1;
+    }
+    k
+}
+
+/// Whether `word` is one of [`STOP_WORDS`].
+fn is_stop_word(word: &str) -> bool {
+    // Every stop word has two to four letters.
+    (2..=4).contains(&word.len()) && STOP_KEYS.contains(&packed(word.as_bytes()))
+}
+
 /// Longest word kept (in characters): longer ones are ids or hashes.
 const MAX_WORD: usize = 40;
 
@@ -41,149 +71,218 @@ pub struct Section {
 /// `data-search-body` (the `<article>` of the built-in templates), or the
 /// whole page when a template override dropped the attribute.
 pub fn body_of(html: &str) -> &str {
-    let Some(at) = html.find(&format!(" {BODY_ATTR}")) else {
+    use memchr::memmem;
+    let b = html.as_bytes();
+    let Some(at) = memmem::find(b, BODY_MARKER.as_bytes()) else {
         return html;
     };
-    let Some(open) = html[..at].rfind('<') else {
+    let Some(open) = memchr::memrchr(b'<', &b[..at]) else {
         return html;
     };
-    let name: String = html[open + 1..at]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let tag = &html[open + 1..at];
+    let name = &tag[..tag
+        .bytes()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(tag.len())];
     if name.is_empty() {
         return html;
     }
     // Page text never contains a raw `</article>` (Markdown's raw HTML is
     // escaped), so the last closing tag of that name ends the element.
-    match html.rfind(&format!("</{name}>")) {
-        Some(close) if close > open => &html[open..close + name.len() + 3],
+    let close = format!("</{name}>");
+    match memmem::rfind(b, close.as_bytes()) {
+        Some(c) if c > open => &html[open..c + close.len()],
         _ => html,
     }
 }
 
-/// Elements with no closing tag.
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-    )
+/// [`BODY_ATTR`] as it appears in its tag (after a space).
+const BODY_MARKER: &str = " data-search-body";
+
+/// What the scanner does with an element, from its name.
+#[derive(Clone, Copy, PartialEq)]
+enum Tag {
+    /// No closing tag (`<br>`, `<img>`, …).
+    Void,
+    /// Inside a word's run of text: no word break at its edges.
+    Inline,
+    /// Content that is not page text (`<svg>`, `<script>`, `<style>`, `<template>`).
+    Opaque,
+    /// `<h1>` … `<h6>`.
+    Heading,
+    /// Any other element: a block, so a word break at its edges.
+    Block,
 }
 
-/// Elements inside a word's run of text: no word break at their edges.
-fn is_inline(name: &str) -> bool {
-    matches!(
-        name,
-        "a" | "abbr"
-            | "b"
-            | "code"
-            | "em"
-            | "i"
-            | "kbd"
-            | "mark"
-            | "q"
-            | "s"
-            | "small"
-            | "span"
-            | "strong"
-            | "sub"
-            | "sup"
-            | "time"
-            | "u"
-            | "var"
-    )
+/// The [`Tag`] class of an element name (ASCII case-insensitive).
+fn classify(name: &[u8]) -> Tag {
+    let mut lower = [0u8; 8];
+    if name.len() > lower.len() {
+        return Tag::Block;
+    }
+    for (l, &c) in lower.iter_mut().zip(name) {
+        *l = c.to_ascii_lowercase();
+    }
+    let l = &lower[..name.len()];
+    // By length first: each arm then compares a few short literals.
+    let is = |names: &[&[u8]]| names.contains(&l);
+    let class = match l.len() {
+        1 => is(&[b"a", b"b", b"i", b"q", b"s", b"u"]).then_some(Tag::Inline),
+        2 if l[0] == b'h' && (b'1'..=b'6').contains(&l[1]) => Some(Tag::Heading),
+        2 if is(&[b"br", b"hr"]) => Some(Tag::Void),
+        2 => is(&[b"em"]).then_some(Tag::Inline),
+        3 if is(&[b"col", b"img", b"wbr"]) => Some(Tag::Void),
+        3 if is(&[b"kbd", b"sub", b"sup", b"var"]) => Some(Tag::Inline),
+        3 => is(&[b"svg"]).then_some(Tag::Opaque),
+        4 if is(&[b"area", b"base", b"link", b"meta"]) => Some(Tag::Void),
+        4 => is(&[b"abbr", b"code", b"mark", b"span", b"time"]).then_some(Tag::Inline),
+        5 if is(&[b"embed", b"input", b"track"]) => Some(Tag::Void),
+        5 if is(&[b"small"]) => Some(Tag::Inline),
+        5 => is(&[b"style"]).then_some(Tag::Opaque),
+        6 if is(&[b"source"]) => Some(Tag::Void),
+        6 if is(&[b"strong"]) => Some(Tag::Inline),
+        6 => is(&[b"script"]).then_some(Tag::Opaque),
+        8 => is(&[b"template"]).then_some(Tag::Opaque),
+        _ => None,
+    };
+    class.unwrap_or(Tag::Block)
 }
 
 /// The attributes of a start tag's attribute text, as (name, raw value):
-/// one pass, no allocation (a bare attribute has the value "").
+/// one pass over the bytes, no allocation (a bare attribute has the value "").
 fn attrs(tag: &str) -> impl Iterator<Item = (&str, &str)> {
-    let mut rest = tag;
+    let b = tag.as_bytes();
+    let mut i = 0;
+    let space = |c: u8| c.is_ascii_whitespace();
     std::iter::from_fn(move || {
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
-        if rest.is_empty() {
+        while i < b.len() && (space(b[i]) || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
             return None;
         }
-        let end = rest
-            .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '/')
-            .unwrap_or(rest.len());
-        let name = &rest[..end];
-        rest = rest[end..].trim_start();
-        let Some(v) = rest.strip_prefix('=') else {
+        let start = i;
+        while i < b.len() && !space(b[i]) && b[i] != b'=' && b[i] != b'/' {
+            i += 1;
+        }
+        let name = &tag[start..i];
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
             return Some((name, ""));
-        };
-        let v = v.trim_start();
-        let (value, after) = match v.as_bytes().first() {
+        }
+        i += 1;
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        let value = match b.get(i) {
             Some(&q @ (b'"' | b'\'')) => {
-                let body = &v[1..];
-                let e = body.find(q as char).unwrap_or(body.len());
-                (&body[..e], body.get(e + 1..).unwrap_or(""))
+                let from = i + 1;
+                let end = tag[from..].find(q as char).map_or(b.len(), |e| from + e);
+                i = (end + 1).min(b.len());
+                &tag[from..end]
             }
             _ => {
-                let e = v.find(|c: char| c.is_ascii_whitespace()).unwrap_or(v.len());
-                (&v[..e], &v[e..])
+                let from = i;
+                while i < b.len() && !space(b[i]) {
+                    i += 1;
+                }
+                &tag[from..i]
             }
         };
-        rest = after;
         Some((name, value))
     })
 }
 
-/// `s` (HTML text) with its character references decoded.
+/// `s` (HTML text) with its character references decoded and its
+/// whitespace collapsed (see [`push_text`]).
 fn decoded(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_text(&mut out, s);
+    if out.ends_with(' ') {
+        out.pop();
+    }
     out
 }
 
-/// Append HTML text `s` to `out` with its character references decoded.
+/// Append HTML text `s` to `out` with its character references decoded and
+/// each run of whitespace made one space; no space starts `out` (the caller
+/// drops a trailing one when `out` is complete). One pass over the bytes:
+/// plain runs are copied whole.
 fn push_text(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            };
-            c.map(|c| (c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
+    out.reserve(s.len());
+    // Whether a space here would be one too many (at the start, or after one).
+    let mut spaced = out.is_empty() || out.ends_with(' ');
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => {
+                if !spaced {
+                    out.push(' ');
+                    spaced = true;
+                }
+                i += 1;
             }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
+            b'&' => {
+                let (c, len) = entity(&s[i..]).unwrap_or(('&', 1));
+                if c.is_whitespace() {
+                    if !spaced {
+                        out.push(' ');
+                        spaced = true;
+                    }
+                } else {
+                    out.push(c);
+                    spaced = false;
+                }
+                i += len;
+            }
+            0x80.. => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    if !spaced {
+                        out.push(' ');
+                        spaced = true;
+                    }
+                } else {
+                    out.push(c);
+                    spaced = false;
+                }
+                i += c.len_utf8();
+            }
+            _ => {
+                out.push(char::from(c));
+                spaced = false;
+                i += 1;
             }
         }
     }
-    out.push_str(rest);
+}
+
+/// The character reference `s` starts with (`s[0]` is `&`), decoded, and
+/// its length in bytes; `None` when it is not one (a bare `&`).
+fn entity(s: &str) -> Option<(char, usize)> {
+    let end = s.as_bytes()[..s.len().min(12)]
+        .iter()
+        .position(|&b| b == b';')?;
+    let name = &s[1..end];
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        _ => name
+            .strip_prefix("#x")
+            .or_else(|| name.strip_prefix("#X"))
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+            .and_then(char::from_u32)?,
+    };
+    Some((c, end + 1))
 }
 
 /// Where the scanner is sending text.
@@ -200,7 +299,7 @@ pub fn sections(html: &str) -> Vec<Section> {
     let mut out = vec![Section::default()];
     // Open elements (names, as written: our templates write lower case),
     // and the depth below which text is skipped.
-    let mut stack: Vec<&str> = Vec::new();
+    let mut stack: Vec<&str> = Vec::with_capacity(32);
     let mut skip_below: Option<usize> = None;
     // Where text goes, and the depth at which that ends.
     let mut into = Into::Text;
@@ -225,8 +324,10 @@ pub fn sections(html: &str) -> Vec<Section> {
         let tag = &rest[1..gt];
         rest = &rest[gt + 1..];
         if let Some(name) = tag.strip_prefix('/') {
-            let name = name.trim();
-            if let Some(pos) = stack.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+            let name = name.trim_ascii();
+            if stack.last().is_some_and(|n| n.eq_ignore_ascii_case(name)) {
+                stack.pop();
+            } else if let Some(pos) = stack.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
                 stack.truncate(pos);
             }
             if skip_below.is_some_and(|d| stack.len() <= d) {
@@ -235,21 +336,22 @@ pub fn sections(html: &str) -> Vec<Section> {
             if into == Into::Title && stack.len() <= into_until {
                 into = Into::Text;
             }
-            if !is_inline(name) {
+            if classify(name.as_bytes()) != Tag::Inline {
                 text_into(&mut out, &into, " ");
             }
             continue;
         }
         let name_end = tag
-            .find(|c: char| c.is_ascii_whitespace() || c == '/')
+            .bytes()
+            .position(|c| c.is_ascii_whitespace() || c == b'/')
             .unwrap_or(tag.len());
         let name = &tag[..name_end];
         if name.is_empty() || name.starts_with('!') {
             continue;
         }
         let attr_text = &tag[name_end..];
-        let lower = |n: &str| name.eq_ignore_ascii_case(n);
-        if lower("svg") || lower("script") || lower("style") || lower("template") {
+        let class = classify(name.as_bytes());
+        if class == Tag::Opaque {
             // Their content is not page text: jump past the closing tag.
             let close = rest
                 .match_indices("</")
@@ -265,8 +367,8 @@ pub fn sections(html: &str) -> Vec<Section> {
             });
             continue;
         }
-        if is_void(name) || attr_text.trim_end().ends_with('/') {
-            if !is_inline(name) {
+        if class == Tag::Void || attr_text.trim_ascii_end().ends_with('/') {
+            if class != Tag::Inline {
                 text_into(&mut out, &into, " ");
             }
             continue;
@@ -277,28 +379,27 @@ pub fn sections(html: &str) -> Vec<Section> {
             continue;
         }
         let (mut id, mut title, mut ignore) = ("", None, false);
-        for (n, v) in attrs(attr_text) {
-            match n {
-                "id" => id = v,
-                TITLE_ATTR => title = Some(v),
-                IGNORE_ATTR => ignore = true,
-                _ => {}
+        if !attr_text.is_empty() {
+            for (n, v) in attrs(attr_text) {
+                match n {
+                    "id" => id = v,
+                    TITLE_ATTR => title = Some(v),
+                    IGNORE_ATTR => ignore = true,
+                    _ => {}
+                }
             }
         }
         if ignore {
             skip_below = Some(depth);
             continue;
         }
-        let heading = name.len() == 2
-            && (name.as_bytes()[0] | 0x20) == b'h'
-            && (b'1'..=b'6').contains(&name.as_bytes()[1]);
         if let (false, Some(title)) = (id.is_empty(), title) {
             out.push(Section {
                 anchor: decoded(id),
                 title: decoded(title),
                 text: String::new(),
             });
-        } else if heading && (!id.is_empty() || lower("h1")) {
+        } else if class == Tag::Heading && (!id.is_empty() || name.eq_ignore_ascii_case("h1")) {
             if !id.is_empty() {
                 out.push(Section {
                     anchor: decoded(id),
@@ -307,13 +408,16 @@ pub fn sections(html: &str) -> Vec<Section> {
             }
             into = Into::Title;
             into_until = depth;
-        } else if !is_inline(name) {
+        } else if class != Tag::Inline {
             text_into(&mut out, &into, " ");
         }
     }
     for s in &mut out {
-        s.title = collapse(&s.title);
-        s.text = collapse(&s.text);
+        for field in [&mut s.title, &mut s.text] {
+            if field.ends_with(' ') {
+                field.pop();
+            }
+        }
     }
     out
 }
@@ -329,46 +433,63 @@ fn text_into(out: &mut [Section], into: &Into, html: &str) {
     }
 }
 
-/// `s` with runs of whitespace made one space, trimmed.
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
 /// Call `f` with each index word of `text`: lower case, accents removed
 /// (canonical decomposition without U+0300–U+036F, as the browser's
 /// `normalize("NFD")`), split at anything that is not a letter or digit;
 /// words of one character, [`STOP_WORDS`] and words over 40 characters are
 /// left out.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let b = text.as_bytes();
+    let mut lower = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        // A run of ASCII letters and digits and non-ASCII characters: one
+        // word when it is all ASCII (the common case, handed over without a
+        // copy when already lower case), else split character by character.
+        let start = i;
+        let (mut upper, mut ascii) = (false, true);
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
+            upper |= b[i].is_ascii_uppercase();
+            ascii &= b[i] < 0x80;
+            i += 1;
+        }
+        let run = &text[start..i];
+        if !ascii {
+            unicode_words(run, &mut f);
+        } else if upper {
+            lower.clear();
+            lower.push_str(run);
+            lower.make_ascii_lowercase();
+            keep_word(&lower, run.len(), &mut f);
+        } else {
+            keep_word(run, run.len(), &mut f);
+        }
+    }
+}
+
+/// Pass `word` (of `chars` characters) to `f` unless it is too short, too
+/// long or a stop word.
+fn keep_word(word: &str, chars: usize, f: &mut impl FnMut(&str)) {
+    if (2..=MAX_WORD).contains(&chars) && !is_stop_word(word) {
+        f(word);
+    }
+}
+
+/// [`for_each_word`] for a run holding non-ASCII characters: each is lower
+/// cased and decomposed, its accents dropped, and anything that is not a
+/// letter or digit ends a word.
+fn unicode_words(run: &str, f: &mut impl FnMut(&str)) {
     use unicode_normalization::UnicodeNormalization;
     let mut word = String::new();
     let mut chars = 0;
-    let mut flush = |word: &mut String, chars: &mut usize| {
-        // Every stop word has at most four letters.
-        if *chars >= 2
-            && *chars <= MAX_WORD
-            && (word.len() > 4 || STOP_WORDS.binary_search(&word.as_str()).is_err())
-        {
-            f(word);
-        }
-        word.clear();
-        *chars = 0;
-    };
-    for c in text.chars() {
+    for c in run.chars() {
         if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                word.push(c.to_ascii_lowercase());
-                chars += 1;
-            } else {
-                flush(&mut word, &mut chars);
-            }
+            word.push(c.to_ascii_lowercase());
+            chars += 1;
             continue;
         }
         for l in c.to_lowercase() {
@@ -380,12 +501,14 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
                     word.push(d);
                     chars += 1;
                 } else {
-                    flush(&mut word, &mut chars);
+                    keep_word(&word, chars, f);
+                    word.clear();
+                    chars = 0;
                 }
             }
         }
     }
-    flush(&mut word, &mut chars);
+    keep_word(&word, chars, f);
 }
 
 #[cfg(test)]
@@ -399,14 +522,17 @@ mod tests {
     }
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
+    fn stop_words_are_recognised_and_nothing_else() {
         assert!(
-            STOP_WORDS.iter().all(|w| w.len() <= 4),
-            "for_each_word relies on it"
+            STOP_WORDS.iter().all(|w| (2..=4).contains(&w.len())),
+            "is_stop_word relies on it"
         );
-        let mut s = STOP_WORDS.to_vec();
-        s.sort_unstable();
-        assert_eq!(s, STOP_WORDS);
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w), "{w}");
+        }
+        for w in ["a", "ant", "thes", "tho", "with_", "fro", "", "andy", "ofs"] {
+            assert!(!is_stop_word(w), "{w}");
+        }
     }
 
     #[test]
@@ -420,6 +546,9 @@ mod tests {
 
     #[test]
     fn body_of_keeps_only_the_marked_element() {
+        assert_eq!(BODY_MARKER, format!(" {BODY_ATTR}"));
+        let other_attrs = "<nav>x</nav><article class=\"a\" data-search-body><p>y</p></article>";
+        assert_eq!(body_of(other_attrs), &other_attrs[12..]);
         let html = "<html><body><nav>Menu</nav><main><article data-search-body><h1>T</h1><p>x</p></article></main><script></script></body></html>";
         assert_eq!(
             body_of(html),

@@ -89,7 +89,7 @@ pub fn url_of(path: &str) -> String {
     path.strip_suffix("index.html").unwrap_or(path).to_string()
 }
 
-/// One page's words, counted: `words` holds them sorted, one per line;
+/// One page's words, counted: `words` holds them in order of first use, one per line;
 /// `counts[i]` is the i-th word's weighted count and flags.
 struct PageWords {
     words: String,
@@ -127,6 +127,11 @@ impl Collector {
             slots,
             add_nanos: Default::default(),
         }
+    }
+
+    /// The URLs of the pages indexed, in page order (for benchmarks and tools).
+    pub fn urls(&self) -> impl Iterator<Item = &str> {
+        self.pages.iter().map(|(u, _)| u.as_str())
     }
 
     /// CPU time the render workers spent indexing pages so far.
@@ -169,14 +174,19 @@ impl Collector {
         let bundles = bundles(&mut pages);
         let facets = facets_json(&self.pages, &self.markets);
         let words = serde_json::to_vec(&words).unwrap_or_default();
-        let mut h = FNV_START;
-        for (_, bytes) in &chunks {
-            h = fnv(h, bytes);
-        }
-        h = fnv(fnv(h, &facets), &words);
-        for (_, bytes) in &bundles {
-            h = fnv(h, bytes);
-        }
+        // Each file's hash (in parallel: at scale the index is tens of MB),
+        // then the version from all of them in order.
+        use rayon::prelude::*;
+        let chunk_hashes: Vec<u64> = chunks.par_iter().map(|(_, b)| content_hash(b)).collect();
+        let bundle_hashes: Vec<u64> = bundles.par_iter().map(|(_, b)| content_hash(b)).collect();
+        let mut all = chunk_hashes.clone();
+        all.extend([content_hash(&facets), content_hash(&words)]);
+        all.extend(&bundle_hashes);
+        let h = content_hash(
+            &all.iter()
+                .flat_map(|h| h.to_le_bytes())
+                .collect::<Vec<u8>>(),
+        );
         let mut out = Vec::with_capacity(chunks.len() + bundles.len() + 3);
         let mut sizes = Vec::with_capacity(bundles.len());
         let mut first = 0;
@@ -189,8 +199,8 @@ impl Collector {
             first += count;
         }
         let mut list = Vec::with_capacity(chunks.len());
-        for (first, bytes) in chunks {
-            let name = format!("terms/{:016x}.bin", fnv(FNV_START, &bytes));
+        for ((first, bytes), hash) in chunks.into_iter().zip(chunk_hashes) {
+            let name = format!("terms/{hash:016x}.bin");
             list.push(serde_json::json!([first, name]));
             out.push(OutputFile {
                 path: format!("{DIR}/{name}"),
@@ -222,25 +232,35 @@ impl Collector {
     }
 }
 
-/// Count a page's words with their field weights and flags (no allocation
-/// per word: the words go into one buffer, sorted, then merged).
+/// Count a page's words with their field weights and flags. This runs for
+/// every word of every page, so words of up to 16 bytes (nearly all) are
+/// keyed by their bytes packed into one number: no allocation and no string
+/// comparison per word. Each new word is appended to the page's word list
+/// when first seen.
 fn count_words(title: &str, sections: &[Section]) -> PageWords {
-    // Distinct words with their weighted count and flags; sorted at the end
-    // (a page has a few hundred distinct words among a few thousand).
-    let mut at: HashMap<String, usize> = HashMap::with_capacity(512);
+    let mut short: FastMap<u128, usize> =
+        FastMap::with_capacity_and_hasher(512, Default::default());
+    let mut long: FastMap<String, usize> = FastMap::default();
     let mut counts: Vec<(u32, u8)> = Vec::with_capacity(512);
+    let mut words = String::with_capacity(4096);
     let mut length = 0;
     let mut add = |text: &str, weight: u32, flag: u8| {
         extract::for_each_word(text, |w| {
             length += weight;
-            let i = match at.get(w) {
-                Some(&i) => i,
-                None => {
-                    at.insert(w.to_string(), counts.len());
-                    counts.push((0, 0));
-                    counts.len() - 1
-                }
+            let new = counts.len();
+            let i = if w.len() <= 16 {
+                *short.entry(packed(w)).or_insert(new)
+            } else if let Some(&i) = long.get(w) {
+                i
+            } else {
+                long.insert(w.to_string(), new);
+                new
             };
+            if i == new {
+                counts.push((0, 0));
+                words.push_str(w);
+                words.push('\n');
+            }
             counts[i].0 += weight;
             counts[i].1 |= flag;
         });
@@ -252,21 +272,20 @@ fn count_words(title: &str, sections: &[Section]) -> PageWords {
         }
         add(&s.text, W_TEXT, 0);
     }
-    let mut sorted: Vec<(String, usize)> = at.into_iter().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut words = String::with_capacity(sorted.iter().map(|(w, _)| w.len() + 1).sum());
-    let mut ordered = Vec::with_capacity(sorted.len());
-    for (w, i) in sorted {
-        words.push_str(&w);
-        words.push('\n');
-        ordered.push(counts[i]);
-    }
     PageWords {
         words,
-        counts: ordered,
+        counts,
         length,
         fragment: Vec::new(),
     }
+}
+
+/// A word of at most 16 bytes as one number (distinct words give distinct
+/// numbers: a word never holds a zero byte).
+fn packed(w: &str) -> u128 {
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w.as_bytes());
+    u128::from_le_bytes(b)
 }
 
 /// Fragments are bundled into files of about this size (a page with a
@@ -517,16 +536,42 @@ impl std::hash::Hasher for Fx {
     }
 }
 
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a over `bytes`, continuing from `h`: a stable hash for file names
-/// and the index version (the same on every build and platform).
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+/// A stable 64-bit hash of `bytes` for file names and the index version:
+/// the same on every build and platform, and fast (four independent
+/// multiply-rotate lanes over 8-byte words, then murmur3's finaliser), as
+/// it reads the whole index (tens of MB at scale). Not for security.
+fn content_hash(bytes: &[u8]) -> u64 {
+    const K: [u64; 4] = [
+        0x9e37_79b9_7f4a_7c15,
+        0xc2b2_ae3d_27d4_eb4f,
+        0x1656_67b1_9e37_79f9,
+        0x85eb_ca77_c2b2_ae63,
+    ];
+    let word = |c: &[u8]| {
+        let mut b = [0u8; 8];
+        b[..c.len()].copy_from_slice(c);
+        u64::from_le_bytes(b)
+    };
+    let mut lanes = K;
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        for (i, lane) in lanes.iter_mut().enumerate() {
+            let w = word(&block[i * 8..i * 8 + 8]);
+            *lane = (*lane ^ w).wrapping_mul(K[i]).rotate_left(31);
+        }
     }
-    h
+    let mut h = bytes.len() as u64;
+    for (i, lane) in lanes.iter().enumerate() {
+        h = (h ^ lane.rotate_left(i as u32 * 16)).wrapping_mul(K[0]);
+    }
+    for c in blocks.remainder().chunks(8) {
+        h = (h ^ word(c)).wrapping_mul(K[1]).rotate_left(27);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 #[cfg(test)]
@@ -675,6 +720,23 @@ mod tests {
         let words: Vec<String> =
             serde_json::from_slice(&get(&format!("{DIR}/words.json")).bytes).unwrap();
         assert!(words.contains(&"germany".to_string()));
+    }
+
+    #[test]
+    fn the_content_hash_is_stable_and_sees_every_byte() {
+        // File names depend on it: a change here renames every index file.
+        assert_eq!(content_hash(b""), content_hash(b""));
+        let base: Vec<u8> = (0..100u8).collect();
+        let h = content_hash(&base);
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..base.len() {
+            let mut v = base.clone();
+            v[i] ^= 1;
+            assert!(seen.insert(content_hash(&v)), "byte {i}");
+        }
+        assert!(!seen.contains(&h));
+        assert_ne!(content_hash(&base[..99]), h, "the length counts");
+        assert_ne!(content_hash(b"ab"), content_hash(b"ab\0"));
     }
 
     #[test]
