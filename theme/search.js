@@ -280,6 +280,18 @@
     });
   }
   // Page p's fragment, from the bundle of consecutive pages that holds it.
+  // A bundle of fragments: zlib-compressed JSON (first byte 0x78), inflated
+  // here; plain JSON too, in case a proxy already inflated it.
+  function bundle(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.arrayBuffer();
+    }).then(function (buf) {
+      if (new Uint8Array(buf)[0] !== 0x78) return JSON.parse(new TextDecoder().decode(buf));
+      var inflated = new Blob([buf]).stream().pipeThrough(new DecompressionStream("deflate"));
+      return new Response(inflated).json();
+    });
+  }
   function fragment(m, p) {
     if (!m.starts) {
       m.starts = [];
@@ -288,9 +300,9 @@
     }
     var lo = 0, hi = m.starts.length - 1;
     while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.starts[mid] <= p) lo = mid; else hi = mid - 1; }
-    var first = m.starts[lo], url = versioned(m, "pages/" + first + ".json");
+    var first = m.starts[lo], url = versioned(m, "pages/" + first + ".bin");
     if (!fragCache[url]) {
-      fragCache[url] = getJson(url);
+      fragCache[url] = bundle(url);
       fragCache[url].catch(function () { delete fragCache[url]; });
     }
     return fragCache[url].then(function (b) { return b[p - first]; });

@@ -29,10 +29,17 @@
 //!   word is in the page title, bit 6 = in a section title, bits 0–5 = the
 //!   page's BM25 term weight (k1 = 1.2, b = 0.75 over weighted counts)
 //!   scaled to 1–63. Varints are LEB128.
-//! - `pages/<first page>.json`: a bundle of consecutive pages' fragments
-//!   (≈ [`BUNDLE_BYTES`]), `[{"u": url, "t": title, "k": kind, "f":
-//!   frameworks, "s": [[anchor, title, text], …]}, …]`, fetched only for
-//!   results shown.
+//! - `pages/<first page>.bin`: a bundle of consecutive pages' fragments
+//!   (≈ [`BUNDLE_BYTES`] of JSON), `[{"u": url, "t": title, "k": kind, "f":
+//!   frameworks, "s": [[anchor, title, text], …]}, …]`, zlib-compressed
+//!   (the browser inflates it with `DecompressionStream("deflate")`),
+//!   fetched only for results shown. Fragments are nearly all of the
+//!   index's bytes: compressed (≈ 4.5 ×), four times as many pages fit in
+//!   the bytes one result downloads, so a large site has a quarter of the
+//!   files to write. The file is stored compressed rather than left to the
+//!   web server, so the saving holds on any host; `.bin`, so that no
+//!   server labels it `Content-Encoding: gzip` (the browser would inflate
+//!   it first; the script also accepts plain JSON, for such a proxy).
 //! - `facets.json`: filter names (`kind`, `framework`, `market`), the sets
 //!   of framework and market numbers pages have (`fsets`, `msets`; a market
 //!   set is a list, `"*"` for every market, or `{"not": list}` for all but
@@ -89,10 +96,10 @@ pub fn url_of(path: &str) -> String {
     path.strip_suffix("index.html").unwrap_or(path).to_string()
 }
 
-/// One page's words, counted: `words` holds them in order of first use, one per line;
-/// `counts[i]` is the i-th word's weighted count and flags.
+/// One page's words, counted: `terms[i]` is a word's number in the
+/// collector's [`Terms`], `counts[i]` its weighted count and flags.
 struct PageWords {
-    words: String,
+    terms: Vec<u32>,
     counts: Vec<(u32, u8)>,
     /// Sum of the weighted counts (the page's length for BM25).
     length: u32,
@@ -106,6 +113,7 @@ pub struct Collector {
     number: HashMap<String, usize>,
     markets: Vec<String>,
     slots: Vec<Mutex<Option<PageWords>>>,
+    terms: Mutex<Terms>,
     /// Time spent in [`Collector::add`], all workers together (for `PLAYBOOK_PROFILE`).
     add_nanos: std::sync::atomic::AtomicU64,
 }
@@ -125,6 +133,7 @@ impl Collector {
             number,
             markets: pb.markets.iter().map(|m| m.name.clone()).collect(),
             slots,
+            terms: Mutex::new(Terms::default()),
             add_nanos: Default::default(),
         }
     }
@@ -148,7 +157,10 @@ impl Collector {
         let t = std::time::Instant::now();
         let facets = &self.pages[n].1;
         let mut sections = extract::sections(extract::body_of(html));
-        let words = count_words(&facets.title, &sections);
+        let (local, mut words) = count_words(&facets.title, &sections);
+        if let Ok(mut terms) = self.terms.lock() {
+            words.terms = local.lines().map(|w| terms.number(w)).collect();
+        }
         if let Some(top) = sections.first_mut() {
             // The top's title is the page's <h1>: the fragment has the title.
             top.title.clear();
@@ -170,8 +182,15 @@ impl Collector {
             .into_iter()
             .map(|m| m.into_inner().ok().flatten())
             .collect();
-        let (chunks, words) = term_chunks(&pages);
-        let bundles = bundles(&mut pages);
+        let names = self.terms.into_inner().map(|t| t.names).unwrap_or_default();
+        let (chunks, words) = term_chunks(&pages, &names);
+        let bundles: Vec<(usize, Vec<u8>)> = {
+            use rayon::prelude::*;
+            bundles(&mut pages)
+                .into_par_iter()
+                .map(|(n, json)| (n, compressed(&json)))
+                .collect()
+        };
         let facets = facets_json(&self.pages, &self.markets);
         let words = serde_json::to_vec(&words).unwrap_or_default();
         // Each file's hash (in parallel: at scale the index is tens of MB),
@@ -193,7 +212,7 @@ impl Collector {
         for (count, bytes) in bundles {
             sizes.push(count);
             out.push(OutputFile {
-                path: format!("{DIR}/pages/{first}.json"),
+                path: format!("{DIR}/pages/{first}.bin"),
                 bytes,
             });
             first += count;
@@ -237,7 +256,7 @@ impl Collector {
 /// keyed by their bytes packed into one number: no allocation and no string
 /// comparison per word. Each new word is appended to the page's word list
 /// when first seen.
-fn count_words(title: &str, sections: &[Section]) -> PageWords {
+fn count_words(title: &str, sections: &[Section]) -> (String, PageWords) {
     let mut short: FastMap<u128, usize> =
         FastMap::with_capacity_and_hasher(512, Default::default());
     let mut long: FastMap<String, usize> = FastMap::default();
@@ -272,11 +291,40 @@ fn count_words(title: &str, sections: &[Section]) -> PageWords {
         }
         add(&s.text, W_TEXT, 0);
     }
-    PageWords {
-        words,
+    let page = PageWords {
+        terms: Vec::new(),
         counts,
         length,
         fragment: Vec::new(),
+    };
+    (words, page)
+}
+
+/// Every word of the site, numbered in order of first use by any worker:
+/// pages keep numbers instead of strings, and the merge gathers postings
+/// by number (a counting sort) instead of hashing every word again. The
+/// numbers depend on which worker came first; nothing written does (terms
+/// are written sorted, postings in page order).
+#[derive(Default)]
+struct Terms {
+    short: FastMap<u128, u32>,
+    long: FastMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Terms {
+    /// `w`'s number, given it if new.
+    fn number(&mut self, w: &str) -> u32 {
+        let next = self.names.len() as u32;
+        let n = if w.len() <= 16 {
+            *self.short.entry(packed(w)).or_insert(next)
+        } else {
+            *self.long.entry(w.to_string()).or_insert(next)
+        };
+        if n == next {
+            self.names.push(w.to_string());
+        }
+        n
     }
 }
 
@@ -288,11 +336,25 @@ fn packed(w: &str) -> u128 {
     u128::from_le_bytes(b)
 }
 
-/// Fragments are bundled into files of about this size (a page with a
-/// longer fragment has a file of its own): a file per page would make a
-/// large site's index thousands of tiny files, which cost more to create
-/// than to fill, while a result shown loads a few pages more.
-pub const BUNDLE_BYTES: usize = 6 * 1024;
+/// Fragments are bundled into files of about this much JSON before
+/// compression, ≈ 5 KB after (a page with a longer fragment has a file of
+/// its own): a file per page would make a large site's index thousands of
+/// tiny files, which cost more to create than to fill, while a result
+/// shown loads a few pages more.
+pub const BUNDLE_BYTES: usize = 24 * 1024;
+
+/// zlib-compress a bundle (level 1: the index is tens of MB at scale, and
+/// higher levels gain little on this text for several times the time).
+fn compressed(json: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(json.len() / 3),
+        flate2::Compression::fast(),
+    );
+    // Writing to a Vec cannot fail.
+    let _ = z.write_all(json);
+    z.finish().unwrap_or_default()
+}
 
 /// Pack the pages' fragments, in page order, into bundle files: (number of
 /// pages, `[fragment, …]` with `null` for a page that was not rendered).
@@ -351,48 +413,51 @@ fn fragment(url: &str, f: &Facets, sections: &[Section]) -> Vec<u8> {
     .unwrap_or_default()
 }
 
-/// The term chunks (first term, bytes) and the vocabulary for typo correction.
-fn term_chunks(pages: &[Option<PageWords>]) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+/// A term's occurrence on a page: (page number, weighted count, flags).
+type Posting = (u32, u32, u8);
+
+/// The term chunks (first term, bytes) and the vocabulary for typo
+/// correction, from the pages' words (numbers into `names`).
+fn term_chunks(
+    pages: &[Option<PageWords>],
+    names: &[String],
+) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
     use rayon::prelude::*;
     let lengths: Vec<u32> = pages.iter().flatten().map(|p| p.length).collect();
     let avg =
         (lengths.iter().map(|&l| f64::from(l)).sum::<f64>() / lengths.len().max(1) as f64).max(1.0);
-    // Postings per word, pages in order: (page, weighted count, flags);
-    // built for contiguous runs of pages in parallel, then joined in order.
-    type List = Vec<(u32, u32, u8)>;
-    type Postings<'a> = FastMap<&'a str, List>;
-    let runs = rayon::current_num_threads().clamp(1, 8);
-    let per_run = pages.len().div_ceil(runs).max(1);
-    let maps: Vec<Postings<'_>> = pages
-        .par_chunks(per_run)
-        .enumerate()
-        .map(|(r, run)| {
-            let mut map: Postings<'_> = FastMap::default();
-            for (i, p) in run.iter().enumerate() {
-                let Some(p) = p else { continue };
-                let n = (r * per_run + i) as u32;
-                for (w, &(count, flags)) in p.words.lines().zip(&p.counts) {
-                    map.entry(w).or_default().push((n, count, flags));
-                }
-            }
-            map
-        })
-        .collect();
-    let mut maps = maps.into_iter();
-    let mut postings = maps.next().unwrap_or_default();
-    for map in maps {
-        for (w, list) in map {
-            postings.entry(w).or_default().extend(list);
+    // Postings of every term, pages in order, (page, weighted count,
+    // flags), in one array: a counting sort by term number.
+    let mut start = vec![0usize; names.len() + 1];
+    for p in pages.iter().flatten() {
+        for &t in &p.terms {
+            start[t as usize + 1] += 1;
         }
     }
-    let mut terms: Vec<(&str, List)> = postings.into_iter().collect();
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut fill = start.clone();
+    let mut all: Vec<Posting> = vec![(0, 0, 0); start[names.len()]];
+    for (n, p) in pages.iter().enumerate() {
+        let Some(p) = p else { continue };
+        for (&t, &(count, flags)) in p.terms.iter().zip(&p.counts) {
+            all[fill[t as usize]] = (n as u32, count, flags);
+            fill[t as usize] += 1;
+        }
+    }
+    let mut terms: Vec<(&str, &[Posting])> = names
+        .iter()
+        .enumerate()
+        .map(|(t, w)| (w.as_str(), &all[start[t]..start[t + 1]]))
+        .collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let encoded: Vec<Vec<u8>> = terms
         .par_iter()
         .map(|(w, list)| {
             let mut body = Vec::with_capacity(list.len() * 2);
             let mut last = 0;
-            for &(n, count, flags) in list {
+            for &(n, count, flags) in list.iter() {
                 varint(&mut body, n - last);
                 last = n;
                 let length = pages[n as usize].as_ref().map_or(1, |p| p.length);
@@ -696,8 +761,10 @@ mod tests {
             first += sizes[b];
             b += 1;
         }
+        let packed = &get(&format!("{DIR}/pages/{first}.bin")).bytes;
+        assert_eq!(packed[0], 0x78, "a zlib stream");
         let bundle: serde_json::Value =
-            serde_json::from_slice(&get(&format!("{DIR}/pages/{first}.json")).bytes).unwrap();
+            serde_json::from_reader(flate2::read::ZlibDecoder::new(&packed[..])).unwrap();
         assert_eq!(bundle.as_array().unwrap().len() as u64, sizes[b]);
         let frag = &bundle[(n - first) as usize];
         assert_eq!(frag["u"], "markets/de/");

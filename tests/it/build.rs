@@ -132,8 +132,11 @@ fn build_writes_a_reproducible_full_text_index_of_the_entity_pages() {
     // Fragments come in bundles of consecutive pages; every page has one.
     let mut page = 0;
     for n in manifest["bundles"].as_array().unwrap() {
-        let f = format!("fulltext/pages/{page}.json");
-        let bundle: serde_json::Value = serde_json::from_str(&first.page(&f)).unwrap();
+        let f = format!("fulltext/pages/{page}.bin");
+        let packed = std::fs::read(first.site().join(&f)).unwrap();
+        let bundle: serde_json::Value =
+            serde_json::from_reader(flate2::read::ZlibDecoder::new(&packed[..]))
+                .unwrap_or_else(|e| panic!("{f} is zlib-compressed JSON: {e}"));
         assert_eq!(
             bundle.as_array().map(Vec::len),
             n.as_u64().map(|n| n as usize)

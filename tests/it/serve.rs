@@ -85,6 +85,12 @@ impl Server {
 
     /// GET a raw path; returns (status, headers, body).
     fn get(&self, path: &str) -> (u16, String, String) {
+        let (status, head, body) = self.get_bytes(path);
+        (status, head, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    /// [`Server::get`] with the body as bytes (for binary files).
+    fn get_bytes(&self, path: &str) -> (u16, String, Vec<u8>) {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
         write!(
@@ -94,14 +100,18 @@ impl Server {
         .unwrap();
         let mut buf = Vec::new();
         s.read_to_end(&mut buf).unwrap();
-        let text = String::from_utf8_lossy(&buf).into_owned();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let split = buf
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(buf.len());
+        let head = String::from_utf8_lossy(&buf[..split]).to_lowercase();
+        let body = buf.get(split + 4..).unwrap_or_default().to_vec();
         let status = head
             .split_whitespace()
             .nth(1)
             .and_then(|c| c.parse().ok())
             .unwrap_or(0);
-        (status, head.to_lowercase(), body.to_string())
+        (status, head, body)
     }
 
     /// Subscribe to the live-reload stream like a browser's EventSource.
@@ -420,8 +430,19 @@ fn serve_has_the_full_text_index_with_its_types_and_updates_it_on_a_save() {
         head.contains("content-type: application/octet-stream"),
         "{chunk}: {head}"
     );
-    let (status, _, page) = srv.get("/fulltext/pages/0.json");
-    assert_eq!(status, 200);
+    let (status, head, packed) = srv.get_bytes("/fulltext/pages/0.bin");
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.contains("content-type: application/octet-stream"),
+        "{head}"
+    );
+    assert!(
+        !head.contains("content-encoding"),
+        "stored compressed, not sent so: {head}"
+    );
+    let mut page = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::ZlibDecoder::new(&packed[..]), &mut page)
+        .expect("a zlib stream of JSON");
     assert!(page.starts_with("[{"), "{page}");
     // A new word in a market's text: the rebuilt index is served.
     let rx = srv.events();
