@@ -1,9 +1,6 @@
-// Playbook search: "/" focuses the box; arrows + Enter open a result; Esc closes.
-// Served: our full-text index (fulltext/; formats in src/search/fulltext.rs),
-// loaded piece by piece: manifest, the term chunks of the query's words, the
-// fragments of the results shown, the facets (search page), the vocabulary
-// (only for a typo). From file:// (no fetch): the title index search-index.js,
-// added as a plain script when the box is used or the search page opens.
+// Playbook search ("/" focuses the box). Served: the chunked full-text index
+// in fulltext/ (src/search/fulltext.rs), fetched piece by piece; from file://,
+// the title index search-index.js.
 (function () {
   "use strict";
   var root = document.body.getAttribute("data-root") || "";
@@ -113,6 +110,7 @@
     return h;
   }
   function href(url) { return root + url; }
+  function showing(q) { return "Showing results for “" + q + "”."; }
   function offline() { return location.protocol === "file:"; }
   function siteUrl(p) { return new URL(root + p, location.href); }
 
@@ -131,24 +129,25 @@
   }
 
   // ---- Full text: fulltext/, fetched piece by piece on a served site ----
-  var manifestP = null, chunkCache = {}, fragCache = {}, facetsP = null, known = null;
+  var once = {}, chunkCache = {}, fragCache = {};
+  // make()'s promise, kept in cache[key] unless it fails.
+  function memo(cache, key, make) {
+    if (!cache[key]) { cache[key] = make(); cache[key].catch(function () { delete cache[key]; }); }
+    return cache[key];
+  }
   function ft(p) { return siteUrl("fulltext/" + p).href; }
-  function getJson(url, opts) {
-    return fetch(url, opts).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); });
+  // url's body, as how ("json", "arrayBuffer") says.
+  function get(url, how, opts) {
+    return fetch(url, opts).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r[how](); });
   }
   function manifest() {
-    if (!manifestP) {
-      manifestP = offline() ? Promise.reject(new Error("file://")) : getJson(ft("manifest.json"), { cache: "no-cache" });
-      manifestP.catch(function () { manifestP = null; });
-    }
-    return manifestP;
+    return memo(once, "m", function () { return offline() ? Promise.reject(new Error("file://")) : get(ft("manifest.json"), "json", { cache: "no-cache" }); });
   }
   function versioned(m, file) { return ft(file) + "?v=" + m.v; }
   // A term chunk: [{t: term, n: pages, off, len}] (postings decoded on first use).
   function chunk(m, i) {
-    var file = m.chunks[i][1];
-    if (!chunkCache[file]) {
-      chunkCache[file] = fetch(ft(file)).then(function (r) { if (!r.ok) throw new Error(file); return r.arrayBuffer(); }).then(function (buf) {
+    return memo(chunkCache, m.chunks[i][1], function () {
+      return get(ft(m.chunks[i][1]), "arrayBuffer").then(function (buf) {
         var b = new Uint8Array(buf), at = [0], out = [], dec = new TextDecoder();
         while (at[0] < b.length) {
           var len = varint(b, at), t = dec.decode(b.subarray(at[0], at[0] += len)), n = varint(b, at), bl = varint(b, at);
@@ -157,9 +156,7 @@
         }
         return out;
       });
-      chunkCache[file].catch(function () { delete chunkCache[file]; });
-    }
-    return chunkCache[file];
+    });
   }
   // A LEB128 varint of b at at[0] (moved past it).
   function varint(b, at) {
@@ -241,15 +238,13 @@
   }
   // The site's vocabulary, most frequent first; fetched the first time a query needs correcting.
   function vocabulary(m) {
-    if (!known) {
-      known = getJson(versioned(m, m.words)).then(function (ws) {
+    return memo(once, "w", function () {
+      return get(versioned(m, m.words), "json").then(function (ws) {
         var set = {};
         ws.forEach(function (w) { set[w] = 1; });
         return { set: set, list: ws };
       });
-      known.catch(function () { known = null; });
-    }
-    return known;
+    });
   }
   // A word the site does not use becomes the nearest (then most frequent) word it does use.
   function fixWord(w, v) {
@@ -279,19 +274,13 @@
       });
     });
   }
-  // Page p's fragment, from the bundle of consecutive pages that holds it.
-  // A bundle of fragments: zlib-compressed JSON (first byte 0x78), inflated
-  // here; plain JSON too, in case a proxy already inflated it.
+  // A bundle of fragments: zlib-compressed JSON (first byte 0x78), or plain if a proxy inflated it.
   function bundle(url) {
-    return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(url + ": " + r.status);
-      return r.arrayBuffer();
-    }).then(function (buf) {
-      if (new Uint8Array(buf)[0] !== 0x78) return JSON.parse(new TextDecoder().decode(buf));
-      var inflated = new Blob([buf]).stream().pipeThrough(new DecompressionStream("deflate"));
-      return new Response(inflated).json();
+    return get(url, "arrayBuffer").then(function (b) {
+      return new Response(new Uint8Array(b)[0] === 0x78 ? new Blob([b]).stream().pipeThrough(new DecompressionStream("deflate")) : b).json();
     });
   }
+  // Page p's fragment, from the bundle of consecutive pages that holds it.
   function fragment(m, p) {
     if (!m.starts) {
       m.starts = [];
@@ -301,11 +290,7 @@
     var lo = 0, hi = m.starts.length - 1;
     while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.starts[mid] <= p) lo = mid; else hi = mid - 1; }
     var first = m.starts[lo], url = versioned(m, "pages/" + first + ".bin");
-    if (!fragCache[url]) {
-      fragCache[url] = bundle(url);
-      fragCache[url].catch(function () { delete fragCache[url]; });
-    }
-    return fragCache[url].then(function (b) { return b[p - first]; });
+    return memo(fragCache, url, function () { return bundle(url); }).then(function (b) { return b[p - first]; });
   }
   // Does a word of the text match a query word (itself, another ending, or a longer word it begins)?
   function matcher(qs) {
@@ -316,7 +301,7 @@
       });
     };
   }
-  // ~22 words of `text` around the most query words, matches in <mark>.
+  // ~22 words of text around the most query words, matches in <mark>.
   function excerpt(text, hit) {
     var ts = text.split(" "), best = 0, bestAt = 0, marks = ts.map(hit), i, c = 0, n = 22;
     for (i = 0; i < ts.length; i++) {
@@ -328,7 +313,7 @@
     for (i = from; i < to; i++) out.push(marks[i] ? "<mark>" + esc(ts[i]) + "</mark>" : esc(ts[i]));
     return { html: (from > 0 ? "… " : "") + out.join(" ") + (to < ts.length ? " …" : ""), hits: best };
   }
-  // Whether `title` has every query word.
+  // Whether title has every query word.
   function hasAll(title, qs) {
     return qs.every(function (w) { return words(title).some(matcher([w])); });
   }
@@ -358,8 +343,8 @@
   }
   // The facet table: per page its kind, framework set and market set.
   function facetTable() {
-    if (!facetsP) {
-      facetsP = manifest().then(function (m) { return getJson(versioned(m, m.facets)); }).then(function (t) {
+    return memo(once, "f", function () {
+      return manifest().then(function (m) { return get(versioned(m, m.facets), "json"); }).then(function (t) {
         // Per facet: the sets of values (indices into t[facet]) and each page's set.
         var all = t.market.map(function (_, i) { return i; });
         t.sets = { kind: t.kind.map(function (_, i) { return [i]; }), framework: t.fsets, market: t.msets.map(function (s) { return s === "*" ? all : s.not ? all.filter(function (i) { return s.not.indexOf(i) < 0; }) : s; }) };
@@ -369,9 +354,7 @@
         FACETS.forEach(function (f) { var o = t.all[f[0]] = {}; t[f[0]].forEach(function (v) { o[v] = 1; }); });
         return t;
       });
-      facetsP.catch(function () { facetsP = null; });
-    }
-    return facetsP;
+    });
   }
   // Hits that pass the chosen filters (any value within a facet, every
   // facet), and per facet the hits of each value among those passing the others.
@@ -422,7 +405,7 @@
     titles().then(function () {
       if (my !== seq) return;
       var t = titleSearch(q);
-      var msg = t.corrected ? "Showing results for “" + t.corrected + "”." : "";
+      var msg = t.corrected ? showing(t.corrected) : "";
       if (!t.results.length) msg += (msg ? " " : "") + "No page titles match “" + q + "”.";
       msg += (msg ? " " : "") + extra;
       show(t.corrected || q, t.results.slice(0, 8), t.results.length, msg, "titles");
@@ -437,7 +420,7 @@
     fullText(q).then(function (f) {
       return load(f, f.hits, 0, 8).then(function (items) {
         if (my !== seq) return;
-        var m = f.corrected ? "Showing results for “" + f.corrected + "”." : "";
+        var m = f.corrected ? showing(f.corrected) : "";
         if (!items.length) m = "Nothing matches “" + q + "”.";
         show(f.corrected || q, items, f.hits.length, m, "full-text");
       });
@@ -523,7 +506,7 @@
       (subs ? '<ul class="sub-results">' + subs + "</ul>" : r.note ? '<p class="excerpt">' + r.note + "</p>" : "") + "</li>";
   }
   function say(q, n, fix) {
-    var msg = fix ? "Showing results for “" + fix + "”. " : "";
+    var msg = fix ? showing(fix) + " " : "";
     msg += n + " result" + (n === 1 ? "" : "s") + (n ? "" : " for “" + q + "”") + ".";
     if (offline()) msg += " " + OFFLINE;
     status.textContent = msg;

@@ -10,6 +10,7 @@
 
 pub mod checklist_data;
 pub mod context;
+pub mod minify;
 pub mod on_demand;
 pub mod pages;
 pub mod svg;
@@ -148,7 +149,7 @@ impl Templates {
         for (path, text) in BUILTIN_ASSETS {
             let user = root.join(path);
             let bytes = std::fs::read(&user).unwrap_or_else(|_| text.as_bytes().to_vec());
-            assets.push((path.to_string(), bytes));
+            assets.push((path.to_string(), minify::asset(path, bytes)));
         }
         Ok(Templates { tera, assets })
     }
