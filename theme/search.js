@@ -391,6 +391,7 @@
   function show(q, items, total, msg, source) {
     inflight = false;
     panel.setAttribute("data-source", source);
+    panel.setAttribute("data-query", box.value);
     selected = -1;
     box.removeAttribute("aria-activedescendant");
     var html = items.map(function (r, i) { return option(r, i, q); }).join("");

@@ -52,7 +52,8 @@ test("the search box: '/', full-text results, a typo, arrows + Enter, Esc", asyn
     assert.equal(await box.inputValue(), "", 'the "/" is not typed into the box');
 
     await page.keyboard.type("complience");
-    await page.locator(".search-panel[data-source=full-text]").waitFor();
+    // The panel shows the whole query's results, not a prefix's typed on the way.
+    await page.locator('.search-panel[data-source=full-text][data-query="complience"]').waitFor();
     assert.equal(await box.getAttribute("aria-expanded"), "true");
     assert.match(await panel.innerText(), /Showing results for “compliance”/);
     const top3 = await options.evaluateAll((os) => os.slice(0, 3).map((o) => o.innerText));
@@ -77,7 +78,7 @@ test("the search box: '/', full-text results, a typo, arrows + Enter, Esc", asyn
     // A word only the body text has: found by the full-text index, not by titles.
     await page.keyboard.press("/");
     await page.keyboard.type("headquarters");
-    await page.locator(".search-panel[data-source=full-text]").waitFor();
+    await page.locator('.search-panel[data-source=full-text][data-query="headquarters"]').waitFor();
     assert.ok(await options.count() >= 2, "full-text results for a word no title has");
     assert.doesNotMatch(await panel.innerText(), /Showing results for/);
     assert.match(await page.locator("#search-results .note mark").first().innerText(), /headquarters/i);
