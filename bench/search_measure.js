@@ -3,6 +3,7 @@
 // keystroke to full-text results in the header drop-down (index loaded).
 //
 //   node bench/search_measure.js SITE_DIR [query …]
+//   PAGE=1 node bench/search_measure.js SITE_DIR [query …]   (the search page, fresh per query)
 //
 // Uses tests/browser's playwright-core and the system Chromium (run
 // `npm ci` in tests/browser first). Prints one line per query and a summary.
@@ -16,6 +17,26 @@ const S = require(path.join(__dirname, "..", "tests", "browser", "lib", "site.js
   const queries = process.argv.length > 3 ? process.argv.slice(3) : ["data residency", "compliance", "latency", "market launch", "incident", "uptime", "gdpr", "drift detection"];
   const server = await S.serveDir(dir);
   const browser = await S.launchBrowser();
+  if (process.env.PAGE) {
+    // The search page opened fresh for each query (a shared link): all it downloads.
+    for (const q of queries) {
+      const { context, page } = await S.openPage(browser);
+      let got = 0, files = 0;
+      const pending = [];
+      page.on("response", (r) => { if (r.url().includes("/fulltext/")) { files++; pending.push(r.body().then((b) => { got += b.length; }, () => {})); } });
+      const t0 = Date.now();
+      await page.goto(server.url + "search/?q=" + encodeURIComponent(q));
+      await page.locator(".search-page-results[data-source=full-text]").waitFor({ state: "attached", timeout: 60000 });
+      const ms = Date.now() - t0;
+      await page.waitForLoadState("networkidle");
+      await Promise.all(pending);
+      console.log(`search page ${JSON.stringify(q).padEnd(20)} ${(got / 1024).toFixed(1).padStart(6)} KB in ${files} files; results ${ms} ms after opening`);
+      await context.close();
+    }
+    await browser.close();
+    await server.close();
+    return;
+  }
   const { context, page } = await S.openPage(browser);
   let bytes = 0;
   const pending = [];
