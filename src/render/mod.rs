@@ -352,18 +352,10 @@ pub fn render_site_to(
     }
     // Thousands of files at scale (the index's bundles): write them in parallel.
     use rayon::prelude::*;
-    let t = std::time::Instant::now();
-    let n = extra.len();
-    extra
-        .into_par_iter()
-        .try_for_each(sink)
-        .map_err(Diagnostics::from)?;
-    if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
-        eprintln!(
-            "  last {n} files (sitemap, index, assets) written: {} ms",
-            t.elapsed().as_millis()
-        );
-    }
+    profile::timed("writing the last files (sitemap, index, assets)", || {
+        extra.into_par_iter().try_for_each(sink)
+    })
+    .map_err(Diagnostics::from)?;
     Ok(())
 }
 

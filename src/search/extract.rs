@@ -208,8 +208,8 @@ fn decoded(s: &str) -> String {
 
 /// Append HTML text `s` to `out` with its character references decoded and
 /// each run of whitespace made one space; no space starts `out` (the caller
-/// drops a trailing one when `out` is complete). One pass over the bytes:
-/// plain runs are copied whole.
+/// drops a trailing one when `out` is complete). Prose that needs neither
+/// is copied whole; anything else goes character by character.
 fn push_text(out: &mut String, s: &str) {
     out.reserve(s.len());
     // Whether a space here would be one too many (at the start, or after one).
@@ -229,47 +229,22 @@ fn push_text(out: &mut String, s: &str) {
     }
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        match c {
-            b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => {
-                if !spaced {
-                    out.push(' ');
-                    spaced = true;
-                }
-                i += 1;
-            }
-            b'&' => {
-                let (c, len) = entity(&s[i..]).unwrap_or(('&', 1));
-                if c.is_whitespace() {
-                    if !spaced {
-                        out.push(' ');
-                        spaced = true;
-                    }
-                } else {
-                    out.push(c);
-                    spaced = false;
-                }
-                i += len;
-            }
+        let (c, len) = match b[i] {
+            b'&' => entity(&s[i..]).unwrap_or(('&', 1)),
             0x80.. => {
                 let c = s[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
-                    if !spaced {
-                        out.push(' ');
-                        spaced = true;
-                    }
-                } else {
-                    out.push(c);
-                    spaced = false;
-                }
-                i += c.len_utf8();
+                (c, c.len_utf8())
             }
-            _ => {
-                out.push(char::from(c));
-                spaced = false;
-                i += 1;
-            }
+            c => (char::from(c), 1),
+        };
+        if !c.is_whitespace() {
+            out.push(c);
+            spaced = false;
+        } else if !spaced {
+            out.push(' ');
+            spaced = true;
         }
+        i += len;
     }
 }
 
