@@ -41,6 +41,7 @@ fn main() {
     }
     let (mut add, mut merge) = (Vec::new(), Vec::new());
     let mut files = 0;
+    let mut phases = Vec::new();
     for _ in 0..runs {
         let c = Collector::new(&pb);
         let t = Instant::now();
@@ -48,6 +49,7 @@ fn main() {
             c.add(u, h);
         }
         add.push(t.elapsed().as_secs_f64() * 1000.0);
+        phases = c.add_time();
         let t = Instant::now();
         files = c.finish().len();
         merge.push(t.elapsed().as_secs_f64() * 1000.0);
@@ -64,6 +66,11 @@ fn main() {
         bytes as f64 / 1e3 / median(&mut add),
         median(&mut merge)
     );
+    let phases: Vec<String> = phases
+        .iter()
+        .map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0))
+        .collect();
+    println!("last run's add, by phase: {}", phases.join(", "));
 }
 
 /// `WARM=1`: the scanner alone, then scanner + word splitter, over every page.
@@ -79,7 +86,7 @@ fn warm(pages: &[(String, String)]) {
     let mut w = 0;
     for (_, h) in pages {
         for s in extract::sections(extract::body_of(h)) {
-            extract::for_each_word(&s.text, |_| w += 1);
+            playbook::search::words::for_each_word(&s.text, |_| w += 1);
         }
     }
     eprintln!(

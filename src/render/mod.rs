@@ -337,9 +337,15 @@ pub fn render_site_to(
         let added = index.add_time();
         extra.extend(index.finish());
         if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
+            let total: std::time::Duration = added.iter().map(|(_, d)| *d).sum();
+            let phases: Vec<String> = added
+                .iter()
+                .map(|(name, d)| format!("{name} {}", d.as_millis()))
+                .collect();
             eprintln!(
-                "  full-text index: pages {} ms (CPU, in the render workers), merge {} ms",
-                added.as_millis(),
+                "  full-text index: pages {} ms (CPU, in the render workers: {}), merge {} ms",
+                total.as_millis(),
+                phases.join(", "),
                 t.elapsed().as_millis()
             );
         }

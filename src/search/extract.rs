@@ -7,8 +7,8 @@
 //! one per heading with an `id` and per element with a `data-search-title`
 //! (activities, tasks), each with its anchor, title and plain text. Parts
 //! marked `data-search-ignore` (navigation-like lists, tables, charts),
-//! `<svg>`, `<script>` and `<style>` are skipped. [`for_each_word`] splits
-//! text into index words the way `theme/search.js` splits a query.
+//! `<svg>`, `<script>` and `<style>` are skipped. [`super::words`] splits
+//! the text into index words.
 
 /// The attribute that marks the element holding a page's searchable text.
 pub const BODY_ATTR: &str = "data-search-body";
@@ -16,45 +16,6 @@ pub const BODY_ATTR: &str = "data-search-body";
 pub const TITLE_ATTR: &str = "data-search-title";
 /// The attribute that keeps an element's text out of the index.
 pub const IGNORE_ATTR: &str = "data-search-ignore";
-
-/// Words too common to help a search; the browser drops them from queries too.
-pub const STOP_WORDS: &[&str] = &[
-    "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or",
-    "that", "the", "this", "to", "with",
-];
-
-/// [`STOP_WORDS`] packed as [`packed`] numbers, for a check without string
-/// comparisons (it runs for every short word of every page).
-const STOP_KEYS: [u32; STOP_WORDS.len()] = {
-    let mut keys = [0; STOP_WORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = packed(STOP_WORDS[i].as_bytes());
-        i += 1;
-    }
-    keys
-};
-
-/// The bytes of a word of at most four bytes as one number (distinct for
-/// distinct words: no word has a zero byte).
-const fn packed(w: &[u8]) -> u32 {
-    let mut k = 0;
-    let mut i = 0;
-    while i < w.len() {
-        k = (k << 8) | w[i] as u32;
-        i += 1;
-    }
-    k
-}
-
-/// Whether `word` is one of [`STOP_WORDS`].
-fn is_stop_word(word: &str) -> bool {
-    // Every stop word has two to four letters.
-    (2..=4).contains(&word.len()) && STOP_KEYS.contains(&packed(word.as_bytes()))
-}
-
-/// Longest word kept (in characters): longer ones are ids or hashes.
-const MAX_WORD: usize = 40;
 
 /// One part of a page that a hit can land on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -420,116 +381,9 @@ fn text_into(out: &mut [Section], into: &Into, html: &str) {
     }
 }
 
-/// Call `f` with each index word of `text`: lower case, accents removed
-/// (canonical decomposition without U+0300–U+036F, as the browser's
-/// `normalize("NFD")`), split at anything that is not a letter or digit;
-/// words of one character, [`STOP_WORDS`] and words over 40 characters are
-/// left out.
-pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let b = text.as_bytes();
-    let mut lower = String::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        // A run of ASCII letters and digits and non-ASCII characters: one
-        // word when it is all ASCII (the common case, handed over without a
-        // copy when already lower case), else split character by character.
-        let start = i;
-        let (mut upper, mut ascii) = (false, true);
-        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
-            upper |= b[i].is_ascii_uppercase();
-            ascii &= b[i] < 0x80;
-            i += 1;
-        }
-        let run = &text[start..i];
-        if !ascii {
-            unicode_words(run, &mut f);
-        } else if upper {
-            lower.clear();
-            lower.push_str(run);
-            lower.make_ascii_lowercase();
-            keep_word(&lower, run.len(), &mut f);
-        } else {
-            keep_word(run, run.len(), &mut f);
-        }
-    }
-}
-
-/// Pass `word` (of `chars` characters) to `f` unless it is too short, too
-/// long or a stop word.
-fn keep_word(word: &str, chars: usize, f: &mut impl FnMut(&str)) {
-    if (2..=MAX_WORD).contains(&chars) && !is_stop_word(word) {
-        f(word);
-    }
-}
-
-/// [`for_each_word`] for a run holding non-ASCII characters: each is lower
-/// cased and decomposed, its accents dropped, and anything that is not a
-/// letter or digit ends a word.
-fn unicode_words(run: &str, f: &mut impl FnMut(&str)) {
-    use unicode_normalization::UnicodeNormalization;
-    let mut word = String::new();
-    let mut chars = 0;
-    for c in run.chars() {
-        if c.is_ascii() {
-            word.push(c.to_ascii_lowercase());
-            chars += 1;
-            continue;
-        }
-        for l in c.to_lowercase() {
-            for d in std::iter::once(l).nfd() {
-                if ('\u{300}'..='\u{36f}').contains(&d) {
-                    continue;
-                }
-                if d.is_alphanumeric() {
-                    word.push(d);
-                    chars += 1;
-                } else {
-                    keep_word(&word, chars, f);
-                    word.clear();
-                    chars = 0;
-                }
-            }
-        }
-    }
-    keep_word(&word, chars, f);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn words(s: &str) -> Vec<String> {
-        let mut v = Vec::new();
-        for_each_word(s, |w| v.push(w.to_string()));
-        v
-    }
-
-    #[test]
-    fn stop_words_are_recognised_and_nothing_else() {
-        assert!(
-            STOP_WORDS.iter().all(|w| (2..=4).contains(&w.len())),
-            "is_stop_word relies on it"
-        );
-        for w in STOP_WORDS {
-            assert!(is_stop_word(w), "{w}");
-        }
-        for w in ["a", "ant", "thes", "tho", "with_", "fro", "", "andy", "ofs"] {
-            assert!(!is_stop_word(w), "{w}");
-        }
-    }
-
-    #[test]
-    fn words_are_lower_case_without_accents_or_stop_words() {
-        assert_eq!(
-            words("Québec's CI/CD plan for the Straße, 99.9% a X"),
-            ["quebec", "ci", "cd", "plan", "straße", "99"]
-        );
-        assert_eq!(words("東京 Ärzte"), ["東京", "arzte"]);
-    }
 
     #[test]
     fn body_of_keeps_only_the_marked_element() {

@@ -51,6 +51,7 @@
 
 use super::extract::{self, Section};
 use super::facets::{facets, Facets};
+use super::words::{self, Word};
 use crate::model::Playbook;
 use crate::render::OutputFile;
 use std::collections::{BTreeSet, HashMap};
@@ -107,6 +108,32 @@ struct PageWords {
     fragment: Vec<u8>,
 }
 
+/// What [`Collector::add`] does to a page, in order (its time in each is
+/// [`Collector::add_time`]).
+pub const PHASES: [&str; 4] = ["scan", "count words", "number words", "fragment"];
+
+/// Adds the time since its last lap to one of [`PHASES`]' counters.
+struct PhaseClock<'a> {
+    counters: &'a [std::sync::atomic::AtomicU64],
+    last: std::time::Instant,
+}
+
+impl<'a> PhaseClock<'a> {
+    fn new(counters: &'a [std::sync::atomic::AtomicU64]) -> Self {
+        PhaseClock {
+            counters,
+            last: std::time::Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, phase: usize) {
+        let now = std::time::Instant::now();
+        let ns = u64::try_from((now - self.last).as_nanos()).unwrap_or(u64::MAX);
+        self.counters[phase].fetch_add(ns, std::sync::atomic::Ordering::Relaxed);
+        self.last = now;
+    }
+}
+
 /// Gathers the pages' words from the render workers (see the module docs).
 pub struct Collector {
     pages: Vec<(String, Facets)>,
@@ -114,8 +141,9 @@ pub struct Collector {
     markets: Vec<String>,
     slots: Vec<Mutex<Option<PageWords>>>,
     terms: Mutex<Terms>,
-    /// Time spent in [`Collector::add`], all workers together (for `PLAYBOOK_PROFILE`).
-    add_nanos: std::sync::atomic::AtomicU64,
+    /// Time spent in each of [`Collector::add`]'s [`PHASES`], all workers
+    /// together (for `PLAYBOOK_PROFILE`).
+    phase_nanos: [std::sync::atomic::AtomicU64; PHASES.len()],
 }
 
 impl Collector {
@@ -134,7 +162,7 @@ impl Collector {
             markets: pb.markets.iter().map(|m| m.name.clone()).collect(),
             slots,
             terms: Mutex::new(Terms::default()),
-            add_nanos: Default::default(),
+            phase_nanos: Default::default(),
         }
     }
 
@@ -143,9 +171,17 @@ impl Collector {
         self.pages.iter().map(|(u, _)| u.as_str())
     }
 
-    /// CPU time the render workers spent indexing pages so far.
-    pub fn add_time(&self) -> std::time::Duration {
-        std::time::Duration::from_nanos(self.add_nanos.load(std::sync::atomic::Ordering::Relaxed))
+    /// Time the render workers spent indexing pages so far, all together,
+    /// in each of [`PHASES`].
+    pub fn add_time(&self) -> Vec<(&'static str, std::time::Duration)> {
+        PHASES
+            .iter()
+            .zip(&self.phase_nanos)
+            .map(|(&name, n)| {
+                let ns = n.load(std::sync::atomic::Ordering::Relaxed);
+                (name, std::time::Duration::from_nanos(ns))
+            })
+            .collect()
     }
 
     /// Index the rendered page at `url` (`html` is the whole page); a page
@@ -154,13 +190,16 @@ impl Collector {
         let Some(&n) = self.number.get(url) else {
             return;
         };
-        let t = std::time::Instant::now();
+        let mut clock = PhaseClock::new(&self.phase_nanos);
         let facets = &self.pages[n].1;
         let mut sections = extract::sections(extract::body_of(html));
-        let (local, mut words) = count_words(&facets.title, &sections);
+        clock.lap(0);
+        let (keys, mut words) = count_words(&facets.title, &sections);
+        clock.lap(1);
         if let Ok(mut terms) = self.terms.lock() {
-            words.terms = local.lines().map(|w| terms.number(w)).collect();
+            words.terms = keys.iter().map(|k| terms.number(k)).collect();
         }
+        clock.lap(2);
         if let Some(top) = sections.first_mut() {
             // The top's title is the page's <h1>: the fragment has the title.
             top.title.clear();
@@ -169,9 +208,7 @@ impl Collector {
         if let Ok(mut slot) = self.slots[n].lock() {
             *slot = Some(PageWords { fragment, ..words });
         }
-        let ns = u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX);
-        self.add_nanos
-            .fetch_add(ns, std::sync::atomic::Ordering::Relaxed);
+        clock.lap(3);
     }
 
     /// Merge every page's words into the index files (manifest, term
@@ -252,36 +289,40 @@ impl Collector {
 }
 
 /// Count a page's words with their field weights and flags. This runs for
-/// every word of every page, so words of up to 16 bytes (nearly all) are
-/// keyed by their bytes packed into one number: no allocation and no string
-/// comparison per word. Each new word is appended to the page's word list
-/// when first seen.
-fn count_words(title: &str, sections: &[Section]) -> (String, PageWords) {
-    let mut short: FastMap<u128, usize> =
-        FastMap::with_capacity_and_hasher(512, Default::default());
-    let mut long: FastMap<String, usize> = FastMap::default();
+/// every word of every page, so words are counted by their [`Word::Packed`]
+/// numbers where they have one: no allocation and no string comparison per
+/// word. Returns the page's distinct words in order of first use (`counts`
+/// in the same order).
+fn count_words(title: &str, sections: &[Section]) -> (Vec<Key>, PageWords) {
+    let mut short: FastMap<u128, u32> = FastMap::with_capacity_and_hasher(512, Default::default());
+    let mut long: FastMap<String, u32> = FastMap::default();
     let mut counts: Vec<(u32, u8)> = Vec::with_capacity(512);
-    let mut words = String::with_capacity(4096);
+    let mut keys: Vec<Key> = Vec::with_capacity(512);
     let mut length = 0;
     let mut add = |text: &str, weight: u32, flag: u8| {
-        extract::for_each_word(text, |w| {
+        words::for_each_word(text, |w| {
             length += weight;
-            let new = counts.len();
-            let i = if w.len() <= 16 {
-                *short.entry(packed(w)).or_insert(new)
-            } else if let Some(&i) = long.get(w) {
-                i
-            } else {
-                long.insert(w.to_string(), new);
-                new
+            let new = counts.len() as u32;
+            let i = match w {
+                Word::Packed(k) => *short.entry(k).or_insert(new),
+                Word::Long(s) => match long.get(s) {
+                    Some(&i) => i,
+                    None => {
+                        long.insert(s.to_string(), new);
+                        new
+                    }
+                },
             };
             if i == new {
                 counts.push((0, 0));
-                words.push_str(w);
-                words.push('\n');
+                keys.push(match w {
+                    Word::Packed(k) => Key::Packed(k),
+                    Word::Long(s) => Key::Long(s.to_string()),
+                });
             }
-            counts[i].0 += weight;
-            counts[i].1 |= flag;
+            let c = &mut counts[i as usize];
+            c.0 += weight;
+            c.1 |= flag;
         });
     };
     add(title, W_TITLE, IN_TITLE);
@@ -297,7 +338,13 @@ fn count_words(title: &str, sections: &[Section]) -> (String, PageWords) {
         length,
         fragment: Vec::new(),
     };
-    (words, page)
+    (keys, page)
+}
+
+/// A page's word, owned, until the [`Terms`] number it.
+enum Key {
+    Packed(u128),
+    Long(String),
 }
 
 /// Every word of the site, numbered in order of first use by any worker:
@@ -313,27 +360,27 @@ struct Terms {
 }
 
 impl Terms {
-    /// `w`'s number, given it if new.
-    fn number(&mut self, w: &str) -> u32 {
+    /// A word's number, given it if new.
+    fn number(&mut self, w: &Key) -> u32 {
         let next = self.names.len() as u32;
-        let n = if w.len() <= 16 {
-            *self.short.entry(packed(w)).or_insert(next)
-        } else {
-            *self.long.entry(w.to_string()).or_insert(next)
+        let n = match w {
+            Key::Packed(k) => *self.short.entry(*k).or_insert(next),
+            Key::Long(s) => match self.long.get(s) {
+                Some(&n) => n,
+                None => {
+                    self.long.insert(s.clone(), next);
+                    next
+                }
+            },
         };
         if n == next {
-            self.names.push(w.to_string());
+            self.names.push(match w {
+                Key::Packed(k) => words::unpack(*k),
+                Key::Long(s) => s.clone(),
+            });
         }
         n
     }
-}
-
-/// A word of at most 16 bytes as one number (distinct words give distinct
-/// numbers: a word never holds a zero byte).
-fn packed(w: &str) -> u128 {
-    let mut b = [0u8; 16];
-    b[..w.len()].copy_from_slice(w.as_bytes());
-    u128::from_le_bytes(b)
 }
 
 /// Fragments are bundled into files of about this much JSON before
@@ -595,6 +642,16 @@ impl std::hash::Hasher for Fx {
         for &b in chunks.remainder() {
             self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
         }
+    }
+    /// Words are hashed as packed `u128`s: a folded multiply mixes every
+    /// bit of both halves into the low bits (the table's index) and the
+    /// high ones (its tag), where Fx's multiply leaves the low bits
+    /// depending on the first few bytes only.
+    fn write_u128(&mut self, v: u128) {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let m =
+            u128::from(v as u64 ^ self.0 ^ K) * u128::from((v >> 64) as u64 ^ K.rotate_left(32));
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
     }
     fn finish(&self) -> u64 {
         self.0

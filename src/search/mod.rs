@@ -12,6 +12,7 @@
 pub mod extract;
 pub mod facets;
 pub mod fulltext;
+pub mod words;
 
 use crate::model::{EntityRef, Kind, Playbook};
 use serde_json::json;
