@@ -140,7 +140,7 @@ fn attrs(tag: &str) -> impl Iterator<Item = (&str, &str)> {
         let value = match b.get(i) {
             Some(&q @ (b'"' | b'\'')) => {
                 let from = i + 1;
-                let end = tag[from..].find(q as char).map_or(b.len(), |e| from + e);
+                let end = memchr::memchr(q, &b[from..]).map_or(b.len(), |e| from + e);
                 i = (end + 1).min(b.len());
                 &tag[from..end]
             }
@@ -254,7 +254,7 @@ pub fn sections(html: &str) -> Vec<Section> {
     let mut into_until = 0;
     let mut rest = html;
     while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
+        let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) else {
             if skip_below.is_none() {
                 text_into(&mut out, &into, rest);
             }
@@ -268,7 +268,9 @@ pub fn sections(html: &str) -> Vec<Section> {
             rest = r.find("-->").map_or("", |e| &r[e + 3..]);
             continue;
         }
-        let Some(gt) = rest.find('>') else { break };
+        let Some(gt) = memchr::memchr(b'>', rest.as_bytes()) else {
+            break;
+        };
         let tag = &rest[1..gt];
         rest = &rest[gt + 1..];
         if let Some(name) = tag.strip_prefix('/') {
@@ -311,7 +313,7 @@ pub fn sections(html: &str) -> Vec<Section> {
                 .map(|(i, _)| i);
             rest = close.map_or("", |e| {
                 let r = &rest[e..];
-                r.find('>').map_or("", |g| &r[g + 1..])
+                memchr::memchr(b'>', r.as_bytes()).map_or("", |g| &r[g + 1..])
             });
             continue;
         }

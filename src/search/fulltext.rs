@@ -294,7 +294,7 @@ impl Collector {
 /// word. Returns the page's distinct words in order of first use (`counts`
 /// in the same order).
 fn count_words(title: &str, sections: &[Section]) -> (Vec<Key>, PageWords) {
-    let mut short: FastMap<u128, u32> = FastMap::with_capacity_and_hasher(512, Default::default());
+    let mut short: FastMap<u128, u32> = FastMap::with_capacity_and_hasher(256, Default::default());
     let mut long: FastMap<String, u32> = FastMap::default();
     let mut counts: Vec<(u32, u8)> = Vec::with_capacity(512);
     let mut keys: Vec<Key> = Vec::with_capacity(512);

@@ -143,7 +143,17 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Word<'_>)) {
             } else {
                 (1u128 << (8 * run.len())) - 1
             };
-            let k = pack(run) | (u128::from_le_bytes([0x20; PACKED_BYTES]) & len_mask);
+            // Sixteen bytes are loaded at once where the text has them
+            // (a fixed-size copy is one load; `pack` copies by length).
+            let word = match b.get(start..start + PACKED_BYTES) {
+                Some(sixteen) => {
+                    let mut a = [0u8; PACKED_BYTES];
+                    a.copy_from_slice(sixteen);
+                    u128::from_le_bytes(a) & len_mask
+                }
+                None => pack(run),
+            };
+            let k = word | (u128::from_le_bytes([0x20; PACKED_BYTES]) & len_mask);
             if !is_stop_key(k) {
                 f(Word::Packed(k));
             }
