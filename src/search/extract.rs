@@ -178,12 +178,19 @@ fn push_text(out: &mut String, s: &str) {
     // Most of a page's text is prose with single spaces and nothing to
     // decode: copied whole, after a few vectorised scans.
     let b = s.as_bytes();
+    // Between tags, often nothing but line breaks and indentation.
+    if b.iter().all(u8::is_ascii_whitespace) {
+        if !spaced && !b.is_empty() {
+            out.push(' ');
+        }
+        return;
+    }
     if b.first() != Some(&b' ')
         && b.is_ascii()
         && memchr::memchr3(b'&', b'\n', b'\t', b).is_none()
         && memchr::memchr2(b'\r', 0x0c, b).is_none()
         && !b.contains(&0x0b)
-        && memchr::memmem::find(b, b"  ").is_none()
+        && double_space().find(b).is_none()
     {
         out.push_str(s);
         return;
@@ -207,6 +214,14 @@ fn push_text(out: &mut String, s: &str) {
         }
         i += len;
     }
+}
+
+/// A searcher for two spaces in a row, built once (building one costs more
+/// than searching most text segments).
+fn double_space() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new(b"  "))
 }
 
 /// The character reference `s` starts with (`s[0]` is `&`), decoded, and
@@ -245,27 +260,23 @@ enum Into {
 /// Split an article's HTML into sections (see the module docs).
 pub fn sections(html: &str) -> Vec<Section> {
     let mut out = vec![Section::default()];
-    // Open elements (names, as written: our templates write lower case),
-    // and the depth below which text is skipped.
+    // Open elements (names, as written: our templates write lower case).
     let mut stack: Vec<&str> = Vec::with_capacity(32);
-    let mut skip_below: Option<usize> = None;
     // Where text goes, and the depth at which that ends.
     let mut into = Into::Text;
     let mut into_until = 0;
     let mut rest = html;
     while !rest.is_empty() {
         let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) else {
-            if skip_below.is_none() {
-                text_into(&mut out, &into, rest);
-            }
+            text_into(&mut out, &into, rest);
             break;
         };
-        if lt > 0 && skip_below.is_none() {
+        if lt > 0 {
             text_into(&mut out, &into, &rest[..lt]);
         }
         rest = &rest[lt..];
         if let Some(r) = rest.strip_prefix("<!--") {
-            rest = r.find("-->").map_or("", |e| &r[e + 3..]);
+            rest = memchr::memmem::find(r.as_bytes(), b"-->").map_or("", |e| &r[e + 3..]);
             continue;
         }
         let Some(gt) = memchr::memchr(b'>', rest.as_bytes()) else {
@@ -280,14 +291,11 @@ pub fn sections(html: &str) -> Vec<Section> {
             } else if let Some(pos) = stack.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
                 stack.truncate(pos);
             }
-            if skip_below.is_some_and(|d| stack.len() <= d) {
-                skip_below = None;
-            }
             if into == Into::Title && stack.len() <= into_until {
                 into = Into::Text;
             }
             if classify(name.as_bytes()) != Tag::Inline {
-                text_into(&mut out, &into, " ");
+                space_into(&mut out, &into);
             }
             continue;
         }
@@ -303,29 +311,13 @@ pub fn sections(html: &str) -> Vec<Section> {
         let class = classify(name.as_bytes());
         if class == Tag::Opaque {
             // Their content is not page text: jump past the closing tag.
-            let close = rest
-                .match_indices("</")
-                .find(|(i, _)| {
-                    rest[i + 2..]
-                        .get(..name.len())
-                        .is_some_and(|n| n.eq_ignore_ascii_case(name))
-                })
-                .map(|(i, _)| i);
-            rest = close.map_or("", |e| {
-                let r = &rest[e..];
-                memchr::memchr(b'>', r.as_bytes()).map_or("", |g| &r[g + 1..])
-            });
+            rest = past_close(rest, name, false);
             continue;
         }
         if class == Tag::Void || attr_text.trim_ascii_end().ends_with('/') {
             if class != Tag::Inline {
-                text_into(&mut out, &into, " ");
+                space_into(&mut out, &into);
             }
-            continue;
-        }
-        let depth = stack.len();
-        stack.push(name);
-        if skip_below.is_some() {
             continue;
         }
         let (mut id, mut title, mut ignore) = ("", None, false);
@@ -340,9 +332,16 @@ pub fn sections(html: &str) -> Vec<Section> {
             }
         }
         if ignore {
-            skip_below = Some(depth);
+            // Jump past the whole element (counting nested ones of its
+            // name) instead of scanning what it holds.
+            rest = past_close(rest, name, true);
+            if class != Tag::Inline {
+                space_into(&mut out, &into);
+            }
             continue;
         }
+        let depth = stack.len();
+        stack.push(name);
         if let (false, Some(title)) = (id.is_empty(), title) {
             out.push(Section {
                 anchor: decoded(id),
@@ -359,7 +358,7 @@ pub fn sections(html: &str) -> Vec<Section> {
             into = Into::Title;
             into_until = depth;
         } else if class != Tag::Inline {
-            text_into(&mut out, &into, " ");
+            space_into(&mut out, &into);
         }
     }
     for s in &mut out {
@@ -372,6 +371,39 @@ pub fn sections(html: &str) -> Vec<Section> {
     out
 }
 
+/// What follows the element named `name` whose start tag `rest` follows:
+/// past its closing tag, counting nested elements of the same name when
+/// `nested` (content such as `<script>` has no elements, only text).
+/// Everything when it is never closed.
+fn past_close<'a>(rest: &'a str, name: &str, nested: bool) -> &'a str {
+    let b = rest.as_bytes();
+    let n = name.len();
+    let mut depth = 1;
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'<', &b[i..]) {
+        let at = i + p + 1;
+        i = at;
+        let closing = b.get(at) == Some(&b'/');
+        let from = at + usize::from(closing);
+        let same = b
+            .get(from..from + n)
+            .is_some_and(|t| t.eq_ignore_ascii_case(name.as_bytes()))
+            && !b.get(from + n).is_some_and(|c| c.is_ascii_alphanumeric());
+        if !same || !(closing || nested) {
+            continue;
+        }
+        if !closing {
+            depth += 1;
+            continue;
+        }
+        depth -= 1;
+        if depth == 0 {
+            return memchr::memchr(b'>', &b[from..]).map_or("", |g| &rest[from + g + 1..]);
+        }
+    }
+    ""
+}
+
 fn text_into(out: &mut [Section], into: &Into, html: &str) {
     if let Some(s) = out.last_mut() {
         let to = if *into == Into::Title {
@@ -380,6 +412,21 @@ fn text_into(out: &mut [Section], into: &Into, html: &str) {
             &mut s.text
         };
         push_text(to, html);
+    }
+}
+
+/// A word break: one space where text goes, unless it already ends in one
+/// (or is empty).
+fn space_into(out: &mut [Section], into: &Into) {
+    if let Some(s) = out.last_mut() {
+        let to = if *into == Into::Title {
+            &mut s.title
+        } else {
+            &mut s.text
+        };
+        if !to.is_empty() && !to.ends_with(' ') {
+            to.push(' ');
+        }
     }
 }
 
