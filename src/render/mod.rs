@@ -293,7 +293,11 @@ pub fn render_site_to(
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostics> {
     // Each render worker indexes the pages it renders; only the merge is serial.
-    let index = (!opts.skip_full_text_index).then(|| crate::search::fulltext::Collector::new(pb));
+    let index = (!opts.skip_full_text_index).then(|| {
+        profile::timed("full-text index: numbering pages, facets", || {
+            crate::search::fulltext::Collector::new(pb)
+        })
+    });
     let site = pages::SiteBuilder::new(pb);
     // The site-wide files do not depend on the pages: make them alongside,
     // and hand each to the sink at once (playbook.json alone is 44 MB at
