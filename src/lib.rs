@@ -86,6 +86,9 @@ pub struct BuildOptions {
     /// Leave the full-text index out (for measuring what it costs:
     /// `PLAYBOOK_NO_FULLTEXT=1 playbook build`).
     pub skip_full_text_index: bool,
+    /// Do not use the full-text index's cache beside the destination
+    /// (`PLAYBOOK_NO_INDEX_CACHE=1`; for measuring a build without it).
+    pub no_index_cache: bool,
 }
 
 /// What a build did, for the terminal and the benchmark.
@@ -124,6 +127,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     let counts = std::sync::Mutex::new((0usize, 0usize, 0usize));
     let render_opts = render::RenderOptions {
         skip_full_text_index: opts.skip_full_text_index,
+        index_cache: (!opts.no_index_cache).then(|| search::cache::path_for(&dest)),
         ..Default::default()
     };
     render::render_site_to(&pb, &templates, &render_opts, &|f| {

@@ -248,6 +248,28 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     std::fs::rename(&tmp, path).map_err(|e| io_err("write", path, &e))
 }
 
+/// Write one file by streaming into it (for the full-text index's cache,
+/// tens of MB at scale, never held whole), via a temporary file and a
+/// rename: the file is either the old one or complete. On failure nothing
+/// is left, not even the old file.
+pub fn write_file_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
+        fill(&mut out)?;
+        out.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(path);
+    }
+    result
+}
+
 /// Create a new playbook skeleton (for `playbook init`); refuses to overwrite files.
 pub fn write_new_files(dir: &Path, files: &[(String, String)]) -> Result<(), Diagnostic> {
     for (rel, _) in files {

@@ -9,6 +9,7 @@ pub fn run(root: &Path, dest: Option<PathBuf>, base_url: Option<String>) -> i32 
         base_url,
         // Only for measuring the index's cost (bench/search.sh); not a CLI flag.
         skip_full_text_index: std::env::var_os("PLAYBOOK_NO_FULLTEXT").is_some(),
+        no_index_cache: std::env::var_os("PLAYBOOK_NO_INDEX_CACHE").is_some(),
     };
     let start = std::time::Instant::now();
     match crate::build(root, &opts) {

@@ -248,6 +248,9 @@ pub struct RenderOptions {
     /// Leave the full-text index out (`check` validates pages, and the index
     /// is most of its time while it can only fail on what pages already show).
     pub skip_full_text_index: bool,
+    /// The full-text index's cache file (see [`crate::search::cache`]):
+    /// read for the pages that did not change, then rewritten.
+    pub index_cache: Option<std::path::PathBuf>,
 }
 
 /// A page before rendering: where it goes, which template, what context.
@@ -295,7 +298,11 @@ pub fn render_site_to(
     // Each render worker indexes the pages it renders; only the merge is serial.
     let index = (!opts.skip_full_text_index).then(|| {
         profile::timed("full-text index: numbering pages, facets", || {
-            crate::search::fulltext::Collector::new(pb)
+            let c = crate::search::fulltext::Collector::new(pb);
+            match &opts.index_cache {
+                Some(path) => c.with_cache(path),
+                None => c,
+            }
         })
     });
     let site = pages::SiteBuilder::new(pb);
@@ -339,6 +346,7 @@ pub fn render_site_to(
     if let Some(index) = index {
         let t = std::time::Instant::now();
         let added = index.add_time();
+        let hits = index.cache_hits();
         extra.extend(index.finish());
         if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
             let total: std::time::Duration = added.iter().map(|(_, d)| *d).sum();
@@ -347,7 +355,7 @@ pub fn render_site_to(
                 .map(|(name, d)| format!("{name} {}", d.as_millis()))
                 .collect();
             eprintln!(
-                "  full-text index: pages {} ms (CPU, in the render workers: {}), merge {} ms",
+                "  full-text index: pages {} ms (CPU, in the render workers: {}; {hits} pages from the cache), merge {} ms",
                 total.as_millis(),
                 phases.join(", "),
                 t.elapsed().as_millis()

@@ -49,6 +49,7 @@
 //!   digits), most frequent first, for typo correction; fetched only when a
 //!   query has a word the index does not know.
 
+use super::cache::{self, IndexCache};
 use super::extract::{self, Section};
 use super::facets::{facets, Facets};
 use super::words::{self, Word};
@@ -99,18 +100,24 @@ pub fn url_of(path: &str) -> String {
 
 /// One page's words, counted: `terms[i]` is a word's number in the
 /// collector's [`Terms`], `counts[i]` its weighted count and flags.
-struct PageWords {
-    terms: Vec<u32>,
-    counts: Vec<(u32, u8)>,
+pub(super) struct PageWords {
+    pub(super) terms: Vec<u32>,
+    pub(super) counts: Vec<(u32, u8)>,
     /// Sum of the weighted counts (the page's length for BM25).
-    length: u32,
+    pub(super) length: u32,
     /// The page's fragment (see the module docs).
-    fragment: Vec<u8>,
+    pub(super) fragment: Vec<u8>,
 }
 
 /// What [`Collector::add`] does to a page, in order (its time in each is
 /// [`Collector::add_time`]).
-pub const PHASES: [&str; 4] = ["scan", "count words", "number words", "fragment"];
+pub const PHASES: [&str; 5] = [
+    "scan",
+    "count words",
+    "number words",
+    "fragment",
+    "pages from the cache",
+];
 
 /// Adds the time since its last lap to one of [`PHASES`]' counters.
 struct PhaseClock<'a> {
@@ -141,6 +148,12 @@ pub struct Collector {
     markets: Vec<String>,
     slots: Vec<Mutex<Option<PageWords>>>,
     terms: Mutex<Terms>,
+    /// The previous build's [`IndexCache`], with its words' numbers in
+    /// `terms`; where to write this build's; each page's cache key.
+    cache: Option<(IndexCache, Vec<u32>)>,
+    cache_path: Option<std::path::PathBuf>,
+    keys: Vec<std::sync::atomic::AtomicU64>,
+    hits: std::sync::atomic::AtomicUsize,
     /// Time spent in each of [`Collector::add`]'s [`PHASES`], all workers
     /// together (for `PLAYBOOK_PROFILE`).
     phase_nanos: [std::sync::atomic::AtomicU64; PHASES.len()],
@@ -162,8 +175,33 @@ impl Collector {
             markets: pb.markets.iter().map(|m| m.name.clone()).collect(),
             slots,
             terms: Mutex::new(Terms::default()),
+            cache: None,
+            cache_path: None,
+            keys: Vec::new(),
+            hits: Default::default(),
             phase_nanos: Default::default(),
         }
+    }
+
+    /// Use the index cache at `path` (see [`super::cache`]): pages whose
+    /// article did not change since the build that wrote it are taken from
+    /// it, and [`Collector::finish`] writes this build's there.
+    pub fn with_cache(mut self, path: &std::path::Path) -> Self {
+        if let Some(old) = IndexCache::open(path) {
+            let remap = match self.terms.get_mut() {
+                Ok(terms) => old.words.iter().map(|w| terms.number_text(w)).collect(),
+                Err(_) => Vec::new(),
+            };
+            self.cache = Some((old, remap));
+        }
+        self.keys = self.pages.iter().map(|_| Default::default()).collect();
+        self.cache_path = Some(path.to_path_buf());
+        self
+    }
+
+    /// How many pages were taken from the cache so far.
+    pub fn cache_hits(&self) -> usize {
+        self.hits.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The URLs of the pages indexed, in page order (for benchmarks and tools).
@@ -192,7 +230,26 @@ impl Collector {
         };
         let mut clock = PhaseClock::new(&self.phase_nanos);
         let facets = &self.pages[n].1;
-        let mut sections = extract::sections(extract::body_of(html));
+        let body = extract::body_of(html);
+        if self.cache_path.is_some() {
+            let fw: Vec<&str> = facets.frameworks.iter().map(String::as_str).collect();
+            let key = cache::page_key(url, &facets.title, facets.kind, &fw, body);
+            self.keys[n].store(key, std::sync::atomic::Ordering::Relaxed);
+            if let Some((old, remap)) = &self.cache {
+                if let Some(mut page) = old.page(url, key) {
+                    for t in &mut page.terms {
+                        *t = remap[*t as usize];
+                    }
+                    if let Ok(mut slot) = self.slots[n].lock() {
+                        *slot = Some(page);
+                    }
+                    self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    clock.lap(4);
+                    return;
+                }
+            }
+        }
+        let mut sections = extract::sections(body);
         clock.lap(0);
         let (keys, mut words) = count_words(&facets.title, &sections);
         clock.lap(1);
@@ -220,7 +277,31 @@ impl Collector {
             .map(|m| m.into_inner().ok().flatten())
             .collect();
         let names = self.terms.into_inner().map(|t| t.names).unwrap_or_default();
-        let (chunks, words) = term_chunks(&pages, &names);
+        let ((chunks, words), ()) = rayon::join(
+            || term_chunks(&pages, &names),
+            || {
+                let Some(path) = &self.cache_path else {
+                    return;
+                };
+                let keyed: Vec<(&str, u64, &PageWords)> = self
+                    .pages
+                    .iter()
+                    .zip(&self.keys)
+                    .zip(&pages)
+                    .filter_map(|(((url, _), key), p)| {
+                        let key = key.load(std::sync::atomic::Ordering::Relaxed);
+                        Some((url.as_str(), key, p.as_ref()?))
+                    })
+                    .collect();
+                let unchanged = self.cache.as_ref().is_some_and(|(old, _)| {
+                    let pairs: Vec<(&str, u64)> = keyed.iter().map(|(u, k, _)| (*u, *k)).collect();
+                    old.holds_exactly(&pairs)
+                });
+                if !unchanged {
+                    cache::write(path, &names, &keyed);
+                }
+            },
+        );
         let bundles: Vec<(usize, Vec<u8>)> = {
             use rayon::prelude::*;
             bundles(&mut pages)
@@ -360,6 +441,15 @@ struct Terms {
 }
 
 impl Terms {
+    /// The number of a word given as text.
+    fn number_text(&mut self, w: &str) -> u32 {
+        if w.len() <= words::PACKED_BYTES {
+            self.number(&Key::Packed(words::pack(w.as_bytes())))
+        } else {
+            self.number(&Key::Long(w.to_string()))
+        }
+    }
+
     /// A word's number, given it if new.
     fn number(&mut self, w: &Key) -> u32 {
         let next = self.names.len() as u32;
@@ -493,10 +583,12 @@ fn term_chunks(
             fill[t as usize] += 1;
         }
     }
+    // A word only the previous build's cache had has no postings.
     let mut terms: Vec<(&str, &[Posting])> = names
         .iter()
         .enumerate()
         .map(|(t, w)| (w.as_str(), &all[start[t]..start[t + 1]]))
+        .filter(|(_, list)| !list.is_empty())
         .collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let encoded: Vec<Vec<u8>> = terms
@@ -662,7 +754,7 @@ impl std::hash::Hasher for Fx {
 /// the same on every build and platform, and fast (four independent
 /// multiply-rotate lanes over 8-byte words, then murmur3's finaliser), as
 /// it reads the whole index (tens of MB at scale). Not for security.
-fn content_hash(bytes: &[u8]) -> u64 {
+pub(super) fn content_hash(bytes: &[u8]) -> u64 {
     const K: [u64; 4] = [
         0x9e37_79b9_7f4a_7c15,
         0xc2b2_ae3d_27d4_eb4f,

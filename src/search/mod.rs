@@ -9,6 +9,7 @@
 //!   imports are not allowed. `theme/search.js` adds its `<script>` only
 //!   there, when the search box is used or the search page opens.
 
+pub mod cache;
 pub mod extract;
 pub mod facets;
 pub mod fulltext;

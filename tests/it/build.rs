@@ -93,9 +93,130 @@ fn failed_build_leaves_the_previous_site_byte_for_byte() {
     assert!(changed.is_empty(), "the failed build changed: {changed:?}");
     assert_eq!(
         entries(fixture.root()),
-        ["book", "book.toml", "content"],
-        "no staging or old folders may be left beside book/"
+        [".book.index-cache", "book", "book.toml", "content"],
+        "no staging or old folders may be left beside book/ (only the index's cache)"
     );
+}
+
+/// The full-text index's files of a site, by path.
+fn index_files(site: &Path) -> Vec<(String, Vec<u8>)> {
+    read_tree(site)
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("fulltext/"))
+        .collect()
+}
+
+/// Asserts two sites' index files are the same, naming those that differ.
+fn assert_same_index(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
+    let names = |x: &[(String, Vec<u8>)]| x.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+    assert_eq!(names(a), names(b), "{what}: index files");
+    let differ: Vec<&String> = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x.1 != y.1)
+        .map(|(x, _)| &x.0)
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{what}: these index files differ: {differ:?}"
+    );
+}
+
+/// `playbook build` with `PLAYBOOK_PROFILE=1` (and `env`), and how many
+/// pages it says it took from the index's cache.
+fn build_counting_cached_pages(fixture: &Fixture, env: &[(&str, &str)]) -> usize {
+    let mut env = env.to_vec();
+    env.push(("PLAYBOOK_PROFILE", "1"));
+    let run = fixture.run_env(&["build"], &env);
+    run.assert_ok();
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("pages from the cache)"))
+        .unwrap_or_else(|| panic!("no index profile line in {run}"));
+    let before = line.split(" pages from the cache)").next().unwrap_or("");
+    before
+        .rsplit(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count of cached pages in {line:?}"))
+}
+
+#[test]
+fn a_rebuild_takes_unchanged_pages_from_the_index_cache_and_makes_the_same_index() {
+    let fixture = Fixture::skeleton();
+    assert_eq!(build_counting_cached_pages(&fixture, &[]), 0);
+    assert!(
+        fixture.path(".book.index-cache").is_file(),
+        "the first build leaves the index's cache beside book/"
+    );
+    let first = index_files(&fixture.path("book"));
+    // Nothing changed: all ten entity pages come from the cache, same index.
+    assert_eq!(build_counting_cached_pages(&fixture, &[]), 10);
+    assert_same_index(&index_files(&fixture.path("book")), &first, "unchanged");
+    // One page's text changes: it alone is indexed again, and the index is
+    // exactly the one a build without any cache makes.
+    let fixture = fixture.replace(
+        "content/research/launch-study.md",
+        "launched on time more often.",
+        "launched on time more often, from Zanzibar.",
+    );
+    assert_eq!(build_counting_cached_pages(&fixture, &[]), 9);
+    let cached = index_files(&fixture.path("book"));
+    assert_ne!(cached, first);
+    let fresh = fixture.run_env(
+        &["build", "--dest", "fresh"],
+        &[("PLAYBOOK_NO_INDEX_CACHE", "1")],
+    );
+    fresh.assert_ok();
+    assert!(!fixture.path(".fresh.index-cache").exists());
+    assert_same_index(
+        &cached,
+        &index_files(&fixture.path("fresh")),
+        "one page changed",
+    );
+    let words = read_site_file(&fixture.path("book"), "fulltext/words.json");
+    assert!(words.contains("\"zanzibar\""), "{words}");
+    // The word goes again: gone from the index too, though the cache had it.
+    let fixture = fixture.replace(
+        "content/research/launch-study.md",
+        "more often, from Zanzibar.",
+        "more often.",
+    );
+    assert_eq!(build_counting_cached_pages(&fixture, &[]), 9);
+    assert_same_index(&index_files(&fixture.path("book")), &first, "changed back");
+}
+
+#[test]
+fn a_damaged_or_foreign_index_cache_is_ignored() {
+    let fixture = Fixture::skeleton();
+    fixture.build().assert_ok();
+    let first = index_files(&fixture.path("book"));
+    let cache = fixture.path(".book.index-cache");
+    let good = std::fs::read(&cache).unwrap();
+    let mut other_binary = good.clone();
+    other_binary[12] ^= 0xff;
+    let mut flipped = good.clone();
+    let last = flipped.len() - 1;
+    flipped[last / 2] ^= 0x55;
+    for (what, bytes) in [
+        ("empty", Vec::new()),
+        ("not a cache", b"<html>not a cache</html>".to_vec()),
+        ("truncated", good[..good.len() / 2].to_vec()),
+        ("written by another build of playbook", other_binary),
+        ("one byte changed", flipped),
+    ] {
+        std::fs::write(&cache, &bytes).unwrap();
+        let cached = build_counting_cached_pages(&fixture, &[]);
+        if what == "one byte changed" {
+            assert_eq!(cached, 9, "only the damaged page is indexed again");
+        } else {
+            assert_eq!(cached, 0, "{what}: no page may come from it");
+        }
+        assert_same_index(&index_files(&fixture.path("book")), &first, what);
+        // The build that ignored it wrote a good one.
+        std::fs::write(&cache, &good).unwrap();
+    }
 }
 
 #[test]

@@ -135,6 +135,11 @@ impl Fixture {
         run_in(self.root(), args, DEFAULT_TIMEOUT)
     }
 
+    /// [`Fixture::run`] with these environment variables set.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        run_in_env(self.root(), args, env, DEFAULT_TIMEOUT)
+    }
+
     /// `playbook build` (into the default `book/` under the root).
     pub fn build(&self) -> Run {
         self.run(&["build"])
@@ -199,12 +204,19 @@ pub fn read_site_file(site: &Path, rel: &str) -> String {
 
 /// Run the binary in `dir`; fails the test on a hang, a signal or a panic.
 pub fn run_in(dir: &Path, args: &[&str], timeout: Duration) -> Run {
+    run_in_env(dir, args, &[], timeout)
+}
+
+/// [`run_in`] with these environment variables set.
+pub fn run_in_env(dir: &Path, args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Run {
     let start = Instant::now();
     let mut child = Command::new(BIN)
         .args(args)
         .current_dir(dir)
         .env_remove("PLAYBOOK_TIMINGS")
         .env_remove("PLAYBOOK_PROFILE")
+        .env_remove("PLAYBOOK_NO_INDEX_CACHE")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

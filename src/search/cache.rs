@@ -1,0 +1,306 @@
+//! What the full-text indexer made of each page last time, kept in a file
+//! beside the site (`.<dest>.index-cache`), so that the next build does not
+//! scan and count a page whose article has not changed.
+//!
+//! An author's next build changes a few pages of hundreds or thousands:
+//! the scan and the word count of the others (most of the index's time)
+//! is replaced by a hash of the page's article and a read of a few KB.
+//! Nothing written to the site depends on the cache: a build with it makes
+//! the same bytes as one without (the integration tests check this).
+//!
+//! The cache is only ever a shortcut. A page is taken from it only when
+//! its key (a hash of the page's URL, facets and article HTML) matches and
+//! the file was written by this very `playbook` binary (its size and
+//! modification time, so any code change starts afresh); a missing,
+//! foreign, truncated or corrupt file is a cache miss, never an error. It
+//! is read page by page as the render workers reach each page (only a
+//! small table stays in memory), and rewritten, to a temporary file then
+//! renamed, only when some page changed. `PLAYBOOK_NO_INDEX_CACHE=1` turns
+//! it off (for measuring a build without it).
+//!
+//! ## File
+//!
+//! All numbers are LEB128 varints except the fixed-size ones:
+//! `PBIXCACHE2` (10 bytes), the build identity (8 bytes, little-endian),
+//! the length and the hash (8 bytes) of the head that follows; the head:
+//! the word list (count, then each word's byte length and bytes) and the
+//! page table (count, then per page: URL length and bytes, key and entry
+//! hash as 8 little-endian bytes each, entry length); then the entries, in
+//! table order: word count, then per word its number in the word list,
+//! weighted count and flags byte; the page length; the fragment's length
+//! and bytes. The hashes make a damaged file a miss, not a wrong index.
+
+use super::fulltext::PageWords;
+use std::collections::HashMap;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+const MAGIC: &[u8; 10] = b"PBIXCACHE2";
+
+/// Where the cache of the site at `dest` lives: beside it, named like the
+/// kept previous site (`.book.prev` → `.book.index-cache`).
+pub fn path_for(dest: &Path) -> PathBuf {
+    let parent = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "book".into());
+    parent.join(format!(".{name}.index-cache"))
+}
+
+/// This binary's identity: a cache written by another build of Playbook
+/// (whose scanner or weights may differ) is never used. `None` when the
+/// executable cannot be found: no cache then.
+fn build_identity() -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(exe).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let mut id = Vec::new();
+    id.extend(env!("CARGO_PKG_VERSION").as_bytes());
+    id.extend(meta.len().to_le_bytes());
+    id.extend(modified.as_nanos().to_le_bytes());
+    Some(super::fulltext::content_hash(&id))
+}
+
+/// A page's cache key: its URL, the facets its fragment shows and the
+/// article its sections and words come from.
+pub fn page_key(url: &str, title: &str, kind: &str, frameworks: &[&str], body: &str) -> u64 {
+    let mut bytes = Vec::with_capacity(body.len() + url.len() + title.len() + 64);
+    for part in [url, title, kind]
+        .into_iter()
+        .chain(frameworks.iter().copied())
+    {
+        bytes.extend_from_slice(part.as_bytes());
+        bytes.push(0xff);
+    }
+    bytes.extend_from_slice(body.as_bytes());
+    super::fulltext::content_hash(&bytes)
+}
+
+/// One page's place in the cache file.
+#[derive(Clone, Copy)]
+struct Entry {
+    key: u64,
+    hash: u64,
+    offset: u64,
+    len: usize,
+}
+
+/// The previous build's cache, opened for reading.
+pub struct IndexCache {
+    file: Mutex<std::fs::File>,
+    /// The cache's word list.
+    pub words: Vec<String>,
+    entries: HashMap<String, Entry>,
+}
+
+impl IndexCache {
+    /// Open the cache at `path`; `None` when there is none or it is not
+    /// this binary's (see the module docs).
+    pub fn open(path: &Path) -> Option<IndexCache> {
+        let id = build_identity()?;
+        let mut file = std::fs::File::open(path).ok()?;
+        let mut fixed = [0u8; 18];
+        file.read_exact(&mut fixed).ok()?;
+        if &fixed[..10] != MAGIC || fixed[10..] != id.to_le_bytes() {
+            return None;
+        }
+        let mut r = std::io::BufReader::new(&mut file);
+        let head_len = usize::try_from(read_varint(&mut r)?).ok()?;
+        let mut hash = [0u8; 8];
+        r.read_exact(&mut hash).ok()?;
+        if head_len > 1 << 30 {
+            return None;
+        }
+        let mut head = vec![0u8; head_len];
+        r.read_exact(&mut head).ok()?;
+        if super::fulltext::content_hash(&head) != u64::from_le_bytes(hash) {
+            return None;
+        }
+        let mut offset = r.stream_position().ok()?;
+        drop(r);
+        let mut r = &head[..];
+        let count = read_varint(&mut r)?;
+        let mut words = Vec::with_capacity(count.min(1 << 20) as usize);
+        for _ in 0..count {
+            words.push(String::from_utf8(read_bytes(&mut r)?).ok()?);
+        }
+        let count = read_varint(&mut r)?;
+        let mut entries = HashMap::with_capacity(count.min(1 << 20) as usize);
+        for _ in 0..count {
+            let url = String::from_utf8(read_bytes(&mut r)?).ok()?;
+            let key = read_u64(&mut r)?;
+            let hash = read_u64(&mut r)?;
+            let len = usize::try_from(read_varint(&mut r)?).ok()?;
+            entries.insert(
+                url,
+                Entry {
+                    key,
+                    hash,
+                    offset,
+                    len,
+                },
+            );
+            offset += len as u64;
+        }
+        if !r.is_empty() || file.metadata().ok()?.len() != offset {
+            return None;
+        }
+        Some(IndexCache {
+            file: Mutex::new(file),
+            words,
+            entries,
+        })
+    }
+
+    /// The page at `url` as the cache has it, if its key is `key`: terms
+    /// are numbers into [`IndexCache::words`]. `None` on any mismatch or
+    /// damage.
+    pub(super) fn page(&self, url: &str, key: u64) -> Option<PageWords> {
+        let e = *self.entries.get(url).filter(|e| e.key == key)?;
+        let mut bytes = vec![0u8; e.len];
+        {
+            let mut f = self.file.lock().ok()?;
+            f.seek(SeekFrom::Start(e.offset)).ok()?;
+            f.read_exact(&mut bytes).ok()?;
+        }
+        if super::fulltext::content_hash(&bytes) != e.hash {
+            return None;
+        }
+        let mut r = &bytes[..];
+        let n = read_varint(&mut r)? as usize;
+        let mut terms = Vec::with_capacity(n.min(1 << 16));
+        let mut counts = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            let t = u32::try_from(read_varint(&mut r)?).ok()?;
+            if t as usize >= self.words.len() {
+                return None;
+            }
+            terms.push(t);
+            let count = u32::try_from(read_varint(&mut r)?).ok()?;
+            let mut flags = [0u8];
+            r.read_exact(&mut flags).ok()?;
+            counts.push((count, flags[0]));
+        }
+        let length = u32::try_from(read_varint(&mut r)?).ok()?;
+        let fragment = read_bytes(&mut r)?;
+        r.is_empty().then_some(PageWords {
+            terms,
+            counts,
+            length,
+            fragment,
+        })
+    }
+
+    /// Whether the cache holds exactly these pages with these keys (then
+    /// there is nothing to rewrite).
+    pub fn holds_exactly(&self, pages: &[(&str, u64)]) -> bool {
+        pages.len() == self.entries.len()
+            && pages
+                .iter()
+                .all(|(u, k)| self.entries.get(*u).is_some_and(|e| e.key == *k))
+    }
+}
+
+/// Write a new cache to `path` (through a temporary file and a rename):
+/// `words` is the build's word list, and each page is (URL, key, its
+/// words with terms numbered in `words`). Failure leaves no cache (the
+/// next build just scans every page) and is not an error: the site is
+/// what matters.
+pub(super) fn write(path: &Path, words: &[String], pages: &[(&str, u64, &PageWords)]) {
+    let Some(id) = build_identity() else {
+        return;
+    };
+    let _ = crate::output::write_file_streamed(path, |out| {
+        out.write_all(MAGIC)?;
+        out.write_all(&id.to_le_bytes())?;
+        // The entries are made twice (for their hashes in the head, then
+        // to write them) rather than all held at once: tens of MB at scale.
+        let mut head = Vec::with_capacity(1 << 16);
+        varint(&mut head, words.len() as u64);
+        for w in words {
+            varint(&mut head, w.len() as u64);
+            head.extend_from_slice(w.as_bytes());
+        }
+        varint(&mut head, pages.len() as u64);
+        let mut buf = Vec::with_capacity(1 << 16);
+        for (url, key, p) in pages {
+            buf.clear();
+            entry(&mut buf, p);
+            varint(&mut head, url.len() as u64);
+            head.extend_from_slice(url.as_bytes());
+            head.extend_from_slice(&key.to_le_bytes());
+            head.extend_from_slice(&super::fulltext::content_hash(&buf).to_le_bytes());
+            varint(&mut head, buf.len() as u64);
+        }
+        let mut len = Vec::new();
+        varint(&mut len, head.len() as u64);
+        out.write_all(&len)?;
+        out.write_all(&super::fulltext::content_hash(&head).to_le_bytes())?;
+        out.write_all(&head)?;
+        for (_, _, p) in pages {
+            buf.clear();
+            entry(&mut buf, p);
+            out.write_all(&buf)?;
+        }
+        Ok(())
+    });
+}
+
+/// Append a page's entry (see the module docs) to `e`.
+fn entry(e: &mut Vec<u8>, p: &PageWords) {
+    varint(e, p.terms.len() as u64);
+    for (&t, &(count, flags)) in p.terms.iter().zip(&p.counts) {
+        varint(e, u64::from(t));
+        varint(e, u64::from(count));
+        e.push(flags);
+    }
+    varint(e, u64::from(p.length));
+    varint(e, p.fragment.len() as u64);
+    e.extend_from_slice(&p.fragment);
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn read_varint(r: &mut impl Read) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let mut b = [0u8];
+        r.read_exact(&mut b).ok()?;
+        v |= u64::from(b[0] & 0x7f) << shift;
+        if b[0] < 0x80 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+fn read_u64(r: &mut impl Read) -> Option<u64> {
+    let mut b = [0u8; 8];
+    r.read_exact(&mut b).ok()?;
+    Some(u64::from_le_bytes(b))
+}
+
+fn read_bytes(r: &mut impl Read) -> Option<Vec<u8>> {
+    let len = usize::try_from(read_varint(r)?).ok()?;
+    if len > 1 << 28 {
+        return None;
+    }
+    let mut b = vec![0u8; len];
+    r.read_exact(&mut b).ok()?;
+    Some(b)
+}
