@@ -3,15 +3,17 @@
 
     python3 bench/index_cost.py [ROOT:RUNS ...]     (default: .:12 /tmp/pb-S:5)
 
-For each playbook, builds with and without the index (PLAYBOOK_NO_FULLTEXT=1)
-in turns, so both see the same machine load: first as a rebuild over the
-previous site (what an author's next build does; the first run of each is
-dropped), then cold (the destination and its kept `.prev` removed before
-each run, untimed). Prints median wall and CPU (user + sys) time of each
-and the difference, and the fastest run of each (the least disturbed by
-other load). COLD=0 skips the cold runs. Needs target/release/playbook
-(cargo build --release).
-Standard library only.
+For each playbook, builds in turns (so all see the same machine load):
+without the index (PLAYBOOK_NO_FULLTEXT=1), with the index but not its
+cache (PLAYBOOK_NO_INDEX_CACHE=1: every page scanned), and with both (what
+`playbook build` does). First as a rebuild over the previous site and its
+index cache (what an author's next build does; the first round is
+dropped), then cold (the destination, its kept `.prev` and the index
+cache removed before each run, untimed). Prints, for each variant with
+the index, the median wall and CPU (user + sys) time against the build
+without, and the fastest run of each (the least disturbed by other load).
+COLD=0 skips the cold runs. Needs target/release/playbook (cargo build
+--release). Standard library only.
 """
 import os
 import shutil
@@ -23,15 +25,25 @@ import time
 
 BIN = os.environ.get("PLAYBOOK_BIN", "target/release/playbook")
 
+# name: environment it builds with
+VARIANTS = {
+    "without the index": {"PLAYBOOK_NO_FULLTEXT": "1"},
+    "index, no cache": {"PLAYBOOK_NO_INDEX_CACHE": "1"},
+    "index + cache": {},
+}
 
-def build(root, dest, with_index, cold):
+
+def build(root, dest, extra_env, cold):
     if cold:
+        parent, name = os.path.dirname(dest), os.path.basename(dest)
         shutil.rmtree(dest, ignore_errors=True)
-        shutil.rmtree(os.path.join(os.path.dirname(dest), "." + os.path.basename(dest) + ".prev"), ignore_errors=True)
-    env = dict(os.environ)
-    env.pop("PLAYBOOK_NO_FULLTEXT", None)
-    if not with_index:
-        env["PLAYBOOK_NO_FULLTEXT"] = "1"
+        shutil.rmtree(os.path.join(parent, f".{name}.prev"), ignore_errors=True)
+        try:
+            os.remove(os.path.join(parent, f".{name}.index-cache"))
+        except FileNotFoundError:
+            pass
+    env = {k: v for k, v in os.environ.items() if k not in ("PLAYBOOK_NO_FULLTEXT", "PLAYBOOK_NO_INDEX_CACHE")}
+    env.update(extra_env)
     t, r0 = time.perf_counter(), os.times()
     subprocess.run([BIN, "build", "--root", root, "--dest", dest], env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
@@ -47,23 +59,25 @@ def main(targets):
             root, _, runs = target.partition(":")
             runs = int(runs or 5)
             for cold in (False, True) if os.environ.get("COLD", "1") != "0" else (False,):
-                res = {True: ([], []), False: ([], [])}
+                res = {v: ([], []) for v in VARIANTS}
                 for _ in range(runs + (0 if cold else 1)):
-                    for with_index in (True, False):
-                        w, c = build(root, os.path.join(work, f"site-{with_index}"), with_index, cold)
-                        res[with_index][0].append(w)
-                        res[with_index][1].append(c)
+                    for i, (v, env) in enumerate(VARIANTS.items()):
+                        w, c = build(root, os.path.join(work, f"site-{i}"), env, cold)
+                        res[v][0].append(w)
+                        res[v][1].append(c)
                 if not cold:
-                    for v in res.values():
-                        del v[0][0], v[1][0]
-                m = {k: (statistics.median(v[0]), statistics.median(v[1])) for k, v in res.items()}
-                print(f"{root} {'cold' if cold else 'rebuild'} ({runs} runs each): "
-                      f"wall {m[True][0] * 1000:.0f} ms with the index, {m[False][0] * 1000:.0f} ms without "
-                      f"({(m[True][0] / m[False][0] - 1) * 100:+.0f} %); "
-                      f"CPU {m[True][1] * 1000:.0f} ms vs {m[False][1] * 1000:.0f} ms "
-                      f"({(m[True][1] / m[False][1] - 1) * 100:+.0f} %); "
-                      f"fastest {min(res[True][0]) * 1000:.0f} vs {min(res[False][0]) * 1000:.0f} ms "
-                      f"({(min(res[True][0]) / min(res[False][0]) - 1) * 100:+.0f} %)", flush=True)
+                    for walls, cpus in res.values():
+                        del walls[0], cpus[0]
+                med = {v: (statistics.median(w), statistics.median(c)) for v, (w, c) in res.items()}
+                base, base_fast = med["without the index"], min(res["without the index"][0])
+                parts = [f"without the index: wall {base[0] * 1000:.0f} ms, CPU {base[1] * 1000:.0f} ms"]
+                for v in list(VARIANTS)[1:]:
+                    fast = min(res[v][0])
+                    parts.append(
+                        f"{v}: wall {med[v][0] * 1000:.0f} ms ({(med[v][0] / base[0] - 1) * 100:+.0f} %), "
+                        f"CPU {med[v][1] * 1000:.0f} ms ({(med[v][1] / base[1] - 1) * 100:+.0f} %), "
+                        f"fastest {fast * 1000:.0f} vs {base_fast * 1000:.0f} ms ({(fast / base_fast - 1) * 100:+.0f} %)")
+                print(f"{root} {'cold' if cold else 'rebuild'} ({runs} runs each):\n  " + "\n  ".join(parts), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -271,44 +271,40 @@ impl Collector {
     /// Merge every page's words into the index files (manifest, term
     /// chunks, fragment bundles, facets, vocabulary), sorted by path.
     pub fn finish(self) -> Vec<OutputFile> {
-        let mut pages: Vec<Option<PageWords>> = self
+        let pages: Vec<Option<PageWords>> = self
             .slots
             .into_iter()
             .map(|m| m.into_inner().ok().flatten())
             .collect();
         let names = self.terms.into_inner().map(|t| t.names).unwrap_or_default();
-        let ((chunks, words), ()) = rayon::join(
-            || term_chunks(&pages, &names),
-            || {
-                let Some(path) = &self.cache_path else {
-                    return;
-                };
-                let keyed: Vec<(&str, u64, &PageWords)> = self
-                    .pages
-                    .iter()
-                    .zip(&self.keys)
-                    .zip(&pages)
-                    .filter_map(|(((url, _), key), p)| {
-                        let key = key.load(std::sync::atomic::Ordering::Relaxed);
-                        Some((url.as_str(), key, p.as_ref()?))
-                    })
-                    .collect();
-                let unchanged = self.cache.as_ref().is_some_and(|(old, _)| {
-                    let pairs: Vec<(&str, u64)> = keyed.iter().map(|(u, k, _)| (*u, *k)).collect();
-                    old.holds_exactly(&pairs)
-                });
-                if !unchanged {
-                    cache::write(path, &names, &keyed);
-                }
-            },
-        );
-        let bundles: Vec<(usize, Vec<u8>)> = {
-            use rayon::prelude::*;
-            bundles(&mut pages)
-                .into_par_iter()
-                .map(|(n, json)| (n, compressed(&json)))
-                .collect()
+        // The term chunks, the fragment bundles and the cache read the
+        // pages independently: on both cores at once.
+        let write_cache = || {
+            let Some(path) = &self.cache_path else {
+                return;
+            };
+            let keyed: Vec<(&str, u64, &PageWords)> = self
+                .pages
+                .iter()
+                .zip(&self.keys)
+                .zip(&pages)
+                .filter_map(|(((url, _), key), p)| {
+                    let key = key.load(std::sync::atomic::Ordering::Relaxed);
+                    Some((url.as_str(), key, p.as_ref()?))
+                })
+                .collect();
+            let unchanged = self.cache.as_ref().is_some_and(|(old, _)| {
+                let pairs: Vec<(&str, u64)> = keyed.iter().map(|(u, k, _)| (*u, *k)).collect();
+                old.holds_exactly(&pairs)
+            });
+            if !unchanged {
+                cache::write(path, &names, &keyed);
+            }
         };
+        let ((chunks, words), (bundles, ())) = rayon::join(
+            || term_chunks(&pages, &names),
+            || rayon::join(|| bundles(&pages), write_cache),
+        );
         let facets = facets_json(&self.pages, &self.markets);
         let words = serde_json::to_vec(&words).unwrap_or_default();
         // Each file's hash (in parallel: at scale the index is tens of MB),
@@ -493,36 +489,46 @@ fn compressed(json: &[u8]) -> Vec<u8> {
     z.finish().unwrap_or_default()
 }
 
-/// Pack the pages' fragments, in page order, into bundle files: (number of
-/// pages, `[fragment, …]` with `null` for a page that was not rendered).
-fn bundles(pages: &mut [Option<PageWords>]) -> Vec<(usize, Vec<u8>)> {
-    let mut out: Vec<(usize, Vec<u8>)> = Vec::new();
-    let mut open = false;
-    for p in pages.iter_mut() {
-        let fragment = p.as_mut().map(|p| std::mem::take(&mut p.fragment));
-        let fragment = fragment.as_deref().unwrap_or(b"null");
-        match out.last_mut() {
-            Some((n, bytes)) if open && bytes.len() + fragment.len() / 2 < BUNDLE_BYTES => {
-                *n += 1;
-                bytes.push(b',');
-                bytes.extend_from_slice(fragment);
+/// Pack the pages' fragments, in page order, into compressed bundle
+/// files: (number of pages, `[fragment, …]` with `null` for a page that
+/// was not rendered). Where each bundle ends is decided first, from the
+/// fragments' sizes alone; then the bundles are made and compressed in
+/// parallel, each from its own pages.
+fn bundles(pages: &[Option<PageWords>]) -> Vec<(usize, Vec<u8>)> {
+    use rayon::prelude::*;
+    fn fragment(p: &Option<PageWords>) -> &[u8] {
+        p.as_ref().map_or(b"null", |p| p.fragment.as_slice())
+    }
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut len = 0;
+    for (i, p) in pages.iter().enumerate() {
+        let f = fragment(p).len();
+        match ranges.last_mut() {
+            Some(r) if len + f / 2 < BUNDLE_BYTES => {
+                r.end = i + 1;
+                len += 1 + f;
             }
             _ => {
-                if let Some((_, bytes)) = out.last_mut() {
-                    bytes.push(b']');
-                }
-                let mut bytes = Vec::with_capacity(BUNDLE_BYTES + fragment.len());
-                bytes.push(b'[');
-                bytes.extend_from_slice(fragment);
-                out.push((1, bytes));
-                open = true;
+                ranges.push(i..i + 1);
+                len = 1 + f;
             }
         }
     }
-    if let Some((_, bytes)) = out.last_mut() {
-        bytes.push(b']');
-    }
-    out
+    ranges
+        .into_par_iter()
+        .map(|r| {
+            let mut json = Vec::with_capacity(BUNDLE_BYTES + 1024);
+            json.push(b'[');
+            for (i, p) in pages[r.clone()].iter().enumerate() {
+                if i > 0 {
+                    json.push(b',');
+                }
+                json.extend_from_slice(fragment(p));
+            }
+            json.push(b']');
+            (r.len(), compressed(&json))
+        })
+        .collect()
 }
 
 /// A page's fragment file (see the module docs).
