@@ -100,8 +100,14 @@ impl Rebuilder {
         let Some(templates) = self.templates.clone() else {
             return Err(Diagnostics::new());
         };
+        // The whole site (with its search index) is rendered only when a
+        // search or a site-wide file is asked for; the index's cache, shared
+        // with `playbook build`, spares the pages that did not change.
+        let index_cache =
+            crate::search::cache::path_for(&self.root.join(&pb.config.build.build_dir));
         let opts = RenderOptions {
             inject_script: Some(reload_script(generation)),
+            index_cache: Some(index_cache),
             ..Default::default()
         };
         let (tx, rx) = std::sync::mpsc::channel::<RenderRequest>();
