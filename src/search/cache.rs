@@ -304,3 +304,77 @@ fn read_bytes(r: &mut impl Read) -> Option<Vec<u8>> {
     r.read_exact(&mut b).ok()?;
     Some(b)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(terms: &[u32], fragment: &str) -> PageWords {
+        PageWords {
+            terms: terms.to_vec(),
+            counts: terms.iter().map(|&t| (t * 300 + 1, 0x40)).collect(),
+            length: 12345,
+            fragment: fragment.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_cache_sits_beside_the_site_it_belongs_to() {
+        assert_eq!(
+            path_for(Path::new("/x/book")),
+            Path::new("/x/.book.index-cache")
+        );
+        assert_eq!(
+            path_for(Path::new("site")),
+            Path::new("./.site.index-cache")
+        );
+    }
+
+    #[test]
+    fn a_written_cache_gives_back_each_page_for_its_key_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".book.index-cache");
+        let words: Vec<String> = ["alpha", "beta", "données"].map(String::from).to_vec();
+        let (a, b) = (page(&[0, 2], r#"{"u":"a/"}"#), page(&[1], r#"{"u":"b/"}"#));
+        write(&path, &words, &[("a/", 7, &a), ("b/", 8, &b)]);
+        let cache = IndexCache::open(&path).expect("the cache just written opens");
+        assert_eq!(cache.words, words);
+        let got = cache.page("a/", 7).expect("page a/ with its key");
+        assert_eq!(
+            (got.terms, got.counts, got.length, got.fragment),
+            (a.terms, a.counts, a.length, a.fragment)
+        );
+        assert_eq!(cache.page("b/", 8).map(|p| p.fragment), Some(b.fragment));
+        assert!(cache.page("a/", 8).is_none(), "another key is a miss");
+        assert!(cache.page("c/", 7).is_none(), "an unknown page is a miss");
+        assert!(cache.holds_exactly(&[("a/", 7), ("b/", 8)]));
+        assert!(!cache.holds_exactly(&[("a/", 7)]));
+        assert!(!cache.holds_exactly(&[("a/", 7), ("b/", 9)]));
+    }
+
+    #[test]
+    fn page_keys_change_with_every_input() {
+        let k = page_key("a/", "T", "Steps", &["F"], "<p>x</p>");
+        assert_eq!(k, page_key("a/", "T", "Steps", &["F"], "<p>x</p>"));
+        for other in [
+            page_key("b/", "T", "Steps", &["F"], "<p>x</p>"),
+            page_key("a/", "U", "Steps", &["F"], "<p>x</p>"),
+            page_key("a/", "T", "Metrics", &["F"], "<p>x</p>"),
+            page_key("a/", "T", "Steps", &["F", "G"], "<p>x</p>"),
+            page_key("a/", "T", "Steps", &["F"], "<p>y</p>"),
+            page_key("a/", "TSteps", "", &["F"], "<p>x</p>"),
+        ] {
+            assert_ne!(k, other);
+        }
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        for v in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            let mut b = Vec::new();
+            varint(&mut b, v);
+            assert_eq!(read_varint(&mut &b[..]), Some(v));
+        }
+        assert_eq!(read_varint(&mut &[0x80u8][..]), None, "cut short");
+    }
+}
