@@ -12,7 +12,10 @@
 //! [`super::facets::facets`]), so nothing depends on which worker finishes
 //! first. [`Collector::finish`] then merges the per-page word counts in page
 //! order into postings and writes the term chunks, the fragment bundles,
-//! the facet table, the vocabulary and the manifest. No IO: files come back in memory.
+//! the facet table, the vocabulary and the manifest. Files come back in
+//! memory; the only IO is the index cache ([`Collector::with_cache`], see
+//! [`super::cache`]), from which a page unchanged since the last build is
+//! taken instead of being scanned and counted again.
 //!
 //! ## Files (all under `fulltext/`)
 //!
