@@ -1,5 +1,5 @@
 //! One function per page kind: each builds the template context for its
-//! pages. [`all_pages`] lists every page of the site in reading order.
+//! pages. [`SiteBuilder`] lists every page of the site in reading order and builds them in parallel units.
 
 use super::context::{
     base_context, link, plain, step_label, LinkCtx, Md, PageBase, PageCtx, Section,

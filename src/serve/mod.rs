@@ -2,7 +2,7 @@
 //! rebuild on change and tell every open page to reload — or to show the
 //! error overlay while the last good site keeps being served.
 //!
-//! - [`watch`]: file events → debounced, filtered, classified [`ChangeKind`]s.
+//! - [`watch`]: file events → debounced, filtered, classified [`watch::ChangeKind`]s.
 //! - [`rebuild`]: the rebuild policy; runs the same pipeline as `build`, in memory.
 //! - [`http`]: the axum server: static files from memory, the SSE event stream.
 //!
