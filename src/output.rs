@@ -43,7 +43,7 @@ impl Staging {
         let (parent, name) = split_dest(dest);
         std::fs::create_dir_all(&parent).map_err(|e| io_err("create", &parent, &e))?;
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        let prev = parent.join(format!(".{name}.prev"));
+        let prev = beside(dest, "prev");
         let _ = std::fs::remove_dir_all(&dir);
         let recycled = prev.is_dir() && std::fs::rename(&prev, &dir).is_ok();
         if !recycled {
@@ -175,6 +175,13 @@ fn prune(dir: &Path, keep: &HashSet<PathBuf>) -> std::io::Result<bool> {
         }
     }
     Ok(empty)
+}
+
+/// A hidden file or folder beside the site at `dest`, named after it:
+/// `book` → `.book.<what>` (the kept previous site, the index cache).
+pub fn beside(dest: &Path, what: &str) -> PathBuf {
+    let (parent, name) = split_dest(dest);
+    parent.join(format!(".{name}.{what}"))
 }
 
 fn split_dest(dest: &Path) -> (PathBuf, String) {

@@ -41,15 +41,7 @@ const MAGIC: &[u8; 10] = b"PBIXCACHE2";
 /// Where the cache of the site at `dest` lives: beside it, named like the
 /// kept previous site (`.book.prev` → `.book.index-cache`).
 pub fn path_for(dest: &Path) -> PathBuf {
-    let parent = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "book".into());
-    parent.join(format!(".{name}.index-cache"))
+    crate::output::beside(dest, "index-cache")
 }
 
 /// This binary's identity: a cache written by another build of Playbook

@@ -281,13 +281,7 @@ fn build_writes_a_reproducible_full_text_index_of_the_entity_pages() {
     let page = first.page("markets/de/index.html");
     assert!(!page.contains("search-index.js"), "{page}");
     assert!(first.site().join("search-index.js").is_file());
-    let index = |b: &crate::support::Built| {
-        read_tree(b.site())
-            .into_iter()
-            .filter(|(k, _)| k.starts_with("fulltext/"))
-            .collect::<Vec<_>>()
-    };
-    let (a, b) = (index(&first), index(&second));
+    let (a, b) = (index_files(first.site()), index_files(second.site()));
     for dir in ["pages/", "terms/"] {
         assert!(
             a.iter()
@@ -295,20 +289,7 @@ fn build_writes_a_reproducible_full_text_index_of_the_entity_pages() {
             "no fulltext/{dir} files"
         );
     }
-    assert_eq!(
-        a.iter().map(|(k, _)| k).collect::<Vec<_>>(),
-        b.iter().map(|(k, _)| k).collect::<Vec<_>>()
-    );
-    let differ: Vec<&String> = a
-        .iter()
-        .zip(&b)
-        .filter(|(x, y)| x.1 != y.1)
-        .map(|(x, _)| &x.0)
-        .collect();
-    assert!(
-        differ.is_empty(),
-        "index files differ between builds: {differ:?}"
-    );
+    assert_same_index(&a, &b, "two builds of the same input");
 }
 
 #[test]
