@@ -574,6 +574,7 @@ impl Resolver {
                 jurisdiction: g.jurisdiction.clone(),
                 in_force: g.in_force.clone(),
                 link: g.link.clone(),
+                reviewed: g.reviewed,
                 summary: g.summary.clone(),
                 obligations: g.obligations.clone(),
                 file: *file,

@@ -404,6 +404,8 @@ pub struct Regulation {
     pub in_force: Option<String>,
     /// Official link.
     pub link: Option<String>,
+    /// Last reviewed.
+    pub reviewed: Option<Date>,
     /// Summary (Markdown).
     pub summary: String,
     /// Obligations.

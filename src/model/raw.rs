@@ -442,6 +442,9 @@ pub struct RawRegulation {
     /// Official source.
     #[serde(default)]
     pub link: Option<String>,
+    /// When the page was last checked against the law.
+    #[serde(default)]
+    pub reviewed: Option<Date>,
     /// Summary (Markdown).
     pub summary: String,
     /// What it asks of operations.
