@@ -26,6 +26,12 @@ pub enum Command {
         /// Base URL the site is published under, e.g. /ops/playbook/.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// DELETE the files of an output folder that Playbook did not build
+        /// (one without its .playbook-site marker) and put the site there.
+        /// Without it, such a folder is refused. The playbook's own folders,
+        /// `/` and your home folder are refused even with --force.
+        #[arg(long)]
+        force: bool,
     },
     /// Validate everything a build validates; write nothing.
     Check {

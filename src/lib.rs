@@ -86,9 +86,13 @@ pub struct BuildOptions {
     /// Leave the full-text index out (for measuring what it costs:
     /// `PLAYBOOK_NO_FULLTEXT=1 playbook build`).
     pub skip_full_text_index: bool,
-    /// Do not use the full-text index's cache beside the destination
-    /// (`PLAYBOOK_NO_INDEX_CACHE=1`; for measuring a build without it).
+    /// Do not use the full-text index's cache in the playbook's cache
+    /// folder (`PLAYBOOK_NO_INDEX_CACHE=1`; for measuring a build without it).
     pub no_index_cache: bool,
+    /// Replace an output folder that holds files Playbook did not write
+    /// (`--force`): its files are deleted. The playbook's own folders are
+    /// refused even so.
+    pub force: bool,
 }
 
 /// What a build did, for the terminal and the benchmark.
@@ -121,23 +125,30 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
         .dest
         .clone()
         .unwrap_or_else(|| root.join(&pb.config.build.build_dir));
+    // Where the site may go is decided before anything is written.
+    let checked = output::destination::check(root, &dest, opts.force).map_err(Diagnostics::from)?;
     // Files stream into a staging folder as they are rendered; the swap into
     // `dest` happens only when every page rendered.
-    let staging = output::Staging::new(&dest).map_err(Diagnostics::from)?;
+    let staging = output::Staging::new(root, checked).map_err(Diagnostics::from)?;
     let counts = std::sync::Mutex::new((0usize, 0usize, 0usize));
     let render_opts = render::RenderOptions {
         skip_full_text_index: opts.skip_full_text_index,
-        index_cache: (!opts.no_index_cache).then(|| search::cache::path_for(&dest)),
+        index_cache: (!opts.no_index_cache).then(|| search::cache::path_for(root)),
         ..Default::default()
     };
-    render::render_site_to(&pb, &templates, &render_opts, &|f| {
+    let rendered = render::render_site_to(&pb, &templates, &render_opts, &|f| {
         if let Ok(mut c) = counts.lock() {
             c.0 += usize::from(f.path.ends_with(".html"));
             c.1 += 1;
             c.2 += f.bytes.len();
         }
         staging.write(&f)
-    })?;
+    });
+    // A write that failed (a full disk) failed every page after it: report it once.
+    if let Some(first) = staging.first_failure() {
+        return Err(Diagnostics::from(first));
+    }
+    rendered?;
     let t2 = Instant::now();
     staging.commit().map_err(Diagnostics::from)?;
     let t3 = Instant::now();

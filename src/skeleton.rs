@@ -6,6 +6,10 @@ pub fn files() -> Vec<(String, String)> {
     let f = |p: &str, s: &str| (p.to_string(), s.to_string());
     vec![
         f(
+            ".gitignore",
+            "# What `playbook build` writes: the site, and what it keeps between builds.\n/book/\n/.playbook-cache/\n",
+        ),
+        f(
             "book.toml",
             r#"[book]
 title = "Our Operations Playbook"

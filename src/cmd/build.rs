@@ -1,16 +1,28 @@
 //! `playbook build`.
 
-use super::{eprint_diags, usage_or_content, EXIT_OK};
+use super::{eprint_diags, usage_or_content, EXIT_OK, EXIT_USAGE};
 use std::path::{Path, PathBuf};
 
-pub fn run(root: &Path, dest: Option<PathBuf>, base_url: Option<String>) -> i32 {
+pub fn run(root: &Path, dest: Option<PathBuf>, base_url: Option<String>, force: bool) -> i32 {
     let opts = crate::BuildOptions {
         dest,
         base_url,
         // Only for measuring the index's cost (bench/search.sh); not a CLI flag.
         skip_full_text_index: std::env::var_os("PLAYBOOK_NO_FULLTEXT").is_some(),
         no_index_cache: std::env::var_os("PLAYBOOK_NO_INDEX_CACHE").is_some(),
+        force,
     };
+    // A refused output folder is a usage error (exit 2), said before any work.
+    if let Ok(config) = crate::config::Config::load(root) {
+        let dest = opts
+            .dest
+            .clone()
+            .unwrap_or_else(|| root.join(&config.build.build_dir));
+        if let Err(d) = crate::output::destination::check(root, &dest, force) {
+            eprint!("{}", d.render_text());
+            return EXIT_USAGE;
+        }
+    }
     let start = std::time::Instant::now();
     match crate::build(root, &opts) {
         Ok(report) => {

@@ -28,6 +28,12 @@ pub fn run(
             return usage_or_content(root);
         }
     };
+    if let Some(out) = &output {
+        if let Err(d) = crate::output::destination::check_file(root, out) {
+            eprint!("{}", d.render_text());
+            return EXIT_USAGE;
+        }
+    }
     if all {
         use rayon::prelude::*;
         let dir = output.unwrap_or_else(|| PathBuf::from("checklists"));
@@ -44,13 +50,30 @@ pub fn run(
                     .filter_map(|&format| {
                         let path =
                             dir.join(format!("checklist-{}.{}", pb.markets[m].id, format.ext()));
-                        render_rows_to(pb, m, &rows, format, Some(&path)).err()
+                        render_rows_to(pb, m, &rows, format, Some(&path))
+                            .map_err(|d| {
+                                let id = &pb.markets[m].id;
+                                Diagnostic {
+                                    message: format!("{id} ({}): {}", format.ext(), d.message),
+                                    ..d
+                                }
+                            })
+                            .err()
                     })
                     .collect::<Vec<_>>()
             })
             .collect();
-        if let Some(d) = failed.first() {
-            eprint!("{}", d.render_text());
+        if !failed.is_empty() {
+            // Every market that failed, not only the first.
+            for d in &failed {
+                eprint!("{}", d.render_text());
+            }
+            eprintln!(
+                "{} of {} checklists failed; the others were written to {}",
+                failed.len(),
+                pb.markets.len() * formats.len(),
+                dir.display()
+            );
             return EXIT_CONTENT;
         }
         eprintln!(
@@ -147,24 +170,43 @@ fn print_pdf(html: &str) -> Result<Vec<u8>, Diagnostic> {
     let html_path = tmp.join("checklist.html");
     let pdf_path = tmp.join("checklist.pdf");
     crate::output::write_file(&html_path, html.as_bytes())?;
-    let status = std::process::Command::new(&chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", tmp.join("profile").display()))
-        .arg(format!("--print-to-pdf={}", pdf_path.display()))
-        .arg(format!("file://{}", html_path.display()))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .map_err(|e| Diagnostic::error(format!("cannot run {}: {e}", chromium.display())))?;
+    let mut cmd = std::process::Command::new(&chromium);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--no-pdf-header-footer",
+    ])
+    .arg(format!("--user-data-dir={}", tmp.join("profile").display()))
+    .arg(format!("--print-to-pdf={}", pdf_path.display()))
+    .arg(format!("file://{}", html_path.display()))
+    .stdin(std::process::Stdio::null())
+    .stdout(std::process::Stdio::null())
+    .stderr(std::process::Stdio::null());
+    let timeout = pdf_timeout();
+    let status = match super::child::run_with_timeout(cmd, timeout) {
+        Ok(Some(status)) => status,
+        Ok(None) => {
+            crate::output::remove_tree(&tmp);
+            return Err(Diagnostic::error(format!(
+                "Chromium did not finish printing the PDF within {} s and was stopped",
+                timeout.as_secs()
+            ))
+            .help("try again; if it keeps hanging, print with --format html and a browser, or allow more time with PLAYBOOK_PDF_TIMEOUT=SECONDS"));
+        }
+        Err(e) => {
+            crate::output::remove_tree(&tmp);
+            return Err(
+                Diagnostic::error(format!("cannot run {}: {e}", chromium.display())).help(
+                    "check that PLAYBOOK_CHROMIUM (or chromium on the PATH) is a working Chromium",
+                ),
+            );
+        }
+    };
     let pdf = std::fs::read(&pdf_path).map_err(|_| {
         Diagnostic::error(format!(
             "Chromium did not write a PDF (exit status {status})"
@@ -173,6 +215,17 @@ fn print_pdf(html: &str) -> Result<Vec<u8>, Diagnostic> {
     });
     crate::output::remove_tree(&tmp);
     pdf
+}
+
+/// How long Chromium may take to print one checklist: 120 s, or
+/// `PLAYBOOK_PDF_TIMEOUT` seconds.
+fn pdf_timeout() -> std::time::Duration {
+    let secs = std::env::var("PLAYBOOK_PDF_TIMEOUT")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .unwrap_or(120);
+    std::time::Duration::from_secs(secs)
 }
 
 fn tempdir() -> Result<PathBuf, Diagnostic> {

@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod checklist;
+mod child;
 mod init;
 pub mod serve;
 
@@ -22,7 +23,11 @@ pub const EXIT_USAGE: i32 = 2;
 pub fn run(cli: Cli) -> i32 {
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
-        Command::Build { dest, base_url } => build::run(&root, dest, base_url),
+        Command::Build {
+            dest,
+            base_url,
+            force,
+        } => build::run(&root, dest, base_url, force),
         Command::Check { format } => check::run(&root, format),
         Command::Serve { port, host, open } => serve::run(&root, &host, port, open),
         Command::Checklist {

@@ -1,5 +1,5 @@
 //! What the full-text indexer made of each page last time, kept in a file
-//! beside the site (`.<dest>.index-cache`), so that the next build does not
+//! in the playbook's cache folder (`.playbook-cache/index`), so that the next build does not
 //! scan and count a page whose article has not changed.
 //!
 //! An author's next build changes a few pages of hundreds or thousands:
@@ -38,10 +38,10 @@ use std::sync::Mutex;
 
 const MAGIC: &[u8; 10] = b"PBIXCACHE2";
 
-/// Where the cache of the site at `dest` lives: beside it, named like the
-/// kept previous site (`.book.prev` → `.book.index-cache`).
-pub fn path_for(dest: &Path) -> PathBuf {
-    crate::output::beside(dest, "index-cache")
+/// Where the cache of the playbook at `root` lives: in its cache folder
+/// (`.playbook-cache/index`), beside the kept previous site.
+pub fn path_for(root: &Path) -> PathBuf {
+    root.join(crate::output::CACHE_DIR).join("index")
 }
 
 /// This binary's identity: a cache written by another build of Playbook
@@ -315,14 +315,10 @@ mod tests {
     }
 
     #[test]
-    fn the_cache_sits_beside_the_site_it_belongs_to() {
+    fn the_cache_lives_in_the_playbooks_cache_folder() {
         assert_eq!(
-            path_for(Path::new("/x/book")),
-            Path::new("/x/.book.index-cache")
-        );
-        assert_eq!(
-            path_for(Path::new("site")),
-            Path::new("./.site.index-cache")
+            path_for(Path::new("/x/pb")),
+            Path::new("/x/pb/.playbook-cache/index")
         );
     }
 

@@ -101,13 +101,10 @@ impl Rebuilder {
             return Err(Diagnostics::new());
         };
         // The whole site (with its search index) is rendered only when a
-        // search or a site-wide file is asked for; the index's cache, shared
-        // with `playbook build`, spares the pages that did not change.
-        let index_cache =
-            crate::search::cache::path_for(&self.root.join(&pb.config.build.build_dir));
+        // search or a site-wide file is asked for. `serve` writes nothing to
+        // disk, so it keeps no index cache there.
         let opts = RenderOptions {
             inject_script: Some(reload_script(generation)),
-            index_cache: Some(index_cache),
             ..Default::default()
         };
         let (tx, rx) = std::sync::mpsc::channel::<RenderRequest>();

@@ -93,8 +93,14 @@ fn failed_build_leaves_the_previous_site_byte_for_byte() {
     assert!(changed.is_empty(), "the failed build changed: {changed:?}");
     assert_eq!(
         entries(fixture.root()),
-        [".book.index-cache", "book", "book.toml", "content"],
-        "no staging or old folders may be left beside book/ (only the index's cache)"
+        [
+            ".gitignore",
+            ".playbook-cache",
+            "book",
+            "book.toml",
+            "content"
+        ],
+        "no staging or old folders may be left beside book/ (what lasts is in .playbook-cache)"
     );
 }
 
@@ -147,8 +153,8 @@ fn a_rebuild_takes_unchanged_pages_from_the_index_cache_and_makes_the_same_index
     let fixture = Fixture::skeleton();
     assert_eq!(build_counting_cached_pages(&fixture, &[]), 0);
     assert!(
-        fixture.path(".book.index-cache").is_file(),
-        "the first build leaves the index's cache beside book/"
+        fixture.path(".playbook-cache/index").is_file(),
+        "the first build leaves the index's cache in the cache folder"
     );
     let first = index_files(&fixture.path("book"));
     // Nothing changed: all ten entity pages come from the cache, same index.
@@ -169,7 +175,12 @@ fn a_rebuild_takes_unchanged_pages_from_the_index_cache_and_makes_the_same_index
         &[("PLAYBOOK_NO_INDEX_CACHE", "1")],
     );
     fresh.assert_ok();
-    assert!(!fixture.path(".fresh.index-cache").exists());
+    assert!(
+        !entries(fixture.root())
+            .iter()
+            .any(|e| e.starts_with(".fresh")),
+        "nothing is left beside a --dest folder"
+    );
     assert_same_index(
         &cached,
         &index_files(&fixture.path("fresh")),
@@ -192,7 +203,7 @@ fn a_damaged_or_foreign_index_cache_is_ignored() {
     let fixture = Fixture::skeleton();
     fixture.build().assert_ok();
     let first = index_files(&fixture.path("book"));
-    let cache = fixture.path(".book.index-cache");
+    let cache = fixture.path(".playbook-cache/index");
     let good = std::fs::read(&cache).unwrap();
     let mut other_binary = good.clone();
     other_binary[12] ^= 0xff;

@@ -11,6 +11,8 @@
 //! * `checklist` — `playbook checklist` in every format, and PDF printing.
 //! * `serve`     — the dev server: reload and error events, last good site,
 //!   traversal, 404, ports, editor saves.
+//! * `trust`     — no command loses a user's file; killed builds, a full
+//!   disk, a hung PDF printer, several failed checklists.
 //! * `support`   — the harness (fixtures, runs, diagnostic parser, golden files).
 //!
 //! See tests/README.md.
@@ -24,3 +26,4 @@ mod cli;
 mod errors;
 mod serve;
 mod support;
+mod trust;

@@ -1,0 +1,103 @@
+//! The only module that writes files.
+//!
+//! - [`destination`] decides where a build may write its site (never a
+//!   folder of the user's files without `--force`, never the playbook's
+//!   own sources);
+//! - [`site`] writes a whole site through a staging folder and swaps it
+//!   into place atomically, keeping the replaced site in the playbook's
+//!   cache folder for the next build to recycle;
+//! - the functions here write single files (`checklist -o`, the index
+//!   cache) through a temporary file and a rename, and new playbooks
+//!   (`init`), never overwriting a file.
+#![allow(clippy::disallowed_methods)]
+
+pub mod destination;
+pub mod site;
+mod swap;
+
+pub use destination::{Destination, CACHE_DIR, SITE_MARKER};
+pub use site::Staging;
+
+use crate::diag::Diagnostic;
+use std::path::Path;
+
+/// Write one file (for `checklist -o FILE`), via a temporary file and a
+/// rename: the file is the old one or the complete new one.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if let Some(p) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(p).map_err(|e| io_err("create", p, &e))?;
+    }
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    if let Err(e) = std::fs::write(&tmp, bytes) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io_err("write", path, &e));
+    }
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io_err("write", path, &e)
+    })
+}
+
+/// Write one file by streaming into it (for the full-text index's cache,
+/// tens of MB at scale, never held whole), via a temporary file and a
+/// rename: the file is either the old one or complete. On failure nothing
+/// is left, not even the old file.
+pub fn write_file_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let result = (|| {
+        if let Some(p) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(p)?;
+        }
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
+        fill(&mut out)?;
+        out.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(path);
+    }
+    result
+}
+
+/// Create a new playbook skeleton (for `playbook init`); refuses to overwrite files.
+pub fn write_new_files(dir: &Path, files: &[(String, String)]) -> Result<(), Diagnostic> {
+    for (rel, _) in files {
+        if dir.join(rel).exists() {
+            return Err(
+                Diagnostic::error(format!("{} already exists", dir.join(rel).display()))
+                    .help("playbook init never overwrites files; choose an empty or new folder"),
+            );
+        }
+    }
+    for (rel, text) in files {
+        let p = dir.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_err("create", parent, &e))?;
+        }
+        std::fs::write(&p, text).map_err(|e| io_err("write", &p, &e))?;
+    }
+    Ok(())
+}
+
+/// A failed file operation as one diagnostic; a full disk says so plainly.
+fn io_err(what: &str, p: &Path, e: &std::io::Error) -> Diagnostic {
+    if e.kind() == std::io::ErrorKind::StorageFull || e.kind() == std::io::ErrorKind::QuotaExceeded
+    {
+        return Diagnostic::error(format!(
+            "the disk is full: cannot {what} {}",
+            p.display()
+        ))
+        .help("free some space (or choose a --dest on another disk) and run the command again; nothing was replaced");
+    }
+    Diagnostic::error(format!("cannot {what} {}: {e}", p.display()))
+        .help("check that the folder is writable and the disk is not full")
+}
+
+/// Remove a scratch folder this process made (best effort).
+pub fn remove_tree(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+}
