@@ -44,9 +44,15 @@ pub enum Command {
         /// Port to listen on.
         #[arg(long, default_value_t = 3000)]
         port: u16,
-        /// Address to bind.
+        /// Address to bind. The default keeps the preview on this computer;
+        /// 0.0.0.0 shows the unpublished playbook to the whole network.
         #[arg(long, default_value = "127.0.0.1")]
         host: String,
+        /// Also answer requests for this host name (e.g. the machine's name
+        /// on the network, with --host 0.0.0.0); may be repeated. Requests
+        /// under any other name get 403 (protection against DNS rebinding).
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_hosts: Vec<String>,
         /// Open the site in a browser.
         #[arg(long)]
         open: bool,

@@ -29,7 +29,12 @@ pub fn run(cli: Cli) -> i32 {
             force,
         } => build::run(&root, dest, base_url, force),
         Command::Check { format } => check::run(&root, format),
-        Command::Serve { port, host, open } => serve::run(&root, &host, port, open),
+        Command::Serve {
+            port,
+            host,
+            allow_hosts,
+            open,
+        } => serve::run(&root, &host, port, &allow_hosts, open),
         Command::Checklist {
             market,
             all,

@@ -1,15 +1,17 @@
 //! `playbook serve`: glue between the CLI, the rebuild thread and the HTTP server.
 
 use super::{eprint_diags, EXIT_OK, EXIT_USAGE};
+use crate::serve::host_guard::HostGuard;
+use crate::serve::http::{self, StartError};
 use crate::serve::rebuild::Rebuilder;
 use crate::serve::watch::{self, ChangeKind};
-use crate::serve::{http, Shared};
+use crate::serve::Shared;
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Build, serve, watch and rebuild until Ctrl-C.
-pub fn run(root: &Path, host: &str, port: u16, open: bool) -> i32 {
+pub fn run(root: &Path, host: &str, port: u16, allow_hosts: &[String], open: bool) -> i32 {
     if !root.join("book.toml").exists() {
         eprintln!("error: no book.toml in {}\n  = help: run from the playbook's root, pass --root DIR, or create one with `playbook init DIR`", root.display());
         return EXIT_USAGE;
@@ -47,51 +49,52 @@ pub fn run(root: &Path, host: &str, port: u16, open: bool) -> i32 {
     let rebuild_shared = shared.clone();
     std::thread::spawn(move || rebuild_loop(rebuilder, rx, rebuild_shared));
 
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: cannot start the server runtime: {e}");
-            return EXIT_USAGE;
-        }
-    };
-    rt.block_on(async move {
-        let addr = format!("{host}:{port}");
-        let listener = match tokio::net::TcpListener::bind(&addr).await {
-            Ok(l) => l,
-            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-                eprintln!("error: port {port} on {host} is already in use\n  = help: stop the other server or choose another port, e.g. `playbook serve --port {}`", port.saturating_add(1));
-                return EXIT_USAGE;
-            }
-            Err(e) => {
-                eprintln!("error: cannot listen on {addr}: {e}\n  = help: check --host and --port");
-                return EXIT_USAGE;
-            }
-        };
-        let local = listener.local_addr().map(|a| a.to_string()).unwrap_or(addr);
+    let guard = HostGuard::new(host, allow_hosts);
+    let all_interfaces = matches!(host, "0.0.0.0" | "::" | "[::]");
+    let started = http::run(host, port, guard, shared, |local| {
         eprintln!("serving on http://{local}/  (Ctrl-C to stop)");
+        if all_interfaces {
+            eprintln!("warning: --host {host} makes the unpublished playbook visible to every machine on your network\n  = help: use the default --host 127.0.0.1 to keep it on this computer");
+        }
         if open {
             let url = format!("http://{local}/");
             for opener in ["xdg-open", "open"] {
-                if std::process::Command::new(opener).arg(&url).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().is_ok() {
+                if std::process::Command::new(opener)
+                    .arg(&url)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .is_ok()
+                {
                     break;
                 }
             }
         }
-        let app = http::router(shared);
-        let server = axum::serve(listener, app).with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        });
-        if let Err(e) = server.await {
-            eprintln!("error: server stopped: {e}");
-            return EXIT_USAGE;
+    });
+    match started {
+        Ok(()) => {
+            eprintln!("stopped");
+            EXIT_OK
         }
-        eprintln!("stopped");
-        EXIT_OK
-    })
+        Err(StartError::PortInUse) => {
+            eprintln!("error: port {port} on {host} is already in use\n  = help: stop the other server or choose another port, e.g. `playbook serve --port {}`", port.saturating_add(1));
+            EXIT_USAGE
+        }
+        Err(StartError::Bind(e)) => {
+            eprintln!(
+                "error: cannot listen on {host}:{port}: {e}\n  = help: check --host and --port"
+            );
+            EXIT_USAGE
+        }
+        Err(StartError::Runtime(e)) => {
+            eprintln!("error: cannot start the server runtime: {e}");
+            EXIT_USAGE
+        }
+        Err(StartError::Stopped(e)) => {
+            eprintln!("error: server stopped: {e}");
+            EXIT_USAGE
+        }
+    }
 }
 
 fn rebuild_loop(mut rebuilder: Rebuilder, rx: mpsc::Receiver<Vec<ChangeKind>>, shared: Shared) {

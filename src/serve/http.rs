@@ -2,6 +2,7 @@
 //! outside the site can ever be served), the site's 404 page, no caching,
 //! and `/__playbook/events`, a Server-Sent Events stream of rebuilds.
 
+use super::host_guard::HostGuard;
 use super::{Event, Shared, LIVE_JS};
 use axum::body::Body;
 use axum::extract::State as AxState;
@@ -15,13 +16,99 @@ use std::convert::Infallible;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt;
 
-/// The router: events, the live-reload script, then every other path from memory.
-pub fn router(shared: Shared) -> Router {
+/// The router: events, the live-reload script, then every other path from
+/// memory; a request whose `Host` the guard does not allow gets 403 first.
+pub fn router(shared: Shared, guard: HostGuard) -> Router {
     Router::new()
         .route("/__playbook/events", get(events))
         .route("/__playbook/live.js", get(live_js))
         .fallback(get(file))
         .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(guard),
+            check_host,
+        ))
+}
+
+async fn check_host(
+    AxState(guard): AxState<std::sync::Arc<HostGuard>>,
+    req: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| req.uri().authority().map(|a| a.as_str()));
+    if guard.allows(host) {
+        return next.run(req).await;
+    }
+    respond(
+        StatusCode::FORBIDDEN,
+        "text/plain; charset=utf-8",
+        Body::from(
+            "403: this preview answers only to localhost and the address it listens on.\n\
+             Open it at that address, or start it with `playbook serve --allow-host NAME`.\n",
+        ),
+    )
+}
+
+/// Why the server could not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// Another program listens on that port.
+    PortInUse,
+    /// Binding failed for another reason (a bad `--host`, no permission).
+    Bind(std::io::Error),
+    /// The async runtime could not start.
+    Runtime(std::io::Error),
+    /// The server stopped with an error.
+    Stopped(std::io::Error),
+}
+
+/// Bind `host:port` and serve `shared` until Ctrl-C. `on_listening` is told
+/// the address actually bound (port 0 picks a free one) before the first
+/// request is answered. This is the only place that starts tokio and axum.
+pub fn run(
+    host: &str,
+    port: u16,
+    guard: HostGuard,
+    shared: Shared,
+    on_listening: impl FnOnce(std::net::SocketAddr),
+) -> Result<(), StartError> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(StartError::Runtime)?;
+    rt.block_on(async move {
+        let addr = format!("{}:{port}", bracket_v6(host));
+        let listener = match tokio::net::TcpListener::bind(&addr).await {
+            Ok(l) => l,
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+                return Err(StartError::PortInUse)
+            }
+            Err(e) => return Err(StartError::Bind(e)),
+        };
+        let local = listener.local_addr().map_err(StartError::Bind)?;
+        on_listening(local);
+        let app = router(shared, guard);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(StartError::Stopped)
+    })
+}
+
+/// `::1` → `[::1]`, so `host:port` parses.
+fn bracket_v6(host: &str) -> String {
+    if host.contains(':') && !host.starts_with('[') {
+        format!("[{host}]")
+    } else {
+        host.to_string()
+    }
 }
 
 async fn live_js() -> impl IntoResponse {

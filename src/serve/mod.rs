@@ -4,10 +4,13 @@
 //!
 //! - [`watch`]: file events → debounced, filtered, classified [`watch::ChangeKind`]s.
 //! - [`rebuild`]: the rebuild policy; runs the same pipeline as `build`, in memory.
-//! - [`http`]: the axum server: static files from memory, the SSE event stream.
+//! - [`http`]: the axum server: static files from memory, the SSE event stream;
+//!   the only place that starts tokio and axum.
+//! - [`host_guard`]: which `Host` headers are answered (DNS rebinding).
 //!
 //! Serving never touches `book/`: the site lives in memory.
 
+pub mod host_guard;
 pub mod http;
 pub mod rebuild;
 pub mod watch;

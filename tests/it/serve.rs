@@ -15,6 +15,8 @@ struct Server {
     port: u16,
     _fixture: Fixture,
     root: std::path::PathBuf,
+    /// Every line the server printed to standard error so far.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -34,19 +36,28 @@ fn free_port() -> u16 {
 
 impl Server {
     fn start(fixture: Fixture) -> Server {
+        Server::start_with(fixture, &[])
+    }
+
+    /// `playbook serve` with these extra arguments.
+    fn start_with(fixture: Fixture, extra: &[&str]) -> Server {
         let port = free_port();
         let root = fixture.root().to_path_buf();
         let mut child = Command::new(BIN)
             .args(["serve", "--port", &port.to_string(), "--root"])
             .arg(&root)
+            .args(extra)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
             .expect("start playbook serve");
         let stderr = child.stderr.take().unwrap();
         let (tx, rx) = mpsc::channel();
+        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let keep = log.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                keep.lock().unwrap().push(line.clone());
                 let _ = tx.send(line);
             }
         });
@@ -64,6 +75,7 @@ impl Server {
             port,
             _fixture: fixture,
             root,
+            log,
         }
     }
 
@@ -81,6 +93,29 @@ impl Server {
 
     fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.root.join(rel)).unwrap()
+    }
+
+    /// What the server printed to standard error so far.
+    fn log(&self) -> String {
+        self.log.lock().unwrap().join("\n")
+    }
+
+    /// GET a path with this `Host` header; returns the status.
+    fn get_as_host(&self, path: &str, host: &str) -> u16 {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut buf = Vec::new();
+        s.read_to_end(&mut buf).unwrap();
+        let head = String::from_utf8_lossy(&buf);
+        head.split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0)
     }
 
     /// GET a raw path; returns (status, headers, body).
@@ -364,7 +399,7 @@ fn two_hundred_concurrent_connections_are_all_served() {
                 barrier.wait();
                 write!(
                     s,
-                    "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
                 )
                 .unwrap();
                 let mut buf = Vec::new();
@@ -500,7 +535,13 @@ fn assert_served_site_is_a_fresh_build(srv: &Server) {
         );
     }
     for (path, bytes) in &built {
-        if path.starts_with("pagefind/") || path == "404.html" || path == "sitemap.xml" {
+        // The marker that says "Playbook built this folder" belongs to the
+        // output folder, not to the site.
+        if path.starts_with("pagefind/")
+            || path == "404.html"
+            || path == "sitemap.xml"
+            || path == ".playbook-site"
+        {
             continue;
         }
         let (status, _, body) = srv.get(&format!("/{path}"));
@@ -583,7 +624,13 @@ fn assert_served_site_is_a_fresh_build_except(srv: &Server, rel: &str, good: &st
     )
     .assert_ok();
     for (path, bytes) in crate::support::read_tree(&dest) {
-        if path.starts_with("pagefind/") || path == "404.html" || path == "sitemap.xml" {
+        // The marker that says "Playbook built this folder" belongs to the
+        // output folder, not to the site.
+        if path.starts_with("pagefind/")
+            || path == "404.html"
+            || path == "sitemap.xml"
+            || path == ".playbook-site"
+        {
             continue;
         }
         let (status, _, body) = srv.get(&format!("/{path}"));
@@ -685,4 +732,248 @@ fn a_load_through_the_parse_cache_equals_a_fresh_load() {
     same(&cache);
     std::fs::write(root.join(DE), &de).unwrap();
     same(&cache);
+}
+
+#[test]
+fn a_request_under_a_foreign_host_name_is_refused() {
+    let srv = Server::start(Fixture::skeleton());
+    let port = srv.port;
+    for ok in [format!("127.0.0.1:{port}"), format!("localhost:{port}")] {
+        assert_eq!(srv.get_as_host("/markets/de/", &ok), 200, "{ok}");
+    }
+    // A DNS-rebinding page: its own domain, resolved to 127.0.0.1.
+    for bad in [
+        format!("rebind.attacker.example:{port}"),
+        format!("localhost.attacker.example:{port}"),
+        "192.168.1.20".to_string(),
+    ] {
+        assert_eq!(srv.get_as_host("/markets/de/", &bad), 403, "{bad}");
+        assert_eq!(srv.get_as_host("/playbook.json", &bad), 403, "{bad}");
+        assert_eq!(srv.get_as_host("/__playbook/events", &bad), 403, "{bad}");
+    }
+}
+
+#[test]
+fn serving_on_every_address_warns_and_allowed_names_are_answered() {
+    let srv = Server::start_with(
+        Fixture::skeleton(),
+        &["--host", "0.0.0.0", "--allow-host", "docs.intranet"],
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !srv.log().contains("visible to every machine") && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        srv.log()
+            .contains("visible to every machine on your network"),
+        "{}",
+        srv.log()
+    );
+    assert_eq!(srv.get_as_host("/", "docs.intranet:80"), 200);
+    assert_eq!(srv.get_as_host("/", "10.1.2.3"), 200);
+    assert_eq!(srv.get_as_host("/", "attacker.example"), 403);
+}
+
+#[test]
+fn serve_writes_nothing_to_disk() {
+    let fixture = Fixture::skeleton();
+    let before = crate::support::read_tree(fixture.root());
+    let srv = Server::start(fixture);
+    let rx = srv.events();
+    // Everything that renders the whole site: pages, the search index, downloads.
+    for path in [
+        "/",
+        "/markets/de/",
+        "/fulltext/manifest.json",
+        "/playbook.json",
+        "/search/",
+    ] {
+        assert_eq!(srv.get(path).0, 200, "{path}");
+    }
+    let text = srv
+        .read(DE)
+        .replace("Our first EU market", "Our FIRST EU market");
+    srv.save_atomically(DE, &text);
+    wait_for(&rx, "reload");
+    assert_eq!(srv.get("/fulltext/manifest.json").0, 200);
+    let after = crate::support::read_tree(&srv.root);
+    let changed: Vec<&String> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(
+        changed,
+        [&DE.to_string(), &DE.to_string()],
+        "only the author's save changed a file"
+    );
+}
+
+/// One browser-like client on a kept-alive connection: GET, read the
+/// response by its length, again.
+struct Client {
+    port: u16,
+    conn: Option<BufReader<TcpStream>>,
+}
+
+impl Client {
+    fn get(&mut self, path: &str) -> Result<(u16, Vec<u8>), String> {
+        for _attempt in 0..2 {
+            if self.conn.is_none() {
+                let s = TcpStream::connect(("127.0.0.1", self.port)).map_err(|e| e.to_string())?;
+                s.set_read_timeout(Some(Duration::from_secs(60)))
+                    .map_err(|e| e.to_string())?;
+                self.conn = Some(BufReader::new(s));
+            }
+            let Some(conn) = self.conn.as_mut() else {
+                continue;
+            };
+            let port = self.port;
+            let sent = write!(
+                conn.get_mut(),
+                "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+            );
+            match sent
+                .map_err(|e| e.to_string())
+                .and_then(|_| read_response(conn))
+            {
+                Ok(r) => return Ok(r),
+                // The server closed a kept-alive connection: open another once.
+                Err(_) if _attempt == 0 => self.conn = None,
+                Err(e) => return Err(e),
+            }
+        }
+        Err("no response".into())
+    }
+}
+
+fn read_response(conn: &mut BufReader<TcpStream>) -> Result<(u16, Vec<u8>), String> {
+    let mut status_line = String::new();
+    if conn
+        .read_line(&mut status_line)
+        .map_err(|e| e.to_string())?
+        == 0
+    {
+        return Err("closed".into());
+    }
+    let status = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .ok_or_else(|| format!("bad status line {status_line:?}"))?;
+    let mut length = 0usize;
+    loop {
+        let mut line = String::new();
+        conn.read_line(&mut line).map_err(|e| e.to_string())?;
+        let l = line.trim_end();
+        if l.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = l.split_once(':') {
+            if k.eq_ignore_ascii_case("content-length") {
+                length = v.trim().parse().map_err(|_| "bad length".to_string())?;
+            }
+        }
+    }
+    let mut body = vec![0; length];
+    conn.read_exact(&mut body).map_err(|e| e.to_string())?;
+    Ok((status, body))
+}
+
+#[test]
+fn five_hundred_clients_while_fifty_saves_land_see_no_error_and_end_on_the_newest_site() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    const CLIENTS: usize = 500;
+    const SAVES: usize = 50;
+    let srv = Server::start(Fixture::skeleton());
+    let good = srv.read(DE);
+    assert!(good.contains("name: Germany"));
+    let done = Arc::new(AtomicBool::new(false));
+    let requests = Arc::new(AtomicUsize::new(0));
+    let failures = Arc::new(Mutex::new(Vec::<String>::new()));
+    let slowest = Arc::new(Mutex::new(Duration::ZERO));
+    let paths = [
+        "/markets/de/",
+        "/",
+        "/markets/de/checklist/",
+        "/theme/style.css",
+        "/regulations/gdpr/",
+    ];
+    let newest = format!("Germany {SAVES}");
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|i| {
+            let (done, requests, failures, slowest) = (
+                done.clone(),
+                requests.clone(),
+                failures.clone(),
+                slowest.clone(),
+            );
+            let port = srv.port;
+            let newest = newest.clone();
+            std::thread::spawn(move || {
+                let mut c = Client { port, conn: None };
+                let mut n = i;
+                let record = |what: String| failures.lock().unwrap().push(what);
+                while !done.load(Ordering::Relaxed) {
+                    let path = paths[n % paths.len()];
+                    n += 1;
+                    let t = Instant::now();
+                    match c.get(path) {
+                        Ok((200, _)) => {}
+                        Ok((status, _)) => record(format!("{path}: {status}")),
+                        Err(e) => record(format!("{path}: {e}")),
+                    }
+                    let took = t.elapsed();
+                    let mut s = slowest.lock().unwrap();
+                    *s = (*s).max(took);
+                    drop(s);
+                    requests.fetch_add(1, Ordering::Relaxed);
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                // Every client ends on the newest good site.
+                let deadline = Instant::now() + Duration::from_secs(60);
+                loop {
+                    match c.get("/markets/de/") {
+                        Ok((200, body)) if String::from_utf8_lossy(&body).contains(&newest) => {
+                            break
+                        }
+                        Ok((200, _)) if Instant::now() < deadline => {
+                            std::thread::sleep(Duration::from_millis(50))
+                        }
+                        other => {
+                            record(format!("final page: {:?}", other.map(|(s, _)| s)));
+                            break;
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    let t = Instant::now();
+    for i in 1..=SAVES {
+        srv.save_atomically(
+            DE,
+            &good.replacen("name: Germany", &format!("name: Germany {i}"), 1),
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    let saving = t.elapsed();
+    done.store(true, Ordering::Relaxed);
+    for c in clients {
+        c.join().expect("client thread");
+    }
+    let failures = failures.lock().unwrap();
+    eprintln!(
+        "{CLIENTS} clients, {SAVES} saves in {saving:?}: {} requests, slowest {:?}, {} failures",
+        requests.load(Ordering::Relaxed),
+        slowest.lock().unwrap(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failed requests, e.g. {:?}",
+        failures.len(),
+        &failures[..failures.len().min(5)]
+    );
 }
