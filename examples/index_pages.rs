@@ -4,6 +4,8 @@
 //! (`Collector::add` on each page, one thread) and merges (`finish`) RUNS
 //! times (with `WARM=1`: only the article scanner and word splitter), printing the median of each and the bytes scanned. The index's
 //! share of a build is `bench/index_cost.py`; this isolates its CPU.
+// An example prints its measurements.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -399,7 +399,7 @@ pub fn to_json(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
 }
 
 /// The downloadable files published with the site: `markets/<id>/checklist-<id>.{csv,md}`.
-pub fn download_files(pb: &Playbook, all_rows: &[Vec<Row<'_>>]) -> Vec<crate::render::OutputFile> {
+pub fn download_files(pb: &Playbook, all_rows: &[Vec<Row<'_>>]) -> Vec<crate::site_file::SiteFile> {
     use rayon::prelude::*;
     all_rows
         .par_iter()
@@ -407,11 +407,11 @@ pub fn download_files(pb: &Playbook, all_rows: &[Vec<Row<'_>>]) -> Vec<crate::re
         .flat_map_iter(|(m, r)| {
             let id = &pb.markets[m].id;
             [
-                crate::render::OutputFile {
+                crate::site_file::SiteFile {
                     path: format!("markets/{id}/checklist-{id}.csv"),
                     bytes: to_csv(pb, m, r).into_bytes(),
                 },
-                crate::render::OutputFile {
+                crate::site_file::SiteFile {
                     path: format!("markets/{id}/checklist-{id}.md"),
                     bytes: to_markdown(pb, m, r).into_bytes(),
                 },

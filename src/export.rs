@@ -90,7 +90,7 @@ struct BlockOut<'a> {
 }
 
 /// Serialize the resolved playbook (stable key order; byte-identical across builds).
-pub fn playbook_json(pb: &Playbook) -> String {
+pub(crate) fn playbook_json(pb: &Playbook) -> String {
     let step = |s: usize| -> StepOut<'_> {
         let st = &pb.steps[s];
         let b = &pb.blocks[st.block];

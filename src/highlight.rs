@@ -14,7 +14,7 @@ fn syntaxes() -> &'static SyntaxSet {
 }
 
 /// A `<pre><code>` block, highlighted when the language is known.
-pub fn code_block(code: &str, lang: &str) -> String {
+pub(crate) fn code_block(code: &str, lang: &str) -> String {
     let esc_lang = crate::diag::html_escape(lang);
     if lang.is_empty() || lang == "text" || lang == "plain" {
         return format!(

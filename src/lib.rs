@@ -18,8 +18,8 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod diag;
-pub mod export;
-pub mod highlight;
+mod export;
+mod highlight;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -30,6 +30,7 @@ pub mod rules;
 pub mod schedule;
 pub mod search;
 pub mod serve;
+pub mod site_file;
 pub mod skeleton;
 pub mod yaml;
 
@@ -133,7 +134,11 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     let counts = std::sync::Mutex::new((0usize, 0usize, 0usize));
     let render_opts = render::RenderOptions {
         skip_full_text_index: opts.skip_full_text_index,
-        index_cache: (!opts.no_index_cache).then(|| search::cache::path_for(root)),
+        index_cache: if opts.no_index_cache {
+            None
+        } else {
+            output::index_cache::open(root).map(std::sync::Arc::new)
+        },
         ..Default::default()
     };
     let rendered = render::render_site_to(&pb, &templates, &render_opts, &|f| {

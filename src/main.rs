@@ -10,6 +10,7 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    playbook::cmd::logger::init();
     let cli = match playbook::cli::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -3,7 +3,12 @@
 use super::{eprint_diags, usage_or_content, EXIT_OK, EXIT_USAGE};
 use std::path::{Path, PathBuf};
 
-pub fn run(root: &Path, dest: Option<PathBuf>, base_url: Option<String>, force: bool) -> i32 {
+pub(super) fn run(
+    root: &Path,
+    dest: Option<PathBuf>,
+    base_url: Option<String>,
+    force: bool,
+) -> i32 {
     let opts = crate::BuildOptions {
         dest,
         base_url,

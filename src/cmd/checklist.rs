@@ -8,7 +8,7 @@ use crate::model::Playbook;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub fn run(
+pub(super) fn run(
     root: &Path,
     market: Option<&str>,
     all: bool,
@@ -138,7 +138,7 @@ fn render_rows_to(
 }
 
 /// Find a local Chromium.
-pub fn find_chromium() -> Option<PathBuf> {
+pub(super) fn find_chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("PLAYBOOK_CHROMIUM") {
         return Some(PathBuf::from(p));
     }

@@ -3,7 +3,7 @@
 use super::{EXIT_OK, EXIT_USAGE};
 use std::path::Path;
 
-pub fn run(dir: &Path) -> i32 {
+pub(super) fn run(dir: &Path) -> i32 {
     let files = crate::skeleton::files();
     match crate::output::write_new_files(dir, &files) {
         Ok(()) => {

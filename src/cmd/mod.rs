@@ -1,11 +1,13 @@
 //! One file per subcommand: glue between the CLI and the library, no logic.
 //! Only this module and `main` touch the terminal and exit codes.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod build;
 mod check;
 mod checklist;
 mod child;
 mod init;
+pub mod logger;
 pub mod serve;
 
 use crate::cli::{Cli, Command};

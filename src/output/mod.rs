@@ -12,6 +12,7 @@
 #![allow(clippy::disallowed_methods)]
 
 pub mod destination;
+pub mod index_cache;
 pub mod site;
 mod swap;
 

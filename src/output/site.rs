@@ -18,7 +18,7 @@
 use super::destination::{Destination, Existing, CACHE_DIR, SITE_MARKER, SITE_MARKER_TEXT};
 use super::io_err;
 use crate::diag::Diagnostic;
-use crate::render::OutputFile;
+use crate::site_file::SiteFile;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -81,7 +81,7 @@ impl Staging {
     /// Write one file of the site (callable from several threads). In a
     /// recycled staging folder a file that already has these bytes is left
     /// as it is.
-    pub fn write(&self, f: &OutputFile) -> Result<(), Diagnostic> {
+    pub fn write(&self, f: &SiteFile) -> Result<(), Diagnostic> {
         if let Some(first) = self.failed.lock().ok().and_then(|g| g.clone()) {
             return Err(first);
         }
@@ -98,7 +98,7 @@ impl Staging {
         self.failed.lock().ok().and_then(|g| g.clone())
     }
 
-    fn write_one(&self, f: &OutputFile) -> Result<(), Diagnostic> {
+    fn write_one(&self, f: &SiteFile) -> Result<(), Diagnostic> {
         let path = self.dir.join(&f.path);
         if self.recycled {
             if let Ok(mut w) = self.written.lock() {
@@ -229,12 +229,30 @@ impl Drop for Staging {
     }
 }
 
-/// Remove a folder known to be a site Playbook wrote (it has the marker);
-/// anything else is left alone.
+/// Remove a folder known to be a site Playbook wrote (it has the marker),
+/// the marker last, so a removal cut short is still recognised and
+/// finished by the next build; an empty folder (a staging folder killed
+/// before its marker was written) goes too. Anything else is left alone.
 fn remove_site(dir: &Path) {
-    if dir.join(SITE_MARKER).is_file() {
-        let _ = std::fs::remove_dir_all(dir);
+    let marker = dir.join(SITE_MARKER);
+    if !marker.is_file() {
+        let _ = std::fs::remove_dir(dir); // only if empty
+        return;
     }
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p == marker {
+                continue;
+            }
+            let _ = match e.file_type() {
+                Ok(t) if t.is_dir() => std::fs::remove_dir_all(&p),
+                _ => std::fs::remove_file(&p),
+            };
+        }
+    }
+    let _ = std::fs::remove_file(&marker);
+    let _ = std::fs::remove_dir(dir);
 }
 
 /// Staging folders of builds that were killed (`.<name>.staging-<pid>` with
@@ -300,8 +318,8 @@ fn split(dest: &Path) -> (PathBuf, String) {
 mod tests {
     use super::*;
 
-    fn f(path: &str, s: &str) -> OutputFile {
-        OutputFile {
+    fn f(path: &str, s: &str) -> SiteFile {
+        SiteFile {
             path: path.into(),
             bytes: s.as_bytes().to_vec(),
         }
@@ -324,7 +342,7 @@ mod tests {
         fn dest(&self) -> PathBuf {
             self.root().join("book")
         }
-        fn write(&self, files: &[OutputFile]) {
+        fn write(&self, files: &[SiteFile]) {
             let dest = super::super::destination::check(self.root(), &self.dest(), false).unwrap();
             let staging = Staging::new(self.root(), dest).unwrap();
             for file in files {
@@ -415,16 +433,20 @@ mod tests {
     fn what_a_killed_build_left_beside_the_site_is_removed_and_nothing_else() {
         let fx = Fixture::new();
         fx.write(&[f("index.html", "good")]);
-        // A staging folder of a process that no longer exists, one without
-        // the marker (not ours), and a user's look-alike name.
+        // A staging folder of a process that no longer exists, one killed
+        // before it had its marker (empty), and one without the marker
+        // that holds a user's file (not ours).
         let dead = fx.root().join(".book.staging-4000000");
         std::fs::create_dir(&dead).unwrap();
         std::fs::write(dead.join(SITE_MARKER), SITE_MARKER_TEXT).unwrap();
+        let empty = fx.root().join(".book.staging-4000002");
+        std::fs::create_dir(&empty).unwrap();
         let foreign = fx.root().join(".book.staging-4000001");
         std::fs::create_dir(&foreign).unwrap();
         std::fs::write(foreign.join("mine.txt"), "keep").unwrap();
         fx.write(&[f("index.html", "next")]);
         assert!(!dead.exists());
+        assert!(!empty.exists());
         assert!(foreign.join("mine.txt").is_file());
     }
 

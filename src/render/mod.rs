@@ -6,7 +6,7 @@
 //! renders them in parallel with rayon, and adds the machine-readable files
 //! (`sitemap.xml`, `playbook.json`, the search indexes: each entity page is
 //! also indexed by [`crate::search::fulltext`] in the worker that rendered
-//! it). Nothing here writes to disk: the result is a list of [`OutputFile`]s for [`crate::output`].
+//! it). Nothing here writes to disk: the result is a list of [`SiteFile`]s for [`crate::output`].
 
 pub mod checklist_data;
 pub mod context;
@@ -18,16 +18,8 @@ pub mod svg;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::ROOT_MARK;
 use crate::model::Playbook;
+use crate::site_file::SiteFile;
 use std::path::Path;
-
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path inside the site, `/`-separated, e.g. `markets/de/index.html`.
-    pub path: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
-}
 
 /// The built-in templates, by name.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
@@ -248,9 +240,10 @@ pub struct RenderOptions {
     /// Leave the full-text index out (`check` validates pages, and the index
     /// is most of its time while it can only fail on what pages already show).
     pub skip_full_text_index: bool,
-    /// The full-text index's cache file (see [`crate::search::cache`]):
-    /// read for the pages that did not change, then rewritten.
-    pub index_cache: Option<std::path::PathBuf>,
+    /// The full-text index's cache as the build hands it in (see
+    /// [`crate::search::cache`]): read for the pages that did not change,
+    /// then handed the new one.
+    pub index_cache: Option<std::sync::Arc<crate::search::cache::IndexCacheIo>>,
 }
 
 /// A page before rendering: where it goes, which template, what context.
@@ -273,7 +266,7 @@ pub fn render_site(
     pb: &Playbook,
     templates: &Templates,
     opts: &RenderOptions,
-) -> Result<Vec<OutputFile>, Diagnostics> {
+) -> Result<Vec<SiteFile>, Diagnostics> {
     let files = std::sync::Mutex::new(Vec::new());
     render_site_to(pb, templates, opts, &|f| {
         files
@@ -293,14 +286,14 @@ pub fn render_site_to(
     pb: &Playbook,
     templates: &Templates,
     opts: &RenderOptions,
-    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    sink: &(dyn Fn(SiteFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostics> {
     // Each render worker indexes the pages it renders; only the merge is serial.
     let index = (!opts.skip_full_text_index).then(|| {
         profile::timed("full-text index: numbering pages, facets", || {
             let c = crate::search::fulltext::Collector::new(pb);
             match &opts.index_cache {
-                Some(path) => c.with_cache(path),
+                Some(io) => c.with_cache(io.clone()),
                 None => c,
             }
         })
@@ -312,7 +305,7 @@ pub fn render_site_to(
     let (results, site_wide) = rayon::join(
         || render_pages(&site, templates, opts, sink, index.as_ref()),
         || -> Result<(), Diagnostic> {
-            let file = |path: &str, bytes: String| OutputFile {
+            let file = |path: &str, bytes: String| SiteFile {
                 path: path.into(),
                 bytes: bytes.into_bytes(),
             };
@@ -339,7 +332,7 @@ pub fn render_site_to(
     }
     pages.sort_unstable();
     let mut extra = Vec::new();
-    extra.push(OutputFile {
+    extra.push(SiteFile {
         path: "sitemap.xml".into(),
         bytes: pages::sitemap(pb, &pages).into_bytes(),
     });
@@ -348,13 +341,13 @@ pub fn render_site_to(
         let added = index.add_time();
         let hits = index.cache_hits();
         extra.extend(index.finish());
-        if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
+        if log::log_enabled!(log::Level::Debug) {
             let total: std::time::Duration = added.iter().map(|(_, d)| *d).sum();
             let phases: Vec<String> = added
                 .iter()
                 .map(|(name, d)| format!("{name} {}", d.as_millis()))
                 .collect();
-            eprintln!(
+            log::debug!(
                 "  full-text index: pages {} ms (CPU, in the render workers: {}; {hits} pages from the cache), merge {} ms",
                 total.as_millis(),
                 phases.join(", "),
@@ -363,7 +356,7 @@ pub fn render_site_to(
         }
     }
     for (path, bytes) in &templates.assets {
-        extra.push(OutputFile {
+        extra.push(SiteFile {
             path: path.clone(),
             bytes: bytes.clone(),
         });
@@ -383,7 +376,7 @@ fn render_pages(
     site: &pages::SiteBuilder<'_>,
     templates: &Templates,
     opts: &RenderOptions,
-    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    sink: &(dyn Fn(SiteFile) -> Result<(), Diagnostic> + Sync),
     index: Option<&crate::search::fulltext::Collector>,
 ) -> Vec<(Vec<String>, Vec<Diagnostic>)> {
     site.each(|unit| {
@@ -410,7 +403,7 @@ pub fn render_unit(
     opts: &RenderOptions,
     errs: &mut Vec<Diagnostic>,
     index: Option<&crate::search::fulltext::Collector>,
-) -> Vec<OutputFile> {
+) -> Vec<SiteFile> {
     use crate::search::fulltext::{indexable, url_of};
     let mut out = Vec::with_capacity(unit.jobs.len() + unit.files.len());
     for job in unit.jobs {
@@ -426,7 +419,7 @@ pub fn render_unit(
                         html.insert_str(i, script);
                     }
                 }
-                out.push(OutputFile {
+                out.push(SiteFile {
                     path: job.path,
                     bytes: html.into_bytes(),
                 });
@@ -438,8 +431,9 @@ pub fn render_unit(
     out
 }
 
-/// `PLAYBOOK_PROFILE=1`: time spent in each template, summed over threads,
-/// printed by [`profile::report`] at the end of a build.
+/// Time spent in each template, summed over threads, when the logger
+/// shows debug messages (`PLAYBOOK_PROFILE=1`); the command prints
+/// [`profile::report`] at the end of a build.
 pub mod profile {
     use std::collections::BTreeMap;
     use std::sync::Mutex;
@@ -449,7 +443,7 @@ pub mod profile {
 
     fn on() -> bool {
         static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-        *ON.get_or_init(|| std::env::var_os("PLAYBOOK_PROFILE").is_some())
+        *ON.get_or_init(|| log::log_enabled!(log::Level::Debug))
     }
 
     /// A start time when profiling.

@@ -5,7 +5,7 @@
 //! page is byte for byte the same either way.
 
 use super::pages::SiteBuilder;
-use super::{render_site, render_unit, OutputFile, RenderOptions, Templates};
+use super::{render_site, render_unit, RenderOptions, SiteFile, Templates};
 use crate::diag::Diagnostics;
 use crate::model::Playbook;
 use std::collections::HashMap;
@@ -29,7 +29,7 @@ pub enum Rendered {
     /// The files made together with the path (its unit, or one site-wide
     /// file); the path itself may be missing from them (a market's CSV when
     /// its checklist is assembled in the browser).
-    Files(Vec<OutputFile>),
+    Files(Vec<SiteFile>),
     /// The path is made from every page (a search index): render the whole site.
     NeedsWholeSite,
 }
@@ -72,7 +72,7 @@ impl<'a> OnDemand<'a> {
         }
         let pb = self.pb;
         let one = |bytes: String| {
-            Ok(Rendered::Files(vec![OutputFile {
+            Ok(Rendered::Files(vec![SiteFile {
                 path: path.to_string(),
                 bytes: bytes.into_bytes(),
             }]))
@@ -92,7 +92,7 @@ impl<'a> OnDemand<'a> {
             }
             _ => {
                 if let Some((p, bytes)) = self.templates.assets.iter().find(|(p, _)| p == path) {
-                    return Ok(Rendered::Files(vec![OutputFile {
+                    return Ok(Rendered::Files(vec![SiteFile {
                         path: p.clone(),
                         bytes: bytes.clone(),
                     }]));
@@ -114,7 +114,7 @@ impl<'a> OnDemand<'a> {
     }
 
     /// Every file of the site, as `build` makes it.
-    pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+    pub fn render_all(&self) -> Result<Vec<SiteFile>, Diagnostics> {
         render_site(self.pb, self.templates, self.opts)
     }
 }

@@ -5,9 +5,10 @@ use super::context::{
     base_context, link, plain, step_label, LinkCtx, Md, PageBase, PageCtx, Section,
 };
 use super::svg::{self, Bar, ValueBar};
-use super::{OutputFile, PageJob};
+use super::PageJob;
 use crate::checklist;
 use crate::model::{EntityRef, Kind, Playbook, Window};
+use crate::site_file::SiteFile;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
@@ -838,7 +839,7 @@ impl<'a> Builder<'a> {
         self.job("markets/", "markets.html", ctx)
     }
 
-    fn market(&self, mi: usize) -> (PageJob, PageJob, Vec<OutputFile>) {
+    fn market(&self, mi: usize) -> (PageJob, PageJob, Vec<SiteFile>) {
         let pb = self.pb;
         let m = &pb.markets[mi];
         let r = er(Kind::Market, mi);
@@ -1076,18 +1077,18 @@ impl<'a> Builder<'a> {
         cctx.put("groups", groups);
         let id = &m.id;
         if let Some(c) = &compact {
-            let data = vec![OutputFile {
+            let data = vec![SiteFile {
                 path: format!("{curl}data.js"),
                 bytes: super::checklist_data::market_js(pb, mi, c).into_bytes(),
             }];
             return (page, self.job(&curl, "checklist.html", cctx), data);
         }
         let downloads = vec![
-            OutputFile {
+            SiteFile {
                 path: format!("markets/{id}/checklist-{id}.csv"),
                 bytes: checklist::to_csv(pb, mi, rows).into_bytes(),
             },
-            OutputFile {
+            SiteFile {
                 path: format!("markets/{id}/checklist-{id}.md"),
                 bytes: checklist::to_markdown(pb, mi, rows).into_bytes(),
             },
@@ -1474,7 +1475,7 @@ pub struct Unit {
     /// Pages to render with their templates.
     pub jobs: Vec<PageJob>,
     /// Files that need no template (checklist downloads).
-    pub files: Vec<OutputFile>,
+    pub files: Vec<SiteFile>,
 }
 
 impl<'a> SiteBuilder<'a> {
@@ -1591,13 +1592,13 @@ impl<'a> SiteBuilder<'a> {
 
     /// Files shared by every market's checklist: the task table, when at
     /// least one checklist is too big to write out.
-    pub fn shared_files(&self) -> Vec<OutputFile> {
+    pub fn shared_files(&self) -> Vec<SiteFile> {
         let b = &self.b;
         let limit = b.pb.config.build.static_checklist_rows;
         if b.task_counts.iter().all(|&n| n <= limit) {
             return Vec::new();
         }
-        vec![OutputFile {
+        vec![SiteFile {
             path: super::checklist_data::TASKS_JS.into(),
             bytes: super::checklist_data::tasks_js(b.pb, &b.checklists.order, &b.windows)
                 .into_bytes(),
@@ -1607,7 +1608,7 @@ impl<'a> SiteBuilder<'a> {
     /// Run `f` on every unit of work, in parallel; collect what `f` returns.
     pub fn each<T: Send>(&self, f: impl Fn(Unit) -> T + Sync + Send) -> Vec<T> {
         use rayon::prelude::*;
-        let prof = std::env::var_os("PLAYBOOK_PROFILE").is_some();
+        let prof = log::log_enabled!(log::Level::Debug);
         let timings: std::sync::Mutex<HashMap<&'static str, u128>> = Default::default();
         let out = self
             .specs
@@ -1631,7 +1632,7 @@ impl<'a> SiteBuilder<'a> {
                 let mut v: Vec<_> = m.iter().collect();
                 v.sort_by(|a, b| b.1.cmp(a.1));
                 for (k, us) in v {
-                    eprintln!("  context {k}: {} ms", us / 1000);
+                    log::debug!("  context {k}: {} ms", us / 1000);
                 }
             }
         }

@@ -2,6 +2,11 @@
 //! in the playbook's cache folder (`.playbook-cache/index`), so that the next build does not
 //! scan and count a page whose article has not changed.
 //!
+//! This module does no IO of its own: the build opens the previous cache
+//! and hands it in as a reader ([`IndexCacheIo`], made by
+//! `output::index_cache`), and takes the new one back through the writer
+//! it hands in with it.
+//!
 //! An author's next build changes a few pages of hundreds or thousands:
 //! the scan and the word count of the others (most of the index's time)
 //! is replaced by a hash of the page's article and a read of a few KB.
@@ -30,42 +35,49 @@
 //! weighted count and flags byte; the page length; the fragment's length
 //! and bytes. The hashes make a damaged file a miss, not a wrong index.
 
-use super::fulltext::PageWords;
+use super::page_words::{content_hash, PageWords};
 use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 const MAGIC: &[u8; 10] = b"PBIXCACHE2";
 
-/// Where the cache of the playbook at `root` lives: in its cache folder
-/// (`.playbook-cache/index`), beside the kept previous site.
-pub fn path_for(root: &Path) -> PathBuf {
-    root.join(crate::output::CACHE_DIR).join("index")
+/// A readable, seekable source of the previous cache (a file, as the build
+/// opens it; bytes in memory, in tests).
+pub trait CacheSource: Read + Seek + Send {}
+impl<T: Read + Seek + Send> CacheSource for T {}
+
+/// Writes the new cache: the build hands in a function that takes a
+/// `fill` (which writes the cache's bytes) and puts them somewhere
+/// lasting. Failure is not an error: the next build scans every page.
+pub type CacheWriter =
+    dyn Fn(&mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) + Send + Sync;
+
+/// The index cache as the build hands it to the indexer: the previous
+/// build's cache (if there is a usable one), this binary's identity, and
+/// where the new cache goes.
+pub struct IndexCacheIo {
+    /// The previous build's cache, opened.
+    pub previous: Option<IndexCache>,
+    /// This binary's identity (a cache written by another build of
+    /// Playbook is never used; see the module docs).
+    pub identity: u64,
+    /// Takes the new cache's bytes.
+    pub write: Box<CacheWriter>,
 }
 
-/// This binary's identity: a cache written by another build of Playbook
-/// (whose scanner or weights may differ) is never used. `None` when the
-/// executable cannot be found: no cache then.
-fn build_identity() -> Option<u64> {
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(exe).ok()?;
-    let modified = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    let mut id = Vec::new();
-    id.extend(env!("CARGO_PKG_VERSION").as_bytes());
-    id.extend(meta.len().to_le_bytes());
-    id.extend(modified.as_nanos().to_le_bytes());
-    Some(super::fulltext::content_hash(&id))
+impl std::fmt::Debug for IndexCacheIo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexCacheIo")
+            .field("previous", &self.previous.as_ref().map(|p| p.entries.len()))
+            .field("identity", &self.identity)
+            .finish()
+    }
 }
 
 /// A page's cache key: its URL, the facets its fragment shows and the
 /// article its sections and words come from.
 pub fn page_key(url: &str, title: &str, kind: &str, frameworks: &[&str], body: &str) -> u64 {
-    use super::fulltext::content_hash;
     let mut facets = Vec::with_capacity(url.len() + title.len() + 64);
     for part in [url, title, kind]
         .into_iter()
@@ -92,18 +104,17 @@ struct Entry {
 
 /// The previous build's cache, opened for reading.
 pub struct IndexCache {
-    file: Mutex<std::fs::File>,
+    file: Mutex<Box<dyn CacheSource>>,
     /// The cache's word list.
     pub words: Vec<String>,
     entries: HashMap<String, Entry>,
 }
 
 impl IndexCache {
-    /// Open the cache at `path`; `None` when there is none or it is not
-    /// this binary's (see the module docs).
-    pub fn open(path: &Path) -> Option<IndexCache> {
-        let id = build_identity()?;
-        let mut file = std::fs::File::open(path).ok()?;
+    /// Read the head of a cache from `file`; `None` when it is not a
+    /// cache written by the binary with identity `id`, or is damaged (see
+    /// the module docs).
+    pub fn open(mut file: Box<dyn CacheSource>, id: u64) -> Option<IndexCache> {
         let mut fixed = [0u8; 18];
         file.read_exact(&mut fixed).ok()?;
         if &fixed[..10] != MAGIC || fixed[10..] != id.to_le_bytes() {
@@ -118,7 +129,7 @@ impl IndexCache {
         }
         let mut head = vec![0u8; head_len];
         r.read_exact(&mut head).ok()?;
-        if super::fulltext::content_hash(&head) != u64::from_le_bytes(hash) {
+        if content_hash(&head) != u64::from_le_bytes(hash) {
             return None;
         }
         let mut offset = r.stream_position().ok()?;
@@ -147,7 +158,7 @@ impl IndexCache {
             );
             offset += len as u64;
         }
-        if !r.is_empty() || file.metadata().ok()?.len() != offset {
+        if !r.is_empty() || file.seek(SeekFrom::End(0)).ok()? != offset {
             return None;
         }
         Some(IndexCache {
@@ -168,7 +179,7 @@ impl IndexCache {
             f.seek(SeekFrom::Start(e.offset)).ok()?;
             f.read_exact(&mut bytes).ok()?;
         }
-        if super::fulltext::content_hash(&bytes) != e.hash {
+        if content_hash(&bytes) != e.hash {
             return None;
         }
         let mut r = &bytes[..];
@@ -206,16 +217,18 @@ impl IndexCache {
     }
 }
 
-/// Write a new cache to `path` (through a temporary file and a rename):
-/// `words` is the build's word list, and each page is (URL, key, its
-/// words with terms numbered in `words`). Failure leaves no cache (the
-/// next build just scans every page) and is not an error: the site is
-/// what matters.
-pub(super) fn write(path: &Path, words: &[String], pages: &[(&str, u64, &PageWords)]) {
-    let Some(id) = build_identity() else {
-        return;
-    };
-    let _ = crate::output::write_file_streamed(path, |out| {
+/// Write a new cache through `writer`: `id` is this binary's identity,
+/// `words` the build's word list, and each page is (URL, key, its words
+/// with terms numbered in `words`). Failure leaves no cache (the next
+/// build just scans every page) and is not an error: the site is what
+/// matters.
+pub(super) fn write(
+    writer: &CacheWriter,
+    id: u64,
+    words: &[String],
+    pages: &[(&str, u64, &PageWords)],
+) {
+    writer(&mut |out: &mut dyn std::io::Write| {
         out.write_all(MAGIC)?;
         out.write_all(&id.to_le_bytes())?;
         // The entries are made twice (for their hashes in the head, then
@@ -234,13 +247,13 @@ pub(super) fn write(path: &Path, words: &[String], pages: &[(&str, u64, &PageWor
             varint(&mut head, url.len() as u64);
             head.extend_from_slice(url.as_bytes());
             head.extend_from_slice(&key.to_le_bytes());
-            head.extend_from_slice(&super::fulltext::content_hash(&buf).to_le_bytes());
+            head.extend_from_slice(&content_hash(&buf).to_le_bytes());
             varint(&mut head, buf.len() as u64);
         }
         let mut len = Vec::new();
         varint(&mut len, head.len() as u64);
         out.write_all(&len)?;
-        out.write_all(&super::fulltext::content_hash(&head).to_le_bytes())?;
+        out.write_all(&content_hash(&head).to_le_bytes())?;
         out.write_all(&head)?;
         for (_, _, p) in pages {
             buf.clear();
@@ -314,22 +327,45 @@ mod tests {
         }
     }
 
+    /// Write a cache into memory, as the build's writer would into a file.
+    fn written(id: u64, words: &[String], pages: &[(&str, u64, &PageWords)]) -> Vec<u8> {
+        let bytes = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let keep = bytes.clone();
+        let writer: Box<CacheWriter> = Box::new(move |fill| {
+            let mut out = Vec::new();
+            if fill(&mut out).is_ok() {
+                *keep.lock().unwrap() = out;
+            }
+        });
+        write(&*writer, id, words, pages);
+        let out = bytes.lock().unwrap().clone();
+        out
+    }
+
+    fn open(bytes: Vec<u8>, id: u64) -> Option<IndexCache> {
+        IndexCache::open(Box::new(std::io::Cursor::new(bytes)), id)
+    }
+
     #[test]
-    fn the_cache_lives_in_the_playbooks_cache_folder() {
-        assert_eq!(
-            path_for(Path::new("/x/pb")),
-            Path::new("/x/pb/.playbook-cache/index")
+    fn a_cache_of_another_binary_or_damaged_is_not_opened() {
+        let words: Vec<String> = vec!["alpha".into()];
+        let a = page(&[0], "{}");
+        let good = written(41, &words, &[("a/", 7, &a)]);
+        assert!(open(good.clone(), 41).is_some());
+        assert!(open(good.clone(), 42).is_none(), "another binary's cache");
+        assert!(
+            open(good[..good.len() - 1].to_vec(), 41).is_none(),
+            "truncated"
         );
+        assert!(open(Vec::new(), 41).is_none(), "empty");
     }
 
     #[test]
     fn a_written_cache_gives_back_each_page_for_its_key_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(".book.index-cache");
         let words: Vec<String> = ["alpha", "beta", "données"].map(String::from).to_vec();
         let (a, b) = (page(&[0, 2], r#"{"u":"a/"}"#), page(&[1], r#"{"u":"b/"}"#));
-        write(&path, &words, &[("a/", 7, &a), ("b/", 8, &b)]);
-        let cache = IndexCache::open(&path).expect("the cache just written opens");
+        let bytes = written(5, &words, &[("a/", 7, &a), ("b/", 8, &b)]);
+        let cache = open(bytes, 5).expect("the cache just written opens");
         assert_eq!(cache.words, words);
         let got = cache.page("a/", 7).expect("page a/ with its key");
         assert_eq!(

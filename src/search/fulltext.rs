@@ -13,8 +13,8 @@
 //! first. [`Collector::finish`] then merges the per-page word counts in page
 //! order into postings and writes the term chunks, the fragment bundles,
 //! the facet table, the vocabulary and the manifest. Files come back in
-//! memory; the only IO is the index cache ([`Collector::with_cache`], see
-//! [`super::cache`]), from which a page unchanged since the last build is
+//! memory; it does no IO: the index cache ([`Collector::with_cache`], see
+//! [`super::cache`]) is handed in and out by the build, and from it a page unchanged since the last build is
 //! taken instead of being scanned and counted again.
 //!
 //! ## Files (all under `fulltext/`)
@@ -52,12 +52,13 @@
 //!   digits), most frequent first, for typo correction; fetched only when a
 //!   query has a word the index does not know.
 
-use super::cache::{self, IndexCache};
+use super::cache::{self, IndexCacheIo};
 use super::extract::{self, Section};
 use super::facets::{facets, Facets};
+pub(super) use super::page_words::{content_hash, PageWords};
 use super::words::{self, Word};
 use crate::model::Playbook;
-use crate::render::OutputFile;
+use crate::site_file::SiteFile;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::BuildHasherDefault;
 use std::sync::Mutex;
@@ -101,17 +102,6 @@ pub fn url_of(path: &str) -> String {
     path.strip_suffix("index.html").unwrap_or(path).to_string()
 }
 
-/// One page's words, counted: `terms[i]` is a word's number in the
-/// collector's [`Terms`], `counts[i]` its weighted count and flags.
-pub(super) struct PageWords {
-    pub(super) terms: Vec<u32>,
-    pub(super) counts: Vec<(u32, u8)>,
-    /// Sum of the weighted counts (the page's length for BM25).
-    pub(super) length: u32,
-    /// The page's fragment (see the module docs).
-    pub(super) fragment: Vec<u8>,
-}
-
 /// What [`Collector::add`] does to a page, in order (its time in each is
 /// [`Collector::add_time`]).
 pub const PHASES: [&str; 5] = [
@@ -153,8 +143,7 @@ pub struct Collector {
     terms: Mutex<Terms>,
     /// The previous build's [`IndexCache`], with its words' numbers in
     /// `terms`; where to write this build's; each page's cache key.
-    cache: Option<(IndexCache, Vec<u32>)>,
-    cache_path: Option<std::path::PathBuf>,
+    cache: Option<(std::sync::Arc<IndexCacheIo>, Vec<u32>)>,
     keys: Vec<std::sync::atomic::AtomicU64>,
     hits: std::sync::atomic::AtomicUsize,
     /// Time spent in each of [`Collector::add`]'s [`PHASES`], all workers
@@ -179,26 +168,23 @@ impl Collector {
             slots,
             terms: Mutex::new(Terms::default()),
             cache: None,
-            cache_path: None,
             keys: Vec::new(),
             hits: Default::default(),
             phase_nanos: Default::default(),
         }
     }
 
-    /// Use the index cache at `path` (see [`super::cache`]): pages whose
-    /// article did not change since the build that wrote it are taken from
-    /// it, and [`Collector::finish`] writes this build's there.
-    pub fn with_cache(mut self, path: &std::path::Path) -> Self {
-        if let Some(old) = IndexCache::open(path) {
-            let remap = match self.terms.get_mut() {
-                Ok(terms) => old.words.iter().map(|w| terms.number_text(w)).collect(),
-                Err(_) => Vec::new(),
-            };
-            self.cache = Some((old, remap));
-        }
+    /// Use the index cache the build hands in (see [`super::cache`]):
+    /// pages whose article did not change since the build that wrote it
+    /// are taken from it, and [`Collector::finish`] hands this build's to
+    /// its writer.
+    pub fn with_cache(mut self, io: std::sync::Arc<IndexCacheIo>) -> Self {
+        let remap = match (&io.previous, self.terms.get_mut()) {
+            (Some(old), Ok(terms)) => old.words.iter().map(|w| terms.number_text(w)).collect(),
+            _ => Vec::new(),
+        };
+        self.cache = Some((io, remap));
         self.keys = self.pages.iter().map(|_| Default::default()).collect();
-        self.cache_path = Some(path.to_path_buf());
         self
     }
 
@@ -234,11 +220,11 @@ impl Collector {
         let mut clock = PhaseClock::new(&self.phase_nanos);
         let facets = &self.pages[n].1;
         let body = extract::body_of(html);
-        if self.cache_path.is_some() {
+        if let Some((io, remap)) = &self.cache {
             let fw: Vec<&str> = facets.frameworks.iter().map(String::as_str).collect();
             let key = cache::page_key(url, &facets.title, facets.kind, &fw, body);
             self.keys[n].store(key, std::sync::atomic::Ordering::Relaxed);
-            if let Some((old, remap)) = &self.cache {
+            if let Some(old) = &io.previous {
                 if let Some(mut page) = old.page(url, key) {
                     for t in &mut page.terms {
                         *t = remap[*t as usize];
@@ -273,7 +259,7 @@ impl Collector {
 
     /// Merge every page's words into the index files (manifest, term
     /// chunks, fragment bundles, facets, vocabulary), sorted by path.
-    pub fn finish(self) -> Vec<OutputFile> {
+    pub fn finish(self) -> Vec<SiteFile> {
         let pages: Vec<Option<PageWords>> = self
             .slots
             .into_iter()
@@ -283,7 +269,7 @@ impl Collector {
         // The term chunks, the fragment bundles and the cache read the
         // pages independently: on both cores at once.
         let write_cache = || {
-            let Some(path) = &self.cache_path else {
+            let Some((io, _)) = &self.cache else {
                 return;
             };
             let keyed: Vec<(&str, u64, &PageWords)> = self
@@ -296,12 +282,12 @@ impl Collector {
                     Some((url.as_str(), key, p.as_ref()?))
                 })
                 .collect();
-            let unchanged = self.cache.as_ref().is_some_and(|(old, _)| {
+            let unchanged = io.previous.as_ref().is_some_and(|old| {
                 let pairs: Vec<(&str, u64)> = keyed.iter().map(|(u, k, _)| (*u, *k)).collect();
                 old.holds_exactly(&pairs)
             });
             if !unchanged {
-                cache::write(path, &names, &keyed);
+                cache::write(&*io.write, io.identity, &names, &keyed);
             }
         };
         let ((chunks, words), (bundles, ())) = rayon::join(
@@ -328,7 +314,7 @@ impl Collector {
         let mut first = 0;
         for (count, bytes) in bundles {
             sizes.push(count);
-            out.push(OutputFile {
+            out.push(SiteFile {
                 path: format!("{DIR}/pages/{first}.bin"),
                 bytes,
             });
@@ -338,7 +324,7 @@ impl Collector {
         for ((first, bytes), hash) in chunks.into_iter().zip(chunk_hashes) {
             let name = format!("terms/{hash:016x}.bin");
             list.push(serde_json::json!([first, name]));
-            out.push(OutputFile {
+            out.push(SiteFile {
                 path: format!("{DIR}/{name}"),
                 bytes,
             });
@@ -351,15 +337,15 @@ impl Collector {
             "facets": "facets.json",
             "words": "words.json",
         });
-        out.push(OutputFile {
+        out.push(SiteFile {
             path: MANIFEST.into(),
             bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
         });
-        out.push(OutputFile {
+        out.push(SiteFile {
             path: format!("{DIR}/facets.json"),
             bytes: facets,
         });
-        out.push(OutputFile {
+        out.push(SiteFile {
             path: format!("{DIR}/words.json"),
             bytes: words,
         });
@@ -759,44 +745,6 @@ impl std::hash::Hasher for Fx {
     }
 }
 
-/// A stable 64-bit hash of `bytes` for file names and the index version:
-/// the same on every build and platform, and fast (four independent
-/// multiply-rotate lanes over 8-byte words, then murmur3's finaliser), as
-/// it reads the whole index (tens of MB at scale). Not for security.
-pub(super) fn content_hash(bytes: &[u8]) -> u64 {
-    const K: [u64; 4] = [
-        0x9e37_79b9_7f4a_7c15,
-        0xc2b2_ae3d_27d4_eb4f,
-        0x1656_67b1_9e37_79f9,
-        0x85eb_ca77_c2b2_ae63,
-    ];
-    let word = |c: &[u8]| {
-        let mut b = [0u8; 8];
-        b[..c.len()].copy_from_slice(c);
-        u64::from_le_bytes(b)
-    };
-    let mut lanes = K;
-    let mut blocks = bytes.chunks_exact(32);
-    for block in &mut blocks {
-        for (i, lane) in lanes.iter_mut().enumerate() {
-            let w = word(&block[i * 8..i * 8 + 8]);
-            *lane = (*lane ^ w).wrapping_mul(K[i]).rotate_left(31);
-        }
-    }
-    let mut h = bytes.len() as u64;
-    for (i, lane) in lanes.iter().enumerate() {
-        h = (h ^ lane.rotate_left(i as u32 * 16)).wrapping_mul(K[0]);
-    }
-    for c in blocks.remainder().chunks(8) {
-        h = (h ^ word(c)).wrapping_mul(K[1]).rotate_left(27);
-    }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -883,7 +831,7 @@ mod tests {
         };
         let one = run(&[0, 1, 2]);
         assert_eq!(one, run(&[2, 0, 1]));
-        let get = |p: &str| -> &OutputFile { one.iter().find(|f| f.path == p).unwrap() };
+        let get = |p: &str| -> &SiteFile { one.iter().find(|f| f.path == p).unwrap() };
         let manifest: serde_json::Value = serde_json::from_slice(&get(MANIFEST).bytes).unwrap();
         assert_eq!(manifest["pages"], 10, "one page per entity: {manifest}");
         let chunks = manifest["chunks"].as_array().unwrap();
@@ -945,23 +893,6 @@ mod tests {
         let words: Vec<String> =
             serde_json::from_slice(&get(&format!("{DIR}/words.json")).bytes).unwrap();
         assert!(words.contains(&"germany".to_string()));
-    }
-
-    #[test]
-    fn the_content_hash_is_stable_and_sees_every_byte() {
-        // File names depend on it: a change here renames every index file.
-        assert_eq!(content_hash(b""), content_hash(b""));
-        let base: Vec<u8> = (0..100u8).collect();
-        let h = content_hash(&base);
-        let mut seen = std::collections::HashSet::new();
-        for i in 0..base.len() {
-            let mut v = base.clone();
-            v[i] ^= 1;
-            assert!(seen.insert(content_hash(&v)), "byte {i}");
-        }
-        assert!(!seen.contains(&h));
-        assert_ne!(content_hash(&base[..99]), h, "the length counts");
-        assert_ne!(content_hash(b"ab"), content_hash(b"ab\0"));
     }
 
     #[test]

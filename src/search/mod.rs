@@ -13,6 +13,7 @@ pub mod cache;
 pub mod extract;
 pub mod facets;
 pub mod fulltext;
+mod page_words;
 pub mod words;
 
 use crate::model::{EntityRef, Kind, Playbook};

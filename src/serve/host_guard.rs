@@ -41,7 +41,7 @@ impl HostGuard {
         if name.is_empty() {
             return false;
         }
-        if name == "localhost" || self.names.iter().any(|n| *n == name) {
+        if name == "localhost" || self.names.contains(&name) {
             return true;
         }
         let Ok(ip) = strip_brackets(&name).parse::<IpAddr>() else {

@@ -38,7 +38,7 @@ pub struct Site {
 
 impl Site {
     /// A site whose every file is already rendered.
-    pub fn from_files(files: Vec<crate::render::OutputFile>) -> Site {
+    pub fn from_files(files: Vec<crate::site_file::SiteFile>) -> Site {
         let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         Site {
             files: RwLock::new(

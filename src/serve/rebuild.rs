@@ -18,7 +18,8 @@ use super::watch::ChangeKind;
 use super::{reload_script, Site};
 use crate::diag::Diagnostics;
 use crate::render::on_demand::{OnDemand, Rendered};
-use crate::render::{OutputFile, RenderOptions, Templates};
+use crate::render::{RenderOptions, Templates};
+use crate::site_file::SiteFile;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -46,7 +47,7 @@ pub struct RenderRequest {
     /// Site path, e.g. `markets/de/index.html`.
     pub path: String,
     /// Where the answer goes.
-    pub reply: std::sync::mpsc::SyncSender<Result<(Vec<OutputFile>, bool), Diagnostics>>,
+    pub reply: std::sync::mpsc::SyncSender<Result<(Vec<SiteFile>, bool), Diagnostics>>,
 }
 
 impl std::fmt::Debug for RenderRequest {
@@ -113,12 +114,12 @@ impl Rebuilder {
         std::thread::Builder::new()
             .name(format!("render-{generation}"))
             .spawn(move || {
-                let profile = std::env::var_os("PLAYBOOK_PROFILE").is_some();
+                let profile = log::log_enabled!(log::Level::Debug);
                 let t = std::time::Instant::now();
                 let od = OnDemand::new(&pb, &templates, &opts);
                 let _ = ready_tx.send(od.page_count());
                 if profile {
-                    eprintln!("  site index {} ms", t.elapsed().as_millis());
+                    log::debug!("  site index {} ms", t.elapsed().as_millis());
                 }
                 // Ends when the generation's site is dropped (its sender goes).
                 loop {
@@ -145,7 +146,7 @@ impl Rebuilder {
                         Err(d) => Err(d),
                     };
                     if profile {
-                        eprintln!("  rendered {} in {} ms", req.path, t.elapsed().as_millis());
+                        log::debug!("  rendered {} in {} ms", req.path, t.elapsed().as_millis());
                     }
                     let _ = req.reply.send(answer);
                 }
@@ -161,8 +162,8 @@ impl Rebuilder {
                     "cannot start a renderer thread: {e}"
                 )))
             })?;
-        if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
-            eprintln!("  load+resolve {} ms", t_load.as_millis());
+        if log::log_enabled!(log::Level::Debug) {
+            log::debug!("  load+resolve {} ms", t_load.as_millis());
         }
         self.built_from = Some(());
         // Published at once: requests wait in the channel while the renderer

@@ -9,6 +9,9 @@
 //!   odd-but-legal input, and a golden step page.
 //! * `cli`       — commands, flags, help, exit codes, `init`, `check`.
 //! * `checklist` — `playbook checklist` in every format, and PDF printing.
+//! * `external_links` — `check --external` against a local HTTP server:
+//!   broken links with their places, HEAD → GET, redirects, timeouts, the
+//!   day-long cache, and no request from an ordinary check or build.
 //! * `serve`     — the dev server: reload and error events, last good site,
 //!   traversal, 404, ports, editor saves.
 //! * `trust`     — no command loses a user's file; killed builds, a full
@@ -19,6 +22,9 @@
 
 // Tests create fixtures and golden files; the "only output.rs writes" rule is for src/.
 #![allow(clippy::disallowed_methods)]
+// The harness's helpers are `pub` inside private modules, and it prints
+// what a failing test needs to be understood.
+#![allow(unreachable_pub, clippy::print_stdout, clippy::print_stderr)]
 
 mod build;
 mod checklist;
