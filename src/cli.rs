@@ -38,6 +38,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Also check every external (http/https) link in the content:
+        /// needs the network; results are kept a day in .playbook-cache/.
+        #[arg(long)]
+        external: bool,
     },
     /// Build, serve on localhost, rebuild on save and reload the browser.
     Serve {

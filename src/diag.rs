@@ -17,6 +17,8 @@ pub enum Severity {
     Error,
     /// The site builds, but something is probably not what the author meant.
     Warning,
+    /// Worth knowing, nothing wrong (e.g. an external link that redirects).
+    Note,
 }
 
 /// A place in a source file, 1-based, as editors count.
@@ -72,6 +74,14 @@ impl Diagnostic {
     pub fn warning(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// A note without a place yet.
+    pub fn note(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(message)
         }
     }
@@ -143,6 +153,7 @@ impl Diagnostic {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         let _ = writeln!(out, "{sev}: {}", self.message);
         if let Some(loc) = &self.location {
@@ -215,7 +226,8 @@ impl Diagnostics {
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.0.len() - self.error_count()
+        let warning = |d: &&Diagnostic| d.severity == Severity::Warning;
+        self.0.iter().filter(warning).count()
     }
 
     /// True when there is nothing to report.

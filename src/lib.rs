@@ -20,6 +20,7 @@ pub mod config;
 pub mod diag;
 mod export;
 mod highlight;
+mod link_check;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -145,6 +145,21 @@ pub fn find_refs_in(text: &str) -> Vec<RefLink> {
     out
 }
 
+/// Every link and image destination in Markdown `text` (inline, reference
+/// and autolinks), with the byte range of the element that holds it, in
+/// document order; for the external link checker.
+pub fn link_destinations(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    Parser::new_ext(text, options())
+        .into_offset_iter()
+        .filter_map(|(ev, range)| match ev {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some((dest_url.into_string(), range))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Render a Markdown document.
 pub fn render(text: &str, resolver: &dyn LinkResolver, from_file: &str) -> Rendered {
     let mut r = Renderer {

@@ -1,11 +1,13 @@
 //! `playbook check`: everything a build validates (content and templates), writing nothing.
+//! With `--external`, then every external link too (`link_check`; it keeps its results in the
+//! playbook's cache folder).
 
 use super::{eprint_diags, usage_or_content, EXIT_OK};
 use crate::cli::CheckFormat;
 use crate::diag::Diagnostics;
 use std::path::Path;
 
-pub fn run(root: &Path, format: CheckFormat) -> i32 {
+pub(super) fn run(root: &Path, format: CheckFormat, external: bool) -> i32 {
     let result = crate::load_playbook(root).and_then(|pb| {
         let t = crate::render::Templates::load(root)?;
         // Render every page (template errors are content errors) but keep nothing.
@@ -17,13 +19,21 @@ pub fn run(root: &Path, format: CheckFormat) -> i32 {
         Ok(pb)
     });
     let (diags, ok, summary) = match result {
-        Ok(pb) => {
+        Ok(mut pb) => {
             let s = format!(
                 "ok: {} frameworks, {} steps, {} tasks, {} metrics, {} markets, {} regulations, {} experts, {} research pages, {} chapters",
                 pb.frameworks.len(), pb.steps.len(), pb.framework_task_count(), pb.metrics.len(), pb.markets.len(),
                 pb.regulations.len(), pb.experts.len(), pb.research.len(), pb.chapters.len()
             );
-            (Diagnostics(pb.warnings), true, s)
+            let mut diags = Diagnostics(std::mem::take(&mut pb.warnings));
+            if external {
+                let report =
+                    crate::link_check::check(&pb, root, &crate::link_check::Options::from_env());
+                eprintln!("{}", report.summary());
+                diags.extend(report.diagnostics);
+            }
+            let ok = !diags.has_errors();
+            (diags, ok, s)
         }
         Err(d) => (d, false, String::new()),
     };

@@ -30,7 +30,7 @@ pub fn run(cli: Cli) -> i32 {
             base_url,
             force,
         } => build::run(&root, dest, base_url, force),
-        Command::Check { format } => check::run(&root, format),
+        Command::Check { format, external } => check::run(&root, format, external),
         Command::Serve {
             port,
             host,

@@ -30,6 +30,7 @@ mod build;
 mod checklist;
 mod cli;
 mod errors;
+mod external_links;
 mod serve;
 mod support;
 mod trust;

@@ -1,0 +1,205 @@
+//! `playbook check --external`: are the playbook's links to other sites
+//! still good? Never part of a build or an ordinary check (it needs the
+//! network and is slow); only this command asks.
+//!
+//! In order:
+//! 1. [`find`] lists every `http(s)` link in the content files with its
+//!    place (Markdown bodies, Markdown fields and URL fields of YAML);
+//! 2. each distinct URL (without its `#fragment`) is taken from the
+//!    [`cache`] when it was checked less than a day ago;
+//! 3. the rest are asked by [`http`] (HEAD, then GET; a timeout; a few
+//!    requests per host at a time; redirects followed);
+//! 4. the cache is saved, and every place of a broken link becomes an
+//!    error (file, line, column, why, how to fix), every place of a link
+//!    that redirects to a working page a note naming the final address.
+//!
+//! IO: it reads its cache file, writes it through [`crate::output`], and
+//! talks HTTP; nothing else in the library does the latter outside `serve`.
+
+mod cache;
+mod find;
+mod http;
+
+use find::{find_links, Link};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Playbook;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// How the checker asks.
+#[derive(Debug, Clone)]
+pub(crate) struct Options {
+    /// How long one request may take, redirects included.
+    pub(crate) timeout: Duration,
+    /// At most this many requests to one host at a time.
+    pub(crate) per_host: usize,
+    /// At most this many requests at a time in all.
+    pub(crate) workers: usize,
+    /// How long a result is reused.
+    pub(crate) max_age: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            timeout: Duration::from_secs(10),
+            per_host: 2,
+            workers: 8,
+            max_age: Duration::from_secs(24 * 60 * 60),
+        }
+    }
+}
+
+impl Options {
+    /// The defaults, with the timeout from `PLAYBOOK_LINK_TIMEOUT` (seconds,
+    /// e.g. `30` or `0.5`) when it is set.
+    pub(crate) fn from_env() -> Options {
+        let mut o = Options::default();
+        if let Some(t) = std::env::var("PLAYBOOK_LINK_TIMEOUT")
+            .ok()
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|t| t.is_finite() && *t > 0.0)
+        {
+            o.timeout = Duration::from_secs_f64(t);
+        }
+        o
+    }
+}
+
+/// What asking a URL found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "lowercase")]
+pub(crate) enum Outcome {
+    /// It answered with a success.
+    Ok,
+    /// It redirected to `to`, which answered with a success.
+    Redirected {
+        /// The final address.
+        to: String,
+    },
+    /// It failed: an error status, no answer in time, no such host, …
+    Broken {
+        /// Why, in a few words.
+        why: String,
+    },
+}
+
+/// What one run of the checker found.
+#[derive(Debug, Default)]
+pub(crate) struct Report {
+    /// An error for every place of a broken link, a note for every place
+    /// of a redirected one, sorted by place; a warning if the cache could
+    /// not be saved.
+    pub(crate) diagnostics: Diagnostics,
+    /// Places that link outside.
+    pub(crate) places: usize,
+    /// Distinct URLs among them.
+    pub(crate) urls: usize,
+    /// URLs whose result came from the cache.
+    pub(crate) cached: usize,
+    /// Distinct URLs that are broken.
+    pub(crate) broken: usize,
+    /// Distinct URLs that redirect to a working page.
+    pub(crate) redirected: usize,
+}
+
+impl Report {
+    /// One line for the terminal, e.g. `external links: 12 URLs in 14
+    /// places, 1 broken, 2 redirected (5 from the cache)`.
+    pub(crate) fn summary(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "external links: {} in {}, {} broken, {} redirected ({} from the cache, kept a day)",
+            plural(self.urls, "URL", "URLs"),
+            plural(self.places, "place", "places"),
+            self.broken,
+            self.redirected,
+            self.cached
+        )
+    }
+}
+
+/// The URL a result is kept under: without its `#fragment`, which only the
+/// browser uses.
+fn key(url: &str) -> &str {
+    url.split_once('#').map_or(url, |(u, _)| u)
+}
+
+/// Check every external link of `pb` (read from `root`), with the cache in
+/// `root`'s cache folder.
+pub(crate) fn check(pb: &Playbook, root: &Path, opts: &Options) -> Report {
+    let links = find_links(&pb.sources);
+    let mut urls: Vec<&str> = links.iter().map(|l| key(&l.url)).collect();
+    urls.sort_unstable();
+    urls.dedup();
+
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let cache_path = cache::path_for(root);
+    let mut store = cache::Cache::load(&cache_path, now, opts.max_age.as_secs());
+    let (known, ask): (Vec<&str>, Vec<&str>) = urls.iter().partition(|u| store.get(u).is_some());
+    let mut report = Report {
+        places: links.len(),
+        urls: urls.len(),
+        cached: known.len(),
+        ..Report::default()
+    };
+
+    let asked = if ask.is_empty() {
+        Default::default()
+    } else {
+        http::check_all(ask.iter().map(|u| u.to_string()).collect(), opts)
+    };
+    for (url, outcome) in asked {
+        store.insert(url, outcome, now);
+    }
+    if !ask.is_empty() {
+        if let Err(e) = store.save(&cache_path) {
+            let why = e.message;
+            report.diagnostics.push(
+                Diagnostic::warning(format!("the link results could not be kept: {why}"))
+                    .help("the next `playbook check --external` will ask every server again"),
+            );
+        }
+    }
+
+    for u in &urls {
+        match store.get(u) {
+            Some(Outcome::Broken { .. }) => report.broken += 1,
+            Some(Outcome::Redirected { .. }) => report.redirected += 1,
+            _ => {}
+        }
+    }
+    for l in &links {
+        if let Some(d) = store.get(key(&l.url)).and_then(|o| diagnostic(pb, l, o)) {
+            report.diagnostics.push(d);
+        }
+    }
+    report.diagnostics.sort();
+    report
+}
+
+/// The diagnostic for one place of a link, if its outcome needs one.
+fn diagnostic(pb: &Playbook, link: &Link, outcome: &Outcome) -> Option<Diagnostic> {
+    let src = pb.sources.get(link.source)?;
+    let d = match outcome {
+        Outcome::Ok => return None,
+        Outcome::Broken { why } => Diagnostic::error(format!("broken link {}: {why}", link.url))
+            .help(format!(
+            "fix or remove the link; results are kept a day in {} (delete it to ask again at once)",
+            cache::path_for(Path::new("")).display()
+        )),
+        Outcome::Redirected { to } => {
+            Diagnostic::note(format!("link {} redirects to {to}", link.url))
+                .help("it works; linking to the final address saves readers a redirect")
+        }
+    };
+    Some(
+        d.at_offset(&src.path, &src.text, link.offset)
+            .span(link.url.chars().count()),
+    )
+}
