@@ -25,6 +25,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod page_kinds;
 pub mod render;
 pub mod resolve;
 pub mod rules;

@@ -189,26 +189,7 @@ pub fn link(pb: &Playbook, r: EntityRef) -> LinkCtx {
     }
 }
 
-/// Which top-level section a page belongs to, for the sidebar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Section {
-    /// Home page, search, print, 404.
-    None,
-    /// Story.
-    Story,
-    /// A framework (index).
-    Frameworks(Option<usize>, Option<usize>),
-    /// Metrics.
-    Metrics,
-    /// Markets.
-    Markets,
-    /// Regulations.
-    Regulations,
-    /// Experts.
-    Experts,
-    /// Research.
-    Research,
-}
+pub use crate::page_kinds::Section;
 
 /// Lists up to this long are shown whole in the sidebar.
 pub const NAV_FULL: usize = 40;

@@ -91,28 +91,20 @@ impl MarketSet {
 pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
     let er = |kind, idx| EntityRef { kind, idx };
     let mut f: BTreeMap<EntityRef, Facets> = BTreeMap::new();
-    let counts = [
-        (Kind::Framework, pb.frameworks.len()),
-        (Kind::Component, pb.components.len()),
-        (Kind::Step, pb.steps.len()),
-        (Kind::Metric, pb.metrics.len()),
-        (Kind::Market, pb.markets.len()),
-        (Kind::Regulation, pb.regulations.len()),
-        (Kind::Expert, pb.experts.len()),
-        (Kind::Research, pb.research.len()),
-        (Kind::Chapter, pb.chapters.len()),
-    ];
-    for (kind, n) in counts {
-        for i in 0..n {
-            f.insert(
-                er(kind, i),
-                Facets {
-                    title: pb.title(er(kind, i)).to_string(),
-                    kind: kind.plural_title(),
-                    ..Facets::default()
-                },
-            );
-        }
+    // The pages the index holds, from the page table, in its order.
+    let indexed: Vec<EntityRef> = crate::page_kinds::indexed_pages(pb)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect();
+    for &r in &indexed {
+        f.insert(
+            r,
+            Facets {
+                title: pb.title(r).to_string(),
+                kind: r.kind.plural_title(),
+                ..Facets::default()
+            },
+        );
     }
     let fw_of = |r: EntityRef| -> Option<usize> {
         match r.kind {
@@ -128,9 +120,9 @@ pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
             x.frameworks.insert(pb.frameworks[fw].title.clone());
         }
     };
-    for &(kind, n) in &counts[..3] {
-        for i in 0..n {
-            add_fw(&mut f, er(kind, i), er(kind, i));
+    for &r in &indexed {
+        if matches!(r.kind, Kind::Framework | Kind::Component | Kind::Step) {
+            add_fw(&mut f, r, r);
         }
     }
     for (i, m) in pb.metrics.iter().enumerate() {

@@ -1,0 +1,634 @@
+//! Every kind of page the site has, declared once: its URL, template,
+//! sidebar section, label, whether the full-text index holds it, and its
+//! place in reading order. The page builders (`render::pages`), the reading
+//! order (previous/next), which unit renders which path (`serve`), the
+//! profile's names and the search index's pages all derive from
+//! [`PAGE_KINDS`]; adding a page kind is one entry here, one builder, one
+//! template.
+//!
+//! The table is declarative and knows only the model, so both `render` and
+//! `search` can read it.
+
+use crate::model::{EntityRef, Kind, Playbook};
+
+/// A kind of page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageKind {
+    /// `/`: the playbook's front page.
+    Home,
+    /// `/story/`: the chapters by act.
+    StoryIndex,
+    /// `/story/<chapter>/`.
+    Chapter,
+    /// `/frameworks/`.
+    FrameworksIndex,
+    /// `/frameworks/<fw>/`.
+    Framework,
+    /// `/frameworks/<fw>/<component>/`.
+    Component,
+    /// `/frameworks/<fw>/<component>/<step>/` (or under the framework).
+    Step,
+    /// `/metrics/`.
+    MetricsIndex,
+    /// `/metrics/<metric>/`.
+    Metric,
+    /// `/markets/`.
+    MarketsIndex,
+    /// `/markets/<market>/`.
+    Market,
+    /// `/markets/<market>/checklist/`: the printable launch checklist.
+    MarketChecklist,
+    /// `/regulations/`.
+    RegulationsIndex,
+    /// `/regulations/<regulation>/`.
+    Regulation,
+    /// `/experts/`.
+    ExpertsIndex,
+    /// `/experts/<expert>/`.
+    Expert,
+    /// `/research/`.
+    ResearchIndex,
+    /// `/research/<research>/`.
+    Research,
+    /// `/print/`: the whole playbook on one printable page.
+    Print,
+    /// `/search/`.
+    Search,
+    /// `404.html`.
+    NotFound,
+}
+
+/// Which top-level section a page belongs to, for the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// Home page, search, print, 404.
+    None,
+    /// Story.
+    Story,
+    /// A framework (index): which framework and component is open.
+    Frameworks(Option<usize>, Option<usize>),
+    /// Metrics.
+    Metrics,
+    /// Markets.
+    Markets,
+    /// Regulations.
+    Regulations,
+    /// Experts.
+    Experts,
+    /// Research.
+    Research,
+}
+
+/// How many pages of a kind there are, and what each shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pages {
+    /// One page.
+    One,
+    /// One page per entity of this kind.
+    Each(Kind),
+}
+
+/// Where a kind's pages come in reading order (previous/next links).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// In table order, at the top level.
+    Top,
+    /// Read after their parent page: listed by the parent's `children`.
+    Child,
+    /// Not in reading order (print, search, 404).
+    Not,
+}
+
+/// One page: its kind and, for entity pages, the entity's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Page {
+    /// The kind.
+    pub kind: PageKind,
+    /// The entity's index (0 for a kind with one page).
+    pub idx: usize,
+}
+
+/// One row of [`PAGE_KINDS`].
+pub struct PageKindInfo {
+    /// The kind.
+    pub kind: PageKind,
+    /// Short name (profiles, docs).
+    pub name: &'static str,
+    /// The Tera template that renders it.
+    pub template: &'static str,
+    /// The URL pattern, for people (`markets/<market>/`); the URL itself
+    /// comes from [`url`].
+    pub url_pattern: &'static str,
+    /// What each page shows.
+    pub pages: Pages,
+    /// The label templates show for the kind (`page.kind`).
+    pub label: &'static str,
+    /// Whether the full-text index holds these pages.
+    pub indexed: bool,
+    /// Its place in reading order.
+    pub reading: Reading,
+    /// Built together with another kind's page of the same entity (a
+    /// market's checklist shares its market's unit of work and downloads).
+    pub built_with: Option<PageKind>,
+    /// Heavy units (the printable edition, markets) are started first, so
+    /// none is left running alone at the end of a build.
+    pub heavy: bool,
+}
+
+const fn row(
+    kind: PageKind,
+    name: &'static str,
+    template: &'static str,
+    url_pattern: &'static str,
+    pages: Pages,
+    label: &'static str,
+    reading: Reading,
+) -> PageKindInfo {
+    PageKindInfo {
+        kind,
+        name,
+        template,
+        url_pattern,
+        pages,
+        label,
+        indexed: matches!(pages, Pages::Each(_)),
+        reading,
+        built_with: None,
+        heavy: false,
+    }
+}
+
+use PageKind as P;
+use Pages::{Each, One};
+use Reading::{Child, Not, Top};
+
+/// Every page kind, in reading order of the top-level ones.
+pub const PAGE_KINDS: &[PageKindInfo] = &[
+    row(P::Home, "home", "index.html", "", One, "Home", Top),
+    row(
+        P::StoryIndex,
+        "story index",
+        "story.html",
+        "story/",
+        One,
+        "Story",
+        Top,
+    ),
+    row(
+        P::Chapter,
+        "chapter",
+        "chapter.html",
+        "story/<chapter>/",
+        Each(Kind::Chapter),
+        "Story chapter",
+        Child,
+    ),
+    row(
+        P::FrameworksIndex,
+        "frameworks index",
+        "frameworks.html",
+        "frameworks/",
+        One,
+        "Frameworks",
+        Top,
+    ),
+    row(
+        P::Framework,
+        "framework",
+        "framework.html",
+        "frameworks/<fw>/",
+        Each(Kind::Framework),
+        "Framework",
+        Child,
+    ),
+    row(
+        P::Component,
+        "component",
+        "component.html",
+        "frameworks/<fw>/<component>/",
+        Each(Kind::Component),
+        "Component",
+        Child,
+    ),
+    row(
+        P::Step,
+        "step",
+        "step.html",
+        "frameworks/<fw>/[<component>/]<step>/",
+        Each(Kind::Step),
+        "Step",
+        Child,
+    ),
+    row(
+        P::MetricsIndex,
+        "metrics index",
+        "metrics.html",
+        "metrics/",
+        One,
+        "Metrics",
+        Top,
+    ),
+    row(
+        P::Metric,
+        "metric",
+        "metric.html",
+        "metrics/<metric>/",
+        Each(Kind::Metric),
+        "Metric",
+        Child,
+    ),
+    row(
+        P::MarketsIndex,
+        "markets index",
+        "markets.html",
+        "markets/",
+        One,
+        "Markets",
+        Top,
+    ),
+    PageKindInfo {
+        heavy: true,
+        ..row(
+            P::Market,
+            "market",
+            "market.html",
+            "markets/<market>/",
+            Each(Kind::Market),
+            "Market",
+            Child,
+        )
+    },
+    PageKindInfo {
+        indexed: false,
+        built_with: Some(P::Market),
+        ..row(
+            P::MarketChecklist,
+            "market checklist",
+            "checklist.html",
+            "markets/<market>/checklist/",
+            Each(Kind::Market),
+            "Launch checklist",
+            Child,
+        )
+    },
+    row(
+        P::RegulationsIndex,
+        "regulations index",
+        "regulations.html",
+        "regulations/",
+        One,
+        "Regulations",
+        Top,
+    ),
+    row(
+        P::Regulation,
+        "regulation",
+        "regulation.html",
+        "regulations/<regulation>/",
+        Each(Kind::Regulation),
+        "Regulation",
+        Child,
+    ),
+    row(
+        P::ExpertsIndex,
+        "experts index",
+        "experts.html",
+        "experts/",
+        One,
+        "Experts",
+        Top,
+    ),
+    row(
+        P::Expert,
+        "expert",
+        "expert.html",
+        "experts/<expert>/",
+        Each(Kind::Expert),
+        "Expert",
+        Child,
+    ),
+    row(
+        P::ResearchIndex,
+        "research index",
+        "research_index.html",
+        "research/",
+        One,
+        "Research",
+        Top,
+    ),
+    row(
+        P::Research,
+        "research",
+        "research.html",
+        "research/<research>/",
+        Each(Kind::Research),
+        "Research",
+        Child,
+    ),
+    PageKindInfo {
+        heavy: true,
+        ..row(P::Print, "print", "print.html", "print/", One, "Print", Not)
+    },
+    row(
+        P::Search,
+        "search",
+        "search.html",
+        "search/",
+        One,
+        "Search",
+        Not,
+    ),
+    row(
+        P::NotFound,
+        "not found",
+        "404.html",
+        "404.html",
+        One,
+        "Not found",
+        Not,
+    ),
+];
+
+/// The table's row for `kind`.
+pub fn info(kind: PageKind) -> &'static PageKindInfo {
+    // The table is in declaration order of the enum (a unit test checks).
+    &PAGE_KINDS[kind as usize]
+}
+
+/// How many pages of `kind` the playbook has.
+pub fn count(pb: &Playbook, kind: PageKind) -> usize {
+    match info(kind).pages {
+        One => 1,
+        Each(k) => entity_count(pb, k),
+    }
+}
+
+/// How many entities of `kind` the playbook has.
+fn entity_count(pb: &Playbook, kind: Kind) -> usize {
+    match kind {
+        Kind::Framework => pb.frameworks.len(),
+        Kind::Component => pb.components.len(),
+        Kind::Step => pb.steps.len(),
+        Kind::Task => pb.tasks.len(),
+        Kind::Metric => pb.metrics.len(),
+        Kind::Market => pb.markets.len(),
+        Kind::Regulation => pb.regulations.len(),
+        Kind::Expert => pb.experts.len(),
+        Kind::Research => pb.research.len(),
+        Kind::Chapter => pb.chapters.len(),
+    }
+}
+
+/// Every page of `kind`.
+pub fn pages_of(pb: &Playbook, kind: PageKind) -> impl Iterator<Item = Page> {
+    (0..count(pb, kind)).map(move |idx| Page { kind, idx })
+}
+
+/// The page's URL, relative to the site root (`""` is the home page).
+pub fn url(pb: &Playbook, page: Page) -> String {
+    let entity = |kind| {
+        pb.url(EntityRef {
+            kind,
+            idx: page.idx,
+        })
+    };
+    match (page.kind, info(page.kind).pages) {
+        (P::MarketChecklist, _) => format!("{}checklist/", entity(Kind::Market)),
+        // Served at any path (its links are absolute from the base URL):
+        // this only names it.
+        (P::NotFound, _) => "404/".into(),
+        (_, Each(k)) => entity(k),
+        (_, One) => info(page.kind).url_pattern.to_string(),
+    }
+}
+
+/// The file the page is written to (`<url>index.html`, or `404.html`).
+pub fn path(pb: &Playbook, page: Page) -> String {
+    match page.kind {
+        P::NotFound => "404.html".into(),
+        _ => format!("{}index.html", url(pb, page)),
+    }
+}
+
+/// The page's title in reading order (previous/next links).
+pub fn title(pb: &Playbook, page: Page) -> String {
+    match (page.kind, info(page.kind).pages) {
+        (P::MarketChecklist, _) => format!("{} launch checklist", pb.markets[page.idx].name),
+        (P::StoryIndex, _) => "Story".into(),
+        (_, Each(k)) => pb
+            .title(EntityRef {
+                kind: k,
+                idx: page.idx,
+            })
+            .to_string(),
+        (_, One) => info(page.kind).label.to_string(),
+    }
+}
+
+/// The sidebar section the page opens.
+pub fn section(pb: &Playbook, page: Page) -> Section {
+    match page.kind {
+        P::Home | P::Print | P::Search | P::NotFound => Section::None,
+        P::StoryIndex | P::Chapter => Section::Story,
+        P::FrameworksIndex => Section::Frameworks(None, None),
+        P::Framework => Section::Frameworks(Some(page.idx), None),
+        P::Component => {
+            Section::Frameworks(Some(pb.components[page.idx].framework), Some(page.idx))
+        }
+        P::Step => {
+            let s = &pb.steps[page.idx];
+            Section::Frameworks(Some(s.framework), s.component)
+        }
+        P::MetricsIndex | P::Metric => Section::Metrics,
+        P::MarketsIndex | P::Market | P::MarketChecklist => Section::Markets,
+        P::RegulationsIndex | P::Regulation => Section::Regulations,
+        P::ExpertsIndex | P::Expert => Section::Experts,
+        P::ResearchIndex | P::Research => Section::Research,
+    }
+}
+
+/// The pages read right after `page` (before the next page of its own
+/// kind): an index's entities, a framework's components and steps in
+/// phase order, a market's checklist.
+pub fn children(pb: &Playbook, page: Page) -> Vec<Page> {
+    let all = |kind| pages_of(pb, kind).collect();
+    match page.kind {
+        P::StoryIndex => all(P::Chapter),
+        P::FrameworksIndex => all(P::Framework),
+        P::MetricsIndex => all(P::Metric),
+        P::MarketsIndex => all(P::Market),
+        P::RegulationsIndex => all(P::Regulation),
+        P::ExpertsIndex => all(P::Expert),
+        P::ResearchIndex => all(P::Research),
+        P::Market => vec![Page {
+            kind: P::MarketChecklist,
+            idx: page.idx,
+        }],
+        P::Framework => {
+            let mut v = Vec::new();
+            let mut last_component = None;
+            for &p in &pb.frameworks[page.idx].phases {
+                let component = pb.phases[p].component;
+                if component != last_component {
+                    if let Some(c) = component {
+                        v.push(Page {
+                            kind: P::Component,
+                            idx: c,
+                        });
+                    }
+                    last_component = component;
+                }
+                for &b in &pb.phases[p].blocks {
+                    v.extend(pb.blocks[b].steps.iter().map(|&s| Page {
+                        kind: P::Step,
+                        idx: s,
+                    }));
+                }
+            }
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Every page in reading order: the top-level kinds in table order, each
+/// page followed by its children (and theirs).
+pub fn reading_order(pb: &Playbook) -> Vec<Page> {
+    fn walk(pb: &Playbook, page: Page, out: &mut Vec<Page>) {
+        out.push(page);
+        for c in children(pb, page) {
+            walk(pb, c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for k in PAGE_KINDS.iter().filter(|k| k.reading == Top) {
+        for page in pages_of(pb, k.kind) {
+            walk(pb, page, &mut out);
+        }
+    }
+    out
+}
+
+/// The entity pages the full-text index holds, in the order it numbers
+/// them (table order, then entity order).
+pub fn indexed_pages(pb: &Playbook) -> Vec<(Page, EntityRef)> {
+    PAGE_KINDS
+        .iter()
+        .filter(|k| k.indexed)
+        .flat_map(|k| {
+            let Each(entity) = k.pages else {
+                return Vec::new();
+            };
+            pages_of(pb, k.kind)
+                .map(|p| {
+                    (
+                        p,
+                        EntityRef {
+                            kind: entity,
+                            idx: p.idx,
+                        },
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skeleton() -> (tempfile::TempDir, Playbook) {
+        let tmp = tempfile::tempdir().unwrap();
+        crate::output::write_new_files(tmp.path(), &crate::skeleton::files()).unwrap();
+        let pb = crate::load_playbook(tmp.path()).unwrap();
+        (tmp, pb)
+    }
+
+    #[test]
+    fn the_table_is_in_the_order_of_the_enum() {
+        for (i, k) in PAGE_KINDS.iter().enumerate() {
+            assert_eq!(k.kind as usize, i, "{}", k.name);
+        }
+    }
+
+    #[test]
+    fn every_page_of_the_reading_order_is_there_once_and_children_are_read_after_their_parent() {
+        let (_tmp, pb) = skeleton();
+        let order = reading_order(&pb);
+        let mut seen = std::collections::HashSet::new();
+        for p in &order {
+            assert!(seen.insert(*p), "{p:?} twice");
+        }
+        for k in PAGE_KINDS.iter().filter(|k| k.reading != Not) {
+            for p in pages_of(&pb, k.kind) {
+                assert!(seen.contains(&p), "{p:?} is not in reading order");
+            }
+        }
+        let pos = |p: Page| order.iter().position(|q| *q == p).unwrap();
+        let market = Page {
+            kind: PageKind::Market,
+            idx: 0,
+        };
+        let checklist = Page {
+            kind: PageKind::MarketChecklist,
+            idx: 0,
+        };
+        assert_eq!(pos(checklist), pos(market) + 1);
+        assert_eq!(
+            order[0],
+            Page {
+                kind: PageKind::Home,
+                idx: 0
+            }
+        );
+    }
+
+    #[test]
+    fn urls_follow_the_patterns() {
+        let (_tmp, pb) = skeleton();
+        for k in PAGE_KINDS {
+            for p in pages_of(&pb, k.kind) {
+                let u = url(&pb, p);
+                let fixed: String = k.url_pattern.split('<').next().unwrap_or("").into();
+                let fixed = fixed.trim_end_matches(".html");
+                assert!(u.starts_with(fixed), "{}: {u} vs {}", k.name, k.url_pattern);
+            }
+        }
+        let de = pb.markets.iter().position(|m| m.id == "de").unwrap();
+        assert_eq!(
+            url(
+                &pb,
+                Page {
+                    kind: PageKind::MarketChecklist,
+                    idx: de
+                }
+            ),
+            "markets/de/checklist/"
+        );
+        assert_eq!(
+            path(
+                &pb,
+                Page {
+                    kind: PageKind::NotFound,
+                    idx: 0
+                }
+            ),
+            "404.html"
+        );
+    }
+
+    #[test]
+    fn every_template_named_is_built_in() {
+        for k in PAGE_KINDS {
+            assert!(
+                crate::render::BUILTIN_TEMPLATES
+                    .iter()
+                    .any(|(n, _)| *n == k.template),
+                "{} uses {}, which is not a built-in template",
+                k.name,
+                k.template
+            );
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! The markets index, each market's page and its launch checklist (with
+//! the checklist's downloads).
+use super::*;
+
+impl Builder<'_> {
+    pub(super) fn markets_index(&self) -> PageJob {
+        let mut ctx = self.ctx(self.page_base(
+            Page {
+                kind: PageKind::MarketsIndex,
+                idx: 0,
+            },
+            "Markets",
+        ));
+        ctx.put("markets", self.market_list());
+        self.page_job(
+            Page {
+                kind: PageKind::MarketsIndex,
+                idx: 0,
+            },
+            ctx,
+        )
+    }
+
+    pub(super) fn market(&self, mi: usize) -> (PageJob, PageJob, Vec<SiteFile>) {
+        let pb = self.pb;
+        let m = &pb.markets[mi];
+        let r = er(Kind::Market, mi);
+        let url = pb.url(r);
+        // Small checklists are written out; big ones are published as data
+        // the browser assembles (see checklist_data.rs).
+        let dynamic = self.task_counts[mi] > pb.config.build.static_checklist_rows;
+        let (rows, compact) = if dynamic {
+            (
+                Vec::new(),
+                Some(checklist::compact(pb, &self.checklists, mi)),
+            )
+        } else {
+            (checklist::rows(pb, &self.windows, mi), None)
+        };
+        let rows = &rows;
+        let count = compact.as_ref().map_or(rows.len(), |c| c.count);
+        let mut base = self.page_base(
+            Page {
+                kind: PageKind::Market,
+                idx: mi,
+            },
+            m.name.clone(),
+        );
+        base.nav_pos = Some(mi);
+        base.crumbs = vec![self.crumb("markets/", "Markets")];
+        base.file = Some(m.file);
+        base.description = m
+            .summary
+            .as_deref()
+            .map(|t| plain(pb, t))
+            .unwrap_or_default();
+        let mut ctx = self.ctx(base);
+        let team: Vec<Value> = m.team.iter().map(|(role, person)| json!({"role": pb.roles.get(role).cloned().unwrap_or(role.clone()), "person": person})).collect();
+        let partners: Vec<Value> = m.partners.iter().map(|p| json!({"name": p.name, "kind": p.kind, "note": self.md.opt_inline(&p.note, m.file)})).collect();
+        // Launch timeline: each phase with real dates.
+        let mut bars = Vec::new();
+        let mut last_end = m.kickoff;
+        let mut phase_rows = Vec::new();
+        let mut per_phase: HashMap<usize, usize> = HashMap::new();
+        match &compact {
+            Some(c) => per_phase.extend(c.per_phase.iter().copied().enumerate()),
+            None => {
+                for r in rows.iter() {
+                    *per_phase.entry(r.phase_idx).or_default() += 1;
+                }
+            }
+        }
+        // One bar per step reads well for a few dozen steps; beyond that the
+        // chart shows phases only (it would grow with markets × steps).
+        let step_bars = pb.steps.len() <= MAX_TIMELINE_STEPS;
+        let phase_bars = pb.phases.len() <= MAX_TIMELINE_PHASES;
+        for f in &pb.frameworks {
+            let mut span: Option<(jiff::civil::Date, jiff::civil::Date, bool)> = None;
+            let mut fw_tasks = 0;
+            for &p in &f.phases {
+                let ph = &pb.phases[p];
+                let w = crate::schedule::phase_window(m.kickoff, ph.window);
+                let end = w.end.unwrap_or_else(|| {
+                    w.start
+                        .checked_add(jiff::ToSpan::days(28))
+                        .unwrap_or(w.start)
+                });
+                if end > last_end {
+                    last_end = end;
+                }
+                let n = per_phase.get(&p).copied().unwrap_or(0);
+                let label = match ph.component {
+                    Some(c) => format!(
+                        "{}: {}",
+                        pb.components[c].title.replace(" System", ""),
+                        ph.title
+                    ),
+                    None => format!(
+                        "{}: {}",
+                        f.title
+                            .split_whitespace()
+                            .take(2)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        ph.title
+                    ),
+                };
+                fw_tasks += n;
+                if phase_bars {
+                    phase_rows.push(json!({"title": label, "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()), "tasks": n}));
+                }
+                span = Some(match span {
+                    None => (w.start, end, w.end.is_none()),
+                    Some((s0, e0, o0)) => (s0.min(w.start), e0.max(end), o0 || w.end.is_none()),
+                });
+                if !phase_bars {
+                    continue;
+                }
+                bars.push((label, w.start, end, w.end.is_none(), true));
+                for &b in ph.blocks.iter().filter(|_| step_bars) {
+                    for &st in &pb.blocks[b].steps {
+                        let sw = checklist::step_window(pb, st, mi);
+                        let send = sw.end.unwrap_or(end);
+                        bars.push((
+                            format!("  {}", step_label(pb, st)),
+                            sw.start,
+                            send,
+                            sw.end.is_none(),
+                            false,
+                        ));
+                    }
+                }
+            }
+            if let (false, Some((start, end, open))) = (phase_bars, span) {
+                phase_rows.push(json!({"title": f.title, "start": start.to_string(), "due": (!open).then(|| end.to_string()), "tasks": fw_tasks}));
+                bars.push((f.title.clone(), start, end, open, true));
+            }
+        }
+        let day = |d: jiff::civil::Date| (d - m.kickoff).get_days() as f64;
+        let total = day(last_end) + 1.0;
+        let svg_bars: Vec<Bar> = bars
+            .iter()
+            .map(|(l, s, e, open, strong)| Bar {
+                label: l.clone(),
+                start: day(*s),
+                end: day(*e) + 1.0,
+                strong: *strong,
+                note: format!(
+                    "{s} – {}",
+                    if *open {
+                        "ongoing".to_string()
+                    } else {
+                        e.to_string()
+                    }
+                ),
+                open_ended: *open,
+            })
+            .collect();
+        let kick = m.kickoff;
+        let timeline = svg::timeline(
+            &format!("Launch timeline for {} from kickoff {}", m.name, m.kickoff),
+            &svg_bars,
+            total,
+            28.0,
+            &move |u| {
+                kick.checked_add(jiff::ToSpan::days(u as i64))
+                    .map(|d| d.strftime("%b %d").to_string())
+                    .unwrap_or_default()
+            },
+        );
+        // Scorecard.
+        let mut score = Vec::new();
+        let mut bars = Vec::new();
+        for (x, a) in &m.actuals {
+            let mt = &pb.metrics[*x];
+            let met = mt.target.op.met(a.value, mt.target.value);
+            score.push(json!({"metric": link(pb, er(Kind::Metric, *x)), "value": format_value(a.value, &mt.target.unit),
+                              "target": format!("{} {}", mt.target.op.symbol(), format_value(mt.target.value, &mt.target.unit)),
+                              "met": met, "as_of": a.as_of.map(|d| d.to_string()), "note": self.md.opt_inline(&a.note, m.file)}));
+            bars.push((mt.name.clone(), met));
+        }
+        let met = score.iter().filter(|s| s["met"] == json!(true)).count();
+        let own: Vec<Value> = m
+            .tasks
+            .iter()
+            .map(|&t| {
+                let mut v = self.task_ctx(t);
+                v["step"] = json!(link(pb, er(Kind::Step, pb.tasks[t].step)));
+                v
+            })
+            .collect();
+        let by_reason = {
+            let mut hm: std::collections::BTreeMap<String, usize> = Default::default();
+            match &compact {
+                Some(c) => {
+                    let mut per_rule = vec![0usize; c.reasons.len()];
+                    for &(_, r) in &c.gated {
+                        per_rule[r] += 1;
+                    }
+                    for (why, n) in c.reasons.iter().zip(per_rule) {
+                        for w in why {
+                            *hm.entry(w.clone()).or_default() += n;
+                        }
+                    }
+                }
+                None => {
+                    for why in rows.iter().flat_map(|r| r.reasons.iter()) {
+                        *hm.entry(why.clone()).or_default() += 1;
+                    }
+                }
+            }
+            hm.into_iter()
+                .map(|(k, v)| json!({"reason": k, "count": v}))
+                .collect::<Vec<_>>()
+        };
+        ctx.put("market", json!({
+            "id": m.id, "region": m.region, "summary": self.md.opt(&m.summary, m.file), "body": self.md.opt(&m.body, m.file),
+            "regulations": m.regulations.iter().map(|&g| json!({"url": pb.url(er(Kind::Regulation, g)), "title": pb.regulations[g].name, "jurisdiction": pb.regulations[g].jurisdiction})).collect::<Vec<_>>(),
+            "tags": m.tags, "languages": m.languages, "currency": m.currency, "kickoff": m.kickoff.to_string(),
+            "kickoff_weekday": m.kickoff.strftime("%A").to_string(),
+            "team": team, "partners": partners, "tasks": count, "phases": phase_rows, "scorecard": score, "met": met,
+            "own_tasks": own, "by_reason": by_reason, "dynamic": dynamic,
+            "csv": format!("checklist-{}.csv", m.id), "md": format!("checklist-{}.md", m.id),
+        }));
+        ctx.put("timeline", timeline);
+        ctx.insert("in_story", &in_story(pb, r));
+        ctx.put("backlinks", backlinks(pb, r));
+        let page = self.page_job(
+            Page {
+                kind: PageKind::Market,
+                idx: mi,
+            },
+            ctx,
+        );
+
+        // The printable checklist.
+        let curl = format!("{url}checklist/");
+        let mut base = self.page_base(
+            Page {
+                kind: PageKind::MarketChecklist,
+                idx: mi,
+            },
+            format!("{} launch checklist", m.name),
+        );
+        base.nav_pos = Some(mi);
+        base.crumbs = vec![self.crumb("markets/", "Markets"), link(pb, r)];
+        base.file = Some(m.file);
+        base.description = format!(
+            "Launch checklist for {}: {} tasks from kickoff {}",
+            m.name, count, m.kickoff
+        );
+        let mut cctx = self.ctx(base);
+        let lead = checklist::launch_lead(pb, mi);
+        let mut groups: Vec<Value> = Vec::new();
+        let mut i = 0;
+        while i < rows.len() {
+            let p = rows[i].phase_idx;
+            let j = rows[i..]
+                .iter()
+                .position(|r| r.phase_idx != p)
+                .map(|k| i + k)
+                .unwrap_or(rows.len());
+            let row = &rows[i];
+            let w = crate::schedule::phase_window(m.kickoff, pb.phases[p].window);
+            groups.push(json!({"framework": row.framework, "component": row.component, "phase": row.phase, "window": row.phase_window,
+                               "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()),
+                               "rows_html": checklist_rows_html(pb, &rows[i..j])}));
+            i = j;
+        }
+        cctx.put("market", json!({"id": m.id, "name": m.name, "kickoff": m.kickoff.to_string(), "lead": lead, "tasks": count, "dynamic": dynamic,
+                                       "csv": format!("../checklist-{}.csv", m.id), "md": format!("../checklist-{}.md", m.id), "url": url}));
+        cctx.put("groups", groups);
+        let id = &m.id;
+        if let Some(c) = &compact {
+            let data = vec![SiteFile {
+                path: format!("{curl}data.js"),
+                bytes: crate::render::checklist_data::market_js(pb, mi, c).into_bytes(),
+            }];
+            return (
+                page,
+                self.page_job(
+                    Page {
+                        kind: PageKind::MarketChecklist,
+                        idx: mi,
+                    },
+                    cctx,
+                ),
+                data,
+            );
+        }
+        let downloads = vec![
+            SiteFile {
+                path: format!("markets/{id}/checklist-{id}.csv"),
+                bytes: checklist::to_csv(pb, mi, rows).into_bytes(),
+            },
+            SiteFile {
+                path: format!("markets/{id}/checklist-{id}.md"),
+                bytes: checklist::to_markdown(pb, mi, rows).into_bytes(),
+            },
+        ];
+        (
+            page,
+            self.page_job(
+                Page {
+                    kind: PageKind::MarketChecklist,
+                    idx: mi,
+                },
+                cctx,
+            ),
+            downloads,
+        )
+    }
+}
+
+/// The rows of one phase of a checklist page, as lean HTML: one `<tbody>` per
+/// step (a header row links the step and gives its due date), an activity row
+/// when the activity changes, then one row per task carrying the task id's
+/// last part in `data-t` (theme/playbook.js keys ticks by the full task id).
+/// Written directly rather than through Tera: a market of a large playbook
+/// has thousands of rows, and this keeps them at about a microsecond each.
+pub(super) fn checklist_rows_html(pb: &Playbook, rows: &[checklist::Row<'_>]) -> String {
+    use checklist::push_escaped as esc;
+    let mut s = String::with_capacity(rows.len() * 140);
+    let mut step = usize::MAX;
+    let mut activity = "";
+    for r in rows {
+        if r.step_idx != step {
+            // `</tbody>` is optional in HTML: each new `<tbody>` closes the last.
+            step = r.step_idx;
+            activity = "";
+            s.push_str("\n<tbody><tr><th colspan=2 scope=rowgroup><a href=\"");
+            s.push(crate::markdown::ROOT_MARK);
+            esc(&mut s, &pb.url(er(Kind::Step, r.step_idx)));
+            s.push_str("\">");
+            esc(&mut s, r.step);
+            s.push_str("</a><td>");
+            match r.due {
+                Some(d) => s.push_str(&d.to_string()),
+                None => s.push_str("ongoing"),
+            }
+        }
+        if r.activity != activity {
+            activity = r.activity;
+            s.push_str("\n<tr class=ac><td colspan=3>");
+            esc(&mut s, activity);
+        }
+        let slug = r
+            .task_id
+            .strip_prefix(r.step_id)
+            .and_then(|x| x.strip_prefix('/'));
+        match slug {
+            Some(t) => {
+                s.push_str("\n<tr data-t=\"");
+                esc(&mut s, t);
+            }
+            None => {
+                s.push_str("\n<tr data-id=\"");
+                esc(&mut s, r.task_id);
+            }
+        }
+        s.push_str("\"><td><label><input type=checkbox> ");
+        esc(&mut s, r.task);
+        s.push_str("</label>");
+        if !r.reasons.is_empty() {
+            s.push_str("<small>");
+            esc(&mut s, &r.reasons.join(", "));
+            s.push_str("</small>");
+        }
+        s.push_str("<td>");
+        match (r.owner_person, r.owner_title) {
+            (Some(p), Some(t)) => {
+                esc(&mut s, p);
+                s.push_str("<br>");
+                esc(&mut s, t);
+            }
+            (None, Some(t)) => esc(&mut s, t),
+            _ => s.push('—'),
+        }
+    }
+    s
+}

@@ -1,0 +1,236 @@
+//! The page builders: one method per page kind on [`Builder`], grouped by
+//! family in the files below; [`SiteBuilder`] lists every page of the site
+//! from the page table ([`crate::page_kinds`]) and builds them in parallel
+//! units.
+//!
+//! - `builder`: the shared state and helpers (task rows, phases, timelines);
+//! - `story`: home, story index, chapters;
+//! - `frameworks`: frameworks index, frameworks, components, steps;
+//! - `metrics`, `markets` (with each market's checklist page and
+//!   downloads), `library` (regulations, experts, research), `site`
+//!   (print, search, 404).
+
+mod builder;
+mod frameworks;
+mod library;
+mod markets;
+mod metrics;
+mod site;
+mod story;
+
+use super::context::{
+    base_context, link, plain, step_label, LinkCtx, Md, PageBase, PageCtx, Section,
+};
+use super::svg::{self, Bar, ValueBar};
+use super::PageJob;
+use crate::checklist;
+use crate::model::{EntityRef, Kind, Playbook, Window};
+use crate::page_kinds::{self, Page, PageKind};
+use crate::site_file::SiteFile;
+use builder::*;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+pub use metrics::format_value;
+
+/// Builds the pages of one playbook: construct once, then [`SiteBuilder::each`]
+/// yields every page's job (and a market's ready-made downloads) in parallel,
+/// so no more than a few contexts are alive at a time.
+pub struct SiteBuilder<'a> {
+    b: Builder<'a>,
+    /// The units of work, each named by the page it builds (a market's unit
+    /// also builds its checklist page and downloads).
+    units: Vec<Page>,
+}
+
+/// What one unit of work produced: pages to render and files ready to write.
+pub struct Unit {
+    /// Position of the unit in the site's order (units run in any order).
+    pub seq: usize,
+    /// Pages to render with their templates.
+    pub jobs: Vec<PageJob>,
+    /// Files that need no template (checklist downloads).
+    pub files: Vec<SiteFile>,
+}
+
+impl<'a> SiteBuilder<'a> {
+    /// Prepare reading order, lookups and per-market counts.
+    pub fn new(pb: &'a Playbook) -> Self {
+        let order: Vec<(String, String)> = page_kinds::reading_order(pb)
+            .into_iter()
+            .map(|p| (page_kinds::url(pb, p), page_kinds::title(pb, p)))
+            .collect();
+        let b = Builder::new(pb, order);
+        // The heaviest units first (the printable edition holds the whole
+        // playbook; markets build a checklist each), so none is left running
+        // alone at the end; then the others in table order.
+        let own_unit = || {
+            page_kinds::PAGE_KINDS
+                .iter()
+                .filter(|k| k.built_with.is_none())
+        };
+        let units = own_unit()
+            .filter(|k| k.heavy)
+            .chain(own_unit().filter(|k| !k.heavy))
+            .flat_map(|k| page_kinds::pages_of(pb, k.kind))
+            .collect();
+        SiteBuilder { b, units }
+    }
+
+    /// Which unit makes each page or file of the site: path → unit index
+    /// (for rendering one page on request, as `serve` does).
+    pub fn path_index(&self) -> HashMap<String, usize> {
+        let pb = self.b.pb;
+        let mut ix = HashMap::with_capacity(self.units.len() + 4 * pb.markets.len());
+        for (i, &page) in self.units.iter().enumerate() {
+            ix.insert(page_kinds::path(pb, page), i);
+            for k in page_kinds::PAGE_KINDS
+                .iter()
+                .filter(|k| k.built_with == Some(page.kind))
+            {
+                let with = Page {
+                    kind: k.kind,
+                    idx: page.idx,
+                };
+                ix.insert(page_kinds::path(pb, with), i);
+            }
+            for file in downloads(pb, page) {
+                ix.insert(file, i);
+            }
+        }
+        ix
+    }
+
+    /// Build unit `i` alone (what [`SiteBuilder::each`] does for all).
+    pub fn unit(&self, i: usize) -> Option<Unit> {
+        self.units.get(i).map(|&page| build_unit(&self.b, page))
+    }
+
+    /// Files shared by every market's checklist: the task table, when at
+    /// least one checklist is too big to write out.
+    pub fn shared_files(&self) -> Vec<SiteFile> {
+        let b = &self.b;
+        let limit = b.pb.config.build.static_checklist_rows;
+        if b.task_counts.iter().all(|&n| n <= limit) {
+            return Vec::new();
+        }
+        vec![SiteFile {
+            path: crate::render::checklist_data::TASKS_JS.into(),
+            bytes: crate::render::checklist_data::tasks_js(b.pb, &b.checklists.order, &b.windows)
+                .into_bytes(),
+        }]
+    }
+
+    /// Run `f` on every unit of work, in parallel; collect what `f` returns.
+    pub fn each<T: Send>(&self, f: impl Fn(Unit) -> T + Sync + Send) -> Vec<T> {
+        use rayon::prelude::*;
+        let prof = log::log_enabled!(log::Level::Debug);
+        let timings: std::sync::Mutex<HashMap<&'static str, u128>> = Default::default();
+        let out = self
+            .units
+            .par_iter()
+            .enumerate()
+            .with_max_len(1)
+            .map(|(seq, &page)| {
+                let t = std::time::Instant::now();
+                let mut unit = build_unit(&self.b, page);
+                unit.seq = seq;
+                if prof {
+                    if let Ok(mut m) = timings.lock() {
+                        *m.entry(page_kinds::info(page.kind).name).or_default() +=
+                            t.elapsed().as_micros();
+                    }
+                }
+                f(unit)
+            })
+            .collect();
+        if prof {
+            if let Ok(m) = timings.lock() {
+                let mut v: Vec<_> = m.iter().collect();
+                v.sort_by(|a, b| b.1.cmp(a.1));
+                for (k, us) in v {
+                    log::debug!("  context {k}: {} ms", us / 1000);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Files a unit writes besides its pages (a market's checklist data and
+/// downloads), by path.
+fn downloads(pb: &Playbook, page: Page) -> Vec<String> {
+    match page.kind {
+        PageKind::Market => {
+            let url = page_kinds::url(pb, page);
+            let id = &pb.markets[page.idx].id;
+            vec![
+                format!("{url}checklist/data.js"),
+                format!("{url}checklist-{id}.csv"),
+                format!("{url}checklist-{id}.md"),
+            ]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Build one unit: the page kind's builder.
+fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
+    let i = page.idx;
+    let one = |job: PageJob| Unit {
+        seq: 0,
+        jobs: vec![job],
+        files: Vec::new(),
+    };
+    match page.kind {
+        PageKind::Home => one(b.home()),
+        PageKind::StoryIndex => one(b.story_index()),
+        PageKind::Chapter => one(b.chapter(i)),
+        PageKind::FrameworksIndex => one(b.frameworks_index()),
+        PageKind::Framework => one(b.framework(i)),
+        PageKind::Component => one(b.component(i)),
+        PageKind::Step => one(b.step(i)),
+        PageKind::MetricsIndex => one(b.metrics_index()),
+        PageKind::Metric => one(b.metric(i)),
+        PageKind::MarketsIndex => one(b.markets_index()),
+        PageKind::Market | PageKind::MarketChecklist => {
+            let (p, c, files) = b.market(i);
+            Unit {
+                seq: 0,
+                jobs: vec![p, c],
+                files,
+            }
+        }
+        PageKind::RegulationsIndex => one(b.regulations_index()),
+        PageKind::Regulation => one(b.regulation(i)),
+        PageKind::ExpertsIndex => one(b.experts_index()),
+        PageKind::Expert => one(b.expert(i)),
+        PageKind::ResearchIndex => one(b.research_index()),
+        PageKind::Research => one(b.research(i)),
+        PageKind::Print => one(b.print()),
+        PageKind::Search => one(b.search_page()),
+        PageKind::NotFound => one(b.not_found()),
+    }
+}
+
+/// `sitemap.xml` listing every HTML page under the base URL.
+pub fn sitemap(pb: &Playbook, pages: &[String]) -> String {
+    let base = &pb.config.build.base_url;
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut paths: Vec<&str> = pages
+        .iter()
+        .map(String::as_str)
+        .filter(|p| p.ends_with("index.html"))
+        .collect();
+    paths.sort_unstable();
+    for p in paths {
+        let dir = p.trim_end_matches("index.html");
+        s.push_str(&format!(
+            "  <url><loc>{}{}</loc></url>\n",
+            crate::diag::html_escape(base),
+            crate::diag::html_escape(dir)
+        ));
+    }
+    s.push_str("</urlset>\n");
+    s
+}
