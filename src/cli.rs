@@ -80,6 +80,10 @@ pub enum Command {
     Init {
         /// Folder to create.
         dir: PathBuf,
+        /// Also copy the built-in templates and theme into it (templates/,
+        /// theme/), to start a theme of your own from.
+        #[arg(long)]
+        theme: bool,
     },
 }
 

@@ -15,6 +15,10 @@ pub struct Config {
     /// `[build]`: where and how the site is written.
     #[serde(default)]
     pub build: BuildConfig,
+    /// `[extra]`: anything the playbook's own templates want to read, as
+    /// `{{ extra.… }}` (Zola's and mdBook's convention).
+    #[serde(default)]
+    pub extra: toml::Table,
 }
 
 /// The `[book]` table.
@@ -57,6 +61,15 @@ pub struct BuildConfig {
     /// task table plus a small per-market file instead (see docs/checklist.md).
     #[serde(default = "default_static_checklist_rows")]
     pub static_checklist_rows: usize,
+    /// Stylesheets linked from every page after the theme's, relative to
+    /// the playbook root (published at the same path), as mdBook's
+    /// `additional-css`.
+    #[serde(default)]
+    pub additional_css: Vec<String>,
+    /// Scripts loaded by every page after the theme's (deferred), relative
+    /// to the playbook root, as mdBook's `additional-js`.
+    #[serde(default)]
+    pub additional_js: Vec<String>,
 }
 
 impl Default for BuildConfig {
@@ -66,6 +79,8 @@ impl Default for BuildConfig {
             base_url: default_base_url(),
             edit_url: None,
             static_checklist_rows: default_static_checklist_rows(),
+            additional_css: Vec::new(),
+            additional_js: Vec::new(),
         }
     }
 }
@@ -118,10 +133,13 @@ impl Config {
                     "base-url",
                     "edit-url",
                     "static-checklist-rows",
+                    "additional-css",
+                    "additional-js",
+                    "extra",
                 ];
                 match suggest(field, known) {
-                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows"),
-                    None => "[book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows".to_string(),
+                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js; [extra] takes anything"),
+                    None => "[book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js; [extra] takes anything".to_string(),
                 }
             } else if msg.contains("missing field `title`") {
                 "add `title = \"…\"` under [book]".to_string()
@@ -134,6 +152,25 @@ impl Config {
             d
         })?;
         cfg.build.base_url = normalize_base_url(&cfg.build.base_url);
+        for (key, list) in [
+            ("additional-css", &cfg.build.additional_css),
+            ("additional-js", &cfg.build.additional_js),
+        ] {
+            for p in list {
+                let inside = !p.is_empty()
+                    && !p.starts_with('/')
+                    && !p.contains('\\')
+                    && p.split('/').all(|seg| seg != ".." && !seg.is_empty());
+                if !inside {
+                    let offset = text.find(p.as_str()).unwrap_or(0);
+                    return Err(Diagnostic::error(format!(
+                        "{key} names `{p}`, which is not a path inside the playbook"
+                    ))
+                    .at_offset("book.toml", text, offset)
+                    .help("name files relative to the playbook root with `/`, e.g. \"theme/brand.css\""));
+                }
+            }
+        }
         Ok(cfg)
     }
 }

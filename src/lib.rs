@@ -124,6 +124,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     }
     let t1 = Instant::now();
     let templates = render::Templates::load(root)?;
+    pb.warnings.extend(templates.warnings.iter().cloned());
     let dest = opts
         .dest
         .clone()

@@ -185,3 +185,17 @@ List three rules that apply to your next market.
         ),
     ]
 }
+
+/// The built-in templates and theme assets as files of a playbook
+/// (`templates/…`, `theme/…`), for `playbook init --theme`: a theme of
+/// one's own starts from copies of them, and any of them may be deleted
+/// again to fall back to the built-in one.
+pub fn theme_files() -> Vec<(String, String)> {
+    let templates = crate::render::BUILTIN_TEMPLATES
+        .iter()
+        .map(|(name, text)| (format!("templates/{name}"), text.to_string()));
+    let assets = crate::render::BUILTIN_ASSETS
+        .iter()
+        .map(|(path, text)| (path.to_string(), text.to_string()));
+    templates.chain(assets).collect()
+}

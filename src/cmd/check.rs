@@ -8,8 +8,9 @@ use crate::diag::Diagnostics;
 use std::path::Path;
 
 pub(super) fn run(root: &Path, format: CheckFormat, external: bool) -> i32 {
-    let result = crate::load_playbook(root).and_then(|pb| {
+    let result = crate::load_playbook(root).and_then(|mut pb| {
         let t = crate::render::Templates::load(root)?;
+        pb.warnings.extend(t.warnings.iter().cloned());
         // Render every page (template errors are content errors) but keep nothing.
         let opts = crate::render::RenderOptions {
             skip_full_text_index: true,

@@ -3,8 +3,11 @@
 use super::{EXIT_OK, EXIT_USAGE};
 use std::path::Path;
 
-pub(super) fn run(dir: &Path) -> i32 {
-    let files = crate::skeleton::files();
+pub(super) fn run(dir: &Path, theme: bool) -> i32 {
+    let mut files = crate::skeleton::files();
+    if theme {
+        files.extend(crate::skeleton::theme_files());
+    }
     match crate::output::write_new_files(dir, &files) {
         Ok(()) => {
             println!(

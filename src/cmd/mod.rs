@@ -43,7 +43,7 @@ pub fn run(cli: Cli) -> i32 {
             format,
             output,
         } => checklist::run(&root, market.as_deref(), all, format, output),
-        Command::Init { dir } => init::run(&dir),
+        Command::Init { dir, theme } => init::run(&dir, theme),
     }
 }
 

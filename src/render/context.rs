@@ -530,8 +530,11 @@ pub fn base_context(
             "language": pb.config.book.language,
             "authors": pb.config.book.authors,
             "base_url": pb.config.build.base_url,
+            "additional_css": pb.config.build.additional_css,
+            "additional_js": pb.config.build.additional_js,
         }),
     );
+    ctx.insert("extra", &pb.config.extra);
     let desc = if base.description.is_empty() {
         pb.config.book.description.clone()
     } else {

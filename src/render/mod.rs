@@ -14,6 +14,9 @@ pub mod minify;
 pub mod on_demand;
 pub mod pages;
 pub mod svg;
+mod theme;
+
+pub use theme::Templates;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::ROOT_MARK;
@@ -85,85 +88,14 @@ pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
     ("theme/favicon.svg", include_str!("../../theme/favicon.svg")),
 ];
 
-/// Loaded, compiled templates; load once per process (or per template change).
-pub struct Templates {
-    tera: tera::Tera,
-    /// Theme assets: built-ins, overridden by the playbook's `theme/` files.
-    pub assets: Vec<(String, Vec<u8>)>,
-}
-
-impl Templates {
-    /// Built-in templates, with any same-named file in `<root>/templates/`
-    /// and `<root>/theme/` taking their place.
-    pub fn load(root: &Path) -> Result<Templates, Diagnostics> {
-        let mut sources: Vec<(String, String, String)> = Vec::new();
-        let mut diags = Diagnostics::new();
-        for (name, text) in BUILTIN_TEMPLATES {
-            let user = root.join("templates").join(name);
-            match std::fs::read_to_string(&user) {
-                Ok(t) => sources.push((name.to_string(), t, format!("templates/{name}"))),
-                Err(_) => sources.push((
-                    name.to_string(),
-                    text.to_string(),
-                    format!("(built-in) templates/{name}"),
-                )),
-            }
-        }
-        let mut tera = tera::Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
-        register_filters(&mut tera);
-        let refs: Vec<(&str, &str)> = sources
-            .iter()
-            .map(|(n, t, _)| (n.as_str(), t.as_str()))
-            .collect();
-        if let Err(e) = tera.add_raw_templates(refs) {
-            // Find the culprit(s): parse each template alone to get its file, line and column.
-            for (name, text, shown) in &sources {
-                let mut probe = tera::Tera::default();
-                register_filters(&mut probe);
-                if let Err(e) = probe.add_raw_template(name, text) {
-                    if !is_missing_parent(&e) {
-                        diags.push(template_error(&e, shown, text));
-                    }
-                }
-            }
-            if diags.is_empty() {
-                diags.push(
-                    Diagnostic::error(format!("template error: {}", error_chain(&e))).help(
-                        "check {% extends %}, {% import %} and {% include %} names in templates/",
-                    ),
-                );
-            }
-            return Err(diags);
-        }
-        let mut assets = Vec::new();
-        for (path, text) in BUILTIN_ASSETS {
-            let user = root.join(path);
-            let bytes = std::fs::read(&user).unwrap_or_else(|_| text.as_bytes().to_vec());
-            assets.push((path.to_string(), minify::asset(path, bytes)));
-        }
-        Ok(Templates { tera, assets })
-    }
-
-    /// Render one template with a context; errors name the template.
-    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, ctx).map_err(|e| {
-            Diagnostic::error(format!("template `{name}` failed: {}", error_chain(&e)))
-                .in_file(&format!("templates/{name}"), 1, 1)
-                .help("a variable or filter in the template does not exist for this page; compare with the built-in template")
-        })
-    }
-}
-
 /// HTML escaping for templates: like Tera's, but leaves `/` alone (it is safe
 /// in text and attributes, and escaping it bloats every URL).
-fn escape_html(input: &str) -> String {
+pub(super) fn escape_html(input: &str) -> String {
     crate::diag::html_escape(input)
 }
 
 /// Filters the templates use beyond Tera's core set.
-fn register_filters(tera: &mut tera::Tera) {
+pub(super) fn register_filters(tera: &mut tera::Tera) {
     tera.register_filter(
         "slugify",
         |v: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
@@ -189,12 +121,12 @@ fn register_filters(tera: &mut tera::Tera) {
     );
 }
 
-fn is_missing_parent(e: &tera::Error) -> bool {
+pub(super) fn is_missing_parent(e: &tera::Error) -> bool {
     let s = error_chain(e);
     s.contains("doesn't exist") || s.contains("not found")
 }
 
-fn error_chain(e: &tera::Error) -> String {
+pub(super) fn error_chain(e: &tera::Error) -> String {
     use std::error::Error as _;
     let mut s = e.to_string();
     let mut src = e.source();
@@ -206,7 +138,7 @@ fn error_chain(e: &tera::Error) -> String {
     s
 }
 
-fn template_error(e: &tera::Error, shown: &str, text: &str) -> Diagnostic {
+pub(super) fn template_error(e: &tera::Error, shown: &str, text: &str) -> Diagnostic {
     let chain = error_chain(e);
     // Tera's parse errors contain "--> L:C".
     let (mut line, mut col) = (1, 1);

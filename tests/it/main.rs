@@ -33,4 +33,5 @@ mod errors;
 mod external_links;
 mod serve;
 mod support;
+mod theme;
 mod trust;
