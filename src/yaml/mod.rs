@@ -4,6 +4,10 @@
 //! YAML, wrong type, missing or unknown field, alias bombs) into a
 //! [`Diagnostic`] with the file, line, column, source line and a hint.
 
+mod spans;
+
+pub(crate) use spans::{value_offset, SpanMap};
+
 use crate::diag::{suggest, Diagnostic};
 use serde::de::DeserializeOwned;
 
@@ -212,7 +216,117 @@ mod tests {
         }
         let start = std::time::Instant::now();
         let r = parse::<serde_json::Value>(&text, src(&text));
-        assert!(r.is_err());
         assert!(start.elapsed().as_secs() < 5);
+        let d = r.unwrap_err();
+        assert!(
+            d.message.starts_with("YAML expands too far ("),
+            "{}",
+            d.message
+        );
+        assert!(d.help.unwrap().contains("aliases"));
+    }
+
+    // yaml_serde's wording, which `explain` reads: each test fails when an
+    // update of the crate changes what it says.
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Shapes {
+        n: u32,
+        list: Vec<String>,
+        op: crate::model::raw::Op,
+        inner: Option<Inner>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        id: String,
+    }
+
+    fn shapes(text: &str) -> Diagnostic {
+        parse::<Shapes>(text, src(text)).unwrap_err()
+    }
+
+    #[test]
+    fn wording_missing_field() {
+        let d = shapes(
+            "n: 1
+list: []
+op: \">=\"\ninner: {}\n",
+        );
+        assert_eq!(d.message, "missing field `id` (at `inner`)");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("add `id: …` to this entry (see docs/content-model.md)")
+        );
+    }
+
+    #[test]
+    fn wording_wrong_types() {
+        let d = shapes("n: abc\nlist: []\nop: \">=\"\n");
+        assert_eq!(
+            d.message,
+            "wrong type: string \"abc\", expected u32 (at `n`)"
+        );
+        assert_eq!(d.help.as_deref(), Some("write a number here"));
+        assert_eq!(d.location.unwrap().line, 1);
+        let d = shapes("n: 1\nlist: x\nop: \">=\"\n");
+        assert!(
+            d.message
+                .starts_with("wrong type: string \"x\", expected a sequence"),
+            "{}",
+            d.message
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write a list here: `[a, b]` or one `- item` per line")
+        );
+        let d = shapes("n: 1\nlist: []\nop: \">=\"\ninner: 3\n");
+        assert!(
+            d.help.unwrap().starts_with("write a mapping here"),
+            "{}",
+            d.message
+        );
+        let d = shapes("n: 1\nlist: [[a]]\nop: \">=\"\n");
+        assert!(
+            d.help.unwrap().starts_with("write text here"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn wording_unknown_variant() {
+        let d = shapes("n: 1\nlist: []\nop: \"=>\"\n");
+        assert!(
+            d.message
+                .starts_with("unknown variant `=>`, expected one of"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.help.as_deref(), Some("use one of the values listed"));
+    }
+
+    #[test]
+    fn wording_malformed_yaml_without_the_crates_position() {
+        for text in [
+            "n: 1\nlist: []\n  op: y\n",
+            "n: [1\n",
+            "n: \"1\nlist: []\n",
+            "n: @x\n",
+        ] {
+            let d = parse::<serde_json::Value>(text, src(text)).unwrap_err();
+            assert!(
+                d.message.starts_with("malformed YAML: "),
+                "{text:?}: {}",
+                d.message
+            );
+            assert!(!d.message.contains(" at line "), "{}", d.message);
+            assert!(!d.message.contains("line: "), "{}", d.message);
+            assert!(d.help.unwrap().contains("indentation"));
+        }
     }
 }

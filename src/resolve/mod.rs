@@ -1,0 +1,171 @@
+//! Raw content → [`Playbook`], every problem reported at once. No IO.
+//!
+//! [`resolve_with`] runs the rules in this order, each in its own file:
+//!
+//! 1. [`ids`]: roles, and every id registered under its kind (slugs, duplicates);
+//! 2. [`structure`]: frameworks → components → phases (time windows) → week
+//!    blocks → steps → activities → tasks;
+//! 3. [`kinds`]: the flat kinds (metrics, regulations, experts, research,
+//!    chapters, markets) copied into the model;
+//! 4. [`references`]: the `kind:id` lists of structured fields (risks,
+//!    measures, supports, applies, advice, a market's regulations, team and
+//!    actuals), with backlinks;
+//! 5. [`tasks`]: a market's own tasks, task owners, and which markets each
+//!    task applies to;
+//! 6. [`applies_to`]: the values an `applies_to` rule names exist;
+//! 7. [`markdown_refs`]: `[[kind:id]]` in every Markdown text, with backlinks.
+//!
+//! Diagnostics are placed by [`places`]: a node of the file's YAML by path,
+//! from the parser's spans, or an offset in a Markdown body.
+
+mod applies_to;
+mod ids;
+mod kinds;
+mod markdown_refs;
+mod places;
+mod references;
+mod structure;
+mod tasks;
+#[cfg(test)]
+mod testing;
+
+pub use markdown_refs::RefScanCache;
+
+use crate::config::Config;
+use crate::diag::{suggest, Diagnostic, Diagnostics};
+use crate::load::RawContent;
+use crate::model::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// Turn loaded files into the resolved playbook, or every reason it cannot be.
+pub fn resolve(config: Config, raw: RawContent) -> Result<Playbook, Diagnostics> {
+    resolve_with(config, raw, None)
+}
+
+/// [`resolve`], reusing (and refreshing) `refs` for Markdown texts seen before.
+pub fn resolve_with(
+    config: Config,
+    mut raw: RawContent,
+    refs: Option<&RefScanCache>,
+) -> Result<Playbook, Diagnostics> {
+    let mut r = Resolver {
+        pb: Playbook {
+            config,
+            sources: std::mem::take(&mut raw.sources),
+            roles: BTreeMap::new(),
+            frameworks: Vec::new(),
+            components: Vec::new(),
+            phases: Vec::new(),
+            blocks: Vec::new(),
+            steps: Vec::new(),
+            tasks: Vec::new(),
+            metric_groups: Vec::new(),
+            metrics: Vec::new(),
+            markets: Vec::new(),
+            regulations: Vec::new(),
+            experts: Vec::new(),
+            research: Vec::new(),
+            chapters: Vec::new(),
+            index: HashMap::new(),
+            backlinks: BTreeMap::new(),
+            task_markets: Vec::new(),
+            warnings: Vec::new(),
+        },
+        diags: Diagnostics::new(),
+        first_def: HashMap::new(),
+        at: places::Origins::default(),
+        spans: HashMap::new(),
+    };
+    r.roles(&raw);
+    for f in &raw.frameworks {
+        r.framework(f);
+    }
+    r.metrics(&raw);
+    r.simple_kinds(&raw);
+    r.markets(&raw);
+    r.check_structured_refs(&raw);
+    r.market_tasks(&raw);
+    r.check_owners();
+    r.check_rules();
+    r.scan_all_markdown(refs);
+    r.compute_applicability();
+
+    // Freeing tens of thousands of parsed values takes a while at scale;
+    // nothing needs to wait for it.
+    let _ = std::thread::Builder::new()
+        .name("free-raw".into())
+        .spawn(move || drop(raw));
+    let Resolver { mut pb, diags, .. } = r;
+    if diags.has_errors() {
+        let mut d = diags;
+        d.sort();
+        return Err(d);
+    }
+    pb.warnings = diags.0;
+    Ok(pb)
+}
+
+/// The playbook being built, the problems found so far, and where each
+/// raw node came from (for placing diagnostics).
+struct Resolver {
+    pb: Playbook,
+    diags: Diagnostics,
+    /// Where each id was first defined: its file and the path of its key.
+    first_def: HashMap<(Kind, String), (usize, String)>,
+    /// Where phases, blocks, steps and tasks are written in their files.
+    at: places::Origins,
+    /// The YAML span maps built so far, by file (only files with a problem).
+    spans: HashMap<usize, crate::yaml::SpanMap>,
+}
+
+impl Resolver {
+    /// "no <kind> with id …", with the nearest id or the known ones.
+    fn unknown_id(&self, kind: Kind, id: &str) -> Diagnostic {
+        let candidates: Vec<&str> = self
+            .pb
+            .index
+            .get(&kind)
+            .map(|m| {
+                let mut v: Vec<&str> = m.keys().map(String::as_str).collect();
+                v.sort_unstable();
+                v
+            })
+            .unwrap_or_default();
+        let help = match suggest(id, candidates.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if candidates.is_empty() => {
+                format!("there are no {} yet", kind.plural_title().to_lowercase())
+            }
+            None if candidates.len() <= 8 => {
+                format!("known {} ids: {}", kind.name(), candidates.join(", "))
+            }
+            None => format!(
+                "no {} has this id; check the spelling against the {} folder",
+                kind.name(),
+                kind.plural_title().to_lowercase()
+            ),
+        };
+        Diagnostic::error(format!("no {} with id `{id}`", kind.name())).help(help)
+    }
+
+    /// Record that `from`'s page refers to `to`'s (a backlink on `to`'s page).
+    fn link(&mut self, from: EntityRef, to: EntityRef) {
+        let from = self.pb.page_of(from);
+        let to = self.pb.page_of(to);
+        if from != to {
+            self.pb.backlinks.entry(to).or_default().insert(from);
+        }
+    }
+
+    /// "unknown role …", with the nearest role or the list.
+    fn unknown_role(&self, role: &str) -> Diagnostic {
+        let help = match suggest(role, self.pb.roles.keys().map(String::as_str)) {
+            Some(s) => format!("did you mean `{s}`? Roles are listed in content/roles.yaml"),
+            None => format!(
+                "add it to content/roles.yaml or use one of: {}",
+                self.pb.roles.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        };
+        Diagnostic::error(format!("unknown role `{role}`")).help(help)
+    }
+}

@@ -1,0 +1,265 @@
+//! A small playbook in memory for the rules' unit tests: a few files as
+//! text, each test changing one, parsed as `load` would and resolved.
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::load::{LoadedFramework, MdFile, RawContent};
+use crate::model::raw::*;
+use crate::model::{Playbook, SourceFile};
+use crate::yaml::{self, YamlSource};
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+
+/// The component every test starts from (lines counted in the tests).
+pub(super) const COMPONENT: &str = "\
+id: comp
+title: C
+summary: s
+phases:
+  - id: p1
+    title: P1
+    weeks: [1, 2]
+    steps:
+      - id: kyc
+        title: Know your customer
+        activities:
+          - title: Checks
+            tasks:
+              - title: Verify identity
+                owner: legal
+                applies_to:
+                  regions: [eu]
+";
+
+/// Its path.
+pub(super) const COMPONENT_PATH: &str = "content/frameworks/fw/comp.yaml";
+
+/// A playbook as files: path → text, in load's order.
+pub(super) struct Input {
+    files: Vec<(String, String)>,
+}
+
+impl Input {
+    /// Roles, one framework with one component, a market and a regulation.
+    pub(super) fn new() -> Input {
+        let files = [
+            (
+                "content/roles.yaml",
+                "roles:\n  - id: legal\n    title: Legal\n  - id: ops\n    title: Ops\n",
+            ),
+            (
+                "content/frameworks/fw/framework.yaml",
+                "id: fw\ntitle: F\nsummary: s\ncomponents: [comp]\n",
+            ),
+            (COMPONENT_PATH, COMPONENT),
+            (
+                "content/markets/de.yaml",
+                "id: de\nname: Germany\nregion: eu\nregulations: [gdpr]\ntags: [data-residency]\nkickoff: 2027-03-01\nteam:\n  legal: Anna\n",
+            ),
+            (
+                "content/regulations/gdpr.yaml",
+                "id: gdpr\nname: GDPR\njurisdiction: EU\nsummary: s\n",
+            ),
+        ];
+        Input {
+            files: files
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.to_string()))
+                .collect(),
+        }
+    }
+
+    /// Add a file, or replace the file at `path`.
+    pub(super) fn file(mut self, path: &str, text: &str) -> Input {
+        match self.files.iter_mut().find(|(p, _)| p == path) {
+            Some(f) => f.1 = text.to_string(),
+            None => self.files.push((path.to_string(), text.to_string())),
+        }
+        self
+    }
+
+    /// Replace `from` with `to` in the file at `path` (which must contain it).
+    pub(super) fn replace(mut self, path: &str, from: &str, to: &str) -> Input {
+        let f = self.files.iter_mut().find(|(p, _)| p == path).expect(path);
+        assert!(f.1.contains(from), "{path} has no {from:?}");
+        f.1 = f.1.replacen(from, to, 1);
+        self
+    }
+
+    /// Replace `from` with `to` in the component.
+    pub(super) fn component(self, from: &str, to: &str) -> Input {
+        self.replace(COMPONENT_PATH, from, to)
+    }
+
+    /// Append YAML to the component (more steps of its first phase, when
+    /// indented as a step).
+    pub(super) fn step_yaml(mut self, yaml: &str) -> Input {
+        let f = self.files.iter_mut().find(|(p, _)| p == COMPONENT_PATH);
+        f.expect("component").1.push_str(yaml);
+        self
+    }
+
+    /// Replace the roles file.
+    pub(super) fn roles(self, text: &str) -> Input {
+        self.file("content/roles.yaml", text)
+    }
+
+    /// Add a regulation file (`content/regulations/rN.yaml`).
+    pub(super) fn regulation(self, text: &str) -> Input {
+        let n = self.count("content/regulations/r") + 1;
+        self.file(&format!("content/regulations/r{n}.yaml"), text)
+    }
+
+    /// Add a market file (`content/markets/mN.yaml`).
+    pub(super) fn market(self, text: &str) -> Input {
+        let n = self.count("content/markets/m") + 1;
+        self.file(&format!("content/markets/m{n}.yaml"), text)
+    }
+
+    fn count(&self, prefix: &str) -> usize {
+        self.files
+            .iter()
+            .filter(|(p, _)| p.starts_with(prefix))
+            .count()
+    }
+
+    /// The files parsed into the raw model, as `load` would (files in
+    /// folder order, a framework's listed files after it).
+    pub(super) fn raw(&self) -> RawContent {
+        let mut files = self.files.clone();
+        let rank = |p: &str| {
+            [
+                "content/roles",
+                "content/frameworks",
+                "content/metrics",
+                "content/markets",
+                "content/regulations",
+                "content/experts",
+                "content/research",
+                "content/story",
+            ]
+            .iter()
+            .position(|f| p.starts_with(f))
+            .unwrap_or(9)
+        };
+        files.sort_by_key(|(p, _)| (rank(p), !p.ends_with("framework.yaml"), p.clone()));
+        let mut raw = RawContent::default();
+        for (i, (path, text)) in files.iter().enumerate() {
+            raw.sources.push(SourceFile {
+                path: path.clone(),
+                text: text.clone(),
+            });
+            match rank(path) {
+                0 => {
+                    let r: RolesFile = parse(path, text);
+                    raw.roles.extend(r.roles.into_iter().map(|r| (r, i)));
+                }
+                1 if path.ends_with("framework.yaml") => raw.frameworks.push(LoadedFramework {
+                    raw: Arc::new(parse(path, text)),
+                    file: i,
+                    components: Vec::new(),
+                    phases: Vec::new(),
+                }),
+                1 => {
+                    let lf = raw.frameworks.last_mut().expect("framework.yaml first");
+                    if lf.raw.components.is_some() {
+                        lf.components.push((Arc::new(parse(path, text)), i));
+                    } else {
+                        lf.phases.push((Arc::new(parse(path, text)), i));
+                    }
+                }
+                2 => raw.metrics.push((Arc::new(parse(path, text)), i)),
+                3 => raw.markets.push((Arc::new(parse(path, text)), i)),
+                4 => raw.regulations.push((Arc::new(parse(path, text)), i)),
+                5 => raw.experts.push((Arc::new(parse(path, text)), i)),
+                6 => raw.research.push(markdown(path, text, i)),
+                7 => raw.chapters.push(markdown(path, text, i)),
+                _ => panic!("no folder for {path}"),
+            }
+        }
+        raw
+    }
+
+    /// Resolve the files.
+    pub(super) fn resolve(&self) -> Result<Playbook, Vec<Diagnostic>> {
+        let config: Config = toml::from_str("[book]\ntitle = \"T\"\n").expect("config");
+        super::resolve(config, self.raw()).map_err(|d| d.0)
+    }
+
+    /// The resolved playbook; panics with the diagnostics if it has errors.
+    pub(super) fn ok(&self) -> Playbook {
+        match self.resolve() {
+            Ok(pb) => pb,
+            Err(e) => panic!("{e:#?}"),
+        }
+    }
+
+    /// The errors, sorted by place; panics if it resolves.
+    pub(super) fn errors(&self) -> Vec<Diagnostic> {
+        match self.resolve() {
+            Ok(_) => panic!("resolved without errors"),
+            Err(e) => e,
+        }
+    }
+}
+
+fn parse<T: DeserializeOwned>(path: &str, text: &str) -> T {
+    let src = YamlSource {
+        file: path,
+        full_text: text,
+        start: 0,
+    };
+    yaml::parse(text, src).unwrap_or_else(|d| panic!("{}", d.render_text()))
+}
+
+fn markdown<T: DeserializeOwned>(path: &str, text: &str, file: usize) -> MdFile<T> {
+    let (s, e, b) = crate::load::split_front_matter(text).expect("front matter");
+    let src = YamlSource {
+        file: path,
+        full_text: text,
+        start: s,
+    };
+    let meta = yaml::parse(&text[s..e], src).unwrap_or_else(|d| panic!("{}", d.render_text()));
+    let stem = path
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".md");
+    MdFile {
+        meta,
+        body: text[b..].to_string(),
+        body_offset: b,
+        file,
+        stem: stem.to_string(),
+    }
+}
+
+/// What a test checks of a diagnostic, as an author reads it.
+pub(super) trait Shown {
+    /// `file:line:col`.
+    fn place(&self) -> String;
+    /// The related places, `file:line:col`.
+    fn related_places(&self) -> Vec<String>;
+    /// The characters under the caret.
+    fn underlined(&self) -> String;
+}
+
+impl Shown for Diagnostic {
+    fn place(&self) -> String {
+        let l = self.location.as_ref().expect("a place");
+        format!("{}:{}:{}", l.file, l.line, l.column)
+    }
+
+    fn related_places(&self) -> Vec<String> {
+        self.related
+            .iter()
+            .map(|l| format!("{}:{}:{}", l.file, l.line, l.column))
+            .collect()
+    }
+
+    fn underlined(&self) -> String {
+        let col = self.location.as_ref().map_or(1, |l| l.column);
+        let line = self.source_line.as_deref().unwrap_or("");
+        line.chars().skip(col - 1).take(self.span_len).collect()
+    }
+}
