@@ -13,6 +13,7 @@
 //!
 //! [`load_playbook`] runs the first three; [`build`] runs them all.
 
+pub mod calendar;
 pub mod checklist;
 pub mod cli;
 pub mod cmd;

@@ -1,0 +1,359 @@
+//! A market's launch checklist as an iCalendar file (RFC 5545), for
+//! `playbook checklist --format ics` and the `.ics` download beside a
+//! market's checklist page.
+//!
+//! One all-day event per step window: the rows of [`checklist::rows`] come
+//! grouped by step (every task of a step shares its window), so each run of
+//! rows with the same step becomes one `VEVENT` whose description lists the
+//! tasks and their owners. In order:
+//!
+//! 1. the calendar head (`VERSION:2.0`, `PRODID`, `CALSCALE:GREGORIAN`,
+//!    `METHOD:PUBLISH`, a display name);
+//! 2. per step: `UID` from the market and step ids ([`uid`]: importing the
+//!    file again updates the events instead of adding copies), `DTSTAMP`
+//!    fixed by the input (the market's kickoff at 00:00:00 UTC, so two builds
+//!    of the same playbook are byte-identical), `SEQUENCE:0`,
+//!    `DTSTART;VALUE=DATE` (the window's first day) and `DTEND;VALUE=DATE`
+//!    (exclusive: the day after the due date; the day after the start for
+//!    ongoing work, which has no due date), `TRANSP:TRANSPARENT` (a
+//!    two-week window does not make anyone busy), `SUMMARY` and
+//!    `DESCRIPTION`.
+//!
+//! Text values are escaped ([`push_text`]: `\`, `;`, `,`, newlines) and
+//! every content line is folded at 75 octets ([`push_line`]) without
+//! splitting a UTF-8 character or an escape; lines end with CRLF. Pure: no
+//! IO.
+//!
+//! [`checklist::rows`]: crate::checklist::rows
+
+use crate::checklist::Row;
+use crate::model::Playbook;
+use jiff::civil::Date;
+use std::fmt::Write as _;
+
+/// The `PRODID` of every calendar Playbook writes. No version number in
+/// it, so upgrading Playbook does not change the bytes of a calendar.
+const PRODID: &str = "-//Playbook//Launch checklist//EN";
+
+/// The longest content line RFC 5545 allows, in octets, without its CRLF.
+const LINE_OCTETS: usize = 75;
+
+/// The stable `UID` of a market's event for one step. Ids are lower-case
+/// letters, digits and `-` (`resolve` checks that), so the `.` between them
+/// keeps `de` + `x-y` apart from `de-x` + `y`; the same market and step give
+/// the same UID in every build, which is how a calendar app knows an
+/// imported event is one it already has.
+pub fn uid(market: &str, step: &str) -> String {
+    format!("{market}.{step}@playbook")
+}
+
+/// Market `m`'s checklist rows as an iCalendar file (CRLF line ends).
+pub fn to_ics(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
+    let market = &pb.markets[m];
+    let mut out = String::with_capacity(rows.len() * 160 + 512);
+    let mut line = String::with_capacity(256);
+    for head in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        &format!("PRODID:{PRODID}"),
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        push_line(&mut out, head);
+    }
+    line.push_str("X-WR-CALNAME:");
+    push_text(&mut line, &format!("{} launch checklist", market.name));
+    push_line(&mut out, &line);
+    let stamp = format!("{}T000000Z", ics_date(market.kickoff));
+    let mut i = 0;
+    while i < rows.len() {
+        let step = rows[i].step_idx;
+        let j = rows[i..]
+            .iter()
+            .position(|r| r.step_idx != step)
+            .map_or(rows.len(), |k| i + k);
+        let tasks = &rows[i..j];
+        let r0 = &tasks[0];
+        push_line(&mut out, "BEGIN:VEVENT");
+        line.clear();
+        line.push_str("UID:");
+        push_text(&mut line, &uid(&market.id, r0.step_id));
+        push_line(&mut out, &line);
+        push_line(&mut out, &format!("DTSTAMP:{stamp}"));
+        push_line(&mut out, "SEQUENCE:0");
+        push_line(
+            &mut out,
+            &format!("DTSTART;VALUE=DATE:{}", ics_date(r0.start)),
+        );
+        push_line(
+            &mut out,
+            &format!("DTEND;VALUE=DATE:{}", ics_date(end_exclusive(r0))),
+        );
+        push_line(&mut out, "TRANSP:TRANSPARENT");
+        line.clear();
+        line.push_str("SUMMARY:");
+        push_text(&mut line, &format!("{} launch: {}", market.name, r0.step));
+        push_line(&mut out, &line);
+        line.clear();
+        line.push_str("DESCRIPTION:");
+        push_text(&mut line, &description(tasks));
+        push_line(&mut out, &line);
+        push_line(&mut out, "END:VEVENT");
+        i = j;
+    }
+    push_line(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// The first day after a step's window (`DTEND` of an all-day event is
+/// exclusive); ongoing work is shown on its first day.
+fn end_exclusive(r: &Row<'_>) -> Date {
+    let last = r.due.unwrap_or(r.start);
+    last.tomorrow().unwrap_or(last)
+}
+
+/// `YYYYMMDD`, the form of an iCalendar DATE.
+fn ics_date(d: Date) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+/// What an event's description says: where the step sits, when it is due,
+/// and each task with its owner (and why it applies, when a rule chose it).
+fn description(tasks: &[Row<'_>]) -> String {
+    let r0 = &tasks[0];
+    let mut s = String::with_capacity(tasks.len() * 100 + 200);
+    s.push_str(r0.framework);
+    if let Some(c) = r0.component {
+        s.push_str(" › ");
+        s.push_str(c);
+    }
+    let _ = writeln!(s, " › {} ({})", r0.phase, r0.phase_window);
+    match r0.due {
+        Some(due) => {
+            let _ = write!(s, "{} – {due}", r0.start);
+        }
+        None => {
+            let _ = write!(s, "Ongoing from {}", r0.start);
+        }
+    }
+    let _ = write!(
+        s,
+        "\n\n{} task{}:",
+        tasks.len(),
+        if tasks.len() == 1 { "" } else { "s" }
+    );
+    for r in tasks {
+        s.push_str("\n- ");
+        s.push_str(r.task);
+        s.push_str(" — ");
+        match (r.owner_title, r.owner_person) {
+            (Some(t), Some(p)) => {
+                let _ = write!(s, "{p} ({t})");
+            }
+            (Some(t), None) => s.push_str(t),
+            (None, _) => s.push_str(r.owner_role.unwrap_or("no owner")),
+        }
+        if !r.reasons.is_empty() {
+            s.push_str(" · applies because ");
+            s.push_str(&r.reasons.join(", "));
+        }
+    }
+    s
+}
+
+/// Append `s` as an iCalendar TEXT value: `\`, `;` and `,` escaped with a
+/// backslash, line breaks (LF, CRLF or CR) as `\n`, other control
+/// characters (which TEXT may not hold) dropped; tabs kept.
+fn push_text(out: &mut String, s: &str) {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Append one content line, folded so that no physical line is longer than
+/// 75 octets (a continuation line starts with a space, which counts), each
+/// ended by CRLF. A fold never falls inside a UTF-8 character or between
+/// the two characters of an escape (`\n`, `\,` …), so even a reader that
+/// unescapes before unfolding gets the text back.
+fn push_line(out: &mut String, line: &str) {
+    let bytes = line.as_bytes();
+    let mut width = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // The unit that must stay on one line: a character, or a backslash
+        // with the character it escapes (escapes are always ASCII).
+        let len = if bytes[i] == b'\\' && i + 1 < bytes.len() {
+            2
+        } else {
+            utf8_len(bytes[i])
+        };
+        if width + len > LINE_OCTETS {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push_str(&line[i..i + len]);
+        width += len;
+        i += len;
+    }
+    out.push_str("\r\n");
+}
+
+/// The length in bytes of the UTF-8 character that starts with `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn folded(line: &str) -> String {
+        let mut out = String::new();
+        push_line(&mut out, line);
+        out
+    }
+
+    fn unfold(s: &str) -> String {
+        s.replace("\r\n ", "").trim_end_matches("\r\n").to_string()
+    }
+
+    fn text(s: &str) -> String {
+        let mut out = String::new();
+        push_text(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn short_lines_are_not_folded() {
+        assert_eq!(folded("VERSION:2.0"), "VERSION:2.0\r\n");
+        let exactly = "X".repeat(75);
+        assert_eq!(folded(&exactly), format!("{exactly}\r\n"));
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_with_a_space_in_front() {
+        let line = format!("DESCRIPTION:{}", "a".repeat(200));
+        let out = folded(&line);
+        let physical: Vec<&str> = out.split_terminator("\r\n").collect();
+        assert_eq!(physical[0].len(), 75);
+        assert!(physical[1..].iter().all(|l| l.starts_with(' ')));
+        assert!(physical.iter().all(|l| l.len() <= 75), "{physical:?}");
+        assert_eq!(physical[1].len(), 75, "the space counts");
+        assert_eq!(unfold(&out), line);
+    }
+
+    #[test]
+    fn folding_never_splits_a_utf8_character() {
+        // 'ü' is 2 octets, '—' 3, '🚀' 4: at every offset one of them
+        // straddles the 75th octet.
+        for pad in 0..4 {
+            for ch in ["ü", "—", "🚀"] {
+                let line = format!("SUMMARY:{}{}", "x".repeat(pad), ch.repeat(60));
+                let out = folded(&line);
+                for l in out.split_terminator("\r\n") {
+                    assert!(l.len() <= 75, "{} octets: {l}", l.len());
+                    // Every piece is whole UTF-8 on its own (it is a &str
+                    // slice boundary) and none starts with a continuation byte.
+                    assert!(!matches!(
+                        l.trim_start_matches(' ').as_bytes().first(),
+                        Some(0x80..=0xBF)
+                    ));
+                }
+                assert_eq!(unfold(&out), line);
+            }
+        }
+    }
+
+    #[test]
+    fn folding_keeps_an_escape_on_one_line() {
+        for pad in 0..3 {
+            let line = format!("DESCRIPTION:{}{}", "x".repeat(pad), "\\n\\,".repeat(40));
+            let out = folded(&line);
+            for l in out.split_terminator("\r\n") {
+                let body = l.strip_prefix(' ').unwrap_or(l);
+                let trailing = body.len() - body.trim_end_matches('\\').len();
+                assert_eq!(trailing % 2, 0, "a line ends inside an escape: {l:?}");
+                assert!(!body.starts_with(['n', ',']), "{l:?}");
+            }
+            assert_eq!(unfold(&out), line);
+        }
+    }
+
+    #[test]
+    fn text_escapes_backslash_semicolon_comma_and_newlines() {
+        assert_eq!(text(r"a\b"), r"a\\b");
+        assert_eq!(text("a;b,c"), r"a\;b\,c");
+        assert_eq!(text("one\ntwo\r\nthree\rfour"), r"one\ntwo\nthree\nfour");
+        assert_eq!(text("tab\there\u{7}"), "tab\there");
+        assert_eq!(text("Größe: 5 €"), "Größe: 5 €");
+    }
+
+    #[test]
+    fn uids_come_from_market_and_step_and_cannot_collide() {
+        assert_eq!(
+            uid("de", "regulatory-mapping"),
+            "de.regulatory-mapping@playbook"
+        );
+        assert_ne!(uid("de", "x-y"), uid("de-x", "y"));
+        assert_eq!(uid("jp", "pilot"), uid("jp", "pilot"));
+    }
+
+    #[test]
+    fn dates_are_basic_format_and_dtend_is_the_day_after_the_due_date() {
+        assert_eq!(ics_date(date(2027, 3, 1)), "20270301");
+        let row = |start, due| Row {
+            task_id: "s/t",
+            framework: "F",
+            component: None,
+            phase: "P",
+            phase_window: "Weeks 1–2",
+            step: "S",
+            step_id: "s",
+            activity: "A",
+            task: "T",
+            owner_role: None,
+            owner_title: None,
+            owner_person: None,
+            start,
+            due,
+            reasons: Vec::new(),
+            market_specific: false,
+            phase_idx: 0,
+            step_idx: 0,
+            task_idx: 0,
+        };
+        let r = row(date(2027, 3, 1), Some(date(2027, 3, 14)));
+        assert_eq!(end_exclusive(&r), date(2027, 3, 15));
+        // Across a month, a year end and a leap day.
+        let r = row(date(2027, 12, 20), Some(date(2027, 12, 31)));
+        assert_eq!(end_exclusive(&r), date(2028, 1, 1));
+        let r = row(date(2028, 2, 20), Some(date(2028, 2, 28)));
+        assert_eq!(end_exclusive(&r), date(2028, 2, 29));
+        // Ongoing work: one day, its first.
+        let r = row(date(2027, 6, 1), None);
+        assert_eq!(end_exclusive(&r), date(2027, 6, 2));
+        let d = description(&[r]);
+        assert!(d.contains("Ongoing from 2027-06-01"), "{d}");
+        assert!(d.contains("- T — no owner"), "{d}");
+    }
+}
