@@ -69,7 +69,7 @@ pub enum Command {
         /// Every market, one file each, into the -o folder.
         #[arg(long, conflicts_with = "market", requires = "output")]
         all: bool,
-        /// Output format; with --all, several may be given (`--format md,csv,json,html`).
+        /// Output format; with --all, several may be given (`--format md,csv,json,html,ics`).
         #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
         format: Vec<ChecklistFormat>,
         /// Write to this file (or folder with --all) instead of standard output.
@@ -109,6 +109,9 @@ pub enum ChecklistFormat {
     Html,
     /// PDF printed by a local Chromium.
     Pdf,
+    /// iCalendar (RFC 5545): one all-day event per step window, for a
+    /// calendar app to import or subscribe to.
+    Ics,
 }
 
 impl ChecklistFormat {
@@ -120,6 +123,7 @@ impl ChecklistFormat {
             ChecklistFormat::Json => "json",
             ChecklistFormat::Html => "html",
             ChecklistFormat::Pdf => "pdf",
+            ChecklistFormat::Ics => "ics",
         }
     }
 }

@@ -39,18 +39,22 @@ pub(super) fn run(
         let dir = output.unwrap_or_else(|| PathBuf::from("checklists"));
         // Load once; each market's rows are computed once and printed in every format.
         let windows = checklist::window_labels(&pb);
+        let bar = progress_bar(pb.markets.len() * formats.len());
         let failed: Vec<Diagnostic> = (0..pb.markets.len())
             .into_par_iter()
             .flat_map_iter(|m| {
                 let rows = checklist::rows(&pb, &windows, m);
                 let dir = &dir;
                 let pb = &pb;
+                let bar = &bar;
                 formats
                     .iter()
                     .filter_map(|&format| {
                         let path =
                             dir.join(format!("checklist-{}.{}", pb.markets[m].id, format.ext()));
-                        render_rows_to(pb, m, &rows, format, Some(&path))
+                        let written = render_rows_to(pb, m, &rows, format, Some(&path));
+                        bar.inc(1);
+                        written
                             .map_err(|d| {
                                 let id = &pb.markets[m].id;
                                 Diagnostic {
@@ -63,6 +67,7 @@ pub(super) fn run(
                     .collect::<Vec<_>>()
             })
             .collect();
+        bar.finish_and_clear();
         if !failed.is_empty() {
             // Every market that failed, not only the first.
             for d in &failed {
@@ -125,6 +130,7 @@ fn render_rows_to(
         ChecklistFormat::Json => checklist::to_json(pb, m, rows).into_bytes(),
         ChecklistFormat::Html => checklist::to_html(pb, m, rows).into_bytes(),
         ChecklistFormat::Pdf => print_pdf(&checklist::to_html(pb, m, rows))?,
+        ChecklistFormat::Ics => crate::calendar::to_ics(pb, m, rows).into_bytes(),
     };
     match out {
         Some(p) => crate::output::write_file(p, &bytes),
@@ -135,6 +141,23 @@ fn render_rows_to(
                 .map_err(|e| Diagnostic::error(format!("cannot write to standard output: {e}")))
         }
     }
+}
+
+/// A bar counting the files `--all` writes, one tick per file (PDFs take
+/// seconds each). Drawn on standard error only when it is a terminal:
+/// indicatif's `stderr()` target hides itself otherwise (a pipe, a file,
+/// CI), so scripts and logs see only the closing line.
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(files as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} checklists ({elapsed})")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Find a local Chromium.
