@@ -1,5 +1,5 @@
 //! `playbook checklist`: which tasks a market gets, when they are due, and
-//! the Markdown, CSV and JSON forms, on screen or into files.
+//! the Markdown, CSV, JSON and iCalendar forms, on screen or into files.
 //!
 //! Skeleton facts used here: step `regulatory-mapping` sits in phase weeks
 //! [1, 2]; `de` (Germany) starts 2027-03-01 and is tagged `new-language`;
@@ -348,7 +348,7 @@ fn one_market_in_several_formats_is_a_usage_error() {
 #[test]
 fn each_format_matches_its_golden_file() {
     let f = Fixture::skeleton();
-    for ext in ["md", "csv", "json", "html"] {
+    for ext in ["md", "csv", "json", "html", "ics"] {
         let run = f.run(&["checklist", "de", "--format", ext]);
         run.assert_ok();
         crate::support::assert_golden(&format!("checklist-de.{ext}"), &run.stdout);
@@ -410,4 +410,250 @@ fn checklists_within_the_static_limit_are_written_out() {
     assert!(page.contains(PRIVACY_TASK), "{page}");
     assert!(built.site().join("markets/de/checklist-de.csv").exists());
     assert!(!built.site().join("checklists/tasks.js").exists());
+}
+
+/// One `VEVENT` as a calendar app reads it (through the `icalendar`
+/// crate's parser): dates as `YYYY-MM-DD`, text unescaped.
+#[derive(Debug)]
+struct Event {
+    uid: String,
+    start: String,
+    end: String,
+    summary: String,
+    description: String,
+}
+
+/// Parse an `.ics` file with a real iCalendar parser; fails on anything
+/// it cannot read.
+fn parse_ics(text: &str) -> Vec<Event> {
+    use icalendar::{Component, DatePerhapsTime};
+    let cal: icalendar::Calendar = text
+        .parse()
+        .unwrap_or_else(|e| panic!("not iCalendar ({e}):\n{text}"));
+    let all_day = |d: Option<DatePerhapsTime>| match d {
+        Some(DatePerhapsTime::Date(d)) => d.to_string(),
+        other => panic!("not an all-day date: {other:?}\n{text}"),
+    };
+    cal.components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| Event {
+            uid: e.get_uid().expect("UID").to_string(),
+            start: all_day(e.get_start()),
+            end: all_day(e.get_end()),
+            summary: e.get_summary().expect("SUMMARY").to_string(),
+            description: e.get_description().expect("DESCRIPTION").to_string(),
+        })
+        .collect()
+}
+
+/// The day after an ISO date (`DTEND` of an all-day event is exclusive).
+fn next_day(iso: &str) -> String {
+    let d: jiff::civil::Date = iso.parse().expect("an ISO date");
+    d.tomorrow().expect("a next day").to_string()
+}
+
+#[test]
+fn calendar_is_rfc_5545_with_crlf_folded_lines_and_a_fixed_stamp() {
+    let run = Fixture::skeleton().run(&["checklist", "de", "--format", "ics"]);
+    run.assert_ok();
+    let ics = &run.stdout;
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+        "{run}"
+    );
+    assert!(ics.ends_with("END:VCALENDAR\r\n"), "{run}");
+    for must in [
+        "PRODID:",
+        "CALSCALE:GREGORIAN",
+        "SEQUENCE:0",
+        "TRANSP:TRANSPARENT",
+    ] {
+        assert!(ics.contains(must), "no {must}:\n{run}");
+    }
+    // The DTSTAMP comes from the input (Germany's kickoff), not the clock.
+    assert!(ics.contains("\r\nDTSTAMP:20270301T000000Z\r\n"), "{run}");
+    let lines: Vec<&str> = ics.split_terminator("\r\n").collect();
+    assert!(lines.iter().all(|l| !l.contains('\n')), "bare LF:\n{run}");
+    assert!(
+        lines.iter().all(|l| l.len() <= 75),
+        "a line over 75 octets:\n{run}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with(' ')),
+        "the description is long enough to be folded:\n{run}"
+    );
+}
+
+#[test]
+fn calendar_has_one_all_day_event_per_step_with_its_tasks_and_owners() {
+    let events = parse_ics(
+        &Fixture::skeleton()
+            .run(&["checklist", "de", "--format", "ics"])
+            .stdout,
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    let e = &events[0];
+    assert_eq!(e.uid, "de.regulatory-mapping@playbook");
+    assert_eq!(e.start, "2027-03-01");
+    assert_eq!(e.end, "2027-03-15", "the day after the due date 2027-03-14");
+    assert_eq!(e.summary, "Germany launch: Regulatory Mapping");
+    assert!(
+        e.description
+            .contains("\n- Regulation inventory — Anna Schmidt (Legal counsel)"),
+        "{e:?}"
+    );
+    assert!(
+        e.description.contains(&format!(
+            "\n- {PRIVACY_TASK} — Localization lead · applies because tag: new-language"
+        )),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn calendar_text_with_commas_semicolons_backslashes_and_long_words_reads_back() {
+    let title = r"Inventory, first pass; see C:\regs — Übersicht über alle Verordnungen";
+    let run = Fixture::skeleton()
+        .replace(
+            "content/frameworks/launch/compliance.yaml",
+            "- title: Regulation inventory",
+            &format!("- title: '{title}'"),
+        )
+        .run(&["checklist", "de", "--format", "ics"]);
+    run.assert_ok();
+    assert!(
+        run.stdout
+            .replace("\r\n ", "")
+            .contains(r"Inventory\, first pass\; see C:\\regs"),
+        "escaped in the file:\n{run}"
+    );
+    let events = parse_ics(&run.stdout);
+    assert!(
+        events[0].description.contains(&format!("\n- {title} — ")),
+        "read back as written: {events:?}"
+    );
+}
+
+/// Every market of the real playbook: an event per step window, with the
+/// dates of the JSON rows, a UID per step, every task in its event.
+#[test]
+fn real_playbook_calendar_has_an_event_per_step_window_with_the_rows_dates() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = |format| {
+        crate::support::run_in(
+            root,
+            &["checklist", "de", "--format", format],
+            std::time::Duration::from_secs(60),
+        )
+    };
+    let rows = json_rows(&run("json"));
+    let ics = run("ics");
+    ics.assert_ok();
+    let events = parse_ics(&ics.stdout);
+    let mut steps: Vec<&str> = rows
+        .iter()
+        .map(|r| r["step_id"].as_str().expect("step_id"))
+        .collect();
+    steps.dedup();
+    assert_eq!(events.len(), steps.len(), "one event per step");
+    for (e, step) in events.iter().zip(&steps) {
+        assert_eq!(e.uid, format!("de.{step}@playbook"));
+        let of_step: Vec<_> = rows.iter().filter(|r| r["step_id"] == *step).collect();
+        let start = of_step[0]["start"].as_str().unwrap();
+        assert_eq!(e.start, start, "{step}");
+        let end = match of_step[0]["due"].as_str() {
+            Some(due) => next_day(due),
+            None => next_day(start),
+        };
+        assert_eq!(e.end, end, "{step}");
+        for r in of_step {
+            let task = r["task"].as_str().unwrap();
+            assert!(
+                e.description.contains(&format!("- {task} — ")),
+                "{step}: {task} missing from {:?}",
+                e.description
+            );
+        }
+    }
+    let mut uids: Vec<&str> = events.iter().map(|e| e.uid.as_str()).collect();
+    uids.sort_unstable();
+    uids.dedup();
+    assert_eq!(uids.len(), events.len(), "UIDs are unique");
+}
+
+#[test]
+fn calendar_uids_stay_when_the_tasks_change_so_a_reimport_updates() {
+    let before = parse_ics(
+        &Fixture::skeleton()
+            .run(&["checklist", "de", "--format", "ics"])
+            .stdout,
+    );
+    let after = parse_ics(
+        &Fixture::skeleton()
+            .replace(
+                "content/frameworks/launch/compliance.yaml",
+                "- title: Regulation inventory",
+                "- title: Regulation inventory and owners",
+            )
+            .run(&["checklist", "de", "--format", "ics"])
+            .stdout,
+    );
+    assert_ne!(before[0].description, after[0].description);
+    let uids = |e: &[Event]| e.iter().map(|e| e.uid.clone()).collect::<Vec<_>>();
+    assert_eq!(uids(&before), uids(&after));
+}
+
+#[test]
+fn all_markets_as_calendars_writes_one_file_per_market() {
+    let f = Fixture::skeleton();
+    let run = f.run(&["checklist", "--all", "--format", "ics", "-o", "cal"]);
+    run.assert_ok();
+    assert_eq!(
+        entries(&f.path("cal")),
+        ["checklist-de.ics", "checklist-ie.ics"]
+    );
+    let ie = parse_ics(&f.read("cal/checklist-ie.ics"));
+    assert_eq!(ie.len(), 1);
+    assert_eq!(ie[0].uid, "ie.regulatory-mapping@playbook");
+    assert_eq!(
+        (ie[0].start.as_str(), ie[0].end.as_str()),
+        ("2027-05-03", "2027-05-17")
+    );
+}
+
+/// The progress bar is for people at a terminal: under the test harness
+/// standard error is a pipe, so `--all` prints only its closing line.
+#[test]
+fn all_markets_without_a_terminal_show_no_progress_bar() {
+    let f = Fixture::skeleton();
+    let run = f.run(&[
+        "checklist",
+        "--all",
+        "--format",
+        "md,csv,ics",
+        "-o",
+        "lists",
+    ]);
+    run.assert_ok();
+    assert_eq!(run.stderr.lines().count(), 1, "{run}");
+    assert!(run.stderr.starts_with("wrote 6 checklists to "), "{run}");
+    assert!(
+        !run.stderr.contains(['\r', '\u{1b}', '█', '░']),
+        "progress bar drawn on a pipe:\n{run}"
+    );
+}
+
+#[test]
+#[ignore = "until render/pages.rs publishes checklist::market_downloads (the .ics among them)"]
+fn the_site_publishes_the_calendar_beside_the_checklist_and_links_it() {
+    let built = Fixture::skeleton().build_to_temp(&[]);
+    let page = built.page("markets/de/checklist/index.html");
+    assert!(
+        page.contains("href=\"../checklist-de.ics\""),
+        "no calendar link:\n{page}"
+    );
+    let published = built.page("markets/de/checklist-de.ics");
+    let printed = Fixture::skeleton().run(&["checklist", "de", "--format", "ics"]);
+    assert_eq!(published, printed.stdout, "the site's file is the CLI's");
 }
