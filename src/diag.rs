@@ -78,6 +78,15 @@ impl Diagnostic {
         }
     }
 
+    /// An internal error: something Playbook itself guarantees did not hold
+    /// (a bug, not a mistake in the playbook). Reported instead of writing
+    /// a silently emptied page or file.
+    pub fn internal(what: impl std::fmt::Display) -> Self {
+        Diagnostic::error(format!("internal error: {what}")).help(
+            "this is a bug in Playbook, not in your playbook; please report it with the command you ran (the previous site was left as it was)",
+        )
+    }
+
     /// A note without a place yet.
     pub fn note(message: impl Into<String>) -> Self {
         Diagnostic {

@@ -90,7 +90,7 @@ struct BlockOut<'a> {
 }
 
 /// Serialize the resolved playbook (stable key order; byte-identical across builds).
-pub(crate) fn playbook_json(pb: &Playbook) -> String {
+pub(crate) fn playbook_json(pb: &Playbook) -> Result<String, crate::diag::Diagnostic> {
     let step = |s: usize| -> StepOut<'_> {
         let st = &pb.steps[s];
         let b = &pb.blocks[st.block];
@@ -275,5 +275,6 @@ pub(crate) fn playbook_json(pb: &Playbook) -> String {
     scalar(&mut out, "title", &json!(pb.config.book.title));
     out.pop();
     out.extend_from_slice(b"}\n");
-    String::from_utf8(out).unwrap_or_default()
+    String::from_utf8(out)
+        .map_err(|_| crate::diag::Diagnostic::internal("playbook.json was not UTF-8 as written"))
 }

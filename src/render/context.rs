@@ -496,7 +496,8 @@ impl PageCtx {
     pub fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &str, v: &T) {
         self.0.insert(
             key.to_string(),
-            serde_json::to_value(v).unwrap_or(Value::Null),
+            serde_json::to_value(v)
+                .unwrap_or_else(|e| Value::String(format!("(internal error: {e})"))),
         );
     }
 
@@ -506,8 +507,8 @@ impl PageCtx {
     }
 
     /// The Tera context, without copying.
-    pub fn into_tera(self) -> tera::Context {
-        tera::Context::from_value(Value::Object(self.0)).unwrap_or_default()
+    pub fn into_tera(self) -> Result<tera::Context, tera::Error> {
+        tera::Context::from_value(Value::Object(self.0))
     }
 }
 

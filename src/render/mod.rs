@@ -207,7 +207,9 @@ pub fn render_site(
             .push(f);
         Ok(())
     })?;
-    let mut files = files.into_inner().unwrap_or_default();
+    let mut files = files.into_inner().map_err(|_| {
+        Diagnostic::internal("a render thread failed while holding the site's files")
+    })?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -241,7 +243,7 @@ pub fn render_site_to(
                 path: path.into(),
                 bytes: bytes.into_bytes(),
             };
-            let json = profile::timed("playbook.json", || crate::export::playbook_json(pb));
+            let json = profile::timed("playbook.json", || crate::export::playbook_json(pb))?;
             sink(file("playbook.json", json))?;
             let titles = profile::timed("search-index.js", || crate::search::title_index_js(pb));
             sink(file("search-index.js", titles))?;
@@ -251,6 +253,9 @@ pub fn render_site_to(
     );
     site_wide.map_err(Diagnostics::from)?;
     let mut diags = Diagnostics::new();
+    for d in site.internal_errors() {
+        diags.push(d);
+    }
     let mut pages: Vec<String> = Vec::new();
     for (p, e) in results {
         pages.extend(p);
@@ -272,7 +277,7 @@ pub fn render_site_to(
         let t = std::time::Instant::now();
         let added = index.add_time();
         let hits = index.cache_hits();
-        extra.extend(index.finish());
+        extra.extend(index.finish().map_err(Diagnostics::from)?);
         if log::log_enabled!(log::Level::Debug) {
             let total: std::time::Duration = added.iter().map(|(_, d)| *d).sum();
             let phases: Vec<String> = added
@@ -342,7 +347,13 @@ pub fn render_unit(
         match profile::timed(job.template, || templates.render(job.template, &job.ctx)) {
             Ok(html) => {
                 let root = root_for(&job.path);
-                let mut html = replace_root_mark(html, &root);
+                let mut html = match replace_root_mark(html, &root) {
+                    Ok(h) => h,
+                    Err(d) => {
+                        errs.push(d);
+                        continue;
+                    }
+                };
                 if let Some(ix) = index.filter(|_| indexable(job.template)) {
                     ix.add(&url_of(&job.path), &html);
                 }
@@ -410,13 +421,13 @@ pub mod profile {
 }
 
 /// Replace [`ROOT_MARK`] with the page's relative root (an empty root becomes `./`).
-pub fn replace_root_mark(html: String, root: &str) -> String {
+pub fn replace_root_mark(html: String, root: &str) -> Result<String, Diagnostic> {
     if !html.contains(ROOT_MARK) {
-        return html;
+        return Ok(html);
     }
     let r = if root.is_empty() { "./" } else { root };
     if r.len() != ROOT_MARK.len_utf8() {
-        return html.replace(ROOT_MARK, r);
+        return Ok(html.replace(ROOT_MARK, r));
     }
     // Same length ("../", a page one folder deep, such as the 35 MB
     // printable edition of a large playbook): replace in place, no copy.
@@ -426,7 +437,9 @@ pub fn replace_root_mark(html: String, root: &str) -> String {
         bytes[i..i + r.len()].copy_from_slice(r.as_bytes());
     }
     // A 3-byte character became 3 ASCII bytes: still UTF-8.
-    String::from_utf8(bytes).unwrap_or_default()
+    String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::internal("a page was no longer UTF-8 after its links were made relative")
+    })
 }
 
 #[cfg(test)]
@@ -437,17 +450,41 @@ mod tests {
     fn root_mark_becomes_the_path_to_the_root_at_any_depth() {
         let page = format!("<a href=\"{ROOT_MARK}x/\">x</a> <a href=\"{ROOT_MARK}\">home</a> é");
         assert_eq!(
-            replace_root_mark(page.clone(), ""),
+            replace_root_mark(page.clone(), "").unwrap(),
             "<a href=\"./x/\">x</a> <a href=\"./\">home</a> é"
         );
         assert_eq!(
-            replace_root_mark(page.clone(), "../"),
+            replace_root_mark(page.clone(), "../").unwrap(),
             "<a href=\"../x/\">x</a> <a href=\"../\">home</a> é"
         );
         assert_eq!(
-            replace_root_mark(page, "../../"),
+            replace_root_mark(page, "../../").unwrap(),
             "<a href=\"../../x/\">x</a> <a href=\"../../\">home</a> é"
         );
-        assert_eq!(replace_root_mark("no marks".into(), "../"), "no marks");
+        assert_eq!(
+            replace_root_mark("no marks".into(), "../").unwrap(),
+            "no marks"
+        );
+    }
+
+    #[test]
+    fn a_broken_invariant_fails_the_build_with_an_internal_error_instead_of_an_emptied_page() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut pb = crate::load_playbook(root).unwrap();
+        let t = pb
+            .tasks
+            .iter()
+            .position(|t| t.market.is_some())
+            .expect("the real playbook has market tasks");
+        pb.tasks[t].market = None; // what resolve guarantees never happens
+        let templates = Templates::load(root).unwrap();
+        let opts = RenderOptions {
+            skip_full_text_index: true,
+            ..Default::default()
+        };
+        let err = render_site(&pb, &templates, &opts).unwrap_err();
+        let text = err.render_text();
+        assert!(text.contains("internal error: market task"), "{text}");
+        assert!(text.contains("bug in Playbook"), "{text}");
     }
 }

@@ -61,6 +61,7 @@ impl<'a> OnDemand<'a> {
             };
             let mut errs = Vec::new();
             let files = render_unit(unit, self.templates, self.opts, &mut errs, None);
+            errs.extend(self.site.internal_errors());
             if !errs.is_empty() {
                 let mut d = Diagnostics::new();
                 for e in errs {
@@ -78,7 +79,7 @@ impl<'a> OnDemand<'a> {
             }]))
         };
         match path {
-            "playbook.json" => one(crate::export::playbook_json(pb)),
+            "playbook.json" => one(crate::export::playbook_json(pb).map_err(Diagnostics::from)?),
             "search-index.js" => one(crate::search::title_index_js(pb)),
             "sitemap.xml" => {
                 let mut pages: Vec<String> = self

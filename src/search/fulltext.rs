@@ -259,13 +259,17 @@ impl Collector {
 
     /// Merge every page's words into the index files (manifest, term
     /// chunks, fragment bundles, facets, vocabulary), sorted by path.
-    pub fn finish(self) -> Vec<SiteFile> {
+    pub fn finish(self) -> Result<Vec<SiteFile>, crate::diag::Diagnostic> {
         let pages: Vec<Option<PageWords>> = self
             .slots
             .into_iter()
             .map(|m| m.into_inner().ok().flatten())
             .collect();
-        let names = self.terms.into_inner().map(|t| t.names).unwrap_or_default();
+        let names = self.terms.into_inner().map(|t| t.names).map_err(|_| {
+            crate::diag::Diagnostic::internal(
+                "a render worker failed while numbering the index's words",
+            )
+        })?;
         // The term chunks, the fragment bundles and the cache read the
         // pages independently: on both cores at once.
         let write_cache = || {
@@ -295,7 +299,9 @@ impl Collector {
             || rayon::join(|| bundles(&pages), write_cache),
         );
         let facets = facets_json(&self.pages, &self.markets);
-        let words = serde_json::to_vec(&words).unwrap_or_default();
+        let words = serde_json::to_vec(&words).map_err(|e| {
+            crate::diag::Diagnostic::internal(format!("the index's word list: {e}"))
+        })?;
         // Each file's hash (in parallel: at scale the index is tens of MB),
         // then the version from all of them in order.
         use rayon::prelude::*;
@@ -339,7 +345,9 @@ impl Collector {
         });
         out.push(SiteFile {
             path: MANIFEST.into(),
-            bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
+            bytes: serde_json::to_vec(&manifest).map_err(|e| {
+                crate::diag::Diagnostic::internal(format!("the index's manifest: {e}"))
+            })?,
         });
         out.push(SiteFile {
             path: format!("{DIR}/facets.json"),
@@ -350,7 +358,7 @@ impl Collector {
             bytes: words,
         });
         out.sort_by(|a, b| a.path.cmp(&b.path));
-        out
+        Ok(out)
     }
 }
 
@@ -473,9 +481,12 @@ fn compressed(json: &[u8]) -> Vec<u8> {
         Vec::with_capacity(json.len() / 3),
         flate2::Compression::fast(),
     );
-    // Writing to a Vec cannot fail.
-    let _ = z.write_all(json);
-    z.finish().unwrap_or_default()
+    // Writing to a Vec cannot fail; if it ever did, the plain JSON (which
+    // search.js also reads) is published rather than an empty bundle.
+    match z.write_all(json).and_then(|_| z.finish()) {
+        Ok(bytes) => bytes,
+        Err(_) => json.to_vec(),
+    }
 }
 
 /// Pack the pages' fragments, in page order, into compressed bundle
@@ -825,7 +836,7 @@ mod tests {
         let run = |order: &[usize]| {
             let c = Collector::new(&pb);
             order.iter().for_each(|&i| c.add(pages[i].0, &pages[i].1));
-            let mut files = c.finish();
+            let mut files = c.finish().unwrap();
             files.sort_by(|a, b| a.path.cmp(&b.path));
             files
         };

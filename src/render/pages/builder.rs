@@ -114,6 +114,10 @@ pub(super) struct Builder<'a> {
     pub(super) lk: Lookups,
     pub(super) order_pos: HashMap<String, usize>,
     pub(super) order: Vec<(String, String)>,
+    /// Internal errors met while building pages (a broken invariant of the
+    /// model): the build fails with them instead of writing a page with a
+    /// part silently missing.
+    pub(super) internal: std::sync::Mutex<Vec<crate::diag::Diagnostic>>,
 }
 
 impl<'a> Builder<'a> {
@@ -147,6 +151,14 @@ impl<'a> Builder<'a> {
             nav: Default::default(),
             chips: (0..pb.markets.len()).map(|m| market_chip(pb, m)).collect(),
             windows: checklist::window_labels(pb),
+            internal: Default::default(),
+        }
+    }
+
+    /// Record that an invariant of the model did not hold (see `internal`).
+    pub(super) fn broken(&self, what: String) {
+        if let Ok(mut v) = self.internal.lock() {
+            v.push(crate::diag::Diagnostic::internal(what));
         }
     }
 
@@ -205,11 +217,20 @@ impl<'a> Builder<'a> {
 
     /// The page's job: its file and template from the page table.
     pub(super) fn page_job(&self, page: Page, ctx: PageCtx) -> PageJob {
+        let path = page_kinds::path(self.pb, page);
         PageJob {
-            path: page_kinds::path(self.pb, page),
+            ctx: self.tera_context(ctx, &path),
+            path,
             template: page_kinds::info(page.kind).template,
-            ctx: ctx.into_tera(),
         }
+    }
+
+    /// A page's context as Tera takes it; a failure is an internal error.
+    pub(super) fn tera_context(&self, ctx: PageCtx, path: &str) -> tera::Context {
+        ctx.into_tera().unwrap_or_else(|e| {
+            self.broken(format!("the template context of {path}: {e}"));
+            tera::Context::new()
+        })
     }
 
     pub(super) fn crumb(&self, url: &str, title: &str) -> LinkCtx {

@@ -234,12 +234,18 @@ impl Builder<'_> {
         let mtasks: Vec<Value> = s
             .market_tasks
             .iter()
-            .map(|&t| {
+            .filter_map(|&t| {
                 let task = &pb.tasks[t];
-                let m = task.market.unwrap_or(0);
+                let Some(m) = task.market else {
+                    self.broken(format!(
+                        "market task {} of step {} has no market",
+                        task.id, s.id
+                    ));
+                    return None;
+                };
                 let mut v = self.task_ctx(t);
                 v["market"] = json!(link(pb, er(Kind::Market, m)));
-                v
+                Some(v)
             })
             .collect();
         ctx.put("market_tasks", mtasks);

@@ -106,6 +106,16 @@ impl<'a> SiteBuilder<'a> {
         self.units.get(i).map(|&page| build_unit(&self.b, page))
     }
 
+    /// The internal errors met so far (a broken invariant of the model):
+    /// a build that met any fails with them.
+    pub fn internal_errors(&self) -> Vec<crate::diag::Diagnostic> {
+        self.b
+            .internal
+            .lock()
+            .map(|mut v| std::mem::take(&mut *v))
+            .unwrap_or_else(|_| vec![crate::diag::Diagnostic::internal("a page builder failed")])
+    }
+
     /// Files shared by every market's checklist: the task table, when at
     /// least one checklist is too big to write out.
     pub fn shared_files(&self) -> Vec<SiteFile> {

@@ -23,7 +23,7 @@ impl Builder<'_> {
             let phases: Vec<Value> = f.phases.iter().map(|&p| {
                 let ph = &pb.phases[p];
                 let steps: Vec<Value> = ph.blocks.iter().flat_map(|&b| pb.blocks[b].steps.iter()).filter_map(|&s| steps[s].take()).collect();
-                json!({"title": ph.title, "window": ph.window.label(), "component": ph.component.map(|c| pb.components[c].title.clone()), "new_component": ph.component.is_some() && pb.components[ph.component.unwrap_or(0)].phases.first() == Some(&p), "steps": steps})
+                json!({"title": ph.title, "window": ph.window.label(), "component": ph.component.map(|c| pb.components[c].title.clone()), "new_component": ph.component.is_some_and(|c| pb.components[c].phases.first() == Some(&p)), "steps": steps})
             }).collect();
             json!({"id": f.id, "title": f.title, "summary": self.md.shared_block(&f.summary, f.file), "phases": phases})
         }).collect();
@@ -127,7 +127,7 @@ impl Builder<'_> {
         PageJob {
             path: "404.html".into(),
             template: "404.html",
-            ctx: ctx.into_tera(),
+            ctx: self.tera_context(ctx, "404.html"),
         }
     }
 }
