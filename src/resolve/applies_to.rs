@@ -141,6 +141,20 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_rule_value_is_placed_at_its_quotes() {
+        // Fuzzing found `tags: [""]` hanging the text search this replaced.
+        let e = Input::new()
+            .component("regions: [eu]", "tags: [\"\", data-residency]")
+            .errors();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].message,
+            "task `kyc/verify-identity` applies to unknown tag ``"
+        );
+        assert_eq!(e[0].place(), format!("{COMPONENT_PATH}:17:26"));
+    }
+
+    #[test]
     fn a_rule_naming_what_exists_applies_to_those_markets() {
         let pb = Input::new()
             .market("id: us\nname: US\nregion: na\nkickoff: 2027-01-01\n")

@@ -320,3 +320,39 @@ fn missing_roles_file_is_named_with_a_hint() {
     assert_eq!(e.message, "missing content/roles.yaml");
     assert!(e.help().contains("roles:"), "{e}");
 }
+
+#[test]
+fn market_id_that_is_not_its_file_name_points_at_the_id() {
+    let run = Fixture::skeleton()
+        .replace(IE, "id: ie", "# Ireland\nid: irl")
+        .build();
+    let e = run.only_error();
+    e.assert_complete();
+    assert_eq!(
+        e.message,
+        "market id `irl` does not match its file name `ie.yaml`"
+    );
+    assert_eq!(e.place(), format!("{IE}:2:1"));
+    assert!(e.help().contains("rename the file to irl.yaml"), "{e}");
+}
+
+#[test]
+fn component_listed_without_its_file_points_at_the_list_item() {
+    const FW: &str = "content/frameworks/launch/framework.yaml";
+    let run = Fixture::skeleton()
+        .replace(
+            FW,
+            "components: [compliance]",
+            "components: [compliance, compliants]",
+        )
+        .build();
+    let e = run.only_error();
+    e.assert_complete();
+    assert!(
+        e.message
+            .starts_with("component `compliants` is listed but"),
+        "{e}"
+    );
+    assert_eq!(e.place(), format!("{FW}:4:26"));
+    assert_eq!(e.underlined(), "compliants");
+}
