@@ -22,7 +22,6 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::ROOT_MARK;
 use crate::model::Playbook;
 use crate::site_file::SiteFile;
-use std::path::Path;
 
 /// The built-in templates, by name.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[

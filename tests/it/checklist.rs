@@ -645,7 +645,6 @@ fn all_markets_without_a_terminal_show_no_progress_bar() {
 }
 
 #[test]
-#[ignore = "until render/pages.rs publishes checklist::market_downloads (the .ics among them)"]
 fn the_site_publishes_the_calendar_beside_the_checklist_and_links_it() {
     let built = Fixture::skeleton().build_to_temp(&[]);
     let page = built.page("markets/de/checklist/index.html");

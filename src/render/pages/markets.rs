@@ -268,9 +268,9 @@ impl Builder<'_> {
             i = j;
         }
         cctx.put("market", json!({"id": m.id, "name": m.name, "kickoff": m.kickoff.to_string(), "lead": lead, "tasks": count, "dynamic": dynamic,
-                                       "csv": format!("../checklist-{}.csv", m.id), "md": format!("../checklist-{}.md", m.id), "url": url}));
+                                       "csv": format!("../checklist-{}.csv", m.id), "md": format!("../checklist-{}.md", m.id), "url": url,
+                                       "ics": (!dynamic).then(|| format!("../checklist-{}.ics", m.id))}));
         cctx.put("groups", groups);
-        let id = &m.id;
         if let Some(c) = &compact {
             let data = vec![SiteFile {
                 path: format!("{curl}data.js"),
@@ -288,16 +288,7 @@ impl Builder<'_> {
                 data,
             );
         }
-        let downloads = vec![
-            SiteFile {
-                path: format!("markets/{id}/checklist-{id}.csv"),
-                bytes: checklist::to_csv(pb, mi, rows).into_bytes(),
-            },
-            SiteFile {
-                path: format!("markets/{id}/checklist-{id}.md"),
-                bytes: checklist::to_markdown(pb, mi, rows).into_bytes(),
-            },
-        ];
+        let downloads = checklist::market_downloads(pb, mi, rows).to_vec();
         (
             page,
             self.page_job(

@@ -178,6 +178,7 @@ fn downloads(pb: &Playbook, page: Page) -> Vec<String> {
                 format!("{url}checklist/data.js"),
                 format!("{url}checklist-{id}.csv"),
                 format!("{url}checklist-{id}.md"),
+                format!("{url}checklist-{id}.ics"),
             ]
         }
         _ => Vec::new(),
