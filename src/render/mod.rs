@@ -181,6 +181,10 @@ pub struct RenderOptions {
 pub struct PageJob {
     /// Output path.
     pub path: String,
+    /// What links from this page to the site root start with: the path up
+    /// (`../../`) for a page at `path`, the base URL for `404.html` (served
+    /// at any depth).
+    pub root: String,
     /// Template name.
     pub template: &'static str,
     /// Template context.
@@ -345,8 +349,7 @@ pub fn render_unit(
     for job in unit.jobs {
         match profile::timed(job.template, || templates.render(job.template, &job.ctx)) {
             Ok(html) => {
-                let root = root_for(&job.path);
-                let mut html = match replace_root_mark(html, &root) {
+                let mut html = match replace_root_mark(html, &job.root) {
                     Ok(h) => h,
                     Err(d) => {
                         errs.push(d);

@@ -312,7 +312,13 @@ fn base_url_path_goes_into_the_sitemap_and_the_404_page_only() {
             .contains("<loc>/ops/playbook/frameworks/launch/compliance/regulatory-mapping/</loc>"),
         "{sitemap}"
     );
-    assert!(built.page("404.html").contains("href=\"/ops/playbook/\""));
+    let not_found = built.page("404.html");
+    assert!(not_found.contains("href=\"/ops/playbook/\""));
+    // Served at any depth: the sidebar's links too start from the base URL.
+    assert!(
+        not_found.contains("href=\"/ops/playbook/story/\"") && !not_found.contains("href=\"./"),
+        "{not_found}"
+    );
     let problems = broken_links(built.site());
     assert!(
         problems.is_empty(),

@@ -220,6 +220,7 @@ impl<'a> Builder<'a> {
         let path = page_kinds::path(self.pb, page);
         PageJob {
             ctx: self.tera_context(ctx, &path),
+            root: crate::render::root_for(&path),
             path,
             template: page_kinds::info(page.kind).template,
         }

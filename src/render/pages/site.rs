@@ -126,6 +126,7 @@ impl Builder<'_> {
         ctx.insert("root", &self.pb.config.build.base_url);
         PageJob {
             path: "404.html".into(),
+            root: self.pb.config.build.base_url.clone(),
             template: "404.html",
             ctx: self.tera_context(ctx, "404.html"),
         }
