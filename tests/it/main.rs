@@ -33,5 +33,6 @@ mod errors;
 mod external_links;
 mod serve;
 mod support;
+mod templates_doc;
 mod theme;
 mod trust;
