@@ -10,10 +10,10 @@
 //! 4. [`references`]: the `kind:id` lists of structured fields (risks,
 //!    measures, supports, applies, advice, a market's regulations, team and
 //!    actuals), with backlinks;
-//! 5. [`tasks`]: a market's own tasks, task owners, and which markets each
-//!    task applies to;
+//! 5. [`tasks`]: a market's own tasks, and task owners;
 //! 6. [`applies_to`]: the values an `applies_to` rule names exist;
-//! 7. [`markdown_refs`]: `[[kind:id]]` in every Markdown text, with backlinks.
+//! 7. [`markdown_refs`]: `[[kind:id]]` in every Markdown text, with backlinks;
+//! 8. [`tasks`] again: which markets each task applies to.
 //!
 //! Diagnostics are placed by [`places`]: a node of the file's YAML by path,
 //! from the parser's spans, or an offset in a Markdown body.
