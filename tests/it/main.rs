@@ -31,6 +31,7 @@ mod checklist;
 mod cli;
 mod errors;
 mod external_links;
+mod fuzz;
 mod serve;
 mod support;
 mod templates_doc;
