@@ -3,6 +3,23 @@
 // the title index search-index.js.
 (function () {
   "use strict";
+  // ---- Words: the index's tokenizer (src/search/words.rs, same spec and
+  // test vectors: tests/tokenizer-vectors.json). Lower case with ς as σ;
+  // NFD without accents (U+0300–U+036F) and variation selectors; a word is
+  // a run of letters, digits and combining marks (not enclosing ones). ----
+  // The index's stop words (src/search/words.rs STOP_WORDS), and "a".
+  var STOP = {};
+  "a an and are as at be by for from in is it of on or that the this to with".split(" ").forEach(function (w) { STOP[w] = 1; });
+  function norm(s) { return s.toLowerCase().replace(/ς/g, "σ").normalize("NFD").replace(/[\u0300-\u036f\ufe00-\ufe0f]/g, ""); }
+  var SPLIT = /[^\p{Alphabetic}\p{N}\p{Mn}\p{Mc}]+/u;
+  function words(s) { return norm(s).split(SPLIT).filter(Boolean); }
+  // Length in characters (code points), as the index counts.
+  function chars(w) { var n = 0; for (var i = 0; i < w.length; i++) { var c = w.charCodeAt(i); if (c < 0xdc00 || c > 0xdfff) n++; } return n; }
+  // The words of a query the index can have: two characters or more, not stop words.
+  function queryWords(s) { return words(s).filter(function (w) { var n = chars(w); return n >= 2 && n <= 40 && !STOP[w]; }); }
+  // Node (the tokenizer's test) takes the words and stops here.
+  if (typeof module === "object" && module.exports) { module.exports = { words: words, queryWords: queryWords, STOP: STOP }; return; }
+
   var root = document.body.getAttribute("data-root") || "";
   var box = document.getElementById("search-box");
   var list = document.getElementById("search-results");
@@ -14,17 +31,9 @@
   var KINDS = { framework: "Frameworks", component: "Components", step: "Steps", task: "Steps", metric: "Metrics", market: "Markets", regulation: "Regulations", expert: "Experts", research: "Research", chapter: "Story chapters" };
   var SINGULAR = {};
   Object.keys(KINDS).forEach(function (k) { if (k !== "task") SINGULAR[KINDS[k]] = k; });
-  // The index's stop words (src/search/extract.rs STOP_WORDS), and "a".
-  var STOP = {};
-  "a an and are as at be by for from in is it of on or that the this to with".split(" ").forEach(function (w) { STOP[w] = 1; });
   var FACETS = [["kind", "Kind"], ["framework", "Framework"], ["market", "Market"]];
   var OFFLINE = "Opened from disk: titles only; full-text search needs the site served (playbook serve).";
   function index() { return window.PLAYBOOK_INDEX || []; }
-  function norm(s) { return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
-  var SPLIT = /[^\p{L}\p{N}]+/u;
-  function words(s) { return norm(s).split(SPLIT).filter(Boolean); }
-  // The words of a query the index can have: two letters or more, not stop words.
-  function queryWords(s) { return words(s).filter(function (w) { return w.length >= 2 && w.length <= 40 && !STOP[w]; }); }
   var prepared = null, vocab = null, vocabKeys = null;
   function prepare() {
     if (prepared) return prepared;

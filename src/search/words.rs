@@ -1,7 +1,19 @@
 //! Index words: how page text is split into the words the full-text index
-//! counts, the same way `theme/search.js` splits a query (lower case,
-//! accents removed, split at anything that is not a letter or digit, stop
-//! words and one-letter words left out).
+//! counts, the same way `theme/search.js` splits a query. The spec both
+//! follow, checked against one set of vectors (`tests/tokenizer-vectors.json`,
+//! run by `tests/it/tokenizer.rs` and `tests/browser/tests/tokenizer.test.js`):
+//!
+//! 1. lower case, with the final sigma `ς` folded to `σ` (JavaScript's
+//!    `toLowerCase` writes `ς` at the end of a word, Rust's `char` does not);
+//! 2. canonical decomposition (NFD, with its reordering of marks), then
+//!    U+0300–U+036F (Latin, Greek, Cyrillic accents) and U+FE00–U+FE0F
+//!    (variation selectors) removed;
+//! 3. a word is a run of letters (Unicode `Alphabetic`), digits (`N`) and
+//!    combining marks other than enclosing ones (`Mn`, `Mc`: Devanagari vowel
+//!    signs and viramas, Arabic vowel marks, kana voicing marks stay inside
+//!    their word); anything else separates words;
+//! 4. words of 2 to [`MAX_WORD`] characters (code points) that are not
+//!    [`STOP_WORDS`] are kept.
 //!
 //! This runs for every word of every page, so a word comes out as a
 //! [`Word::Packed`] number wherever it can (words of up to 16 bytes: nearly
@@ -104,11 +116,10 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// Call `f` with each index word of `text` (see the module docs): lower
-/// case, accents removed (canonical decomposition without U+0300–U+036F, as
-/// the browser's `normalize("NFD")`), split at anything that is not a
-/// letter or digit; words of one character, [`STOP_WORDS`] and words over
-/// [`MAX_WORD`] characters are left out.
+/// Call `f` with each index word of `text`, as the module docs' spec says:
+/// lower case, accents removed, split at anything that is not a letter,
+/// digit or combining mark; words of one character, [`STOP_WORDS`] and
+/// words over [`MAX_WORD`] characters are left out.
 pub fn for_each_word(text: &str, mut f: impl FnMut(Word<'_>)) {
     let b = text.as_bytes();
     let mut lower = String::new();
@@ -182,33 +193,52 @@ fn keep_word(word: &str, chars: usize, f: &mut impl FnMut(Word<'_>)) {
     }
 }
 
-/// [`for_each_word`] for a run holding non-ASCII characters: each is lower
-/// cased and decomposed, its accents dropped, and anything that is not a
-/// letter or digit ends a word.
+/// Whether a decomposed character is left out of words altogether: the
+/// accents of U+0300–U+036F and the variation selectors U+FE00–U+FE0F.
+fn is_dropped(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{fe00}'..='\u{fe0f}')
+}
+
+/// Whether a character belongs in a word: a letter, a digit, or a
+/// combining mark that is not an enclosing one (`Me`: a keycap's U+20E3
+/// and the like separate words, as the browser's `\p{Mn}\p{Mc}` says).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || (unicode_normalization::char::is_combining_mark(c)
+            && !matches!(
+                c,
+                '\u{488}'..='\u{489}'
+                    | '\u{1abe}'
+                    | '\u{20dd}'..='\u{20e0}'
+                    | '\u{20e2}'..='\u{20e4}'
+                    | '\u{a670}'..='\u{a672}'
+            ))
+}
+
+/// [`for_each_word`] for a run holding non-ASCII characters: the run is
+/// lower cased (`ς` as `σ`) and decomposed as a whole (so marks are put in
+/// canonical order, as the browser's `normalize("NFD")` does), accents and
+/// variation selectors dropped, and anything that is not a word character
+/// ends a word.
 fn unicode_words(run: &str, f: &mut impl FnMut(Word<'_>)) {
     use unicode_normalization::UnicodeNormalization;
     let mut word = String::new();
     let mut chars = 0;
-    for c in run.chars() {
-        if c.is_ascii() {
-            word.push(c.to_ascii_lowercase());
-            chars += 1;
+    let lower = run
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ς' { 'σ' } else { c });
+    for d in lower.nfd() {
+        if is_dropped(d) {
             continue;
         }
-        for l in c.to_lowercase() {
-            for d in std::iter::once(l).nfd() {
-                if ('\u{300}'..='\u{36f}').contains(&d) {
-                    continue;
-                }
-                if d.is_alphanumeric() {
-                    word.push(d);
-                    chars += 1;
-                } else {
-                    keep_word(&word, chars, f);
-                    word.clear();
-                    chars = 0;
-                }
-            }
+        if is_word_char(d) {
+            word.push(d);
+            chars += 1;
+        } else {
+            keep_word(&word, chars, f);
+            word.clear();
+            chars = 0;
         }
     }
     keep_word(&word, chars, f);

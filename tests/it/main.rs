@@ -36,4 +36,5 @@ mod serve;
 mod support;
 mod templates_doc;
 mod theme;
+mod tokenizer;
 mod trust;
