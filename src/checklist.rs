@@ -325,9 +325,20 @@ pub fn to_markdown(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
     s
 }
 
+/// Characters that make a spreadsheet read a cell as a formula when the
+/// cell starts with one (OWASP, "CSV Injection").
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV cell: quoted when it holds a comma, quote or line break (RFC
+/// 4180); a cell a spreadsheet would run as a formula is neutralised as
+/// OWASP recommends: a `'` in front, and quoted.
 fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+    let formula = s.starts_with(FORMULA_START);
+    if formula || s.contains([',', '"', '\n', '\r']) {
         out.push('"');
+        if formula {
+            out.push('\'');
+        }
         out.push_str(&s.replace('"', "\"\""));
         out.push('"');
     } else {
@@ -335,9 +346,9 @@ fn csv_field(out: &mut String, s: &str) {
     }
 }
 
-/// RFC 4180 CSV with a header row, CRLF line ends and ISO dates.
+/// RFC 4180 CSV with a header row, CRLF line ends and ISO dates; cells
+/// that start like a formula are neutralised (see `csv_field`).
 pub fn to_csv(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
-    use std::fmt::Write as _;
     let market = &pb.markets[m];
     let mut s = String::with_capacity(rows.len() * 220 + 256);
     s.push_str("market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done\r\n");
@@ -358,9 +369,11 @@ pub fn to_csv(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
             csv_field(&mut s, f);
             s.push(',');
         }
-        let _ = write!(s, "{},", r.start);
+        // Dates too go through csv_field: a year before 1 prints as `-000001-…`.
+        csv_field(&mut s, &r.start.to_string());
+        s.push(',');
         if let Some(d) = r.due {
-            let _ = write!(s, "{d}");
+            csv_field(&mut s, &d.to_string());
         }
         s.push(',');
         csv_field(&mut s, &r.reasons.join("; "));

@@ -101,15 +101,19 @@
     if (r.roleTitle !== null) return r.person !== null ? r.person + " (" + r.roleTitle + ")" : r.roleTitle;
     return r.role === null ? "" : r.role;
   }
+  // One CSV cell, as checklist.rs csv_field writes it: quoted when it holds
+  // a comma, quote or line break; a cell a spreadsheet would run as a
+  // formula (starting with = + - @, tab or CR) gets a ' in front, quoted (OWASP).
   function csvField(s) {
     s = s === null ? "" : String(s);
-    return /[,"\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+    var formula = /^[=+\-@\t\r]/.test(s);
+    return formula || /[,"\n\r]/.test(s) ? '"' + (formula ? "'" : "") + s.replace(/"/g, '""') + '"' : s;
   }
   function toCsv() {
     var out = ["market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done\r\n"];
     rows.forEach(function (r) {
       out.push([C.id, r.id, r.phase[0], r.phase[1], r.phase[2], r.phase[3], r.step[0], r.activity, r.task, r.role, r.person]
-        .map(csvField).join(",") + "," + r.start + "," + (r.due === null ? "" : r.due) + "," +
+        .map(csvField).join(",") + "," + csvField(r.start) + "," + csvField(r.due) + "," +
         csvField(r.reasons.join("; ")) + ",\r\n");
     });
     return out.join("");

@@ -29,6 +29,7 @@
 mod build;
 mod checklist;
 mod cli;
+mod csv_injection;
 mod errors;
 mod external_links;
 mod fuzz;
