@@ -108,4 +108,45 @@
     }
     update();
   }
+  // The story: chapters read (reached their end) and the last one opened,
+  // kept in this browser; shown on the story index and the home page.
+  var READ = "playbook-read", LAST = "playbook-last-chapter";
+  function load(k, d) { try { return JSON.parse(localStorage.getItem(k)) || d; } catch (e) { return d; } }
+  function save(k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) {} }
+  var chapter = document.querySelector("[data-chapter-title]");
+  if (chapter) {
+    var url = chapter.getAttribute("data-chapter");
+    save(LAST, { url: url, title: chapter.getAttribute("data-chapter-title") });
+    var end = chapter.querySelector("[data-chapter-end]");
+    var markRead = function () {
+      var read = load(READ, []);
+      if (read.indexOf(url) < 0) { read.push(url); save(READ, read); }
+    };
+    if (end && "IntersectionObserver" in window) {
+      var seen = new IntersectionObserver(function (es) {
+        if (es.some(function (e) { return e.isIntersecting; })) { markRead(); seen.disconnect(); }
+      });
+      seen.observe(end);
+    }
+  }
+  var cards = document.querySelectorAll("li[data-chapter]");
+  if (cards.length) {
+    var done = load(READ, []), n = 0;
+    cards.forEach(function (li) {
+      if (done.indexOf(li.getAttribute("data-chapter")) >= 0) {
+        n++; li.classList.add("is-read");
+        li.querySelector(".read-mark").hidden = false;
+      }
+    });
+    var p = document.querySelector("[data-story-progress]");
+    if (p) { p.textContent = n + " of " + cards.length + " chapters read"; p.hidden = false; }
+  }
+  var cont = document.querySelector("[data-continue]");
+  var last = load(LAST, null);
+  if (cont && last && last.url) {
+    var a = cont.querySelector("a");
+    a.setAttribute("href", (document.body.dataset.root || "") + last.url);
+    a.textContent = last.title;
+    cont.hidden = false;
+  }
 })();

@@ -119,7 +119,7 @@ impl Builder<'_> {
             .collect();
         ctx.put("rail", rail);
         ctx.put("chapter", json!({"act": c.act, "act_title": c.act_title, "section": c.section, "section_title": c.section_title,
-                                      "summary": self.md.opt_inline(&c.summary, c.file)}));
+                                      "summary": self.md.opt_inline(&c.summary, c.file), "reading_minutes": reading_minutes(&c.body)}));
         let first_applied = c
             .applies
             .iter()
@@ -138,11 +138,21 @@ impl Builder<'_> {
     }
 }
 
+/// Minutes a reader takes for a chapter's Markdown: words at 230 a minute
+/// (a common figure for business prose), rounded up, at least one.
+pub(super) fn reading_minutes(markdown: &str) -> usize {
+    let words = markdown
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    words.div_ceil(230).max(1)
+}
+
 pub(super) fn acts(pb: &Playbook, md: &Md<'_>) -> Vec<Value> {
     let mut acts: Vec<(u32, Option<String>, Vec<Value>)> = Vec::new();
     for (i, c) in pb.chapters.iter().enumerate() {
         let item = json!({"url": pb.url(er(Kind::Chapter, i)), "title": c.title, "section": c.section, "section_title": c.section_title,
-                          "summary": md.opt_inline(&c.summary, c.file)});
+                          "summary": md.opt_inline(&c.summary, c.file), "reading_minutes": reading_minutes(&c.body)});
         match acts.iter_mut().find(|a| a.0 == c.act) {
             Some(a) => a.2.push(item),
             None => acts.push((c.act, c.act_title.clone(), vec![item])),
@@ -151,4 +161,17 @@ pub(super) fn acts(pb: &Playbook, md: &Md<'_>) -> Vec<Value> {
     acts.into_iter()
         .map(|(n, t, v)| json!({"number": n, "title": t, "chapters": v}))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reading_minutes;
+
+    #[test]
+    fn reading_time_counts_words_not_markup() {
+        assert_eq!(reading_minutes(""), 1);
+        assert_eq!(reading_minutes(&"word ".repeat(230)), 1);
+        assert_eq!(reading_minutes(&"word ".repeat(231)), 2);
+        assert_eq!(reading_minutes(&"word — | --- ## ".repeat(460)), 2, "punctuation is not a word");
+    }
 }
