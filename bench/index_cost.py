@@ -8,7 +8,7 @@ without the index (PLAYBOOK_NO_FULLTEXT=1), with the index but not its
 cache (PLAYBOOK_NO_INDEX_CACHE=1: every page scanned), and with both (what
 `playbook build` does). First as a rebuild over the previous site and its
 index cache (what an author's next build does; the first round is
-dropped), then cold (the destination, its kept `.prev` and the index
+dropped), then cold (the destination, the kept site in .playbook-cache and the index
 cache removed before each run, untimed). Prints, for each variant with
 the index, the median wall and CPU (user + sys) time against the build
 without, and the fastest run of each (the least disturbed by other load).
@@ -35,11 +35,11 @@ VARIANTS = {
 
 def build(root, dest, extra_env, cold):
     if cold:
-        parent, name = os.path.dirname(dest), os.path.basename(dest)
         shutil.rmtree(dest, ignore_errors=True)
-        shutil.rmtree(os.path.join(parent, f".{name}.prev"), ignore_errors=True)
+        # What lasts between builds: the kept site and the index cache.
+        shutil.rmtree(os.path.join(root, ".playbook-cache", "site"), ignore_errors=True)
         try:
-            os.remove(os.path.join(parent, f".{name}.index-cache"))
+            os.remove(os.path.join(root, ".playbook-cache", "index"))
         except FileNotFoundError:
             pass
     env = {k: v for k, v in os.environ.items() if k not in ("PLAYBOOK_NO_FULLTEXT", "PLAYBOOK_NO_INDEX_CACHE")}

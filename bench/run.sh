@@ -156,7 +156,7 @@ for t in "${TARGETS[@]}"; do
     dest="$BENCH_DIR/pb-out-$name"
     echo "-- $name ($dir)"
     # Cold: no previous site (removed before each run, untimed), so every file is written.
-    PREP="rm -rf '$dest' '$BENCH_DIR/.pb-out-$name.prev'" SHOW_STAGES=1 PLAYBOOK_TIMINGS=1 \
+    PREP="rm -rf '$dest' '$dir/.playbook-cache/site'" SHOW_STAGES=1 PLAYBOOK_TIMINGS=1 \
         measure "cold build $name" -- "$BIN" build --root "$dir" --dest "$dest"
     D_WALL[$name]=$M_WALL; D_CPU[$name]=$M_CPU; D_RSS[$name]=$M_RSS; D_ST[$name]=$M_STATUS
     # Rebuild: the same input again over the previous site (what an author's
