@@ -13,6 +13,7 @@ pub mod cache;
 pub mod extract;
 pub mod facets;
 pub mod fulltext;
+mod merge;
 mod page_words;
 pub mod words;
 

@@ -159,7 +159,12 @@ fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
     let versions = [(&original, &site_a), (&edited, &site_b)];
     let mut last = &site_b;
     let (mut kept_old, mut got_new) = (0, 0);
-    for i in 0..24u32 {
+    // Kills spread from the first moment of a build to well after it would
+    // have ended; on a loaded machine builds slow down, so the delays keep
+    // growing until kills have landed both before and after a swap.
+    let mut i = 0u32;
+    while i < 24 || (got_new == 0 && i < 60) {
+        i += 1;
         let (text, site) = versions[(i % 2) as usize];
         std::fs::write(fx.path(market), text).unwrap();
         let mut child = std::process::Command::new(BIN)
@@ -171,7 +176,7 @@ fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
             .unwrap();
         // Spread the kills over the whole build, from its first moment to
         // well after it would have ended.
-        let at = full.mul_f64(f64::from(i) / 12.0);
+        let at = full.mul_f64(f64::from(i) / 12.0 * if i > 24 { 2.0 } else { 1.0 });
         std::thread::sleep(at);
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
@@ -191,7 +196,7 @@ fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
             panic!("kill {i} after {at:?} left a mix of sites: {differ:?}");
         }
     }
-    eprintln!("24 kills: {kept_old} left the previous site, {got_new} the new one");
+    eprintln!("{i} kills: {kept_old} left the previous site, {got_new} the new one");
     assert!(
         kept_old > 0 && got_new > 0,
         "kills must land both before and after the swap: {kept_old} old, {got_new} new"
