@@ -172,6 +172,10 @@ mod tests {
         assert_eq!(reading_minutes(""), 1);
         assert_eq!(reading_minutes(&"word ".repeat(230)), 1);
         assert_eq!(reading_minutes(&"word ".repeat(231)), 2);
-        assert_eq!(reading_minutes(&"word — | --- ## ".repeat(460)), 2, "punctuation is not a word");
+        assert_eq!(
+            reading_minutes(&"word — | --- ## ".repeat(460)),
+            2,
+            "punctuation is not a word"
+        );
     }
 }
