@@ -73,9 +73,10 @@ fn fuzz_book_toml_briefly() {
     fuzz_briefly(Target::Toml);
 }
 
-/// Found by the `rules` target: a rule value `""` made the place finder
-/// (`load::find_list_item`) search for the empty string forever, so `check`,
-/// `build` and `serve` hung on `tags: [""]`.
+/// Found by the `rules` target: a rule value `""` made the old text-search
+/// place finder look for the empty string forever, so `check`, `build` and
+/// `serve` hung on `tags: [""]` (places now come from the YAML's spans; this
+/// keeps it so).
 #[test]
 fn an_empty_rule_value_is_an_error_not_a_hang() {
     let run = Fixture::skeleton()
