@@ -85,6 +85,44 @@ pub enum Command {
         #[arg(long)]
         theme: bool,
     },
+    /// Add a step, task, market, regulation, expert, research page, chapter
+    /// or metric: a commented skeleton to fill in (the lines marked TODO),
+    /// which builds at once.
+    New {
+        /// What to add.
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// Its id: lowercase letters, digits and `-` (a task's full id is
+        /// `<step>/<id>`).
+        id: String,
+        /// Where it goes: for a step its phase (`<phase>`,
+        /// `<component>/<phase>` or `<phase>/<block>`), for a task its step
+        /// (`<step>`: its first activity, or `<step>/<activity>`), for a
+        /// metric its metrics file (`content/metrics/<name>.yaml`: `<name>`).
+        #[arg(long = "in", value_name = "PARENT")]
+        parent: Option<String>,
+    },
+}
+
+/// `playbook new <kind>`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum NewKind {
+    /// A step, added to a phase (`--in`).
+    Step,
+    /// A task, added to a step's activity (`--in`).
+    Task,
+    /// A market: content/markets/<id>.yaml.
+    Market,
+    /// A regulation: content/regulations/<id>.yaml.
+    Regulation,
+    /// An expert: content/experts/<id>.yaml.
+    Expert,
+    /// A research page: content/research/<id>.md.
+    Research,
+    /// A story chapter, after the last: content/story/NN-<id>.md.
+    Chapter,
+    /// A metric, added to a metrics file (`--in`).
+    Metric,
 }
 
 /// `playbook check --format`.

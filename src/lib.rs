@@ -30,6 +30,7 @@ pub mod page_kinds;
 pub mod render;
 pub mod resolve;
 pub mod rules;
+pub mod scaffold;
 pub mod schedule;
 pub mod search;
 pub mod serve;

@@ -8,6 +8,7 @@ mod checklist;
 mod child;
 mod init;
 pub mod logger;
+mod new;
 pub mod serve;
 
 use crate::cli::{Cli, Command};
@@ -44,6 +45,7 @@ pub fn run(cli: Cli) -> i32 {
             output,
         } => checklist::run(&root, market.as_deref(), all, format, output),
         Command::Init { dir, theme } => init::run(&dir, theme),
+        Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),
     }
 }
 

@@ -102,3 +102,60 @@ fn io_err(what: &str, p: &Path, e: &std::io::Error) -> Diagnostic {
 pub fn remove_tree(dir: &Path) {
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Create one new file (for `playbook new`), with its folders; refuses to
+/// replace a file that exists, even one made a moment ago by someone else
+/// (the file is opened with `create_new`).
+pub fn write_new_file(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    use std::io::Write as _;
+    if let Some(p) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(p).map_err(|e| io_err("create", p, &e))?;
+    }
+    let mut f = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(
+                Diagnostic::error(format!("{} already exists", path.display()))
+                    .help("playbook new never overwrites a file; choose another id"),
+            )
+        }
+        Err(e) => return Err(io_err("create", path, &e)),
+    };
+    if let Err(e) = f.write_all(text.as_bytes()).and_then(|()| f.sync_all()) {
+        drop(f);
+        let _ = std::fs::remove_file(path);
+        return Err(io_err("write", path, &e));
+    }
+    Ok(())
+}
+
+/// Replace a text file's contents with `new` (for `playbook new` adding to
+/// an existing file), provided it still holds `old`: an edit made since it
+/// was read is never overwritten. Written through a temporary file and a
+/// rename (keeping the file's permissions), so the file is always the old
+/// text or the whole new one.
+pub fn replace_file_text(path: &Path, old: &str, new: &str) -> Result<(), Diagnostic> {
+    let now = std::fs::read_to_string(path).map_err(|e| io_err("read", path, &e))?;
+    if now != old {
+        return Err(
+            Diagnostic::error(format!("{} changed while the command ran", path.display()))
+                .help("nothing was written; run the command again"),
+        );
+    }
+    let perms = std::fs::metadata(path).map(|m| m.permissions()).ok();
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let result = std::fs::write(&tmp, new.as_bytes())
+        .and_then(|()| match perms {
+            Some(p) => std::fs::set_permissions(&tmp, p),
+            None => Ok(()),
+        })
+        .and_then(|()| std::fs::rename(&tmp, path));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io_err("write", path, &e)
+    })
+}

@@ -1,0 +1,65 @@
+//! `playbook new <kind> <id> [--in PARENT]`: plan the skeleton
+//! (`crate::scaffold`), write it through `output`, say what was written.
+
+use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
+use crate::cli::NewKind;
+use crate::model::Kind;
+use crate::scaffold::{Change, Options};
+use std::path::Path;
+
+pub(super) fn run(root: &Path, kind: NewKind, id: &str, parent: Option<&str>) -> i32 {
+    let kind = match kind {
+        NewKind::Step => Kind::Step,
+        NewKind::Task => Kind::Task,
+        NewKind::Market => Kind::Market,
+        NewKind::Regulation => Kind::Regulation,
+        NewKind::Expert => Kind::Expert,
+        NewKind::Research => Kind::Research,
+        NewKind::Chapter => Kind::Chapter,
+        NewKind::Metric => Kind::Metric,
+    };
+    let pb = match crate::load_playbook(root) {
+        Ok(pb) => pb,
+        Err(d) => {
+            eprint_diags(&d);
+            eprintln!("playbook new adds to a playbook that loads: fix the errors above first");
+            return usage_or_content(root);
+        }
+    };
+    let opts = Options {
+        today: jiff::Zoned::now().date(),
+    };
+    let plan = match crate::scaffold::plan(&pb, kind, id, parent, opts) {
+        Ok(p) => p,
+        Err(d) => {
+            eprint!("{}", d.render_text());
+            return EXIT_USAGE;
+        }
+    };
+    let path = root.join(&plan.path);
+    let (written, todo) = match &plan.change {
+        Change::Create { text } => (
+            crate::output::write_new_file(&path, text).map(|()| format!("created {}", plan.path)),
+            text.matches("TODO").count(),
+        ),
+        Change::Edit { old, new, lines } => (
+            crate::output::replace_file_text(&path, old, new)
+                .map(|()| format!("added to {}, lines {}-{}", plan.path, lines.0, lines.1)),
+            new.matches("TODO")
+                .count()
+                .saturating_sub(old.matches("TODO").count()),
+        ),
+    };
+    match written {
+        Ok(what) => {
+            println!("{what}: {} `{}`", kind.name(), plan.id);
+            println!("  fill in what is marked TODO ({todo} places); it builds as it is");
+            println!("  page: {}", plan.url);
+            EXIT_OK
+        }
+        Err(d) => {
+            eprint!("{}", d.render_text());
+            EXIT_CONTENT
+        }
+    }
+}
