@@ -20,7 +20,7 @@ pub fn open(root: &Path) -> Option<IndexCacheIo> {
     let path = path_for(root);
     let previous = std::fs::File::open(&path)
         .ok()
-        .and_then(|f| IndexCache::open(Box::new(std::io::BufReader::new(f)), identity));
+        .and_then(|f| IndexCache::open(Box::new(f), identity));
     Some(IndexCacheIo {
         previous,
         identity,
