@@ -12,6 +12,8 @@
 //! * `external_links` — `check --external` against a local HTTP server:
 //!   broken links with their places, HEAD → GET, redirects, timeouts, the
 //!   day-long cache, and no request from an ordinary check or build.
+//! * `scaffold`  — `playbook new`: every kind builds at once, existing ids and
+//!   unknown parents are refused, edited files keep their comments.
 //! * `serve`     — the dev server: reload and error events, last good site,
 //!   traversal, 404, ports, editor saves.
 //! * `trust`     — no command loses a user's file; killed builds, a full
@@ -33,6 +35,7 @@ mod csv_injection;
 mod errors;
 mod external_links;
 mod fuzz;
+mod scaffold;
 mod serve;
 mod support;
 mod templates_doc;
