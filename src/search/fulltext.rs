@@ -530,6 +530,7 @@ impl std::hash::Hasher for Fx {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::merge::{score_byte, varint};
 
     fn skeleton() -> (tempfile::TempDir, Playbook) {
         let tmp = tempfile::tempdir().unwrap();

@@ -151,7 +151,7 @@ pub(super) fn term_chunks(
 
 /// BM25's term weight for a weighted count on a page of `length` (average
 /// `avg`), scaled to 1–63.
-fn score_byte(count: u32, length: u32, avg: f64) -> u8 {
+pub(super) fn score_byte(count: u32, length: u32, avg: f64) -> u8 {
     const K1: f64 = 1.2;
     const B: f64 = 0.75;
     let tf = f64::from(count);
@@ -161,7 +161,7 @@ fn score_byte(count: u32, length: u32, avg: f64) -> u8 {
 }
 
 /// Append `v` as a LEB128 varint.
-fn varint(out: &mut Vec<u8>, mut v: u32) {
+pub(super) fn varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8 & 0x7f) | 0x80);
         v >>= 7;

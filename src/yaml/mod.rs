@@ -25,7 +25,52 @@ pub struct YamlSource<'a> {
 
 /// Deserialize `yaml` into `T`, or explain exactly what is wrong and where.
 pub fn parse<T: DeserializeOwned>(yaml: &str, src: YamlSource<'_>) -> Result<T, Diagnostic> {
+    if let Some(at) = too_deep(yaml) {
+        return Err(Diagnostic::error(format!(
+            "this YAML nests `[` / `{{` more than {MAX_FLOW_DEPTH} levels deep"
+        ))
+        .at_offset(src.file, src.full_text, src.start + at)
+        .help("no playbook file needs this; write the values as an indented list or map instead"));
+    }
     serde_yaml::from_str::<T>(yaml).map_err(|e| to_diagnostic(&e, src))
+}
+
+/// Deeper flow nesting than any playbook needs. The YAML parser's time grows
+/// steeply with it (the fuzzer's 80 KB file of `{a: {a: …` took seconds), so
+/// such input is refused before parsing.
+const MAX_FLOW_DEPTH: usize = 64;
+
+/// Where flow collections (`[`, `{`) first nest deeper than
+/// [`MAX_FLOW_DEPTH`], outside quoted strings and comments; `None` if never.
+fn too_deep(yaml: &str) -> Option<usize> {
+    let (mut depth, mut quote, mut comment, mut prev) = (0usize, None::<u8>, false, b'\n');
+    let bytes = yaml.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match (quote, b) {
+            _ if comment => comment = b != b'\n',
+            (Some(b'"'), b'\\') => i += 1,
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if matches!(prev, b' ' | b'\n' | b'[' | b'{' | b',' | b':') => {
+                quote = Some(b)
+            }
+            (None, b'#') if matches!(prev, b' ' | b'\n' | b'\t') => comment = true,
+            (None, b'[' | b'{') => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(i);
+                }
+            }
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
+            (None, b'\n') => {}
+            _ => {}
+        }
+        prev = b;
+        i += 1;
+    }
+    None
 }
 
 fn to_diagnostic(e: &serde_yaml::Error, src: YamlSource<'_>) -> Diagnostic {
@@ -200,6 +245,40 @@ mod tests {
         let d = parse::<Market>(text, src(text)).unwrap_err();
         assert_eq!(d.location.as_ref().unwrap().line, 3, "{d:?}");
         assert!(d.help.unwrap().contains("YYYY-MM-DD"), "{}", d.message);
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing_and_references_are_not_nesting() {
+        assert_eq!(
+            too_deep("a: [1, [2, [3]]]\nb: see [[step:x]] and [[metric:y|z]]\n"),
+            None
+        );
+        assert_eq!(
+            too_deep(&"[[step:x]] ".repeat(500)),
+            None,
+            "closed again each time"
+        );
+        assert_eq!(
+            too_deep(&format!("a: \"{}\"", "[".repeat(100))),
+            None,
+            "inside quotes"
+        );
+        assert_eq!(
+            too_deep(&format!("a: 1 # {}", "{".repeat(100))),
+            None,
+            "inside a comment"
+        );
+        let deep = format!("a: {}", "{a: ".repeat(1000));
+        assert_eq!(too_deep(&deep), Some(3 + 4 * 64));
+        let t = std::time::Instant::now();
+        let src = YamlSource {
+            file: "x.yaml",
+            full_text: &deep,
+            start: 0,
+        };
+        let e = parse::<serde_yaml::Value>(&deep, src).unwrap_err();
+        assert!(e.message.contains("more than 64 levels"), "{}", e.message);
+        assert!(t.elapsed() < std::time::Duration::from_secs(1));
     }
 
     #[test]
