@@ -160,7 +160,7 @@ fn exists(pb: &Playbook, r: EntityRef) -> Diagnostic {
         .and_then(|p| {
             spans
                 .key_or_value(&format!("{p}id"))
-                .or(spans.key_or_value(&p))
+                .or_else(|| spans.key_or_value(p.trim_end_matches('.')))
         })
         .unwrap_or(0);
     d.at_offset(&file.path, &file.text, offset)

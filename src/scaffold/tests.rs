@@ -156,7 +156,7 @@ fn an_existing_id_is_refused_with_its_place() {
     let at = e.location.unwrap();
     assert_eq!(
         (at.file.as_str(), at.line),
-        ("content/frameworks/launch/compliance.yaml", 13)
+        ("content/frameworks/launch/compliance.yaml", 12)
     );
     let e = planned(
         Kind::Task,
