@@ -53,6 +53,16 @@ pub(super) fn run(root: &Path, kind: NewKind, id: &str, parent: Option<&str>) ->
     match written {
         Ok(what) => {
             println!("{what}: {} `{}`", kind.name(), plan.id);
+            // The skeleton is meant to build as it is: say so plainly if not.
+            if let Err(d) = crate::load_playbook(root) {
+                eprint_diags(&d);
+                eprintln!(
+                    "the playbook does not load with the new {}: this is a bug in playbook new; fix or remove what it added to {}",
+                    kind.name(),
+                    plan.path
+                );
+                return EXIT_CONTENT;
+            }
             println!("  fill in what is marked TODO ({todo} places); it builds as it is");
             println!("  page: {}", plan.url);
             EXIT_OK
