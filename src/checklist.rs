@@ -412,37 +412,6 @@ pub fn to_json(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 
-/// The downloadable files published with the site for every market
-/// (see [`market_downloads`]).
-pub fn download_files(pb: &Playbook, all_rows: &[Vec<Row<'_>>]) -> Vec<crate::site_file::SiteFile> {
-    use rayon::prelude::*;
-    all_rows
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(m, r)| market_downloads(pb, m, r))
-        .collect()
-}
-
-/// The files a market's checklist page links for download, beside it:
-/// `markets/<id>/checklist-<id>.{csv,md,ics}` (the calendar from
-/// [`crate::calendar::to_ics`]). One list, so the site and `serve` publish the same.
-pub fn market_downloads(
-    pb: &Playbook,
-    m: usize,
-    rows: &[Row<'_>],
-) -> [crate::site_file::SiteFile; 3] {
-    let id = &pb.markets[m].id;
-    let file = |ext: &str, bytes: String| crate::site_file::SiteFile {
-        path: format!("markets/{id}/checklist-{id}.{ext}"),
-        bytes: bytes.into_bytes(),
-    };
-    [
-        file("csv", to_csv(pb, m, rows)),
-        file("md", to_markdown(pb, m, rows)),
-        file("ics", crate::calendar::to_ics(pb, m, rows)),
-    ]
-}
-
 /// Look a market up by id, or explain which exist and which is nearest.
 pub fn find_market(pb: &Playbook, id: &str) -> Result<usize, crate::diag::Diagnostic> {
     if let Some(r) = pb.lookup(Kind::Market, &id.to_lowercase()) {

@@ -69,8 +69,7 @@ use std::sync::Mutex;
 pub const DIR: &str = "fulltext";
 /// The index's entry point, fetched on the first search.
 pub const MANIFEST: &str = "fulltext/manifest.json";
-/// Target size of a term chunk, in bytes (a term's postings are never split).
-pub const CHUNK_BYTES: usize = 24 * 1024;
+pub use super::merge::CHUNK_BYTES;
 
 /// Field weights: a word in the page title, in a section title, in text.
 const W_TITLE: u32 = 12;

@@ -3,8 +3,10 @@
 //! facet table (see `fulltext`'s module docs for the formats).
 
 use super::facets::Facets;
-use super::fulltext::CHUNK_BYTES;
 use super::page_words::PageWords;
+
+/// Target size of a term chunk, in bytes (a term's postings are never split).
+pub const CHUNK_BYTES: usize = 24 * 1024;
 use std::collections::{BTreeSet, HashMap};
 /// Fragments are bundled into files of about this much JSON before
 /// compression, ≈ 5 KB after (a page with a longer fragment has a file of

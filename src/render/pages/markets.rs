@@ -288,7 +288,7 @@ impl Builder<'_> {
                 data,
             );
         }
-        let downloads = checklist::market_downloads(pb, mi, rows).to_vec();
+        let downloads = market_downloads(pb, mi, rows).to_vec();
         (
             page,
             self.page_job(
@@ -369,4 +369,25 @@ pub(super) fn checklist_rows_html(pb: &Playbook, rows: &[checklist::Row<'_>]) ->
         }
     }
     s
+}
+
+/// The files a market's checklist page links for download, beside it:
+/// `markets/<id>/checklist-<id>.{csv,md,ics}`. Made here, above both the
+/// checklist formats and the calendar, so neither imports the other; the
+/// paths match `pages::downloads`, which tells `serve` which unit makes them.
+pub(super) fn market_downloads(
+    pb: &Playbook,
+    m: usize,
+    rows: &[checklist::Row<'_>],
+) -> [SiteFile; 3] {
+    let id = &pb.markets[m].id;
+    let file = |ext: &str, bytes: String| SiteFile {
+        path: format!("markets/{id}/checklist-{id}.{ext}"),
+        bytes: bytes.into_bytes(),
+    };
+    [
+        file("csv", checklist::to_csv(pb, m, rows)),
+        file("md", checklist::to_markdown(pb, m, rows)),
+        file("ics", crate::calendar::to_ics(pb, m, rows)),
+    ]
 }
