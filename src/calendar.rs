@@ -26,7 +26,7 @@
 //!
 //! [`checklist::rows`]: crate::checklist::rows
 
-use crate::checklist::Row;
+use crate::checklist::{Program, Row};
 use crate::model::Playbook;
 use jiff::civil::Date;
 use std::fmt::Write as _;
@@ -47,9 +47,15 @@ pub fn uid(market: &str, step: &str) -> String {
     format!("{market}.{step}@playbook")
 }
 
-/// Market `m`'s checklist rows as an iCalendar file (CRLF line ends).
-pub fn to_ics(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
-    let market = &pb.markets[m];
+/// A checklist's rows (a market's, or the company program's) as an
+/// iCalendar file (CRLF line ends).
+pub fn to_ics(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> String {
+    let prog = prog.into();
+    let market = prog.head(pb);
+    let what = match prog {
+        Program::Market(_) => "launch",
+        Program::Company => "program",
+    };
     let mut out = String::with_capacity(rows.len() * 160 + 512);
     let mut line = String::with_capacity(256);
     for head in [
@@ -62,7 +68,7 @@ pub fn to_ics(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
         push_line(&mut out, head);
     }
     line.push_str("X-WR-CALNAME:");
-    push_text(&mut line, &format!("{} launch checklist", market.name));
+    push_text(&mut line, &format!("{} {what} checklist", market.name));
     push_line(&mut out, &line);
     let stamp = format!("{}T000000Z", ics_date(market.kickoff));
     let mut i = 0;
@@ -77,7 +83,7 @@ pub fn to_ics(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
         push_line(&mut out, "BEGIN:VEVENT");
         line.clear();
         line.push_str("UID:");
-        push_text(&mut line, &uid(&market.id, r0.step_id));
+        push_text(&mut line, &uid(market.id, r0.step_id));
         push_line(&mut out, &line);
         push_line(&mut out, &format!("DTSTAMP:{stamp}"));
         push_line(&mut out, "SEQUENCE:0");
@@ -92,7 +98,7 @@ pub fn to_ics(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
         push_line(&mut out, "TRANSP:TRANSPARENT");
         line.clear();
         line.push_str("SUMMARY:");
-        push_text(&mut line, &format!("{} launch: {}", market.name, r0.step));
+        push_text(&mut line, &format!("{} {what}: {}", market.name, r0.step));
         push_line(&mut out, &line);
         line.clear();
         line.push_str("DESCRIPTION:");
@@ -156,6 +162,10 @@ fn description(tasks: &[Row<'_>]) -> String {
         if !r.reasons.is_empty() {
             s.push_str(" · applies because ");
             s.push_str(&r.reasons.join(", "));
+        }
+        if !r.also.is_empty() {
+            s.push_str(" · also ");
+            s.push_str(&crate::checklist::also_text(r, ", "));
         }
     }
     s

@@ -61,12 +61,16 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
-    /// Print the launch checklist of a market.
+    /// Print the launch checklist of a market, or of the company program.
     Checklist {
-        /// Market id (e.g. de), or --all.
-        #[arg(required_unless_present = "all")]
+        /// Market id (e.g. de), or --company, or --all.
+        #[arg(required_unless_present_any = ["all", "company"])]
         market: Option<String>,
-        /// Every market, one file each, into the -o folder.
+        /// The company program's checklist: the work done once for the
+        /// company (`scope: company`), dated from `[company] kickoff`.
+        #[arg(long, conflicts_with_all = ["market", "all"])]
+        company: bool,
+        /// Every market and the company program, one file each, into the -o folder.
         #[arg(long, conflicts_with = "market", requires = "output")]
         all: bool,
         /// Output format; with --all, several may be given (`--format md,csv,json,html,ics`).

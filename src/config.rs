@@ -15,6 +15,10 @@ pub struct Config {
     /// `[build]`: where and how the site is written.
     #[serde(default)]
     pub build: BuildConfig,
+    /// `[company]`: the company program (work done once for the company,
+    /// `scope: company` in content) and its start date.
+    #[serde(default)]
+    pub company: Option<CompanyConfig>,
     /// `[extra]`: anything the playbook's own templates want to read, as
     /// `{{ extra.… }}` (Zola's and mdBook's convention).
     #[serde(default)]
@@ -36,6 +40,57 @@ pub struct BookConfig {
     /// Who maintains the playbook.
     #[serde(default)]
     pub authors: Vec<String>,
+}
+
+/// The `[company]` table: when the company program starts. It is the one
+/// place its date lives: company-wide phases are dated from it as a market's
+/// phases are from the market's kickoff.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CompanyConfig {
+    /// Week 1 (and Month 1) of company-wide work starts on this day: a TOML
+    /// date, `kickoff = 2026-11-02`.
+    #[serde(deserialize_with = "toml_date", serialize_with = "date_string")]
+    pub kickoff: jiff::civil::Date,
+    /// What its checklist is called ("Company program" when absent).
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+impl CompanyConfig {
+    /// The program's display name.
+    pub fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or("Company program")
+    }
+}
+
+/// A TOML local date (`2026-11-02`, or the same as a string) as a civil date.
+fn toml_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<jiff::civil::Date, D::Error> {
+    use serde::de::Error;
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Toml(toml::value::Datetime),
+        Text(String),
+    }
+    let text = match Either::deserialize(d)? {
+        Either::Toml(dt) if dt.time.is_none() && dt.offset.is_none() => dt.to_string(),
+        Either::Toml(dt) => {
+            return Err(D::Error::custom(format!(
+                "`kickoff` must be a date without a time, like 2026-11-02 (found {dt})"
+            )))
+        }
+        Either::Text(s) => s,
+    };
+    text.parse::<jiff::civil::Date>().map_err(|e| {
+        D::Error::custom(format!(
+            "`kickoff` must be a real date like 2026-11-02 ({text}: {e})"
+        ))
+    })
+}
+
+fn date_string<S: serde::Serializer>(d: &jiff::civil::Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.to_string())
 }
 
 /// The `[build]` table.
@@ -136,10 +191,13 @@ impl Config {
                     "additional-css",
                     "additional-js",
                     "extra",
+                    "company",
+                    "kickoff",
+                    "name",
                 ];
                 match suggest(field, known) {
-                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js; [extra] takes anything"),
-                    None => "[book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js; [extra] takes anything".to_string(),
+                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js; [company] takes kickoff, name; [extra] takes anything"),
+                    None => "[book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js; [company] takes kickoff, name; [extra] takes anything".to_string(),
                 }
             } else if msg.contains("missing field `title`") {
                 "add `title = \"…\"` under [book]".to_string()
@@ -209,6 +267,23 @@ mod tests {
         let loc = d.location.clone().unwrap();
         assert_eq!(loc.line, 4);
         assert!(d.help.unwrap().contains("base-url"));
+    }
+
+    #[test]
+    fn company_kickoff_is_a_toml_date() {
+        let c = Config::parse("[book]\ntitle = \"Ops\"\n[company]\nkickoff = 2026-11-02\n").unwrap();
+        let company = c.company.unwrap();
+        assert_eq!(company.kickoff, jiff::civil::date(2026, 11, 2));
+        assert_eq!(company.name(), "Company program");
+        let d = Config::parse("[book]\ntitle = \"Ops\"\n[company]\nkickoff = 2026-02-30\n")
+            .unwrap_err();
+        assert!(d.message.contains("real date"), "{}", d.message);
+        assert_eq!(d.location.unwrap().line, 4);
+        let d = Config::parse(
+            "[book]\ntitle = \"Ops\"\n[company]\nkickoff = 2026-11-02T09:00:00\n",
+        )
+        .unwrap_err();
+        assert!(d.message.contains("without a time"), "{}", d.message);
     }
 
     #[test]

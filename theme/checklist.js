@@ -25,6 +25,10 @@
     pos += C.rows[i];
     why[pos] = C.reasons[C.rows[i + 1]];
   }
+  // Rows standing for a same_as group name the group's other members here.
+  var alsoAt = {};
+  (C.also || []).forEach(function (a) { alsoAt[a[0]] = a[1]; });
+  function taskId(t) { return t[2] !== null ? T.steps[t[0]][4] + "/" + t[2] : t[6]; }
   var rows = [];
   T.tasks.forEach(function (t, p) {
     var reasons = t[5] ? why[p] : [];
@@ -47,6 +51,10 @@
       start: block[0],
       due: block[1],
       reasons: reasons,
+      also: (alsoAt[p] || []).map(function (q) {
+        var o = T.tasks[q], st = T.steps[o[0]];
+        return { id: taskId(o), framework: T.phases[st[2]][0], step: st[0], url: st[1] };
+      }),
     });
   });
 
@@ -109,18 +117,35 @@
     var formula = /^[=+\-@\t\r]/.test(s);
     return formula || /[,"\n\r]/.test(s) ? '"' + (formula ? "'" : "") + s.replace(/"/g, '""') + '"' : s;
   }
+  // As checklist.rs also_text: "Framework › Step (task id)" per other source.
+  function alsoText(r, sep) {
+    return r.also.map(function (a) { return a.framework + " › " + a.step + " (" + a.id + ")"; }).join(sep);
+  }
   function toCsv() {
-    var out = ["market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done\r\n"];
+    var out = ["market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,also,done\r\n"];
     rows.forEach(function (r) {
       out.push([C.id, r.id, r.phase[0], r.phase[1], r.phase[2], r.phase[3], r.step[0], r.activity, r.task, r.role, r.person]
         .map(csvField).join(",") + "," + csvField(r.start) + "," + csvField(r.due) + "," +
-        csvField(r.reasons.join("; ")) + ",\r\n");
+        csvField(r.reasons.join("; ")) + "," + csvField(alsoText(r, "; ")) + ",\r\n");
     });
     return out.join("");
   }
+  // As checklist.rs prerequisites_markdown.
+  function prereqMarkdown() {
+    var pre = C.prereqs || [];
+    if (!pre.length) return "";
+    var s = "\n## Company prerequisites\n\nDone once for the company (" + C.company[0] + ", kickoff " + C.company[1] +
+      "); this market's phases wait for them.\n\n";
+    pre.forEach(function (p) {
+      s += "- **" + p.title.replace(/\*/g, "\\*") + "** — " + p.framework + " " + p.kind + " · " +
+        (p.due === null ? "from " + p.start + " (ongoing)" : p.start + " – " + p.due) +
+        " · state: " + p.state + " · needed by " + p.needed_by.join(", ") + " · `" + p.kind + ":" + p.id + "`\n";
+    });
+    return s;
+  }
   function toMarkdown() {
     var out = ["# Launch checklist: " + C.name + " (" + C.id + ")\n\nKickoff: " + C.kickoff + " · " + rows.length +
-      " task" + (rows.length === 1 ? "" : "s") + " · generated from " + T.title + "\n"];
+      " task" + (rows.length === 1 ? "" : "s") + " · generated from " + T.title + "\n" + prereqMarkdown()];
     var lastPhase = -1, lastFw = "";
     rows.forEach(function (r) {
       if (r.phaseIdx !== lastPhase) {
@@ -130,7 +155,8 @@
       }
       out.push("- [ ] **" + r.task.replace(/\*/g, "\\*") + "** — " + r.step[0] + " · " + ownerText(r) +
         (r.due === null ? " · ongoing" : " · due " + r.due) +
-        (r.reasons.length ? " · applies because " + r.reasons.join(", ") : "") + " · `" + r.id + "`\n");
+        (r.reasons.length ? " · applies because " + r.reasons.join(", ") : "") +
+        (r.also.length ? " · also " + alsoText(r, ", ") : "") + " · `" + r.id + "`\n");
     });
     return out.join("");
   }

@@ -1,7 +1,9 @@
-//! `playbook checklist <market> [--format …] [-o FILE]` and `--all -o DIR`.
+//! `playbook checklist <market> [--format …] [-o FILE]`, `--company` (the
+//! company program's), and `--all -o DIR` (every market and the company
+//! program).
 
 use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
-use crate::checklist;
+use crate::checklist::{self, Program};
 use crate::cli::ChecklistFormat;
 use crate::diag::Diagnostic;
 use crate::model::Playbook;
@@ -11,6 +13,7 @@ use std::path::{Path, PathBuf};
 pub(super) fn run(
     root: &Path,
     market: Option<&str>,
+    company: bool,
     all: bool,
     formats: Vec<ChecklistFormat>,
     output: Option<PathBuf>,
@@ -39,10 +42,15 @@ pub(super) fn run(
         let dir = output.unwrap_or_else(|| PathBuf::from("checklists"));
         // Load once; each market's rows are computed once and printed in every format.
         let windows = checklist::window_labels(&pb);
-        let bar = progress_bar(pb.markets.len() * formats.len());
-        let failed: Vec<Diagnostic> = (0..pb.markets.len())
-            .into_par_iter()
-            .flat_map_iter(|m| {
+        // Every market, then the company program when the playbook has one.
+        let programs: Vec<Program> = (0..pb.markets.len())
+            .map(Program::Market)
+            .chain(pb.config.company.is_some().then_some(Program::Company))
+            .collect();
+        let bar = progress_bar(programs.len() * formats.len());
+        let failed: Vec<Diagnostic> = programs
+            .par_iter()
+            .flat_map_iter(|&m| {
                 let rows = checklist::rows(&pb, &windows, m);
                 let dir = &dir;
                 let pb = &pb;
@@ -51,12 +59,12 @@ pub(super) fn run(
                     .iter()
                     .filter_map(|&format| {
                         let path =
-                            dir.join(format!("checklist-{}.{}", pb.markets[m].id, format.ext()));
+                            dir.join(format!("checklist-{}.{}", m.head(pb).id, format.ext()));
                         let written = render_rows_to(pb, m, &rows, format, Some(&path));
                         bar.inc(1);
                         written
                             .map_err(|d| {
-                                let id = &pb.markets[m].id;
+                                let id = m.head(pb).id;
                                 Diagnostic {
                                     message: format!("{id} ({}): {}", format.ext(), d.message),
                                     ..d
@@ -76,24 +84,36 @@ pub(super) fn run(
             eprintln!(
                 "{} of {} checklists failed; the others were written to {}",
                 failed.len(),
-                pb.markets.len() * formats.len(),
+                programs.len() * formats.len(),
                 dir.display()
             );
             return EXIT_CONTENT;
         }
         eprintln!(
             "wrote {} checklists to {}",
-            pb.markets.len() * formats.len(),
+            programs.len() * formats.len(),
             dir.display()
         );
         return EXIT_OK;
     }
-    let id = market.unwrap_or_default();
-    let m = match checklist::find_market(&pb, id) {
-        Ok(m) => m,
-        Err(d) => {
-            eprint!("{}", d.render_text());
+    let m = if company {
+        if pb.config.company.is_none() {
+            eprint!(
+                "{}",
+                Diagnostic::error("this playbook has no company program")
+                    .help("mark company-wide frameworks, phases, steps or tasks `scope: company` and give the program a start date in book.toml: [company] kickoff = 2026-11-02")
+                    .render_text()
+            );
             return EXIT_USAGE;
+        }
+        Program::Company
+    } else {
+        match checklist::find_market(&pb, market.unwrap_or_default()) {
+            Ok(m) => Program::Market(m),
+            Err(d) => {
+                eprint!("{}", d.render_text());
+                return EXIT_USAGE;
+            }
         }
     };
     let format = formats.first().copied().unwrap_or(ChecklistFormat::Md);
@@ -108,7 +128,7 @@ pub(super) fn run(
 
 fn render_to(
     pb: &Playbook,
-    m: usize,
+    m: Program,
     format: ChecklistFormat,
     out: Option<&Path>,
 ) -> Result<(), Diagnostic> {
@@ -119,7 +139,7 @@ fn render_to(
 
 fn render_rows_to(
     pb: &Playbook,
-    m: usize,
+    m: Program,
     rows: &[checklist::Row<'_>],
     format: ChecklistFormat,
     out: Option<&Path>,

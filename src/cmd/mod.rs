@@ -40,10 +40,11 @@ pub fn run(cli: Cli) -> i32 {
         } => serve::run(&root, &host, port, &allow_hosts, open),
         Command::Checklist {
             market,
+            company,
             all,
             format,
             output,
-        } => checklist::run(&root, market.as_deref(), all, format, output),
+        } => checklist::run(&root, market.as_deref(), company, all, format, output),
         Command::Init { dir, theme } => init::run(&dir, theme),
         Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),
     }

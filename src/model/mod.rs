@@ -9,6 +9,7 @@ pub mod raw;
 use crate::config::Config;
 use jiff::civil::Date;
 use raw::{RawActual, RawObligation, RawPartner, RawResult, Rule, Target};
+pub use raw::Scope;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -230,8 +231,21 @@ pub struct Phase {
     pub component: Option<usize>,
     /// Its blocks (one implicit block when the phase lists steps directly).
     pub blocks: Vec<usize>,
+    /// Company or market work (inherited from the framework).
+    pub scope: Scope,
+    /// Company-wide phases and steps this phase depends on.
+    pub after: Vec<Prereq>,
     /// Source file.
     pub file: usize,
+}
+
+/// A company-wide phase or step that market work depends on (a phase's `after:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Prereq {
+    /// A company phase, by index.
+    Phase(usize),
+    /// A company step, by index.
+    Step(usize),
 }
 
 /// A titled group of steps within a phase.
@@ -276,6 +290,8 @@ pub struct Step {
     pub activities: Vec<Activity>,
     /// Market-specific extra tasks attached to this step.
     pub market_tasks: Vec<usize>,
+    /// Company or market work (inherited from the phase).
+    pub scope: Scope,
     /// Source file.
     pub file: usize,
 }
@@ -314,6 +330,14 @@ pub struct Task {
     pub activity: Option<usize>,
     /// The market that added this task, if any.
     pub market: Option<usize>,
+    /// Company or market work (inherited from the step; a market's own task
+    /// is market work).
+    pub scope: Scope,
+    /// Tasks that are the same work (`same_as`, made symmetric and
+    /// transitive: the other members of its group), ascending.
+    pub same_as: Vec<usize>,
+    /// Tasks marked as different work despite a similar title, with why.
+    pub distinct_from: Vec<(usize, String)>,
     /// Source file.
     pub file: usize,
 }
@@ -532,8 +556,9 @@ pub struct Playbook {
     pub index: HashMap<Kind, HashMap<String, usize>>,
     /// Who references what: target page → source pages.
     pub backlinks: BTreeMap<EntityRef, BTreeSet<EntityRef>>,
-    /// Markets each task with a rule (or of a market) applies to, ascending,
-    /// by task index. Empty for a task without a rule: it applies to every
+    /// Markets each task with a rule (or of a market, or linked `same_as`)
+    /// applies to, ascending, by task index. Empty for company work, and for
+    /// a task without a rule or links: it applies to every
     /// market, and listing them all would grow with markets × tasks. Ask
     /// [`Playbook::applies`] rather than reading this directly.
     pub task_markets: Vec<Vec<usize>>,
@@ -542,9 +567,13 @@ pub struct Playbook {
 }
 
 impl Playbook {
-    /// Does task `t` apply to market `m`?
+    /// Does task `t` apply to market `m`? Company-wide work applies to no
+    /// market: it is on the company program's checklist.
     pub fn applies(&self, t: usize, m: usize) -> bool {
         let task = &self.tasks[t];
+        if task.scope == Scope::Company {
+            return false;
+        }
         if task.rule.is_none() && task.market.is_none() {
             return true;
         }

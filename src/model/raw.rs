@@ -51,6 +51,22 @@ pub struct RawFramework {
     /// Implementation risks and their mitigations.
     #[serde(default)]
     pub risks: Vec<RawRisk>,
+    /// Who does the framework's work: once for the company, or per market
+    /// (the default); its phases, steps and tasks inherit it.
+    #[serde(default)]
+    pub scope: Option<Scope>,
+}
+
+/// Whether work is done once for the whole company or in every market.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Done in each market, dated from the market's kickoff (the default).
+    #[default]
+    Market,
+    /// Done once for the company, dated from the company program's kickoff
+    /// (`[company] kickoff` in book.toml).
+    Company,
 }
 
 /// A risk of implementing a framework, with its mitigation.
@@ -129,6 +145,13 @@ pub struct RawPhase {
     /// Titled week blocks grouping the steps.
     #[serde(default)]
     pub blocks: Option<Vec<RawBlock>>,
+    /// Company or market work; inherited from the framework when absent.
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    /// Company-wide phases or steps this market phase depends on
+    /// (`phase:<id>` or `step:<id>`): a market's checklist opens with them.
+    #[serde(default)]
+    pub after: Vec<String>,
 }
 
 /// A titled week block inside a phase ("Week 1-2: Infrastructure and MLOps Foundation").
@@ -166,6 +189,9 @@ pub struct RawStep {
     /// The step's activities.
     #[serde(default)]
     pub activities: Vec<RawActivity>,
+    /// Company or market work; inherited from the phase when absent.
+    #[serde(default)]
+    pub scope: Option<Scope>,
 }
 
 /// An activity inside a step.
@@ -203,6 +229,27 @@ pub struct RawTask {
     /// Which markets the task applies to; absent = all.
     #[serde(default)]
     pub applies_to: Option<Rule>,
+    /// Company or market work; inherited from the step when absent.
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    /// `task:<id>` of tasks in other frameworks that are the same work: a
+    /// checklist shows them as one row (linked both ways once written on
+    /// either side).
+    #[serde(default)]
+    pub same_as: Vec<String>,
+    /// Tasks with the same or a near title that are different work, and why.
+    #[serde(default)]
+    pub distinct_from: Vec<RawDistinct>,
+}
+
+/// A task marked as different work from this one despite a similar title.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDistinct {
+    /// `task:<id>` of the other task.
+    pub task: String,
+    /// How the two differ, for the reader and the reviewer.
+    pub why: String,
 }
 
 /// An applicability rule: every non-empty key must match (AND); within a key any value (OR).

@@ -153,6 +153,12 @@ struct MarketData<'a> {
     reasons: Vec<&'a [String]>,
     /// Pairs: position delta from the previous gated row, reason index.
     rows: Vec<usize>,
+    /// Rows standing for a `same_as` group: [position, [other members' positions]].
+    also: &'a [(usize, Vec<usize>)],
+    /// The company phases and steps this market's phases wait for.
+    prereqs: Vec<checklist::Prerequisite<'a>>,
+    /// The company program's name and kickoff (heading the prerequisites).
+    company: (&'a str, String),
 }
 
 fn dates(w: DueWindow) -> (String, Option<String>) {
@@ -194,6 +200,15 @@ pub fn market_js(pb: &Playbook, m: usize, c: &Compact) -> String {
             .collect(),
         reasons: c.reasons.iter().map(Vec::as_slice).collect(),
         rows,
+        also: &c.also,
+        prereqs: checklist::prerequisites_of(
+            pb,
+            (0..pb.phases.len()).filter(|&p| c.per_phase[p] > 0),
+        ),
+        company: {
+            let h = checklist::Program::Company.head(pb);
+            (h.name, h.kickoff.to_string())
+        },
     };
     format!(
         "window.PLAYBOOK_CHECKLIST = {};\n",

@@ -13,7 +13,11 @@
 //! 5. [`tasks`]: a market's own tasks, and task owners;
 //! 6. [`applies_to`]: the values an `applies_to` rule names exist;
 //! 7. [`markdown_refs`]: `[[kind:id]]` in every Markdown text, with backlinks;
-//! 8. [`tasks`] again: which markets each task applies to.
+//! 8. [`scope`]: company work has a start date and no `applies_to`; a
+//!    market phase's `after:` names company phases and steps;
+//! 9. [`links`]: `same_as` and `distinct_from` between tasks, and a warning
+//!    for near-identical titles in different frameworks left unmarked;
+//! 10. [`tasks`] again: which markets each task applies to.
 //!
 //! Diagnostics are placed by [`places`]: a node of the file's YAML by path,
 //! from the parser's spans, or an offset in a Markdown body.
@@ -21,9 +25,11 @@
 mod applies_to;
 mod ids;
 mod kinds;
+mod links;
 mod markdown_refs;
 mod places;
 mod references;
+mod scope;
 mod structure;
 mod tasks;
 #[cfg(test)]
@@ -75,6 +81,7 @@ pub fn resolve_with(
         first_def: HashMap::new(),
         at: places::Origins::default(),
         spans: HashMap::new(),
+        pending: scope::Pending::default(),
     };
     r.roles(&raw);
     for f in &raw.frameworks {
@@ -88,6 +95,8 @@ pub fn resolve_with(
     r.check_owners();
     r.check_rules();
     r.scan_all_markdown(refs);
+    r.check_scope();
+    r.link_tasks();
     r.compute_applicability();
 
     // Freeing tens of thousands of parsed values takes a while at scale;
@@ -116,6 +125,8 @@ struct Resolver {
     at: places::Origins,
     /// The YAML span maps built so far, by file (only files with a problem).
     spans: HashMap<usize, crate::yaml::SpanMap>,
+    /// Raw lists kept for the scope and link rules.
+    pending: scope::Pending,
 }
 
 impl Resolver {

@@ -9,7 +9,7 @@ use super::places::join;
 use super::Resolver;
 use crate::diag::Diagnostic;
 use crate::markdown::slugify;
-use crate::model::raw::{RawPhase, RawStep};
+use crate::model::raw::{RawPhase, RawStep, Scope};
 use crate::model::*;
 
 /// A block's parts before it is registered: id, title, weeks, summary, steps, implicit.
@@ -36,8 +36,12 @@ impl Resolver {
             components: Vec::new(),
             phases: Vec::new(),
             risks: Vec::new(),
+            scope: lf.raw.scope.unwrap_or_default(),
             file: lf.file,
         });
+        if lf.raw.scope == Some(Scope::Company) {
+            self.note_company(lf.file, "scope");
+        }
         for (c, file) in &lf.components {
             let ci = self.pb.components.len();
             self.define(Kind::Component, &c.id, ci, *file, "id");
@@ -148,6 +152,13 @@ impl Resolver {
         let base = at.map(|i| format!("phases[{i}]")).unwrap_or_default();
         let window = self.window(p, file, &base);
         let pi = self.pb.phases.len();
+        let scope = p.scope.unwrap_or(self.pb.frameworks[fi].scope);
+        if p.scope == Some(Scope::Company) {
+            self.note_company(file, &join(&base, "scope"));
+        }
+        if !p.after.is_empty() {
+            self.pending.after.push((pi, p.after.clone()));
+        }
         self.at.phases.push(at);
         self.pb.phases.push(Phase {
             id: p.id.clone(),
@@ -158,6 +169,8 @@ impl Resolver {
             framework: fi,
             component: ci,
             blocks: Vec::new(),
+            scope,
+            after: Vec::new(),
             file,
         });
         let blocks: Vec<BlockParts<'_>> = match (&p.steps, &p.blocks) {
@@ -233,6 +246,10 @@ impl Resolver {
         let path = join(&self.block_path(bi), &format!("steps[{j}]"));
         self.define(Kind::Step, &s.id, si, file, &join(&path, "id"));
         self.at.steps.push(j);
+        let scope = s.scope.unwrap_or(self.pb.phases[pi].scope);
+        if s.scope == Some(Scope::Company) {
+            self.note_company(file, &join(&path, "scope"));
+        }
         let mut step = Step {
             id: s.id.clone(),
             number: s.number,
@@ -244,6 +261,7 @@ impl Resolver {
             block: bi,
             activities: Vec::new(),
             market_tasks: Vec::new(),
+            scope,
             file,
         };
         // This step's tasks so far (a handful): where duplicate slugs are looked for.
@@ -279,10 +297,22 @@ impl Resolver {
                         step: si,
                         activity: Some(step.activities.len()),
                         market: None,
+                        scope: t.scope.unwrap_or(scope),
+                        same_as: Vec::new(),
+                        distinct_from: Vec::new(),
                         file,
                     },
                     k,
                 );
+                if t.scope == Some(Scope::Company) {
+                    let at = format!("activities[{ai}].tasks[{k}].scope");
+                    self.note_company(file, &join(&path, &at));
+                }
+                if !t.same_as.is_empty() || !t.distinct_from.is_empty() {
+                    self.pending
+                        .links
+                        .push((ti, t.same_as.clone(), t.distinct_from.clone()));
+                }
                 act.tasks.push(ti);
             }
             step.activities.push(act);

@@ -6,7 +6,7 @@ use super::Resolver;
 use crate::diag::Diagnostic;
 use crate::load::RawContent;
 use crate::markdown::slugify;
-use crate::model::raw::Rule;
+use crate::model::raw::{Rule, Scope};
 use crate::model::*;
 use crate::rules::{self, MarketFacts};
 
@@ -69,6 +69,9 @@ impl Resolver {
                         step: step.idx,
                         activity: None,
                         market: Some(mi),
+                        scope: Scope::Market,
+                        same_as: Vec::new(),
+                        distinct_from: Vec::new(),
                         file: *file,
                     },
                     k,
@@ -132,8 +135,12 @@ impl Resolver {
             .tasks
             .par_iter()
             .map(|t| match t.market {
+                // Company-wide work is on no market's checklist.
+                None if t.scope == Scope::Company => Vec::new(),
                 // Applies everywhere: no list (it would grow with markets × tasks).
-                None if t.rule.is_none() => Vec::new(),
+                // A task linked `same_as` (a handful) is listed, so a market's
+                // compact checklist can see which of its group stands for it.
+                None if t.rule.is_none() && t.same_as.is_empty() => Vec::new(),
                 None => ix.select(t.rule.as_ref()),
                 // A market's own task can only apply to that market.
                 Some(tm) => {

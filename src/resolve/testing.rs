@@ -37,6 +37,8 @@ pub(super) const COMPONENT_PATH: &str = "content/frameworks/fw/comp.yaml";
 /// A playbook as files: path → text, in load's order.
 pub(super) struct Input {
     files: Vec<(String, String)>,
+    /// `book.toml`.
+    book: String,
 }
 
 impl Input {
@@ -66,6 +68,7 @@ impl Input {
                 .iter()
                 .map(|(p, t)| (p.to_string(), t.to_string()))
                 .collect(),
+            book: "[book]\ntitle = \"T\"\n".to_string(),
         }
     }
 
@@ -96,6 +99,12 @@ impl Input {
     pub(super) fn step_yaml(mut self, yaml: &str) -> Input {
         let f = self.files.iter_mut().find(|(p, _)| p == COMPONENT_PATH);
         f.expect("component").1.push_str(yaml);
+        self
+    }
+
+    /// Replace `book.toml`.
+    pub(super) fn book(mut self, text: &str) -> Input {
+        self.book = text.to_string();
         self
     }
 
@@ -142,7 +151,12 @@ impl Input {
             .position(|f| p.starts_with(f))
             .unwrap_or(9)
         };
-        files.sort_by_key(|(p, _)| (rank(p), !p.ends_with("framework.yaml"), p.clone()));
+        // A framework's own files follow it (folder by folder, framework.yaml first).
+        let folder = |p: &str| match rank(p) {
+            1 => p.rsplit_once('/').map_or("", |(d, _)| d).to_string(),
+            _ => String::new(),
+        };
+        files.sort_by_key(|(p, _)| (rank(p), folder(p), !p.ends_with("framework.yaml"), p.clone()));
         let mut raw = RawContent::default();
         for (i, (path, text)) in files.iter().enumerate() {
             raw.sources.push(SourceFile {
@@ -182,7 +196,7 @@ impl Input {
 
     /// Resolve the files.
     pub(super) fn resolve(&self) -> Result<Playbook, Vec<Diagnostic>> {
-        let config: Config = toml::from_str("[book]\ntitle = \"T\"\n").expect("config");
+        let config = Config::parse(&self.book).expect("config");
         super::resolve(config, self.raw()).map_err(|d| d.0)
     }
 
