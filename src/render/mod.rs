@@ -9,6 +9,7 @@
 //! it). Nothing here writes to disk: the result is a list of [`SiteFile`]s for [`crate::output`].
 
 pub mod checklist_data;
+pub mod checklist_sheet;
 pub mod context;
 pub mod minify;
 pub mod on_demand;
@@ -27,6 +28,14 @@ use crate::site_file::SiteFile;
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
+    (
+        "checklist_macros.html",
+        include_str!("../../templates/checklist_macros.html"),
+    ),
+    (
+        "checklist_export.html",
+        include_str!("../../templates/checklist_export.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     (
         "framework.html",
@@ -118,11 +127,6 @@ pub(super) fn register_filters(tera: &mut tera::Tera) {
             Ok(tera::Value::String(t))
         },
     );
-}
-
-pub(super) fn is_missing_parent(e: &tera::Error) -> bool {
-    let s = error_chain(e);
-    s.contains("doesn't exist") || s.contains("not found")
 }
 
 pub(super) fn error_chain(e: &tera::Error) -> String {

@@ -251,26 +251,13 @@ impl Builder<'_> {
         );
         let mut cctx = self.ctx(base);
         let lead = checklist::launch_lead(pb, mi);
-        let mut groups: Vec<Value> = Vec::new();
-        let mut i = 0;
-        while i < rows.len() {
-            let p = rows[i].phase_idx;
-            let j = rows[i..]
-                .iter()
-                .position(|r| r.phase_idx != p)
-                .map(|k| i + k)
-                .unwrap_or(rows.len());
-            let row = &rows[i];
-            let w = crate::schedule::phase_window(m.kickoff, pb.phases[p].window);
-            groups.push(json!({"framework": row.framework, "component": row.component, "phase": row.phase, "window": row.phase_window,
-                               "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()),
-                               "rows_html": checklist_rows_html(pb, &rows[i..j])}));
-            i = j;
-        }
+        cctx.insert(
+            "phases",
+            &crate::render::checklist_sheet::sheet(pb, mi, rows),
+        );
         cctx.put("market", json!({"id": m.id, "name": m.name, "kickoff": m.kickoff.to_string(), "lead": lead, "tasks": count, "dynamic": dynamic,
                                        "csv": format!("../checklist-{}.csv", m.id), "md": format!("../checklist-{}.md", m.id), "url": url,
                                        "ics": (!dynamic).then(|| format!("../checklist-{}.ics", m.id))}));
-        cctx.put("groups", groups);
         if let Some(c) = &compact {
             let data = vec![SiteFile {
                 path: format!("{curl}data.js"),
@@ -301,74 +288,6 @@ impl Builder<'_> {
             downloads,
         )
     }
-}
-
-/// The rows of one phase of a checklist page, as lean HTML: one `<tbody>` per
-/// step (a header row links the step and gives its due date), an activity row
-/// when the activity changes, then one row per task carrying the task id's
-/// last part in `data-t` (theme/playbook.js keys ticks by the full task id).
-/// Written directly rather than through Tera: a market of a large playbook
-/// has thousands of rows, and this keeps them at about a microsecond each.
-pub(super) fn checklist_rows_html(pb: &Playbook, rows: &[checklist::Row<'_>]) -> String {
-    use checklist::push_escaped as esc;
-    let mut s = String::with_capacity(rows.len() * 140);
-    let mut step = usize::MAX;
-    let mut activity = "";
-    for r in rows {
-        if r.step_idx != step {
-            // `</tbody>` is optional in HTML: each new `<tbody>` closes the last.
-            step = r.step_idx;
-            activity = "";
-            s.push_str("\n<tbody><tr><th colspan=2 scope=rowgroup><a href=\"");
-            s.push(crate::markdown::ROOT_MARK);
-            esc(&mut s, &pb.url(er(Kind::Step, r.step_idx)));
-            s.push_str("\">");
-            esc(&mut s, r.step);
-            s.push_str("</a><td>");
-            match r.due {
-                Some(d) => s.push_str(&d.to_string()),
-                None => s.push_str("ongoing"),
-            }
-        }
-        if r.activity != activity {
-            activity = r.activity;
-            s.push_str("\n<tr class=ac><td colspan=3>");
-            esc(&mut s, activity);
-        }
-        let slug = r
-            .task_id
-            .strip_prefix(r.step_id)
-            .and_then(|x| x.strip_prefix('/'));
-        match slug {
-            Some(t) => {
-                s.push_str("\n<tr data-t=\"");
-                esc(&mut s, t);
-            }
-            None => {
-                s.push_str("\n<tr data-id=\"");
-                esc(&mut s, r.task_id);
-            }
-        }
-        s.push_str("\"><td><label><input type=checkbox> ");
-        esc(&mut s, r.task);
-        s.push_str("</label>");
-        if !r.reasons.is_empty() {
-            s.push_str("<small>");
-            esc(&mut s, &r.reasons.join(", "));
-            s.push_str("</small>");
-        }
-        s.push_str("<td>");
-        match (r.owner_person, r.owner_title) {
-            (Some(p), Some(t)) => {
-                esc(&mut s, p);
-                s.push_str("<br>");
-                esc(&mut s, t);
-            }
-            (None, Some(t)) => esc(&mut s, t),
-            _ => s.push('—'),
-        }
-    }
-    s
 }
 
 /// The files a market's checklist page links for download, beside it:
