@@ -14,6 +14,7 @@ pub mod context;
 pub mod minify;
 pub mod on_demand;
 pub mod pages;
+pub mod sidebar;
 pub mod svg;
 mod theme;
 
@@ -28,6 +29,11 @@ use crate::site_file::SiteFile;
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
+    ("charts.html", include_str!("../../templates/charts.html")),
+    (
+        "partials/nav.html",
+        include_str!("../../templates/partials/nav.html"),
+    ),
     (
         "checklist_macros.html",
         include_str!("../../templates/checklist_macros.html"),
@@ -239,7 +245,7 @@ pub fn render_site_to(
             }
         })
     });
-    let site = pages::SiteBuilder::new(pb);
+    let site = pages::SiteBuilder::new(pb, templates);
     // The site-wide files do not depend on the pages: make them alongside,
     // and hand each to the sink at once (playbook.json alone is 44 MB at
     // 50,000 tasks; kept until the end it was part of the build's peak).
