@@ -38,6 +38,9 @@ pub enum PageKind {
     Market,
     /// `/markets/<market>/checklist/`: the printable launch checklist.
     MarketChecklist,
+    /// `/company/`: the company program's checklist (work done once for
+    /// the company); only when book.toml has `[company]`.
+    CompanyChecklist,
     /// `/regulations/`.
     RegulationsIndex,
     /// `/regulations/<regulation>/`.
@@ -271,6 +274,18 @@ pub const PAGE_KINDS: &[PageKindInfo] = &[
             Child,
         )
     },
+    PageKindInfo {
+        indexed: false,
+        ..row(
+            P::CompanyChecklist,
+            "company checklist",
+            "checklist.html",
+            "company/",
+            One,
+            "Company program checklist",
+            Child,
+        )
+    },
     row(
         P::RegulationsIndex,
         "regulations index",
@@ -357,6 +372,9 @@ pub fn info(kind: PageKind) -> &'static PageKindInfo {
 
 /// How many pages of `kind` the playbook has.
 pub fn count(pb: &Playbook, kind: PageKind) -> usize {
+    if kind == P::CompanyChecklist && pb.config.company.is_none() {
+        return 0;
+    }
     match info(kind).pages {
         One => 1,
         Each(k) => entity_count(pb, k),
@@ -415,6 +433,10 @@ pub fn title(pb: &Playbook, page: Page) -> String {
     match (page.kind, info(page.kind).pages) {
         (P::MarketChecklist, _) => format!("{} launch checklist", pb.markets[page.idx].name),
         (P::StoryIndex, _) => "Story".into(),
+        (P::CompanyChecklist, _) => format!(
+            "{} checklist",
+            pb.config.company.as_ref().map_or("Company program", |c| c.name())
+        ),
         (_, Each(k)) => pb
             .title(EntityRef {
                 kind: k,
@@ -440,7 +462,9 @@ pub fn section(pb: &Playbook, page: Page) -> Section {
             Section::Frameworks(Some(s.framework), s.component)
         }
         P::MetricsIndex | P::Metric => Section::Metrics,
-        P::MarketsIndex | P::Market | P::MarketChecklist => Section::Markets,
+        P::MarketsIndex | P::Market | P::MarketChecklist | P::CompanyChecklist => {
+            Section::Markets
+        }
         P::RegulationsIndex | P::Regulation => Section::Regulations,
         P::ExpertsIndex | P::Expert => Section::Experts,
         P::ResearchIndex | P::Research => Section::Research,
@@ -456,7 +480,11 @@ pub fn children(pb: &Playbook, page: Page) -> Vec<Page> {
         P::StoryIndex => all(P::Chapter),
         P::FrameworksIndex => all(P::Framework),
         P::MetricsIndex => all(P::Metric),
-        P::MarketsIndex => all(P::Market),
+        P::MarketsIndex => {
+            let mut v: Vec<Page> = pages_of(pb, P::CompanyChecklist).collect();
+            v.extend(pages_of(pb, P::Market));
+            v
+        }
         P::RegulationsIndex => all(P::Regulation),
         P::ExpertsIndex => all(P::Expert),
         P::ResearchIndex => all(P::Research),

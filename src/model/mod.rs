@@ -168,6 +168,8 @@ pub struct Framework {
     pub phases: Vec<usize>,
     /// Implementation risks.
     pub risks: Vec<Risk>,
+    /// Company or market work (its phases inherit it).
+    pub scope: Scope,
     /// Source file index.
     pub file: usize,
 }

@@ -94,10 +94,12 @@ fn content_words(words: &BTreeSet<String>) -> BTreeSet<String> {
 /// ratio that catches those (Jaccard ≥ 0.5) also pairs every "Performance
 /// X" with every "Performance Y" (60 pairs in the real playbook, most of
 /// them different work), while edit distance pairs short unrelated titles.
+#[cfg(test)]
 pub(super) fn near_identical(a: &str, b: &str) -> bool {
     words_near(&title_words(a), &title_words(b))
 }
 
+/// [`near_identical`] over titles already split by [`title_words`].
 fn words_near(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
