@@ -348,6 +348,7 @@ mod tests {
             due,
             reasons: Vec::new(),
             market_specific: false,
+            also: Vec::new(),
             phase_idx: 0,
             step_idx: 0,
             task_idx: 0,

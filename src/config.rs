@@ -275,7 +275,12 @@ mod tests {
         let company = c.company.unwrap();
         assert_eq!(company.kickoff, jiff::civil::date(2026, 11, 2));
         assert_eq!(company.name(), "Company program");
+        // TOML itself refuses a day that does not exist …
         let d = Config::parse("[book]\ntitle = \"Ops\"\n[company]\nkickoff = 2026-02-30\n")
+            .unwrap_err();
+        assert_eq!(d.location.unwrap().line, 4);
+        // … and a date written as a string is checked the same way.
+        let d = Config::parse("[book]\ntitle = \"Ops\"\n[company]\nkickoff = \"2026-02-30\"\n")
             .unwrap_err();
         assert!(d.message.contains("real date"), "{}", d.message);
         assert_eq!(d.location.unwrap().line, 4);

@@ -407,7 +407,7 @@ mod tests {
             w.message,
             "task `onboard/verify-identities` (\"Verify Identities\") has a title like `kyc/verify-identity` (\"Verify identity\") in F"
         );
-        assert_eq!(w.place(), "content/frameworks/gw/q1.yaml:9:13");
+        assert_eq!(w.place(), "content/frameworks/gw/q1.yaml:10:13");
         assert_eq!(w.related_places(), [format!("{COMPONENT_PATH}:14:17")]);
         assert!(w.help.as_deref().unwrap().contains("same_as: [\"task:kyc/verify-identity\"]"));
     }
@@ -439,7 +439,7 @@ mod tests {
         let e = second("Other", "            same_as: [\"task:kyc/verify-identiy\"]\n").errors();
         assert_eq!(e[0].message, "no task with id `kyc/verify-identiy`");
         assert_eq!(e[0].help.as_deref(), Some("did you mean `task:kyc/verify-identity`?"));
-        assert_eq!(e[0].place(), "content/frameworks/gw/q1.yaml:13:22");
+        assert_eq!(e[0].place(), "content/frameworks/gw/q1.yaml:12:23");
         let e = second("Other", "            same_as: [\"kyc/verify-identity\"]\n").errors();
         assert_eq!(e[0].message, "`kyc/verify-identity` is not a task reference");
     }
