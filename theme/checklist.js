@@ -53,7 +53,7 @@
       reasons: reasons,
       also: (alsoAt[p] || []).map(function (q) {
         var o = T.tasks[q], st = T.steps[o[0]];
-        return { id: taskId(o), framework: T.phases[st[2]][0], step: st[0], url: st[1] };
+        return { id: taskId(o), framework: T.phases[st[2]][0], step: st[0], url: st[1] + "#task-" + o[2] };
       }),
     });
   });
@@ -96,6 +96,11 @@
       s += r.suffix !== null ? '\n<tr data-t="' + esc(r.suffix) + '">' : '\n<tr data-id="' + esc(r.id) + '">';
       s += "<td><label><input type=checkbox> " + esc(r.task) + "</label>";
       if (r.reasons.length) s += "<small>" + esc(r.reasons.join(", ")) + "</small>";
+      if (r.also.length) {
+        s += "<span class=also>also " + r.also.map(function (a) {
+          return '<a href="' + esc(root + a.url) + '">' + esc(a.framework + " › " + a.step) + "</a>";
+        }).join(", ") + "</span>";
+      }
       s += "<td>";
       if (r.person !== null && r.roleTitle !== null) s += esc(r.person) + "<br>" + esc(r.roleTitle);
       else if (r.roleTitle !== null) s += esc(r.roleTitle);
