@@ -608,6 +608,10 @@ base-url = "/"
                 if slugify(t) not in [slugify(x) for x in titles]:
                     titles.append(t)
             tasks = []
+            # Each framework's titles carry its number: the small verb/object
+            # pool would otherwise give thousands of identical titles across
+            # frameworks, which `playbook check` warns about (same work?).
+            titles = [f"{t} (F{fi + 1})" for t in titles]
             for t in titles:
                 desc = self.sentence()
                 if r.random() < 0.2:

@@ -256,77 +256,113 @@ impl Resolver {
         Diagnostic::error(format!("no task with id `{id}`")).help(help)
     }
 
-    /// A warning at the later task of each unmarked pair with near-identical
-    /// titles in different frameworks. Titles are bucketed by their words,
-    /// their content words and their words less one, so the work grows with
-    /// the tasks, not with their pairs.
+    /// A warning at each task whose title is near-identical to an earlier
+    /// task's in another framework, when the two are neither linked nor
+    /// marked: one warning per task (naming the first such task), so a
+    /// title repeated a thousand times gives a thousand lines, not a
+    /// million. Titles are bucketed by their words, their content words and
+    /// their words less one, so the work grows with the tasks, not with
+    /// their pairs.
     fn warn_similar_titles(&mut self) {
         let tasks: Vec<usize> = (0..self.pb.tasks.len())
             .filter(|&t| self.pb.tasks[t].market.is_none())
             .collect();
-        let words: Vec<BTreeSet<String>> = tasks
+        let words: Vec<Vec<String>> = tasks
             .iter()
-            .map(|&t| title_words(&self.pb.tasks[t].title))
+            .map(|&t| title_words(&self.pb.tasks[t].title).into_iter().collect())
             .collect();
-        // Bucket keys: the words; the content words (two or more); each
-        // words-less-one (two or more) — a pair of rule 3 meets where the
-        // longer title less one word is the shorter title's words.
-        let mut by_key: HashMap<(u8, Vec<&str>), Vec<usize>> = HashMap::new();
-        for (i, w) in words.iter().enumerate() {
-            let all: Vec<&str> = w.iter().map(String::as_str).collect();
-            by_key.entry((0, all.clone())).or_default().push(i);
-            let content: Vec<&str> = all
+        // Bucket keys: (0, the words); (1, the content words, two or more);
+        // (2, the words less one, two or more).
+        type Key<'k> = (u8, Vec<&'k str>);
+        let keys = |w: &'_ [String]| -> Vec<(u8, Vec<String>)> {
+            let mut out = vec![(0, w.to_vec())];
+            let content: Vec<String> = w
                 .iter()
-                .copied()
-                .filter(|x| !GENERIC_WORDS.contains(x))
+                .filter(|x| !GENERIC_WORDS.contains(&x.as_str()))
+                .cloned()
                 .collect();
             if content.len() >= 2 {
-                by_key.entry((1, content)).or_default().push(i);
+                out.push((1, content));
             }
-            if all.len() >= 3 {
-                for skip in 0..all.len() {
-                    let less: Vec<&str> = all
+            if w.len() >= 3 {
+                for skip in 0..w.len() {
+                    let less = w
                         .iter()
                         .enumerate()
                         .filter(|&(k, _)| k != skip)
-                        .map(|(_, x)| *x)
+                        .map(|(_, x)| x.clone())
                         .collect();
-                    by_key.entry((2, less)).or_default().push(i);
+                    out.push((2, less));
                 }
+            }
+            out
+        };
+        let task_keys: Vec<Vec<(u8, Vec<String>)>> = words.iter().map(|w| keys(w)).collect();
+        let mut by_key: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+        for (i, ks) in task_keys.iter().enumerate() {
+            for (kind, k) in ks {
+                by_key
+                    .entry((*kind, k.iter().map(String::as_str).collect()))
+                    .or_default()
+                    .push(i);
             }
         }
-        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for ((kind, key), members) in &by_key {
-            let mut with: Vec<usize> = members.clone();
-            if *kind == 2 {
-                // Rule 3: the longer titles of this bucket meet the titles
-                // whose words are exactly the key.
-                match by_key.get(&(0, key.clone())) {
-                    Some(short) => with.extend(short),
-                    None => continue,
+        let fw = |pb: &crate::model::Playbook, t: usize| pb.steps[pb.tasks[t].step].framework;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (i, ks) in task_keys.iter().enumerate() {
+            let b = tasks[i];
+            // Where an earlier near title can be: the same words or content
+            // words; a shorter title (our words less one, as its words); a
+            // longer one (our words, as its words less one).
+            let mut lookups: Vec<Key<'_>> = Vec::new();
+            for (kind, k) in ks {
+                let k: Vec<&str> = k.iter().map(String::as_str).collect();
+                match kind {
+                    0 => {
+                        lookups.push((0, k.clone()));
+                        lookups.push((2, k));
+                    }
+                    1 => lookups.push((1, k)),
+                    _ => lookups.push((0, k)),
                 }
             }
-            for (x, &i) in with.iter().enumerate() {
-                for &j in &with[x + 1..] {
-                    let (a, b) = (tasks[i.min(j)], tasks[i.max(j)]);
-                    if a != b && self.pb.steps[self.pb.tasks[a].step].framework
-                        != self.pb.steps[self.pb.tasks[b].step].framework
+            let mut first: Option<usize> = None;
+            for key in &lookups {
+                let Some(members) = by_key.get(key) else {
+                    continue;
+                };
+                for &j in members.iter().take_while(|&&j| j < i) {
+                    let a = tasks[j];
+                    if first.is_some_and(|f| f <= a) {
+                        break;
+                    }
+                    let tb = &self.pb.tasks[b];
+                    if fw(&self.pb, a) == fw(&self.pb, b)
+                        || tb.same_as.contains(&a)
+                        || tb.distinct_from.iter().any(|(o, _)| *o == a)
                     {
-                        pairs.insert((a, b));
+                        continue;
+                    }
+                    let (wa, wb) = (&words[j], &words[i]);
+                    let set = |w: &Vec<String>| w.iter().cloned().collect::<BTreeSet<String>>();
+                    if words_near(&set(wa), &set(wb)) {
+                        first = Some(a);
+                        break;
                     }
                 }
             }
+            if let Some(a) = first {
+                found.push((a, b));
+            }
         }
-        for (a, b) in pairs {
+        for (a, b) in found {
             let (ta, tb) = (&self.pb.tasks[a], &self.pb.tasks[b]);
-            if tb.same_as.contains(&a) || tb.distinct_from.iter().any(|(o, _)| *o == a) {
-                continue;
-            }
-            if !words_near(&title_words(&ta.title), &title_words(&tb.title)) {
-                continue;
-            }
             let fw = &self.pb.frameworks[self.pb.steps[ta.step].framework].title;
-            let same = if ta.title == tb.title { "the same title as" } else { "a title like" };
+            let same = if ta.title == tb.title {
+                "the same title as"
+            } else {
+                "a title like"
+            };
             let d = Diagnostic::warning(format!(
                 "task `{}` (\"{}\") has {same} `{}` (\"{}\") in {fw}",
                 tb.id, tb.title, ta.id, ta.title
@@ -336,7 +372,10 @@ impl Resolver {
                 ta.id, ta.id
             ));
             let (fa, fb) = (ta.file, tb.file);
-            let (pa, pb_) = (join(&self.task_path(a), "title"), join(&self.task_path(b), "title"));
+            let (pa, pb_) = (
+                join(&self.task_path(a), "title"),
+                join(&self.task_path(b), "title"),
+            );
             let mut d = self.at_key(d, fb, &pb_);
             if let Some(l) = self.key_location(fa, &pa) {
                 d = d.related(l);
