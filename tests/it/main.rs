@@ -31,6 +31,7 @@
 mod build;
 mod checklist;
 mod cli;
+mod company;
 mod csv_injection;
 mod errors;
 mod external_links;
