@@ -65,7 +65,11 @@ impl Program {
             }
             Program::Company => Head {
                 id: COMPANY_ID,
-                name: pb.config.company.as_ref().map_or("Company program", |c| c.name()),
+                name: pb
+                    .config
+                    .company
+                    .as_ref()
+                    .map_or("Company program", |c| c.name()),
                 region: None,
                 kickoff: company_kickoff(pb),
                 team: None,
@@ -267,7 +271,10 @@ pub fn rows<'a>(pb: &'a Playbook, windows: &'a [String], prog: impl Into<Program
         let t = &pb.tasks[ti];
         t.scope == scope
             && match facts {
-                Some(f) => (t.market.is_none() || t.market == Some(mi)) && rules::applies(t.rule.as_ref(), f),
+                Some(f) => {
+                    (t.market.is_none() || t.market == Some(mi))
+                        && rules::applies(t.rule.as_ref(), f)
+                }
                 None => true,
             }
     };
@@ -557,7 +564,8 @@ pub fn compact(pb: &Playbook, ix: &ChecklistIndex, m: usize) -> Compact {
             if members.first() != Some(&ti) {
                 continue;
             }
-            c.also.push((pos, members[1..].iter().map(|&x| ix.position[x]).collect()));
+            c.also
+                .push((pos, members[1..].iter().map(|&x| ix.position[x]).collect()));
         }
         c.count += 1;
         c.per_phase[pb.steps[pb.tasks[ti].step].phase] += 1;
@@ -658,7 +666,13 @@ fn prerequisites_markdown(s: &mut String, pb: &Playbook, rows: &[Row<'_>]) {
         company.name, company.kickoff
     );
     for p in &pre {
-        let _ = write!(s, "- **{}** — {} {} · ", p.title.replace('*', "\\*"), p.framework, p.kind);
+        let _ = write!(
+            s,
+            "- **{}** — {} {} · ",
+            p.title.replace('*', "\\*"),
+            p.framework,
+            p.kind
+        );
         match p.due {
             Some(d) => {
                 let _ = write!(s, "{} – {d}", p.start);
@@ -667,7 +681,14 @@ fn prerequisites_markdown(s: &mut String, pb: &Playbook, rows: &[Row<'_>]) {
                 let _ = write!(s, "from {} (ongoing)", p.start);
             }
         }
-        let _ = writeln!(s, " · state: {} · needed by {} · `{}:{}`", p.state, p.needed_by.join(", "), p.kind, p.id);
+        let _ = writeln!(
+            s,
+            " · state: {} · needed by {} · `{}:{}`",
+            p.state,
+            p.needed_by.join(", "),
+            p.kind,
+            p.id
+        );
     }
 }
 

@@ -271,7 +271,8 @@ mod tests {
 
     #[test]
     fn company_kickoff_is_a_toml_date() {
-        let c = Config::parse("[book]\ntitle = \"Ops\"\n[company]\nkickoff = 2026-11-02\n").unwrap();
+        let c =
+            Config::parse("[book]\ntitle = \"Ops\"\n[company]\nkickoff = 2026-11-02\n").unwrap();
         let company = c.company.unwrap();
         assert_eq!(company.kickoff, jiff::civil::date(2026, 11, 2));
         assert_eq!(company.name(), "Company program");
@@ -284,10 +285,9 @@ mod tests {
             .unwrap_err();
         assert!(d.message.contains("real date"), "{}", d.message);
         assert_eq!(d.location.unwrap().line, 4);
-        let d = Config::parse(
-            "[book]\ntitle = \"Ops\"\n[company]\nkickoff = 2026-11-02T09:00:00\n",
-        )
-        .unwrap_err();
+        let d =
+            Config::parse("[book]\ntitle = \"Ops\"\n[company]\nkickoff = 2026-11-02T09:00:00\n")
+                .unwrap_err();
         assert!(d.message.contains("without a time"), "{}", d.message);
     }
 

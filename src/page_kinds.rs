@@ -435,7 +435,10 @@ pub fn title(pb: &Playbook, page: Page) -> String {
         (P::StoryIndex, _) => "Story".into(),
         (P::CompanyChecklist, _) => format!(
             "{} checklist",
-            pb.config.company.as_ref().map_or("Company program", |c| c.name())
+            pb.config
+                .company
+                .as_ref()
+                .map_or("Company program", |c| c.name())
         ),
         (_, Each(k)) => pb
             .title(EntityRef {
@@ -462,9 +465,7 @@ pub fn section(pb: &Playbook, page: Page) -> Section {
             Section::Frameworks(Some(s.framework), s.component)
         }
         P::MetricsIndex | P::Metric => Section::Metrics,
-        P::MarketsIndex | P::Market | P::MarketChecklist | P::CompanyChecklist => {
-            Section::Markets
-        }
+        P::MarketsIndex | P::Market | P::MarketChecklist | P::CompanyChecklist => Section::Markets,
         P::RegulationsIndex | P::Regulation => Section::Regulations,
         P::ExpertsIndex | P::Expert => Section::Experts,
         P::ResearchIndex | P::Research => Section::Research,

@@ -8,8 +8,8 @@ pub mod raw;
 
 use crate::config::Config;
 use jiff::civil::Date;
-use raw::{RawActual, RawObligation, RawPartner, RawResult, Rule, Target};
 pub use raw::Scope;
+use raw::{RawActual, RawObligation, RawPartner, RawResult, Rule, Target};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

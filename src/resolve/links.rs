@@ -49,7 +49,10 @@ const ABBREVIATIONS: [(&str, &[&str]); 2] = [
 pub(super) fn title_words(title: &str) -> BTreeSet<String> {
     let lower = title.to_lowercase();
     let mut out = BTreeSet::new();
-    for w in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let n = w.chars().count();
         let w = if n > 4 && w.ends_with("ies") {
             format!("{}y", &w[..w.len() - 3])
@@ -67,15 +70,6 @@ pub(super) fn title_words(title: &str) -> BTreeSet<String> {
         }
     }
     out
-}
-
-/// The words that are not generic head nouns.
-fn content_words(words: &BTreeSet<String>) -> BTreeSet<String> {
-    words
-        .iter()
-        .filter(|w| !GENERIC_WORDS.contains(&w.as_str()))
-        .cloned()
-        .collect()
 }
 
 /// Are two titles near-identical? After [`title_words`], either
@@ -96,23 +90,49 @@ fn content_words(words: &BTreeSet<String>) -> BTreeSet<String> {
 /// them different work), while edit distance pairs short unrelated titles.
 #[cfg(test)]
 pub(super) fn near_identical(a: &str, b: &str) -> bool {
-    words_near(&title_words(a), &title_words(b))
+    let (a, b): (Vec<String>, Vec<String>) = (
+        title_words(a).into_iter().collect(),
+        title_words(b).into_iter().collect(),
+    );
+    words_near(&a, &b, is_generic)
 }
 
-/// [`near_identical`] over titles already split by [`title_words`].
-fn words_near(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+/// [`near_identical`] over two titles' words, each sorted (as
+/// [`title_words`] gives them, or as interned numbers); `generic` tells a
+/// generic head noun.
+fn words_near<T: Ord>(a: &[T], b: &[T], generic: impl Fn(&T) -> bool) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
     if a == b {
         return true;
     }
-    let (ca, cb) = (content_words(a), content_words(b));
+    let ca: Vec<&T> = a.iter().filter(|w| !generic(w)).collect();
+    let cb: Vec<&T> = b.iter().filter(|w| !generic(w)).collect();
     if ca.len() >= 2 && ca == cb {
         return true;
     }
     let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small.len() >= 2 && big.len() == small.len() + 1 && small.is_subset(big)
+    small.len() >= 2 && big.len() == small.len() + 1 && {
+        // Sorted: `small` is `big` less one word when at most one of big's
+        // words is skipped walking both.
+        let mut skipped = 0;
+        let mut k = 0;
+        for w in big {
+            if k < small.len() && small[k] == *w {
+                k += 1;
+            } else {
+                skipped += 1;
+            }
+        }
+        skipped == 1 && k == small.len()
+    }
+}
+
+/// Is `w` a generic head noun? (The unit tests compare titles as words.)
+#[cfg(test)]
+fn is_generic(w: &String) -> bool {
+    GENERIC_WORDS.contains(&w.as_str())
 }
 
 impl Resolver {
@@ -181,7 +201,8 @@ impl Resolver {
                 members.push(r);
                 members.sort_unstable();
                 for &t in &members {
-                    self.pb.tasks[t].same_as = members.iter().copied().filter(|&x| x != t).collect();
+                    self.pb.tasks[t].same_as =
+                        members.iter().copied().filter(|&x| x != t).collect();
                 }
             }
         }
@@ -213,11 +234,14 @@ impl Resolver {
     fn link_target(&mut self, ti: usize, item: &str, path: &str) -> Option<usize> {
         let file = self.pb.tasks[ti].file;
         let err = match item.strip_prefix("task:") {
-            None => Diagnostic::error(format!("`{item}` is not a task reference"))
-                .help(format!("write `task:<step-id>/<task-id>`, e.g. `task:{item}`")),
+            None => Diagnostic::error(format!("`{item}` is not a task reference")).help(format!(
+                "write `task:<step-id>/<task-id>`, e.g. `task:{item}`"
+            )),
             Some(id) => match self.pb.lookup(Kind::Task, id) {
-                Some(r) if r.idx == ti => Diagnostic::error(format!("task `{id}` is linked to itself"))
-                    .help("name the other framework's task"),
+                Some(r) if r.idx == ti => {
+                    Diagnostic::error(format!("task `{id}` is linked to itself"))
+                        .help("name the other framework's task")
+                }
                 Some(r) => return Some(r.idx),
                 None => self.unknown_task(id),
             },
@@ -260,78 +284,92 @@ impl Resolver {
     /// task's in another framework, when the two are neither linked nor
     /// marked: one warning per task (naming the first such task), so a
     /// title repeated a thousand times gives a thousand lines, not a
-    /// million. Titles are bucketed by their words, their content words and
-    /// their words less one, so the work grows with the tasks, not with
-    /// their pairs.
+    /// million. Words are numbered, and each title is filed under hashes of
+    /// its words, its content words and its words less one (one sorted
+    /// list), so the work grows with the tasks, not with their pairs; a
+    /// hash that collides only costs a comparison.
     fn warn_similar_titles(&mut self) {
         let tasks: Vec<usize> = (0..self.pb.tasks.len())
             .filter(|&t| self.pb.tasks[t].market.is_none())
             .collect();
-        let words: Vec<Vec<String>> = tasks
+        let mut numbers: HashMap<String, u32> = HashMap::new();
+        let mut generic: Vec<bool> = Vec::new();
+        let words: Vec<Vec<u32>> = tasks
             .iter()
-            .map(|&t| title_words(&self.pb.tasks[t].title).into_iter().collect())
+            .map(|&t| {
+                let mut v: Vec<u32> = title_words(&self.pb.tasks[t].title)
+                    .into_iter()
+                    .map(|w| {
+                        let next = numbers.len() as u32;
+                        *numbers.entry(w).or_insert_with_key(|w| {
+                            generic.push(GENERIC_WORDS.contains(&w.as_str()));
+                            next
+                        })
+                    })
+                    .collect();
+                v.sort_unstable();
+                v
+            })
             .collect();
-        // Bucket keys: (0, the words); (1, the content words, two or more);
-        // (2, the words less one, two or more).
-        type Key<'k> = (u8, Vec<&'k str>);
-        let keys = |w: &'_ [String]| -> Vec<(u8, Vec<String>)> {
-            let mut out = vec![(0, w.to_vec())];
-            let content: Vec<String> = w
-                .iter()
-                .filter(|x| !GENERIC_WORDS.contains(&x.as_str()))
-                .cloned()
-                .collect();
-            if content.len() >= 2 {
-                out.push((1, content));
+        let is_gen = |w: &u32| generic[*w as usize];
+        fn key(kind: u64, words: impl Iterator<Item = u32>) -> u64 {
+            let mut h = 0xcbf2_9ce4_8422_2325_u64 ^ kind;
+            for w in words {
+                h = (h ^ u64::from(w)).wrapping_mul(0x0100_0000_01b3);
+                h ^= h >> 29;
+            }
+            h
+        }
+        // (0, words), (1, content words: two or more), (2, words less one:
+        // two or more left).
+        let keys_of = |w: &[u32]| -> Vec<(u8, u64)> {
+            let mut out = vec![(0, key(0, w.iter().copied()))];
+            if w.iter().filter(|x| !is_gen(x)).count() >= 2 {
+                out.push((1, key(1, w.iter().copied().filter(|x| !is_gen(x)))));
             }
             if w.len() >= 3 {
                 for skip in 0..w.len() {
-                    let less = w
-                        .iter()
-                        .enumerate()
-                        .filter(|&(k, _)| k != skip)
-                        .map(|(_, x)| x.clone())
-                        .collect();
-                    out.push((2, less));
+                    let less = w.iter().enumerate().filter(|&(k, _)| k != skip);
+                    out.push((2, key(2, less.map(|(_, x)| *x))));
                 }
             }
             out
         };
-        let task_keys: Vec<Vec<(u8, Vec<String>)>> = words.iter().map(|w| keys(w)).collect();
-        let mut by_key: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
-        for (i, ks) in task_keys.iter().enumerate() {
-            for (kind, k) in ks {
-                by_key
-                    .entry((*kind, k.iter().map(String::as_str).collect()))
-                    .or_default()
-                    .push(i);
-            }
-        }
+        let task_keys: Vec<Vec<(u8, u64)>> = words.iter().map(|w| keys_of(w)).collect();
+        let mut filed: Vec<(u64, u32)> = task_keys
+            .iter()
+            .enumerate()
+            .flat_map(|(i, ks)| ks.iter().map(move |&(_, k)| (k, i as u32)))
+            .collect();
+        filed.sort_unstable();
+        let under = |k: u64| {
+            let from = filed.partition_point(|e| e.0 < k);
+            let to = filed.partition_point(|e| e.0 <= k);
+            &filed[from..to]
+        };
         let fw = |pb: &crate::model::Playbook, t: usize| pb.steps[pb.tasks[t].step].framework;
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (i, ks) in task_keys.iter().enumerate() {
             let b = tasks[i];
-            // Where an earlier near title can be: the same words or content
-            // words; a shorter title (our words less one, as its words); a
-            // longer one (our words, as its words less one).
-            let mut lookups: Vec<Key<'_>> = Vec::new();
-            for (kind, k) in ks {
-                let k: Vec<&str> = k.iter().map(String::as_str).collect();
-                match kind {
-                    0 => {
-                        lookups.push((0, k.clone()));
-                        lookups.push((2, k));
-                    }
-                    1 => lookups.push((1, k)),
-                    _ => lookups.push((0, k)),
+            // Where an earlier near title is filed: under our words (the same
+            // words; a longer title, less one word); under our content words;
+            // under our words less one (a shorter title, as its words).
+            let w = &words[i];
+            let mut lookups: Vec<u64> = vec![key(0, w.iter().copied()), key(2, w.iter().copied())];
+            lookups.extend(ks.iter().filter(|(kind, _)| *kind == 1).map(|&(_, k)| k));
+            if w.len() >= 3 {
+                for skip in 0..w.len() {
+                    let less = w.iter().enumerate().filter(|&(k, _)| k != skip);
+                    lookups.push(key(0, less.map(|(_, x)| *x)));
                 }
             }
             let mut first: Option<usize> = None;
-            for key in &lookups {
-                let Some(members) = by_key.get(key) else {
-                    continue;
-                };
-                for &j in members.iter().take_while(|&&j| j < i) {
+            for &k in &lookups {
+                for &(_, j) in under(k) {
+                    let j = j as usize;
+                    if j >= i {
+                        break;
+                    }
                     let a = tasks[j];
                     if first.is_some_and(|f| f <= a) {
                         break;
@@ -343,9 +381,7 @@ impl Resolver {
                     {
                         continue;
                     }
-                    let (wa, wb) = (&words[j], &words[i]);
-                    let set = |w: &Vec<String>| w.iter().cloned().collect::<BTreeSet<String>>();
-                    if words_near(&set(wa), &set(wb)) {
+                    if words_near(&words[j], &words[i], is_gen) {
                         first = Some(a);
                         break;
                     }
@@ -448,15 +484,29 @@ mod tests {
         );
         assert_eq!(w.place(), "content/frameworks/gw/q1.yaml:10:13");
         assert_eq!(w.related_places(), [format!("{COMPONENT_PATH}:14:17")]);
-        assert!(w.help.as_deref().unwrap().contains("same_as: [\"task:kyc/verify-identity\"]"));
+        assert!(w
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("same_as: [\"task:kyc/verify-identity\"]"));
     }
 
     #[test]
     fn same_as_on_either_side_links_both_and_silences_the_warning() {
-        let pb = second("Verify identity", "            same_as: [\"task:kyc/verify-identity\"]\n").ok();
+        let pb = second(
+            "Verify identity",
+            "            same_as: [\"task:kyc/verify-identity\"]\n",
+        )
+        .ok();
         assert!(pb.warnings.is_empty(), "{:?}", pb.warnings);
-        let a = pb.lookup(crate::model::Kind::Task, "kyc/verify-identity").unwrap().idx;
-        let b = pb.lookup(crate::model::Kind::Task, "onboard/verify-identity").unwrap().idx;
+        let a = pb
+            .lookup(crate::model::Kind::Task, "kyc/verify-identity")
+            .unwrap()
+            .idx;
+        let b = pb
+            .lookup(crate::model::Kind::Task, "onboard/verify-identity")
+            .unwrap()
+            .idx;
         assert_eq!(pb.tasks[a].same_as, [b]);
         assert_eq!(pb.tasks[b].same_as, [a]);
     }
@@ -469,17 +519,30 @@ mod tests {
         )
         .ok();
         assert!(pb.warnings.is_empty(), "{:?}", pb.warnings);
-        let a = pb.lookup(crate::model::Kind::Task, "kyc/verify-identity").unwrap().idx;
+        let a = pb
+            .lookup(crate::model::Kind::Task, "kyc/verify-identity")
+            .unwrap()
+            .idx;
         assert_eq!(pb.tasks[a].distinct_from[0].1, "Partners, not customers.");
     }
 
     #[test]
     fn a_link_to_a_missing_task_suggests_the_nearest() {
-        let e = second("Other", "            same_as: [\"task:kyc/verify-identiy\"]\n").errors();
+        let e = second(
+            "Other",
+            "            same_as: [\"task:kyc/verify-identiy\"]\n",
+        )
+        .errors();
         assert_eq!(e[0].message, "no task with id `kyc/verify-identiy`");
-        assert_eq!(e[0].help.as_deref(), Some("did you mean `task:kyc/verify-identity`?"));
+        assert_eq!(
+            e[0].help.as_deref(),
+            Some("did you mean `task:kyc/verify-identity`?")
+        );
         assert_eq!(e[0].place(), "content/frameworks/gw/q1.yaml:12:23");
         let e = second("Other", "            same_as: [\"kyc/verify-identity\"]\n").errors();
-        assert_eq!(e[0].message, "`kyc/verify-identity` is not a task reference");
+        assert_eq!(
+            e[0].message,
+            "`kyc/verify-identity` is not a task reference"
+        );
     }
 }

@@ -96,7 +96,12 @@ pub fn resolve_with(
     r.check_rules();
     r.scan_all_markdown(refs);
     r.check_scope();
+    let t = std::time::Instant::now();
     r.link_tasks();
+    log::debug!(
+        "resolve: task links and similar titles {} ms",
+        t.elapsed().as_millis()
+    );
     r.compute_applicability();
 
     // Freeing tens of thousands of parsed values takes a while at scale;

@@ -47,7 +47,9 @@ impl Resolver {
             }
         }
         let ruled: Vec<usize> = (0..self.pb.tasks.len())
-            .filter(|&t| self.pb.tasks[t].scope == Scope::Company && self.pb.tasks[t].rule.is_some())
+            .filter(|&t| {
+                self.pb.tasks[t].scope == Scope::Company && self.pb.tasks[t].rule.is_some()
+            })
             .collect();
         for ti in ruled {
             let d = Diagnostic::error(format!(
@@ -87,7 +89,9 @@ impl Resolver {
                 "phase `{}` is company-wide: `after` is for market phases",
                 phase.id
             ))
-            .help("company phases run in their own order from the company kickoff; remove `after`"));
+            .help(
+                "company phases run in their own order from the company kickoff; remove `after`",
+            ));
         }
         let (kind, id) = item.split_once(':').unwrap_or(("", item));
         let company_phases = || {
@@ -123,9 +127,8 @@ impl Resolver {
             }
             _ => {
                 let near = suggest(id, company_phases().chain(company_steps()));
-                let mut d = Diagnostic::error(format!(
-                    "`after` entry `{item}` does not say what it names"
-                ));
+                let mut d =
+                    Diagnostic::error(format!("`after` entry `{item}` does not say what it names"));
                 d = d.help(match near {
                     Some(n) if company_phases().any(|p| p == n) => {
                         format!("write `phase:<id>` or `step:<id>`; did you mean `phase:{n}`?")
@@ -184,12 +187,21 @@ mod tests {
     #[test]
     fn scope_is_inherited_downward_and_company_work_applies_to_no_market() {
         let pb = with_company(true).ok();
-        let t = pb.lookup(crate::model::Kind::Task, "platform/choose-the-platform").unwrap().idx;
+        let t = pb
+            .lookup(crate::model::Kind::Task, "platform/choose-the-platform")
+            .unwrap()
+            .idx;
         assert_eq!(pb.tasks[t].scope, Scope::Company);
         assert_eq!(pb.steps[pb.tasks[t].step].scope, Scope::Company);
-        assert!(!pb.applies(t, 0), "company work is on no market's checklist");
+        assert!(
+            !pb.applies(t, 0),
+            "company work is on no market's checklist"
+        );
         // The other component stays market work.
-        let k = pb.lookup(crate::model::Kind::Task, "kyc/verify-identity").unwrap().idx;
+        let k = pb
+            .lookup(crate::model::Kind::Task, "kyc/verify-identity")
+            .unwrap()
+            .idx;
         assert_eq!(pb.tasks[k].scope, Scope::Market);
         assert!(pb.applies(k, 0));
     }
@@ -197,9 +209,16 @@ mod tests {
     #[test]
     fn company_work_without_a_company_kickoff_is_an_error_at_the_scope() {
         let e = with_company(false).errors();
-        assert_eq!(e[0].message, "company-wide work needs the company program's start date");
+        assert_eq!(
+            e[0].message,
+            "company-wide work needs the company program's start date"
+        );
         assert_eq!(e[0].place(), "content/frameworks/fw/base.yaml:7:5");
-        assert!(e[0].help.as_deref().unwrap().contains("[company]\nkickoff ="));
+        assert!(e[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("[company]\nkickoff ="));
     }
 
     #[test]
@@ -242,8 +261,14 @@ mod tests {
         assert_eq!(e[0].message, "no step with id `platfrom`");
         assert_eq!(e[0].help.as_deref(), Some("did you mean `step:platform`?"));
         assert_eq!(e[0].place(), format!("{COMPONENT_PATH}:8:13"));
-        assert_eq!(e[1].message, "`after` names step `kyc`, which is market work");
-        assert_eq!(e[2].message, "`after` entry `foundation` does not say what it names");
+        assert_eq!(
+            e[1].message,
+            "`after` names step `kyc`, which is market work"
+        );
+        assert_eq!(
+            e[2].message,
+            "`after` entry `foundation` does not say what it names"
+        );
         assert_eq!(
             e[2].help.as_deref(),
             Some("write `phase:<id>` or `step:<id>`; did you mean `phase:foundation`?")

@@ -156,7 +156,14 @@ impl Input {
             1 => p.rsplit_once('/').map_or("", |(d, _)| d).to_string(),
             _ => String::new(),
         };
-        files.sort_by_key(|(p, _)| (rank(p), folder(p), !p.ends_with("framework.yaml"), p.clone()));
+        files.sort_by_key(|(p, _)| {
+            (
+                rank(p),
+                folder(p),
+                !p.ends_with("framework.yaml"),
+                p.clone(),
+            )
+        });
         let mut raw = RawContent::default();
         for (i, (path, text)) in files.iter().enumerate() {
             raw.sources.push(SourceFile {

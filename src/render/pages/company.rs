@@ -83,10 +83,7 @@ impl Builder<'_> {
         let files = vec![
             file("csv", checklist::to_csv(pb, Program::Company, &rows)),
             file("md", checklist::to_markdown(pb, Program::Company, &rows)),
-            file(
-                "ics",
-                crate::calendar::to_ics(pb, Program::Company, &rows),
-            ),
+            file("ics", crate::calendar::to_ics(pb, Program::Company, &rows)),
         ];
         (self.job(page, base, own), files)
     }

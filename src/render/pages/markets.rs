@@ -243,6 +243,10 @@ impl Builder<'_> {
             let mut fw_tasks = 0;
             for &p in &f.phases {
                 let ph = &pb.phases[p];
+                // Company work is on the company program's timeline, not the market's.
+                if ph.scope == crate::model::Scope::Company {
+                    continue;
+                }
                 let w = crate::schedule::phase_window(m.kickoff, ph.window);
                 let end = w.end.unwrap_or_else(|| {
                     w.start
@@ -287,7 +291,11 @@ impl Builder<'_> {
                 }
                 bars.push((label, w.start, end, w.end.is_none(), true));
                 for &b in ph.blocks.iter().filter(|_| step_bars) {
-                    for &st in &pb.blocks[b].steps {
+                    for &st in pb.blocks[b]
+                        .steps
+                        .iter()
+                        .filter(|&&st| pb.steps[st].scope == crate::model::Scope::Market)
+                    {
                         let sw = checklist::step_window(pb, st, mi);
                         let send = sw.end.unwrap_or(end);
                         bars.push((
