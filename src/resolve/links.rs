@@ -94,7 +94,7 @@ pub(super) fn near_identical(a: &str, b: &str) -> bool {
         title_words(a).into_iter().collect(),
         title_words(b).into_iter().collect(),
     );
-    words_near(&a, &b, is_generic)
+    words_near(&a, &b, |w: &String| GENERIC_WORDS.contains(&w.as_str()))
 }
 
 /// [`near_identical`] over two titles' words, each sorted (as
@@ -127,12 +127,6 @@ fn words_near<T: Ord>(a: &[T], b: &[T], generic: impl Fn(&T) -> bool) -> bool {
         }
         skipped == 1 && k == small.len()
     }
-}
-
-/// Is `w` a generic head noun? (The unit tests compare titles as words.)
-#[cfg(test)]
-fn is_generic(w: &String) -> bool {
-    GENERIC_WORDS.contains(&w.as_str())
 }
 
 impl Resolver {
