@@ -46,6 +46,9 @@ pub struct Row<'a> {
     pub reasons: Vec<String>,
     /// True for a task the market added itself.
     pub market_specific: bool,
+    /// When and by whom it was done, as recorded in
+    /// `content/progress/<market>.yaml`; null when not recorded.
+    pub done: Option<&'a crate::model::Done>,
     /// Index of the phase in the playbook (for grouping).
     #[serde(skip)]
     pub phase_idx: usize,
@@ -127,6 +130,7 @@ pub fn rows<'a>(pb: &'a Playbook, windows: &'a [String], m: usize) -> Vec<Row<'a
                     rules::reasons(t.rule.as_ref(), facts)
                 },
                 market_specific: t.market.is_some(),
+                done: pb.progress.get(m).and_then(|p| p.done.get(&ti)),
                 phase_idx: step.phase,
                 step_idx: s,
                 task_idx: ti,
@@ -305,7 +309,11 @@ pub fn to_markdown(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
             let _ = write!(s, "{} ({})\n\n", r.phase, r.phase_window);
             last_phase = r.phase_idx;
         }
-        s.push_str("- [ ] **");
+        s.push_str(if r.done.is_some() {
+            "- [x] **"
+        } else {
+            "- [ ] **"
+        });
         s.push_str(&r.task.replace('*', "\\*"));
         s.push_str("** — ");
         s.push_str(r.step);
@@ -320,6 +328,12 @@ pub fn to_markdown(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
         if !r.reasons.is_empty() {
             s.push_str(" · applies because ");
             s.push_str(&r.reasons.join(", "));
+        }
+        if let Some(d) = r.done {
+            let _ = write!(s, " · done {}", d.on);
+            if let Some(by) = &d.by {
+                let _ = write!(s, " by {by}");
+            }
         }
         let _ = writeln!(s, " · `{}`", r.task_id);
     }
@@ -352,7 +366,7 @@ fn csv_field(out: &mut String, s: &str) {
 pub fn to_csv(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
     let market = &pb.markets[m];
     let mut s = String::with_capacity(rows.len() * 220 + 256);
-    s.push_str("market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done\r\n");
+    s.push_str("market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done,done_by\r\n");
     for r in rows {
         for f in [
             market.id.as_str(),
@@ -378,7 +392,15 @@ pub fn to_csv(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
         }
         s.push(',');
         csv_field(&mut s, &r.reasons.join("; "));
-        s.push_str(",\r\n");
+        s.push(',');
+        if let Some(d) = r.done {
+            csv_field(&mut s, &d.on.to_string());
+            s.push(',');
+            csv_field(&mut s, d.by.as_deref().unwrap_or(""));
+        } else {
+            s.push(',');
+        }
+        s.push_str("\r\n");
     }
     s
 }

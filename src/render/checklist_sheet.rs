@@ -73,6 +73,8 @@ pub struct SheetTask<'a> {
     /// What made the task apply here ("tag: data-residency"); empty when it
     /// applies everywhere.
     pub reasons: &'a [String],
+    /// When and by whom it was done (`content/progress/<market>.yaml`).
+    pub done: Option<&'a crate::model::Done>,
 }
 
 /// Group a market's rows (in reading order) into phases, steps and activities.
@@ -129,6 +131,7 @@ pub fn sheet<'a>(pb: &'a Playbook, m: usize, rows: &'a [Row<'a>]) -> Vec<SheetPh
                 owner_person: r.owner_person,
                 owner_title: r.owner_title,
                 reasons: &r.reasons,
+                done: r.done,
             });
         }
     }
