@@ -28,7 +28,7 @@ mod references;
 mod structure;
 mod tasks;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 pub use markdown_refs::RefScanCache;
 
