@@ -170,29 +170,64 @@ pub struct StatusData<'a> {
     pub open: Vec<(Date, usize)>,
 }
 
-/// [`StatusData`] of market `m`.
-pub fn status_data<'a>(
-    pb: &'a Playbook,
-    m: usize,
-    rows: &[Row<'_>],
-    url: String,
-) -> StatusData<'a> {
-    let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
-    for r in rows.iter().filter(|r| r.done.is_none()) {
-        if let Some(d) = r.due {
-            *open.entry(d).or_default() += 1;
+/// [`StatusData`] of every market, without listing any checklist's rows:
+/// a task's due date is its block's window end for the market, so the open
+/// tasks are counted per block (the tasks that apply everywhere once, the
+/// others per market they apply to), less the tasks recorded as done.
+pub fn site_data(pb: &Playbook, url: impl Fn(usize) -> String) -> Vec<StatusData<'_>> {
+    let mut everywhere = vec![0usize; pb.blocks.len()];
+    let mut gated: Vec<std::collections::HashMap<usize, usize>> =
+        vec![Default::default(); pb.markets.len()];
+    for (t, task) in pb.tasks.iter().enumerate() {
+        let b = pb.steps[task.step].block;
+        if task.rule.is_none() && task.market.is_none() {
+            everywhere[b] += 1;
+        } else {
+            for &m in &pb.task_markets[t] {
+                *gated[m].entry(b).or_default() += 1;
+            }
         }
     }
-    let market = &pb.markets[m];
-    StatusData {
-        id: &market.id,
-        name: &market.name,
-        url,
-        kickoff: market.kickoff,
-        total: rows.len(),
-        done: rows.iter().filter(|r| r.done.is_some()).count(),
-        open: open.into_iter().collect(),
-    }
+    let all: usize = everywhere.iter().sum();
+    pb.markets
+        .iter()
+        .enumerate()
+        .map(|(m, market)| {
+            let mut per_block = everywhere.clone();
+            for (&b, &n) in &gated[m] {
+                per_block[b] += n;
+            }
+            let total = all + gated[m].values().sum::<usize>();
+            let done = pb.progress.get(m).map_or(0, |p| p.done.len());
+            if let Some(p) = pb.progress.get(m) {
+                for &t in p.done.keys() {
+                    let b = pb.steps[pb.tasks[t].step].block;
+                    per_block[b] = per_block[b].saturating_sub(1);
+                }
+            }
+            let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
+            for (b, &n) in per_block.iter().enumerate().filter(|(_, &n)| n > 0) {
+                let blk = &pb.blocks[b];
+                let w = crate::schedule::block_window(
+                    market.kickoff,
+                    pb.phases[blk.phase].window,
+                    blk.weeks,
+                );
+                if let Some(d) = w.end {
+                    *open.entry(d).or_default() += n;
+                }
+            }
+            StatusData {
+                id: &market.id,
+                name: &market.name,
+                url: url(m),
+                kickoff: market.kickoff,
+                total,
+                done,
+                open: open.into_iter().collect(),
+            }
+        })
+        .collect()
 }
 
 /// The report as text: one block per launch.
@@ -354,9 +389,13 @@ mod tests {
         let pb = input().ok();
         let windows = crate::checklist::window_labels(&pb);
         let rows = crate::checklist::rows(&pb, &windows, 0);
-        let d = status_data(&pb, 0, &rows, "markets/de/checklist/".into());
+        let d = &site_data(&pb, |_| "markets/de/checklist/".into())[0];
         assert_eq!((d.total, d.done), (1, 0));
         assert_eq!(d.open, [("2027-03-14".parse().unwrap(), 1)]);
+        let pb = input().file("content/progress/de.yaml", DONE).ok();
+        let d = &site_data(&pb, |_| String::new())[0];
+        assert_eq!((d.total, d.done), (1, 1));
+        assert!(d.open.is_empty());
         let text = to_csv(
             "2027-03-15".parse().unwrap(),
             &[launch_status(&pb, 0, &rows, "2027-03-15".parse().unwrap())],

@@ -16,6 +16,7 @@ mod library;
 mod markets;
 mod metrics;
 mod site;
+mod status;
 mod story;
 
 use super::context::{
@@ -215,6 +216,7 @@ fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
                 files,
             }
         }
+        PageKind::Status => one(b.status_page()),
         PageKind::RegulationsIndex => one(b.regulations_index()),
         PageKind::Regulation => one(b.regulation(i)),
         PageKind::ExpertsIndex => one(b.experts_index()),
