@@ -35,6 +35,7 @@ mod csv_injection;
 mod errors;
 mod external_links;
 mod fuzz;
+mod progress;
 mod scaffold;
 mod serve;
 mod support;
