@@ -374,3 +374,195 @@ fn markdown_texts(lp: &RawLearningPath) -> Vec<(String, &str)> {
     }
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{Input, Shown};
+    use crate::diag::Diagnostic;
+
+    const PATH: &str = "content/story/learning-path.yaml";
+
+    /// Two chapters, and a learning path with one level over both (line
+    /// numbers below count in this text).
+    const LP: &str = "\
+levels:
+  - id: foundation
+    title: Foundation
+    chapters: [first, second]
+    objectives: [Plan capacity]
+    questions:
+      - part: knowledge
+        chapter: first
+        question: Why?
+        answer: Because.
+        rubric:
+          - text: Names the cause
+            points: 2
+      - part: application
+        question: How?
+        answer: Like [[step:kyc]].
+        rubric:
+          - text: Builds it
+assessment:
+  title: Check
+  parts:
+    - id: knowledge
+      title: Knowledge
+      weight: 40
+    - id: application
+      title: Application
+      weight: 60
+portfolio:
+  title: Portfolio
+  parts:
+    - id: strategy
+      title: Strategy
+      items:
+        - title: Plan
+          uses: [\"chapter:second\", \"task:kyc/verify-identity\"]
+          template: \"# Plan\"
+";
+
+    fn with(lp: &str) -> Input {
+        let ch = |t: &str| format!("---\ntitle: {t}\nact: 1\n---\nText\n");
+        Input::new()
+            .file("content/story/01-first.md", &ch("First"))
+            .file("content/story/02-second.md", &ch("Second"))
+            .file(PATH, lp)
+    }
+
+    fn edit(from: &str, to: &str) -> Input {
+        with(LP).replace(PATH, from, to)
+    }
+
+    /// A second level after the first (before `assessment:`).
+    fn level(yaml: &str) -> String {
+        LP.replacen("assessment:", &format!("{yaml}assessment:"), 1)
+    }
+
+    /// The error with `message`.
+    fn find<'a>(e: &'a [Diagnostic], message: &str) -> &'a Diagnostic {
+        let all: Vec<&str> = e.iter().map(|d| d.message.as_str()).collect();
+        e.iter()
+            .find(|d| d.message == message)
+            .unwrap_or_else(|| panic!("no `{message}` in {all:?}"))
+    }
+
+    #[test]
+    fn a_learning_path_resolves_to_levels_parts_and_portfolio() {
+        let pb = with(LP).ok();
+        let lp = pb.learning.expect("a learning path");
+        assert_eq!(lp.levels[0].chapters, [0, 1]);
+        assert_eq!(lp.level_of_chapter(1), Some(0));
+        let q = &lp.levels[0].questions;
+        assert_eq!((q[0].part, q[0].chapter, q[0].points()), (0, Some(0), 2));
+        assert_eq!((q[1].part, q[1].chapter, q[1].points()), (1, None, 1));
+        let item = &lp.portfolio.expect("a portfolio").parts[0].items[0];
+        let kinds: Vec<&str> = item.uses.iter().map(|r| r.kind.name()).collect();
+        assert_eq!(kinds, ["chapter", "step"], "a task is shown on its step's page");
+    }
+
+    #[test]
+    fn an_unknown_chapter_gets_the_nearest_id_at_its_value() {
+        let e = edit("chapters: [first, second]", "chapters: [first, secnd]").errors();
+        assert_eq!(e[0].message, "no chapter with id `secnd`");
+        assert_eq!(e[0].place(), format!("{PATH}:4:23"));
+        assert_eq!(e[0].underlined(), "secnd");
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `second`?"));
+    }
+
+    #[test]
+    fn weights_that_do_not_add_up_to_100_are_an_error_at_the_parts() {
+        let e = edit("weight: 60", "weight: 50").errors();
+        assert_eq!(
+            e[0].message,
+            "the assessment's part weights add up to 90%, not 100%"
+        );
+        assert_eq!(e[0].place(), format!("{PATH}:21:3"));
+        assert!(e[0].help.as_deref().unwrap().contains("knowledge 40%, application 50%"));
+    }
+
+    #[test]
+    fn a_question_for_an_unknown_part_suggests_the_part() {
+        let e = edit("part: application", "part: aplication").errors();
+        let d = find(&e, "no assessment part with id `aplication`");
+        assert_eq!(d.place(), format!("{PATH}:14:15"));
+        assert_eq!(d.help.as_deref(), Some("did you mean `application`?"));
+        let d = find(
+            &e,
+            "level `foundation` has no question for the part `application` (60% of the score)",
+        );
+        assert_eq!(d.place(), format!("{PATH}:6:5"));
+    }
+
+    #[test]
+    fn a_question_on_a_chapter_outside_its_level_names_the_levels_chapters() {
+        let lp = level("  - id: later\n    title: Later\n    chapters: [first]\n    objectives: [More]\n    questions: []\n")
+            .replace("chapters: [first, second]", "chapters: [second]");
+        let e = with(&lp).errors();
+        let d = find(
+            &e,
+            "the question draws on chapter `first`, which is not in level `foundation`",
+        );
+        assert_eq!(d.place(), format!("{PATH}:8:18"));
+        assert_eq!(
+            d.help.as_deref(),
+            Some("the level covers second; move the question to the level that covers `first`")
+        );
+        find(
+            &e,
+            "level `later` has no question for the part `knowledge` (40% of the score)",
+        );
+    }
+
+    #[test]
+    fn a_chapter_in_two_levels_and_a_level_named_portfolio_are_refused() {
+        let lp = level("  - id: portfolio\n    title: P\n    chapters: [second]\n    objectives: [O]\n    questions: []\n");
+        let e = with(&lp).errors();
+        assert_eq!(
+            find(&e, "a level cannot have the id `portfolio`").place(),
+            format!("{PATH}:19:5")
+        );
+        let two = find(
+            &e,
+            "chapter `second` is in two levels, `foundation` and `portfolio`",
+        );
+        assert_eq!(two.place(), format!("{PATH}:21:16"));
+    }
+
+    #[test]
+    fn a_duplicate_part_id_points_at_both() {
+        let e = edit("id: application", "id: knowledge").errors();
+        let d = find(&e, "duplicate assessment part id `knowledge`");
+        assert_eq!(d.place(), format!("{PATH}:25:7"));
+        assert_eq!(d.related_places(), [format!("{PATH}:22:7")]);
+    }
+
+    #[test]
+    fn references_in_texts_and_uses_are_checked_where_they_are_written() {
+        let e = edit("Like [[step:kyc]]", "Like [[step:kyx]]")
+            .replace(PATH, "\"chapter:second\"", "\"chapter:secnd\"")
+            .errors();
+        assert_eq!(e[0].message, "broken reference `[[step:kyx]]`");
+        assert_eq!(e[0].place(), format!("{PATH}:16:22"));
+        assert_eq!(e[0].underlined(), "[[step:kyx]]");
+        assert_eq!(e[1].message, "no chapter with id `secnd`");
+        assert_eq!(e[1].place(), format!("{PATH}:35:18"));
+    }
+
+    #[test]
+    fn a_rubric_line_worth_nothing_and_a_question_without_rubric_are_errors() {
+        let e = edit("            points: 2\n", "            points: 0\n")
+            .replace(PATH, "        rubric:\n          - text: Builds it\n", "        rubric: []\n")
+            .errors();
+        let m: Vec<&str> = e.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            m,
+            [
+                "a rubric line is worth 0 points",
+                "a question without a rubric cannot be scored"
+            ]
+        );
+        assert_eq!(e[0].place(), format!("{PATH}:13:21"));
+    }
+}
