@@ -305,6 +305,20 @@ fn window(items: Vec<Value>, block: Option<usize>, more_url: &str) -> Vec<Value>
     out
 }
 
+/// The learning path's pages under Story: each level's self-assessment
+/// and the portfolio.
+fn learning_items(pb: &Playbook, current_url: &str) -> Vec<Value> {
+    use crate::page_kinds::{pages_of, title, url, PageKind};
+    [PageKind::LevelAssessment, PageKind::Portfolio]
+        .into_iter()
+        .flat_map(|k| pages_of(pb, k))
+        .map(|p| {
+            let u = url(pb, p);
+            json!({"current": u == current_url, "title": title(pb, p), "url": u, "children": []})
+        })
+        .collect()
+}
+
 /// The sidebar for a page: every section, only the current one expanded;
 /// long lists cut to the block that holds the page (see [`NavKey`]).
 pub fn sidebar(pb: &Playbook, key: NavKey, current_url: &str) -> Value {
@@ -346,7 +360,9 @@ pub fn sidebar(pb: &Playbook, key: NavKey, current_url: &str) -> Value {
                 )
             })
             .collect();
-        window(all, key.block, "story/")
+        let mut items = window(all, key.block, "story/");
+        items.extend(learning_items(pb, current_url));
+        items
     } else {
         Vec::new()
     };

@@ -67,6 +67,7 @@ impl Builder<'_> {
             "Maya Patel's journey, chapter by chapter, with the framework she puts to work.".into();
         let mut ctx = self.ctx(base);
         ctx.put("acts", acts(self.pb, &self.md));
+        ctx.insert("learning", &self.story_learning());
         self.page_job(
             Page {
                 kind: PageKind::StoryIndex,
@@ -127,6 +128,7 @@ impl Builder<'_> {
             .map(|&e| link(pb, e));
         ctx.insert("put_to_work", &first_applied);
         ctx.put("body", body);
+        ctx.insert("level", &self.chapter_level(i));
         ctx.put("backlinks", backlinks(pb, r));
         self.page_job(
             Page {
@@ -151,8 +153,12 @@ pub(super) fn reading_minutes(markdown: &str) -> usize {
 pub(super) fn acts(pb: &Playbook, md: &Md<'_>) -> Vec<Value> {
     let mut acts: Vec<(u32, Option<String>, Vec<Value>)> = Vec::new();
     for (i, c) in pb.chapters.iter().enumerate() {
+        let level = pb.learning.as_ref().and_then(|l| {
+            l.level_of_chapter(i)
+                .map(|li| l.levels[li].title.clone())
+        });
         let item = json!({"url": pb.url(er(Kind::Chapter, i)), "title": c.title, "section": c.section, "section_title": c.section_title,
-                          "summary": md.opt_inline(&c.summary, c.file), "reading_minutes": reading_minutes(&c.body)});
+                          "summary": md.opt_inline(&c.summary, c.file), "reading_minutes": reading_minutes(&c.body), "level": level});
         match acts.iter_mut().find(|a| a.0 == c.act) {
             Some(a) => a.2.push(item),
             None => acts.push((c.act, c.act_title.clone(), vec![item])),
