@@ -82,6 +82,9 @@ pub struct RawContent {
     pub chapters: Vec<MdFile<RawChapter>>,
     /// `story/learning-path.yaml`, if there is one.
     pub learning: Option<(Arc<RawLearningPath>, usize)>,
+    /// Progress files (`content/progress/<market>.yaml`), with their file
+    /// names' stems (the market ids they are for).
+    pub progress: Vec<(Arc<RawProgress>, usize, String)>,
 }
 
 /// Read the whole `content/` folder under `root`.
@@ -192,6 +195,12 @@ impl Loader {
         let path = content.join("story").join(LEARNING_PATH);
         if path.is_file() {
             l.out.learning = l.yaml::<RawLearningPath>(&path);
+        }
+        for p in files_in(&content.join("progress"), "yaml") {
+            if let Some((v, file)) = l.yaml::<RawProgress>(&p) {
+                let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                l.out.progress.push((v, file, stem.to_string()));
+            }
         }
     }
 }

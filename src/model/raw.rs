@@ -721,3 +721,28 @@ pub struct RawPortfolioItem {
     /// The template, as plain text to copy (Markdown is not rendered).
     pub template: String,
 }
+
+/// `content/progress/<market>.yaml`: the team's shared record of a market's
+/// launch — which checklist tasks are done, when and by whom. The file is
+/// named by the market's id; `playbook progress` adds entries to it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProgress {
+    /// Task id (as in the checklist, `step-id/task-slug`) → when it was done.
+    #[serde(default)]
+    pub done: BTreeMap<String, RawDone>,
+}
+
+/// One task recorded as done.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDone {
+    /// The day it was done (YYYY-MM-DD).
+    pub on: Date,
+    /// Who did it (a name).
+    #[serde(default)]
+    pub by: Option<String>,
+    /// Anything worth knowing (a link to the evidence, a caveat).
+    #[serde(default)]
+    pub note: Option<String>,
+}

@@ -26,6 +26,7 @@ mod kinds;
 mod learning;
 mod markdown_refs;
 mod places;
+mod progress;
 mod references;
 mod structure;
 mod tasks;
@@ -73,6 +74,7 @@ pub fn resolve_with(
             index: HashMap::new(),
             backlinks: BTreeMap::new(),
             task_markets: Vec::new(),
+            progress: Vec::new(),
             warnings: Vec::new(),
         },
         diags: Diagnostics::new(),
@@ -94,6 +96,7 @@ pub fn resolve_with(
     r.learning_path(&raw);
     r.scan_all_markdown(refs);
     r.compute_applicability();
+    r.progress(&raw);
 
     // Freeing tens of thousands of parsed values takes a while at scale;
     // nothing needs to wait for it.

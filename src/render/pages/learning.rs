@@ -46,6 +46,28 @@ pub(super) struct StoryLearning {
     portfolio: Option<LinkCtx>,
 }
 
+/// `assessment.html`'s own fields.
+#[derive(Serialize)]
+struct AssessmentPage {
+    /// The level.
+    level: LevelCard,
+    /// "Chapter Completion Assessment".
+    assessment_title: String,
+    /// How to take it (HTML).
+    assessment_summary: String,
+    /// Its weighted parts with this level's questions.
+    parts: Vec<PartCtx>,
+}
+
+/// `portfolio.html`'s own fields.
+#[derive(Serialize)]
+struct PortfolioPage {
+    /// Introduction (HTML).
+    summary: String,
+    /// The portfolios.
+    parts: Vec<PortfolioPartCtx>,
+}
+
 /// One weighted part of a level's assessment, with its questions.
 #[derive(Serialize)]
 struct PartCtx {
@@ -166,7 +188,7 @@ impl Builder<'_> {
         let page = level_page(li);
         let Some(lp) = pb.learning.as_ref() else {
             self.broken(format!("a level page ({li}) without a learning path"));
-            return self.page_job(page, self.ctx(self.page_base(page, "")));
+            return self.job(page, self.page_base(page, ""), ());
         };
         let l = &lp.levels[li];
         let mut base = self.page_base(page, page_kinds::title(pb, page));
@@ -225,15 +247,13 @@ impl Builder<'_> {
             .chain(std::iter::once(heading(2, "worked-answers", "Worked answers")))
             .collect();
         base.toc.insert(0, heading(2, "scoring", "How it is scored"));
-        let mut ctx = self.ctx(base);
-        ctx.insert("level", &self.level_card(lp, li));
-        ctx.put("assessment_title", lp.assessment_title.clone());
-        ctx.put(
-            "assessment_summary",
-            self.md.opt(&lp.assessment_summary, lp.file),
-        );
-        ctx.insert("parts", &parts);
-        self.page_job(page, ctx)
+        let own = AssessmentPage {
+            level: self.level_card(lp, li),
+            assessment_title: lp.assessment_title.clone(),
+            assessment_summary: self.md.opt(&lp.assessment_summary, lp.file),
+            parts,
+        };
+        self.job(page, base, own)
     }
 
     /// `learning/portfolio/`: the portfolios and their templates.
@@ -246,7 +266,7 @@ impl Builder<'_> {
             .and_then(|lp| lp.portfolio.as_ref().map(|p| (lp, p)))
         else {
             self.broken("a portfolio page without a portfolio".into());
-            return self.page_job(page, self.ctx(self.page_base(page, "")));
+            return self.job(page, self.page_base(page, ""), ());
         };
         let mut base = self.page_base(page, p.title.clone());
         base.crumbs = vec![self.crumb("story/", "Story")];
@@ -286,10 +306,11 @@ impl Builder<'_> {
                 )
             })
             .collect();
-        let mut ctx = self.ctx(base);
-        ctx.put("summary", self.md.opt(&p.summary, lp.file));
-        ctx.insert("parts", &parts);
-        self.page_job(page, ctx)
+        let own = PortfolioPage {
+            summary: self.md.opt(&p.summary, lp.file),
+            parts,
+        };
+        self.job(page, base, own)
     }
 }
 
