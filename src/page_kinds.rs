@@ -539,7 +539,11 @@ pub fn children(pb: &Playbook, page: Page) -> Vec<Page> {
 fn story_children(pb: &Playbook) -> Vec<Page> {
     let page = |kind, idx| Page { kind, idx };
     let mut v = Vec::new();
-    let levels = pb.learning.as_ref().map(|l| l.levels.as_slice()).unwrap_or(&[]);
+    let levels = pb
+        .learning
+        .as_ref()
+        .map(|l| l.levels.as_slice())
+        .unwrap_or(&[]);
     let last_of = |l: &crate::model::learning::Level| l.chapters.iter().max().copied();
     for c in 0..pb.chapters.len() {
         v.push(page(P::Chapter, c));

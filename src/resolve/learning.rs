@@ -64,7 +64,11 @@ impl Resolver {
             }
             for (key, empty, what) in [
                 ("chapters", l.chapters.is_empty(), "at least one chapter"),
-                ("objectives", l.objectives.is_empty(), "at least one learning objective"),
+                (
+                    "objectives",
+                    l.objectives.is_empty(),
+                    "at least one learning objective",
+                ),
             ] {
                 if empty {
                     let d = Diagnostic::error(format!("level `{}` has no {key}", l.id))
@@ -111,7 +115,8 @@ impl Resolver {
                             let mut uses = Vec::new();
                             for (k, u) in item.uses.iter().enumerate() {
                                 let path = format!("{at}.uses[{k}]");
-                                if let Some(r) = self.resolve_ref_str(u, (file, &path), &Kind::ALL) {
+                                if let Some(r) = self.resolve_ref_str(u, (file, &path), &Kind::ALL)
+                                {
                                     uses.push(self.pb.page_of(r));
                                 }
                             }
@@ -179,7 +184,10 @@ impl Resolver {
             let d = self.at_key(d, file, "assessment.parts");
             self.diags.push(d);
         } else if total != 100 {
-            let listed: Vec<String> = parts.iter().map(|p| format!("{} {}%", p.id, p.weight)).collect();
+            let listed: Vec<String> = parts
+                .iter()
+                .map(|p| format!("{} {}%", p.id, p.weight))
+                .collect();
             let d = Diagnostic::error(format!(
                 "the assessment's part weights add up to {total}%, not 100%"
             ))
@@ -250,8 +258,10 @@ impl Resolver {
                         self.diags.push(d);
                     }
                     Some(r) if !chapters.contains(&r.idx) && !chapters.is_empty() => {
-                        let covered: Vec<&str> =
-                            chapters.iter().map(|&i| self.pb.chapters[i].id.as_str()).collect();
+                        let covered: Vec<&str> = chapters
+                            .iter()
+                            .map(|&i| self.pb.chapters[i].id.as_str())
+                            .collect();
                         let d = Diagnostic::error(format!(
                             "the question draws on chapter `{c}`, which is not in level `{}`",
                             l.id
@@ -267,8 +277,9 @@ impl Resolver {
                 }
             }
             if q.rubric.is_empty() {
-                let d = Diagnostic::error("a question without a rubric cannot be scored")
-                    .help("list what a full answer does under `rubric:`, each line with its points");
+                let d = Diagnostic::error("a question without a rubric cannot be scored").help(
+                    "list what a full answer does under `rubric:`, each line with its points",
+                );
                 let d = self.at_key(d, file, &format!("{at}.rubric"));
                 self.diags.push(d);
             }
@@ -459,7 +470,11 @@ portfolio:
         assert_eq!((q[1].part, q[1].chapter, q[1].points()), (1, None, 1));
         let item = &lp.portfolio.expect("a portfolio").parts[0].items[0];
         let kinds: Vec<&str> = item.uses.iter().map(|r| r.kind.name()).collect();
-        assert_eq!(kinds, ["chapter", "step"], "a task is shown on its step's page");
+        assert_eq!(
+            kinds,
+            ["chapter", "step"],
+            "a task is shown on its step's page"
+        );
     }
 
     #[test]
@@ -479,7 +494,11 @@ portfolio:
             "the assessment's part weights add up to 90%, not 100%"
         );
         assert_eq!(e[0].place(), format!("{PATH}:21:3"));
-        assert!(e[0].help.as_deref().unwrap().contains("knowledge 40%, application 50%"));
+        assert!(e[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("knowledge 40%, application 50%"));
     }
 
     #[test]
@@ -553,7 +572,11 @@ portfolio:
     #[test]
     fn a_rubric_line_worth_nothing_and_a_question_without_rubric_are_errors() {
         let e = edit("            points: 2\n", "            points: 0\n")
-            .replace(PATH, "        rubric:\n          - text: Builds it\n", "        rubric: []\n")
+            .replace(
+                PATH,
+                "        rubric:\n          - text: Builds it\n",
+                "        rubric: []\n",
+            )
             .errors();
         let m: Vec<&str> = e.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(

@@ -52,12 +52,24 @@ fn the_real_story_has_three_levels_with_the_seeds_objectives_on_the_index_and_ch
     let (_out, site) = real_site();
     let index = text(&read_site_file(&site, "story/index.html"));
     for (level, objective) in [
-        ("Foundation Level: Understanding and Planning", "Infrastructure capacity planning and resource optimization mastery"),
-        ("Intermediate Level: Implementation and Optimization", "Customer success scaling and SLA management mastery"),
-        ("Advanced Level: Excellence and Global Scale", "Strategic operations leadership and competitive advantage development"),
+        (
+            "Foundation Level: Understanding and Planning",
+            "Infrastructure capacity planning and resource optimization mastery",
+        ),
+        (
+            "Intermediate Level: Implementation and Optimization",
+            "Customer success scaling and SLA management mastery",
+        ),
+        (
+            "Advanced Level: Excellence and Global Scale",
+            "Strategic operations leadership and competitive advantage development",
+        ),
     ] {
         assert!(index.contains(level), "the story index lacks {level}");
-        assert!(index.contains(objective), "the story index lacks {objective}");
+        assert!(
+            index.contains(objective),
+            "the story index lacks {objective}"
+        );
     }
     assert!(index.contains("Sections 1–2: The Hundred-Customer Wall · Pipelines, Not Heroics"));
     assert!(index.contains("Sections 6–8"), "{index}");
@@ -65,19 +77,34 @@ fn the_real_story_has_three_levels_with_the_seeds_objectives_on_the_index_and_ch
 
     // Each chapter opens with its level's objectives and a link to its assessment.
     for (chapter, level, url) in [
-        ("pipelines-not-heroics", "Foundation Level", "../../learning/foundation/"),
-        ("quality-at-scale", "Intermediate Level", "../../learning/intermediate/"),
-        ("the-operating-system", "Advanced Level", "../../learning/advanced/"),
+        (
+            "pipelines-not-heroics",
+            "Foundation Level",
+            "../../learning/foundation/",
+        ),
+        (
+            "quality-at-scale",
+            "Intermediate Level",
+            "../../learning/intermediate/",
+        ),
+        (
+            "the-operating-system",
+            "Advanced Level",
+            "../../learning/advanced/",
+        ),
     ] {
         let page = read_site_file(&site, &format!("story/{chapter}/index.html"));
         let goals = page
-            .split("<section class=\"learning-goals\"")
+            .split("class=\"callout learning-goals\"")
             .nth(1)
             .unwrap_or_else(|| panic!("{chapter} has no 'What you will be able to do'"));
         let goals = &goals[..goals.find("</section>").unwrap()];
         assert!(text(goals).contains("What you will be able to do"));
         assert!(text(goals).contains(level), "{chapter}: {}", text(goals));
-        assert!(goals.contains(&format!("href=\"{url}\"")), "{chapter}: {goals}");
+        assert!(
+            goals.contains(&format!("href=\"{url}\"")),
+            "{chapter}: {goals}"
+        );
     }
 }
 
@@ -92,7 +119,10 @@ fn a_level_assessment_has_weighted_parts_questions_rubrics_and_worked_answers() 
         ("Framework Application", 50),
         ("Strategic Implementation", 25),
     ] {
-        assert!(t.contains(&format!("{part} {weight}%")), "score table lacks {part} {weight}%");
+        assert!(
+            t.contains(&format!("{part} {weight}%")),
+            "score table lacks {part} {weight}%"
+        );
     }
     let questions = page.matches("<div class=\"question\"").count();
     let worked = page.matches("<div class=\"worked\"").count();
@@ -100,9 +130,15 @@ fn a_level_assessment_has_weighted_parts_questions_rubrics_and_worked_answers() 
     assert_eq!(worked, questions, "every question has a worked answer");
     // Every rubric line is a box with its points, counted by part.
     let boxes = page.matches("type=\"checkbox\"").count();
-    assert!(boxes >= 3 * questions, "{boxes} rubric lines for {questions} questions");
+    assert!(
+        boxes >= 3 * questions,
+        "{boxes} rubric lines for {questions} questions"
+    );
     assert!(page.contains("data-part=\"application\" data-weight=\"50\""));
-    assert!(t.contains("At 2:47 a.m. every dashboard was green"), "a question from chapter 5");
+    assert!(
+        t.contains("At 2:47 a.m. every dashboard was green"),
+        "a question from chapter 5"
+    );
     // Without JavaScript the score table has blanks to fill by hand, and the
     // scoring rule is written out.
     assert!(page.contains("<output class=\"blank\" data-total></output> of 100"));
@@ -142,15 +178,23 @@ fn the_portfolio_page_has_both_portfolios_with_templates_to_copy() {
 fn the_skeleton_has_a_small_learning_path_and_without_the_file_there_are_no_learning_pages() {
     let fx = Fixture::skeleton();
     let built = fx.build_to_temp(&[]);
-    assert!(text(&built.page("learning/foundation/index.html")).contains("Foundation self-assessment"));
-    assert!(built.page("learning/portfolio/index.html").contains("Market entry plan"));
-    assert!(built.page("story/first-market/index.html").contains("What you will be able to do"));
+    assert!(
+        text(&built.page("learning/foundation/index.html")).contains("Foundation self-assessment")
+    );
+    assert!(built
+        .page("learning/portfolio/index.html")
+        .contains("Market entry plan"));
+    assert!(built
+        .page("story/first-market/index.html")
+        .contains("What you will be able to do"));
 
     let fx = Fixture::skeleton().remove(LP);
     let built = fx.build_to_temp(&[]);
     assert!(!built.site().join("learning").exists());
     assert!(!built.page("story/index.html").contains("learning-path"));
-    assert!(!built.page("story/first-market/index.html").contains("What you will be able to do"));
+    assert!(!built
+        .page("story/first-market/index.html")
+        .contains("What you will be able to do"));
 }
 
 #[test]

@@ -244,9 +244,14 @@ impl Builder<'_> {
         base.toc = parts
             .iter()
             .map(|p| heading(2, &format!("part-{}", p.id), &p.title))
-            .chain(std::iter::once(heading(2, "worked-answers", "Worked answers")))
+            .chain(std::iter::once(heading(
+                2,
+                "worked-answers",
+                "Worked answers",
+            )))
             .collect();
-        base.toc.insert(0, heading(2, "scoring", "How it is scored"));
+        base.toc
+            .insert(0, heading(2, "scoring", "How it is scored"));
         let own = AssessmentPage {
             level: self.level_card(lp, li),
             assessment_title: lp.assessment_title.clone(),
@@ -299,11 +304,8 @@ impl Builder<'_> {
         base.toc = parts
             .iter()
             .flat_map(|part| {
-                std::iter::once(heading(2, &part.id, &part.title)).chain(
-                    part.items
-                        .iter()
-                        .map(|it| heading(3, &it.id, &it.title)),
-                )
+                std::iter::once(heading(2, &part.id, &part.title))
+                    .chain(part.items.iter().map(|it| heading(3, &it.id, &it.title)))
             })
             .collect();
         let own = PortfolioPage {
