@@ -42,6 +42,8 @@ pub enum PageKind {
     Market,
     /// `/markets/<market>/checklist/`: the printable launch checklist.
     MarketChecklist,
+    /// `/status/`: where every launch stands today.
+    Status,
     /// `/regulations/`.
     RegulationsIndex,
     /// `/regulations/<regulation>/`.
@@ -297,6 +299,18 @@ pub const PAGE_KINDS: &[PageKindInfo] = &[
             Child,
         )
     },
+    PageKindInfo {
+        indexed: false,
+        ..row(
+            P::Status,
+            "status",
+            "status.html",
+            "status/",
+            One,
+            "Launch status",
+            Not,
+        )
+    },
     row(
         P::RegulationsIndex,
         "regulations index",
@@ -482,7 +496,7 @@ pub fn section(pb: &Playbook, page: Page) -> Section {
             Section::Frameworks(Some(s.framework), s.component)
         }
         P::MetricsIndex | P::Metric => Section::Metrics,
-        P::MarketsIndex | P::Market | P::MarketChecklist => Section::Markets,
+        P::MarketsIndex | P::Market | P::MarketChecklist | P::Status => Section::Markets,
         P::RegulationsIndex | P::Regulation => Section::Regulations,
         P::ExpertsIndex | P::Expert => Section::Experts,
         P::ResearchIndex | P::Research => Section::Research,

@@ -56,6 +56,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/component.html"),
     ),
     ("step.html", include_str!("../../templates/step.html")),
+    ("status.html", include_str!("../../templates/status.html")),
     ("metrics.html", include_str!("../../templates/metrics.html")),
     ("metric.html", include_str!("../../templates/metric.html")),
     ("markets.html", include_str!("../../templates/markets.html")),
@@ -108,6 +109,7 @@ pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
         "theme/checklist.js",
         include_str!("../../theme/checklist.js"),
     ),
+    ("theme/status.js", include_str!("../../theme/status.js")),
     ("theme/favicon.svg", include_str!("../../theme/favicon.svg")),
 ];
 

@@ -31,7 +31,7 @@ mod references;
 mod structure;
 mod tasks;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 pub use markdown_refs::RefScanCache;
 

@@ -38,6 +38,7 @@ mod errors;
 mod external_links;
 mod fuzz;
 mod learning;
+mod progress;
 mod scaffold;
 mod serve;
 mod support;

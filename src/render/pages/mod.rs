@@ -19,6 +19,7 @@ mod library;
 mod markets;
 mod metrics;
 mod site;
+mod status;
 mod story;
 
 use super::context::{
@@ -220,6 +221,7 @@ fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
                 files,
             }
         }
+        PageKind::Status => one(b.status_page()),
         PageKind::RegulationsIndex => one(b.regulations_index()),
         PageKind::Regulation => one(b.regulation(i)),
         PageKind::ExpertsIndex => one(b.experts_index()),
