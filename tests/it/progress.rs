@@ -207,7 +207,7 @@ fn status_reports_each_launch_on_the_day_asked() {
 
 #[test]
 fn the_status_page_holds_what_the_browser_needs_and_agrees_with_the_cli() {
-    let f = Fixture::skeleton().file(DE, &format!("done:\n  {NOTICE}:\n    on: 2027-03-02\n"));
+    let f = Fixture::skeleton().file(DE, format!("done:\n  {NOTICE}:\n    on: 2027-03-02\n"));
     let site = f.build_to_temp(&[]);
     site.run.assert_ok();
     let page = site.page("status/index.html");
