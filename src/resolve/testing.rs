@@ -174,6 +174,9 @@ impl Input {
                 4 => raw.regulations.push((Arc::new(parse(path, text)), i)),
                 5 => raw.experts.push((Arc::new(parse(path, text)), i)),
                 6 => raw.research.push(markdown(path, text, i)),
+                7 if path.ends_with(".yaml") => {
+                    raw.learning = Some((Arc::new(parse(path, text)), i))
+                }
                 7 => raw.chapters.push(markdown(path, text, i)),
                 8 => {
                     let stem = path.rsplit('/').next().unwrap_or("");
