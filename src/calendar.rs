@@ -349,6 +349,7 @@ mod tests {
             reasons: Vec::new(),
             market_specific: false,
             also: Vec::new(),
+            done: None,
             phase_idx: 0,
             step_idx: 0,
             task_idx: 0,

@@ -184,6 +184,9 @@ pub struct Row<'a> {
     /// Tasks of other steps linked `same_as` that apply here too: this row
     /// stands for them (its window is the earliest).
     pub also: Vec<Also<'a>>,
+    /// When and by whom it was done, as recorded in
+    /// `content/progress/<market>.yaml`; null when not recorded.
+    pub done: Option<&'a crate::model::Done>,
     /// Index of the phase in the playbook (for grouping).
     #[serde(skip)]
     pub phase_idx: usize,
@@ -343,6 +346,15 @@ pub fn rows<'a>(pb: &'a Playbook, windows: &'a [String], prog: impl Into<Program
                 },
                 market_specific: t.market.is_some(),
                 also,
+                done: match prog {
+                    Program::Market(m) => pb.progress.get(m).and_then(|p| {
+                        // Progress on any task of a same_as group is the row's.
+                        std::iter::once(ti)
+                            .chain(group.iter().copied())
+                            .find_map(|x| p.done.get(&x))
+                    }),
+                    Program::Company => None,
+                },
                 phase_idx: step.phase,
                 step_idx: s,
                 task_idx: ti,
@@ -626,7 +638,11 @@ pub fn to_markdown(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) ->
             let _ = write!(s, "{} ({})\n\n", r.phase, r.phase_window);
             last_phase = r.phase_idx;
         }
-        s.push_str("- [ ] **");
+        s.push_str(if r.done.is_some() {
+            "- [x] **"
+        } else {
+            "- [ ] **"
+        });
         s.push_str(&r.task.replace('*', "\\*"));
         s.push_str("** — ");
         s.push_str(r.step);
@@ -645,6 +661,12 @@ pub fn to_markdown(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) ->
         if !r.also.is_empty() {
             s.push_str(" · also ");
             s.push_str(&also_text(r, ", "));
+        }
+        if let Some(d) = r.done {
+            let _ = write!(s, " · done {}", d.on);
+            if let Some(by) = &d.by {
+                let _ = write!(s, " by {by}");
+            }
         }
         let _ = writeln!(s, " · `{}`", r.task_id);
     }
@@ -699,6 +721,13 @@ const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// One CSV cell: quoted when it holds a comma, quote or line break (RFC
 /// 4180); a cell a spreadsheet would run as a formula is neutralised as
 /// OWASP recommends: a `'` in front, and quoted.
+/// One CSV cell as text (see `csv_field`), for the other CSV writers.
+pub fn csv_cell(s: &str) -> String {
+    let mut out = String::new();
+    csv_field(&mut out, s);
+    out
+}
+
 fn csv_field(out: &mut String, s: &str) {
     let formula = s.starts_with(FORMULA_START);
     if formula || s.contains([',', '"', '\n', '\r']) {
@@ -718,7 +747,7 @@ fn csv_field(out: &mut String, s: &str) {
 pub fn to_csv(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> String {
     let market = prog.into().head(pb);
     let mut s = String::with_capacity(rows.len() * 220 + 256);
-    s.push_str("market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,also,done\r\n");
+    s.push_str("market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,also,done,done_by\r\n");
     for r in rows {
         for f in [
             market.id,
@@ -746,7 +775,15 @@ pub fn to_csv(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> Stri
         csv_field(&mut s, &r.reasons.join("; "));
         s.push(',');
         csv_field(&mut s, &also_text(r, "; "));
-        s.push_str(",\r\n");
+        s.push(',');
+        if let Some(d) = r.done {
+            csv_field(&mut s, &d.on.to_string());
+            s.push(',');
+            csv_field(&mut s, d.by.as_deref().unwrap_or(""));
+        } else {
+            s.push(',');
+        }
+        s.push_str("\r\n");
     }
     s
 }

@@ -27,6 +27,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod page_kinds;
+pub mod progress_file;
 pub mod render;
 pub mod resolve;
 pub mod rules;
@@ -36,6 +37,7 @@ pub mod search;
 pub mod serve;
 pub mod site_file;
 pub mod skeleton;
+pub mod status;
 pub mod yaml;
 
 use diag::Diagnostics;

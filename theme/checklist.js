@@ -1,7 +1,7 @@
 // Playbook: assembles a big checklist in the browser from the shared task
 // table (checklists/tasks.js → PLAYBOOK_TASKS) and the market's data.js
 // (PLAYBOOK_CHECKLIST). It writes the same markup as a checklist written out
-// at build time (render/pages.rs checklist_rows_html + templates/checklist.html),
+// at build time (templates/checklist_macros.html rows + templates/checklist.html),
 // and its CSV and Markdown are byte for byte the ones `playbook checklist`
 // prints (checklist.rs to_csv / to_markdown); the browser tests compare them.
 (function () {
@@ -57,6 +57,15 @@
       }),
     });
   });
+  rows.forEach(function (r) {
+    // Progress on any task a row stands for (same_as) is the row's, as in checklist.rs.
+    var d = null;
+    [r.id].concat(r.also.map(function (a) { return a.id; })).some(function (id) {
+      if (C.done && Object.prototype.hasOwnProperty.call(C.done, id)) d = C.done[id];
+      return d !== null;
+    });
+    r.done = d === null ? null : { on: d[0], by: d[1] };
+  });
 
   // The table, one section per phase (as templates/checklist.html).
   var lead = C.lead === null ? "—" : C.lead;
@@ -93,14 +102,16 @@
         activity = r.activity;
         s += "\n<tr class=ac><td colspan=3>" + esc(activity);
       }
-      s += r.suffix !== null ? '\n<tr data-t="' + esc(r.suffix) + '">' : '\n<tr data-id="' + esc(r.id) + '">';
-      s += "<td><label><input type=checkbox> " + esc(r.task) + "</label>";
+      s += r.suffix !== null ? '\n<tr data-t="' + esc(r.suffix) + '"' : '\n<tr data-id="' + esc(r.id) + '"';
+      if (r.done !== null) s += ' data-done="' + esc(r.done.on) + '"' + (r.done.by !== null ? ' data-by="' + esc(r.done.by) + '"' : "");
+      s += "><td><label><input type=checkbox" + (r.done !== null ? " checked" : "") + "> " + esc(r.task) + "</label>";
       if (r.reasons.length) s += "<small>" + esc(r.reasons.join(", ")) + "</small>";
       if (r.also.length) {
         s += "<span class=also>also " + r.also.map(function (a) {
           return '<a href="' + esc(root + a.url) + '">' + esc(a.framework + " › " + a.step) + "</a>";
         }).join(", ") + "</span>";
       }
+      if (r.done !== null) s += '<small class="ck-done">done ' + esc(r.done.on) + (r.done.by !== null ? " by " + esc(r.done.by) : "") + "</small>";
       s += "<td>";
       if (r.person !== null && r.roleTitle !== null) s += esc(r.person) + "<br>" + esc(r.roleTitle);
       else if (r.roleTitle !== null) s += esc(r.roleTitle);
@@ -127,11 +138,12 @@
     return r.also.map(function (a) { return a.framework + " › " + a.step + " (" + a.id + ")"; }).join(sep);
   }
   function toCsv() {
-    var out = ["market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,also,done\r\n"];
+    var out = ["market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,also,done,done_by\r\n"];
     rows.forEach(function (r) {
       out.push([C.id, r.id, r.phase[0], r.phase[1], r.phase[2], r.phase[3], r.step[0], r.activity, r.task, r.role, r.person]
         .map(csvField).join(",") + "," + csvField(r.start) + "," + csvField(r.due) + "," +
-        csvField(r.reasons.join("; ")) + "," + csvField(alsoText(r, "; ")) + ",\r\n");
+        csvField(r.reasons.join("; ")) + "," + csvField(alsoText(r, "; ")) + "," +
+        (r.done === null ? "," : csvField(r.done.on) + "," + csvField(r.done.by)) + "\r\n");
     });
     return out.join("");
   }
@@ -158,10 +170,12 @@
         out.push("\n### " + (r.phase[1] !== null ? r.phase[1] + " — " : "") + r.phase[2] + " (" + r.phase[3] + ")\n\n");
         lastPhase = r.phaseIdx;
       }
-      out.push("- [ ] **" + r.task.replace(/\*/g, "\\*") + "** — " + r.step[0] + " · " + ownerText(r) +
+      out.push((r.done === null ? "- [ ] **" : "- [x] **") + r.task.replace(/\*/g, "\\*") + "** — " + r.step[0] + " · " + ownerText(r) +
         (r.due === null ? " · ongoing" : " · due " + r.due) +
         (r.reasons.length ? " · applies because " + r.reasons.join(", ") : "") +
-        (r.also.length ? " · also " + alsoText(r, ", ") : "") + " · `" + r.id + "`\n");
+        (r.also.length ? " · also " + alsoText(r, ", ") : "") +
+        (r.done === null ? "" : " · done " + r.done.on + (r.done.by !== null ? " by " + r.done.by : "")) +
+        " · `" + r.id + "`\n");
     });
     return out.join("");
   }

@@ -9,7 +9,9 @@ mod child;
 mod init;
 pub mod logger;
 mod new;
+mod progress;
 pub mod serve;
+mod status;
 
 use crate::cli::{Cli, Command};
 use crate::diag::Diagnostics;
@@ -47,6 +49,19 @@ pub fn run(cli: Cli) -> i32 {
         } => checklist::run(&root, market.as_deref(), company, all, format, output),
         Command::Init { dir, theme } => init::run(&dir, theme),
         Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),
+        Command::Status {
+            as_of,
+            format,
+            markets,
+            output,
+        } => status::run(&root, as_of.as_deref(), format, &markets, output.as_deref()),
+        Command::Progress {
+            market,
+            task,
+            by,
+            on,
+            note,
+        } => progress::run(&root, &market, &task, by, on.as_deref(), note),
     }
 }
 

@@ -136,6 +136,7 @@ pub(super) fn first_jobs(content: &Path) -> Vec<(PathBuf, Parser)> {
         ("markets", Parser::yaml::<RawMarket>()),
         ("regulations", Parser::yaml::<RawRegulation>()),
         ("experts", Parser::yaml::<RawExpert>()),
+        ("progress", Parser::yaml::<RawProgress>()),
     ] {
         for p in files_in(&content.join(folder), "yaml") {
             jobs.push((p, f));
@@ -148,6 +149,10 @@ pub(super) fn first_jobs(content: &Path) -> Vec<(PathBuf, Parser)> {
         for p in files_in(&content.join(folder), "md") {
             jobs.push((p, f));
         }
+    }
+    let learning = content.join("story").join(super::LEARNING_PATH);
+    if learning.is_file() {
+        jobs.push((learning, Parser::yaml::<RawLearningPath>()));
     }
     jobs
 }

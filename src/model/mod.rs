@@ -4,6 +4,7 @@
 //! Entities live in flat vectors on [`Playbook`]; relations are indices into
 //! them ([`EntityRef`]), so the model is cheap to walk and has no cycles.
 
+pub mod learning;
 pub mod raw;
 
 use crate::config::Config;
@@ -554,6 +555,9 @@ pub struct Playbook {
     pub research: Vec<Research>,
     /// Chapters in order.
     pub chapters: Vec<Chapter>,
+    /// The story's learning path (levels, self-assessments, portfolio), if
+    /// the playbook has `content/story/learning-path.yaml`.
+    pub learning: Option<learning::LearningPath>,
     /// Id lookup per kind.
     pub index: HashMap<Kind, HashMap<String, usize>>,
     /// Who references what: target page → source pages.
@@ -564,8 +568,31 @@ pub struct Playbook {
     /// market, and listing them all would grow with markets × tasks. Ask
     /// [`Playbook::applies`] rather than reading this directly.
     pub task_markets: Vec<Vec<usize>>,
+    /// Each market's recorded progress (`content/progress/<market>.yaml`),
+    /// by market index; empty for a market without a file.
+    pub progress: Vec<Progress>,
     /// Warnings found while resolving.
     pub warnings: Vec<crate::diag::Diagnostic>,
+}
+
+/// A market's recorded progress: which of its checklist's tasks are done.
+#[derive(Debug, Clone, Default)]
+pub struct Progress {
+    /// The progress file, when the market has one.
+    pub file: Option<usize>,
+    /// Task index → when and by whom it was done.
+    pub done: HashMap<usize, Done>,
+}
+
+/// A task recorded as done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Done {
+    /// The day it was done.
+    pub on: Date,
+    /// Who did it.
+    pub by: Option<String>,
+    /// A note.
+    pub note: Option<String>,
 }
 
 impl Playbook {

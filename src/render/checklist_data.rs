@@ -159,6 +159,8 @@ struct MarketData<'a> {
     prereqs: Vec<checklist::Prerequisite<'a>>,
     /// The company program's name and kickoff (heading the prerequisites).
     company: (&'a str, String),
+    /// Recorded progress: task id → [done on, by (or null)].
+    done: std::collections::BTreeMap<&'a str, (String, Option<&'a str>)>,
 }
 
 fn dates(w: DueWindow) -> (String, Option<String>) {
@@ -209,6 +211,12 @@ pub fn market_js(pb: &Playbook, m: usize, c: &Compact) -> String {
             let h = checklist::Program::Company.head(pb);
             (h.name, h.kickoff.to_string())
         },
+        done: pb.progress.get(m).map_or_else(Default::default, |p| {
+            p.done
+                .iter()
+                .map(|(&t, d)| (pb.tasks[t].id.as_str(), (d.on.to_string(), d.by.as_deref())))
+                .collect()
+        }),
     };
     format!(
         "window.PLAYBOOK_CHECKLIST = {};\n",

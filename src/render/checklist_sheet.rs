@@ -75,6 +75,8 @@ pub struct SheetTask<'a> {
     pub reasons: &'a [String],
     /// The other tasks this row stands for (`same_as`), with their steps.
     pub also: Vec<SheetAlso<'a>>,
+    /// When and by whom it was done (`content/progress/<market>.yaml`).
+    pub done: Option<&'a crate::model::Done>,
 }
 
 /// Another source of a row: a task linked `same_as`, shown as a link to its step.
@@ -158,6 +160,7 @@ pub fn sheet<'a>(
                             .unwrap_or_default(),
                     })
                     .collect(),
+                done: r.done,
             });
         }
     }

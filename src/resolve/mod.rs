@@ -12,12 +12,15 @@
 //!    actuals), with backlinks;
 //! 5. [`tasks`]: a market's own tasks, and task owners;
 //! 6. [`applies_to`]: the values an `applies_to` rule names exist;
-//! 7. [`markdown_refs`]: `[[kind:id]]` in every Markdown text, with backlinks;
-//! 8. [`scope`]: company work has a start date and no `applies_to`; a
+//! 7. [`learning`]: the story's learning path (levels, assessment,
+//!    portfolio), if the playbook has one;
+//! 8. [`markdown_refs`]: `[[kind:id]]` in every Markdown text, with backlinks;
+//! 9. [`scope`]: company work has a start date and no `applies_to`; a
 //!    market phase's `after:` names company phases and steps;
-//! 9. [`links`]: `same_as` and `distinct_from` between tasks, and a warning
+//! 10. [`links`]: `same_as` and `distinct_from` between tasks, and a warning
 //!    for near-identical titles in different frameworks left unmarked;
-//! 10. [`tasks`] again: which markets each task applies to.
+//! 11. [`tasks`] again: which markets each task applies to; then recorded
+//!    progress.
 //!
 //! Diagnostics are placed by [`places`]: a node of the file's YAML by path,
 //! from the parser's spans, or an offset in a Markdown body.
@@ -25,15 +28,17 @@
 mod applies_to;
 mod ids;
 mod kinds;
+mod learning;
 mod links;
 mod markdown_refs;
 mod places;
+mod progress;
 mod references;
 mod scope;
 mod structure;
 mod tasks;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 pub use markdown_refs::RefScanCache;
 
@@ -72,9 +77,11 @@ pub fn resolve_with(
             experts: Vec::new(),
             research: Vec::new(),
             chapters: Vec::new(),
+            learning: None,
             index: HashMap::new(),
             backlinks: BTreeMap::new(),
             task_markets: Vec::new(),
+            progress: Vec::new(),
             warnings: Vec::new(),
         },
         diags: Diagnostics::new(),
@@ -94,6 +101,7 @@ pub fn resolve_with(
     r.market_tasks(&raw);
     r.check_owners();
     r.check_rules();
+    r.learning_path(&raw);
     r.scan_all_markdown(refs);
     r.check_scope();
     let t = std::time::Instant::now();
@@ -103,6 +111,7 @@ pub fn resolve_with(
         t.elapsed().as_millis()
     );
     r.compute_applicability();
+    r.progress(&raw);
 
     // Freeing tens of thousands of parsed values takes a while at scale;
     // nothing needs to wait for it.

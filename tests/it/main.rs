@@ -12,6 +12,8 @@
 //! * `external_links` — `check --external` against a local HTTP server:
 //!   broken links with their places, HEAD → GET, redirects, timeouts, the
 //!   day-long cache, and no request from an ordinary check or build.
+//! * `learning`  — the story's learning path: levels on the story index and
+//!   chapters, a self-assessment per level, the portfolio, and its errors.
 //! * `scaffold`  — `playbook new`: every kind builds at once, existing ids and
 //!   unknown parents are refused, edited files keep their comments.
 //! * `serve`     — the dev server: reload and error events, last good site,
@@ -36,6 +38,8 @@ mod csv_injection;
 mod errors;
 mod external_links;
 mod fuzz;
+mod learning;
+mod progress;
 mod scaffold;
 mod serve;
 mod support;
