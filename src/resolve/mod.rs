@@ -18,9 +18,9 @@
 //! 9. [`scope`]: company work has a start date and no `applies_to`; a
 //!    market phase's `after:` names company phases and steps;
 //! 10. [`links`]: `same_as` and `distinct_from` between tasks, and a warning
-//!    for near-identical titles in different frameworks left unmarked;
+//!     for near-identical titles in different frameworks left unmarked;
 //! 11. [`tasks`] again: which markets each task applies to; then recorded
-//!    progress.
+//!     progress.
 //!
 //! Diagnostics are placed by [`places`]: a node of the file's YAML by path,
 //! from the parser's spans, or an offset in a Markdown body.
