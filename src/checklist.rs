@@ -139,8 +139,9 @@ pub struct Prerequisite<'a> {
     pub start: Date,
     /// Due date in the company program; none for ongoing work.
     pub due: Option<Date>,
-    /// Whether it is done. Progress is not recorded yet: "not recorded".
-    pub state: &'static str,
+    /// Whether it is done, from `content/progress/company.yaml`: "done",
+    /// "3 of 10 done", or "not started".
+    pub state: String,
     /// Titles of this checklist's phases that wait for it.
     pub needed_by: Vec<&'a str>,
 }
@@ -346,14 +347,17 @@ pub fn rows<'a>(pb: &'a Playbook, windows: &'a [String], prog: impl Into<Program
                 },
                 market_specific: t.market.is_some(),
                 also,
-                done: match prog {
-                    Program::Market(m) => pb.progress.get(m).and_then(|p| {
-                        // Progress on any task of a same_as group is the row's.
+                done: {
+                    let p = match prog {
+                        Program::Market(m) => pb.progress.get(m),
+                        Program::Company => Some(&pb.company_progress),
+                    };
+                    // Progress on any task of a same_as group is the row's.
+                    p.and_then(|p| {
                         std::iter::once(ti)
                             .chain(group.iter().copied())
                             .find_map(|x| p.done.get(&x))
-                    }),
-                    Program::Company => None,
+                    })
                 },
                 phase_idx: step.phase,
                 step_idx: s,
@@ -375,6 +379,28 @@ pub fn prerequisites<'a>(pb: &'a Playbook, rows: &[Row<'_>]) -> Vec<Prerequisite
         new.then_some(r.phase_idx)
     });
     prerequisites_of(pb, phases)
+}
+
+/// How far the company has got with the tasks of `steps`, from its
+/// recorded progress: "done", "3 of 10 done" or "not started".
+fn company_state(pb: &Playbook, steps: impl Iterator<Item = usize>) -> String {
+    let tasks: Vec<usize> = steps
+        .flat_map(|s| {
+            pb.steps[s]
+                .activities
+                .iter()
+                .flat_map(|a| a.tasks.iter().copied())
+        })
+        .collect();
+    let done = tasks
+        .iter()
+        .filter(|t| pb.company_progress.done.contains_key(t))
+        .count();
+    match done {
+        0 => "not started".to_string(),
+        d if d == tasks.len() => "done".to_string(),
+        d => format!("{d} of {} done", tasks.len()),
+    }
 }
 
 /// [`prerequisites`] of the phases a checklist has rows in, in order.
@@ -408,7 +434,12 @@ pub fn prerequisites_of<'a>(
                         }),
                         start: w.start,
                         due: w.end,
-                        state: "not recorded",
+                        state: company_state(
+                            pb,
+                            ph.blocks
+                                .iter()
+                                .flat_map(|&b| pb.blocks[b].steps.iter().copied()),
+                        ),
                         needed_by: vec![&phase.title],
                     }
                 }
@@ -426,7 +457,7 @@ pub fn prerequisites_of<'a>(
                         }),
                         start: w.start,
                         due: w.end,
-                        state: "not recorded",
+                        state: company_state(pb, std::iter::once(x)),
                         needed_by: vec![&phase.title],
                     }
                 }

@@ -115,7 +115,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: StatusFormat,
-        /// Only these markets (ids, comma-separated); default: all.
+        /// Only these (market ids, or `company` for the company program,
+        /// comma-separated); default: the company program and every market.
         #[arg(long, value_delimiter = ',', value_name = "IDS")]
         markets: Vec<String>,
         /// Write to this file instead of standard output.

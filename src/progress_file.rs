@@ -7,10 +7,12 @@
 
 use crate::model::Done;
 
-/// The text of a new progress file for `market` holding one entry.
+/// The text of a new progress file for `market` (`de`, or `company`) holding
+/// one entry; `market_name` names the program in its header ("the Germany
+/// launch", "the company program").
 pub fn new_file(market: &str, market_name: &str, task: &str, done: &Done) -> String {
     let mut s = format!(
-        "# Progress of the {market_name} launch: the checklist's tasks that are done.\n\
+        "# Progress of {market_name}: the checklist's tasks that are done.\n\
          # `playbook progress {market} <task-id> --by NAME --on YYYY-MM-DD` adds one;\n\
          # the site's checklist shows them to everyone.\n\
          done:\n"
@@ -154,7 +156,7 @@ mod tests {
     fn a_new_file_has_a_header_and_the_entry() {
         let s = new_file(
             "de",
-            "Germany",
+            "the Germany launch",
             "kyc/verify",
             &done("2027-03-04", Some("Anna")),
         );

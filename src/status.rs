@@ -13,7 +13,7 @@
 //!   [`SOON_DAYS`] days are not done yet;
 //! - **on track**: otherwise.
 
-use crate::checklist::Row;
+use crate::checklist::{Program, Row};
 use crate::model::Playbook;
 use jiff::civil::Date;
 use jiff::ToSpan;
@@ -91,14 +91,15 @@ pub struct LaunchStatus<'a> {
 /// At most this many next due tasks are listed.
 pub const NEXT_MAX: usize = 5;
 
-/// Where market `m`'s launch stands on `day`, from its checklist `rows`.
+/// Where a program (a market's launch, or the company program) stands on
+/// `day`, from its checklist `rows`.
 pub fn launch_status<'a>(
     pb: &'a Playbook,
-    m: usize,
+    prog: impl Into<Program>,
     rows: &[Row<'a>],
     day: Date,
 ) -> LaunchStatus<'a> {
-    let market = &pb.markets[m];
+    let market = prog.into().head(pb);
     let task = |r: &Row<'a>, due: Date| DueTask {
         task_id: r.task_id,
         task: r.task,
@@ -139,8 +140,8 @@ pub fn launch_status<'a>(
         State::OnTrack
     };
     LaunchStatus {
-        id: &market.id,
-        name: &market.name,
+        id: market.id,
+        name: market.name,
         kickoff: market.kickoff,
         total: rows.len(),
         done,
@@ -170,64 +171,93 @@ pub struct StatusData<'a> {
     pub open: Vec<(Date, usize)>,
 }
 
-/// [`StatusData`] of every market, without listing any checklist's rows:
-/// a task's due date is its block's window end for the market, so the open
-/// tasks are counted per block (the tasks that apply everywhere once, the
-/// others per market they apply to), less the tasks recorded as done.
-pub fn site_data(pb: &Playbook, url: impl Fn(usize) -> String) -> Vec<StatusData<'_>> {
+/// [`StatusData`] of the company program (when it has work) and every
+/// market. A market's rows are not listed: its [`crate::checklist::compact`]
+/// checklist (the same rows) gives the tasks that are not on every
+/// checklist, and a row's due date is its block's window end for the market,
+/// so open rows are counted per block. A row is done when any task of its
+/// `same_as` group is recorded.
+pub fn site_data<'a>(
+    pb: &'a Playbook,
+    ix: &crate::checklist::ChecklistIndex,
+    company_url: String,
+    url: impl Fn(usize) -> String,
+) -> Vec<StatusData<'a>> {
+    use crate::checklist::{compact, group_on, is_gated};
+    let block_of = |t: usize| pb.steps[pb.tasks[t].step].block;
     let mut everywhere = vec![0usize; pb.blocks.len()];
-    let mut gated: Vec<std::collections::HashMap<usize, usize>> =
-        vec![Default::default(); pb.markets.len()];
-    for (t, task) in pb.tasks.iter().enumerate() {
-        let b = pb.steps[task.step].block;
-        if task.rule.is_none() && task.market.is_none() {
-            everywhere[b] += 1;
-        } else {
-            for &m in &pb.task_markets[t] {
-                *gated[m].entry(b).or_default() += 1;
-            }
-        }
+    for t in (0..pb.tasks.len()).filter(|&t| !is_gated(pb, t)) {
+        everywhere[block_of(t)] += 1;
     }
-    let all: usize = everywhere.iter().sum();
-    pb.markets
+    let company = pb
+        .tasks
         .iter()
-        .enumerate()
-        .map(|(m, market)| {
-            let mut per_block = everywhere.clone();
-            for (&b, &n) in &gated[m] {
-                per_block[b] += n;
-            }
-            let total = all + gated[m].values().sum::<usize>();
-            let done = pb.progress.get(m).map_or(0, |p| p.done.len());
-            if let Some(p) = pb.progress.get(m) {
-                for &t in p.done.keys() {
-                    let b = pb.steps[pb.tasks[t].step].block;
-                    per_block[b] = per_block[b].saturating_sub(1);
-                }
-            }
+        .any(|t| t.scope == crate::model::Scope::Company)
+        .then(|| {
+            let windows = crate::checklist::window_labels(pb);
+            let rows = crate::checklist::rows(pb, &windows, Program::Company);
+            let head = Program::Company.head(pb);
             let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
-            for (b, &n) in per_block.iter().enumerate().filter(|(_, &n)| n > 0) {
-                let blk = &pb.blocks[b];
-                let w = crate::schedule::block_window(
-                    market.kickoff,
-                    pb.phases[blk.phase].window,
-                    blk.weeks,
-                );
-                if let Some(d) = w.end {
-                    *open.entry(d).or_default() += n;
+            for r in rows.iter().filter(|r| r.done.is_none()) {
+                if let Some(d) = r.due {
+                    *open.entry(d).or_default() += 1;
                 }
             }
             StatusData {
-                id: &market.id,
-                name: &market.name,
-                url: url(m),
-                kickoff: market.kickoff,
-                total,
-                done,
+                id: head.id,
+                name: head.name,
+                url: company_url,
+                kickoff: head.kickoff,
+                total: rows.len(),
+                done: rows.iter().filter(|r| r.done.is_some()).count(),
                 open: open.into_iter().collect(),
             }
-        })
-        .collect()
+        });
+    let markets = pb.markets.iter().enumerate().map(|(m, market)| {
+        let c = compact(pb, ix, m);
+        let mut per_block = everywhere.clone();
+        for &(pos, _) in &c.gated {
+            let t = ix.order[pos];
+            let group = group_on(pb, t, market.kickoff, |x| pb.applies(x, m));
+            if group.first().is_none_or(|&lead| lead == t) {
+                per_block[block_of(t)] += 1;
+            }
+        }
+        // The rows recorded as done: a group's row once, whichever member.
+        let mut done_rows = std::collections::BTreeSet::new();
+        if let Some(p) = pb.progress.get(m) {
+            for &t in p.done.keys() {
+                let group = group_on(pb, t, market.kickoff, |x| pb.applies(x, m));
+                done_rows.insert(group.first().copied().unwrap_or(t));
+            }
+        }
+        for &t in &done_rows {
+            let b = block_of(t);
+            per_block[b] = per_block[b].saturating_sub(1);
+        }
+        let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
+        for (b, &n) in per_block.iter().enumerate().filter(|(_, &n)| n > 0) {
+            let blk = &pb.blocks[b];
+            let w = crate::schedule::block_window(
+                market.kickoff,
+                pb.phases[blk.phase].window,
+                blk.weeks,
+            );
+            if let Some(d) = w.end {
+                *open.entry(d).or_default() += n;
+            }
+        }
+        StatusData {
+            id: &market.id,
+            name: &market.name,
+            url: url(m),
+            kickoff: market.kickoff,
+            total: c.count,
+            done: done_rows.len(),
+            open: open.into_iter().collect(),
+        }
+    });
+    company.into_iter().chain(markets).collect()
 }
 
 /// The report as text: one block per launch.
@@ -389,11 +419,13 @@ mod tests {
         let pb = input().ok();
         let windows = crate::checklist::window_labels(&pb);
         let rows = crate::checklist::rows(&pb, &windows, 0);
-        let d = &site_data(&pb, |_| "markets/de/checklist/".into())[0];
+        let ix = crate::checklist::ChecklistIndex::new(&pb);
+        let d = &site_data(&pb, &ix, String::new(), |_| "markets/de/checklist/".into())[0];
         assert_eq!((d.total, d.done), (1, 0));
         assert_eq!(d.open, [("2027-03-14".parse().unwrap(), 1)]);
         let pb = input().file("content/progress/de.yaml", DONE).ok();
-        let d = &site_data(&pb, |_| String::new())[0];
+        let ix = crate::checklist::ChecklistIndex::new(&pb);
+        let d = &site_data(&pb, &ix, String::new(), |_| String::new())[0];
         assert_eq!((d.total, d.done), (1, 1));
         assert!(d.open.is_empty());
         let text = to_csv(

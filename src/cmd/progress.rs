@@ -4,8 +4,9 @@
 //! text, `output` writes it), and make sure the playbook still loads.
 
 use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
+use crate::checklist::COMPANY_ID;
 use crate::diag::{suggest, Diagnostic};
-use crate::model::{Done, Kind};
+use crate::model::{Done, Kind, Scope};
 use std::path::Path;
 
 pub(super) fn run(
@@ -26,26 +27,50 @@ pub(super) fn run(
             return usage_or_content(root);
         }
     };
-    let m = match crate::checklist::find_market(&pb, market) {
-        Ok(m) => m,
-        Err(d) => return usage(d),
+    // `company` is the company program; anything else a market.
+    let company = market == COMPANY_ID;
+    let m = if company {
+        None
+    } else {
+        match crate::checklist::find_market(&pb, market) {
+            Ok(m) => Some(m),
+            Err(d) => return usage(d.help("or `company` for the company program's work")),
+        }
+    };
+    let in_program = |t: usize| match m {
+        Some(m) => pb.applies(t, m),
+        None => pb.tasks[t].scope == Scope::Company,
+    };
+    let (id, name) = match m {
+        Some(m) => (
+            pb.markets[m].id.as_str(),
+            format!("the {} launch", pb.markets[m].name),
+        ),
+        None => (COMPANY_ID, "the company program".to_string()),
     };
     let t = match pb.lookup(Kind::Task, task) {
-        Some(r) if pb.applies(r.idx, m) => r.idx,
+        Some(r) if in_program(r.idx) => r.idx,
         found => {
-            let name = &pb.markets[m].name;
             let d = match found {
-                Some(_) => Diagnostic::error(format!("task `{task}` is not in {name}'s checklist")),
+                Some(_) => Diagnostic::error(format!(
+                    "task `{task}` is not in {}'s checklist",
+                    checklist_owner(&name)
+                )),
                 None => Diagnostic::error(format!("no task with id `{task}`")),
             };
             let ids = (0..pb.tasks.len())
-                .filter(|&t| pb.applies(t, m))
+                .filter(|&t| in_program(t))
                 .map(|t| pb.tasks[t].id.as_str());
+            let list = if company {
+                "--company".to_string()
+            } else {
+                id.to_string()
+            };
             let help = match suggest(task, ids) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!(
-                    "`playbook checklist {} --format csv` lists the task ids of {name}'s checklist",
-                    pb.markets[m].id
+                    "`playbook checklist {list} --format csv` lists the task ids of {}'s checklist",
+                    checklist_owner(&name)
                 ),
             };
             return usage(d.help(help));
@@ -68,7 +93,6 @@ pub(super) fn run(
         by: by.filter(|b| !b.trim().is_empty()),
         note: note.filter(|n| !n.trim().is_empty()),
     };
-    let id = &pb.markets[m].id;
     let rel = format!("content/progress/{id}.yaml");
     let path = root.join(&rel);
     let task_id = &pb.tasks[t].id;
@@ -78,7 +102,7 @@ pub(super) fn run(
             crate::output::replace_file_text(&path, &old, &new)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let text = crate::progress_file::new_file(id, &pb.markets[m].name, task_id, &done);
+            let text = crate::progress_file::new_file(id, &name, task_id, &done);
             crate::output::write_new_file(&path, &text)
         }
         Err(e) => Err(Diagnostic::error(format!("cannot read {rel}: {e}"))),
@@ -102,6 +126,13 @@ pub(super) fn run(
         return EXIT_CONTENT;
     }
     EXIT_OK
+}
+
+/// "the Germany launch" → "Germany", for "Germany's checklist".
+fn checklist_owner(name: &str) -> &str {
+    name.strip_prefix("the ")
+        .and_then(|n| n.strip_suffix(" launch"))
+        .unwrap_or(name)
 }
 
 fn usage(d: Diagnostic) -> i32 {

@@ -2,6 +2,7 @@
 //! each launch's checklist and recorded progress on a day (`crate::status`).
 
 use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
+use crate::checklist::{Program, COMPANY_ID};
 use crate::cli::StatusFormat;
 use crate::diag::Diagnostic;
 use crate::status;
@@ -43,18 +44,34 @@ pub(super) fn run(
             return EXIT_USAGE;
         }
     }
-    let mut chosen = Vec::new();
+    // `company` names the company program; the default is it (when the
+    // playbook has company work) and every market.
+    let mut chosen: Vec<Program> = Vec::new();
     for id in markets {
+        if id == COMPANY_ID {
+            chosen.push(Program::Company);
+            continue;
+        }
         match crate::checklist::find_market(&pb, id) {
-            Ok(m) => chosen.push(m),
+            Ok(m) => chosen.push(Program::Market(m)),
             Err(d) => {
-                eprint!("{}", d.render_text());
+                eprint!(
+                    "{}",
+                    d.help("or `company` for the company program").render_text()
+                );
                 return EXIT_USAGE;
             }
         }
     }
     if chosen.is_empty() {
-        chosen = (0..pb.markets.len()).collect();
+        if pb
+            .tasks
+            .iter()
+            .any(|t| t.scope == crate::model::Scope::Company)
+        {
+            chosen.push(Program::Company);
+        }
+        chosen.extend((0..pb.markets.len()).map(Program::Market));
     }
     let windows = crate::checklist::window_labels(&pb);
     // Over many markets, a bar on a terminal (hidden when stderr is not one).
@@ -64,8 +81,8 @@ pub(super) fn run(
     );
     let rows: Vec<Vec<crate::checklist::Row<'_>>> = chosen
         .iter()
-        .map(|&m| {
-            let r = crate::checklist::rows(&pb, &windows, m);
+        .map(|&p| {
+            let r = crate::checklist::rows(&pb, &windows, p);
             bar.inc(1);
             r
         })
@@ -74,7 +91,7 @@ pub(super) fn run(
     let launches: Vec<status::LaunchStatus<'_>> = chosen
         .iter()
         .zip(&rows)
-        .map(|(&m, r)| status::launch_status(&pb, m, r, day))
+        .map(|(&p, r)| status::launch_status(&pb, p, r, day))
         .collect();
     let text = match format {
         StatusFormat::Text => status::to_text(day, &launches),

@@ -571,6 +571,8 @@ pub struct Playbook {
     /// Each market's recorded progress (`content/progress/<market>.yaml`),
     /// by market index; empty for a market without a file.
     pub progress: Vec<Progress>,
+    /// The company program's recorded progress (`content/progress/company.yaml`).
+    pub company_progress: Progress,
     /// Warnings found while resolving.
     pub warnings: Vec<crate::diag::Diagnostic>,
 }

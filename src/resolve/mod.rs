@@ -82,6 +82,7 @@ pub fn resolve_with(
             backlinks: BTreeMap::new(),
             task_markets: Vec::new(),
             progress: Vec::new(),
+            company_progress: Progress::default(),
             warnings: Vec::new(),
         },
         diags: Diagnostics::new(),

@@ -1,8 +1,9 @@
-//! Progress files (`content/progress/<market>.yaml`): each names a market by
-//! its file name and lists the tasks done there. A file for no market, a
-//! task id that does not exist, and a task that is not in that market's
-//! checklist are errors, each with the nearest id as a hint. Runs after
-//! applicability is known (`compute_applicability`).
+//! Progress files (`content/progress/<market>.yaml`, and `company.yaml` for
+//! the company program): each names its program by its file name and lists
+//! the tasks done there. A file for no market, a task id that does not
+//! exist, and a task that is not in that program's checklist are errors,
+//! each with the nearest id as a hint. Runs after applicability is known
+//! (`compute_applicability`).
 
 use super::Resolver;
 use crate::diag::{suggest, Diagnostic};
@@ -14,7 +15,9 @@ impl Resolver {
     pub(super) fn progress(&mut self, raw: &RawContent) {
         self.pb.progress = vec![Progress::default(); self.pb.markets.len()];
         for (p, file, stem) in &raw.progress {
-            let Some(m) = self.pb.lookup(Kind::Market, stem).map(|r| r.idx) else {
+            let company = stem == crate::checklist::COMPANY_ID;
+            let market = self.pb.lookup(Kind::Market, stem).map(|r| r.idx);
+            if market.is_none() && !company {
                 let ids = self.pb.markets.iter().map(|m| m.id.as_str());
                 let help = match suggest(stem, ids) {
                     Some(s) => format!("did you mean `{s}.yaml`? A progress file is named by its market's id"),
@@ -25,13 +28,25 @@ impl Resolver {
                 let d = self.at_key(d, *file, "");
                 self.diags.push(d);
                 continue;
+            }
+            // Which tasks this file may record: the market's, or the company's.
+            let in_program = |pb: &Playbook, t: usize| match market {
+                Some(m) => pb.applies(t, m),
+                None => pb.tasks[t].scope == Scope::Company,
             };
-            self.pb.progress[m].file = Some(*file);
+            let program_name = match market {
+                Some(m) => self.pb.markets[m].name.clone(),
+                None => "the company program".to_string(),
+            };
+            let mut record = Progress {
+                file: Some(*file),
+                done: Default::default(),
+            };
             for (id, done) in &p.done {
                 let path = format!("done.{id}");
                 let Some(t) = self.pb.lookup(Kind::Task, id).map(|r| r.idx) else {
                     let applying = (0..self.pb.tasks.len())
-                        .filter(|&t| self.pb.applies(t, m))
+                        .filter(|&t| in_program(&self.pb, t))
                         .map(|t| self.pb.tasks[t].id.as_str());
                     let help = match suggest(id, applying) {
                         Some(s) => format!("did you mean `{s}`?"),
@@ -44,25 +59,31 @@ impl Resolver {
                     self.diags.push(d.span(id.chars().count()));
                     continue;
                 };
-                if !self.pb.applies(t, m) {
+                if !in_program(&self.pb, t) {
+                    let task = &self.pb.tasks[t];
+                    let why = if task.scope == Scope::Company {
+                        "it is company-wide work: record it in content/progress/company.yaml"
+                            .to_string()
+                    } else if market.is_none() {
+                        "it is market work: record it in the progress file of a market it applies to".to_string()
+                    } else {
+                        format!(
+                            "its rule ({}) leaves {stem} out; record it in the progress file of a market it applies to, or remove it",
+                            task.rule
+                                .as_ref()
+                                .map(crate::rules::describe)
+                                .unwrap_or_else(|| "another market's own task".into()),
+                        )
+                    };
                     let d = Diagnostic::error(format!(
-                        "task `{id}` is not in {}'s checklist",
-                        self.pb.markets[m].name
+                        "task `{id}` is not in {program_name}'s checklist"
                     ))
-                    .help(format!(
-                        "its rule ({}) leaves {} out; record it in the progress file of a market it applies to, or remove it",
-                        self.pb.tasks[t]
-                            .rule
-                            .as_ref()
-                            .map(crate::rules::describe)
-                            .unwrap_or_else(|| "another market's own task".into()),
-                        self.pb.markets[m].id
-                    ));
+                    .help(why);
                     let d = self.at_key(d, *file, &path);
                     self.diags.push(d.span(id.chars().count()));
                     continue;
                 }
-                self.pb.progress[m].done.insert(
+                record.done.insert(
                     t,
                     Done {
                         on: done.on,
@@ -70,6 +91,10 @@ impl Resolver {
                         note: done.note.clone(),
                     },
                 );
+            }
+            match market {
+                Some(m) => self.pb.progress[m] = record,
+                None => self.pb.company_progress = record,
             }
         }
     }

@@ -42,8 +42,16 @@ impl Builder<'_> {
         base.crumbs = vec![self.crumb("markets/", "Markets")];
         base.description =
             "Where each market's launch stands: done, overdue, next due, on track or late.".into();
-        let mut data =
-            status::site_data(pb, |m| format!("{}checklist/", pb.url(er(Kind::Market, m))));
+        let company_url = page_kinds::url(
+            pb,
+            Page {
+                kind: PageKind::CompanyChecklist,
+                idx: 0,
+            },
+        );
+        let mut data = status::site_data(pb, &self.checklists, company_url, |m| {
+            format!("{}checklist/", pb.url(er(Kind::Market, m)))
+        });
         // In the order the launches start.
         data.sort_by(|a, b| a.kickoff.cmp(&b.kickoff).then(a.id.cmp(b.id)));
         // Months from the first kickoff to the last due date.
