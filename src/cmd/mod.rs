@@ -9,6 +9,7 @@ mod child;
 mod init;
 pub mod logger;
 mod new;
+mod schema;
 pub mod serve;
 
 use crate::cli::{Cli, Command};
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> i32 {
         } => checklist::run(&root, market.as_deref(), all, format, output),
         Command::Init { dir, theme } => init::run(&dir, theme),
         Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),
+        Command::Schema { output } => schema::run(&root, output),
     }
 }
 

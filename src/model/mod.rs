@@ -5,6 +5,7 @@
 //! them ([`EntityRef`]), so the model is cheap to walk and has no cycles.
 
 pub mod raw;
+pub mod schema_ids;
 
 use crate::config::Config;
 use jiff::civil::Date;
@@ -539,6 +540,9 @@ pub struct Playbook {
     pub task_markets: Vec<Vec<usize>>,
     /// Warnings found while resolving.
     pub warnings: Vec<crate::diag::Diagnostic>,
+    /// Version and last changes from git, for the site (filled by a build
+    /// or `serve`, empty otherwise).
+    pub provenance: crate::provenance::Provenance,
 }
 
 impl Playbook {

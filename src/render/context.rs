@@ -533,6 +533,8 @@ pub fn base_context(
             "base_url": pb.config.build.base_url,
             "additional_css": pb.config.build.additional_css,
             "additional_js": pb.config.build.additional_js,
+            "version": pb.provenance.version,
+            "built": pb.provenance.built,
         }),
     );
     ctx.insert("extra", &pb.config.extra);
@@ -549,6 +551,7 @@ pub fn base_context(
             "kind": base.kind_label,
             "edit_url": edit_url(pb, base.file),
             "source": base.file.map(|f| pb.sources[f].path.clone()),
+            "changed": base.file.and_then(|f| pb.provenance.changed(&pb.sources[f].path)),
             "description": desc,
         }),
     );

@@ -70,6 +70,7 @@ pub fn resolve_with(
             backlinks: BTreeMap::new(),
             task_markets: Vec::new(),
             warnings: Vec::new(),
+            provenance: Default::default(),
         },
         diags: Diagnostics::new(),
         first_def: HashMap::new(),

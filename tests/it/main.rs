@@ -14,6 +14,9 @@
 //!   day-long cache, and no request from an ordinary check or build.
 //! * `scaffold`  — `playbook new`: every kind builds at once, existing ids and
 //!   unknown parents are refused, edited files keep their comments.
+//! * `schema`    — `playbook schema` and init's schemas: every file of the
+//!   real and a new playbook valid against them (the `jsonschema` crate),
+//!   bad files refused by both schema and check, committed schemas fresh.
 //! * `serve`     — the dev server: reload and error events, last good site,
 //!   traversal, 404, ports, editor saves.
 //! * `trust`     — no command loses a user's file; killed builds, a full
@@ -36,6 +39,7 @@ mod errors;
 mod external_links;
 mod fuzz;
 mod scaffold;
+mod schema;
 mod serve;
 mod support;
 mod templates_doc;
