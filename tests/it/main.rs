@@ -12,6 +12,8 @@
 //! * `external_links` — `check --external` against a local HTTP server:
 //!   broken links with their places, HEAD → GET, redirects, timeouts, the
 //!   day-long cache, and no request from an ordinary check or build.
+//! * `provenance` — "last changed" and the version from git (a repository
+//!   with two commits), byte-identical builds, a build outside git.
 //! * `scaffold`  — `playbook new`: every kind builds at once, existing ids and
 //!   unknown parents are refused, edited files keep their comments.
 //! * `schema`    — `playbook schema` and init's schemas: every file of the
@@ -38,6 +40,7 @@ mod csv_injection;
 mod errors;
 mod external_links;
 mod fuzz;
+mod provenance;
 mod scaffold;
 mod schema;
 mod serve;

@@ -189,7 +189,8 @@ fn the_committed_schemas_and_editor_settings_are_what_playbook_schema_writes() {
     let out = playbook::schema::for_content(&raw, "schemas");
     let hint = "run `cargo run -- schema` and commit schemas/ and .vscode/settings.json";
     let committed = entries(&repo().join("schemas"));
-    let made: Vec<String> = out.files.iter().map(|f| f.name.clone()).collect();
+    let mut made: Vec<String> = out.files.iter().map(|f| f.name.clone()).collect();
+    made.sort();
     assert_eq!(committed, made, "schemas/ has other files; {hint}");
     for f in &out.files {
         let now = std::fs::read_to_string(repo().join("schemas").join(&f.name)).unwrap();
