@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 use super::schema_ids::{
-    Actuals, MarketId, MeasureRef, Reference, RegulationId, Region, RoleId, Slug, StepId, Tag, Team,
+    Actuals, MarketId, MarketRegion, MarketTag, MeasureRef, Reference, RegulationId, Region, RoleId, Slug, StepId, Tag, Team,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -386,6 +386,7 @@ pub struct RawMarket {
     pub name: String,
     /// The market's region, e.g. `eu`; `applies_to` rules select markets by
     /// it.
+    #[schemars(with = "MarketRegion")]
     pub region: String,
     /// One paragraph on the market (Markdown).
     #[serde(default)]
@@ -400,6 +401,7 @@ pub struct RawMarket {
     /// Tags that select tasks through `applies_to` rules, e.g.
     /// `data-residency`, `new-language`.
     #[serde(default)]
+    #[schemars(with = "Vec<MarketTag>")]
     pub tags: Vec<String>,
     /// The market's languages, as BCP 47 codes (`de`, `en`).
     #[serde(default)]

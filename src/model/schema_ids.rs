@@ -52,6 +52,17 @@ impl ClosedSet {
         ClosedSet::Regulations,
     ];
 
+    /// The definition of a field that defines the set's values (a market's
+    /// own region and tags), which gets them as `examples` (completion
+    /// without refusing a new one).
+    pub fn defining(self) -> Option<&'static str> {
+        match self {
+            ClosedSet::Regions => Some("MarketRegion"),
+            ClosedSet::Tags => Some("MarketTag"),
+            _ => None,
+        }
+    }
+
     /// The schema definition that holds the set.
     pub fn definition(self) -> &'static str {
         match self {
@@ -105,6 +116,23 @@ string_schema!(
         "type": "string",
         "pattern": SLUG_PATTERN,
         "description": "The id of a metric in content/metrics/."
+    })
+);
+
+string_schema!(
+    /// A market's own region: free (it defines the region), with the
+    /// regions other markets have as examples for completion.
+    MarketRegion => json_schema!({
+        "type": "string",
+        "description": "The market's region, e.g. `eu`; `applies_to` rules select markets by it. A new region is fine: it exists once a market has it."
+    })
+);
+
+string_schema!(
+    /// A market's own tag: free, with the tags other markets carry as examples.
+    MarketTag => json_schema!({
+        "type": "string",
+        "description": "A tag that selects tasks through `applies_to` rules, e.g. `data-residency`, `new-language`. A new tag is fine: it exists once a market carries it."
     })
 );
 

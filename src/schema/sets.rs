@@ -55,6 +55,16 @@ impl ContentSets {
         };
         for set in ClosedSet::ALL {
             let values = self.values(set);
+            let examples = set.defining().and_then(|d| match defs.get_mut(d) {
+                Some(Value::Object(def)) if !values.is_empty() => Some(def),
+                _ => None,
+            });
+            if let Some(def) = examples {
+                def.insert(
+                    "examples".into(),
+                    Value::Array(values.iter().cloned().map(Value::String).collect()),
+                );
+            }
             let Some(Value::Object(def)) = defs.get_mut(set.definition()) else {
                 continue;
             };
@@ -87,5 +97,21 @@ mod tests {
         sets.fill(&mut v);
         assert_eq!(v["definitions"]["RoleId"]["enum"], json!(["legal", "ops"]));
         assert!(v["definitions"]["Region"].get("enum").is_none());
+    }
+
+    #[test]
+    fn where_a_value_is_defined_the_set_is_examples_not_a_limit() {
+        let sets = ContentSets {
+            regions: ["eu".to_string()].into(),
+            ..Default::default()
+        };
+        let mut v = json!({"definitions": {
+            "Region": {"type": "string"},
+            "MarketRegion": {"type": "string"},
+        }});
+        sets.fill(&mut v);
+        assert_eq!(v["definitions"]["Region"]["enum"], json!(["eu"]));
+        assert_eq!(v["definitions"]["MarketRegion"]["examples"], json!(["eu"]));
+        assert!(v["definitions"]["MarketRegion"].get("enum").is_none());
     }
 }

@@ -276,7 +276,7 @@ fn a_wrong_type_fails_the_schema_and_check() {
         "chapter",
         "act: 1",
         "act: one",
-        "act",
+        "wrong type: string \"one\", expected u32 (at `act`)",
     );
 }
 
