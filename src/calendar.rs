@@ -338,6 +338,7 @@ mod tests {
             due,
             reasons: Vec::new(),
             market_specific: false,
+            done: None,
             phase_idx: 0,
             step_idx: 0,
             task_idx: 0,

@@ -46,6 +46,9 @@ pub struct Row<'a> {
     pub reasons: Vec<String>,
     /// True for a task the market added itself.
     pub market_specific: bool,
+    /// When and by whom it was done, as recorded in
+    /// `content/progress/<market>.yaml`; null when not recorded.
+    pub done: Option<&'a crate::model::Done>,
     /// Index of the phase in the playbook (for grouping).
     #[serde(skip)]
     pub phase_idx: usize,
@@ -127,6 +130,7 @@ pub fn rows<'a>(pb: &'a Playbook, windows: &'a [String], m: usize) -> Vec<Row<'a
                     rules::reasons(t.rule.as_ref(), facts)
                 },
                 market_specific: t.market.is_some(),
+                done: pb.progress.get(m).and_then(|p| p.done.get(&ti)),
                 phase_idx: step.phase,
                 step_idx: s,
                 task_idx: ti,
@@ -305,7 +309,11 @@ pub fn to_markdown(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
             let _ = write!(s, "{} ({})\n\n", r.phase, r.phase_window);
             last_phase = r.phase_idx;
         }
-        s.push_str("- [ ] **");
+        s.push_str(if r.done.is_some() {
+            "- [x] **"
+        } else {
+            "- [ ] **"
+        });
         s.push_str(&r.task.replace('*', "\\*"));
         s.push_str("** — ");
         s.push_str(r.step);
@@ -320,6 +328,12 @@ pub fn to_markdown(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
         if !r.reasons.is_empty() {
             s.push_str(" · applies because ");
             s.push_str(&r.reasons.join(", "));
+        }
+        if let Some(d) = r.done {
+            let _ = write!(s, " · done {}", d.on);
+            if let Some(by) = &d.by {
+                let _ = write!(s, " by {by}");
+            }
         }
         let _ = writeln!(s, " · `{}`", r.task_id);
     }
@@ -352,7 +366,7 @@ fn csv_field(out: &mut String, s: &str) {
 pub fn to_csv(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
     let market = &pb.markets[m];
     let mut s = String::with_capacity(rows.len() * 220 + 256);
-    s.push_str("market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done\r\n");
+    s.push_str("market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done,done_by\r\n");
     for r in rows {
         for f in [
             market.id.as_str(),
@@ -378,7 +392,15 @@ pub fn to_csv(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
         }
         s.push(',');
         csv_field(&mut s, &r.reasons.join("; "));
-        s.push_str(",\r\n");
+        s.push(',');
+        if let Some(d) = r.done {
+            csv_field(&mut s, &d.on.to_string());
+            s.push(',');
+            csv_field(&mut s, d.by.as_deref().unwrap_or(""));
+        } else {
+            s.push(',');
+        }
+        s.push_str("\r\n");
     }
     s
 }
@@ -444,92 +466,3 @@ pub fn launch_lead(pb: &Playbook, m: usize) -> Option<String> {
         })
     })
 }
-
-pub use crate::diag::push_html_escaped as push_escaped;
-
-/// A standalone printable HTML checklist with its CSS inlined (for `--format html` and PDF).
-pub fn to_html(pb: &Playbook, m: usize, rows: &[Row<'_>]) -> String {
-    use std::fmt::Write as _;
-    let market = &pb.markets[m];
-    let lead = market
-        .team
-        .get("ops-lead")
-        .map(String::as_str)
-        .unwrap_or("—");
-    let mut s = String::with_capacity(rows.len() * 260 + 4096);
-    s.push_str("<!DOCTYPE html>\n<html lang=\"");
-    push_escaped(&mut s, &pb.config.book.language);
-    s.push_str("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Launch checklist: ");
-    push_escaped(&mut s, &market.name);
-    let _ = write!(s, "</title><style>{STANDALONE_CSS}</style></head><body>\n<header class=\"sheet\"><h1>Launch checklist: ");
-    push_escaped(&mut s, &market.name);
-    let _ = write!(
-        s,
-        "</h1><p>Kickoff <strong>{}</strong> · {} tasks · Operations lead: ",
-        market.kickoff,
-        rows.len()
-    );
-    push_escaped(&mut s, lead);
-    s.push_str(" · ");
-    push_escaped(&mut s, &pb.config.book.title);
-    s.push_str("</p></header>\n");
-    let mut i = 0;
-    while i < rows.len() {
-        let p = rows[i].phase_idx;
-        let j = rows[i..]
-            .iter()
-            .position(|r| r.phase_idx != p)
-            .map(|k| i + k)
-            .unwrap_or(rows.len());
-        let r0 = &rows[i];
-        s.push_str("<section class=\"phase\"><p class=\"running\">");
-        push_escaped(&mut s, &market.name);
-        let _ = write!(s, " · kickoff {} · lead ", market.kickoff);
-        push_escaped(&mut s, lead);
-        s.push_str("</p><h2>");
-        if let Some(c) = r0.component {
-            push_escaped(&mut s, c);
-            s.push_str(" · ");
-        }
-        push_escaped(&mut s, r0.phase);
-        s.push_str(" <small>");
-        push_escaped(&mut s, r0.framework);
-        s.push_str(" · ");
-        push_escaped(&mut s, r0.phase_window);
-        s.push_str("</small></h2>\n<table><thead><tr><th class=\"box\">Done</th><th>Task</th><th>Owner</th><th>Due</th></tr></thead><tbody>\n");
-        for r in &rows[i..j] {
-            s.push_str("<tr><td class=\"box\"><span class=\"tick\" aria-hidden=\"true\"></span></td><td><strong>");
-            push_escaped(&mut s, r.task);
-            s.push_str("</strong><br><span class=\"step\">");
-            push_escaped(&mut s, r.step);
-            s.push_str(" · ");
-            push_escaped(&mut s, r.activity);
-            s.push_str("</span>");
-            if !r.reasons.is_empty() {
-                s.push_str("<span class=\"why\">applies because ");
-                push_escaped(&mut s, &r.reasons.join(", "));
-                s.push_str("</span>");
-            }
-            s.push_str("</td><td>");
-            let mut o = String::new();
-            owner_text(&mut o, r);
-            push_escaped(&mut s, &o);
-            s.push_str("</td><td class=\"due\">");
-            match r.due {
-                Some(d) => {
-                    let _ = write!(s, "{} – {d}", r.start);
-                }
-                None => {
-                    let _ = write!(s, "from {} (ongoing)", r.start);
-                }
-            }
-            s.push_str("</td></tr>\n");
-        }
-        s.push_str("</tbody></table><p class=\"signoff\">Phase signed off by ____________________________ &nbsp; Date ____________</p></section>\n");
-        i = j;
-    }
-    s.push_str("</body></html>\n");
-    s
-}
-
-const STANDALONE_CSS: &str = "body{font:11pt/1.4 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111;margin:2em}h1{font-size:20pt;margin:0 0 .2em}h2{font-size:13pt;margin:1em 0 .4em}h2 small{font-weight:normal;color:#555}table{width:100%;border-collapse:collapse}th,td{border-bottom:1px solid #bbb;padding:.35em .4em;text-align:left;vertical-align:top}th{font-size:9pt;text-transform:uppercase;color:#444}.box{width:2.6em;text-align:center}.tick{display:inline-block;width:1em;height:1em;border:1.5px solid #111;border-radius:2px}.step,.why{font-size:9pt;color:#555}.why{display:block}.due{white-space:nowrap;font-size:9.5pt}.signoff{margin-top:1.2em}.running{font-size:8.5pt;color:#666;margin:0}.phase{page-break-before:always;break-before:page}.phase:first-of-type{page-break-before:auto;break-before:auto}tr{break-inside:avoid}@page{margin:15mm}";

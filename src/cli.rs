@@ -112,6 +112,23 @@ pub enum Command {
         #[arg(long = "in", value_name = "PARENT")]
         parent: Option<String>,
     },
+    /// Record a checklist task as done in content/progress/<market>.yaml
+    /// (the team's shared record; the file's comments and order are kept).
+    Progress {
+        /// The market (its id, e.g. `de`).
+        market: String,
+        /// The task's id, as the checklist lists it (`<step>/<task>`).
+        task: String,
+        /// Who did it.
+        #[arg(long)]
+        by: Option<String>,
+        /// The day it was done, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// A note (a link to the evidence, a caveat).
+        #[arg(long)]
+        note: Option<String>,
+    },
 }
 
 /// `playbook new <kind>`.

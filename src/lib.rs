@@ -28,6 +28,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod page_kinds;
+pub mod progress_file;
 pub mod provenance;
 pub mod render;
 pub mod resolve;

@@ -1,7 +1,7 @@
 // Playbook: assembles a big checklist in the browser from the shared task
 // table (checklists/tasks.js → PLAYBOOK_TASKS) and the market's data.js
 // (PLAYBOOK_CHECKLIST). It writes the same markup as a checklist written out
-// at build time (render/pages.rs checklist_rows_html + templates/checklist.html),
+// at build time (templates/checklist_macros.html rows + templates/checklist.html),
 // and its CSV and Markdown are byte for byte the ones `playbook checklist`
 // prints (checklist.rs to_csv / to_markdown); the browser tests compare them.
 (function () {
@@ -49,6 +49,10 @@
       reasons: reasons,
     });
   });
+  rows.forEach(function (r) {
+    var d = C.done && Object.prototype.hasOwnProperty.call(C.done, r.id) ? C.done[r.id] : null;
+    r.done = d === null ? null : { on: d[0], by: d[1] };
+  });
 
   // The table, one section per phase (as templates/checklist.html).
   var lead = C.lead === null ? "—" : C.lead;
@@ -85,9 +89,11 @@
         activity = r.activity;
         s += "\n<tr class=ac><td colspan=3>" + esc(activity);
       }
-      s += r.suffix !== null ? '\n<tr data-t="' + esc(r.suffix) + '">' : '\n<tr data-id="' + esc(r.id) + '">';
-      s += "<td><label><input type=checkbox> " + esc(r.task) + "</label>";
+      s += r.suffix !== null ? '\n<tr data-t="' + esc(r.suffix) + '"' : '\n<tr data-id="' + esc(r.id) + '"';
+      if (r.done !== null) s += ' data-done="' + esc(r.done.on) + '"' + (r.done.by !== null ? ' data-by="' + esc(r.done.by) + '"' : "");
+      s += "><td><label><input type=checkbox" + (r.done !== null ? " checked" : "") + "> " + esc(r.task) + "</label>";
       if (r.reasons.length) s += "<small>" + esc(r.reasons.join(", ")) + "</small>";
+      if (r.done !== null) s += '<small class="ck-done">done ' + esc(r.done.on) + (r.done.by !== null ? " by " + esc(r.done.by) : "") + "</small>";
       s += "<td>";
       if (r.person !== null && r.roleTitle !== null) s += esc(r.person) + "<br>" + esc(r.roleTitle);
       else if (r.roleTitle !== null) s += esc(r.roleTitle);
@@ -110,11 +116,12 @@
     return formula || /[,"\n\r]/.test(s) ? '"' + (formula ? "'" : "") + s.replace(/"/g, '""') + '"' : s;
   }
   function toCsv() {
-    var out = ["market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done\r\n"];
+    var out = ["market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,done,done_by\r\n"];
     rows.forEach(function (r) {
       out.push([C.id, r.id, r.phase[0], r.phase[1], r.phase[2], r.phase[3], r.step[0], r.activity, r.task, r.role, r.person]
         .map(csvField).join(",") + "," + csvField(r.start) + "," + csvField(r.due) + "," +
-        csvField(r.reasons.join("; ")) + ",\r\n");
+        csvField(r.reasons.join("; ")) + "," +
+        (r.done === null ? "," : csvField(r.done.on) + "," + csvField(r.done.by)) + "\r\n");
     });
     return out.join("");
   }
@@ -128,9 +135,11 @@
         out.push("\n### " + (r.phase[1] !== null ? r.phase[1] + " — " : "") + r.phase[2] + " (" + r.phase[3] + ")\n\n");
         lastPhase = r.phaseIdx;
       }
-      out.push("- [ ] **" + r.task.replace(/\*/g, "\\*") + "** — " + r.step[0] + " · " + ownerText(r) +
+      out.push((r.done === null ? "- [ ] **" : "- [x] **") + r.task.replace(/\*/g, "\\*") + "** — " + r.step[0] + " · " + ownerText(r) +
         (r.due === null ? " · ongoing" : " · due " + r.due) +
-        (r.reasons.length ? " · applies because " + r.reasons.join(", ") : "") + " · `" + r.id + "`\n");
+        (r.reasons.length ? " · applies because " + r.reasons.join(", ") : "") +
+        (r.done === null ? "" : " · done " + r.done.on + (r.done.by !== null ? " by " + r.done.by : "")) +
+        " · `" + r.id + "`\n");
     });
     return out.join("");
   }

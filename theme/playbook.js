@@ -83,10 +83,20 @@
       if (meter) meter.value = done;
       if (text) text.textContent = done + " of " + rows.length + " done";
     }
+    // A row recorded in content/progress/ (data-done) is done for everyone:
+    // ticked and locked. Local ticks (this browser) go on top of it.
     rows.forEach(function (r) {
       var box = r.querySelector("input[type=checkbox]");
       if (!box) return;
       var id = taskId(r);
+      if (r.dataset.done) {
+        box.checked = true;
+        box.disabled = true;
+        box.title = "Recorded in content/progress/" + list.dataset.market + ".yaml";
+        r.classList.add("done", "recorded");
+        delete state[id];
+        return;
+      }
       box.checked = !!state[id];
       r.classList.toggle("done", box.checked);
       box.addEventListener("change", function () {
@@ -102,8 +112,43 @@
         if (!window.confirm("Untick every task of this checklist?")) return;
         state = {};
         try { localStorage.removeItem(storeKey); } catch (e) {}
-        rows.forEach(function (r) { var b = r.querySelector("input"); if (b) b.checked = false; r.classList.remove("done"); });
+        rows.forEach(function (r) {
+          if (r.dataset.done) return;
+          var b = r.querySelector("input"); if (b) b.checked = false; r.classList.remove("done");
+        });
         update();
+      });
+    }
+    // The ticks of this browser as YAML for the market's progress file (and
+    // as `playbook progress` commands), so the team's record lives in the repo.
+    var snip = list.querySelector(".ck-snippet");
+    if (snip) {
+      snip.hidden = false;
+      var out = snip.querySelector("textarea");
+      var who = snip.querySelector("input[name=by]");
+      try { who.value = localStorage.getItem("playbook-name") || ""; } catch (e) {}
+      var day = function (ms) {
+        var d = new Date(ms), p = function (n) { return (n < 10 ? "0" : "") + n; };
+        return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate());
+      };
+      var quote = function (v) { return /^[\w .'-]+$/.test(v) && !/^[-?:,\[\]{}#&*!|>'"%@`]/.test(v) ? v : JSON.stringify(v); };
+      snip.querySelector("button").addEventListener("click", function () {
+        var by = who.value.trim();
+        try { localStorage.setItem("playbook-name", by); } catch (e) {}
+        var ids = Object.keys(state).sort();
+        var m = list.dataset.market;
+        if (!ids.length) { out.value = "# No ticks in this browser yet: tick the tasks you have done, then press the button again."; out.hidden = false; return; }
+        var y = ["# Paste these lines under `done:` in content/progress/" + m + ".yaml", "# (create the file with a first line `done:` if it does not exist):"];
+        var c = ["", "# or record them from the playbook's folder:"];
+        ids.forEach(function (id) {
+          y.push("  " + id + ":", "    on: " + day(state[id]));
+          if (by) y.push("    by: " + quote(by));
+          c.push("# playbook progress " + m + " " + id + " --on " + day(state[id]) + (by ? " --by " + JSON.stringify(by) : ""));
+        });
+        out.value = y.concat(c).join("\n") + "\n";
+        out.hidden = false;
+        out.focus();
+        out.select();
       });
     }
     update();

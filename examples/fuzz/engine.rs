@@ -1142,7 +1142,7 @@ impl Fuzzer {
                 }
             }
         }
-        let paths = playbook::render::pages::SiteBuilder::new(pb).path_index();
+        let paths = playbook::render::pages::SiteBuilder::new(pb, &self.templates).path_index();
         let mut wanted: Vec<&String> = paths
             .keys()
             .filter(|p| prefixes.iter().any(|x| p.starts_with(x.as_str())))

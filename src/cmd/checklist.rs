@@ -5,6 +5,7 @@ use crate::checklist;
 use crate::cli::ChecklistFormat;
 use crate::diag::Diagnostic;
 use crate::model::Playbook;
+use crate::render::Templates;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -34,6 +35,23 @@ pub(super) fn run(
             return EXIT_USAGE;
         }
     }
+    // The HTML and PDF formats are the playbook's `checklist_export.html`
+    // template (built-in or overridden).
+    let templates = if formats
+        .iter()
+        .any(|f| matches!(f, ChecklistFormat::Html | ChecklistFormat::Pdf))
+    {
+        match Templates::load(root) {
+            Ok(t) => Some(t),
+            Err(d) => {
+                eprint_diags(&d);
+                return EXIT_CONTENT;
+            }
+        }
+    } else {
+        None
+    };
+    let templates = templates.as_ref();
     if all {
         use rayon::prelude::*;
         let dir = output.unwrap_or_else(|| PathBuf::from("checklists"));
@@ -52,7 +70,7 @@ pub(super) fn run(
                     .filter_map(|&format| {
                         let path =
                             dir.join(format!("checklist-{}.{}", pb.markets[m].id, format.ext()));
-                        let written = render_rows_to(pb, m, &rows, format, Some(&path));
+                        let written = render_rows_to(pb, templates, m, &rows, format, Some(&path));
                         bar.inc(1);
                         written
                             .map_err(|d| {
@@ -97,7 +115,7 @@ pub(super) fn run(
         }
     };
     let format = formats.first().copied().unwrap_or(ChecklistFormat::Md);
-    match render_to(&pb, m, format, output.as_deref()) {
+    match render_to(&pb, templates, m, format, output.as_deref()) {
         Ok(()) => EXIT_OK,
         Err(d) => {
             eprint!("{}", d.render_text());
@@ -108,17 +126,19 @@ pub(super) fn run(
 
 fn render_to(
     pb: &Playbook,
+    templates: Option<&Templates>,
     m: usize,
     format: ChecklistFormat,
     out: Option<&Path>,
 ) -> Result<(), Diagnostic> {
     let windows = checklist::window_labels(pb);
     let rows = checklist::rows(pb, &windows, m);
-    render_rows_to(pb, m, &rows, format, out)
+    render_rows_to(pb, templates, m, &rows, format, out)
 }
 
 fn render_rows_to(
     pb: &Playbook,
+    templates: Option<&Templates>,
     m: usize,
     rows: &[checklist::Row<'_>],
     format: ChecklistFormat,
@@ -128,8 +148,8 @@ fn render_rows_to(
         ChecklistFormat::Md => checklist::to_markdown(pb, m, rows).into_bytes(),
         ChecklistFormat::Csv => checklist::to_csv(pb, m, rows).into_bytes(),
         ChecklistFormat::Json => checklist::to_json(pb, m, rows).into_bytes(),
-        ChecklistFormat::Html => checklist::to_html(pb, m, rows).into_bytes(),
-        ChecklistFormat::Pdf => print_pdf(&checklist::to_html(pb, m, rows))?,
+        ChecklistFormat::Html => standalone_html(pb, templates, m, rows)?.into_bytes(),
+        ChecklistFormat::Pdf => print_pdf(&standalone_html(pb, templates, m, rows)?)?,
         ChecklistFormat::Ics => crate::calendar::to_ics(pb, m, rows).into_bytes(),
     };
     match out {
@@ -141,6 +161,19 @@ fn render_rows_to(
                 .map_err(|e| Diagnostic::error(format!("cannot write to standard output: {e}")))
         }
     }
+}
+
+/// The printable checklist page, from the templates loaded for it.
+fn standalone_html(
+    pb: &Playbook,
+    templates: Option<&Templates>,
+    m: usize,
+    rows: &[checklist::Row<'_>],
+) -> Result<String, Diagnostic> {
+    let templates = templates.ok_or_else(|| {
+        Diagnostic::internal("the templates were not loaded for an HTML checklist")
+    })?;
+    crate::render::checklist_sheet::standalone_html(pb, templates, m, rows)
 }
 
 /// A bar counting the files `--all` writes, one tick per file (PDFs take

@@ -9,6 +9,7 @@ mod child;
 mod init;
 pub mod logger;
 mod new;
+mod progress;
 mod schema;
 pub mod serve;
 
@@ -47,6 +48,13 @@ pub fn run(cli: Cli) -> i32 {
         } => checklist::run(&root, market.as_deref(), all, format, output),
         Command::Init { dir, theme } => init::run(&dir, theme),
         Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),
+        Command::Progress {
+            market,
+            task,
+            by,
+            on,
+            note,
+        } => progress::run(&root, &market, &task, by, on.as_deref(), note),
         Command::Schema { output } => schema::run(&root, output),
     }
 }

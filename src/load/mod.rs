@@ -77,6 +77,9 @@ pub struct RawContent {
     pub research: Vec<MdFile<RawResearch>>,
     /// Story chapters, sorted by file name.
     pub chapters: Vec<MdFile<RawChapter>>,
+    /// Progress files (`content/progress/<market>.yaml`), with their file
+    /// names' stems (the market ids they are for).
+    pub progress: Vec<(Arc<RawProgress>, usize, String)>,
 }
 
 /// Read the whole `content/` folder under `root`.
@@ -182,6 +185,12 @@ impl Loader {
         for p in files_in(&content.join("story"), "md") {
             if let Some(v) = l.markdown::<RawChapter>(&p) {
                 l.out.chapters.push(v);
+            }
+        }
+        for p in files_in(&content.join("progress"), "yaml") {
+            if let Some((v, file)) = l.yaml::<RawProgress>(&p) {
+                let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                l.out.progress.push((v, file, stem.to_string()));
             }
         }
     }

@@ -136,6 +136,7 @@ pub(super) fn first_jobs(content: &Path) -> Vec<(PathBuf, Parser)> {
         ("markets", Parser::yaml::<RawMarket>()),
         ("regulations", Parser::yaml::<RawRegulation>()),
         ("experts", Parser::yaml::<RawExpert>()),
+        ("progress", Parser::yaml::<RawProgress>()),
     ] {
         for p in files_in(&content.join(folder), "yaml") {
             jobs.push((p, f));

@@ -538,11 +538,34 @@ pub struct Playbook {
     /// market, and listing them all would grow with markets × tasks. Ask
     /// [`Playbook::applies`] rather than reading this directly.
     pub task_markets: Vec<Vec<usize>>,
+    /// Each market's recorded progress (`content/progress/<market>.yaml`),
+    /// by market index; empty for a market without a file.
+    pub progress: Vec<Progress>,
     /// Warnings found while resolving.
     pub warnings: Vec<crate::diag::Diagnostic>,
     /// Version and last changes from git, for the site (filled by a build
     /// or `serve`, empty otherwise).
     pub provenance: crate::provenance::Provenance,
+}
+
+/// A market's recorded progress: which of its checklist's tasks are done.
+#[derive(Debug, Clone, Default)]
+pub struct Progress {
+    /// The progress file, when the market has one.
+    pub file: Option<usize>,
+    /// Task index → when and by whom it was done.
+    pub done: HashMap<usize, Done>,
+}
+
+/// A task recorded as done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Done {
+    /// The day it was done.
+    pub on: Date,
+    /// Who did it.
+    pub by: Option<String>,
+    /// A note.
+    pub note: Option<String>,
 }
 
 impl Playbook {

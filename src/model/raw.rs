@@ -4,10 +4,11 @@
 //! dropped content. `docs/content-model.md` documents these shapes for authors;
 //! keep the two in step.
 
-use jiff::civil::Date;
 use super::schema_ids::{
-    Actuals, MarketId, MarketRegion, MarketTag, MeasureRef, Reference, RegulationId, Region, RoleId, Slug, StepId, Tag, Team,
+    Actuals, MarketId, MarketRegion, MarketTag, MeasureRef, Reference, Region, RegulationId,
+    RoleId, Slug, StepId, Tag, Team,
 };
+use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -647,4 +648,29 @@ pub struct RawChapter {
     #[serde(default)]
     #[schemars(with = "Vec<Reference>")]
     pub applies: Vec<String>,
+}
+
+/// `content/progress/<market>.yaml`: the team's shared record of a market's
+/// launch — which checklist tasks are done, when and by whom. The file is
+/// named by the market's id; `playbook progress` adds entries to it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProgress {
+    /// Task id (as in the checklist, `step-id/task-slug`) → when it was done.
+    #[serde(default)]
+    pub done: BTreeMap<String, RawDone>,
+}
+
+/// One task recorded as done.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDone {
+    /// The day it was done (YYYY-MM-DD).
+    pub on: Date,
+    /// Who did it (a name).
+    #[serde(default)]
+    pub by: Option<String>,
+    /// Anything worth knowing (a link to the evidence, a caveat).
+    #[serde(default)]
+    pub note: Option<String>,
 }

@@ -17,7 +17,8 @@ use std::borrow::Cow;
 pub const SLUG_PATTERN: &str = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
 
 /// The kinds a `kind:id` reference may name (`model::Kind` names).
-const ALL_KINDS: &str = "framework|component|step|task|metric|market|regulation|expert|research|chapter";
+const ALL_KINDS: &str =
+    "framework|component|step|task|metric|market|regulation|expert|research|chapter";
 
 /// A `kind:id` pattern over `kinds` (`a|b|c`); a task's id is `<step>/<task>`.
 fn reference_pattern(kinds: &str) -> String {

@@ -153,6 +153,8 @@ struct MarketData<'a> {
     reasons: Vec<&'a [String]>,
     /// Pairs: position delta from the previous gated row, reason index.
     rows: Vec<usize>,
+    /// Recorded progress: task id → [done on, by (or null)].
+    done: std::collections::BTreeMap<&'a str, (String, Option<&'a str>)>,
 }
 
 fn dates(w: DueWindow) -> (String, Option<String>) {
@@ -194,6 +196,12 @@ pub fn market_js(pb: &Playbook, m: usize, c: &Compact) -> String {
             .collect(),
         reasons: c.reasons.iter().map(Vec::as_slice).collect(),
         rows,
+        done: pb.progress.get(m).map_or_else(Default::default, |p| {
+            p.done
+                .iter()
+                .map(|(&t, d)| (pb.tasks[t].id.as_str(), (d.on.to_string(), d.by.as_deref())))
+                .collect()
+        }),
     };
     format!(
         "window.PLAYBOOK_CHECKLIST = {};\n",

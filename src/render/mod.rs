@@ -9,10 +9,12 @@
 //! it). Nothing here writes to disk: the result is a list of [`SiteFile`]s for [`crate::output`].
 
 pub mod checklist_data;
+pub mod checklist_sheet;
 pub mod context;
 pub mod minify;
 pub mod on_demand;
 pub mod pages;
+pub mod sidebar;
 pub mod svg;
 mod theme;
 
@@ -27,6 +29,19 @@ use crate::site_file::SiteFile;
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
+    ("charts.html", include_str!("../../templates/charts.html")),
+    (
+        "partials/nav.html",
+        include_str!("../../templates/partials/nav.html"),
+    ),
+    (
+        "checklist_macros.html",
+        include_str!("../../templates/checklist_macros.html"),
+    ),
+    (
+        "checklist_export.html",
+        include_str!("../../templates/checklist_export.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     (
         "framework.html",
@@ -118,11 +133,6 @@ pub(super) fn register_filters(tera: &mut tera::Tera) {
             Ok(tera::Value::String(t))
         },
     );
-}
-
-pub(super) fn is_missing_parent(e: &tera::Error) -> bool {
-    let s = error_chain(e);
-    s.contains("doesn't exist") || s.contains("not found")
 }
 
 pub(super) fn error_chain(e: &tera::Error) -> String {
@@ -235,7 +245,7 @@ pub fn render_site_to(
             }
         })
     });
-    let site = pages::SiteBuilder::new(pb);
+    let site = pages::SiteBuilder::new(pb, templates);
     // The site-wide files do not depend on the pages: make them alongside,
     // and hand each to the sink at once (playbook.json alone is 44 MB at
     // 50,000 tasks; kept until the end it was part of the build's peak).

@@ -37,7 +37,7 @@ pub enum Rendered {
 impl<'a> OnDemand<'a> {
     /// Prepare the units of `pb`'s site (cheap next to rendering them).
     pub fn new(pb: &'a Playbook, templates: &'a Templates, opts: &'a RenderOptions) -> Self {
-        let site = SiteBuilder::new(pb);
+        let site = SiteBuilder::new(pb, templates);
         let units = site.path_index();
         OnDemand {
             pb,

@@ -1,9 +1,10 @@
-//! Inline SVG pictures generated at build time: week/month timelines, market
-//! launch Gantt charts and actual-vs-target bar charts. Each has a `<title>`
-//! and an `aria-label`, and the page shows the same facts as text too.
+//! The geometry of the inline SVG pictures: week/month timelines, market
+//! launch Gantt charts and actual-vs-target bar charts. The markup is the
+//! template `charts.html` (macros `timeline` and `values`); each picture
+//! has a `<title>` and an `aria-label`, and the page shows the same facts
+//! as text too.
 
-use crate::diag::html_escape;
-use std::fmt::Write as _;
+use serde::Serialize;
 
 /// One bar of a timeline: label, start and end in units (inclusive start, exclusive end).
 #[derive(Debug, Clone)]
@@ -22,6 +23,64 @@ pub struct Bar {
     pub open_ended: bool,
 }
 
+/// A timeline as `charts.html::timeline` draws it: the geometry worked out
+/// here, the markup in the template. Coordinates are text with one decimal.
+#[derive(Debug, Serialize)]
+pub struct Timeline {
+    /// The picture's text alternative (`<title>`, `aria-label`).
+    pub title: String,
+    /// viewBox width.
+    pub width: String,
+    /// viewBox height.
+    pub height: String,
+    /// Vertical grid lines with their labels.
+    pub ticks: Vec<Tick>,
+    /// One row per bar.
+    pub rows: Vec<TimelineRow>,
+}
+
+/// A grid line of a timeline.
+#[derive(Debug, Serialize)]
+pub struct Tick {
+    /// x of the line and its label.
+    pub x: String,
+    /// Top of the line.
+    pub y1: String,
+    /// Bottom of the line.
+    pub y2: String,
+    /// "W3", "M2", "Mar 01".
+    pub label: String,
+}
+
+/// One row of a timeline: its label and bar.
+#[derive(Debug, Serialize)]
+pub struct TimelineRow {
+    /// The label as shown (cut with … when long).
+    pub label: String,
+    /// The whole label (the bar's tooltip).
+    pub full: String,
+    /// Text after the label in the tooltip (a date range), or empty.
+    pub note: String,
+    /// A phase row (bold) rather than a step row.
+    pub strong: bool,
+    /// The bar runs on without an end.
+    pub open: bool,
+    /// Baseline of the label.
+    pub text_y: String,
+    /// Bar's left edge.
+    pub x: String,
+    /// Bar's top edge.
+    pub y: String,
+    /// Bar's width.
+    pub width: String,
+    /// Bar's height.
+    pub height: String,
+}
+
+fn n1(v: f64) -> String {
+    format!("{v:.1}")
+}
+
 /// A horizontal timeline: one row per bar, ticks every `tick` units labelled `tick_label(n)`.
 pub fn timeline(
     title: &str,
@@ -29,7 +88,7 @@ pub fn timeline(
     total: f64,
     tick: f64,
     tick_label: &dyn Fn(f64) -> String,
-) -> String {
+) -> Timeline {
     let label_w = 260.0;
     let chart_w = 520.0;
     let row_h = 22.0;
@@ -37,56 +96,52 @@ pub fn timeline(
     let h = top + row_h * bars.len() as f64 + 8.0;
     let w = label_w + chart_w + 10.0;
     let x = |u: f64| label_w + (u / total.max(1.0)) * chart_w;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg class="chart timeline" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
-        t = html_escape(title)
-    );
+    let mut ticks = Vec::new();
     let mut u = 0.0;
     while u <= total + 1e-9 {
-        let xx = x(u);
-        let _ = write!(
-            s,
-            r#"<line class="grid" x1="{xx:.1}" y1="{y1}" x2="{xx:.1}" y2="{h2:.1}"/><text class="tick" x="{xx:.1}" y="14">{l}</text>"#,
-            y1 = top - 4.0,
-            h2 = h - 4.0,
-            l = html_escape(&tick_label(u))
-        );
+        ticks.push(Tick {
+            x: n1(x(u)),
+            y1: (top - 4.0).to_string(),
+            y2: n1(h - 4.0),
+            label: tick_label(u),
+        });
         u += tick;
     }
-    for (i, b) in bars.iter().enumerate() {
-        let y = top + row_h * i as f64;
-        let x0 = x(b.start);
-        let x1 = x(b.end.min(total)).max(x0 + 3.0);
-        let class = if b.strong { "bar phase" } else { "bar" };
-        // Bold labels are wider: cut them sooner so they never run into the bars.
-        let max = if b.strong { 34 } else { 40 };
-        let label: String = if b.label.chars().count() > max {
-            b.label.chars().take(max - 2).collect::<String>() + "…"
-        } else {
-            b.label.clone()
-        };
-        let _ = write!(
-            s,
-            r#"<text class="label{strong}" x="4" y="{ty:.1}">{l}</text><rect class="{class}{open}" x="{x0:.1}" y="{ry:.1}" width="{bw:.1}" height="{bh:.1}" rx="3"><title>{full}{note}</title></rect>"#,
-            strong = if b.strong { " strong" } else { "" },
-            ty = y + 15.0,
-            l = html_escape(&label),
-            open = if b.open_ended { " open" } else { "" },
-            ry = y + 4.0,
-            bw = x1 - x0,
-            bh = row_h - 8.0,
-            full = html_escape(&b.label),
-            note = if b.note.is_empty() {
-                String::new()
+    let rows = bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let y = top + row_h * i as f64;
+            let x0 = x(b.start);
+            let x1 = x(b.end.min(total)).max(x0 + 3.0);
+            // Bold labels are wider: cut them sooner so they never run into the bars.
+            let max = if b.strong { 34 } else { 40 };
+            let label: String = if b.label.chars().count() > max {
+                b.label.chars().take(max - 2).collect::<String>() + "…"
             } else {
-                format!(": {}", html_escape(&b.note))
+                b.label.clone()
+            };
+            TimelineRow {
+                label,
+                full: b.label.clone(),
+                note: b.note.clone(),
+                strong: b.strong,
+                open: b.open_ended,
+                text_y: n1(y + 15.0),
+                x: n1(x0),
+                y: n1(y + 4.0),
+                width: n1(x1 - x0),
+                height: n1(row_h - 8.0),
             }
-        );
+        })
+        .collect();
+    Timeline {
+        title: title.to_string(),
+        width: w.to_string(),
+        height: h.to_string(),
+        ticks,
+        rows,
     }
-    s.push_str("</svg>");
-    s
 }
 
 /// One bar of an actual-vs-target chart.
@@ -102,8 +157,52 @@ pub struct ValueBar {
     pub text: String,
 }
 
+/// An actual-vs-target chart as `charts.html::values` draws it.
+#[derive(Debug, Serialize)]
+pub struct ValueChart {
+    /// The picture's text alternative.
+    pub title: String,
+    /// viewBox width.
+    pub width: String,
+    /// viewBox height.
+    pub height: String,
+    /// x where the bars start.
+    pub left: String,
+    /// One row per value.
+    pub rows: Vec<ValueRow>,
+    /// x of the target line.
+    pub target_x: String,
+    /// Top of the target line.
+    pub target_y1: String,
+    /// Bottom of the target line.
+    pub target_y2: String,
+    /// "≥ 99.9%".
+    pub target: String,
+}
+
+/// One bar of a [`ValueChart`].
+#[derive(Debug, Serialize)]
+pub struct ValueRow {
+    /// Market or metric name.
+    pub label: String,
+    /// The value with its unit.
+    pub text: String,
+    /// Meets the target.
+    pub met: bool,
+    /// Baseline of the texts.
+    pub text_y: String,
+    /// Bar's top edge.
+    pub y: String,
+    /// Bar's width.
+    pub width: String,
+    /// Bar's height.
+    pub height: String,
+    /// x of the value's text.
+    pub value_x: String,
+}
+
 /// Horizontal bars of actual values with a target line.
-pub fn value_chart(title: &str, bars: &[ValueBar], target: f64, target_text: &str) -> String {
+pub fn value_chart(title: &str, bars: &[ValueBar], target: f64, target_text: &str) -> ValueChart {
     let label_w = 200.0;
     let chart_w = 420.0;
     let row_h = 24.0;
@@ -120,38 +219,35 @@ pub fn value_chart(title: &str, bars: &[ValueBar], target: f64, target_text: &st
     };
     let lo = lo.max(0.0);
     let x = |v: f64| label_w + ((v - lo) / (max - lo).max(1e-9)) * chart_w;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg class="chart values" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
-        t = html_escape(title)
-    );
-    for (i, b) in bars.iter().enumerate() {
-        let y = top + row_h * i as f64;
-        let x1 = x(b.value).max(label_w + 2.0);
-        let _ = write!(
-            s,
-            r#"<text class="label" x="4" y="{ty:.1}">{l}</text><rect class="bar {c}" x="{label_w}" y="{ry:.1}" width="{bw:.1}" height="{bh:.1}" rx="3"/><text class="value" x="{vx:.1}" y="{ty:.1}">{v} {m}</text>"#,
-            ty = y + 16.0,
-            l = html_escape(&b.label),
-            c = if b.met { "met" } else { "missed" },
-            ry = y + 5.0,
-            bw = x1 - label_w,
-            bh = row_h - 10.0,
-            vx = x1 + 6.0,
-            v = html_escape(&b.text),
-            m = if b.met { "✓" } else { "✗" }
-        );
+    let rows = bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let y = top + row_h * i as f64;
+            let x1 = x(b.value).max(label_w + 2.0);
+            ValueRow {
+                label: b.label.clone(),
+                text: b.text.clone(),
+                met: b.met,
+                text_y: n1(y + 16.0),
+                y: n1(y + 5.0),
+                width: n1(x1 - label_w),
+                height: n1(row_h - 10.0),
+                value_x: n1(x1 + 6.0),
+            }
+        })
+        .collect();
+    ValueChart {
+        title: title.to_string(),
+        width: w.to_string(),
+        height: h.to_string(),
+        left: label_w.to_string(),
+        rows,
+        target_x: n1(x(target)),
+        target_y1: (top - 4.0).to_string(),
+        target_y2: n1(h - 2.0),
+        target: target_text.to_string(),
     }
-    let tx = x(target);
-    let _ = write!(
-        s,
-        r#"<line class="target" x1="{tx:.1}" y1="{y1}" x2="{tx:.1}" y2="{y2:.1}"/><text class="tick" x="{tx:.1}" y="12">target {tt}</text></svg>"#,
-        y1 = top - 4.0,
-        y2 = h - 2.0,
-        tt = html_escape(target_text)
-    );
-    s
 }
 
 #[cfg(test)]
@@ -181,9 +277,12 @@ mod tests {
         let s = timeline("Phases of X", &bars, 4.0, 1.0, &|u| {
             format!("W{}", u as u32 + 1)
         });
-        assert!(s.contains(r#"aria-label="Phases of X""#));
-        assert_eq!(s.matches("<rect").count(), 2);
-        assert!(s.contains("Step &lt;1&gt;"));
+        assert_eq!(s.title, "Phases of X");
+        assert_eq!(s.rows.len(), 2);
+        assert_eq!(s.ticks.len(), 5, "a tick per unit, both ends included");
+        assert!(s.rows[0].strong && !s.rows[1].strong);
+        assert_eq!(s.rows[1].note, "due 2027-03-14");
+        assert_eq!(s.rows[0].width, "260.0", "half of the 520 wide chart");
     }
 
     #[test]
@@ -203,6 +302,8 @@ mod tests {
             },
         ];
         let s = value_chart("Uptime", &bars, 99.9, "≥ 99.9%");
-        assert!(s.contains("bar met") && s.contains("bar missed"));
+        assert!(s.rows[0].met && !s.rows[1].met);
+        let w = |i: usize| s.rows[i].width.parse::<f64>().unwrap_or_default();
+        assert!(w(0) > w(1), "the higher value has the longer bar");
     }
 }

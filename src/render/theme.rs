@@ -16,9 +16,7 @@
 //! A file that exists but cannot be read is an error, never a silent fall
 //! back to the built-in one.
 
-use super::{
-    error_chain, escape_html, is_missing_parent, minify, register_filters, template_error,
-};
+use super::{error_chain, escape_html, minify, register_filters, template_error};
 use super::{BUILTIN_ASSETS, BUILTIN_TEMPLATES};
 use crate::diag::{Diagnostic, Diagnostics};
 use std::path::Path;
@@ -96,14 +94,11 @@ impl Templates {
             .map(|(n, t, _)| (n.as_str(), t.as_str()))
             .collect();
         if let Err(e) = tera.add_raw_templates(refs) {
-            // Find the culprit(s): parse each template alone to get its file, line and column.
+            // Find the culprit(s): parse each template alone (no parent,
+            // macro file or include needed) to get its file, line and column.
             for (name, text, shown) in &sources {
-                let mut probe = tera::Tera::default();
-                register_filters(&mut probe);
-                if let Err(e) = probe.add_raw_template(name, text) {
-                    if !is_missing_parent(&e) {
-                        diags.push(template_error(&e, shown, text));
-                    }
+                if let Err(e) = tera::Template::new(name, None, text) {
+                    diags.push(template_error(&e, shown, text));
                 }
             }
             if diags.is_empty() {

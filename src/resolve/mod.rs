@@ -23,6 +23,7 @@ mod ids;
 mod kinds;
 mod markdown_refs;
 mod places;
+mod progress;
 mod references;
 mod structure;
 mod tasks;
@@ -69,6 +70,7 @@ pub fn resolve_with(
             index: HashMap::new(),
             backlinks: BTreeMap::new(),
             task_markets: Vec::new(),
+            progress: Vec::new(),
             warnings: Vec::new(),
             provenance: Default::default(),
         },
@@ -90,6 +92,7 @@ pub fn resolve_with(
     r.check_rules();
     r.scan_all_markdown(refs);
     r.compute_applicability();
+    r.progress(&raw);
 
     // Freeing tens of thousands of parsed values takes a while at scale;
     // nothing needs to wait for it.

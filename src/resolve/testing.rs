@@ -137,6 +137,7 @@ impl Input {
                 "content/experts",
                 "content/research",
                 "content/story",
+                "content/progress",
             ]
             .iter()
             .position(|f| p.starts_with(f))
@@ -174,6 +175,11 @@ impl Input {
                 5 => raw.experts.push((Arc::new(parse(path, text)), i)),
                 6 => raw.research.push(markdown(path, text, i)),
                 7 => raw.chapters.push(markdown(path, text, i)),
+                8 => {
+                    let stem = path.rsplit('/').next().unwrap_or("");
+                    let stem = stem.trim_end_matches(".yaml").to_string();
+                    raw.progress.push((Arc::new(parse(path, text)), i, stem));
+                }
                 _ => panic!("no folder for {path}"),
             }
         }

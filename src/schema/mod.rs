@@ -137,6 +137,12 @@ pub const KINDS: &[SchemaKind] = &[
         root::<RawExpert>,
     ),
     kind(
+        "progress",
+        "Playbook progress (content/progress/<market>.yaml)",
+        Files::Globs(&["content/progress/*.yaml"]),
+        root::<RawProgress>,
+    ),
+    kind(
         "research",
         "Playbook research page: front matter (content/research/<id>.md)",
         Files::FrontMatter("content/research/*.md"),

@@ -36,14 +36,22 @@ fn git(dir: &Path, args: &[&str], date: &str) {
 /// time: already the 11th in UTC) and tagged `v1.2`.
 fn two_commits() -> Fixture {
     let f = Fixture::skeleton();
-    git(f.root(), &["init", "-q", "-b", "main"], "2026-01-05T10:00:00+00:00");
+    git(
+        f.root(),
+        &["init", "-q", "-b", "main"],
+        "2026-01-05T10:00:00+00:00",
+    );
     git(f.root(), &["add", "-A"], "2026-01-05T10:00:00+00:00");
     git(
         f.root(),
         &["commit", "-q", "-m", "A new playbook"],
         "2026-01-05T10:00:00+00:00",
     );
-    let f = f.replace("content/markets/de.yaml", "name: Germany", "name: Deutschland");
+    let f = f.replace(
+        "content/markets/de.yaml",
+        "name: Germany",
+        "name: Deutschland",
+    );
     git(
         f.root(),
         &["commit", "-q", "-am", "Germany's name"],
@@ -119,7 +127,11 @@ fn book_toml_names_the_version_and_a_build_date_is_shown_only_on_request() {
             "title = \"Our Operations Playbook\"",
             "title = \"Our Operations Playbook\"\nversion = \"3.0\"",
         )
-        .replace("book.toml", "base-url = \"/\"", "base-url = \"/\"\nbuild-date = true");
+        .replace(
+            "book.toml",
+            "base-url = \"/\"",
+            "base-url = \"/\"\nbuild-date = true",
+        );
     // 1 March 2026, 00:00 UTC.
     let site = build_env(&f, &[("SOURCE_DATE_EPOCH", "1772323200")]);
     let home = footer(&page(&site, "index.html")).to_string();

@@ -148,15 +148,41 @@ fn a_new_playbook_has_schemas_and_editor_settings_that_its_files_satisfy() {
     run_in(tmp.path(), &["init", "pb"], DEFAULT_TIMEOUT).assert_ok();
     let names = entries(&dir.join("schemas"));
     for kind in [
-        "book", "roles", "framework", "component", "phase", "metrics", "market", "regulation",
-        "expert", "research", "chapter",
+        "book",
+        "roles",
+        "framework",
+        "component",
+        "phase",
+        "metrics",
+        "market",
+        "regulation",
+        "expert",
+        "progress",
+        "research",
+        "chapter",
     ] {
         assert!(
             names.contains(&format!("{kind}.schema.json")),
             "{kind}: {names:?}"
         );
     }
-    assert!(validate_playbook(&dir) >= 10);
+    // A progress file as `playbook progress` writes it.
+    run_in(
+        &dir,
+        &[
+            "progress",
+            "de",
+            "regulatory-mapping/regulation-inventory",
+            "--on",
+            "2027-03-02",
+            "--by",
+            "Anna",
+        ],
+        DEFAULT_TIMEOUT,
+    )
+    .assert_ok();
+    assert!(dir.join("content/progress/de.yaml").exists());
+    assert!(validate_playbook(&dir) >= 11);
     // The closed sets are the new playbook's own.
     let market = &schemas(&dir)["component.schema.json"];
     assert_eq!(
@@ -178,7 +204,11 @@ fn init_refuses_a_folder_that_has_editor_settings_and_writes_nothing() {
     let f = Fixture::empty().file(".vscode/settings.json", "{\"editor.tabSize\": 2}\n");
     let run = f.run(&["init", "."]);
     run.assert_code(2);
-    assert!(run.stderr.contains("settings.json already exists"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("settings.json already exists"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(entries(f.root()), [".vscode"]);
     assert_eq!(f.read(".vscode/settings.json"), "{\"editor.tabSize\": 2}\n");
 }
@@ -215,7 +245,7 @@ fn playbook_schema_writes_the_schemas_and_keeps_other_editor_settings() {
     let f = Fixture::skeleton().file(".vscode/settings.json", "{\"editor.tabSize\": 2}\n");
     let run = f.run(&["schema"]);
     run.assert_ok();
-    assert!(run.stdout.contains("wrote 11 schemas"), "{}", run.stdout);
+    assert!(run.stdout.contains("wrote 12 schemas"), "{}", run.stdout);
     let settings: Value = serde_json::from_str(&f.read(".vscode/settings.json")).unwrap();
     assert_eq!(settings["editor.tabSize"], 2);
     assert_eq!(
@@ -224,20 +254,32 @@ fn playbook_schema_writes_the_schemas_and_keeps_other_editor_settings() {
     );
     // Run again: nothing to change.
     let again = f.run(&["schema"]);
-    assert!(again.stdout.contains("already maps them"), "{}", again.stdout);
+    assert!(
+        again.stdout.contains("already maps them"),
+        "{}",
+        again.stdout
+    );
     // A settings file with comments is left alone, and the setting is shown.
     let commented = "{\n  // mine\n  \"editor.tabSize\": 4\n}\n";
     let f = f.file(".vscode/settings.json", commented);
     let run = f.run(&["schema"]);
     run.assert_ok();
     assert_eq!(f.read(".vscode/settings.json"), commented);
-    assert!(run.stderr.contains("\"./schemas/market.schema.json\""), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("\"./schemas/market.schema.json\""),
+        "{}",
+        run.stderr
+    );
     // -o outside the playbook: schemas only.
     let out = tempfile::tempdir().unwrap();
     let run = f.run(&["schema", "-o", out.path().to_str().unwrap()]);
     run.assert_ok();
-    assert_eq!(entries(out.path()).len(), 11);
-    assert!(run.stdout.contains("outside the playbook"), "{}", run.stdout);
+    assert_eq!(entries(out.path()).len(), 12);
+    assert!(
+        run.stdout.contains("outside the playbook"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// A bad edit of one skeleton file: it must fail its schema and `playbook check`.
@@ -248,7 +290,10 @@ fn assert_refused_by_both(file: &str, schema: &str, from: &str, to: &str, check_
     let schema_v: Value =
         serde_json::from_str(&f.read(&format!("schemas/{schema}.schema.json"))).unwrap();
     let errs = errors(&schema_v, &content_json(&f.path(file)));
-    assert!(!errs.is_empty(), "{file} with `{to}` passes {schema}.schema.json");
+    assert!(
+        !errs.is_empty(),
+        "{file} with `{to}` passes {schema}.schema.json"
+    );
     let run = f.check();
     run.assert_code(1);
     assert!(

@@ -52,7 +52,8 @@ type Vars = BTreeMap<String, BTreeMap<String, (std::collections::BTreeSet<&'stat
 fn variables() -> Vars {
     let fx = Fixture::skeleton();
     let pb = playbook::load_playbook(fx.root()).expect("the skeleton loads");
-    let site = playbook::render::pages::SiteBuilder::new(&pb);
+    let templates = playbook::render::Templates::load(fx.root()).expect("the templates load");
+    let site = playbook::render::pages::SiteBuilder::new(&pb, &templates);
     let contexts = site.each(|unit| {
         unit.jobs
             .into_iter()

@@ -46,35 +46,119 @@ impl Lookups {
     }
 }
 
-/// `<a class="market-chip" …>DE</a> ` for market `m` (links from the site root).
-pub(super) fn market_chip(pb: &Playbook, m: usize) -> String {
-    use crate::diag::push_html_escaped as esc;
-    let mk = &pb.markets[m];
-    let mut s = String::from("<a class=\"market-chip\" href=\"");
-    s.push(crate::markdown::ROOT_MARK);
-    esc(&mut s, &pb.url(er(Kind::Market, m)));
-    s.push_str("\" title=\"");
-    esc(&mut s, &mk.name);
-    s.push_str("\">");
-    esc(&mut s, &mk.id.to_uppercase());
-    s.push_str("</a> ");
-    s
+/// A market as a chip (its code, linking its page) on a step's task.
+#[derive(Serialize)]
+pub(super) struct MarketChip<'a> {
+    /// Site-relative URL of the market's page.
+    url: String,
+    /// The market's code in capitals ("DE").
+    code: String,
+    /// The market's name (the chip's tooltip).
+    name: &'a str,
+}
+
+/// The markets a task applies to.
+#[derive(Serialize)]
+pub(super) struct TaskMarkets<'a> {
+    /// True when it applies everywhere (no chips shown).
+    all: bool,
+    /// Otherwise, the markets (drawn by `charts.html::market_chips`).
+    items: Vec<&'a MarketChip<'a>>,
+}
+
+/// A group of "Referenced by" links.
+#[derive(Serialize)]
+pub(super) struct BacklinkGroup {
+    /// "Steps", "Chapters".
+    kind: &'static str,
+    /// The referring pages.
+    items: Vec<LinkCtx>,
+}
+
+/// A task as step and market pages show it.
+#[derive(Serialize)]
+pub(super) struct TaskCtx<'a> {
+    /// Full id (`step-id/task-slug`).
+    id: &'a str,
+    /// The id's last part (the task's anchor on its step page).
+    slug: &'a str,
+    /// Title.
+    title: &'a str,
+    /// Description as HTML (inline Markdown).
+    description: String,
+    /// Owner role id.
+    owner: Option<&'a str>,
+    /// Owner role title.
+    owner_title: Option<&'a str>,
+    /// The `applies_to` rule in words, when it has one.
+    rule: Option<String>,
+    /// Where it applies.
+    markets: TaskMarkets<'a>,
+    /// For a market's own task: the market.
+    pub(super) market: Option<LinkCtx>,
+    /// On a market page: the step the task belongs to.
+    pub(super) step: Option<LinkCtx>,
+}
+
+/// A metric in a list: name, link and target.
+#[derive(Serialize)]
+pub(super) struct MetricRow<'a> {
+    url: String,
+    title: &'a str,
+    /// The target as written ("≥ 99.9%").
+    target: &'a str,
+}
+
+/// A step in a phase's list.
+#[derive(Serialize)]
+pub(super) struct StepItem<'a> {
+    url: String,
+    title: &'a str,
+    number: Option<u32>,
+    /// Number of tasks.
+    tasks: usize,
+    /// Activity titles.
+    activities: Vec<&'a str>,
+}
+
+/// A block of weeks within a phase.
+#[derive(Serialize)]
+pub(super) struct BlockCtx<'a> {
+    title: &'a str,
+    /// True for the block a phase without week blocks gets (no heading).
+    implicit: bool,
+    /// "Weeks 1–2", or absent for ongoing work.
+    weeks: Option<String>,
+    /// Summary as HTML.
+    summary: String,
+    steps: Vec<StepItem<'a>>,
+}
+
+/// A phase with its blocks and steps.
+#[derive(Serialize)]
+pub(super) struct PhaseCtx<'a> {
+    id: &'a str,
+    title: &'a str,
+    number: Option<u32>,
+    /// "Weeks 1–4", "Month 4+".
+    window: String,
+    /// Summary as HTML.
+    summary: String,
+    blocks: Vec<BlockCtx<'a>>,
 }
 
 pub(super) fn er(kind: Kind, idx: usize) -> EntityRef {
     EntityRef { kind, idx }
 }
 
-pub(super) fn backlinks(pb: &Playbook, r: EntityRef) -> Value {
-    let groups: Vec<Value> = pb
-        .backlinks_of(r)
+pub(super) fn backlinks(pb: &Playbook, r: EntityRef) -> Vec<BacklinkGroup> {
+    pb.backlinks_of(r)
         .into_iter()
-        .map(|(k, v)| {
-            let items: Vec<LinkCtx> = v.into_iter().map(|e| link(pb, e)).collect();
-            json!({"kind": k.plural_title(), "items": items})
+        .map(|(k, v)| BacklinkGroup {
+            kind: k.plural_title(),
+            items: v.into_iter().map(|e| link(pb, e)).collect(),
         })
-        .collect();
-    Value::Array(groups)
+        .collect()
 }
 
 /// Chapters that reference or apply an entity.
@@ -100,11 +184,11 @@ pub(super) const MAX_TIMELINE_PHASES: usize = 40;
 /// per build for all pages.
 pub(super) struct Builder<'a> {
     pub(super) pb: &'a Playbook,
-    /// Each market's chip (a link with its code), written once: a step page
-    /// lists up to one per market for each of its tasks.
-    pub(super) chips: Vec<String>,
+    /// Each market's chip, made once: a step page lists up to one per
+    /// market for each of its tasks.
+    pub(super) chips: Vec<MarketChip<'a>>,
     /// The sidebar, rendered once per section.
-    pub(super) nav: crate::render::context::NavCache,
+    pub(super) nav: NavCache<'a>,
     /// Every task a checklist can list, in checklist order, and which apply where.
     pub(super) checklists: checklist::ChecklistIndex,
     /// Number of checklist rows per market.
@@ -123,7 +207,11 @@ pub(super) struct Builder<'a> {
 impl<'a> Builder<'a> {
     /// Everything the pages of `pb` share; `order` is the site's reading
     /// order as (URL, title).
-    pub(super) fn new(pb: &'a Playbook, order: Vec<(String, String)>) -> Self {
+    pub(super) fn new(
+        pb: &'a Playbook,
+        templates: &'a Templates,
+        order: Vec<(String, String)>,
+    ) -> Self {
         let order_pos = order
             .iter()
             .enumerate()
@@ -148,8 +236,17 @@ impl<'a> Builder<'a> {
             order,
             task_counts,
             checklists: checklist::ChecklistIndex::new(pb),
-            nav: Default::default(),
-            chips: (0..pb.markets.len()).map(|m| market_chip(pb, m)).collect(),
+            nav: NavCache::new(templates),
+            chips: pb
+                .markets
+                .iter()
+                .enumerate()
+                .map(|(m, mk)| MarketChip {
+                    url: pb.url(er(Kind::Market, m)),
+                    code: mk.id.to_uppercase(),
+                    name: &mk.name,
+                })
+                .collect(),
             windows: checklist::window_labels(pb),
             internal: Default::default(),
         }
@@ -157,8 +254,15 @@ impl<'a> Builder<'a> {
 
     /// Record that an invariant of the model did not hold (see `internal`).
     pub(super) fn broken(&self, what: String) {
+        self.fail(crate::diag::Diagnostic::internal(what));
+    }
+
+    /// Record an error met while building a page (a broken invariant, or a
+    /// template of the playbook's that fails, such as `partials/nav.html`):
+    /// the build fails with it.
+    pub(super) fn fail(&self, d: crate::diag::Diagnostic) {
         if let Ok(mut v) = self.internal.lock() {
-            v.push(crate::diag::Diagnostic::internal(what));
+            v.push(d);
         }
     }
 
@@ -179,9 +283,19 @@ impl<'a> Builder<'a> {
         )
     }
 
-    pub(super) fn ctx(&self, base: PageBase) -> PageCtx {
-        let (p, n) = self.prev_next(&base.url);
-        base_context(self.pb, &self.nav, base, p, n)
+    /// The shared part of a page's context: its sidebar, and previous and
+    /// next in reading order unless the page says otherwise.
+    pub(super) fn base_ctx(&self, mut base: PageBase) -> BaseContext<'a> {
+        let (prev, next) = match base.prev_next.take() {
+            Some(pn) => pn,
+            None => self.prev_next(&base.url),
+        };
+        let key = NavKey::new(self.pb, base.section, base.nav_pos);
+        let nav = self.nav.html(self.pb, key, &base.url).unwrap_or_else(|d| {
+            self.fail(d);
+            String::new()
+        });
+        base_context(self.pb, nav, base, prev, next)
     }
 
     pub(super) fn base(
@@ -201,6 +315,7 @@ impl<'a> Builder<'a> {
             toc: Vec::new(),
             description: String::new(),
             nav_pos: None,
+            prev_next: None,
         }
     }
 
@@ -215,23 +330,43 @@ impl<'a> Builder<'a> {
         )
     }
 
-    /// The page's job: its file and template from the page table.
-    pub(super) fn page_job(&self, page: Page, ctx: PageCtx) -> PageJob {
+    /// The page's job: its file and template from the page table, its
+    /// context the shared part from `base` and the page kind's own fields.
+    pub(super) fn job<T: Serialize>(&self, page: Page, base: PageBase, own: T) -> PageJob {
         let path = page_kinds::path(self.pb, page);
-        PageJob {
-            ctx: self.tera_context(ctx, &path),
-            root: crate::render::root_for(&path),
-            path,
-            template: page_kinds::info(page.kind).template,
-        }
+        self.job_at(path, page_kinds::info(page.kind).template, base, own)
     }
 
-    /// A page's context as Tera takes it; a failure is an internal error.
-    pub(super) fn tera_context(&self, ctx: PageCtx, path: &str) -> tera::Context {
-        ctx.into_tera().unwrap_or_else(|e| {
+    /// A page's job at `path` with `template`.
+    pub(super) fn job_at<T: Serialize>(
+        &self,
+        path: String,
+        template: &'static str,
+        base: PageBase,
+        own: T,
+    ) -> PageJob {
+        self.job_with(path, template, self.base_ctx(base), own)
+    }
+
+    /// A page's job from its finished shared context and its own fields.
+    pub(super) fn job_with<T: Serialize>(
+        &self,
+        path: String,
+        template: &'static str,
+        base: BaseContext<'_>,
+        own: T,
+    ) -> PageJob {
+        let ctx = PageContext { base, own };
+        let ctx = tera::Context::from_serialize(&ctx).unwrap_or_else(|e| {
             self.broken(format!("the template context of {path}: {e}"));
             tera::Context::new()
-        })
+        });
+        PageJob {
+            ctx,
+            root: crate::render::root_for(&path),
+            path,
+            template,
+        }
     }
 
     pub(super) fn crumb(&self, url: &str, title: &str) -> LinkCtx {
@@ -241,72 +376,105 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub(super) fn market_chips(&self, ti: usize) -> Value {
+    fn task_markets(&self, ti: usize) -> TaskMarkets<'_> {
         let ms = &self.pb.task_markets[ti];
         if self.pb.tasks[ti].rule.is_none() || ms.len() == self.pb.markets.len() {
-            return json!({"all": true, "items": []});
+            return TaskMarkets {
+                all: true,
+                items: Vec::new(),
+            };
         }
-        let mut html = String::with_capacity(ms.len() * 64);
-        for &m in ms {
-            html.push_str(&self.chips[m]);
+        TaskMarkets {
+            all: false,
+            items: ms.iter().map(|&m| &self.chips[m]).collect(),
         }
-        json!({"all": false, "html": html})
     }
 
-    pub(super) fn task_ctx(&self, ti: usize) -> Value {
+    pub(super) fn task_ctx(&self, ti: usize) -> TaskCtx<'_> {
         let t = &self.pb.tasks[ti];
-        json!({
-            "id": t.id,
-            "slug": t.slug,
-            "title": t.title,
-            "description": self.md.shared_opt_inline(&t.description, t.file),
-            "owner": t.owner,
-            "owner_title": t.owner.as_ref().and_then(|o| self.pb.roles.get(o)),
-            "rule": t.rule.as_ref().map(crate::rules::describe),
-            "markets": self.market_chips(ti),
-        })
+        TaskCtx {
+            id: &t.id,
+            slug: &t.slug,
+            title: &t.title,
+            description: self.md.shared_opt_inline(&t.description, t.file),
+            owner: t.owner.as_deref(),
+            owner_title: t
+                .owner
+                .as_ref()
+                .and_then(|o| self.pb.roles.get(o))
+                .map(String::as_str),
+            rule: t.rule.as_ref().map(crate::rules::describe),
+            markets: self.task_markets(ti),
+            market: None,
+            step: None,
+        }
     }
 
-    pub(super) fn metric_rows(&self, ms: &[usize]) -> Vec<Value> {
+    pub(super) fn metric_rows(&self, ms: &[usize]) -> Vec<MetricRow<'_>> {
         ms.iter()
             .map(|&m| {
                 let x = &self.pb.metrics[m];
-                json!({"url": self.pb.url(er(Kind::Metric, m)), "title": x.name, "target": x.target.text})
+                MetricRow {
+                    url: self.pb.url(er(Kind::Metric, m)),
+                    title: &x.name,
+                    target: &x.target.text,
+                }
             })
             .collect()
     }
 
-    pub(super) fn steps_of_phase(&self, p: usize) -> Vec<Value> {
+    pub(super) fn steps_of_phase(&self, p: usize) -> Vec<BlockCtx<'_>> {
         let pb = self.pb;
         pb.phases[p]
             .blocks
             .iter()
             .map(|&b| {
                 let blk = &pb.blocks[b];
-                let steps: Vec<Value> = blk
+                let steps = blk
                     .steps
                     .iter()
                     .map(|&s| {
                         let st = &pb.steps[s];
-                        let n: usize = st.activities.iter().map(|a| a.tasks.len()).sum();
-                        json!({"url": pb.url(er(Kind::Step, s)), "title": st.title, "number": st.number, "tasks": n,
-                               "activities": st.activities.iter().map(|a| a.title.clone()).collect::<Vec<_>>()})
+                        StepItem {
+                            url: pb.url(er(Kind::Step, s)),
+                            title: &st.title,
+                            number: st.number,
+                            tasks: st.activities.iter().map(|a| a.tasks.len()).sum(),
+                            activities: st.activities.iter().map(|a| a.title.as_str()).collect(),
+                        }
                     })
                     .collect();
-                json!({"title": blk.title, "implicit": blk.implicit, "weeks": blk.weeks.map(|(a, b)| if a == b { format!("Week {a}") } else { format!("Weeks {a}–{b}") }),
-                       "summary": self.md.opt(&blk.summary, pb.phases[p].file), "steps": steps})
+                BlockCtx {
+                    title: &blk.title,
+                    implicit: blk.implicit,
+                    weeks: blk.weeks.map(|(a, b)| {
+                        if a == b {
+                            format!("Week {a}")
+                        } else {
+                            format!("Weeks {a}–{b}")
+                        }
+                    }),
+                    summary: self.md.opt(&blk.summary, pb.phases[p].file),
+                    steps,
+                }
             })
             .collect()
     }
 
-    pub(super) fn phase_ctx(&self, p: usize) -> Value {
+    pub(super) fn phase_ctx(&self, p: usize) -> PhaseCtx<'_> {
         let ph = &self.pb.phases[p];
-        json!({"id": ph.id, "title": ph.title, "number": ph.number, "window": ph.window.label(),
-               "summary": self.md.opt(&ph.summary, ph.file), "blocks": self.steps_of_phase(p)})
+        PhaseCtx {
+            id: &ph.id,
+            title: &ph.title,
+            number: ph.number,
+            window: ph.window.label(),
+            summary: self.md.opt(&ph.summary, ph.file),
+            blocks: self.steps_of_phase(p),
+        }
     }
 
     /// Week- or month-scaled timeline of phases and their blocks.
-    pub(super) fn phases_timeline(&self, title: &str, phases: &[usize]) -> String {
+    pub(super) fn phases_timeline(&self, title: &str, phases: &[usize]) -> Timeline {
         let pb = self.pb;
         let months = phases
             .iter()

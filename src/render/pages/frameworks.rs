@@ -1,117 +1,298 @@
 //! The frameworks index, frameworks, components and steps.
 use super::*;
 
+/// A phase named in a list: title and window.
+#[derive(Serialize)]
+struct PhaseItem<'a> {
+    title: &'a str,
+    /// "Weeks 1–4".
+    window: String,
+}
+
+/// A framework on the frameworks index.
+#[derive(Serialize)]
+struct FrameworkItem<'a> {
+    url: String,
+    title: &'a str,
+    /// Summary as inline HTML.
+    summary: String,
+    components: Vec<LinkCtx>,
+    /// Phases not inside a component.
+    phases: Vec<PhaseItem<'a>>,
+}
+
+/// `frameworks.html`'s own fields.
+#[derive(Serialize)]
+struct FrameworksPage<'a> {
+    frameworks: Vec<FrameworkItem<'a>>,
+}
+
+/// A component on its framework's page.
+#[derive(Serialize)]
+struct ComponentItem<'a> {
+    url: String,
+    title: &'a str,
+    number: Option<u32>,
+    subtitle: Option<&'a str>,
+    /// Summary as inline HTML.
+    summary: String,
+    /// Number of steps.
+    steps: usize,
+    phases: Vec<PhaseItem<'a>>,
+}
+
+/// A risk and its mitigation.
+#[derive(Serialize)]
+struct RiskCtx<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// Description as HTML.
+    description: String,
+    mitigation_title: &'a str,
+    /// Mitigation as HTML.
+    mitigation: String,
+    /// Steps the risk threatens.
+    threatens: Vec<LinkCtx>,
+}
+
+/// A group of metrics with its title.
+#[derive(Serialize)]
+pub(super) struct MetricGroupCtx<'a> {
+    pub(super) title: &'a str,
+    pub(super) metrics: Vec<MetricRow<'a>>,
+}
+
+/// `framework.html`'s own fields.
+#[derive(Serialize)]
+struct FrameworkPage<'a> {
+    /// Summary as HTML.
+    summary: String,
+    /// Body as HTML.
+    body: String,
+    /// Where the framework comes from.
+    source: Option<&'a str>,
+    components: Vec<ComponentItem<'a>>,
+    /// Phases not inside a component.
+    phases: Vec<PhaseCtx<'a>>,
+    /// Those phases on a timeline (absent when there are none).
+    timeline: Option<Timeline>,
+    risks: Vec<RiskCtx<'a>>,
+    metric_groups: Vec<MetricGroupCtx<'a>>,
+    in_story: Vec<LinkCtx>,
+    backlinks: Vec<BacklinkGroup>,
+}
+
+/// A component's facts.
+#[derive(Serialize)]
+struct ComponentFacts<'a> {
+    number: Option<u32>,
+    subtitle: Option<&'a str>,
+    /// Its framework's title.
+    framework: &'a str,
+}
+
+/// `component.html`'s own fields.
+#[derive(Serialize)]
+struct ComponentPage<'a> {
+    component: ComponentFacts<'a>,
+    /// Summary as HTML.
+    summary: String,
+    /// Body as HTML.
+    body: String,
+    phases: Vec<PhaseCtx<'a>>,
+    timeline: Timeline,
+    metrics: Vec<MetricRow<'a>>,
+    in_story: Vec<LinkCtx>,
+    backlinks: Vec<BacklinkGroup>,
+}
+
+/// A step's facts.
+#[derive(Serialize)]
+struct StepFacts<'a> {
+    number: Option<u32>,
+    /// "3. Multi-Jurisdictional Operations".
+    label: String,
+    /// Its phase's title.
+    phase: &'a str,
+    /// When in the phase: "Weeks 1–4, weeks 1–2: Foundation".
+    when: String,
+    /// Guidance as HTML.
+    guidance: String,
+}
+
+/// An activity with its tasks.
+#[derive(Serialize)]
+struct ActivityCtx<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// Summary as HTML.
+    summary: String,
+    tasks: Vec<TaskCtx<'a>>,
+}
+
+/// A piece of expert advice on a step.
+#[derive(Serialize)]
+struct AdviceCtx<'a> {
+    expert: LinkCtx,
+    /// The expert's role.
+    role: &'a str,
+    /// The advice as HTML.
+    text: String,
+}
+
+/// A risk that threatens a step, linking its framework's page.
+#[derive(Serialize)]
+struct StepRisk<'a> {
+    title: &'a str,
+    mitigation_title: &'a str,
+    /// Mitigation as inline HTML.
+    mitigation: String,
+    url: String,
+}
+
+/// `step.html`'s own fields.
+#[derive(Serialize)]
+struct StepPage<'a> {
+    step: StepFacts<'a>,
+    activities: Vec<ActivityCtx<'a>>,
+    /// Tasks markets added to this step.
+    market_tasks: Vec<TaskCtx<'a>>,
+    metrics: Vec<MetricRow<'a>>,
+    in_story: Vec<LinkCtx>,
+    advice: Vec<AdviceCtx<'a>>,
+    risks: Vec<StepRisk<'a>>,
+    backlinks: Vec<BacklinkGroup>,
+}
+
+fn phase_items<'a>(pb: &'a Playbook, phases: impl Iterator<Item = usize>) -> Vec<PhaseItem<'a>> {
+    phases
+        .map(|p| PhaseItem {
+            title: &pb.phases[p].title,
+            window: pb.phases[p].window.label(),
+        })
+        .collect()
+}
+
 impl Builder<'_> {
     pub(super) fn frameworks_index(&self) -> PageJob {
         let pb = self.pb;
-        let ctx_fw: Vec<Value> = pb
+        let page = Page {
+            kind: PageKind::FrameworksIndex,
+            idx: 0,
+        };
+        let frameworks = pb
             .frameworks
             .iter()
             .enumerate()
-            .map(|(i, f)| {
-                let comps: Vec<LinkCtx> = f.components.iter().map(|&c| link(pb, er(Kind::Component, c))).collect();
-                let phases: Vec<Value> = f.phases.iter().filter(|&&p| pb.phases[p].component.is_none()).map(|&p| json!({"title": pb.phases[p].title, "window": pb.phases[p].window.label()})).collect();
-                json!({"url": pb.url(er(Kind::Framework, i)), "title": f.title, "summary": self.md.inline(&f.summary, f.file), "components": comps, "phases": phases})
+            .map(|(i, f)| FrameworkItem {
+                url: pb.url(er(Kind::Framework, i)),
+                title: &f.title,
+                summary: self.md.inline(&f.summary, f.file),
+                components: f
+                    .components
+                    .iter()
+                    .map(|&c| link(pb, er(Kind::Component, c)))
+                    .collect(),
+                phases: phase_items(
+                    pb,
+                    f.phases
+                        .iter()
+                        .copied()
+                        .filter(|&p| pb.phases[p].component.is_none()),
+                ),
             })
             .collect();
-        let mut ctx = self.ctx(self.page_base(
-            Page {
-                kind: PageKind::FrameworksIndex,
-                idx: 0,
-            },
-            "Frameworks",
-        ));
-        ctx.put("frameworks", ctx_fw);
-        self.page_job(
-            Page {
-                kind: PageKind::FrameworksIndex,
-                idx: 0,
-            },
-            ctx,
-        )
+        let base = self.page_base(page, "Frameworks");
+        self.job(page, base, FrameworksPage { frameworks })
     }
 
     pub(super) fn framework(&self, fi: usize) -> PageJob {
         let pb = self.pb;
         let f = &pb.frameworks[fi];
         let r = er(Kind::Framework, fi);
+        let page = Page {
+            kind: PageKind::Framework,
+            idx: fi,
+        };
         let (body, toc) = f
             .body
             .as_deref()
             .map(|b| self.md.doc(b, f.file))
             .unwrap_or_default();
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::Framework,
-                idx: fi,
-            },
-            f.title.clone(),
-        );
+        let mut base = self.page_base(page, f.title.clone());
         base.crumbs = vec![self.crumb("frameworks/", "Frameworks")];
         base.file = Some(f.file);
         base.toc = toc;
         base.description = plain(pb, &f.summary);
-        let mut ctx = self.ctx(base);
-        ctx.put("summary", self.md.shared_block(&f.summary, f.file));
-        ctx.put("body", body);
-        ctx.insert("source", &f.source);
-        let comps: Vec<Value> = f
+        let components = f
             .components
             .iter()
             .map(|&c| {
                 let comp = &pb.components[c];
-                let steps: usize = comp.phases.iter().map(|&p| pb.phases[p].blocks.iter().map(|&b| pb.blocks[b].steps.len()).sum::<usize>()).sum();
-                json!({"url": pb.url(er(Kind::Component, c)), "title": comp.title, "number": comp.number, "subtitle": comp.subtitle,
-                       "summary": self.md.inline(&comp.summary, comp.file), "steps": steps,
-                       "phases": comp.phases.iter().map(|&p| json!({"title": pb.phases[p].title, "window": pb.phases[p].window.label()})).collect::<Vec<_>>()})
+                ComponentItem {
+                    url: pb.url(er(Kind::Component, c)),
+                    title: &comp.title,
+                    number: comp.number,
+                    subtitle: comp.subtitle.as_deref(),
+                    summary: self.md.inline(&comp.summary, comp.file),
+                    steps: comp
+                        .phases
+                        .iter()
+                        .map(|&p| {
+                            pb.phases[p]
+                                .blocks
+                                .iter()
+                                .map(|&b| pb.blocks[b].steps.len())
+                                .sum::<usize>()
+                        })
+                        .sum(),
+                    phases: phase_items(pb, comp.phases.iter().copied()),
+                }
             })
             .collect();
-        ctx.put("components", comps);
         let direct: Vec<usize> = f
             .phases
             .iter()
             .copied()
             .filter(|&p| pb.phases[p].component.is_none())
             .collect();
-        ctx.put(
-            "phases",
-            direct
+        let own = FrameworkPage {
+            summary: self.md.shared_block(&f.summary, f.file),
+            body,
+            source: f.source.as_deref(),
+            components,
+            phases: direct.iter().map(|&p| self.phase_ctx(p)).collect(),
+            timeline: (!direct.is_empty())
+                .then(|| self.phases_timeline(&format!("Timeline of {}", f.title), &direct)),
+            risks: f
+                .risks
                 .iter()
-                .map(|&p| self.phase_ctx(p))
-                .collect::<Vec<_>>(),
-        );
-        ctx.put(
-            "timeline",
-            if direct.is_empty() {
-                String::new()
-            } else {
-                self.phases_timeline(&format!("Timeline of {}", f.title), &direct)
-            },
-        );
-        let risks: Vec<Value> = f
-            .risks
-            .iter()
-            .map(|rk| json!({"id": rk.id, "title": rk.title, "description": self.md.block(&rk.description, f.file),
-                             "mitigation_title": rk.mitigation_title, "mitigation": self.md.block(&rk.mitigation, f.file),
-                             "threatens": rk.threatens.iter().map(|&s| link(pb, er(Kind::Step, s))).collect::<Vec<_>>()}))
-            .collect();
-        ctx.put("risks", risks);
-        let groups: Vec<Value> = pb
-            .metric_groups
-            .iter()
-            .filter(|g| g.framework == Some(fi))
-            .map(|g| json!({"title": g.title, "metrics": self.metric_rows(&g.metrics)}))
-            .collect();
-        ctx.put("metric_groups", groups);
-        ctx.insert("in_story", &in_story(pb, r));
-        ctx.put("backlinks", backlinks(pb, r));
-        self.page_job(
-            Page {
-                kind: PageKind::Framework,
-                idx: fi,
-            },
-            ctx,
-        )
+                .map(|rk| RiskCtx {
+                    id: &rk.id,
+                    title: &rk.title,
+                    description: self.md.block(&rk.description, f.file),
+                    mitigation_title: &rk.mitigation_title,
+                    mitigation: self.md.block(&rk.mitigation, f.file),
+                    threatens: rk
+                        .threatens
+                        .iter()
+                        .map(|&s| link(pb, er(Kind::Step, s)))
+                        .collect(),
+                })
+                .collect(),
+            metric_groups: pb
+                .metric_groups
+                .iter()
+                .filter(|g| g.framework == Some(fi))
+                .map(|g| MetricGroupCtx {
+                    title: &g.title,
+                    metrics: self.metric_rows(&g.metrics),
+                })
+                .collect(),
+            in_story: in_story(pb, r),
+            backlinks: backlinks(pb, r),
+        };
+        self.job(page, base, own)
     }
 
     pub(super) fn component(&self, ci: usize) -> PageJob {
@@ -119,18 +300,16 @@ impl Builder<'_> {
         let c = &pb.components[ci];
         let r = er(Kind::Component, ci);
         let f = &pb.frameworks[c.framework];
+        let page = Page {
+            kind: PageKind::Component,
+            idx: ci,
+        };
         let (body, toc) = c
             .body
             .as_deref()
             .map(|b| self.md.doc(b, c.file))
             .unwrap_or_default();
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::Component,
-                idx: ci,
-            },
-            c.title.clone(),
-        );
+        let mut base = self.page_base(page, c.title.clone());
         base.crumbs = vec![
             self.crumb("frameworks/", "Frameworks"),
             link(pb, er(Kind::Framework, c.framework)),
@@ -138,38 +317,25 @@ impl Builder<'_> {
         base.file = Some(c.file);
         base.toc = toc;
         base.description = plain(pb, &c.summary);
-        let mut ctx = self.ctx(base);
-        ctx.put(
-            "component",
-            json!({"number": c.number, "subtitle": c.subtitle, "framework": f.title}),
-        );
-        ctx.put("summary", self.md.block(&c.summary, c.file));
-        ctx.put("body", body);
-        ctx.put(
-            "phases",
-            c.phases
-                .iter()
-                .map(|&p| self.phase_ctx(p))
-                .collect::<Vec<_>>(),
-        );
-        ctx.put(
-            "timeline",
-            self.phases_timeline(
+        let ms = self.lk.metrics_of.get(&r).cloned().unwrap_or_default();
+        let own = ComponentPage {
+            component: ComponentFacts {
+                number: c.number,
+                subtitle: c.subtitle.as_deref(),
+                framework: &f.title,
+            },
+            summary: self.md.block(&c.summary, c.file),
+            body,
+            phases: c.phases.iter().map(|&p| self.phase_ctx(p)).collect(),
+            timeline: self.phases_timeline(
                 &format!("Phases of {} on a week timeline", c.title),
                 &c.phases,
             ),
-        );
-        let ms = self.lk.metrics_of.get(&r).cloned().unwrap_or_default();
-        ctx.put("metrics", self.metric_rows(&ms));
-        ctx.insert("in_story", &in_story(pb, r));
-        ctx.put("backlinks", backlinks(pb, r));
-        self.page_job(
-            Page {
-                kind: PageKind::Component,
-                idx: ci,
-            },
-            ctx,
-        )
+            metrics: self.metric_rows(&ms),
+            in_story: in_story(pb, r),
+            backlinks: backlinks(pb, r),
+        };
+        self.job(page, base, own)
     }
 
     pub(super) fn step(&self, si: usize) -> PageJob {
@@ -178,13 +344,11 @@ impl Builder<'_> {
         let r = er(Kind::Step, si);
         let ph = &pb.phases[s.phase];
         let blk = &pb.blocks[s.block];
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::Step,
-                idx: si,
-            },
-            s.title.clone(),
-        );
+        let page = Page {
+            kind: PageKind::Step,
+            idx: si,
+        };
+        let mut base = self.page_base(page, s.title.clone());
         base.nav_pos = Some(si);
         base.crumbs = vec![
             self.crumb("frameworks/", "Frameworks"),
@@ -208,7 +372,6 @@ impl Builder<'_> {
                 text: a.title.clone(),
             })
             .collect();
-        let mut ctx = self.ctx(base);
         let when = if blk.implicit || blk.title.is_empty() {
             ph.window.label()
         } else {
@@ -217,21 +380,7 @@ impl Builder<'_> {
                 None => format!("{}: {}", ph.window.label(), blk.title),
             }
         };
-        ctx.put(
-            "step",
-            json!({"number": s.number, "label": step_label(pb, si), "phase": ph.title, "when": when,
-                                   "guidance": self.md.shared_opt(&s.guidance, s.file)}),
-        );
-        let acts: Vec<Value> = s
-            .activities
-            .iter()
-            .map(|a| {
-                json!({"id": a.id, "title": a.title, "summary": self.md.opt(&a.summary, s.file),
-                            "tasks": a.tasks.iter().map(|&t| self.task_ctx(t)).collect::<Vec<_>>()})
-            })
-            .collect();
-        ctx.put("activities", acts);
-        let mtasks: Vec<Value> = s
+        let market_tasks = s
             .market_tasks
             .iter()
             .filter_map(|&t| {
@@ -244,11 +393,10 @@ impl Builder<'_> {
                     return None;
                 };
                 let mut v = self.task_ctx(t);
-                v["market"] = json!(link(pb, er(Kind::Market, m)));
+                v.market = Some(link(pb, er(Kind::Market, m)));
                 Some(v)
             })
             .collect();
-        ctx.put("market_tasks", mtasks);
         let mut ms = self.lk.metrics_of.get(&r).cloned().unwrap_or_default();
         if let Some(c) = s.component {
             for m in self
@@ -263,33 +411,52 @@ impl Builder<'_> {
                 }
             }
         }
-        ctx.put("metrics", self.metric_rows(&ms));
-        ctx.insert("in_story", &in_story(pb, r));
-        let advice: Vec<Value> = self.lk.advice_of[si]
-            .iter()
-            .map(|&(e, a)| {
-                let x = &pb.experts[e];
-                json!({"expert": link(pb, er(Kind::Expert, e)), "role": x.role, "text": self.md.block(&x.advice[a].0, x.file)})
-            })
-            .collect();
-        ctx.put("advice", advice);
-        let risks: Vec<Value> = self.lk.risks_of[si]
-            .iter()
-            .map(|&(f, k)| {
-                let rk = &pb.frameworks[f].risks[k];
-                json!({"title": rk.title, "mitigation_title": rk.mitigation_title,
-                       "mitigation": self.md.inline(&rk.mitigation, pb.frameworks[f].file),
-                       "url": format!("{}#risk-{}", pb.url(er(Kind::Framework, f)), rk.id)})
-            })
-            .collect();
-        ctx.put("risks", risks);
-        ctx.put("backlinks", backlinks(pb, r));
-        self.page_job(
-            Page {
-                kind: PageKind::Step,
-                idx: si,
+        let own = StepPage {
+            step: StepFacts {
+                number: s.number,
+                label: step_label(pb, si),
+                phase: &ph.title,
+                when,
+                guidance: self.md.shared_opt(&s.guidance, s.file),
             },
-            ctx,
-        )
+            activities: s
+                .activities
+                .iter()
+                .map(|a| ActivityCtx {
+                    id: &a.id,
+                    title: &a.title,
+                    summary: self.md.opt(&a.summary, s.file),
+                    tasks: a.tasks.iter().map(|&t| self.task_ctx(t)).collect(),
+                })
+                .collect(),
+            market_tasks,
+            metrics: self.metric_rows(&ms),
+            in_story: in_story(pb, r),
+            advice: self.lk.advice_of[si]
+                .iter()
+                .map(|&(e, a)| {
+                    let x = &pb.experts[e];
+                    AdviceCtx {
+                        expert: link(pb, er(Kind::Expert, e)),
+                        role: &x.role,
+                        text: self.md.block(&x.advice[a].0, x.file),
+                    }
+                })
+                .collect(),
+            risks: self.lk.risks_of[si]
+                .iter()
+                .map(|&(f, k)| {
+                    let rk = &pb.frameworks[f].risks[k];
+                    StepRisk {
+                        title: &rk.title,
+                        mitigation_title: &rk.mitigation_title,
+                        mitigation: self.md.inline(&rk.mitigation, pb.frameworks[f].file),
+                        url: format!("{}#risk-{}", pb.url(er(Kind::Framework, f)), rk.id),
+                    }
+                })
+                .collect(),
+            backlinks: backlinks(pb, r),
+        };
+        self.job(page, base, own)
     }
 }

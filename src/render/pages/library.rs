@@ -1,41 +1,222 @@
 //! The reference pages: regulations, experts and research, with their indexes.
 use super::*;
+use crate::model::raw::RawResult;
+
+/// A regulation on the regulations index.
+#[derive(Serialize)]
+struct RegulationItem<'a> {
+    url: String,
+    /// Short name ("GDPR").
+    title: &'a str,
+    official_name: Option<&'a str>,
+    jurisdiction: &'a str,
+    /// Markets it applies in.
+    markets: Vec<LinkCtx>,
+}
+
+/// `regulations.html`'s own fields.
+#[derive(Serialize)]
+struct RegulationsPage<'a> {
+    regulations: Vec<RegulationItem<'a>>,
+}
+
+/// One obligation of a regulation.
+#[derive(Serialize)]
+struct ObligationCtx<'a> {
+    topic: &'a str,
+    /// Its anchor ("obligation-breach-notification").
+    id: String,
+    /// Text as HTML.
+    text: String,
+}
+
+/// A task a regulation's rule brings in.
+#[derive(Serialize)]
+struct RegulationTask<'a> {
+    title: &'a str,
+    url: String,
+    /// Its step's title.
+    step: &'a str,
+}
+
+/// A regulation's facts.
+#[derive(Serialize)]
+struct RegulationFacts<'a> {
+    official_name: Option<&'a str>,
+    jurisdiction: &'a str,
+    in_force: Option<&'a str>,
+    /// Link to the official text.
+    link: Option<&'a str>,
+    /// When the page's facts were last checked.
+    reviewed: Option<jiff::civil::Date>,
+    /// Summary as HTML.
+    summary: String,
+    obligations: Vec<ObligationCtx<'a>>,
+    markets: Vec<LinkCtx>,
+    tasks: Vec<RegulationTask<'a>>,
+}
+
+/// `regulation.html`'s own fields.
+#[derive(Serialize)]
+struct RegulationPage<'a> {
+    regulation: RegulationFacts<'a>,
+    in_story: Vec<LinkCtx>,
+    backlinks: Vec<BacklinkGroup>,
+}
+
+/// An expert on the experts index.
+#[derive(Serialize)]
+struct ExpertItem<'a> {
+    url: String,
+    /// The expert's name.
+    title: &'a str,
+    role: &'a str,
+    /// A composite of several people, not one person.
+    composite: bool,
+    category: Option<&'a str>,
+    /// Key insight as inline HTML.
+    insight: String,
+}
+
+/// `experts.html`'s own fields.
+#[derive(Serialize)]
+struct ExpertsPage<'a> {
+    experts: Vec<ExpertItem<'a>>,
+}
+
+/// A titled perspective of an expert.
+#[derive(Serialize)]
+struct Perspective<'a> {
+    title: &'a str,
+    /// Text as HTML.
+    text: String,
+}
+
+/// A piece of an expert's advice and the steps it applies to.
+#[derive(Serialize)]
+struct AdviceItem {
+    /// Text as HTML.
+    text: String,
+    steps: Vec<LinkCtx>,
+}
+
+/// An expert's facts.
+#[derive(Serialize)]
+struct ExpertFacts<'a> {
+    role: &'a str,
+    composite: bool,
+    category: Option<&'a str>,
+    /// Background as HTML.
+    background: String,
+    /// Key insight as HTML.
+    insight: String,
+    quotes: &'a [String],
+    perspectives: Vec<Perspective<'a>>,
+    advice: Vec<AdviceItem>,
+}
+
+/// `expert.html`'s own fields.
+#[derive(Serialize)]
+struct ExpertPage<'a> {
+    expert: ExpertFacts<'a>,
+    in_story: Vec<LinkCtx>,
+    backlinks: Vec<BacklinkGroup>,
+}
+
+/// A research page in its category's list.
+#[derive(Serialize)]
+struct ResearchItem<'a> {
+    url: String,
+    title: &'a str,
+    /// Summary as inline HTML.
+    summary: String,
+}
+
+/// A category of research pages.
+#[derive(Serialize)]
+struct ResearchCategory<'a> {
+    title: String,
+    items: Vec<ResearchItem<'a>>,
+}
+
+/// `research_index.html`'s own fields.
+#[derive(Serialize)]
+struct ResearchIndexPage<'a> {
+    categories: Vec<ResearchCategory<'a>>,
+}
+
+/// An entity a research page supports.
+#[derive(Serialize)]
+struct Supported<'a> {
+    /// Kind name ("step").
+    kind: &'static str,
+    url: String,
+    title: &'a str,
+}
+
+/// A research page's facts.
+#[derive(Serialize)]
+struct ResearchFacts<'a> {
+    category: Option<&'a str>,
+    /// Summary as HTML.
+    summary: String,
+    /// Key results (value and label).
+    results: &'a [RawResult],
+    supports: Vec<Supported<'a>>,
+}
+
+/// `research.html`'s own fields.
+#[derive(Serialize)]
+struct ResearchPage<'a> {
+    research: ResearchFacts<'a>,
+    /// The page's Markdown as HTML.
+    body: String,
+    in_story: Vec<LinkCtx>,
+    backlinks: Vec<BacklinkGroup>,
+}
+
+/// Markets whose regulations include regulation `i`.
+fn markets_under(pb: &Playbook, i: usize) -> Vec<LinkCtx> {
+    pb.markets
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.regulations.contains(&i))
+        .map(|(k, _)| link(pb, er(Kind::Market, k)))
+        .collect()
+}
 
 impl Builder<'_> {
     pub(super) fn regulations_index(&self) -> PageJob {
         let pb = self.pb;
-        let regs: Vec<Value> = pb.regulations.iter().enumerate().map(|(i, g)| {
-            let markets: Vec<LinkCtx> = pb.markets.iter().enumerate().filter(|(_, m)| m.regulations.contains(&i)).map(|(k, _)| link(pb, er(Kind::Market, k))).collect();
-            json!({"url": pb.url(er(Kind::Regulation, i)), "title": g.name, "official_name": g.official_name, "jurisdiction": g.jurisdiction, "markets": markets})
-        }).collect();
-        let mut ctx = self.ctx(self.page_base(
-            Page {
-                kind: PageKind::RegulationsIndex,
-                idx: 0,
-            },
-            "Regulations",
-        ));
-        ctx.put("regulations", regs);
-        self.page_job(
-            Page {
-                kind: PageKind::RegulationsIndex,
-                idx: 0,
-            },
-            ctx,
-        )
+        let page = Page {
+            kind: PageKind::RegulationsIndex,
+            idx: 0,
+        };
+        let regulations = pb
+            .regulations
+            .iter()
+            .enumerate()
+            .map(|(i, g)| RegulationItem {
+                url: pb.url(er(Kind::Regulation, i)),
+                title: &g.name,
+                official_name: g.official_name.as_deref(),
+                jurisdiction: &g.jurisdiction,
+                markets: markets_under(pb, i),
+            })
+            .collect();
+        let base = self.page_base(page, "Regulations");
+        self.job(page, base, RegulationsPage { regulations })
     }
 
     pub(super) fn regulation(&self, i: usize) -> PageJob {
         let pb = self.pb;
         let g = &pb.regulations[i];
         let r = er(Kind::Regulation, i);
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::Regulation,
-                idx: i,
-            },
-            g.name.clone(),
-        );
+        let page = Page {
+            kind: PageKind::Regulation,
+            idx: i,
+        };
+        let mut base = self.page_base(page, g.name.clone());
         base.nav_pos = Some(i);
         base.crumbs = vec![self.crumb("regulations/", "Regulations")];
         base.file = Some(g.file);
@@ -49,126 +230,150 @@ impl Builder<'_> {
                 text: o.topic.clone(),
             })
             .collect();
-        let mut ctx = self.ctx(base);
-        let markets: Vec<LinkCtx> = pb
-            .markets
+        let tasks = pb
+            .tasks
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.regulations.contains(&i))
-            .map(|(k, _)| link(pb, er(Kind::Market, k)))
+            .filter(|(_, t)| {
+                t.rule
+                    .as_ref()
+                    .is_some_and(|r| r.regulations.contains(&g.id))
+            })
+            .map(|(ti, t)| RegulationTask {
+                title: &t.title,
+                url: pb.url(er(Kind::Task, ti)),
+                step: &pb.steps[t.step].title,
+            })
             .collect();
-        let tasks: Vec<Value> = pb.tasks.iter().enumerate().filter(|(_, t)| t.rule.as_ref().is_some_and(|r| r.regulations.contains(&g.id))).map(|(ti, t)| json!({"title": t.title, "url": pb.url(er(Kind::Task, ti)), "step": pb.steps[t.step].title})).collect();
-        ctx.put("regulation", json!({"official_name": g.official_name, "jurisdiction": g.jurisdiction, "in_force": g.in_force, "link": g.link, "reviewed": g.reviewed.map(|d| d.to_string()),
-                                         "summary": self.md.block(&g.summary, g.file),
-                                         "obligations": g.obligations.iter().map(|o| json!({"topic": o.topic, "id": format!("obligation-{}", crate::markdown::slugify(&o.topic)), "text": self.md.block(&o.text, g.file)})).collect::<Vec<_>>(),
-                                         "markets": markets, "tasks": tasks}));
-        ctx.insert("in_story", &in_story(pb, r));
-        ctx.put("backlinks", backlinks(pb, r));
-        self.page_job(
-            Page {
-                kind: PageKind::Regulation,
-                idx: i,
+        let own = RegulationPage {
+            regulation: RegulationFacts {
+                official_name: g.official_name.as_deref(),
+                jurisdiction: &g.jurisdiction,
+                in_force: g.in_force.as_deref(),
+                link: g.link.as_deref(),
+                reviewed: g.reviewed,
+                summary: self.md.block(&g.summary, g.file),
+                obligations: g
+                    .obligations
+                    .iter()
+                    .map(|o| ObligationCtx {
+                        topic: &o.topic,
+                        id: format!("obligation-{}", crate::markdown::slugify(&o.topic)),
+                        text: self.md.block(&o.text, g.file),
+                    })
+                    .collect(),
+                markets: markets_under(pb, i),
+                tasks,
             },
-            ctx,
-        )
+            in_story: in_story(pb, r),
+            backlinks: backlinks(pb, r),
+        };
+        self.job(page, base, own)
     }
 
     pub(super) fn experts_index(&self) -> PageJob {
         let pb = self.pb;
-        let xs: Vec<Value> = pb.experts.iter().enumerate().map(|(i, x)| json!({"url": pb.url(er(Kind::Expert, i)), "title": x.name, "role": x.role, "composite": x.composite, "category": x.category, "insight": self.md.opt_inline(&x.insight, x.file)})).collect();
-        let mut ctx = self.ctx(self.page_base(
-            Page {
-                kind: PageKind::ExpertsIndex,
-                idx: 0,
-            },
-            "Experts",
-        ));
-        ctx.put("experts", xs);
-        self.page_job(
-            Page {
-                kind: PageKind::ExpertsIndex,
-                idx: 0,
-            },
-            ctx,
-        )
+        let page = Page {
+            kind: PageKind::ExpertsIndex,
+            idx: 0,
+        };
+        let experts = pb
+            .experts
+            .iter()
+            .enumerate()
+            .map(|(i, x)| ExpertItem {
+                url: pb.url(er(Kind::Expert, i)),
+                title: &x.name,
+                role: &x.role,
+                composite: x.composite,
+                category: x.category.as_deref(),
+                insight: self.md.opt_inline(&x.insight, x.file),
+            })
+            .collect();
+        let base = self.page_base(page, "Experts");
+        self.job(page, base, ExpertsPage { experts })
     }
 
     pub(super) fn expert(&self, i: usize) -> PageJob {
         let pb = self.pb;
         let x = &pb.experts[i];
         let r = er(Kind::Expert, i);
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::Expert,
-                idx: i,
-            },
-            x.name.clone(),
-        );
+        let page = Page {
+            kind: PageKind::Expert,
+            idx: i,
+        };
+        let mut base = self.page_base(page, x.name.clone());
         base.nav_pos = Some(i);
         base.crumbs = vec![self.crumb("experts/", "Experts")];
         base.file = Some(x.file);
         base.description = format!("{} — {}", x.name, x.role);
-        let mut ctx = self.ctx(base);
-        ctx.put("expert", json!({"role": x.role, "composite": x.composite, "category": x.category,
-                                     "background": self.md.opt(&x.background, x.file), "insight": self.md.opt(&x.insight, x.file),
-                                     "quotes": x.quotes,
-                                     "perspectives": x.perspectives.iter().map(|(t, b)| json!({"title": t, "text": self.md.block(b, x.file)})).collect::<Vec<_>>(),
-                                     "advice": x.advice.iter().map(|(t, s)| json!({"text": self.md.block(t, x.file), "steps": s.iter().map(|&s| link(pb, er(Kind::Step, s))).collect::<Vec<_>>()})).collect::<Vec<_>>()}));
-        ctx.insert("in_story", &in_story(pb, r));
-        ctx.put("backlinks", backlinks(pb, r));
-        self.page_job(
-            Page {
-                kind: PageKind::Expert,
-                idx: i,
+        let own = ExpertPage {
+            expert: ExpertFacts {
+                role: &x.role,
+                composite: x.composite,
+                category: x.category.as_deref(),
+                background: self.md.opt(&x.background, x.file),
+                insight: self.md.opt(&x.insight, x.file),
+                quotes: &x.quotes,
+                perspectives: x
+                    .perspectives
+                    .iter()
+                    .map(|(t, b)| Perspective {
+                        title: t,
+                        text: self.md.block(b, x.file),
+                    })
+                    .collect(),
+                advice: x
+                    .advice
+                    .iter()
+                    .map(|(t, s)| AdviceItem {
+                        text: self.md.block(t, x.file),
+                        steps: s.iter().map(|&s| link(pb, er(Kind::Step, s))).collect(),
+                    })
+                    .collect(),
             },
-            ctx,
-        )
+            in_story: in_story(pb, r),
+            backlinks: backlinks(pb, r),
+        };
+        self.job(page, base, own)
     }
 
     pub(super) fn research_index(&self) -> PageJob {
         let pb = self.pb;
-        let mut cats: Vec<(String, Vec<Value>)> = Vec::new();
+        let page = Page {
+            kind: PageKind::ResearchIndex,
+            idx: 0,
+        };
+        let mut categories: Vec<ResearchCategory<'_>> = Vec::new();
         for (i, x) in pb.research.iter().enumerate() {
-            let cat = x.category.clone().unwrap_or_else(|| "Research".into());
-            let item = json!({"url": pb.url(er(Kind::Research, i)), "title": x.title, "summary": self.md.opt_inline(&x.summary, x.file)});
-            match cats.iter_mut().find(|(c, _)| *c == cat) {
-                Some((_, v)) => v.push(item),
-                None => cats.push((cat, vec![item])),
+            let title = x.category.clone().unwrap_or_else(|| "Research".into());
+            let item = ResearchItem {
+                url: pb.url(er(Kind::Research, i)),
+                title: &x.title,
+                summary: self.md.opt_inline(&x.summary, x.file),
+            };
+            match categories.iter_mut().find(|c| c.title == title) {
+                Some(c) => c.items.push(item),
+                None => categories.push(ResearchCategory {
+                    title,
+                    items: vec![item],
+                }),
             }
         }
-        let cats: Vec<Value> = cats
-            .into_iter()
-            .map(|(c, v)| json!({"title": c, "items": v}))
-            .collect();
-        let mut ctx = self.ctx(self.page_base(
-            Page {
-                kind: PageKind::ResearchIndex,
-                idx: 0,
-            },
-            "Research and toolkit",
-        ));
-        ctx.put("categories", cats);
-        self.page_job(
-            Page {
-                kind: PageKind::ResearchIndex,
-                idx: 0,
-            },
-            ctx,
-        )
+        let base = self.page_base(page, "Research and toolkit");
+        self.job(page, base, ResearchIndexPage { categories })
     }
 
     pub(super) fn research(&self, i: usize) -> PageJob {
         let pb = self.pb;
         let x = &pb.research[i];
         let r = er(Kind::Research, i);
+        let page = Page {
+            kind: PageKind::Research,
+            idx: i,
+        };
         let (body, toc) = self.md.doc(&x.body, x.file);
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::Research,
-                idx: i,
-            },
-            x.title.clone(),
-        );
+        let mut base = self.page_base(page, x.title.clone());
         base.nav_pos = Some(i);
         base.crumbs = vec![self.crumb("research/", "Research")];
         base.file = Some(x.file);
@@ -178,18 +383,25 @@ impl Builder<'_> {
             .as_deref()
             .map(|t| plain(pb, t))
             .unwrap_or_default();
-        let mut ctx = self.ctx(base);
-        ctx.put("research", json!({"category": x.category, "summary": self.md.opt(&x.summary, x.file), "results": x.results,
-                                       "supports": x.supports.iter().map(|&e| json!({"kind": e.kind.name(), "url": pb.url(e), "title": pb.title(e)})).collect::<Vec<_>>()}));
-        ctx.put("body", body);
-        ctx.insert("in_story", &in_story(pb, r));
-        ctx.insert("backlinks", &backlinks(pb, r));
-        self.page_job(
-            Page {
-                kind: PageKind::Research,
-                idx: i,
+        let own = ResearchPage {
+            research: ResearchFacts {
+                category: x.category.as_deref(),
+                summary: self.md.opt(&x.summary, x.file),
+                results: &x.results,
+                supports: x
+                    .supports
+                    .iter()
+                    .map(|&e| Supported {
+                        kind: e.kind.name(),
+                        url: pb.url(e),
+                        title: pb.title(e),
+                    })
+                    .collect(),
             },
-            ctx,
-        )
+            body,
+            in_story: in_story(pb, r),
+            backlinks: backlinks(pb, r),
+        };
+        self.job(page, base, own)
     }
 }

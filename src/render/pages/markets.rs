@@ -1,23 +1,164 @@
 //! The markets index, each market's page and its launch checklist (with
 //! the checklist's downloads).
 use super::*;
+use crate::render::checklist_sheet::{self, SheetPhase};
+use jiff::civil::Date;
+
+/// `markets.html`'s own fields.
+#[derive(Serialize)]
+struct MarketsPage<'a> {
+    markets: Vec<super::story::MarketItem<'a>>,
+}
+
+/// A regulation that applies in a market.
+#[derive(Serialize)]
+struct MarketRegulation<'a> {
+    url: String,
+    /// Short name.
+    title: &'a str,
+    jurisdiction: &'a str,
+}
+
+/// A named person in a market's team.
+#[derive(Serialize)]
+struct TeamMember<'a> {
+    /// Role title.
+    role: &'a str,
+    person: &'a str,
+}
+
+/// A local partner.
+#[derive(Serialize)]
+struct PartnerCtx<'a> {
+    name: &'a str,
+    kind: Option<&'a str>,
+    /// Note as inline HTML.
+    note: String,
+}
+
+/// A phase of a market's launch with its dates.
+#[derive(Serialize)]
+struct LaunchPhase {
+    /// "Global Infrastructure: Foundation".
+    title: String,
+    start: Date,
+    /// Absent for ongoing work.
+    due: Option<Date>,
+    /// Checklist rows in it.
+    tasks: usize,
+}
+
+/// One line of a market's scorecard.
+#[derive(Serialize)]
+struct ScoreLine {
+    metric: LinkCtx,
+    /// The measured value with its unit.
+    value: String,
+    /// The target as a comparison ("≥ 99.9%").
+    target: String,
+    met: bool,
+    as_of: Option<Date>,
+    /// Note as inline HTML.
+    note: String,
+}
+
+/// How many checklist rows a reason brought in.
+#[derive(Serialize)]
+struct ReasonCount {
+    /// "tag: data-residency".
+    reason: String,
+    count: usize,
+}
+
+/// A market's facts.
+#[derive(Serialize)]
+struct MarketFacts<'a> {
+    id: &'a str,
+    region: &'a str,
+    /// Summary as HTML.
+    summary: String,
+    /// Body as HTML.
+    body: String,
+    regulations: Vec<MarketRegulation<'a>>,
+    tags: &'a [String],
+    languages: &'a [String],
+    currency: Option<&'a str>,
+    kickoff: Date,
+    /// "Monday".
+    kickoff_weekday: String,
+    team: Vec<TeamMember<'a>>,
+    partners: Vec<PartnerCtx<'a>>,
+    /// Rows of its launch checklist.
+    tasks: usize,
+    /// Launch phases with dates (the text beside the timeline).
+    phases: Vec<LaunchPhase>,
+    scorecard: Vec<ScoreLine>,
+    /// Scorecard lines that meet their target.
+    met: usize,
+    /// Tasks only this market has.
+    own_tasks: Vec<TaskCtx<'a>>,
+    /// Rows per reason they apply.
+    by_reason: Vec<ReasonCount>,
+    /// True when the checklist is assembled in the browser (too big to write out).
+    dynamic: bool,
+    /// File name of the CSV download.
+    csv: String,
+    /// File name of the Markdown download.
+    md: String,
+}
+
+/// `market.html`'s own fields.
+#[derive(Serialize)]
+struct MarketPage<'a> {
+    market: MarketFacts<'a>,
+    /// The launch timeline.
+    timeline: Timeline,
+    in_story: Vec<LinkCtx>,
+    backlinks: Vec<BacklinkGroup>,
+}
+
+/// The checklist's market.
+#[derive(Serialize)]
+struct ChecklistMarket<'a> {
+    id: &'a str,
+    name: &'a str,
+    kickoff: Date,
+    /// Who leads the launch.
+    lead: Option<String>,
+    /// Number of tasks.
+    tasks: usize,
+    /// True when the rows are assembled in the browser.
+    dynamic: bool,
+    /// Relative links to the downloads.
+    csv: String,
+    md: String,
+    /// The calendar (absent when the checklist is assembled in the browser).
+    ics: Option<String>,
+    /// The market page's URL.
+    url: String,
+}
+
+/// `checklist.html`'s own fields.
+#[derive(Serialize)]
+struct ChecklistPage<'a> {
+    market: ChecklistMarket<'a>,
+    /// The rows by phase, step and activity (`checklist_macros.html::rows`).
+    phases: Vec<SheetPhase<'a>>,
+}
 
 impl Builder<'_> {
     pub(super) fn markets_index(&self) -> PageJob {
-        let mut ctx = self.ctx(self.page_base(
-            Page {
-                kind: PageKind::MarketsIndex,
-                idx: 0,
+        let page = Page {
+            kind: PageKind::MarketsIndex,
+            idx: 0,
+        };
+        let base = self.page_base(page, "Markets");
+        self.job(
+            page,
+            base,
+            MarketsPage {
+                markets: self.market_list(),
             },
-            "Markets",
-        ));
-        ctx.put("markets", self.market_list());
-        self.page_job(
-            Page {
-                kind: PageKind::MarketsIndex,
-                idx: 0,
-            },
-            ctx,
         )
     }
 
@@ -54,9 +195,23 @@ impl Builder<'_> {
             .as_deref()
             .map(|t| plain(pb, t))
             .unwrap_or_default();
-        let mut ctx = self.ctx(base);
-        let team: Vec<Value> = m.team.iter().map(|(role, person)| json!({"role": pb.roles.get(role).cloned().unwrap_or(role.clone()), "person": person})).collect();
-        let partners: Vec<Value> = m.partners.iter().map(|p| json!({"name": p.name, "kind": p.kind, "note": self.md.opt_inline(&p.note, m.file)})).collect();
+        let team = m
+            .team
+            .iter()
+            .map(|(role, person)| TeamMember {
+                role: pb.roles.get(role).unwrap_or(role),
+                person,
+            })
+            .collect();
+        let partners = m
+            .partners
+            .iter()
+            .map(|p| PartnerCtx {
+                name: &p.name,
+                kind: p.kind.as_deref(),
+                note: self.md.opt_inline(&p.note, m.file),
+            })
+            .collect();
         // Launch timeline: each phase with real dates.
         let mut bars = Vec::new();
         let mut last_end = m.kickoff;
@@ -107,7 +262,12 @@ impl Builder<'_> {
                 };
                 fw_tasks += n;
                 if phase_bars {
-                    phase_rows.push(json!({"title": label, "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()), "tasks": n}));
+                    phase_rows.push(LaunchPhase {
+                        title: label.clone(),
+                        start: w.start,
+                        due: w.end,
+                        tasks: n,
+                    });
                 }
                 span = Some(match span {
                     None => (w.start, end, w.end.is_none()),
@@ -132,7 +292,12 @@ impl Builder<'_> {
                 }
             }
             if let (false, Some((start, end, open))) = (phase_bars, span) {
-                phase_rows.push(json!({"title": f.title, "start": start.to_string(), "due": (!open).then(|| end.to_string()), "tasks": fw_tasks}));
+                phase_rows.push(LaunchPhase {
+                    title: f.title.clone(),
+                    start,
+                    due: (!open).then_some(end),
+                    tasks: fw_tasks,
+                });
                 bars.push((f.title.clone(), start, end, open, true));
             }
         }
@@ -174,18 +339,27 @@ impl Builder<'_> {
         for (x, a) in &m.actuals {
             let mt = &pb.metrics[*x];
             let met = mt.target.op.met(a.value, mt.target.value);
-            score.push(json!({"metric": link(pb, er(Kind::Metric, *x)), "value": format_value(a.value, &mt.target.unit),
-                              "target": format!("{} {}", mt.target.op.symbol(), format_value(mt.target.value, &mt.target.unit)),
-                              "met": met, "as_of": a.as_of.map(|d| d.to_string()), "note": self.md.opt_inline(&a.note, m.file)}));
+            score.push(ScoreLine {
+                metric: link(pb, er(Kind::Metric, *x)),
+                value: format_value(a.value, &mt.target.unit),
+                target: format!(
+                    "{} {}",
+                    mt.target.op.symbol(),
+                    format_value(mt.target.value, &mt.target.unit)
+                ),
+                met,
+                as_of: a.as_of,
+                note: self.md.opt_inline(&a.note, m.file),
+            });
             bars.push((mt.name.clone(), met));
         }
-        let met = score.iter().filter(|s| s["met"] == json!(true)).count();
-        let own: Vec<Value> = m
+        let met = score.iter().filter(|s| s.met).count();
+        let own_tasks = m
             .tasks
             .iter()
             .map(|&t| {
                 let mut v = self.task_ctx(t);
-                v["step"] = json!(link(pb, er(Kind::Step, pb.tasks[t].step)));
+                v.step = Some(link(pb, er(Kind::Step, pb.tasks[t].step)));
                 v
             })
             .collect();
@@ -210,27 +384,52 @@ impl Builder<'_> {
                 }
             }
             hm.into_iter()
-                .map(|(k, v)| json!({"reason": k, "count": v}))
+                .map(|(reason, count)| ReasonCount { reason, count })
                 .collect::<Vec<_>>()
         };
-        ctx.put("market", json!({
-            "id": m.id, "region": m.region, "summary": self.md.opt(&m.summary, m.file), "body": self.md.opt(&m.body, m.file),
-            "regulations": m.regulations.iter().map(|&g| json!({"url": pb.url(er(Kind::Regulation, g)), "title": pb.regulations[g].name, "jurisdiction": pb.regulations[g].jurisdiction})).collect::<Vec<_>>(),
-            "tags": m.tags, "languages": m.languages, "currency": m.currency, "kickoff": m.kickoff.to_string(),
-            "kickoff_weekday": m.kickoff.strftime("%A").to_string(),
-            "team": team, "partners": partners, "tasks": count, "phases": phase_rows, "scorecard": score, "met": met,
-            "own_tasks": own, "by_reason": by_reason, "dynamic": dynamic,
-            "csv": format!("checklist-{}.csv", m.id), "md": format!("checklist-{}.md", m.id),
-        }));
-        ctx.put("timeline", timeline);
-        ctx.insert("in_story", &in_story(pb, r));
-        ctx.put("backlinks", backlinks(pb, r));
-        let page = self.page_job(
+        let own = MarketPage {
+            market: MarketFacts {
+                id: &m.id,
+                region: &m.region,
+                summary: self.md.opt(&m.summary, m.file),
+                body: self.md.opt(&m.body, m.file),
+                regulations: m
+                    .regulations
+                    .iter()
+                    .map(|&g| MarketRegulation {
+                        url: pb.url(er(Kind::Regulation, g)),
+                        title: &pb.regulations[g].name,
+                        jurisdiction: &pb.regulations[g].jurisdiction,
+                    })
+                    .collect(),
+                tags: &m.tags,
+                languages: &m.languages,
+                currency: m.currency.as_deref(),
+                kickoff: m.kickoff,
+                kickoff_weekday: m.kickoff.strftime("%A").to_string(),
+                team,
+                partners,
+                tasks: count,
+                phases: phase_rows,
+                scorecard: score,
+                met,
+                own_tasks,
+                by_reason,
+                dynamic,
+                csv: format!("checklist-{}.csv", m.id),
+                md: format!("checklist-{}.md", m.id),
+            },
+            timeline,
+            in_story: in_story(pb, r),
+            backlinks: backlinks(pb, r),
+        };
+        let page = self.job(
             Page {
                 kind: PageKind::Market,
                 idx: mi,
             },
-            ctx,
+            base,
+            own,
         );
 
         // The printable checklist.
@@ -249,126 +448,39 @@ impl Builder<'_> {
             "Launch checklist for {}: {} tasks from kickoff {}",
             m.name, count, m.kickoff
         );
-        let mut cctx = self.ctx(base);
-        let lead = checklist::launch_lead(pb, mi);
-        let mut groups: Vec<Value> = Vec::new();
-        let mut i = 0;
-        while i < rows.len() {
-            let p = rows[i].phase_idx;
-            let j = rows[i..]
-                .iter()
-                .position(|r| r.phase_idx != p)
-                .map(|k| i + k)
-                .unwrap_or(rows.len());
-            let row = &rows[i];
-            let w = crate::schedule::phase_window(m.kickoff, pb.phases[p].window);
-            groups.push(json!({"framework": row.framework, "component": row.component, "phase": row.phase, "window": row.phase_window,
-                               "start": w.start.to_string(), "due": w.end.map(|d| d.to_string()),
-                               "rows_html": checklist_rows_html(pb, &rows[i..j])}));
-            i = j;
-        }
-        cctx.put("market", json!({"id": m.id, "name": m.name, "kickoff": m.kickoff.to_string(), "lead": lead, "tasks": count, "dynamic": dynamic,
-                                       "csv": format!("../checklist-{}.csv", m.id), "md": format!("../checklist-{}.md", m.id), "url": url,
-                                       "ics": (!dynamic).then(|| format!("../checklist-{}.ics", m.id))}));
-        cctx.put("groups", groups);
+        let own = ChecklistPage {
+            market: ChecklistMarket {
+                id: &m.id,
+                name: &m.name,
+                kickoff: m.kickoff,
+                lead: checklist::launch_lead(pb, mi),
+                tasks: count,
+                dynamic,
+                csv: format!("../checklist-{}.csv", m.id),
+                md: format!("../checklist-{}.md", m.id),
+                ics: (!dynamic).then(|| format!("../checklist-{}.ics", m.id)),
+                url,
+            },
+            phases: checklist_sheet::sheet(pb, mi, rows),
+        };
+        let checklist_page = self.job(
+            Page {
+                kind: PageKind::MarketChecklist,
+                idx: mi,
+            },
+            base,
+            own,
+        );
         if let Some(c) = &compact {
             let data = vec![SiteFile {
                 path: format!("{curl}data.js"),
                 bytes: crate::render::checklist_data::market_js(pb, mi, c).into_bytes(),
             }];
-            return (
-                page,
-                self.page_job(
-                    Page {
-                        kind: PageKind::MarketChecklist,
-                        idx: mi,
-                    },
-                    cctx,
-                ),
-                data,
-            );
+            return (page, checklist_page, data);
         }
         let downloads = market_downloads(pb, mi, rows).to_vec();
-        (
-            page,
-            self.page_job(
-                Page {
-                    kind: PageKind::MarketChecklist,
-                    idx: mi,
-                },
-                cctx,
-            ),
-            downloads,
-        )
+        (page, checklist_page, downloads)
     }
-}
-
-/// The rows of one phase of a checklist page, as lean HTML: one `<tbody>` per
-/// step (a header row links the step and gives its due date), an activity row
-/// when the activity changes, then one row per task carrying the task id's
-/// last part in `data-t` (theme/playbook.js keys ticks by the full task id).
-/// Written directly rather than through Tera: a market of a large playbook
-/// has thousands of rows, and this keeps them at about a microsecond each.
-pub(super) fn checklist_rows_html(pb: &Playbook, rows: &[checklist::Row<'_>]) -> String {
-    use checklist::push_escaped as esc;
-    let mut s = String::with_capacity(rows.len() * 140);
-    let mut step = usize::MAX;
-    let mut activity = "";
-    for r in rows {
-        if r.step_idx != step {
-            // `</tbody>` is optional in HTML: each new `<tbody>` closes the last.
-            step = r.step_idx;
-            activity = "";
-            s.push_str("\n<tbody><tr><th colspan=2 scope=rowgroup><a href=\"");
-            s.push(crate::markdown::ROOT_MARK);
-            esc(&mut s, &pb.url(er(Kind::Step, r.step_idx)));
-            s.push_str("\">");
-            esc(&mut s, r.step);
-            s.push_str("</a><td>");
-            match r.due {
-                Some(d) => s.push_str(&d.to_string()),
-                None => s.push_str("ongoing"),
-            }
-        }
-        if r.activity != activity {
-            activity = r.activity;
-            s.push_str("\n<tr class=ac><td colspan=3>");
-            esc(&mut s, activity);
-        }
-        let slug = r
-            .task_id
-            .strip_prefix(r.step_id)
-            .and_then(|x| x.strip_prefix('/'));
-        match slug {
-            Some(t) => {
-                s.push_str("\n<tr data-t=\"");
-                esc(&mut s, t);
-            }
-            None => {
-                s.push_str("\n<tr data-id=\"");
-                esc(&mut s, r.task_id);
-            }
-        }
-        s.push_str("\"><td><label><input type=checkbox> ");
-        esc(&mut s, r.task);
-        s.push_str("</label>");
-        if !r.reasons.is_empty() {
-            s.push_str("<small>");
-            esc(&mut s, &r.reasons.join(", "));
-            s.push_str("</small>");
-        }
-        s.push_str("<td>");
-        match (r.owner_person, r.owner_title) {
-            (Some(p), Some(t)) => {
-                esc(&mut s, p);
-                s.push_str("<br>");
-                esc(&mut s, t);
-            }
-            (None, Some(t)) => esc(&mut s, t),
-            _ => s.push('—'),
-        }
-    }
-    s
 }
 
 /// The files a market's checklist page links for download, beside it:

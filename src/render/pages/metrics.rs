@@ -1,34 +1,111 @@
 //! The metrics index and the metric pages.
 use super::*;
 
+/// A metric on the metrics index.
+#[derive(Serialize)]
+struct MetricItem<'a> {
+    url: String,
+    title: &'a str,
+    /// The target as written.
+    target: &'a str,
+    /// Markets meeting the target.
+    met: usize,
+    /// Markets with a measured value.
+    measured: usize,
+}
+
+/// A group of metrics on the metrics index.
+#[derive(Serialize)]
+struct MetricGroupItem<'a> {
+    /// Anchor of the group on the index.
+    id: &'a str,
+    title: &'a str,
+    /// The framework the group belongs to, if any.
+    framework: Option<LinkCtx>,
+    metrics: Vec<MetricItem<'a>>,
+}
+
+/// `metrics.html`'s own fields.
+#[derive(Serialize)]
+struct MetricsPage<'a> {
+    groups: Vec<MetricGroupItem<'a>>,
+}
+
+/// A market's measured value of a metric.
+#[derive(Serialize)]
+struct ActualCtx {
+    market: LinkCtx,
+    /// The value with its unit.
+    value: String,
+    /// Whether it meets the target.
+    met: bool,
+    /// When it was measured.
+    as_of: Option<jiff::civil::Date>,
+    /// Note as inline HTML.
+    note: String,
+}
+
+/// A metric's facts.
+#[derive(Serialize)]
+struct MetricFacts<'a> {
+    /// Its group's title.
+    group: &'a str,
+    /// The target as written in the playbook.
+    target_text: &'a str,
+    /// The target as a comparison ("≥ 99.9%").
+    target: String,
+    period: Option<&'a str>,
+    /// Description as HTML.
+    description: String,
+    /// What it measures.
+    measures: Vec<LinkCtx>,
+    framework: Option<LinkCtx>,
+}
+
+/// `metric.html`'s own fields.
+#[derive(Serialize)]
+struct MetricPage<'a> {
+    metric: MetricFacts<'a>,
+    actuals: Vec<ActualCtx>,
+    /// Actual values against the target (absent when none is measured).
+    chart: Option<svg::ValueChart>,
+    in_story: Vec<LinkCtx>,
+    backlinks: Vec<BacklinkGroup>,
+}
+
 impl Builder<'_> {
     pub(super) fn metrics_index(&self) -> PageJob {
         let pb = self.pb;
-        let groups: Vec<Value> = pb
+        let page = Page {
+            kind: PageKind::MetricsIndex,
+            idx: 0,
+        };
+        let groups = pb
             .metric_groups
             .iter()
-            .map(|g| json!({"id": g.id, "title": g.title, "framework": g.framework.map(|f| link(pb, er(Kind::Framework, f))),
-                            "metrics": g.metrics.iter().map(|&m| {
-                                let x = &pb.metrics[m];
-                                let (n_met, n_all) = self.met_counts(m);
-                                json!({"url": pb.url(er(Kind::Metric, m)), "title": x.name, "target": x.target.text, "met": n_met, "measured": n_all})
-                            }).collect::<Vec<_>>()}))
+            .map(|g| MetricGroupItem {
+                id: &g.id,
+                title: &g.title,
+                framework: g.framework.map(|f| link(pb, er(Kind::Framework, f))),
+                metrics: g
+                    .metrics
+                    .iter()
+                    .map(|&m| {
+                        let x = &pb.metrics[m];
+                        let (met, measured) = self.met_counts(m);
+                        MetricItem {
+                            url: pb.url(er(Kind::Metric, m)),
+                            title: &x.name,
+                            target: &x.target.text,
+                            met,
+                            measured,
+                        }
+                    })
+                    .collect(),
+            })
             .collect();
-        let mut ctx = self.ctx(self.page_base(
-            Page {
-                kind: PageKind::MetricsIndex,
-                idx: 0,
-            },
-            "Success metrics",
-        ));
-        ctx.put("groups", groups);
-        self.page_job(
-            Page {
-                kind: PageKind::MetricsIndex,
-                idx: 0,
-            },
-            ctx,
-        )
+        let base = self.page_base(page, "Success metrics");
+        self.job(page, base, MetricsPage { groups })
     }
 
     pub(super) fn met_counts(&self, m: usize) -> (usize, usize) {
@@ -53,13 +130,11 @@ impl Builder<'_> {
         let m = &pb.metrics[mi];
         let r = er(Kind::Metric, mi);
         let g = &pb.metric_groups[m.group];
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::Metric,
-                idx: mi,
-            },
-            m.name.clone(),
-        );
+        let page = Page {
+            kind: PageKind::Metric,
+            idx: mi,
+        };
+        let mut base = self.page_base(page, m.name.clone());
         base.nav_pos = Some(m.group);
         base.crumbs = vec![
             self.crumb("metrics/", "Metrics"),
@@ -67,7 +142,6 @@ impl Builder<'_> {
         ];
         base.file = Some(m.file);
         base.description = format!("{} — {}", m.name, m.target.text);
-        let mut ctx = self.ctx(base);
         let unit = &m.target.unit;
         let fmt = |v: f64| format_value(v, unit);
         let mut actuals = Vec::new();
@@ -76,8 +150,13 @@ impl Builder<'_> {
             for (x, a) in &mk.actuals {
                 if *x == mi {
                     let met = m.target.op.met(a.value, m.target.value);
-                    actuals.push(json!({"market": link(pb, er(Kind::Market, k)), "value": fmt(a.value), "met": met,
-                                        "as_of": a.as_of.map(|d| d.to_string()), "note": self.md.opt_inline(&a.note, mk.file)}));
+                    actuals.push(ActualCtx {
+                        market: link(pb, er(Kind::Market, k)),
+                        value: fmt(a.value),
+                        met,
+                        as_of: a.as_of,
+                        note: self.md.opt_inline(&a.note, mk.file),
+                    });
                     bars.push(ValueBar {
                         label: mk.name.clone(),
                         value: a.value,
@@ -88,33 +167,30 @@ impl Builder<'_> {
             }
         }
         let target_text = format!("{} {}", m.target.op.symbol(), fmt(m.target.value));
-        ctx.put("metric", json!({"group": g.title, "target_text": m.target.text, "target": target_text,
-                                     "period": m.target.period, "description": self.md.opt(&m.description, m.file),
-                                     "measures": m.measures.iter().map(|&e| link(pb, e)).collect::<Vec<_>>(),
-                                     "framework": g.framework.map(|f| link(pb, er(Kind::Framework, f)))}));
-        ctx.put("actuals", actuals);
-        ctx.put(
-            "chart",
-            if bars.is_empty() {
-                String::new()
-            } else {
-                svg::value_chart(
-                    &format!("{} by market against the target {}", m.name, target_text),
-                    &bars,
-                    m.target.value,
-                    &target_text,
-                )
+        let chart = (!bars.is_empty()).then(|| {
+            svg::value_chart(
+                &format!("{} by market against the target {}", m.name, target_text),
+                &bars,
+                m.target.value,
+                &target_text,
+            )
+        });
+        let own = MetricPage {
+            metric: MetricFacts {
+                group: &g.title,
+                target_text: &m.target.text,
+                target: target_text,
+                period: m.target.period.as_deref(),
+                description: self.md.opt(&m.description, m.file),
+                measures: m.measures.iter().map(|&e| link(pb, e)).collect(),
+                framework: g.framework.map(|f| link(pb, er(Kind::Framework, f))),
             },
-        );
-        ctx.insert("in_story", &in_story(pb, r));
-        ctx.put("backlinks", backlinks(pb, r));
-        self.page_job(
-            Page {
-                kind: PageKind::Metric,
-                idx: mi,
-            },
-            ctx,
-        )
+            actuals,
+            chart,
+            in_story: in_story(pb, r),
+            backlinks: backlinks(pb, r),
+        };
+        self.job(page, base, own)
     }
 }
 

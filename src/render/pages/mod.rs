@@ -19,16 +19,18 @@ mod site;
 mod story;
 
 use super::context::{
-    base_context, link, plain, step_label, LinkCtx, Md, PageBase, PageCtx, Section,
+    base_context, link, plain, step_label, BaseContext, LinkCtx, Md, PageBase, PageContext, Section,
 };
-use super::svg::{self, Bar, ValueBar};
+use super::sidebar::{NavCache, NavKey};
+use super::svg::{self, Bar, Timeline, ValueBar};
+use super::theme::Templates;
 use super::PageJob;
 use crate::checklist;
 use crate::model::{EntityRef, Kind, Playbook, Window};
 use crate::page_kinds::{self, Page, PageKind};
 use crate::site_file::SiteFile;
 use builder::*;
-use serde_json::{json, Value};
+use serde::Serialize;
 use std::collections::HashMap;
 
 pub use metrics::format_value;
@@ -54,13 +56,14 @@ pub struct Unit {
 }
 
 impl<'a> SiteBuilder<'a> {
-    /// Prepare reading order, lookups and per-market counts.
-    pub fn new(pb: &'a Playbook) -> Self {
+    /// Prepare reading order, lookups and per-market counts; pages will be
+    /// rendered with `templates` (the sidebar is rendered here, once per block).
+    pub fn new(pb: &'a Playbook, templates: &'a Templates) -> Self {
         let order: Vec<(String, String)> = page_kinds::reading_order(pb)
             .into_iter()
             .map(|p| (page_kinds::url(pb, p), page_kinds::title(pb, p)))
             .collect();
-        let b = Builder::new(pb, order);
+        let b = Builder::new(pb, templates, order);
         // The heaviest units first (the printable edition holds the whole
         // playbook; markets build a checklist each), so none is left running
         // alone at the end; then the others in table order.

@@ -1,48 +1,139 @@
 //! Pages of the whole site: the printable edition, search and the 404 page.
 use super::*;
 
+/// A chapter in the printable edition.
+#[derive(Serialize)]
+struct PrintChapter<'a> {
+    id: &'a str,
+    title: &'a str,
+    act: u32,
+    section: Option<u32>,
+    /// The chapter as HTML.
+    body: String,
+}
+
+/// A step in the printable edition.
+#[derive(Serialize)]
+struct PrintStep<'a> {
+    id: &'a str,
+    /// The step's heading, guidance, activities and tasks as HTML (see
+    /// `print_step_html`).
+    html: String,
+}
+
+/// A phase in the printable edition.
+#[derive(Serialize)]
+struct PrintPhase<'a> {
+    title: &'a str,
+    window: String,
+    /// Its component's title, if any.
+    component: Option<&'a str>,
+    /// True for the first phase of a component (the component's heading goes before it).
+    new_component: bool,
+    steps: Vec<PrintStep<'a>>,
+}
+
+/// A framework in the printable edition.
+#[derive(Serialize)]
+struct PrintFramework<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// Summary as HTML.
+    summary: String,
+    phases: Vec<PrintPhase<'a>>,
+}
+
+/// `print.html`'s own fields.
+#[derive(Serialize)]
+struct PrintPage<'a> {
+    chapters: Vec<PrintChapter<'a>>,
+    frameworks: Vec<PrintFramework<'a>>,
+    metric_groups: Vec<super::frameworks::MetricGroupCtx<'a>>,
+    markets: Vec<super::story::MarketItem<'a>>,
+}
+
+/// `search.html` and `404.html` have only the shared fields.
+#[derive(Serialize)]
+struct NoFields {}
+
 impl Builder<'_> {
     pub(super) fn print(&self) -> PageJob {
         let pb = self.pb;
-        let mut ctx = self.ctx(self.page_base(
-            Page {
-                kind: PageKind::Print,
-                idx: 0,
-            },
+        let page = Page {
+            kind: PageKind::Print,
+            idx: 0,
+        };
+        let base = self.page_base(
+            page,
             format!("{} — printable edition", pb.config.book.title),
-        ));
+        );
         // The whole playbook's Markdown: rendered in parallel (this one page
         // would otherwise be the last unit still running in a large build).
         use rayon::prelude::*;
-        let chapters: Vec<Value> = pb.chapters.par_iter().map(|c| json!({"id": c.id, "title": c.title, "act": c.act, "section": c.section, "body": self.md.shared_block(&c.body, c.file)})).collect();
-        let mut steps: Vec<Option<Value>> = (0..pb.steps.len())
+        let chapters = pb
+            .chapters
+            .par_iter()
+            .map(|c| PrintChapter {
+                id: &c.id,
+                title: &c.title,
+                act: c.act,
+                section: c.section,
+                body: self.md.shared_block(&c.body, c.file),
+            })
+            .collect();
+        let mut steps: Vec<Option<PrintStep<'_>>> = (0..pb.steps.len())
             .into_par_iter()
-            .map(|s| Some(json!({"id": pb.steps[s].id, "html": self.print_step_html(s)})))
+            .map(|s| {
+                Some(PrintStep {
+                    id: &pb.steps[s].id,
+                    html: self.print_step_html(s),
+                })
+            })
             .collect();
-        let fws: Vec<Value> = pb.frameworks.iter().map(|f| {
-            let phases: Vec<Value> = f.phases.iter().map(|&p| {
-                let ph = &pb.phases[p];
-                let steps: Vec<Value> = ph.blocks.iter().flat_map(|&b| pb.blocks[b].steps.iter()).filter_map(|&s| steps[s].take()).collect();
-                json!({"title": ph.title, "window": ph.window.label(), "component": ph.component.map(|c| pb.components[c].title.clone()), "new_component": ph.component.is_some_and(|c| pb.components[c].phases.first() == Some(&p)), "steps": steps})
-            }).collect();
-            json!({"id": f.id, "title": f.title, "summary": self.md.shared_block(&f.summary, f.file), "phases": phases})
-        }).collect();
-        let metrics: Vec<Value> = pb
-            .metric_groups
+        let frameworks = pb
+            .frameworks
             .iter()
-            .map(|g| json!({"title": g.title, "metrics": self.metric_rows(&g.metrics)}))
+            .map(|f| PrintFramework {
+                id: &f.id,
+                title: &f.title,
+                summary: self.md.shared_block(&f.summary, f.file),
+                phases: f
+                    .phases
+                    .iter()
+                    .map(|&p| {
+                        let ph = &pb.phases[p];
+                        PrintPhase {
+                            title: &ph.title,
+                            window: ph.window.label(),
+                            component: ph.component.map(|c| pb.components[c].title.as_str()),
+                            new_component: ph
+                                .component
+                                .is_some_and(|c| pb.components[c].phases.first() == Some(&p)),
+                            steps: ph
+                                .blocks
+                                .iter()
+                                .flat_map(|&b| pb.blocks[b].steps.iter())
+                                .filter_map(|&s| steps[s].take())
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            })
             .collect();
-        ctx.insert("chapters", &chapters);
-        ctx.insert("frameworks", &fws);
-        ctx.insert("metric_groups", &metrics);
-        ctx.insert("markets", &self.market_list());
-        self.page_job(
-            Page {
-                kind: PageKind::Print,
-                idx: 0,
-            },
-            ctx,
-        )
+        let own = PrintPage {
+            chapters,
+            frameworks,
+            metric_groups: pb
+                .metric_groups
+                .iter()
+                .map(|g| super::frameworks::MetricGroupCtx {
+                    title: &g.title,
+                    metrics: self.metric_rows(&g.metrics),
+                })
+                .collect(),
+            markets: self.market_list(),
+        };
+        self.job(page, base, own)
     }
 
     /// One step of the printable edition: its heading, guidance (ids and
@@ -98,37 +189,31 @@ impl Builder<'_> {
     }
 
     pub(super) fn search_page(&self) -> PageJob {
-        let ctx = self.ctx(self.page_base(
-            Page {
-                kind: PageKind::Search,
-                idx: 0,
-            },
-            "Search",
-        ));
-        self.page_job(
-            Page {
-                kind: PageKind::Search,
-                idx: 0,
-            },
-            ctx,
-        )
+        let page = Page {
+            kind: PageKind::Search,
+            idx: 0,
+        };
+        let base = self.page_base(page, "Search");
+        self.job(page, base, NoFields {})
     }
 
     pub(super) fn not_found(&self) -> PageJob {
-        let mut ctx = self.ctx(self.page_base(
-            Page {
-                kind: PageKind::NotFound,
-                idx: 0,
-            },
-            "Page not found",
-        ));
+        let page = Page {
+            kind: PageKind::NotFound,
+            idx: 0,
+        };
+        let base = self.page_base(page, "Page not found");
         // 404.html sits at the root but is served for any path: use absolute links from base-url.
-        ctx.insert("root", &self.pb.config.build.base_url);
-        PageJob {
-            path: "404.html".into(),
-            root: self.pb.config.build.base_url.clone(),
-            template: "404.html",
-            ctx: self.tera_context(ctx, "404.html"),
-        }
+        let base_url = &self.pb.config.build.base_url;
+        let mut base = self.base_ctx(base);
+        base.root = base_url.clone();
+        let mut job = self.job_with(
+            page_kinds::path(self.pb, page),
+            page_kinds::info(page.kind).template,
+            base,
+            NoFields {},
+        );
+        job.root = base_url.clone();
+        job
     }
 }

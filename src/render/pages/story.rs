@@ -1,93 +1,213 @@
 //! The home page, the story index and the chapters.
 use super::*;
 
+/// A framework on the home page.
+#[derive(Serialize)]
+struct HomeFramework<'a> {
+    url: String,
+    title: &'a str,
+    /// Summary as inline HTML.
+    summary: String,
+    components: usize,
+    phases: usize,
+    steps: usize,
+}
+
+/// How much the playbook holds, for the home page.
+#[derive(Serialize)]
+struct Counts {
+    steps: usize,
+    tasks: usize,
+    metrics: usize,
+    markets: usize,
+    regulations: usize,
+    chapters: usize,
+    experts: usize,
+    research: usize,
+}
+
+/// `index.html`'s own fields.
+#[derive(Serialize)]
+struct HomePage<'a> {
+    /// The story's acts with their chapters.
+    acts: Vec<Act<'a>>,
+    frameworks: Vec<HomeFramework<'a>>,
+    markets: Vec<MarketItem<'a>>,
+    counts: Counts,
+}
+
+/// A market in a list (home, markets index, printable edition).
+#[derive(Serialize)]
+pub(super) struct MarketItem<'a> {
+    url: String,
+    id: &'a str,
+    /// The market's name.
+    title: &'a str,
+    region: &'a str,
+    /// Kickoff date.
+    kickoff: jiff::civil::Date,
+    tags: &'a [String],
+    /// Rows of its launch checklist.
+    tasks: usize,
+    regulations: Vec<LinkCtx>,
+}
+
+/// An act of the story with its chapters.
+#[derive(Serialize)]
+pub(super) struct Act<'a> {
+    number: u32,
+    title: Option<&'a str>,
+    chapters: Vec<ChapterItem<'a>>,
+}
+
+/// A chapter in a list.
+#[derive(Serialize)]
+pub(super) struct ChapterItem<'a> {
+    url: String,
+    title: &'a str,
+    section: Option<u32>,
+    section_title: Option<&'a str>,
+    /// Summary as inline HTML.
+    summary: String,
+    reading_minutes: usize,
+}
+
+/// `story.html`'s own fields.
+#[derive(Serialize)]
+struct StoryPage<'a> {
+    acts: Vec<Act<'a>>,
+}
+
+/// An entity a chapter references, for the chapter's side rail.
+#[derive(Serialize)]
+struct RailItem<'a> {
+    /// Kind name ("step", "metric").
+    kind: &'static str,
+    url: String,
+    title: &'a str,
+}
+
+/// The chapter's own facts.
+#[derive(Serialize)]
+struct ChapterFacts<'a> {
+    act: u32,
+    act_title: Option<&'a str>,
+    section: Option<u32>,
+    section_title: Option<&'a str>,
+    /// Summary as inline HTML.
+    summary: String,
+    reading_minutes: usize,
+}
+
+/// `chapter.html`'s own fields.
+#[derive(Serialize)]
+struct ChapterPage<'a> {
+    /// Everything the chapter references, in order of first mention.
+    rail: Vec<RailItem<'a>>,
+    chapter: ChapterFacts<'a>,
+    /// The first entity the chapter applies ("Put it to work").
+    put_to_work: Option<LinkCtx>,
+    /// The chapter as HTML.
+    body: String,
+    backlinks: Vec<BacklinkGroup>,
+}
+
 impl Builder<'_> {
     pub(super) fn home(&self) -> PageJob {
         let pb = self.pb;
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::Home,
-                idx: 0,
-            },
-            pb.config.book.title.clone(),
-        );
+        let page = Page {
+            kind: PageKind::Home,
+            idx: 0,
+        };
+        let mut base = self.page_base(page, pb.config.book.title.clone());
         base.description = pb.config.book.description.clone();
-        let mut ctx = self.ctx(base);
-        let acts = acts(pb, &self.md);
-        ctx.put("acts", acts);
-        let fws: Vec<Value> = pb
+        let frameworks = pb
             .frameworks
             .iter()
             .enumerate()
-            .map(|(i, f)| {
-                let steps: usize = f.phases.iter().map(|&p| pb.phases[p].blocks.iter().map(|&b| pb.blocks[b].steps.len()).sum::<usize>()).sum();
-                json!({"url": pb.url(er(Kind::Framework, i)), "title": f.title, "summary": self.md.inline(&f.summary, f.file),
-                       "components": f.components.len(), "phases": f.phases.len(), "steps": steps})
+            .map(|(i, f)| HomeFramework {
+                url: pb.url(er(Kind::Framework, i)),
+                title: &f.title,
+                summary: self.md.inline(&f.summary, f.file),
+                components: f.components.len(),
+                phases: f.phases.len(),
+                steps: f
+                    .phases
+                    .iter()
+                    .map(|&p| {
+                        pb.phases[p]
+                            .blocks
+                            .iter()
+                            .map(|&b| pb.blocks[b].steps.len())
+                            .sum::<usize>()
+                    })
+                    .sum(),
             })
             .collect();
-        ctx.put("frameworks", fws);
-        ctx.put("markets", self.market_list());
-        ctx.put("counts", json!({
-            "steps": pb.steps.len(), "tasks": pb.framework_task_count(), "metrics": pb.metrics.len(),
-            "markets": pb.markets.len(), "regulations": pb.regulations.len(), "chapters": pb.chapters.len(),
-            "experts": pb.experts.len(), "research": pb.research.len()
-        }));
-        self.page_job(
-            Page {
-                kind: PageKind::Home,
-                idx: 0,
+        let own = HomePage {
+            acts: acts(pb, &self.md),
+            frameworks,
+            markets: self.market_list(),
+            counts: Counts {
+                steps: pb.steps.len(),
+                tasks: pb.framework_task_count(),
+                metrics: pb.metrics.len(),
+                markets: pb.markets.len(),
+                regulations: pb.regulations.len(),
+                chapters: pb.chapters.len(),
+                experts: pb.experts.len(),
+                research: pb.research.len(),
             },
-            ctx,
-        )
+        };
+        self.job(page, base, own)
     }
 
-    pub(super) fn market_list(&self) -> Vec<Value> {
+    pub(super) fn market_list(&self) -> Vec<MarketItem<'_>> {
         let pb = self.pb;
         pb.markets
             .iter()
             .enumerate()
-            .map(|(i, m)| {
-                let n = self.task_counts[i];
-                json!({"url": pb.url(er(Kind::Market, i)), "id": m.id, "title": m.name, "region": m.region,
-                       "kickoff": m.kickoff.to_string(), "tags": m.tags, "tasks": n,
-                       "regulations": m.regulations.iter().map(|&r| link(pb, er(Kind::Regulation, r))).collect::<Vec<_>>()})
+            .map(|(i, m)| MarketItem {
+                url: pb.url(er(Kind::Market, i)),
+                id: &m.id,
+                title: &m.name,
+                region: &m.region,
+                kickoff: m.kickoff,
+                tags: &m.tags,
+                tasks: self.task_counts[i],
+                regulations: m
+                    .regulations
+                    .iter()
+                    .map(|&r| link(pb, er(Kind::Regulation, r)))
+                    .collect(),
             })
             .collect()
     }
 
     pub(super) fn story_index(&self) -> PageJob {
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::StoryIndex,
-                idx: 0,
-            },
-            "The story",
-        );
+        let page = Page {
+            kind: PageKind::StoryIndex,
+            idx: 0,
+        };
+        let mut base = self.page_base(page, "The story");
         base.description =
             "Maya Patel's journey, chapter by chapter, with the framework she puts to work.".into();
-        let mut ctx = self.ctx(base);
-        ctx.put("acts", acts(self.pb, &self.md));
-        self.page_job(
-            Page {
-                kind: PageKind::StoryIndex,
-                idx: 0,
-            },
-            ctx,
-        )
+        let own = StoryPage {
+            acts: acts(self.pb, &self.md),
+        };
+        self.job(page, base, own)
     }
 
     pub(super) fn chapter(&self, i: usize) -> PageJob {
         let pb = self.pb;
         let c = &pb.chapters[i];
         let r = er(Kind::Chapter, i);
+        let page = Page {
+            kind: PageKind::Chapter,
+            idx: i,
+        };
         let (body, toc) = self.md.shared_doc(&c.body, c.file);
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::Chapter,
-                idx: i,
-            },
-            c.title.clone(),
-        );
+        let mut base = self.page_base(page, c.title.clone());
         base.nav_pos = Some(i);
         base.crumbs = vec![self.crumb("story/", "Story")];
         base.file = Some(c.file);
@@ -97,9 +217,10 @@ impl Builder<'_> {
             .as_deref()
             .map(|t| plain(pb, t))
             .unwrap_or_default();
-        let prev = i.checked_sub(1).map(|j| link(pb, er(Kind::Chapter, j)));
-        let next = (i + 1 < pb.chapters.len()).then(|| link(pb, er(Kind::Chapter, i + 1)));
-        let mut ctx = base_context(pb, &self.nav, base, prev, next);
+        base.prev_next = Some((
+            i.checked_sub(1).map(|j| link(pb, er(Kind::Chapter, j))),
+            (i + 1 < pb.chapters.len()).then(|| link(pb, er(Kind::Chapter, i + 1))),
+        ));
         // Everything the chapter references, in order of first mention.
         let mut rail: Vec<EntityRef> = c.applies.clone();
         for rf in crate::markdown::scan_refs(&c.body) {
@@ -112,29 +233,34 @@ impl Builder<'_> {
                 }
             }
         }
-        let rail: Vec<Value> = rail
+        let rail = rail
             .into_iter()
             .filter(|e| e.kind != Kind::Chapter)
-            .map(|e| json!({"kind": e.kind.name(), "url": pb.url(e), "title": pb.title(e)}))
+            .map(|e| RailItem {
+                kind: e.kind.name(),
+                url: pb.url(e),
+                title: pb.title(e),
+            })
             .collect();
-        ctx.put("rail", rail);
-        ctx.put("chapter", json!({"act": c.act, "act_title": c.act_title, "section": c.section, "section_title": c.section_title,
-                                      "summary": self.md.opt_inline(&c.summary, c.file), "reading_minutes": reading_minutes(&c.body)}));
-        let first_applied = c
-            .applies
-            .iter()
-            .find(|e| e.kind != Kind::Chapter)
-            .map(|&e| link(pb, e));
-        ctx.insert("put_to_work", &first_applied);
-        ctx.put("body", body);
-        ctx.put("backlinks", backlinks(pb, r));
-        self.page_job(
-            Page {
-                kind: PageKind::Chapter,
-                idx: i,
+        let own = ChapterPage {
+            rail,
+            chapter: ChapterFacts {
+                act: c.act,
+                act_title: c.act_title.as_deref(),
+                section: c.section,
+                section_title: c.section_title.as_deref(),
+                summary: self.md.opt_inline(&c.summary, c.file),
+                reading_minutes: reading_minutes(&c.body),
             },
-            ctx,
-        )
+            put_to_work: c
+                .applies
+                .iter()
+                .find(|e| e.kind != Kind::Chapter)
+                .map(|&e| link(pb, e)),
+            body,
+            backlinks: backlinks(pb, r),
+        };
+        self.job(page, base, own)
     }
 }
 
@@ -148,19 +274,27 @@ pub(super) fn reading_minutes(markdown: &str) -> usize {
     words.div_ceil(230).max(1)
 }
 
-pub(super) fn acts(pb: &Playbook, md: &Md<'_>) -> Vec<Value> {
-    let mut acts: Vec<(u32, Option<String>, Vec<Value>)> = Vec::new();
+pub(super) fn acts<'a>(pb: &'a Playbook, md: &Md<'_>) -> Vec<Act<'a>> {
+    let mut acts: Vec<Act<'a>> = Vec::new();
     for (i, c) in pb.chapters.iter().enumerate() {
-        let item = json!({"url": pb.url(er(Kind::Chapter, i)), "title": c.title, "section": c.section, "section_title": c.section_title,
-                          "summary": md.opt_inline(&c.summary, c.file), "reading_minutes": reading_minutes(&c.body)});
-        match acts.iter_mut().find(|a| a.0 == c.act) {
-            Some(a) => a.2.push(item),
-            None => acts.push((c.act, c.act_title.clone(), vec![item])),
+        let item = ChapterItem {
+            url: pb.url(er(Kind::Chapter, i)),
+            title: &c.title,
+            section: c.section,
+            section_title: c.section_title.as_deref(),
+            summary: md.opt_inline(&c.summary, c.file),
+            reading_minutes: reading_minutes(&c.body),
+        };
+        match acts.iter_mut().find(|a| a.number == c.act) {
+            Some(a) => a.chapters.push(item),
+            None => acts.push(Act {
+                number: c.act,
+                title: c.act_title.as_deref(),
+                chapters: vec![item],
+            }),
         }
     }
-    acts.into_iter()
-        .map(|(n, t, v)| json!({"number": n, "title": t, "chapters": v}))
-        .collect()
+    acts
 }
 
 #[cfg(test)]

@@ -1,0 +1,415 @@
+//! The sidebar: every section of the site, only the current one expanded,
+//! and long lists cut to the block of [`NAV_BLOCK`] entries that holds the
+//! page (so a page's sidebar stays the same size however big the playbook
+//! grows: the site costs O(pages), not O(pages²)). Its data is
+//! [`NavSection`]s; its markup is the template `partials/nav.html`,
+//! rendered once per [`NavKey`] and shared by every page with that key
+//! ([`NavCache`]).
+
+use super::context::step_label;
+use super::theme::Templates;
+use crate::diag::Diagnostic;
+use crate::markdown;
+use crate::model::{EntityRef, Kind, Playbook};
+use crate::page_kinds::Section;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One top-level section of the sidebar (Story, Frameworks, Markets, …).
+#[derive(Debug, Serialize)]
+pub struct NavSection {
+    /// "Markets".
+    pub title: &'static str,
+    /// Site-relative URL of the section's index page ("markets/").
+    pub url: &'static str,
+    /// Whether this is the current page's section (then `items` are listed).
+    pub open: bool,
+    /// The section's pages, when it is open.
+    pub items: Vec<NavItem>,
+}
+
+impl NavSection {
+    fn new(title: &'static str, url: &'static str, open: bool, items: Vec<NavItem>) -> Self {
+        NavSection {
+            title,
+            url,
+            open,
+            items,
+        }
+    }
+}
+
+/// One link of the sidebar, with the links nested under it.
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    /// Site-relative URL.
+    pub url: String,
+    /// Link text.
+    pub title: String,
+    /// True for "… 20 more" / "… 40 earlier", which link to the section's
+    /// page listing the rest.
+    pub more: bool,
+    /// Nested links (a framework's components, a component's steps).
+    pub children: Vec<NavItem>,
+}
+
+impl NavItem {
+    fn new(url: String, title: String) -> Self {
+        NavItem {
+            url,
+            title,
+            more: false,
+            children: Vec::new(),
+        }
+    }
+
+    fn more(url: &str, title: String) -> Self {
+        NavItem {
+            more: true,
+            ..NavItem::new(url.to_string(), title)
+        }
+    }
+}
+
+/// What `partials/nav.html` receives.
+#[derive(Serialize)]
+struct NavContext {
+    /// What links start with: a mark each page replaces with its own path
+    /// to the site root (the sidebar is shared by many pages).
+    root: String,
+    sections: Vec<NavSection>,
+}
+
+/// Lists up to this long are shown whole in the sidebar.
+pub const NAV_FULL: usize = 40;
+/// A longer list shows only the block of this many entries that holds the
+/// current page, with a link to the section for the rest, so a page's
+/// sidebar stays the same size however big the playbook grows.
+pub const NAV_BLOCK: usize = 20;
+
+/// What a page's sidebar depends on: its section and, for lists too long to
+/// show whole, which block of them is shown (and, in a big framework without
+/// components, which phase is open). Pages with the same key share one
+/// sidebar (see [`NavCache`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NavKey {
+    section: Section,
+    /// Block of the frameworks list.
+    fw_block: Option<usize>,
+    /// Open phase (frameworks without components and with more than
+    /// [`NAV_FULL`] steps list their phases, with the current one open).
+    phase: Option<usize>,
+    /// Block of the innermost open list (chapters, steps, markets, …).
+    block: Option<usize>,
+}
+
+fn block_of(len: usize, pos: Option<usize>) -> Option<usize> {
+    (len > NAV_FULL).then(|| pos.unwrap_or(0) / NAV_BLOCK)
+}
+
+/// The steps of a component, in reading order.
+fn component_steps(pb: &Playbook, c: usize) -> Vec<usize> {
+    phases_steps(pb, &pb.components[c].phases)
+}
+
+fn phases_steps(pb: &Playbook, phases: &[usize]) -> Vec<usize> {
+    phases
+        .iter()
+        .flat_map(|&p| pb.phases[p].blocks.iter())
+        .flat_map(|&b| pb.blocks[b].steps.iter().copied())
+        .collect()
+}
+
+fn framework_step_count(pb: &Playbook, f: usize) -> usize {
+    pb.frameworks[f]
+        .phases
+        .iter()
+        .flat_map(|&p| pb.phases[p].blocks.iter())
+        .map(|&b| pb.blocks[b].steps.len())
+        .sum()
+}
+
+impl NavKey {
+    /// The key of a page in `section`; `pos` is the page's entity index in
+    /// its kind (chapter, step, market, regulation, expert, research page;
+    /// for a metric, its group).
+    pub fn new(pb: &Playbook, section: Section, pos: Option<usize>) -> NavKey {
+        let mut key = NavKey {
+            section,
+            fw_block: None,
+            phase: None,
+            block: None,
+        };
+        let position = |list: &[usize]| pos.and_then(|s| list.iter().position(|&x| x == s));
+        match section {
+            Section::Story => key.block = block_of(pb.chapters.len(), pos),
+            Section::Markets => key.block = block_of(pb.markets.len(), pos),
+            Section::Regulations => key.block = block_of(pb.regulations.len(), pos),
+            Section::Experts => key.block = block_of(pb.experts.len(), pos),
+            Section::Research => key.block = block_of(pb.research.len(), pos),
+            Section::Frameworks(f, c) => {
+                key.fw_block = block_of(pb.frameworks.len(), f);
+                match (f, c) {
+                    (_, Some(c)) => {
+                        let steps = component_steps(pb, c);
+                        key.block = block_of(steps.len(), position(&steps));
+                    }
+                    (Some(f), None) if pb.frameworks[f].components.is_empty() => {
+                        if framework_step_count(pb, f) > NAV_FULL {
+                            key.phase = pos.map(|s| pb.steps[s].phase);
+                            if let Some(p) = key.phase {
+                                let steps = phases_steps(pb, &[p]);
+                                key.block = block_of(steps.len(), position(&steps));
+                            }
+                        } else {
+                            let steps = phases_steps(pb, &pb.frameworks[f].phases);
+                            key.block = block_of(steps.len(), position(&steps));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Section::Metrics => key.block = block_of(pb.metric_groups.len(), pos),
+            Section::None => {}
+        }
+        key
+    }
+}
+
+/// Only the block `block` of `items` (when given), between "… N earlier" and
+/// "… N more" entries that link to `more_url`, the page listing them all.
+fn window(items: Vec<NavItem>, block: Option<usize>, more_url: &str) -> Vec<NavItem> {
+    let Some(b) = block else { return items };
+    let len = items.len();
+    let start = (b * NAV_BLOCK).min(len);
+    let end = (start + NAV_BLOCK).min(len);
+    let mut out = Vec::with_capacity(end - start + 2);
+    if start > 0 {
+        out.push(NavItem::more(more_url, format!("… {start} earlier")));
+    }
+    out.extend(items.into_iter().skip(start).take(end - start));
+    if end < len {
+        out.push(NavItem::more(more_url, format!("… {} more", len - end)));
+    }
+    out
+}
+
+/// The sidebar for a page: every section, only the current one expanded;
+/// long lists cut to the block that holds the page (see [`NavKey`]).
+pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
+    let section = key.section;
+    let item = NavItem::new;
+    let step_items = |steps: &[usize]| -> Vec<NavItem> {
+        steps
+            .iter()
+            .map(|&s| {
+                item(
+                    pb.url(EntityRef {
+                        kind: Kind::Step,
+                        idx: s,
+                    }),
+                    step_label(pb, s),
+                )
+            })
+            .collect()
+    };
+    let mut sections = Vec::new();
+
+    let story_open = section == Section::Story;
+    let story_items: Vec<NavItem> = if story_open {
+        let all = pb
+            .chapters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let r = EntityRef {
+                    kind: Kind::Chapter,
+                    idx: i,
+                };
+                item(
+                    pb.url(r),
+                    format!("{}. {}", c.section.unwrap_or(c.number), c.title),
+                )
+            })
+            .collect();
+        window(all, key.block, "story/")
+    } else {
+        Vec::new()
+    };
+    sections.push(NavSection::new("Story", "story/", story_open, story_items));
+
+    let (fw_open, cur_fw, cur_comp) = match section {
+        Section::Frameworks(f, c) => (true, f, c),
+        _ => (false, None, None),
+    };
+    let mut fw_items = Vec::new();
+    if fw_open {
+        for (fi, f) in pb.frameworks.iter().enumerate() {
+            let fr = EntityRef {
+                kind: Kind::Framework,
+                idx: fi,
+            };
+            let url = pb.url(fr);
+            let mut children = Vec::new();
+            if cur_fw == Some(fi) {
+                if f.components.is_empty() {
+                    if framework_step_count(pb, fi) > NAV_FULL {
+                        // Too many steps to list: the phases, the current one open.
+                        for &p in &f.phases {
+                            let ph = &pb.phases[p];
+                            let steps = if key.phase == Some(p) {
+                                window(step_items(&phases_steps(pb, &[p])), key.block, &url)
+                            } else {
+                                Vec::new()
+                            };
+                            children.push(NavItem {
+                                children: steps,
+                                ..NavItem::new(format!("{url}#phase-{}", ph.id), ph.title.clone())
+                            });
+                        }
+                    } else {
+                        children =
+                            window(step_items(&phases_steps(pb, &f.phases)), key.block, &url);
+                    }
+                } else {
+                    for &c in &f.components {
+                        let cr = EntityRef {
+                            kind: Kind::Component,
+                            idx: c,
+                        };
+                        let curl = pb.url(cr);
+                        let steps = if cur_comp == Some(c) {
+                            window(step_items(&component_steps(pb, c)), key.block, &curl)
+                        } else {
+                            Vec::new()
+                        };
+                        children.push(NavItem {
+                            children: steps,
+                            ..NavItem::new(curl, pb.components[c].title.clone())
+                        });
+                    }
+                }
+            }
+            fw_items.push(NavItem {
+                children,
+                ..NavItem::new(url, f.title.clone())
+            });
+        }
+        fw_items = window(fw_items, key.fw_block, "frameworks/");
+    }
+    sections.push(NavSection::new(
+        "Frameworks",
+        "frameworks/",
+        fw_open,
+        fw_items,
+    ));
+
+    let simple = |title: &'static str, url: &'static str, open: bool, items: Vec<NavItem>| {
+        let items = if open {
+            window(items, key.block, url)
+        } else {
+            Vec::new()
+        };
+        NavSection::new(title, url, open, items)
+    };
+    let open = section == Section::Metrics;
+    let items = if open {
+        pb.metric_groups
+            .iter()
+            .map(|g| item(format!("metrics/#{}", g.id), g.title.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    sections.push(simple("Metrics", "metrics/", open, items));
+    let entity_list = |open: bool, kind: Kind, n: usize| -> Vec<NavItem> {
+        if !open {
+            return Vec::new();
+        }
+        (0..n)
+            .map(|i| {
+                let r = EntityRef { kind, idx: i };
+                NavItem::new(pb.url(r), pb.title(r).to_string())
+            })
+            .collect()
+    };
+    let open = section == Section::Markets;
+    let items = entity_list(open, Kind::Market, pb.markets.len());
+    sections.push(simple("Markets", "markets/", open, items));
+    let open = section == Section::Regulations;
+    let items = entity_list(open, Kind::Regulation, pb.regulations.len());
+    sections.push(simple("Regulations", "regulations/", open, items));
+    let open = section == Section::Experts;
+    let items = entity_list(open, Kind::Expert, pb.experts.len());
+    sections.push(simple("Experts", "experts/", open, items));
+    let open = section == Section::Research;
+    let items = entity_list(open, Kind::Research, pb.research.len());
+    sections.push(simple("Research", "research/", open, items));
+    sections
+}
+
+/// The sidebar as HTML, made once per section and shared by every page in
+/// it: only the `aria-current` mark differs between pages, and it is added
+/// to the cached text. Links start with [`markdown::ROOT_MARK`], which each
+/// page replaces with its own path to the root. Without the cache, building
+/// and rendering the sidebar was a third of a step page's cost.
+pub struct NavCache<'t> {
+    templates: &'t Templates,
+    by_key: std::sync::Mutex<HashMap<NavKey, std::sync::Arc<String>>>,
+}
+
+impl<'t> NavCache<'t> {
+    /// An empty cache that renders with `templates`' `partials/nav.html`.
+    pub fn new(templates: &'t Templates) -> Self {
+        NavCache {
+            templates,
+            by_key: Default::default(),
+        }
+    }
+
+    /// The sidebar of a page at `current_url` with sidebar key `key`.
+    pub fn html(
+        &self,
+        pb: &Playbook,
+        key: NavKey,
+        current_url: &str,
+    ) -> Result<String, Diagnostic> {
+        let cached = self.by_key.lock().ok().and_then(|m| m.get(&key).cloned());
+        let text = match cached {
+            Some(t) => t,
+            None => {
+                let t = std::sync::Arc::new(self.render(pb, key)?);
+                if let Ok(mut m) = self.by_key.lock() {
+                    m.insert(key, t.clone());
+                }
+                t
+            }
+        };
+        let mut needle = String::with_capacity(current_url.len() + 8);
+        needle.push_str("href=\"");
+        needle.push(markdown::ROOT_MARK);
+        crate::diag::push_html_escaped(&mut needle, current_url);
+        needle.push('"');
+        match text.find(&needle) {
+            Some(i) => {
+                let at = i + needle.len();
+                let mut out = String::with_capacity(text.len() + 24);
+                out.push_str(&text[..at]);
+                out.push_str(" aria-current=\"page\"");
+                out.push_str(&text[at..]);
+                Ok(out)
+            }
+            None => Ok(text.to_string()),
+        }
+    }
+
+    fn render(&self, pb: &Playbook, key: NavKey) -> Result<String, Diagnostic> {
+        let ctx = NavContext {
+            root: markdown::ROOT_MARK.to_string(),
+            sections: sidebar(pb, key),
+        };
+        let ctx = tera::Context::from_serialize(&ctx)
+            .map_err(|e| Diagnostic::internal(format!("the sidebar's context: {e}")))?;
+        self.templates.render("partials/nav.html", &ctx)
+    }
+}
