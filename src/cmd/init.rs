@@ -9,7 +9,7 @@ pub(super) fn run(dir: &Path, theme: bool) -> i32 {
     match write(dir, theme) {
         Ok(()) => {
             println!(
-                "created a new playbook in {}\n\nnext:\n  cd {}\n  playbook serve      # preview with live reload\n  playbook build      # write the site to book/",
+                "created a new playbook in {}, with editor schemas in schemas/ and .vscode/settings.json (docs/schemas.md)\n\nnext:\n  cd {}\n  playbook serve      # preview with live reload\n  playbook build      # write the site to book/",
                 dir.display(),
                 dir.display()
             );
