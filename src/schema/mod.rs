@@ -179,8 +179,33 @@ pub fn schema_value(kind: &SchemaKind, sets: &ContentSets) -> Value {
             ),
         );
     }
+    tidy(&mut value);
     sets.fill(&mut value);
     value
+}
+
+/// Make the derived schema read well in an editor: a doc comment's wrapped
+/// lines become one line per paragraph (a hover shows the text as written),
+/// and `default: null` goes (an editor would insert `field: null` when
+/// completing an optional field).
+fn tidy(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if map.get("default") == Some(&Value::Null) {
+                map.remove("default");
+            }
+            if let Some(Value::String(d)) = map.get_mut("description") {
+                *d = d
+                    .split("\n\n")
+                    .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+            }
+            map.values_mut().for_each(tidy);
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy),
+        _ => {}
+    }
 }
 
 /// Every schema file, for a playbook whose content is `raw`.
@@ -281,6 +306,19 @@ mod tests {
         assert_eq!(build["properties"]["base-url"]["default"], "/");
         assert_eq!(build["additionalProperties"], false);
         assert_eq!(v["properties"]["extra"]["type"], "object");
+    }
+
+    #[test]
+    fn descriptions_are_unwrapped_and_null_defaults_left_out() {
+        let market = KINDS.iter().find(|k| k.name == "market").unwrap();
+        let v = schema_value(market, &ContentSets::default());
+        let text = v.to_string();
+        assert!(!text.contains("\"default\":null"), "{text}");
+        let kickoff = v["properties"]["kickoff"]["description"].as_str().unwrap();
+        assert_eq!(
+            kickoff,
+            "The launch kickoff date (YYYY-MM-DD): week 1 starts on it, and every due date counts from it."
+        );
     }
 
     #[test]
