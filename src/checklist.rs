@@ -347,6 +347,13 @@ const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// One CSV cell: quoted when it holds a comma, quote or line break (RFC
 /// 4180); a cell a spreadsheet would run as a formula is neutralised as
 /// OWASP recommends: a `'` in front, and quoted.
+/// One CSV cell as text (see `csv_field`), for the other CSV writers.
+pub fn csv_cell(s: &str) -> String {
+    let mut out = String::new();
+    csv_field(&mut out, s);
+    out
+}
+
 fn csv_field(out: &mut String, s: &str) {
     let formula = s.starts_with(FORMULA_START);
     if formula || s.contains([',', '"', '\n', '\r']) {

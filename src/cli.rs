@@ -112,6 +112,22 @@ pub enum Command {
         #[arg(long = "in", value_name = "PARENT")]
         parent: Option<String>,
     },
+    /// Where every launch stands on a day: done / total, overdue tasks, the
+    /// next ones due, and on track / at risk / late.
+    Status {
+        /// The day to report on, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: StatusFormat,
+        /// Only these markets (ids, comma-separated); default: all.
+        #[arg(long, value_delimiter = ',', value_name = "IDS")]
+        markets: Vec<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Record a checklist task as done in content/progress/<market>.yaml
     /// (the team's shared record; the file's comments and order are kept).
     Progress {
@@ -129,6 +145,17 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+}
+
+/// `playbook status --format`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum StatusFormat {
+    /// A report to read.
+    Text,
+    /// `{as_of, launches: [...]}`.
+    Json,
+    /// One row per launch.
+    Csv,
 }
 
 /// `playbook new <kind>`.

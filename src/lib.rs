@@ -40,6 +40,7 @@ pub mod search;
 pub mod serve;
 pub mod site_file;
 pub mod skeleton;
+pub mod status;
 pub mod yaml;
 
 use diag::Diagnostics;

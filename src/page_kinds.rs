@@ -20,6 +20,10 @@ pub enum PageKind {
     StoryIndex,
     /// `/story/<chapter>/`.
     Chapter,
+    /// `/learning/<level>/`: a learning-path level's self-assessment.
+    LevelAssessment,
+    /// `/learning/portfolio/`: the Practical Application Portfolio.
+    Portfolio,
     /// `/frameworks/`.
     FrameworksIndex,
     /// `/frameworks/<fw>/`.
@@ -38,6 +42,8 @@ pub enum PageKind {
     Market,
     /// `/markets/<market>/checklist/`: the printable launch checklist.
     MarketChecklist,
+    /// `/status/`: where every launch stands today.
+    Status,
     /// `/regulations/`.
     RegulationsIndex,
     /// `/regulations/<regulation>/`.
@@ -86,6 +92,10 @@ pub enum Pages {
     One,
     /// One page per entity of this kind.
     Each(Kind),
+    /// One page per level of the learning path (none without one).
+    Levels,
+    /// One page if the learning path has a portfolio.
+    IfPortfolio,
 }
 
 /// Where a kind's pages come in reading order (previous/next links).
@@ -184,6 +194,24 @@ pub const PAGE_KINDS: &[PageKindInfo] = &[
         Child,
     ),
     row(
+        P::LevelAssessment,
+        "level assessment",
+        "assessment.html",
+        "learning/<level>/",
+        Pages::Levels,
+        "Self-assessment",
+        Child,
+    ),
+    row(
+        P::Portfolio,
+        "portfolio",
+        "portfolio.html",
+        "learning/portfolio/",
+        Pages::IfPortfolio,
+        "Portfolio",
+        Child,
+    ),
+    row(
         P::FrameworksIndex,
         "frameworks index",
         "frameworks.html",
@@ -269,6 +297,18 @@ pub const PAGE_KINDS: &[PageKindInfo] = &[
             Each(Kind::Market),
             "Launch checklist",
             Child,
+        )
+    },
+    PageKindInfo {
+        indexed: false,
+        ..row(
+            P::Status,
+            "status",
+            "status.html",
+            "status/",
+            One,
+            "Launch status",
+            Not,
         )
     },
     row(
@@ -357,9 +397,12 @@ pub fn info(kind: PageKind) -> &'static PageKindInfo {
 
 /// How many pages of `kind` the playbook has.
 pub fn count(pb: &Playbook, kind: PageKind) -> usize {
+    let learning = pb.learning.as_ref();
     match info(kind).pages {
         One => 1,
         Each(k) => entity_count(pb, k),
+        Pages::Levels => learning.map_or(0, |l| l.levels.len()),
+        Pages::IfPortfolio => usize::from(learning.is_some_and(|l| l.portfolio.is_some())),
     }
 }
 
@@ -398,7 +441,11 @@ pub fn url(pb: &Playbook, page: Page) -> String {
         // this only names it.
         (P::NotFound, _) => "404/".into(),
         (_, Each(k)) => entity(k),
-        (_, One) => info(page.kind).url_pattern.to_string(),
+        (_, Pages::Levels) => match &pb.learning {
+            Some(l) => format!("learning/{}/", l.levels[page.idx].id),
+            None => "learning/".into(),
+        },
+        (_, One | Pages::IfPortfolio) => info(page.kind).url_pattern.to_string(),
     }
 }
 
@@ -421,6 +468,15 @@ pub fn title(pb: &Playbook, page: Page) -> String {
                 idx: page.idx,
             })
             .to_string(),
+        (_, Pages::Levels) => match &pb.learning {
+            Some(l) => format!("{} self-assessment", l.levels[page.idx].title),
+            None => info(page.kind).label.to_string(),
+        },
+        (_, Pages::IfPortfolio) => pb
+            .learning
+            .as_ref()
+            .and_then(|l| l.portfolio.as_ref())
+            .map_or_else(|| info(page.kind).label.to_string(), |p| p.title.clone()),
         (_, One) => info(page.kind).label.to_string(),
     }
 }
@@ -429,7 +485,7 @@ pub fn title(pb: &Playbook, page: Page) -> String {
 pub fn section(pb: &Playbook, page: Page) -> Section {
     match page.kind {
         P::Home | P::Print | P::Search | P::NotFound => Section::None,
-        P::StoryIndex | P::Chapter => Section::Story,
+        P::StoryIndex | P::Chapter | P::LevelAssessment | P::Portfolio => Section::Story,
         P::FrameworksIndex => Section::Frameworks(None, None),
         P::Framework => Section::Frameworks(Some(page.idx), None),
         P::Component => {
@@ -440,7 +496,7 @@ pub fn section(pb: &Playbook, page: Page) -> Section {
             Section::Frameworks(Some(s.framework), s.component)
         }
         P::MetricsIndex | P::Metric => Section::Metrics,
-        P::MarketsIndex | P::Market | P::MarketChecklist => Section::Markets,
+        P::MarketsIndex | P::Market | P::MarketChecklist | P::Status => Section::Markets,
         P::RegulationsIndex | P::Regulation => Section::Regulations,
         P::ExpertsIndex | P::Expert => Section::Experts,
         P::ResearchIndex | P::Research => Section::Research,
@@ -453,7 +509,7 @@ pub fn section(pb: &Playbook, page: Page) -> Section {
 pub fn children(pb: &Playbook, page: Page) -> Vec<Page> {
     let all = |kind| pages_of(pb, kind).collect();
     match page.kind {
-        P::StoryIndex => all(P::Chapter),
+        P::StoryIndex => story_children(pb),
         P::FrameworksIndex => all(P::Framework),
         P::MetricsIndex => all(P::Metric),
         P::MarketsIndex => all(P::Market),
@@ -489,6 +545,35 @@ pub fn children(pb: &Playbook, page: Page) -> Vec<Page> {
         }
         _ => Vec::new(),
     }
+}
+
+/// The story index's pages in reading order: the chapters, each level's
+/// self-assessment after the last of its chapters (a level without
+/// chapters after the story), then the portfolio.
+fn story_children(pb: &Playbook) -> Vec<Page> {
+    let page = |kind, idx| Page { kind, idx };
+    let mut v = Vec::new();
+    let levels = pb
+        .learning
+        .as_ref()
+        .map(|l| l.levels.as_slice())
+        .unwrap_or(&[]);
+    let last_of = |l: &crate::model::learning::Level| l.chapters.iter().max().copied();
+    for c in 0..pb.chapters.len() {
+        v.push(page(P::Chapter, c));
+        for (li, l) in levels.iter().enumerate() {
+            if last_of(l) == Some(c) {
+                v.push(page(P::LevelAssessment, li));
+            }
+        }
+    }
+    for (li, l) in levels.iter().enumerate() {
+        if last_of(l).is_none() {
+            v.push(page(P::LevelAssessment, li));
+        }
+    }
+    v.extend(pages_of(pb, P::Portfolio));
+    v
 }
 
 /// Every page in reading order: the top-level kinds in table order, each

@@ -184,6 +184,55 @@ The team met on a Monday. They opened [[research:launch-study]] and began with
 List three rules that apply to your next market.
 "#,
         ),
+        f(
+            "content/story/learning-path.yaml",
+            r#"# The story's learning path: levels over the chapters, each with a
+# self-assessment (scored by the weighted parts below), and a portfolio of
+# templates. See docs/content-model.md.
+levels:
+  - id: foundation
+    title: Foundation
+    focus: Getting started
+    chapters: [first-market]
+    objectives:
+      - Map the rules that apply to a new market
+    questions:
+      - part: knowledge
+        chapter: first-market
+        question: Why does the team start with [[step:regulatory-mapping]]?
+        answer: Late launches start with late legal work ([[research:launch-study]]).
+        rubric:
+          - text: Names late legal work as the usual cause of late launches
+      - part: application
+        question: List the rules that apply to [[market:de]].
+        answer: GDPR, from the market's page; and any the team finds that the playbook does not list yet.
+        rubric:
+          - text: Names GDPR
+          - text: Checks the list against the market's own sources
+assessment:
+  title: Chapter Completion Assessment
+  parts:
+    - id: knowledge
+      title: Knowledge
+      weight: 40
+    - id: application
+      title: Application
+      weight: 60
+portfolio:
+  title: Portfolio
+  summary: Templates to copy into your own documents.
+  parts:
+    - id: plans
+      title: Plans
+      items:
+        - title: Market entry plan
+          uses: ["step:regulatory-mapping"]
+          template: |
+            # Market entry plan: <market>
+            Rules that apply:
+            Owner of each:
+"#,
+        ),
     ]
 }
 

@@ -12,6 +12,7 @@ mod new;
 mod progress;
 mod schema;
 pub mod serve;
+mod status;
 
 use crate::cli::{Cli, Command};
 use crate::diag::Diagnostics;
@@ -48,6 +49,12 @@ pub fn run(cli: Cli) -> i32 {
         } => checklist::run(&root, market.as_deref(), all, format, output),
         Command::Init { dir, theme } => init::run(&dir, theme),
         Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),
+        Command::Status {
+            as_of,
+            format,
+            markets,
+            output,
+        } => status::run(&root, as_of.as_deref(), format, &markets, output.as_deref()),
         Command::Progress {
             market,
             task,

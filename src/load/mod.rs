@@ -28,6 +28,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The learning path's file name, in `content/story/`.
+pub const LEARNING_PATH: &str = "learning-path.yaml";
+
 /// A framework as loaded: its file, and the component or phase files it lists.
 #[derive(Debug, Clone)]
 pub struct LoadedFramework {
@@ -77,6 +80,8 @@ pub struct RawContent {
     pub research: Vec<MdFile<RawResearch>>,
     /// Story chapters, sorted by file name.
     pub chapters: Vec<MdFile<RawChapter>>,
+    /// `story/learning-path.yaml`, if there is one.
+    pub learning: Option<(Arc<RawLearningPath>, usize)>,
     /// Progress files (`content/progress/<market>.yaml`), with their file
     /// names' stems (the market ids they are for).
     pub progress: Vec<(Arc<RawProgress>, usize, String)>,
@@ -186,6 +191,10 @@ impl Loader {
             if let Some(v) = l.markdown::<RawChapter>(&p) {
                 l.out.chapters.push(v);
             }
+        }
+        let path = content.join("story").join(LEARNING_PATH);
+        if path.is_file() {
+            l.out.learning = l.yaml::<RawLearningPath>(&path);
         }
         for p in files_in(&content.join("progress"), "yaml") {
             if let Some((v, file)) = l.yaml::<RawProgress>(&p) {

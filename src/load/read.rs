@@ -150,6 +150,10 @@ pub(super) fn first_jobs(content: &Path) -> Vec<(PathBuf, Parser)> {
             jobs.push((p, f));
         }
     }
+    let learning = content.join("story").join(super::LEARNING_PATH);
+    if learning.is_file() {
+        jobs.push((learning, Parser::yaml::<RawLearningPath>()));
+    }
     jobs
 }
 

@@ -4,6 +4,7 @@
 //! Entities live in flat vectors on [`Playbook`]; relations are indices into
 //! them ([`EntityRef`]), so the model is cheap to walk and has no cycles.
 
+pub mod learning;
 pub mod raw;
 pub mod schema_ids;
 
@@ -529,6 +530,9 @@ pub struct Playbook {
     pub research: Vec<Research>,
     /// Chapters in order.
     pub chapters: Vec<Chapter>,
+    /// The story's learning path (levels, self-assessments, portfolio), if
+    /// the playbook has `content/story/learning-path.yaml`.
+    pub learning: Option<learning::LearningPath>,
     /// Id lookup per kind.
     pub index: HashMap<Kind, HashMap<String, usize>>,
     /// Who references what: target page → source pages.

@@ -56,6 +56,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/component.html"),
     ),
     ("step.html", include_str!("../../templates/step.html")),
+    ("status.html", include_str!("../../templates/status.html")),
     ("metrics.html", include_str!("../../templates/metrics.html")),
     ("metric.html", include_str!("../../templates/metric.html")),
     ("markets.html", include_str!("../../templates/markets.html")),
@@ -84,6 +85,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("story.html", include_str!("../../templates/story.html")),
     ("chapter.html", include_str!("../../templates/chapter.html")),
+    (
+        "assessment.html",
+        include_str!("../../templates/assessment.html"),
+    ),
+    (
+        "portfolio.html",
+        include_str!("../../templates/portfolio.html"),
+    ),
     ("print.html", include_str!("../../templates/print.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
@@ -95,10 +104,12 @@ pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
     ("theme/print.css", include_str!("../../theme/print.css")),
     ("theme/playbook.js", include_str!("../../theme/playbook.js")),
     ("theme/search.js", include_str!("../../theme/search.js")),
+    ("theme/learning.js", include_str!("../../theme/learning.js")),
     (
         "theme/checklist.js",
         include_str!("../../theme/checklist.js"),
     ),
+    ("theme/status.js", include_str!("../../theme/status.js")),
     ("theme/favicon.svg", include_str!("../../theme/favicon.svg")),
 ];
 

@@ -194,6 +194,17 @@ fn window(items: Vec<NavItem>, block: Option<usize>, more_url: &str) -> Vec<NavI
     out
 }
 
+/// The learning path's pages under Story: each level's self-assessment
+/// and the portfolio.
+fn learning_items(pb: &Playbook) -> Vec<NavItem> {
+    use crate::page_kinds::{pages_of, title, url, PageKind};
+    [PageKind::LevelAssessment, PageKind::Portfolio]
+        .into_iter()
+        .flat_map(|k| pages_of(pb, k))
+        .map(|p| NavItem::new(url(pb, p), title(pb, p)))
+        .collect()
+}
+
 /// The sidebar for a page: every section, only the current one expanded;
 /// long lists cut to the block that holds the page (see [`NavKey`]).
 pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
@@ -232,7 +243,9 @@ pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
                 )
             })
             .collect();
-        window(all, key.block, "story/")
+        let mut items = window(all, key.block, "story/");
+        items.extend(learning_items(pb));
+        items
     } else {
         Vec::new()
     };

@@ -250,6 +250,129 @@ pub fn value_chart(title: &str, bars: &[ValueBar], target: f64, target_text: &st
     }
 }
 
+/// A heat table: a row per label, a column per period, each cell shaded by
+/// its value (five levels), as `charts.html::heat` draws it.
+#[derive(Debug, Serialize)]
+pub struct HeatTable {
+    /// The picture's text alternative.
+    pub title: String,
+    /// viewBox width.
+    pub width: String,
+    /// viewBox height.
+    pub height: String,
+    /// Column headings.
+    pub columns: Vec<HeatColumn>,
+    /// One row per label.
+    pub rows: Vec<HeatRow>,
+}
+
+/// A column of a [`HeatTable`].
+#[derive(Debug, Serialize)]
+pub struct HeatColumn {
+    /// x of the column's middle.
+    pub x: String,
+    /// Its heading ("M" for March).
+    pub label: String,
+    /// A heading above it, where a new group starts ("2027").
+    pub group: Option<String>,
+    /// A key for scripts (`2027-03`).
+    pub key: String,
+}
+
+/// A row of a [`HeatTable`].
+#[derive(Debug, Serialize)]
+pub struct HeatRow {
+    /// Row label.
+    pub label: String,
+    /// Baseline of the label.
+    pub text_y: String,
+    /// Top of the row's cells.
+    pub y: String,
+    /// Its cells, one per column.
+    pub cells: Vec<HeatCell>,
+}
+
+/// One cell of a [`HeatTable`].
+#[derive(Debug, Serialize)]
+pub struct HeatCell {
+    /// Left edge.
+    pub x: String,
+    /// The value.
+    pub value: usize,
+    /// Shade 0 (nothing) to 4 (the most in the table).
+    pub level: usize,
+    /// The column's key.
+    pub key: String,
+    /// The cell's tooltip.
+    pub note: String,
+}
+
+/// Cell size of a heat table.
+const HEAT_CELL: f64 = 20.0;
+
+/// A heat table of `values[row][column]`.
+pub fn heat_table(
+    title: &str,
+    rows: &[String],
+    columns: &[(String, Option<String>, String)],
+    values: &[Vec<usize>],
+    note: &dyn Fn(usize, usize, usize) -> String,
+) -> HeatTable {
+    let label_w = 150.0;
+    let top = 30.0;
+    let max = values.iter().flatten().copied().max().unwrap_or(0).max(1);
+    let level = |v: usize| {
+        if v == 0 {
+            0
+        } else {
+            1 + (v * 4 - 1) / max.max(1)
+        }
+        .min(4)
+    };
+    HeatTable {
+        title: title.to_string(),
+        width: (label_w + HEAT_CELL * columns.len() as f64 + 4.0).to_string(),
+        height: (top + HEAT_CELL * rows.len() as f64 + 4.0).to_string(),
+        columns: columns
+            .iter()
+            .enumerate()
+            .map(|(c, (label, group, key))| HeatColumn {
+                x: n1(label_w + HEAT_CELL * c as f64 + HEAT_CELL / 2.0),
+                label: label.clone(),
+                group: group.clone(),
+                key: key.clone(),
+            })
+            .collect(),
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(r, label)| HeatRow {
+                label: label.clone(),
+                text_y: n1(top + HEAT_CELL * r as f64 + 14.0),
+                y: n1(top + HEAT_CELL * r as f64 + 1.0),
+                cells: columns
+                    .iter()
+                    .enumerate()
+                    .map(|(c, (_, _, key))| {
+                        let v = values
+                            .get(r)
+                            .and_then(|row| row.get(c))
+                            .copied()
+                            .unwrap_or(0);
+                        HeatCell {
+                            x: n1(label_w + HEAT_CELL * c as f64 + 1.0),
+                            value: v,
+                            level: level(v),
+                            key: key.clone(),
+                            note: note(r, c, v),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,6 +406,28 @@ mod tests {
         assert!(s.rows[0].strong && !s.rows[1].strong);
         assert_eq!(s.rows[1].note, "due 2027-03-14");
         assert_eq!(s.rows[0].width, "260.0", "half of the 520 wide chart");
+    }
+
+    #[test]
+    fn heat_cells_shade_by_value_and_keep_zero_blank() {
+        let h = heat_table(
+            "Open tasks",
+            &["Germany".into(), "Japan".into()],
+            &[
+                ("M".into(), Some("2027".into()), "2027-03".into()),
+                ("A".into(), None, "2027-04".into()),
+            ],
+            &[vec![0, 8], vec![2, 4]],
+            &|_, _, v| format!("{v} tasks"),
+        );
+        let levels: Vec<Vec<usize>> = h
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.level).collect())
+            .collect();
+        assert_eq!(levels, [vec![0, 4], vec![1, 2]]);
+        assert_eq!(h.rows[1].cells[0].note, "2 tasks");
+        assert_eq!(h.columns[1].key, "2027-04");
     }
 
     #[test]

@@ -40,6 +40,10 @@ const HOOKS: &[(&str, &str, &str)] = &[
     ("base.html", "block content", "every page template fills `{% block content %}`: without it pages are empty"),
     ("checklist.html", "data-market", "ticks are kept per market: the checklist needs the `data-market` attribute"),
     ("checklist.html", "theme/checklist.js", "long checklists are assembled by `theme/checklist.js`"),
+    ("assessment.html", "data-assessment", "`theme/learning.js` scores the self-assessment inside the element with `data-assessment` (the level's id)"),
+    ("assessment.html", "theme/learning.js", "the self-assessment is scored in the page by `theme/learning.js`"),
+    ("status.html", "id=\"status-data\"", "`theme/status.js` reads the launches from the element with id `status-data`: without it the page cannot say what is overdue"),
+    ("status.html", "theme/status.js", "overdue tasks and each launch's state are worked out by `theme/status.js`"),
 ];
 
 impl Templates {

@@ -343,34 +343,60 @@ impl Resolver {
                         self.link(from, target);
                         continue;
                     }
-                    FoundRef::UnknownKind(raw, r) => {
-                        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-                        let d = Diagnostic::error(format!(
-                            "unknown reference kind `{}` in `{raw}`",
-                            r.kind
-                        ))
-                        .help(
-                            match suggest(&r.kind, names.iter().copied()) {
-                                Some(s) => format!("did you mean `[[{s}:{}]]`?", r.id),
-                                None => format!("kinds are: {}", names.join(", ")),
-                            },
-                        );
-                        (d, r, raw)
-                    }
-                    FoundRef::Broken(kind, raw, r) => {
-                        let d = Diagnostic::error(format!("broken reference `{raw}`"));
-                        let d = match self.unknown_id(kind, &r.id).help {
-                            Some(h) => {
-                                d.help(format!("no {} has the id `{}`; {h}", kind.name(), r.id))
-                            }
-                            None => d,
-                        };
-                        (d, r, raw)
-                    }
+                    FoundRef::UnknownKind(raw, r) => (self.bad_ref(None, &r, &raw), r, raw),
+                    FoundRef::Broken(kind, raw, r) => (self.bad_ref(Some(kind), &r, &raw), r, raw),
                 };
                 let place = self.md_place(at);
                 let len = raw.chars().count();
                 let d = self.at_markdown(d, file, &place, &text, r.start, len);
+                self.diags.push(d);
+            }
+        }
+    }
+}
+
+impl Resolver {
+    /// What is wrong with a reference `raw` (`[[kind:id]]` as written)
+    /// whose kind word is not a kind (`kind: None`) or whose id `kind` does
+    /// not have: the nearest kind or id as help. Unplaced.
+    pub(super) fn bad_ref(&self, kind: Option<Kind>, r: &RefLink, raw: &str) -> Diagnostic {
+        match kind {
+            None => {
+                let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                Diagnostic::error(format!("unknown reference kind `{}` in `{raw}`", r.kind)).help(
+                    match suggest(&r.kind, names.iter().copied()) {
+                        Some(s) => format!("did you mean `[[{s}:{}]]`?", r.id),
+                        None => format!("kinds are: {}", names.join(", ")),
+                    },
+                )
+            }
+            Some(kind) => {
+                let d = Diagnostic::error(format!("broken reference `{raw}`"));
+                match self.unknown_id(kind, &r.id).help {
+                    Some(h) => d.help(format!("no {} has the id `{}`; {h}", kind.name(), r.id)),
+                    None => d,
+                }
+            }
+        }
+    }
+
+    /// Check the references of Markdown texts that no entity page shows
+    /// (the learning path's), each a YAML scalar at a path of `file`: every
+    /// problem is placed inside its text; they make no backlinks.
+    pub(super) fn check_unlinked_markdown(&mut self, file: usize, texts: &[(String, &str)]) {
+        for (path, text) in texts {
+            if !text.contains("[[") {
+                continue;
+            }
+            for r in scan_refs(text) {
+                let raw = &text[r.start..r.start + r.len];
+                let kind = Kind::parse(&r.kind);
+                if kind.is_some_and(|k| self.pb.lookup(k, &r.id).is_some()) {
+                    continue;
+                }
+                let d = self.bad_ref(kind, &r, raw);
+                let place = MdPlace::Yaml(path.clone());
+                let d = self.at_markdown(d, file, &place, text, r.start, raw.chars().count());
                 self.diags.push(d);
             }
         }

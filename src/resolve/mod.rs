@@ -12,8 +12,10 @@
 //!    actuals), with backlinks;
 //! 5. [`tasks`]: a market's own tasks, and task owners;
 //! 6. [`applies_to`]: the values an `applies_to` rule names exist;
-//! 7. [`markdown_refs`]: `[[kind:id]]` in every Markdown text, with backlinks;
-//! 8. [`tasks`] again: which markets each task applies to.
+//! 7. [`learning`]: the story's learning path (levels, assessment,
+//!    portfolio), if the playbook has one;
+//! 8. [`markdown_refs`]: `[[kind:id]]` in every Markdown text, with backlinks;
+//! 9. [`tasks`] again: which markets each task applies to.
 //!
 //! Diagnostics are placed by [`places`]: a node of the file's YAML by path,
 //! from the parser's spans, or an offset in a Markdown body.
@@ -21,6 +23,7 @@
 mod applies_to;
 mod ids;
 mod kinds;
+mod learning;
 mod markdown_refs;
 mod places;
 mod progress;
@@ -28,7 +31,7 @@ mod references;
 mod structure;
 mod tasks;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 pub use markdown_refs::RefScanCache;
 
@@ -67,6 +70,7 @@ pub fn resolve_with(
             experts: Vec::new(),
             research: Vec::new(),
             chapters: Vec::new(),
+            learning: None,
             index: HashMap::new(),
             backlinks: BTreeMap::new(),
             task_markets: Vec::new(),
@@ -90,6 +94,7 @@ pub fn resolve_with(
     r.market_tasks(&raw);
     r.check_owners();
     r.check_rules();
+    r.learning_path(&raw);
     r.scan_all_markdown(refs);
     r.compute_applicability();
     r.progress(&raw);

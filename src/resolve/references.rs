@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 impl Resolver {
     /// Resolve a `kind:id` string, the value at `path` in `file`.
-    fn resolve_ref_str(
+    pub(super) fn resolve_ref_str(
         &mut self,
         s: &str,
         (file, path): (usize, &str),

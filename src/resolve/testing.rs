@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
 /// The component every test starts from (lines counted in the tests).
-pub(super) const COMPONENT: &str = "\
+pub(crate) const COMPONENT: &str = "\
 id: comp
 title: C
 summary: s
@@ -32,16 +32,16 @@ phases:
 ";
 
 /// Its path.
-pub(super) const COMPONENT_PATH: &str = "content/frameworks/fw/comp.yaml";
+pub(crate) const COMPONENT_PATH: &str = "content/frameworks/fw/comp.yaml";
 
 /// A playbook as files: path → text, in load's order.
-pub(super) struct Input {
+pub(crate) struct Input {
     files: Vec<(String, String)>,
 }
 
 impl Input {
     /// Roles, one framework with one component, a market and a regulation.
-    pub(super) fn new() -> Input {
+    pub(crate) fn new() -> Input {
         let files = [
             (
                 "content/roles.yaml",
@@ -70,7 +70,7 @@ impl Input {
     }
 
     /// Add a file, or replace the file at `path`.
-    pub(super) fn file(mut self, path: &str, text: &str) -> Input {
+    pub(crate) fn file(mut self, path: &str, text: &str) -> Input {
         match self.files.iter_mut().find(|(p, _)| p == path) {
             Some(f) => f.1 = text.to_string(),
             None => self.files.push((path.to_string(), text.to_string())),
@@ -79,7 +79,7 @@ impl Input {
     }
 
     /// Replace `from` with `to` in the file at `path` (which must contain it).
-    pub(super) fn replace(mut self, path: &str, from: &str, to: &str) -> Input {
+    pub(crate) fn replace(mut self, path: &str, from: &str, to: &str) -> Input {
         let f = self.files.iter_mut().find(|(p, _)| p == path).expect(path);
         assert!(f.1.contains(from), "{path} has no {from:?}");
         f.1 = f.1.replacen(from, to, 1);
@@ -87,31 +87,31 @@ impl Input {
     }
 
     /// Replace `from` with `to` in the component.
-    pub(super) fn component(self, from: &str, to: &str) -> Input {
+    pub(crate) fn component(self, from: &str, to: &str) -> Input {
         self.replace(COMPONENT_PATH, from, to)
     }
 
     /// Append YAML to the component (more steps of its first phase, when
     /// indented as a step).
-    pub(super) fn step_yaml(mut self, yaml: &str) -> Input {
+    pub(crate) fn step_yaml(mut self, yaml: &str) -> Input {
         let f = self.files.iter_mut().find(|(p, _)| p == COMPONENT_PATH);
         f.expect("component").1.push_str(yaml);
         self
     }
 
     /// Replace the roles file.
-    pub(super) fn roles(self, text: &str) -> Input {
+    pub(crate) fn roles(self, text: &str) -> Input {
         self.file("content/roles.yaml", text)
     }
 
     /// Add a regulation file (`content/regulations/rN.yaml`).
-    pub(super) fn regulation(self, text: &str) -> Input {
+    pub(crate) fn regulation(self, text: &str) -> Input {
         let n = self.count("content/regulations/r") + 1;
         self.file(&format!("content/regulations/r{n}.yaml"), text)
     }
 
     /// Add a market file (`content/markets/mN.yaml`).
-    pub(super) fn market(self, text: &str) -> Input {
+    pub(crate) fn market(self, text: &str) -> Input {
         let n = self.count("content/markets/m") + 1;
         self.file(&format!("content/markets/m{n}.yaml"), text)
     }
@@ -125,7 +125,7 @@ impl Input {
 
     /// The files parsed into the raw model, as `load` would (files in
     /// folder order, a framework's listed files after it).
-    pub(super) fn raw(&self) -> RawContent {
+    pub(crate) fn raw(&self) -> RawContent {
         let mut files = self.files.clone();
         let rank = |p: &str| {
             [
@@ -174,6 +174,9 @@ impl Input {
                 4 => raw.regulations.push((Arc::new(parse(path, text)), i)),
                 5 => raw.experts.push((Arc::new(parse(path, text)), i)),
                 6 => raw.research.push(markdown(path, text, i)),
+                7 if path.ends_with(".yaml") => {
+                    raw.learning = Some((Arc::new(parse(path, text)), i))
+                }
                 7 => raw.chapters.push(markdown(path, text, i)),
                 8 => {
                     let stem = path.rsplit('/').next().unwrap_or("");
@@ -187,13 +190,13 @@ impl Input {
     }
 
     /// Resolve the files.
-    pub(super) fn resolve(&self) -> Result<Playbook, Vec<Diagnostic>> {
+    pub(crate) fn resolve(&self) -> Result<Playbook, Vec<Diagnostic>> {
         let config: Config = toml::from_str("[book]\ntitle = \"T\"\n").expect("config");
         super::resolve(config, self.raw()).map_err(|d| d.0)
     }
 
     /// The resolved playbook; panics with the diagnostics if it has errors.
-    pub(super) fn ok(&self) -> Playbook {
+    pub(crate) fn ok(&self) -> Playbook {
         match self.resolve() {
             Ok(pb) => pb,
             Err(e) => panic!("{e:#?}"),
@@ -201,7 +204,7 @@ impl Input {
     }
 
     /// The errors, sorted by place; panics if it resolves.
-    pub(super) fn errors(&self) -> Vec<Diagnostic> {
+    pub(crate) fn errors(&self) -> Vec<Diagnostic> {
         match self.resolve() {
             Ok(_) => panic!("resolved without errors"),
             Err(e) => e,
@@ -241,7 +244,7 @@ fn markdown<T: DeserializeOwned>(path: &str, text: &str, file: usize) -> MdFile<
 }
 
 /// What a test checks of a diagnostic, as an author reads it.
-pub(super) trait Shown {
+pub(crate) trait Shown {
     /// `file:line:col`.
     fn place(&self) -> String;
     /// The related places, `file:line:col`.

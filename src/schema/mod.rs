@@ -137,6 +137,12 @@ pub const KINDS: &[SchemaKind] = &[
         root::<RawExpert>,
     ),
     kind(
+        "learning-path",
+        "Playbook learning path (content/story/learning-path.yaml)",
+        Files::Globs(&["content/story/learning-path.yaml"]),
+        root::<RawLearningPath>,
+    ),
+    kind(
         "progress",
         "Playbook progress (content/progress/<market>.yaml)",
         Files::Globs(&["content/progress/*.yaml"]),

@@ -12,6 +12,8 @@
 //! * `external_links` — `check --external` against a local HTTP server:
 //!   broken links with their places, HEAD → GET, redirects, timeouts, the
 //!   day-long cache, and no request from an ordinary check or build.
+//! * `learning`  — the story's learning path: levels on the story index and
+//!   chapters, a self-assessment per level, the portfolio, and its errors.
 //! * `provenance` — "last changed" and the version from git (a repository
 //!   with two commits), byte-identical builds, a build outside git.
 //! * `scaffold`  — `playbook new`: every kind builds at once, existing ids and
@@ -40,6 +42,8 @@ mod csv_injection;
 mod errors;
 mod external_links;
 mod fuzz;
+mod learning;
+mod progress;
 mod provenance;
 mod scaffold;
 mod schema;

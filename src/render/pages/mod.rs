@@ -5,6 +5,8 @@
 //!
 //! - `builder`: the shared state and helpers (task rows, phases, timelines);
 //! - `story`: home, story index, chapters;
+//! - `learning`: the learning path's level self-assessments and portfolio,
+//!   and its parts on the story index and chapters;
 //! - `frameworks`: frameworks index, frameworks, components, steps;
 //! - `metrics`, `markets` (with each market's checklist page and
 //!   downloads), `library` (regulations, experts, research), `site`
@@ -12,10 +14,12 @@
 
 mod builder;
 mod frameworks;
+mod learning;
 mod library;
 mod markets;
 mod metrics;
 mod site;
+mod status;
 mod story;
 
 use super::context::{
@@ -200,6 +204,8 @@ fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
         PageKind::Home => one(b.home()),
         PageKind::StoryIndex => one(b.story_index()),
         PageKind::Chapter => one(b.chapter(i)),
+        PageKind::LevelAssessment => one(b.level_assessment(i)),
+        PageKind::Portfolio => one(b.portfolio()),
         PageKind::FrameworksIndex => one(b.frameworks_index()),
         PageKind::Framework => one(b.framework(i)),
         PageKind::Component => one(b.component(i)),
@@ -215,6 +221,7 @@ fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
                 files,
             }
         }
+        PageKind::Status => one(b.status_page()),
         PageKind::RegulationsIndex => one(b.regulations_index()),
         PageKind::Regulation => one(b.regulation(i)),
         PageKind::ExpertsIndex => one(b.experts_index()),

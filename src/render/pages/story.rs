@@ -70,12 +70,16 @@ pub(super) struct ChapterItem<'a> {
     /// Summary as inline HTML.
     summary: String,
     reading_minutes: usize,
+    /// The title of the learning-path level the chapter is in.
+    level: Option<&'a str>,
 }
 
 /// `story.html`'s own fields.
 #[derive(Serialize)]
 struct StoryPage<'a> {
     acts: Vec<Act<'a>>,
+    /// The learning path's levels and portfolio, if the playbook has one.
+    learning: Option<super::learning::StoryLearning>,
 }
 
 /// An entity a chapter references, for the chapter's side rail.
@@ -110,6 +114,8 @@ struct ChapterPage<'a> {
     /// The chapter as HTML.
     body: String,
     backlinks: Vec<BacklinkGroup>,
+    /// Its learning-path level ("What you will be able to do").
+    level: Option<super::learning::LevelCard>,
 }
 
 impl Builder<'_> {
@@ -194,6 +200,7 @@ impl Builder<'_> {
             "Maya Patel's journey, chapter by chapter, with the framework she puts to work.".into();
         let own = StoryPage {
             acts: acts(self.pb, &self.md),
+            learning: self.story_learning(),
         };
         self.job(page, base, own)
     }
@@ -259,6 +266,7 @@ impl Builder<'_> {
                 .map(|&e| link(pb, e)),
             body,
             backlinks: backlinks(pb, r),
+            level: self.chapter_level(i),
         };
         self.job(page, base, own)
     }
@@ -284,6 +292,10 @@ pub(super) fn acts<'a>(pb: &'a Playbook, md: &Md<'_>) -> Vec<Act<'a>> {
             section_title: c.section_title.as_deref(),
             summary: md.opt_inline(&c.summary, c.file),
             reading_minutes: reading_minutes(&c.body),
+            level: pb
+                .learning
+                .as_ref()
+                .and_then(|l| l.level_of_chapter(i).map(|li| l.levels[li].title.as_str())),
         };
         match acts.iter_mut().find(|a| a.number == c.act) {
             Some(a) => a.chapters.push(item),

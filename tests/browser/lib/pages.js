@@ -5,6 +5,8 @@ module.exports = [
   { type: "home", path: "" },
   { type: "story-index", path: "story/" },
   { type: "chapter", path: "story/crossing-borders/" },
+  { type: "level-assessment", path: "learning/foundation/" },
+  { type: "portfolio", path: "learning/portfolio/" },
   { type: "frameworks-index", path: "frameworks/" },
   { type: "framework-with-components", path: "frameworks/international-operations/" },
   { type: "framework-with-phases", path: "frameworks/ai-operations/" },

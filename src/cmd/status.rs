@@ -1,0 +1,100 @@
+//! `playbook status [--as-of DATE] [--format text|json|csv] [--markets IDS] [-o FILE]`:
+//! each launch's checklist and recorded progress on a day (`crate::status`).
+
+use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
+use crate::cli::StatusFormat;
+use crate::diag::Diagnostic;
+use crate::status;
+use std::io::Write as _;
+use std::path::Path;
+
+pub(super) fn run(
+    root: &Path,
+    as_of: Option<&str>,
+    format: StatusFormat,
+    markets: &[String],
+    output: Option<&Path>,
+) -> i32 {
+    let day = match as_of {
+        None => jiff::Zoned::now().date(),
+        Some(s) => match s.parse::<jiff::civil::Date>() {
+            Ok(d) => d,
+            Err(_) => {
+                eprint!(
+                    "{}",
+                    Diagnostic::error(format!("`{s}` is not a date"))
+                        .help("write the day as YYYY-MM-DD, e.g. --as-of 2027-03-15")
+                        .render_text()
+                );
+                return EXIT_USAGE;
+            }
+        },
+    };
+    let pb = match crate::load_playbook(root) {
+        Ok(pb) => pb,
+        Err(d) => {
+            eprint_diags(&d);
+            return usage_or_content(root);
+        }
+    };
+    if let Some(out) = output {
+        if let Err(d) = crate::output::destination::check_file(root, out) {
+            eprint!("{}", d.render_text());
+            return EXIT_USAGE;
+        }
+    }
+    let mut chosen = Vec::new();
+    for id in markets {
+        match crate::checklist::find_market(&pb, id) {
+            Ok(m) => chosen.push(m),
+            Err(d) => {
+                eprint!("{}", d.render_text());
+                return EXIT_USAGE;
+            }
+        }
+    }
+    if chosen.is_empty() {
+        chosen = (0..pb.markets.len()).collect();
+    }
+    let windows = crate::checklist::window_labels(&pb);
+    // Over many markets, a bar on a terminal (hidden when stderr is not one).
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(chosen.len() as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    let rows: Vec<Vec<crate::checklist::Row<'_>>> = chosen
+        .iter()
+        .map(|&m| {
+            let r = crate::checklist::rows(&pb, &windows, m);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+    let launches: Vec<status::LaunchStatus<'_>> = chosen
+        .iter()
+        .zip(&rows)
+        .map(|(&m, r)| status::launch_status(&pb, m, r, day))
+        .collect();
+    let text = match format {
+        StatusFormat::Text => status::to_text(day, &launches),
+        StatusFormat::Json => status::to_json(day, &launches),
+        StatusFormat::Csv => status::to_csv(day, &launches),
+    };
+    let written = match output {
+        Some(p) => crate::output::write_file(p, text.as_bytes()),
+        None => {
+            let mut so = std::io::stdout().lock();
+            so.write_all(text.as_bytes())
+                .and_then(|_| so.flush())
+                .map_err(|e| Diagnostic::error(format!("cannot write to standard output: {e}")))
+        }
+    };
+    match written {
+        Ok(()) => EXIT_OK,
+        Err(d) => {
+            eprint!("{}", d.render_text());
+            EXIT_CONTENT
+        }
+    }
+}

@@ -1,0 +1,54 @@
+// Playbook: the status page for today. Reads the launches' data written at
+// build time (#status-data: done / total and open tasks by due date) and
+// fills in overdue, next due and the state as `playbook status` decides them
+// (src/status.rs): done, late, not started, at risk (due within the next
+// data-soon days), on track.
+(function () {
+  "use strict";
+  var el = document.getElementById("status-data");
+  var table = document.getElementById("status-table");
+  if (!el || !table) return;
+  var data;
+  try { data = JSON.parse(el.textContent); } catch (e) { return; }
+  var script = document.currentScript || document.querySelector("script[data-soon]");
+  var soonDays = parseInt((script && script.dataset.soon) || "7", 10);
+  var p2 = function (n) { return (n < 10 ? "0" : "") + n; };
+  var iso = function (d) { return d.getFullYear() + "-" + p2(d.getMonth() + 1) + "-" + p2(d.getDate()); };
+  var now = new Date();
+  // ?as-of=YYYY-MM-DD shows another day (as `playbook status --as-of`).
+  var asked = /[?&]as-of=(\d{4}-\d{2}-\d{2})/.exec(window.location.search);
+  var today = asked ? asked[1] : iso(now);
+  var t = new Date(today + "T00:00:00");
+  t.setDate(t.getDate() + soonDays);
+  var soon = iso(t);
+  var labels = { "done": "Done", "late": "Late", "not-started": "Not started", "at-risk": "At risk", "on-track": "On track" };
+  data.forEach(function (l) {
+    var row = table.querySelector('tr[data-market="' + l.id + '"]');
+    if (!row) return;
+    var overdue = 0, next = null, nextCount = 0;
+    l.open.forEach(function (o) {
+      if (o[0] < today) overdue += o[1];
+      else if (next === null) { next = o[0]; nextCount = o[1]; }
+    });
+    var state = l.total > 0 && l.done === l.total ? "done"
+      : overdue > 0 ? "late"
+      : today < l.kickoff ? "not-started"
+      : next !== null && next <= soon ? "at-risk"
+      : "on-track";
+    row.querySelector(".overdue").textContent = overdue === 0 ? "none" : overdue + (overdue === 1 ? " task" : " tasks");
+    row.querySelector(".next").textContent = next === null ? "—" : next + " (" + nextCount + (nextCount === 1 ? " task)" : " tasks)");
+    var cell = row.querySelector(".state");
+    cell.textContent = labels[state];
+    cell.className = "js-col state state-" + state;
+    row.dataset.state = state;
+  });
+  var day = document.querySelector(".status-day");
+  if (day) day.textContent = "on " + today;
+  // The heat table: months before this one are past.
+  var month = today.slice(0, 7);
+  document.querySelectorAll(".chart.heat [data-key]").forEach(function (c) {
+    var k = c.getAttribute("data-key");
+    if (k < month) c.classList.add("past");
+    if (k === month) c.classList.add("now");
+  });
+})();
