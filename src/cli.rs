@@ -89,6 +89,16 @@ pub enum Command {
         #[arg(long)]
         theme: bool,
     },
+    /// Write JSON Schemas of every content file kind and book.toml, for
+    /// this playbook (its roles, regions, tags, markets and regulations as
+    /// the allowed values), and map them in .vscode/settings.json for the
+    /// YAML language server.
+    Schema {
+        /// Folder to write the schemas to (default: schemas/ in the
+        /// playbook root).
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
     /// Add a step, task, market, regulation, expert, research page, chapter
     /// or metric: a commented skeleton to fill in (the lines marked TODO),
     /// which builds at once.

@@ -3,11 +3,13 @@
 //! errors with the line and a "did you mean".
 
 use crate::diag::{suggest, Diagnostic};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// The whole `book.toml`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+/// `book.toml`: the playbook's settings (keys are kebab-case; unknown keys
+/// are errors).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
     /// `[book]`: what the playbook is.
@@ -22,11 +24,12 @@ pub struct Config {
     /// `[extra]`: anything the playbook's own templates want to read, as
     /// `{{ extra.… }}` (Zola's and mdBook's convention).
     #[serde(default)]
+    #[schemars(with = "serde_json::Map<String, serde_json::Value>")]
     pub extra: toml::Table,
 }
 
 /// The `[book]` table.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BookConfig {
     /// Site title, shown in every page header.
@@ -40,17 +43,22 @@ pub struct BookConfig {
     /// Who maintains the playbook.
     #[serde(default)]
     pub authors: Vec<String>,
+    /// The playbook's version, shown in every page's footer. Without it, a
+    /// playbook in git shows `git describe --tags --always` of the checkout.
+    #[serde(default)]
+    pub version: Option<String>,
 }
 
 /// The `[company]` table: when the company program starts. It is the one
 /// place its date lives: company-wide phases are dated from it as a market's
 /// phases are from the market's kickoff.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CompanyConfig {
     /// Week 1 (and Month 1) of company-wide work starts on this day: a TOML
     /// date, `kickoff = 2026-11-02`.
     #[serde(deserialize_with = "toml_date", serialize_with = "date_string")]
+    #[schemars(with = "jiff::civil::Date")]
     pub kickoff: jiff::civil::Date,
     /// What its checklist is called ("Company program" when absent).
     #[serde(default)]
@@ -94,7 +102,7 @@ fn date_string<S: serde::Serializer>(d: &jiff::civil::Date, s: S) -> Result<S::O
 }
 
 /// The `[build]` table.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BuildConfig {
     /// Output directory, relative to the playbook root.
@@ -125,6 +133,11 @@ pub struct BuildConfig {
     /// to the playbook root, as mdBook's `additional-js`.
     #[serde(default)]
     pub additional_js: Vec<String>,
+    /// Show the build's date in every page's footer (off by default: a
+    /// site then depends only on its commit, and two builds of one commit
+    /// are byte-identical). `SOURCE_DATE_EPOCH` sets the date when given.
+    #[serde(default)]
+    pub build_date: bool,
 }
 
 impl Default for BuildConfig {
@@ -136,6 +149,7 @@ impl Default for BuildConfig {
             static_checklist_rows: default_static_checklist_rows(),
             additional_css: Vec::new(),
             additional_js: Vec::new(),
+            build_date: false,
         }
     }
 }
@@ -184,20 +198,22 @@ impl Config {
                     "description",
                     "language",
                     "authors",
+                    "version",
                     "build-dir",
                     "base-url",
                     "edit-url",
                     "static-checklist-rows",
                     "additional-css",
                     "additional-js",
+                    "build-date",
                     "extra",
                     "company",
                     "kickoff",
                     "name",
                 ];
                 match suggest(field, known) {
-                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js; [company] takes kickoff, name; [extra] takes anything"),
-                    None => "[book] takes title, description, language, authors; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js; [company] takes kickoff, name; [extra] takes anything".to_string(),
+                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors, version; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name; [extra] takes anything"),
+                    None => "[book] takes title, description, language, authors, version; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name; [extra] takes anything".to_string(),
                 }
             } else if msg.contains("missing field `title`") {
                 "add `title = \"…\"` under [book]".to_string()

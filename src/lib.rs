@@ -9,6 +9,7 @@
 //!           ─► render::render_site_to  (Markdown + Tera, in parallel, each file to a sink)
 //!           ─► output::Staging         (files stream into a staging folder → atomic swap into book/)
 //! checklist: Playbook + market ─► checklist::rows ─► md / csv / json / html
+//! schema:    model::raw + config types, content/ ─► schema ─► JSON Schemas + editor settings
 //! ```
 //!
 //! [`load_playbook`] runs the first three; [`build`] runs them all.
@@ -28,11 +29,13 @@ pub mod model;
 pub mod output;
 pub mod page_kinds;
 pub mod progress_file;
+pub mod provenance;
 pub mod render;
 pub mod resolve;
 pub mod rules;
 pub mod scaffold;
 pub mod schedule;
+pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site_file;
@@ -126,6 +129,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     if let Some(b) = &opts.base_url {
         pb.config.build.base_url = config::normalize_base_url(b);
     }
+    pb.provenance = provenance::read(root, &pb.config);
     let t1 = Instant::now();
     let templates = render::Templates::load(root)?;
     pb.warnings.extend(templates.warnings.iter().cloned());

@@ -11,7 +11,8 @@ pub fn files() -> Vec<(String, String)> {
         ),
         f(
             "book.toml",
-            r#"[book]
+            r#"#:schema ./schemas/book.schema.json
+[book]
 title = "Our Operations Playbook"
 description = "How we launch and run operations in new markets."
 language = "en"

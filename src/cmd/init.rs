@@ -1,17 +1,15 @@
-//! `playbook init DIR`: a small new playbook that builds and shows every kind.
+//! `playbook init DIR`: a small new playbook that builds and shows every
+//! kind, with its JSON Schemas and the editor settings that map them.
 
 use super::{EXIT_OK, EXIT_USAGE};
+use crate::schema::{vscode::SETTINGS_PATH, DEFAULT_DIR, KINDS};
 use std::path::Path;
 
 pub(super) fn run(dir: &Path, theme: bool) -> i32 {
-    let mut files = crate::skeleton::files();
-    if theme {
-        files.extend(crate::skeleton::theme_files());
-    }
-    match crate::output::write_new_files(dir, &files) {
+    match write(dir, theme) {
         Ok(()) => {
             println!(
-                "created a new playbook in {}\n\nnext:\n  cd {}\n  playbook serve      # preview with live reload\n  playbook build      # write the site to book/",
+                "created a new playbook in {}, with editor schemas in schemas/ and .vscode/settings.json (docs/schemas.md)\n\nnext:\n  cd {}\n  playbook serve      # preview with live reload\n  playbook build      # write the site to book/",
                 dir.display(),
                 dir.display()
             );
@@ -22,4 +20,33 @@ pub(super) fn run(dir: &Path, theme: bool) -> i32 {
             EXIT_USAGE
         }
     }
+}
+
+fn write(dir: &Path, theme: bool) -> Result<(), crate::diag::Diagnostic> {
+    let mut files = crate::skeleton::files();
+    if theme {
+        files.extend(crate::skeleton::theme_files());
+    }
+    // Nothing is written when any file init would write exists, the
+    // schemas and editor settings included.
+    let schema_paths: Vec<String> = KINDS
+        .iter()
+        .map(|k| format!("{DEFAULT_DIR}/{}", k.file_name()))
+        .chain([SETTINGS_PATH.to_string()])
+        .collect();
+    crate::output::refuse_existing(dir, schema_paths.iter().map(String::as_str))?;
+    crate::output::write_new_files(dir, &files)?;
+    // The schemas are this playbook's: made from the skeleton just written.
+    let (raw, _) = crate::load::load_content(dir);
+    let out = crate::schema::for_content(&raw, DEFAULT_DIR);
+    let mut more: Vec<(String, String)> = out
+        .files
+        .into_iter()
+        .map(|f| (format!("{DEFAULT_DIR}/{}", f.name), f.text))
+        .collect();
+    more.push((
+        SETTINGS_PATH.to_string(),
+        crate::schema::vscode::settings_text(&out.yaml_schemas),
+    ));
+    crate::output::write_new_files(dir, &more)
 }

@@ -10,6 +10,7 @@ mod init;
 pub mod logger;
 mod new;
 mod progress;
+mod schema;
 pub mod serve;
 mod status;
 
@@ -62,6 +63,7 @@ pub fn run(cli: Cli) -> i32 {
             on,
             note,
         } => progress::run(&root, &market, &task, by, on.as_deref(), note),
+        Command::Schema { output } => schema::run(&root, output),
     }
 }
 

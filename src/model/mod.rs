@@ -6,6 +6,7 @@
 
 pub mod learning;
 pub mod raw;
+pub mod schema_ids;
 
 use crate::config::Config;
 use jiff::civil::Date;
@@ -575,6 +576,9 @@ pub struct Playbook {
     pub company_progress: Progress,
     /// Warnings found while resolving.
     pub warnings: Vec<crate::diag::Diagnostic>,
+    /// Version and last changes from git, for the site (filled by a build
+    /// or `serve`, empty otherwise).
+    pub provenance: crate::provenance::Provenance,
 }
 
 /// A market's recorded progress: which of its checklist's tasks are done.

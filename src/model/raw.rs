@@ -4,51 +4,64 @@
 //! dropped content. `docs/content-model.md` documents these shapes for authors;
 //! keep the two in step.
 
+use super::schema_ids::{
+    Actuals, CompanyWorkRef, MarketId, MarketRegion, MarketTag, MeasureRef, Reference, Region,
+    RegulationId, RoleId, Slug, StepId, Tag, TaskRef, Team,
+};
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// `content/roles.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/roles.yaml`: the roles that own tasks and make up market teams.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RolesFile {
-    /// The roles that may own tasks and appear in market teams.
+    /// The roles that may own tasks (`owner:`) and appear in market teams
+    /// (`team:` keys).
     pub roles: Vec<RawRole>,
 }
 
 /// One role.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRole {
-    /// Slug, used as `owner:` and team key.
+    /// The role's id, written as a task's `owner:` and a market's `team:`
+    /// key, e.g. `legal`.
     pub id: String,
-    /// Human title, e.g. "Legal counsel".
+    /// The role's name as readers see it, e.g. "Legal counsel".
     pub title: String,
 }
 
-/// `content/frameworks/<fw>/framework.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/frameworks/<fw>/framework.yaml`: a framework, and the order of
+/// its components (or of its phases, in a framework without components).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFramework {
-    /// Slug.
+    /// The framework's id (its URL: /frameworks/<id>/).
+    #[schemars(with = "Slug")]
     pub id: String,
-    /// Display title.
+    /// The framework's title.
     pub title: String,
-    /// One paragraph (Markdown).
+    /// One paragraph on the framework (Markdown; may use `[[kind:id]]`
+    /// references).
     pub summary: String,
-    /// Longer introduction (Markdown).
+    /// A longer introduction (Markdown).
     #[serde(default)]
     pub body: Option<String>,
-    /// Where the framework comes from.
+    /// Where the framework comes from, e.g. "International Operations
+    /// Framework, 29 July 2025".
     #[serde(default)]
     pub source: Option<String>,
-    /// Ordered component ids (files beside framework.yaml).
+    /// The component ids in order; each is a file `<id>.yaml` beside
+    /// framework.yaml. Give either `components` or `phases`.
     #[serde(default)]
     pub components: Option<Vec<String>>,
-    /// Ordered phase ids (files beside framework.yaml), for frameworks without components.
+    /// The phase ids in order, for a framework without components; each is
+    /// a file `<id>.yaml` beside framework.yaml.
     #[serde(default)]
     pub phases: Option<Vec<String>>,
-    /// Implementation risks and their mitigations.
+    /// Risks of implementing the framework, and their mitigations.
     #[serde(default)]
     pub risks: Vec<RawRisk>,
     /// Who does the framework's work: once for the company, or per market
@@ -58,7 +71,7 @@ pub struct RawFramework {
 }
 
 /// Whether work is done once for the whole company or in every market.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     /// Done in each market, dated from the market's kickoff (the default).
@@ -70,79 +83,91 @@ pub enum Scope {
 }
 
 /// A risk of implementing a framework, with its mitigation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRisk {
-    /// Slug.
+    /// The risk's id, unique within the framework.
     pub id: String,
-    /// Display title.
+    /// The risk's title, e.g. "Technical complexity".
     pub title: String,
     /// What could go wrong (Markdown).
     pub description: String,
     /// What to do about it.
     pub mitigation: RawMitigation,
-    /// Step ids this risk threatens.
+    /// The ids of the steps this risk threatens.
     #[serde(default)]
+    #[schemars(with = "Vec<StepId>")]
     pub threatens: Vec<String>,
 }
 
 /// How a risk is mitigated.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMitigation {
-    /// Display title.
+    /// The mitigation's title, e.g. "Phased implementation".
     pub title: String,
     /// What to do (Markdown).
     pub description: String,
 }
 
-/// `content/frameworks/<fw>/<component>.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/frameworks/<fw>/<component>.yaml`: a component (a system of the
+/// framework) and its phases; listed in its framework's `components`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawComponent {
-    /// Slug.
+    /// The component's id: the file name without `.yaml`, as listed in the
+    /// framework's `components`.
+    #[schemars(with = "Slug")]
     pub id: String,
-    /// Position in the framework, as the source numbers it.
+    /// Its number in the framework, as the source numbers it.
     #[serde(default)]
     pub number: Option<u32>,
-    /// Display title.
+    /// The component's title.
     pub title: String,
     /// The component's focus, one line.
     #[serde(default)]
     pub subtitle: Option<String>,
-    /// One paragraph (Markdown).
+    /// One paragraph on the component (Markdown).
     pub summary: String,
-    /// Longer text (Markdown).
+    /// A longer text (Markdown).
     #[serde(default)]
     pub body: Option<String>,
-    /// The component's phases.
+    /// The component's phases, in order.
     pub phases: Vec<RawPhase>,
 }
 
-/// A phase: inside a component, or its own file in a framework without components.
-#[derive(Debug, Clone, Deserialize)]
+/// A phase: inside a component, or its own file
+/// (`content/frameworks/<fw>/<phase>.yaml`) in a framework without
+/// components. Its time window is `weeks` or `months`; its steps are
+/// `steps` or grouped in `blocks`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPhase {
-    /// Slug.
+    /// The phase's id (a phase file's name without `.yaml`).
     pub id: String,
-    /// Position, as the source numbers it.
+    /// Its number, as the source numbers it.
     #[serde(default)]
     pub number: Option<u32>,
-    /// Display title.
+    /// The phase's title.
     pub title: String,
-    /// `[first, last]` week relative to kickoff.
+    /// `[first, last]`: the weeks after a market's kickoff (week 1 starts on
+    /// kickoff day). Give either `weeks` or `months`.
     #[serde(default)]
+    #[schemars(length(min = 2, max = 2), inner(range(min = 1)))]
     pub weeks: Option<Vec<u32>>,
-    /// `[first, last]` month relative to kickoff; `[n]` is open-ended ("Month n+").
+    /// `[first, last]`: the months after kickoff; `[n]` is open-ended
+    /// ("Month n+").
     #[serde(default)]
+    #[schemars(length(min = 1, max = 2), inner(range(min = 1)))]
     pub months: Option<Vec<u32>>,
-    /// Optional text (Markdown).
+    /// A text on the phase (Markdown).
     #[serde(default)]
     pub summary: Option<String>,
-    /// Steps directly in the phase.
+    /// The phase's steps, in order (or group them in `blocks`).
     #[serde(default)]
     pub steps: Option<Vec<RawStep>>,
-    /// Titled week blocks grouping the steps.
+    /// Titled week blocks that group the phase's steps; due dates follow
+    /// the block.
     #[serde(default)]
     pub blocks: Option<Vec<RawBlock>>,
     /// Company or market work; inherited from the framework when absent.
@@ -151,42 +176,47 @@ pub struct RawPhase {
     /// Company-wide phases or steps this market phase depends on
     /// (`phase:<id>` or `step:<id>`): a market's checklist opens with them.
     #[serde(default)]
+    #[schemars(with = "Vec<CompanyWorkRef>")]
     pub after: Vec<String>,
 }
 
 /// A titled week block inside a phase ("Week 1-2: Infrastructure and MLOps Foundation").
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBlock {
-    /// Slug.
+    /// The block's id, unique within the phase.
     pub id: String,
-    /// Display title.
+    /// The block's title, e.g. "Infrastructure and MLOps Foundation".
     pub title: String,
-    /// `[first, last]` week within the phase; absent means ongoing.
+    /// `[first, last]`: weeks within the phase (week 1 is the phase's first
+    /// week); leave it out for an ongoing block.
     #[serde(default)]
+    #[schemars(length(min = 2, max = 2), inner(range(min = 1)))]
     pub weeks: Option<Vec<u32>>,
-    /// Optional text (Markdown).
+    /// A text on the block (Markdown).
     #[serde(default)]
     pub summary: Option<String>,
-    /// The block's steps.
+    /// The block's steps, in order.
     pub steps: Vec<RawStep>,
 }
 
-/// A step.
-#[derive(Debug, Clone, Deserialize)]
+/// A step of a phase: its guidance and its activities' tasks.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
-    /// Slug, unique across the playbook.
+    /// The step's id, unique across the playbook (its URL, and the first
+    /// part of its tasks' ids).
+    #[schemars(with = "Slug")]
     pub id: String,
-    /// Step number as the source gives it.
+    /// Its number, as the source gives it.
     #[serde(default)]
     pub number: Option<u32>,
-    /// Display title.
+    /// The step's title.
     pub title: String,
-    /// How to run the step (Markdown).
+    /// What the step is for and how to run it (Markdown).
     #[serde(default)]
     pub guidance: Option<String>,
-    /// The step's activities.
+    /// The step's activities, in order.
     #[serde(default)]
     pub activities: Vec<RawActivity>,
     /// Company or market work; inherited from the phase when absent.
@@ -195,15 +225,15 @@ pub struct RawStep {
 }
 
 /// An activity inside a step.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawActivity {
-    /// Optional slug (defaults to the slug of the title).
+    /// The activity's id; without it, the slug of its title.
     #[serde(default)]
     pub id: Option<String>,
-    /// Display title.
+    /// The activity's title, e.g. "Regulatory Mapping and Assessment".
     pub title: String,
-    /// Optional text (Markdown).
+    /// A text on the activity (Markdown).
     #[serde(default)]
     pub summary: Option<String>,
     /// The activity's tasks: one checklist line each.
@@ -211,22 +241,25 @@ pub struct RawActivity {
     pub tasks: Vec<RawTask>,
 }
 
-/// A task: one checklist line.
-#[derive(Debug, Clone, Deserialize)]
+/// A task: one line of a market's checklist.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTask {
-    /// Optional slug (defaults to the slug of the title).
+    /// The task's id within its step; without it, the slug of its title
+    /// (its full id is `<step-id>/<id>`, the key checklist ticks are kept
+    /// by).
     #[serde(default)]
     pub id: Option<String>,
-    /// Display title.
+    /// The task's title: the checklist line. Unique within its step.
     pub title: String,
     /// What to do and what done looks like (Markdown).
     #[serde(default)]
     pub description: Option<String>,
-    /// Role id that owns the task.
+    /// The role that owns the task (an id from content/roles.yaml).
     #[serde(default)]
+    #[schemars(with = "Option<RoleId>")]
     pub owner: Option<String>,
-    /// Which markets the task applies to; absent = all.
+    /// The markets the task applies to; without it, every market.
     #[serde(default)]
     pub applies_to: Option<Rule>,
     /// Company or market work; inherited from the step when absent.
@@ -236,6 +269,7 @@ pub struct RawTask {
     /// checklist shows them as one row (linked both ways once written on
     /// either side).
     #[serde(default)]
+    #[schemars(with = "Vec<TaskRef>")]
     pub same_as: Vec<String>,
     /// Tasks with the same or a near title that are different work, and why.
     #[serde(default)]
@@ -243,100 +277,112 @@ pub struct RawTask {
 }
 
 /// A task marked as different work from this one despite a similar title.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDistinct {
     /// `task:<id>` of the other task.
+    #[schemars(with = "TaskRef")]
     pub task: String,
     /// How the two differ, for the reader and the reviewer.
     pub why: String,
 }
 
-/// An applicability rule: every non-empty key must match (AND); within a key any value (OR).
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
+/// Which markets a task applies to: every key given must match (AND); within
+/// a key, any of its values (OR); `except_markets` wins over the rest.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
-    /// Market regions, e.g. `eu`.
+    /// Markets in any of these regions (regions some market has, e.g. `eu`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<Region>")]
     pub regions: Vec<String>,
-    /// Market ids.
+    /// Any of these markets (market ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<MarketId>")]
     pub markets: Vec<String>,
-    /// Regulation ids.
+    /// Markets subject to any of these regulations (regulation ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<RegulationId>")]
     pub regulations: Vec<String>,
-    /// Market tags.
+    /// Markets carrying any of these tags (tags some market has).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<Tag>")]
     pub tags: Vec<String>,
-    /// Markets excluded even when everything else matches.
+    /// Markets left out even when everything else matches (market ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<MarketId>")]
     pub except_markets: Vec<String>,
 }
 
-/// `content/metrics/<group>.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/metrics/<group>.yaml`: a group of success metrics.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMetricFile {
-    /// The group the metrics belong to.
+    /// The group the file's metrics belong to.
     pub group: RawMetricGroup,
-    /// The metrics.
+    /// The metrics, in order.
     pub metrics: Vec<RawMetric>,
 }
 
 /// A group of metrics ("Regulatory Compliance Excellence").
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMetricGroup {
-    /// Slug.
+    /// The group's id.
     pub id: String,
-    /// Display title.
+    /// The group's title, e.g. "Regulatory Compliance Excellence".
     pub title: String,
-    /// Framework id the group belongs to.
+    /// The id of the framework the group belongs to.
     #[serde(default)]
     pub framework: Option<String>,
 }
 
 /// A success metric.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMetric {
-    /// Slug.
+    /// The metric's id (its URL, and the key of a market's `actuals`).
+    #[schemars(with = "Slug")]
     pub id: String,
-    /// Display name.
+    /// The metric's name, e.g. "Compliance Rate".
     pub name: String,
     /// What it measures and how (Markdown).
     #[serde(default)]
     pub description: Option<String>,
-    /// The typed target.
+    /// The target a market's actual value is judged against.
     pub target: Target,
-    /// `kind:id` references to what the metric measures.
+    /// What the metric measures: `framework:<id>`, `component:<id>` or
+    /// `step:<id>` references.
     #[serde(default)]
+    #[schemars(with = "Vec<MeasureRef>")]
     pub measures: Vec<String>,
-    /// True when a smaller actual is better (informative; `op` decides met/missed).
+    /// True when a smaller actual is better (shown only; `op` decides met or
+    /// missed).
     #[serde(default)]
     pub lower_is_better: bool,
 }
 
-/// A typed target, so an actual value can be judged met or missed.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+/// A metric's target, typed so an actual value can be judged met or missed:
+/// `{ op: ">=", value: 99.9, unit: "%", text: "…" }`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
-    /// Comparison the actual must satisfy.
+    /// How the actual value must compare with `value`.
     pub op: Op,
-    /// The threshold.
+    /// The threshold, a number in `unit`.
     pub value: f64,
-    /// Unit, e.g. `%`, `ms`, `hours`.
+    /// The unit, free text: `%`, `ms`, `hours`, `x`, …
     #[serde(default)]
     pub unit: String,
-    /// Period, e.g. `year`.
+    /// The period the target is over, e.g. `year`, `quarter`, `month`.
     #[serde(default)]
     pub period: Option<String>,
-    /// The source's wording.
+    /// The target in words, as the source gives it.
     pub text: String,
 }
 
-/// Comparison operators for targets.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+/// How an actual value must compare with a target.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 pub enum Op {
     /// At least.
     #[serde(rename = ">=")]
@@ -379,120 +425,136 @@ impl Op {
     }
 }
 
-/// `content/markets/<id>.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/markets/<id>.yaml`: a market, what selects its tasks, its
+/// kickoff date, team and actual metric values.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMarket {
-    /// Lowercase ISO 3166 code.
+    /// The market's id: its lowercase ISO 3166 code, e.g. `de`.
+    #[schemars(with = "Slug")]
     pub id: String,
-    /// Display name.
+    /// The market's name, e.g. "Germany".
     pub name: String,
-    /// Region slug, e.g. `eu`.
+    /// The market's region, e.g. `eu`; `applies_to` rules select markets by
+    /// it.
+    #[schemars(with = "MarketRegion")]
     pub region: String,
-    /// One paragraph (Markdown).
+    /// One paragraph on the market (Markdown).
     #[serde(default)]
     pub summary: Option<String>,
-    /// Longer text (Markdown).
+    /// A longer text (Markdown).
     #[serde(default)]
     pub body: Option<String>,
-    /// Regulation ids that apply.
+    /// The regulations that apply in the market (regulation ids).
     #[serde(default)]
+    #[schemars(with = "Vec<RegulationId>")]
     pub regulations: Vec<String>,
-    /// Tags that select tasks (`data-residency`, …).
+    /// Tags that select tasks through `applies_to` rules, e.g.
+    /// `data-residency`, `new-language`.
     #[serde(default)]
+    #[schemars(with = "Vec<MarketTag>")]
     pub tags: Vec<String>,
-    /// BCP 47 language codes.
+    /// The market's languages, as BCP 47 codes (`de`, `en`).
     #[serde(default)]
     pub languages: Vec<String>,
-    /// ISO 4217 code.
+    /// The market's currency, an ISO 4217 code (`EUR`).
     #[serde(default)]
     pub currency: Option<String>,
-    /// Launch kickoff date: week 1 starts here.
+    /// The launch kickoff date (YYYY-MM-DD): week 1 starts on it, and every
+    /// due date counts from it.
     pub kickoff: Date,
-    /// Role id → person.
+    /// Who holds each role in the market: role id → person.
     #[serde(default)]
+    #[schemars(with = "Team")]
     pub team: BTreeMap<String, String>,
     /// Local partners.
     #[serde(default)]
     pub partners: Vec<RawPartner>,
-    /// Extra tasks for this market, attached to steps.
+    /// The market's own tasks, each added to a step of a framework.
     #[serde(default)]
     pub tasks: Vec<RawMarketTask>,
-    /// Metric id → actual value.
+    /// The values observed in the market: metric id → actual value.
     #[serde(default)]
+    #[schemars(with = "Actuals")]
     pub actuals: BTreeMap<String, RawActual>,
 }
 
 /// A local partner of a market.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPartner {
-    /// Partner name.
+    /// The partner's name.
     pub name: String,
-    /// What kind of partner.
+    /// What kind of partner, free text (`reseller`, `hosting`, …).
     #[serde(default)]
     pub kind: Option<String>,
-    /// Notes (Markdown).
+    /// Notes on the partner (Markdown).
     #[serde(default)]
     pub note: Option<String>,
 }
 
 /// A market's own task, added to a step.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMarketTask {
-    /// Optional slug (defaults to the slug of the title).
+    /// The task's id; without it, the slug of its title (its full id is
+    /// `<step-id>/<market>-<id>`).
     #[serde(default)]
     pub id: Option<String>,
-    /// Step id the task belongs to.
+    /// The id of the step the task is added to.
+    #[schemars(with = "StepId")]
     pub step: String,
-    /// Display title.
+    /// The task's title: the checklist line.
     pub title: String,
-    /// What to do (Markdown).
+    /// What to do and what done looks like (Markdown).
     #[serde(default)]
     pub description: Option<String>,
-    /// Role id.
+    /// The role that owns the task (an id from content/roles.yaml).
     #[serde(default)]
+    #[schemars(with = "Option<RoleId>")]
     pub owner: Option<String>,
 }
 
 /// An observed value of a metric in a market.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawActual {
     /// The value, in the metric's unit.
     pub value: f64,
-    /// When it was measured.
+    /// When it was measured (YYYY-MM-DD).
     #[serde(default)]
     pub as_of: Option<Date>,
-    /// Context (Markdown).
+    /// Context for the value (Markdown).
     #[serde(default)]
     pub note: Option<String>,
 }
 
-/// `content/regulations/<id>.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/regulations/<id>.yaml`: a regulation and what it asks of
+/// operations.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRegulation {
-    /// Slug.
+    /// The regulation's id, e.g. `gdpr` (the file name without `.yaml`).
+    #[schemars(with = "Slug")]
     pub id: String,
-    /// Short name, e.g. GDPR.
+    /// Its short name, e.g. "GDPR".
     pub name: String,
-    /// Official title.
+    /// Its official title.
     #[serde(default)]
     pub official_name: Option<String>,
-    /// Where it applies.
+    /// Where it applies, e.g. "European Union / EEA".
     pub jurisdiction: String,
-    /// When it took effect.
+    /// When it took effect, as text ("25 May 2018").
     #[serde(default)]
     pub in_force: Option<String>,
-    /// Official source.
+    /// The official source (a URL).
     #[serde(default)]
     pub link: Option<String>,
-    /// When the page was last checked against the law.
+    /// When the page was last checked against the law (YYYY-MM-DD), shown
+    /// as "Last reviewed".
     #[serde(default)]
     pub reviewed: Option<Date>,
-    /// Summary (Markdown).
+    /// A summary of the regulation (Markdown).
     pub summary: String,
     /// What it asks of operations.
     #[serde(default)]
@@ -500,129 +562,141 @@ pub struct RawRegulation {
 }
 
 /// One obligation of a regulation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawObligation {
-    /// Topic, e.g. "Breach notification".
+    /// The topic, e.g. "Breach notification".
     pub topic: String,
-    /// What it requires (Markdown).
+    /// What the regulation requires (Markdown).
     pub text: String,
 }
 
-/// `content/experts/<id>.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/experts/<id>.yaml`: an expert, their perspectives and their
+/// advice on steps.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExpert {
-    /// Slug.
+    /// The expert's id (the file name without `.yaml`).
+    #[schemars(with = "Slug")]
     pub id: String,
-    /// Name.
+    /// The expert's name.
     pub name: String,
-    /// Role and organisation.
+    /// Their role and organisation.
     pub role: String,
-    /// True when the expert is a composite, not a real person.
+    /// True when the expert is a composite, not a real person (the page
+    /// says so plainly).
     #[serde(default)]
     pub composite: bool,
-    /// Category of expertise.
+    /// The category of expertise, free text.
     #[serde(default)]
     pub category: Option<String>,
-    /// Background (Markdown).
+    /// Their background (Markdown).
     #[serde(default)]
     pub background: Option<String>,
-    /// Key insight (Markdown).
+    /// Their key insight (Markdown).
     #[serde(default)]
     pub insight: Option<String>,
-    /// Quotes.
+    /// Quotes, each shown as a quotation.
     #[serde(default)]
     pub quotes: Vec<String>,
-    /// Strategic perspectives.
+    /// Titled strategic perspectives.
     #[serde(default)]
     pub perspectives: Vec<RawPerspective>,
-    /// Actionable advice, linked to steps.
+    /// Actionable advice, each linked to the steps it speaks to.
     #[serde(default)]
     pub advice: Vec<RawAdvice>,
 }
 
 /// A titled perspective of an expert.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPerspective {
-    /// Title.
+    /// The perspective's title.
     pub title: String,
-    /// Text (Markdown).
+    /// The perspective (Markdown).
     pub text: String,
 }
 
 /// One piece of advice and the steps it speaks to.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAdvice {
     /// The advice (Markdown).
     pub text: String,
-    /// Step ids.
+    /// The ids of the steps the advice speaks to (shown on their pages).
     #[serde(default)]
+    #[schemars(with = "Vec<StepId>")]
     pub steps: Vec<String>,
 }
 
-/// Front matter of `content/research/<id>.md`.
-#[derive(Debug, Clone, Deserialize)]
+/// The front matter of `content/research/<id>.md` (between two `---`
+/// lines; the Markdown body follows).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResearch {
-    /// Slug.
+    /// The page's id (the file name without `.md`).
+    #[schemars(with = "Slug")]
     pub id: String,
-    /// Title.
+    /// The page's title.
     pub title: String,
-    /// Category.
+    /// The category, free text.
     #[serde(default)]
     pub category: Option<String>,
-    /// Summary (Markdown).
+    /// One paragraph on the finding (Markdown).
     #[serde(default)]
     pub summary: Option<String>,
-    /// `kind:id` references to what the finding supports.
+    /// What the finding supports: `kind:id` references, e.g.
+    /// `component:regulatory-compliance`.
     #[serde(default)]
+    #[schemars(with = "Vec<Reference>")]
     pub supports: Vec<String>,
-    /// Result figures.
+    /// The finding's result figures.
     #[serde(default)]
     pub results: Vec<RawResult>,
 }
 
 /// A result figure of a research finding.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResult {
-    /// What was measured.
+    /// What was measured, e.g. "Regulatory coverage".
     pub label: String,
     /// The figure, as text ("100%").
     pub value: String,
-    /// Context.
+    /// Context for the figure.
     #[serde(default)]
     pub text: Option<String>,
 }
 
-/// Front matter of `content/story/NN-slug.md`.
-#[derive(Debug, Clone, Deserialize)]
+/// The front matter of a story chapter, `content/story/NN-slug.md` (between
+/// two `---` lines; the Markdown body follows).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChapter {
-    /// Optional slug (defaults to the file name without `NN-`).
+    /// The chapter's id; without it, the file name without `NN-` and `.md`.
     #[serde(default)]
+    #[schemars(with = "Option<Slug>")]
     pub id: Option<String>,
-    /// Title.
+    /// The chapter's title.
     pub title: String,
-    /// Act number.
+    /// The act the chapter belongs to (1, 2, 3).
     pub act: u32,
-    /// Act title.
+    /// The act's title.
     #[serde(default)]
     pub act_title: Option<String>,
-    /// Section number.
+    /// The section's number.
     #[serde(default)]
     pub section: Option<u32>,
-    /// Section title.
+    /// The section's title.
     #[serde(default)]
     pub section_title: Option<String>,
-    /// Summary (Markdown).
+    /// One or two sentences on the chapter (Markdown).
     #[serde(default)]
     pub summary: Option<String>,
-    /// `kind:id` references to what the chapter puts to work.
+    /// What the chapter puts to work, in order: `kind:id` references, e.g.
+    /// `step:mlops-infrastructure-implementation`.
     #[serde(default)]
+    #[schemars(with = "Vec<Reference>")]
     pub applies: Vec<String>,
 }
 
@@ -631,7 +705,7 @@ pub struct RawChapter {
 /// Chapter Completion Assessment weighs its parts, and the Practical
 /// Application Portfolio. Optional: without it the site has no learning
 /// pages.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLearningPath {
     /// Introduction shown above the levels on the story index (Markdown).
@@ -647,7 +721,7 @@ pub struct RawLearningPath {
 }
 
 /// A level of the learning path ("Foundation Level").
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLevel {
     /// Slug (the assessment page's URL: `learning/<id>/`).
@@ -669,7 +743,7 @@ pub struct RawLevel {
 }
 
 /// A self-assessment question with its worked answer and rubric.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     /// The assessment part it counts towards (an id of `assessment.parts`).
@@ -686,7 +760,7 @@ pub struct RawQuestion {
 }
 
 /// One line of a question's rubric.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCriterion {
     /// What the answer does (Markdown).
@@ -701,7 +775,7 @@ fn one() -> u32 {
 }
 
 /// The Chapter Completion Assessment: its weighted parts.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAssessment {
     /// Display title.
@@ -714,7 +788,7 @@ pub struct RawAssessment {
 }
 
 /// A weighted part of the assessment ("Framework Application (50%)").
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAssessmentPart {
     /// Slug, named by questions' `part`.
@@ -729,7 +803,7 @@ pub struct RawAssessmentPart {
 }
 
 /// The Practical Application Portfolio page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPortfolio {
     /// Display title.
@@ -742,7 +816,7 @@ pub struct RawPortfolio {
 }
 
 /// One portfolio of the page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPortfolioPart {
     /// Slug (the section's anchor).
@@ -757,7 +831,7 @@ pub struct RawPortfolioPart {
 }
 
 /// A piece of a portfolio and the template a reader copies for it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPortfolioItem {
     /// Display title.
@@ -772,7 +846,7 @@ pub struct RawPortfolioItem {
 /// `content/progress/<market>.yaml`: the team's shared record of a market's
 /// launch — which checklist tasks are done, when and by whom. The file is
 /// named by the market's id; `playbook progress` adds entries to it.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgress {
     /// Task id (as in the checklist, `step-id/task-slug`) → when it was done.
@@ -781,7 +855,7 @@ pub struct RawProgress {
 }
 
 /// One task recorded as done.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDone {
     /// The day it was done (YYYY-MM-DD).

@@ -64,9 +64,13 @@ pub fn write_file_streamed(
     result
 }
 
-/// Create a new playbook skeleton (for `playbook init`); refuses to overwrite files.
-pub fn write_new_files(dir: &Path, files: &[(String, String)]) -> Result<(), Diagnostic> {
-    for (rel, _) in files {
+/// Refuse, before anything is written, when any of `rels` (relative to
+/// `dir`) exists: `playbook init` never overwrites a file.
+pub fn refuse_existing<'a>(
+    dir: &Path,
+    rels: impl IntoIterator<Item = &'a str>,
+) -> Result<(), Diagnostic> {
+    for rel in rels {
         if dir.join(rel).exists() {
             return Err(
                 Diagnostic::error(format!("{} already exists", dir.join(rel).display()))
@@ -74,6 +78,12 @@ pub fn write_new_files(dir: &Path, files: &[(String, String)]) -> Result<(), Dia
             );
         }
     }
+    Ok(())
+}
+
+/// Create a new playbook skeleton (for `playbook init`); refuses to overwrite files.
+pub fn write_new_files(dir: &Path, files: &[(String, String)]) -> Result<(), Diagnostic> {
+    refuse_existing(dir, files.iter().map(|(rel, _)| rel.as_str()))?;
     for (rel, text) in files {
         let p = dir.join(rel);
         if let Some(parent) = p.parent() {

@@ -274,6 +274,11 @@ pub struct SiteContext<'a> {
     pub additional_css: &'a [String],
     /// `[build] additional-js`: scripts every page loads (deferred).
     pub additional_js: &'a [String],
+    /// The playbook's version: `[book] version`, or `git describe --tags
+    /// --always` of its checkout (none outside git).
+    pub version: Option<&'a str>,
+    /// The build's date (`YYYY-MM-DD`), only with `[build] build-date = true`.
+    pub built: Option<&'a str>,
 }
 
 /// The page a template is rendering.
@@ -289,6 +294,9 @@ pub struct PageInfo<'a> {
     pub edit_url: Option<String>,
     /// The source file's path in the playbook.
     pub source: Option<&'a str>,
+    /// The date (`YYYY-MM-DD`) of the last commit that changed the source
+    /// file (none outside git, or for a file never committed).
+    pub changed: Option<&'a str>,
     /// One-line description for `<meta name=description>` (the book's
     /// description when the page has none).
     pub description: String,
@@ -329,11 +337,16 @@ pub fn base_context<'a>(
             base_url: &pb.config.build.base_url,
             additional_css: &pb.config.build.additional_css,
             additional_js: &pb.config.build.additional_js,
+            version: pb.provenance.version.as_deref(),
+            built: pb.provenance.built.as_deref(),
         },
         extra: &pb.config.extra,
         page: PageInfo {
             edit_url: edit_url(pb, base.file),
             source: base.file.map(|f| pb.sources[f].path.as_str()),
+            changed: base
+                .file
+                .and_then(|f| pb.provenance.changed(&pb.sources[f].path)),
             title: base.title,
             url: base.url,
             kind: base.kind_label,

@@ -84,6 +84,7 @@ pub fn resolve_with(
             progress: Vec::new(),
             company_progress: Progress::default(),
             warnings: Vec::new(),
+            provenance: Default::default(),
         },
         diags: Diagnostics::new(),
         first_def: HashMap::new(),

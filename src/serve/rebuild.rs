@@ -39,6 +39,10 @@ pub struct Rebuilder {
     built_from: Option<()>,
     /// Playbooks of replaced generations, freed by the current renderer when idle.
     retired: Arc<std::sync::Mutex<Vec<crate::model::Playbook>>>,
+    /// Version and last changes from git: read on the first rebuild and
+    /// after a change other than content (book.toml may name a version),
+    /// not on every save (a commit shows after a restart).
+    provenance: Option<crate::provenance::Provenance>,
 }
 
 /// A request to a generation's renderer thread: the files that make `path`
@@ -67,6 +71,7 @@ impl Rebuilder {
             cache: Default::default(),
             built_from: None,
             retired: Default::default(),
+            provenance: None,
         }
     }
 
@@ -98,6 +103,10 @@ impl Rebuilder {
         }
         // Links are relative; the 404 page and sitemap use the base URL, which is "/" when serving.
         pb.config.build.base_url = "/".into();
+        if self.provenance.is_none() || !content_only {
+            self.provenance = Some(crate::provenance::read(&self.root, &pb.config));
+        }
+        pb.provenance = self.provenance.clone().unwrap_or_default();
         let Some(templates) = self.templates.clone() else {
             return Err(Diagnostics::new());
         };

@@ -142,8 +142,16 @@ fn a_market_lists_only_market_work_and_opens_with_the_company_work_it_waits_for(
     );
     // Their state comes from content/progress/company.yaml.
     let states: Vec<&str> = pre.iter().map(|p| p["state"].as_str().unwrap()).collect();
-    assert!(states.iter().all(|s| *s == "done" || *s == "not started" || s.ends_with(" done")), "{states:?}");
-    assert_eq!(pre[0]["state"], "16 of 40 done", "Month 1: the MLOps, data, support and process steps");
+    assert!(
+        states
+            .iter()
+            .all(|s| *s == "done" || *s == "not started" || s.ends_with(" done")),
+        "{states:?}"
+    );
+    assert_eq!(
+        pre[0]["state"], "16 of 40 done",
+        "Month 1: the MLOps, data, support and process steps"
+    );
     let md = checklist(&["de"]).stdout;
     let prereq = md
         .find("## Company prerequisites")
@@ -259,7 +267,11 @@ fn the_site_has_the_company_page_linked_from_the_markets_and_their_checklists() 
         "the company's rows"
     );
     assert_eq!(page.matches("<input type=checkbox>").count(), 74);
-    assert_eq!(page.matches("<input type=checkbox checked>").count(), 16, "recorded as done");
+    assert_eq!(
+        page.matches("<input type=checkbox checked>").count(),
+        16,
+        "recorded as done"
+    );
     for f in [
         "checklist-company.csv",
         "checklist-company.md",

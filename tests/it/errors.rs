@@ -197,7 +197,7 @@ fn unknown_book_toml_key_suggests_the_right_key() {
     let e = run.only_error();
     e.assert_complete();
     assert!(e.message.contains("unknown field `base-ulr`"), "{e}");
-    assert_eq!(e.place(), "book.toml:9:1");
+    assert_eq!(e.place(), "book.toml:10:1");
     assert_eq!(e.underlined(), "base-ulr");
     assert!(e.help().contains("did you mean `base-url`?"), "{e}");
 }

@@ -14,8 +14,13 @@
 //!   day-long cache, and no request from an ordinary check or build.
 //! * `learning`  — the story's learning path: levels on the story index and
 //!   chapters, a self-assessment per level, the portfolio, and its errors.
+//! * `provenance` — "last changed" and the version from git (a repository
+//!   with two commits), byte-identical builds, a build outside git.
 //! * `scaffold`  — `playbook new`: every kind builds at once, existing ids and
 //!   unknown parents are refused, edited files keep their comments.
+//! * `schema`    — `playbook schema` and init's schemas: every file of the
+//!   real and a new playbook valid against them (the `jsonschema` crate),
+//!   bad files refused by both schema and check, committed schemas fresh.
 //! * `serve`     — the dev server: reload and error events, last good site,
 //!   traversal, 404, ports, editor saves.
 //! * `trust`     — no command loses a user's file; killed builds, a full
@@ -40,7 +45,9 @@ mod external_links;
 mod fuzz;
 mod learning;
 mod progress;
+mod provenance;
 mod scaffold;
+mod schema;
 mod serve;
 mod support;
 mod templates_doc;

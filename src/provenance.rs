@@ -1,0 +1,150 @@
+//! Where a site comes from: the playbook's version and each source file's
+//! last change, read from git when the playbook is a git checkout. Both
+//! depend only on the commit (commit dates, never the clock), so two builds
+//! of one commit are byte-identical. A playbook outside git, or a machine
+//! without git, gets none of it and builds as before. A build date is shown
+//! only when `book.toml` asks for one (`[build] build-date = true`).
+//!
+//! git runs as a child process, twice per build: `git describe` (only when
+//! `book.toml` names no version) and one `git log` over the playbook's
+//! folder; no git library.
+
+use crate::config::Config;
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// What the site shows about its origin.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The playbook's version: `[book] version`, or `git describe --tags
+    /// --always` of the checkout.
+    pub version: Option<String>,
+    /// Source file (relative to the playbook root, `/`-separated) → the
+    /// date (`YYYY-MM-DD`, the committer's) of the last commit that changed it.
+    pub changed: HashMap<String, String>,
+    /// The build's date (`YYYY-MM-DD`, UTC), only with `build-date = true`:
+    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else today.
+    pub built: Option<String>,
+}
+
+impl Provenance {
+    /// The last change of a source file, if git knows it.
+    pub fn changed(&self, path: &str) -> Option<&str> {
+        self.changed.get(path).map(String::as_str)
+    }
+}
+
+/// Read the provenance of the playbook at `root`.
+pub fn read(root: &Path, config: &Config) -> Provenance {
+    let version = config
+        .book
+        .version
+        .clone()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| git(root, &["describe", "--tags", "--always"]).map(|s| s.trim().to_string()))
+        .filter(|v| !v.is_empty());
+    let changed = git(
+        root,
+        &[
+            "-c",
+            "core.quotePath=false",
+            "log",
+            "--format=%x1e%cI",
+            "--name-only",
+            "--relative",
+            "--no-renames",
+            "--",
+            ".",
+        ],
+    )
+    .map(|out| last_changes(&out))
+    .unwrap_or_default();
+    let built = config.build.build_date.then(build_date);
+    Provenance {
+        version,
+        changed,
+        built,
+    }
+}
+
+/// Run git in `root`; its standard output, or `None` when git is missing,
+/// `root` is not in a checkout, or git fails.
+fn git(root: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    String::from_utf8(out.stdout).ok()
+}
+
+/// `git log --format=%x1e%cI --name-only` → file → date of its newest commit.
+/// Records are a `\x1e`, the commit's ISO date, then the files it changed.
+fn last_changes(log: &str) -> HashMap<String, String> {
+    let mut newest: HashMap<String, (jiff::Timestamp, String)> = HashMap::new();
+    for record in log.split('\x1e').skip(1) {
+        let mut lines = record.lines();
+        let Some(date) = lines.next().map(str::trim) else {
+            continue;
+        };
+        let Ok(at) = date.parse::<jiff::Timestamp>() else {
+            continue;
+        };
+        let day: String = date.chars().take(10).collect();
+        for file in lines.map(str::trim).filter(|l| !l.is_empty()) {
+            let e = newest
+                .entry(file.to_string())
+                .or_insert_with(|| (at, day.clone()));
+            if at > e.0 {
+                *e = (at, day.clone());
+            }
+        }
+    }
+    newest.into_iter().map(|(f, (_, d))| (f, d)).collect()
+}
+
+/// Today (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set.
+fn build_date() -> String {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    now.to_zoned(jiff::tz::TimeZone::UTC).date().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_gets_the_date_of_its_newest_commit_in_the_committers_zone() {
+        let log = "\x1e2026-03-02T23:30:00-05:00\n\ncontent/markets/de.yaml\n\
+                   \x1e2026-01-05T10:00:00+00:00\n\ncontent/markets/de.yaml\ncontent/roles.yaml\n\
+                   \x1e2026-02-01T09:00:00+01:00\n\ncontent/roles.yaml\n";
+        let c = last_changes(log);
+        assert_eq!(c["content/markets/de.yaml"], "2026-03-02");
+        // Not the first record seen: the newest by time.
+        assert_eq!(c["content/roles.yaml"], "2026-02-01");
+        assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn outside_git_there_is_nothing_and_book_toml_names_the_version() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut cfg = Config::parse("[book]\ntitle = \"T\"\nversion = \"2.1\"\n").unwrap();
+        let p = read(tmp.path(), &cfg);
+        assert_eq!(p.version.as_deref(), Some("2.1"));
+        assert!(p.changed.is_empty());
+        assert_eq!(p.built, None);
+        cfg.book.version = None;
+        assert_eq!(read(tmp.path(), &cfg), Provenance::default());
+    }
+}
