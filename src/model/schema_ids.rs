@@ -257,22 +257,6 @@ impl JsonSchema for Team {
     }
 }
 
-/// A market's actuals: metric id → observed value.
-pub struct Actuals;
-
-impl JsonSchema for Actuals {
-    fn schema_name() -> Cow<'static, str> {
-        "Actuals".into()
-    }
-    fn json_schema(g: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "object",
-            "propertyNames": g.subschema_for::<MetricId>(),
-            "additionalProperties": g.subschema_for::<super::raw::RawActual>(),
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

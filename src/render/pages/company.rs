@@ -4,34 +4,10 @@
 //! markets' checklist template; the markets index and every market's
 //! checklist page link it.
 
-use super::markets::{ChecklistMarket, ChecklistPage};
+use super::checklist_page::{ChecklistMarket, ChecklistPage, COMPANY_URL};
 use super::*;
 use crate::checklist::{Program, COMPANY_ID};
 use crate::render::checklist_sheet;
-
-/// Where the company program's checklist is, for the pages that link it.
-#[derive(Serialize)]
-pub(super) struct CompanyLink<'a> {
-    /// The program's name ("Company program").
-    pub(super) name: &'a str,
-    /// Its kickoff.
-    pub(super) kickoff: jiff::civil::Date,
-    /// Site-relative URL of its checklist page.
-    pub(super) url: &'static str,
-}
-
-/// The site-relative URL of the company program's checklist page.
-pub(super) const COMPANY_URL: &str = "company/";
-
-/// The link to the company program's page; none when the playbook has no
-/// `[company]` program.
-pub(super) fn link(pb: &Playbook) -> Option<CompanyLink<'_>> {
-    pb.config.company.as_ref().map(|c| CompanyLink {
-        name: c.name(),
-        kickoff: c.kickoff,
-        url: COMPANY_URL,
-    })
-}
 
 /// The files beside the company page, by path (for `serve`).
 pub(super) fn download_paths() -> Vec<String> {

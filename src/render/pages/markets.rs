@@ -1,7 +1,8 @@
 //! The markets index, each market's page and its launch checklist (with
 //! the checklist's downloads).
+use super::checklist_page::{ChecklistMarket, ChecklistPage, CompanyLink};
 use super::*;
-use crate::render::checklist_sheet::{self, SheetPhase};
+use crate::render::checklist_sheet;
 use jiff::civil::Date;
 
 /// `markets.html`'s own fields.
@@ -9,7 +10,7 @@ use jiff::civil::Date;
 struct MarketsPage<'a> {
     markets: Vec<super::story::MarketItem<'a>>,
     /// The company program's checklist page, when the playbook has one.
-    company: Option<super::company::CompanyLink<'a>>,
+    company: Option<CompanyLink<'a>>,
 }
 
 /// A regulation that applies in a market.
@@ -119,41 +120,6 @@ struct MarketPage<'a> {
     backlinks: Vec<BacklinkGroup>,
 }
 
-/// The checklist's market (or the company program).
-#[derive(Serialize)]
-pub(super) struct ChecklistMarket<'a> {
-    pub(super) id: &'a str,
-    pub(super) name: &'a str,
-    pub(super) kickoff: Date,
-    /// Who leads the launch.
-    pub(super) lead: Option<String>,
-    /// Number of tasks.
-    pub(super) tasks: usize,
-    /// True when the rows are assembled in the browser.
-    pub(super) dynamic: bool,
-    /// Relative links to the downloads.
-    pub(super) csv: String,
-    pub(super) md: String,
-    /// The calendar (absent when the checklist is assembled in the browser).
-    pub(super) ics: Option<String>,
-    /// The market page's URL (the markets index for the company program).
-    pub(super) url: String,
-    /// What the link to `url` says ("Market page").
-    pub(super) url_label: &'static str,
-}
-
-/// `checklist.html`'s own fields.
-#[derive(Serialize)]
-pub(super) struct ChecklistPage<'a> {
-    pub(super) market: ChecklistMarket<'a>,
-    /// The rows by phase, step and activity (`checklist_macros.html::rows`).
-    pub(super) phases: Vec<SheetPhase<'a>>,
-    /// The company work this market's phases wait for (none on the company's own).
-    pub(super) prereqs: Vec<checklist::Prerequisite<'a>>,
-    /// The company program's checklist page, when the playbook has one.
-    pub(super) company: Option<super::company::CompanyLink<'a>>,
-}
-
 impl Builder<'_> {
     pub(super) fn markets_index(&self) -> PageJob {
         let page = Page {
@@ -166,7 +132,7 @@ impl Builder<'_> {
             base,
             MarketsPage {
                 markets: self.market_list(),
-                company: super::company::link(self.pb),
+                company: super::checklist_page::company_link(self.pb),
             },
         )
     }
@@ -487,7 +453,7 @@ impl Builder<'_> {
                 ),
                 None => checklist::prerequisites(pb, rows),
             },
-            company: super::company::link(pb),
+            company: super::checklist_page::company_link(pb),
         };
         let checklist_page = self.job(
             Page {

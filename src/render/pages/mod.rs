@@ -13,6 +13,7 @@
 //!   (print, search, 404).
 
 mod builder;
+mod checklist_page;
 mod company;
 mod frameworks;
 mod learning;

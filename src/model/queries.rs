@@ -1,0 +1,143 @@
+//! What the pipeline asks of a resolved [`Playbook`]: whether a task
+//! applies to a market, an entity by id, its URL, title, file and page, and
+//! its backlinks.
+
+use super::*;
+
+impl Playbook {
+    /// Does task `t` apply to market `m`? Company-wide work applies to no
+    /// market: it is on the company program's checklist.
+    pub fn applies(&self, t: usize, m: usize) -> bool {
+        let task = &self.tasks[t];
+        if task.scope == Scope::Company {
+            return false;
+        }
+        if task.rule.is_none() && task.market.is_none() {
+            return true;
+        }
+        self.task_markets[t].binary_search(&m).is_ok()
+    }
+
+    /// Find an entity by kind and id.
+    pub fn lookup(&self, kind: Kind, id: &str) -> Option<EntityRef> {
+        self.index
+            .get(&kind)
+            .and_then(|m| m.get(id))
+            .map(|&idx| EntityRef { kind, idx })
+    }
+
+    /// The page that shows an entity: tasks live on their step's page.
+    pub fn page_of(&self, r: EntityRef) -> EntityRef {
+        match r.kind {
+            Kind::Task => EntityRef {
+                kind: Kind::Step,
+                idx: self.tasks[r.idx].step,
+            },
+            _ => r,
+        }
+    }
+
+    /// The display title of an entity.
+    pub fn title(&self, r: EntityRef) -> &str {
+        match r.kind {
+            Kind::Framework => &self.frameworks[r.idx].title,
+            Kind::Component => &self.components[r.idx].title,
+            Kind::Step => &self.steps[r.idx].title,
+            Kind::Task => &self.tasks[r.idx].title,
+            Kind::Metric => &self.metrics[r.idx].name,
+            Kind::Market => &self.markets[r.idx].name,
+            Kind::Regulation => &self.regulations[r.idx].name,
+            Kind::Expert => &self.experts[r.idx].name,
+            Kind::Research => &self.research[r.idx].title,
+            Kind::Chapter => &self.chapters[r.idx].title,
+        }
+    }
+
+    /// The id of an entity.
+    pub fn id(&self, r: EntityRef) -> &str {
+        match r.kind {
+            Kind::Framework => &self.frameworks[r.idx].id,
+            Kind::Component => &self.components[r.idx].id,
+            Kind::Step => &self.steps[r.idx].id,
+            Kind::Task => &self.tasks[r.idx].id,
+            Kind::Metric => &self.metrics[r.idx].id,
+            Kind::Market => &self.markets[r.idx].id,
+            Kind::Regulation => &self.regulations[r.idx].id,
+            Kind::Expert => &self.experts[r.idx].id,
+            Kind::Research => &self.research[r.idx].id,
+            Kind::Chapter => &self.chapters[r.idx].id,
+        }
+    }
+
+    /// The source file an entity was read from.
+    pub fn file_of(&self, r: EntityRef) -> usize {
+        match r.kind {
+            Kind::Framework => self.frameworks[r.idx].file,
+            Kind::Component => self.components[r.idx].file,
+            Kind::Step => self.steps[r.idx].file,
+            Kind::Task => self.tasks[r.idx].file,
+            Kind::Metric => self.metrics[r.idx].file,
+            Kind::Market => self.markets[r.idx].file,
+            Kind::Regulation => self.regulations[r.idx].file,
+            Kind::Expert => self.experts[r.idx].file,
+            Kind::Research => self.research[r.idx].file,
+            Kind::Chapter => self.chapters[r.idx].file,
+        }
+    }
+
+    /// Site-relative URL of an entity's page (no leading `/`; tasks get an anchor).
+    pub fn url(&self, r: EntityRef) -> String {
+        match r.kind {
+            Kind::Framework => format!("frameworks/{}/", self.frameworks[r.idx].id),
+            Kind::Component => {
+                let c = &self.components[r.idx];
+                format!("frameworks/{}/{}/", self.frameworks[c.framework].id, c.id)
+            }
+            Kind::Step => {
+                let s = &self.steps[r.idx];
+                let fw = &self.frameworks[s.framework].id;
+                match s.component {
+                    Some(c) => format!("frameworks/{fw}/{}/{}/", self.components[c].id, s.id),
+                    None => format!("frameworks/{fw}/{}/", s.id),
+                }
+            }
+            Kind::Task => {
+                let t = &self.tasks[r.idx];
+                format!(
+                    "{}#task-{}",
+                    self.url(EntityRef {
+                        kind: Kind::Step,
+                        idx: t.step
+                    }),
+                    t.slug
+                )
+            }
+            Kind::Metric => format!("metrics/{}/", self.metrics[r.idx].id),
+            Kind::Market => format!("markets/{}/", self.markets[r.idx].id),
+            Kind::Regulation => format!("regulations/{}/", self.regulations[r.idx].id),
+            Kind::Expert => format!("experts/{}/", self.experts[r.idx].id),
+            Kind::Research => format!("research/{}/", self.research[r.idx].id),
+            Kind::Chapter => format!("story/{}/", self.chapters[r.idx].id),
+        }
+    }
+
+    /// Pages that reference `r`, grouped by kind in display order.
+    pub fn backlinks_of(&self, r: EntityRef) -> Vec<(Kind, Vec<EntityRef>)> {
+        let Some(set) = self.backlinks.get(&r) else {
+            return Vec::new();
+        };
+        let mut groups: Vec<(Kind, Vec<EntityRef>)> = Vec::new();
+        for k in Kind::ALL {
+            let v: Vec<EntityRef> = set.iter().copied().filter(|e| e.kind == k).collect();
+            if !v.is_empty() {
+                groups.push((k, v));
+            }
+        }
+        groups
+    }
+
+    /// Total number of tasks in frameworks (excluding market-specific ones).
+    pub fn framework_task_count(&self) -> usize {
+        self.tasks.iter().filter(|t| t.market.is_none()).count()
+    }
+}
