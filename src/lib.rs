@@ -125,11 +125,16 @@ pub struct BuildReport {
 /// Load, resolve, render and write the site; the previous site stays intact on failure.
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let t0 = Instant::now();
-    let mut pb = load_playbook(root)?;
+    // git's answers (provenance) come in while the playbook loads.
+    let (pb, git) = std::thread::scope(|s| {
+        let git = s.spawn(|| provenance::read_git(root));
+        (load_playbook(root), git.join().unwrap_or_default())
+    });
+    let mut pb = pb?;
     if let Some(b) = &opts.base_url {
         pb.config.build.base_url = config::normalize_base_url(b);
     }
-    pb.provenance = provenance::read(root, &pb.config);
+    pb.provenance = provenance::from_git(git, &pb.config);
     let t1 = Instant::now();
     let templates = render::Templates::load(root)?;
     pb.warnings.extend(templates.warnings.iter().cloned());

@@ -5,8 +5,8 @@
 //! without git, gets none of it and builds as before. A build date is shown
 //! only when `book.toml` asks for one (`[build] build-date = true`).
 //!
-//! git runs as a child process, twice per build: `git describe` (only when
-//! `book.toml` names no version) and one `git log` over the playbook's
+//! git runs as a child process, twice per build, side by side and while
+//! the playbook loads: `git describe` and one `git log` over the playbook's
 //! folder; no git library.
 
 use crate::config::Config;
@@ -37,29 +37,56 @@ impl Provenance {
 
 /// Read the provenance of the playbook at `root`.
 pub fn read(root: &Path, config: &Config) -> Provenance {
+    from_git(read_git(root), config)
+}
+
+/// What git says of the checkout at `root`: `git describe` and the log of
+/// the playbook's folder. Needs no config, so a build runs it while the
+/// playbook loads (the two git processes run side by side too).
+pub fn read_git(root: &Path) -> GitFacts {
+    std::thread::scope(|s| {
+        let describe = s.spawn(|| git(root, &["describe", "--tags", "--always"]));
+        let log = git(
+            root,
+            &[
+                "-c",
+                "core.quotePath=false",
+                "log",
+                "--format=%x1e%cI",
+                "--name-only",
+                "--relative",
+                "--no-renames",
+                "--",
+                ".",
+            ],
+        );
+        GitFacts {
+            describe: describe.join().ok().flatten(),
+            log,
+        }
+    })
+}
+
+/// The raw answers of git (none outside a checkout or without git).
+#[derive(Debug, Clone, Default)]
+pub struct GitFacts {
+    /// `git describe --tags --always`.
+    describe: Option<String>,
+    /// `git log --format=%x1e%cI --name-only …`.
+    log: Option<String>,
+}
+
+/// The provenance from git's answers and `book.toml` (`[book] version`
+/// wins over `git describe`).
+pub fn from_git(facts: GitFacts, config: &Config) -> Provenance {
     let version = config
         .book
         .version
         .clone()
         .filter(|v| !v.trim().is_empty())
-        .or_else(|| git(root, &["describe", "--tags", "--always"]).map(|s| s.trim().to_string()))
+        .or_else(|| facts.describe.map(|s| s.trim().to_string()))
         .filter(|v| !v.is_empty());
-    let changed = git(
-        root,
-        &[
-            "-c",
-            "core.quotePath=false",
-            "log",
-            "--format=%x1e%cI",
-            "--name-only",
-            "--relative",
-            "--no-renames",
-            "--",
-            ".",
-        ],
-    )
-    .map(|out| last_changes(&out))
-    .unwrap_or_default();
+    let changed = facts.log.map(|out| last_changes(&out)).unwrap_or_default();
     let built = config.build.build_date.then(build_date);
     Provenance {
         version,
