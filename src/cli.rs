@@ -136,7 +136,7 @@ pub enum Command {
     /// Record a checklist task as done in content/progress/<market>.yaml
     /// (the team's shared record; the file's comments and order are kept).
     Progress {
-        /// The market (its id, e.g. `de`).
+        /// The market (its id, e.g. `de`), or `company` for the company program.
         market: String,
         /// The task's id, as the checklist lists it (`<step>/<task>`).
         task: String,
