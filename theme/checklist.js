@@ -2,8 +2,9 @@
 // table (checklists/tasks.js → PLAYBOOK_TASKS) and the market's data.js
 // (PLAYBOOK_CHECKLIST). It writes the same markup as a checklist written out
 // at build time (templates/checklist_macros.html rows + templates/checklist.html),
-// and its CSV and Markdown are byte for byte the ones `playbook checklist`
-// prints (checklist.rs to_csv / to_markdown); the browser tests compare them.
+// and its rows are the rows `playbook checklist --format json` prints: its
+// JSON, CSV and Markdown downloads are byte for byte the CLI's (checklist/
+// formats.rs); the browser tests compare them.
 (function () {
   "use strict";
   var T = window.PLAYBOOK_TASKS, C = window.PLAYBOOK_CHECKLIST;
@@ -53,7 +54,7 @@
       reasons: reasons,
       also: (alsoAt[p] || []).map(function (q) {
         var o = T.tasks[q], st = T.steps[o[0]];
-        return { id: taskId(o), framework: T.phases[st[2]][0], step: st[0], url: st[1] + "#task-" + o[2] };
+        return { id: taskId(o), framework: T.phases[st[2]][0], step: st[0], stepId: st[4], due: C.blocks[st[3]][1], url: st[1] + "#task-" + o[2] };
       }),
     });
   });
@@ -64,7 +65,7 @@
       if (C.done && Object.prototype.hasOwnProperty.call(C.done, id)) d = C.done[id];
       return d !== null;
     });
-    r.done = d === null ? null : { on: d[0], by: d[1] };
+    r.done = d === null ? null : { on: d[0], by: d[1], note: d[2] === undefined ? null : d[2] };
   });
 
   // The table, one section per phase (as templates/checklist.html).
@@ -179,12 +180,35 @@
     });
     return out.join("");
   }
-  window.PLAYBOOK_CHECKLIST_TEXT = { csv: toCsv, md: toMarkdown };
+  // The document `playbook checklist <market> --format json` prints: the
+  // same rows, field for field (checklist::Row, in its order).
+  function toJson() {
+    var doc = {
+      market: { id: C.id, name: C.name, region: C.region, kickoff: C.kickoff },
+      count: rows.length,
+      prerequisites: C.prereqs || [],
+      rows: rows.map(function (r) {
+        return {
+          task_id: r.id, framework: r.phase[0], component: r.phase[1], phase: r.phase[2], phase_window: r.phase[3],
+          step: r.step[0], step_id: r.step[4], activity: r.activity, task: r.task,
+          owner_role: r.role, owner_title: r.roleTitle, owner_person: r.person,
+          start: r.start, due: r.due, reasons: r.reasons,
+          market_specific: r.reasons.length === 1 && r.reasons[0] === "market: " + C.id,
+          also: r.also.map(function (a) { return { task_id: a.id, framework: a.framework, step: a.step, step_id: a.stepId, due: a.due }; }),
+          done: r.done,
+        };
+      }),
+    };
+    return JSON.stringify(doc, null, 2) + "\n";
+  }
+  window.PLAYBOOK_CHECKLIST_TEXT = { csv: toCsv, md: toMarkdown, json: toJson };
   document.querySelectorAll(".ck-js-only").forEach(function (el) { el.hidden = false; });
   document.querySelectorAll("[data-download]").forEach(function (btn) {
     btn.addEventListener("click", function () {
       var kind = btn.dataset.download;
-      var blob = new Blob([kind === "csv" ? toCsv() : toMarkdown()], { type: kind === "csv" ? "text/csv" : "text/markdown" });
+      var text = kind === "csv" ? toCsv() : kind === "json" ? toJson() : toMarkdown();
+      var type = kind === "csv" ? "text/csv" : kind === "json" ? "application/json" : "text/markdown";
+      var blob = new Blob([text], { type: type });
       var a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
       a.download = "checklist-" + C.id + "." + kind;

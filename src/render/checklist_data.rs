@@ -141,6 +141,7 @@ pub fn tasks_js(pb: &Playbook, order: &[usize], windows: &[String]) -> String {
 struct MarketData<'a> {
     id: &'a str,
     name: &'a str,
+    region: &'a str,
     kickoff: String,
     lead: Option<String>,
     count: usize,
@@ -159,8 +160,8 @@ struct MarketData<'a> {
     prereqs: Vec<checklist::Prerequisite<'a>>,
     /// The company program's name and kickoff (heading the prerequisites).
     company: (&'a str, String),
-    /// Recorded progress: task id → [done on, by (or null)].
-    done: std::collections::BTreeMap<&'a str, (String, Option<&'a str>)>,
+    /// Recorded progress: task id → [done on, by (or null), note (or null)].
+    done: std::collections::BTreeMap<&'a str, (String, Option<&'a str>, Option<&'a str>)>,
 }
 
 fn dates(w: DueWindow) -> (String, Option<String>) {
@@ -179,6 +180,7 @@ pub fn market_js(pb: &Playbook, m: usize, c: &Compact) -> String {
     }
     let doc = MarketData {
         id: &market.id,
+        region: &market.region,
         name: &market.name,
         kickoff: market.kickoff.to_string(),
         lead: checklist::launch_lead(pb, m),
@@ -214,7 +216,12 @@ pub fn market_js(pb: &Playbook, m: usize, c: &Compact) -> String {
         done: pb.progress.get(m).map_or_else(Default::default, |p| {
             p.done
                 .iter()
-                .map(|(&t, d)| (pb.tasks[t].id.as_str(), (d.on.to_string(), d.by.as_deref())))
+                .map(|(&t, d)| {
+                    (
+                        pb.tasks[t].id.as_str(),
+                        (d.on.to_string(), d.by.as_deref(), d.note.as_deref()),
+                    )
+                })
                 .collect()
         }),
     };

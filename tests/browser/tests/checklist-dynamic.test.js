@@ -75,11 +75,11 @@ for (const market of ["de", "jp", "ae"]) {
   });
 }
 
-test("its CSV and Markdown downloads are what `playbook checklist` prints", async () => {
+test("its rows are `playbook checklist --format json`'s, and its downloads are what the CLI prints", async () => {
   const { context, page } = await S.openPage(browser);
   try {
     await page.goto(assembled.url + "markets/de/checklist/");
-    for (const format of ["csv", "md"]) {
+    for (const format of ["json", "csv", "md"]) {
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         page.locator(`button[data-download=${format}]`).click(),
