@@ -189,30 +189,26 @@ pub fn site_data<'a>(
     for t in (0..pb.tasks.len()).filter(|&t| !is_gated(pb, t)) {
         everywhere[block_of(t)] += 1;
     }
-    let company = pb
-        .tasks
-        .iter()
-        .any(|t| t.scope == crate::model::Scope::Company)
-        .then(|| {
-            let windows = crate::checklist::window_labels(pb);
-            let rows = crate::checklist::rows(pb, &windows, Program::Company);
-            let head = Program::Company.head(pb);
-            let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
-            for r in rows.iter().filter(|r| r.done.is_none()) {
-                if let Some(d) = r.due {
-                    *open.entry(d).or_default() += 1;
-                }
+    let company = pb.has_company_work().then(|| {
+        let windows = crate::checklist::window_labels(pb);
+        let rows = crate::checklist::rows(pb, &windows, Program::Company);
+        let head = Program::Company.head(pb);
+        let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
+        for r in rows.iter().filter(|r| r.done.is_none()) {
+            if let Some(d) = r.due {
+                *open.entry(d).or_default() += 1;
             }
-            StatusData {
-                id: head.id,
-                name: head.name,
-                url: company_url,
-                kickoff: head.kickoff,
-                total: rows.len(),
-                done: rows.iter().filter(|r| r.done.is_some()).count(),
-                open: open.into_iter().collect(),
-            }
-        });
+        }
+        StatusData {
+            id: head.id,
+            name: head.name,
+            url: company_url,
+            kickoff: head.kickoff,
+            total: rows.len(),
+            done: rows.iter().filter(|r| r.done.is_some()).count(),
+            open: open.into_iter().collect(),
+        }
+    });
     let markets = pb.markets.iter().enumerate().map(|(m, market)| {
         let c = compact(pb, ix, m);
         let mut per_block = everywhere.clone();

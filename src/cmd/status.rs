@@ -64,11 +64,7 @@ pub(super) fn run(
         }
     }
     if chosen.is_empty() {
-        if pb
-            .tasks
-            .iter()
-            .any(|t| t.scope == crate::model::Scope::Company)
-        {
+        if pb.has_company_work() {
             chosen.push(Program::Company);
         }
         chosen.extend((0..pb.markets.len()).map(Program::Market));

@@ -5,6 +5,22 @@
 use super::*;
 
 impl Playbook {
+    /// Does the playbook have company-wide work (a company program to
+    /// report on)?
+    pub fn has_company_work(&self) -> bool {
+        self.tasks.iter().any(|t| t.scope == Scope::Company)
+    }
+
+    /// How many steps the phases `phases` hold (a framework's or a
+    /// component's step count).
+    pub fn step_count(&self, phases: &[usize]) -> usize {
+        phases
+            .iter()
+            .flat_map(|&p| self.phases[p].blocks.iter())
+            .map(|&b| self.blocks[b].steps.len())
+            .sum()
+    }
+
     /// Does task `t` apply to market `m`? Company-wide work applies to no
     /// market: it is on the company program's checklist.
     pub fn applies(&self, t: usize, m: usize) -> bool {

@@ -120,15 +120,6 @@ fn phases_steps(pb: &Playbook, phases: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-fn framework_step_count(pb: &Playbook, f: usize) -> usize {
-    pb.frameworks[f]
-        .phases
-        .iter()
-        .flat_map(|&p| pb.phases[p].blocks.iter())
-        .map(|&b| pb.blocks[b].steps.len())
-        .sum()
-}
-
 impl NavKey {
     /// The key of a page in `section`; `pos` is the page's entity index in
     /// its kind (chapter, step, market, regulation, expert, research page;
@@ -155,7 +146,7 @@ impl NavKey {
                         key.block = block_of(steps.len(), position(&steps));
                     }
                     (Some(f), None) if pb.frameworks[f].components.is_empty() => {
-                        if framework_step_count(pb, f) > NAV_FULL {
+                        if pb.step_count(&pb.frameworks[f].phases) > NAV_FULL {
                             key.phase = pos.map(|s| pb.steps[s].phase);
                             if let Some(p) = key.phase {
                                 let steps = phases_steps(pb, &[p]);
@@ -266,7 +257,7 @@ pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
             let mut children = Vec::new();
             if cur_fw == Some(fi) {
                 if f.components.is_empty() {
-                    if framework_step_count(pb, fi) > NAV_FULL {
+                    if pb.step_count(&pb.frameworks[fi].phases) > NAV_FULL {
                         // Too many steps to list: the phases, the current one open.
                         for &p in &f.phases {
                             let ph = &pb.phases[p];

@@ -235,17 +235,7 @@ impl Builder<'_> {
                     number: comp.number,
                     subtitle: comp.subtitle.as_deref(),
                     summary: self.md.inline(&comp.summary, comp.file),
-                    steps: comp
-                        .phases
-                        .iter()
-                        .map(|&p| {
-                            pb.phases[p]
-                                .blocks
-                                .iter()
-                                .map(|&b| pb.blocks[b].steps.len())
-                                .sum::<usize>()
-                        })
-                        .sum(),
+                    steps: pb.step_count(&comp.phases),
                     phases: phase_items(pb, comp.phases.iter().copied()),
                 }
             })

@@ -137,17 +137,7 @@ impl Builder<'_> {
                 summary: self.md.inline(&f.summary, f.file),
                 components: f.components.len(),
                 phases: f.phases.len(),
-                steps: f
-                    .phases
-                    .iter()
-                    .map(|&p| {
-                        pb.phases[p]
-                            .blocks
-                            .iter()
-                            .map(|&b| pb.blocks[b].steps.len())
-                            .sum::<usize>()
-                    })
-                    .sum(),
+                steps: pb.step_count(&f.phases),
             })
             .collect();
         let own = HomePage {
