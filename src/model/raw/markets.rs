@@ -18,11 +18,13 @@ pub struct RawMetricFile {
 #[serde(deny_unknown_fields)]
 pub struct RawMetricGroup {
     /// The group's id.
+    #[schemars(with = "Slug")]
     pub id: String,
     /// The group's title, e.g. "Regulatory Compliance Excellence".
     pub title: String,
     /// The id of the framework the group belongs to.
     #[serde(default)]
+    #[schemars(with = "Option<Slug>")]
     pub framework: Option<String>,
 }
 
@@ -189,6 +191,7 @@ pub struct RawMarketTask {
     /// The task's id; without it, the slug of its title (its full id is
     /// `<step-id>/<market>-<id>`).
     #[serde(default)]
+    #[schemars(with = "Option<Slug>")]
     pub id: Option<String>,
     /// The id of the step the task is added to.
     #[schemars(with = "StepId")]

@@ -28,6 +28,7 @@ pub struct RolesFile {
 pub struct RawRole {
     /// The role's id, written as a task's `owner:` and a market's `team:`
     /// key, e.g. `legal`.
+    #[schemars(with = "Slug")]
     pub id: String,
     /// The role's name as readers see it, e.g. "Legal counsel".
     pub title: String,

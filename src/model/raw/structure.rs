@@ -27,10 +27,12 @@ pub struct RawFramework {
     /// The component ids in order; each is a file `<id>.yaml` beside
     /// framework.yaml. Give either `components` or `phases`.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<Slug>>")]
     pub components: Option<Vec<String>>,
     /// The phase ids in order, for a framework without components; each is
     /// a file `<id>.yaml` beside framework.yaml.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<Slug>>")]
     pub phases: Option<Vec<String>>,
     /// Risks of implementing the framework, and their mitigations.
     #[serde(default)]
@@ -58,6 +60,7 @@ pub enum Scope {
 #[serde(deny_unknown_fields)]
 pub struct RawRisk {
     /// The risk's id, unique within the framework.
+    #[schemars(with = "Slug")]
     pub id: String,
     /// The risk's title, e.g. "Technical complexity".
     pub title: String,
@@ -115,6 +118,7 @@ pub struct RawComponent {
 #[serde(deny_unknown_fields)]
 pub struct RawPhase {
     /// The phase's id (a phase file's name without `.yaml`).
+    #[schemars(with = "Slug")]
     pub id: String,
     /// Its number, as the source numbers it.
     #[serde(default)]
@@ -156,6 +160,7 @@ pub struct RawPhase {
 #[serde(deny_unknown_fields)]
 pub struct RawBlock {
     /// The block's id, unique within the phase.
+    #[schemars(with = "Slug")]
     pub id: String,
     /// The block's title, e.g. "Infrastructure and MLOps Foundation".
     pub title: String,
@@ -201,6 +206,7 @@ pub struct RawStep {
 pub struct RawActivity {
     /// The activity's id; without it, the slug of its title.
     #[serde(default)]
+    #[schemars(with = "Option<Slug>")]
     pub id: Option<String>,
     /// The activity's title, e.g. "Regulatory Mapping and Assessment".
     pub title: String,
@@ -220,6 +226,7 @@ pub struct RawTask {
     /// (its full id is `<step-id>/<id>`, the key checklist ticks are kept
     /// by).
     #[serde(default)]
+    #[schemars(with = "Option<Slug>")]
     pub id: Option<String>,
     /// The task's title: the checklist line. Unique within its step.
     pub title: String,

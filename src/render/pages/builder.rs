@@ -184,6 +184,8 @@ pub(super) const MAX_TIMELINE_PHASES: usize = 40;
 /// per build for all pages.
 pub(super) struct Builder<'a> {
     pub(super) pb: &'a Playbook,
+    /// The pages' Content-Security-Policy and its inline script.
+    pub(super) security: &'a crate::render::csp::PageSecurity,
     /// Each market's chip, made once: a step page lists up to one per
     /// market for each of its tasks.
     pub(super) chips: Vec<MarketChip<'a>>,
@@ -234,6 +236,7 @@ impl<'a> Builder<'a> {
             }
         }
         Builder {
+            security: &templates.security,
             pb,
             md: Md::new(pb),
             lk: Lookups::new(pb),
@@ -300,7 +303,7 @@ impl<'a> Builder<'a> {
             self.fail(d);
             String::new()
         });
-        base_context(self.pb, nav, base, prev, next)
+        base_context(self.pb, self.security, nav, base, prev, next)
     }
 
     pub(super) fn base(
