@@ -34,6 +34,12 @@ impl Playbook {
         self.task_markets[t].binary_search(&m).is_ok()
     }
 
+    /// A regulation's dated obligations (`deadlines:`), as (id, date), in
+    /// the order written.
+    pub fn deadlines(&self, _regulation: usize) -> Vec<(&str, jiff::civil::Date)> {
+        Vec::new()
+    }
+
     /// Find an entity by kind and id.
     pub fn lookup(&self, kind: Kind, id: &str) -> Option<EntityRef> {
         self.index

@@ -163,6 +163,9 @@ impl Resolver {
                 partners: m.partners.clone(),
                 tasks: Vec::new(),
                 actuals: Vec::new(),
+                home: false,
+                launched: m.launched,
+                adjust: Default::default(),
                 file: *file,
             });
         }

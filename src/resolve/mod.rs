@@ -19,13 +19,17 @@
 //!    market phase's `after:` names company phases and steps;
 //! 10. [`links`]: `same_as` and `distinct_from` between tasks, and a warning
 //!     for near-identical titles in different frameworks left unmarked;
-//! 11. [`tasks`] again: which markets each task applies to; then recorded
+//! 11. [`dependencies`]: each task's `after:` (expanded to tasks, cycles
+//!     refused) and `deadline:`;
+//! 12. [`tasks`] again: which markets each task applies to; then each
+//!     market's `home` and `adjust:` ([`dependencies`]), and recorded
 //!     progress.
 //!
 //! Diagnostics are placed by [`places`]: a node of the file's YAML by path,
 //! from the parser's spans, or an offset in a Markdown body.
 
 mod applies_to;
+mod dependencies;
 mod ids;
 mod kinds;
 mod learning;
@@ -112,7 +116,9 @@ pub fn resolve_with(
         "resolve: task links and similar titles {} ms",
         t.elapsed().as_millis()
     );
+    r.resolve_dependencies();
     r.compute_applicability();
+    r.market_adjustments(&raw);
     r.progress(&raw);
 
     // Freeing tens of thousands of parsed values takes a while at scale;

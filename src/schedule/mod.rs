@@ -1,6 +1,8 @@
 //! Due dates: a market's kickoff plus a phase's weeks or months, narrowed by
 //! the week block a step sits in. Pure calendar arithmetic with `jiff`.
 
+pub mod graph;
+
 use crate::model::Window;
 use jiff::civil::Date;
 use jiff::ToSpan;
