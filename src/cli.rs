@@ -79,6 +79,10 @@ pub enum Command {
         /// Write to this file (or folder with --all) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Row order: `date` (by due date, the order work is done in) or
+        /// `plan` (the frameworks' order: phase, step, activity).
+        #[arg(long, value_enum, default_value = "date")]
+        order: ChecklistOrder,
     },
     /// Create a new playbook skeleton that builds and shows every kind.
     Init {
@@ -191,6 +195,24 @@ pub enum CheckFormat {
     Text,
     /// Machine-readable JSON.
     Json,
+}
+
+/// `playbook checklist --order`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ChecklistOrder {
+    /// By due date, then start (ongoing work last).
+    Date,
+    /// The frameworks' order: phase, step, activity.
+    Plan,
+}
+
+impl From<ChecklistOrder> for crate::checklist::Order {
+    fn from(o: ChecklistOrder) -> Self {
+        match o {
+            ChecklistOrder::Date => crate::checklist::Order::Date,
+            ChecklistOrder::Plan => crate::checklist::Order::Plan,
+        }
+    }
 }
 
 /// `playbook checklist --format`.

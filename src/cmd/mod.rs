@@ -47,7 +47,16 @@ pub fn run(cli: Cli) -> i32 {
             all,
             format,
             output,
-        } => checklist::run(&root, market.as_deref(), company, all, format, output),
+            order,
+        } => checklist::run(
+            &root,
+            market.as_deref(),
+            company,
+            all,
+            format,
+            output,
+            order.into(),
+        ),
         Command::Init { dir, theme } => init::run(&dir, theme),
         Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),
         Command::Status {

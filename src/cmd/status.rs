@@ -69,7 +69,7 @@ pub(super) fn run(
         }
         chosen.extend((0..pb.markets.len()).map(Program::Market));
     }
-    let windows = crate::checklist::window_labels(&pb);
+    let lists = crate::checklist::Checklists::new(&pb);
     // Over many markets, a bar on a terminal (hidden when stderr is not one).
     let bar = indicatif::ProgressBar::with_draw_target(
         Some(chosen.len() as u64),
@@ -78,7 +78,7 @@ pub(super) fn run(
     let rows: Vec<Vec<crate::checklist::Row<'_>>> = chosen
         .iter()
         .map(|&p| {
-            let r = crate::checklist::rows(&pb, &windows, p);
+            let r = lists.checklist(p, crate::checklist::Order::Date).rows;
             bar.inc(1);
             r
         })
