@@ -6,7 +6,8 @@
 //! 2. [`structure`]: frameworks → components → phases (time windows) → week
 //!    blocks → steps → activities → tasks;
 //! 3. [`kinds`]: the flat kinds (metrics, regulations, experts, research,
-//!    chapters, markets) copied into the model;
+//!    chapters, markets) copied into the model; a regulation's sources and
+//!    the ids that name them ([`regulation_sources`]);
 //! 4. [`references`]: the `kind:id` lists of structured fields (risks,
 //!    measures, supports, applies, advice, a market's regulations, team and
 //!    actuals), with backlinks;
@@ -34,6 +35,7 @@ mod markdown_refs;
 mod places;
 mod progress;
 mod references;
+mod regulation_sources;
 mod scope;
 mod structure;
 mod tasks;
@@ -91,6 +93,7 @@ pub fn resolve_with(
         at: places::Origins::default(),
         spans: HashMap::new(),
         pending: scope::Pending::default(),
+        today: jiff::Zoned::now().date(),
     };
     r.roles(&raw);
     for f in &raw.frameworks {
@@ -143,6 +146,9 @@ struct Resolver {
     spans: HashMap<usize, crate::yaml::SpanMap>,
     /// Raw lists kept for the scope and link rules.
     pending: scope::Pending,
+    /// Today, for the dates content may not claim yet (a regulation
+    /// source's `checked`); warnings only, so builds stay deterministic.
+    today: jiff::civil::Date,
 }
 
 impl Resolver {
