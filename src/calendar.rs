@@ -108,7 +108,10 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
         );
         push_line(
             &mut out,
-            &format!("DTEND;VALUE=DATE:{}", ics_date(end_exclusive(r0.start, last))),
+            &format!(
+                "DTEND;VALUE=DATE:{}",
+                ics_date(end_exclusive(r0.start, last))
+            ),
         );
         push_line(&mut out, "TRANSP:TRANSPARENT");
         line.clear();

@@ -42,6 +42,10 @@ pub enum Command {
         /// needs the network; results are kept a day in .playbook-cache/.
         #[arg(long)]
         external: bool,
+        /// Judge dates against this day (YYYY-MM-DD) instead of today: a
+        /// result or a source checked after it is a warning.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
     /// Build, serve on localhost, rebuild on save and reload the browser.
     Serve {

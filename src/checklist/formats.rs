@@ -39,7 +39,11 @@ fn lead_line(pb: &Playbook, list: &Checklist<'_>) -> String {
         s.push_str(&format!(
             " · last due {end} ({days} days; critical path: {} task{})",
             list.critical_path.len(),
-            if list.critical_path.len() == 1 { "" } else { "s" }
+            if list.critical_path.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
         ));
     }
     s.push_str(match list.order {
@@ -52,8 +56,18 @@ fn lead_line(pb: &Playbook, list: &Checklist<'_>) -> String {
 /// "June 2025": the heading a row goes under in date order.
 pub fn month_heading(due: Option<Date>) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     match due {
         Some(d) => format!("{} {}", MONTHS[d.month() as usize - 1], d.year()),
@@ -332,7 +346,19 @@ pub fn to_csv(pb: &Playbook, list: &Checklist<'_>) -> String {
         s.push_str("\r\n");
     }
     for k in &list.skipped {
-        for f in [market.id, k.task_id, k.framework, "", "", "", k.step, "", k.task, "", ""] {
+        for f in [
+            market.id,
+            k.task_id,
+            k.framework,
+            "",
+            "",
+            "",
+            k.step,
+            "",
+            k.task,
+            "",
+            "",
+        ] {
             csv_field(&mut s, f);
             s.push(',');
         }

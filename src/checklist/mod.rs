@@ -512,7 +512,9 @@ impl<'a> Checklists<'a> {
                 let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
                 for &d in pb.tasks[x].after.iter().chain(extra) {
                     let on = listed.contains(&d);
-                    if (on || self.company_due(d).is_some()) && !waits_for.contains(&pb.tasks[d].id.as_str()) {
+                    if (on || self.company_due(d).is_some())
+                        && !waits_for.contains(&pb.tasks[d].id.as_str())
+                    {
                         waits_for.push(&pb.tasks[d].id);
                     }
                 }

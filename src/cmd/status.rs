@@ -16,22 +16,10 @@ pub(super) fn run(
     markets: &[String],
     output: Option<&Path>,
 ) -> i32 {
-    let day = match as_of {
-        None => jiff::Zoned::now().date(),
-        Some(s) => match s.parse::<jiff::civil::Date>() {
-            Ok(d) => d,
-            Err(_) => {
-                eprint!(
-                    "{}",
-                    Diagnostic::error(format!("`{s}` is not a date"))
-                        .help("write the day as YYYY-MM-DD, e.g. --as-of 2027-03-15")
-                        .render_text()
-                );
-                return EXIT_USAGE;
-            }
-        },
+    let Some(day) = super::as_of_day(as_of) else {
+        return EXIT_USAGE;
     };
-    let pb = match crate::load_playbook(root) {
+    let pb = match crate::load_playbook_on(root, None, day) {
         Ok(pb) => pb,
         Err(d) => {
             eprint_diags(&d);

@@ -13,10 +13,10 @@ pub mod work_duration;
 use crate::config::Config;
 use jiff::civil::Date;
 pub use raw::Scope;
-pub use work_duration::WorkDuration;
-use raw::{RawActual, RawObligation, RawPartner, RawResult, Rule, Target};
+use raw::{RawActual, RawPartner, RawResult, Rule, Target};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+pub use work_duration::WorkDuration;
 
 /// The kinds of things a cross-reference can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -476,10 +476,71 @@ pub struct Regulation {
     pub reviewed: Option<Date>,
     /// Summary (Markdown).
     pub summary: String,
+    /// The official sources its facts were checked against.
+    pub sources: Vec<RegulationSource>,
+    /// The source of `in_force` (an index into `sources`).
+    pub in_force_source: Option<usize>,
+    /// Dated obligations, in the file's order ([`Regulation::deadline`]
+    /// finds one by id).
+    pub deadlines: Vec<Deadline>,
     /// Obligations.
-    pub obligations: Vec<RawObligation>,
+    pub obligations: Vec<Obligation>,
+    /// Pending changes to keep an eye on.
+    pub watch: Vec<WatchItem>,
     /// Source file.
     pub file: usize,
+}
+
+/// An official source of a regulation's facts: the law's text, the official
+/// journal or the regulator.
+#[derive(Debug, Clone)]
+pub struct RegulationSource {
+    /// Slug, unique within its regulation.
+    pub id: String,
+    /// What it is.
+    pub title: String,
+    /// Where to read it.
+    pub url: String,
+    /// The day the facts were last checked against it.
+    pub checked: Date,
+}
+
+/// A dated obligation of a regulation; tasks point at it as
+/// `<regulation-id>/<deadline-id>` ([`Playbook::deadline`]).
+#[derive(Debug, Clone)]
+pub struct Deadline {
+    /// Slug, unique within its regulation.
+    pub id: String,
+    /// The day.
+    pub date: Date,
+    /// What applies or is due that day (Markdown).
+    pub what: String,
+    /// Its source: an index into the regulation's `sources`.
+    pub source: usize,
+    /// False when the date is unconfirmed.
+    pub confirmed: bool,
+}
+
+/// One obligation of a regulation.
+#[derive(Debug, Clone)]
+pub struct Obligation {
+    /// The topic.
+    pub topic: String,
+    /// What the regulation requires (Markdown).
+    pub text: String,
+    /// Its sources: indices into the regulation's `sources`.
+    pub sources: Vec<usize>,
+}
+
+/// A pending change to a regulation.
+#[derive(Debug, Clone)]
+pub struct WatchItem {
+    /// What may change, and where it stands (Markdown).
+    pub what: String,
+    /// Its sources: indices into the regulation's `sources`.
+    pub sources: Vec<usize>,
+    /// False when what it reports is unconfirmed.
+    pub confirmed: bool,
 }
 
 /// An expert (often a composite).

@@ -25,7 +25,8 @@ pub const DURATION_HINT: &str =
     "a number and a unit: `10 days` (working days), `3 weeks` or `6 months`";
 
 /// The schema's pattern for a duration.
-pub const DURATION_PATTERN: &str = "^[1-9][0-9]{0,3} (working )?(day|days|week|weeks|month|months)$";
+pub const DURATION_PATTERN: &str =
+    "^[1-9][0-9]{0,3} (working )?(day|days|week|weeks|month|months)$";
 
 impl WorkDuration {
     /// Parse `10 days`, `10 working days`, `3 weeks`, `1 month`.
@@ -79,7 +80,8 @@ impl WorkDuration {
 }
 
 fn add_days(d: Date, n: i64) -> Date {
-    d.checked_add(n.days()).unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
+    d.checked_add(n.days())
+        .unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
 }
 
 /// `d`, or the Monday after it when it falls on a weekend.
@@ -106,9 +108,7 @@ impl<'de> Deserialize<'de> for WorkDuration {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
         WorkDuration::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a duration: write {DURATION_HINT}"
-            ))
+            serde::de::Error::custom(format!("`{text}` is not a duration: write {DURATION_HINT}"))
         })
     }
 }
@@ -146,8 +146,19 @@ mod tests {
             Some(WorkDuration::Days(1))
         );
         assert_eq!(WorkDuration::parse("3 weeks"), Some(WorkDuration::Weeks(3)));
-        assert_eq!(WorkDuration::parse("1 month"), Some(WorkDuration::Months(1)));
-        for bad in ["", "0 days", "three weeks", "3", "3 fortnights", "2 working weeks", "3 weeks later"] {
+        assert_eq!(
+            WorkDuration::parse("1 month"),
+            Some(WorkDuration::Months(1))
+        );
+        for bad in [
+            "",
+            "0 days",
+            "three weeks",
+            "3",
+            "3 fortnights",
+            "2 working weeks",
+            "3 weeks later",
+        ] {
             assert_eq!(WorkDuration::parse(bad), None, "{bad}");
         }
     }

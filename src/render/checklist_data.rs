@@ -146,6 +146,9 @@ pub fn tasks_js(pb: &Playbook, windows: &[String]) -> String {
     )
 }
 
+/// One row of a market's data.js (see `MarketData::rows`).
+type DataRow = (usize, i32, i32, u8, i64, Vec<usize>, Vec<usize>);
+
 #[derive(Serialize)]
 struct MarketData<'a> {
     id: &'a str,
@@ -165,7 +168,7 @@ struct MarketData<'a> {
     /// due (days from kickoff, or -1 for ongoing), on the critical path (0 or
     /// 1), reason index (or -1), positions of the `same_as` group's other
     /// members, positions of what it waits for].
-    rows: Vec<(usize, i32, i32, u8, i64, Vec<usize>, Vec<usize>)>,
+    rows: Vec<DataRow>,
     /// The market's notes by task position: [Markdown as written, as plain text].
     notes: std::collections::BTreeMap<usize, (&'a str, String)>,
     /// The market's owners by task position (role ids), where it changes them.

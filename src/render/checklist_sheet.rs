@@ -262,7 +262,10 @@ pub fn summary_of<'a>(
         None => SheetSummary {
             order: "date",
             end: sched.plan.end,
-            days: sched.plan.end.map(|e| i64::from((e - prog.head(pb).kickoff).get_days()) + 1),
+            days: sched
+                .plan
+                .end
+                .map(|e| i64::from((e - prog.head(pb).kickoff).get_days()) + 1),
             critical: sched.plan.critical_path.len(),
             not_applicable: &[],
             entry_left_out: sched.list.entry_left_out,

@@ -105,25 +105,28 @@ impl Resolver {
                     let ids = self.pb.phases.iter().map(|p| p.id.as_str());
                     let help = match suggest(id, ids) {
                         Some(s) => format!("did you mean `phase:{s}`?"),
-                        None => "phase ids are the `id:` of each phase in the framework files".into(),
+                        None => {
+                            "phase ids are the `id:` of each phase in the framework files".into()
+                        }
                     };
                     Err(Diagnostic::error(format!("no phase with id `{id}`")).help(help))
                 }
             },
-            _ => Err(Diagnostic::error(format!(
-                "`{item}` is not work a task can wait for"
-            ))
-            .help("write `task:<step-id>/<task-slug>`, `step:<id>` or `phase:<id>`")),
+            _ => Err(
+                Diagnostic::error(format!("`{item}` is not work a task can wait for"))
+                    .help("write `task:<step-id>/<task-slug>`, `step:<id>` or `phase:<id>`"),
+            ),
         }
     }
 
     /// `<regulation-id>/<deadline-id>` → (regulation, deadline index).
     fn deadline_ref(&self, text: &str) -> Result<(usize, usize), Diagnostic> {
         let Some((reg, id)) = text.split_once('/') else {
-            return Err(Diagnostic::error(format!(
-                "`{text}` is not a deadline reference"
-            ))
-            .help("write `<regulation-id>/<deadline-id>`, an id of the regulation's `deadlines:`"));
+            return Err(
+                Diagnostic::error(format!("`{text}` is not a deadline reference")).help(
+                    "write `<regulation-id>/<deadline-id>`, an id of the regulation's `deadlines:`",
+                ),
+            );
         };
         let Some(r) = self.pb.lookup(Kind::Regulation, reg) else {
             return Err(self.unknown_id(Kind::Regulation, reg));
@@ -139,11 +142,7 @@ impl Resolver {
                     ),
                     None => format!(
                         "`{reg}`'s deadlines are: {}",
-                        deadlines
-                            .iter()
-                            .map(|d| d.0)
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        deadlines.iter().map(|d| d.0).collect::<Vec<_>>().join(", ")
                     ),
                 };
                 Err(Diagnostic::error(format!("`{reg}` has no deadline `{id}`")).help(help))
@@ -170,11 +169,8 @@ impl Resolver {
                     )
                 })
                 .collect();
-            let mut d = Diagnostic::error(format!(
-                "a dependency cycle: {}",
-                links.join(", ")
-            ))
-            .help("no task of a cycle can ever start: remove one of these `after` entries");
+            let mut d = Diagnostic::error(format!("a dependency cycle: {}", links.join(", ")))
+                .help("no task of a cycle can ever start: remove one of these `after` entries");
             let mut first = None;
             for i in 0..n {
                 let edge = (cycle[i], cycle[(i + 1) % n]);
@@ -287,7 +283,11 @@ impl Resolver {
         }
         // Cycles a market's extra `after` makes with the tasks' own.
         for mi in 0..self.pb.markets.len() {
-            if self.pb.markets[mi].adjust.values().all(|a| a.after.is_empty()) {
+            if self.pb.markets[mi]
+                .adjust
+                .values()
+                .all(|a| a.after.is_empty())
+            {
                 continue;
             }
             let mut graph: Vec<Vec<usize>> =
@@ -297,7 +297,10 @@ impl Resolver {
             }
             let refs: Vec<&[usize]> = graph.iter().map(Vec::as_slice).collect();
             for cycle in crate::schedule::graph::cycles(&refs) {
-                let names: Vec<&str> = cycle.iter().map(|&t| self.pb.tasks[t].id.as_str()).collect();
+                let names: Vec<&str> = cycle
+                    .iter()
+                    .map(|&t| self.pb.tasks[t].id.as_str())
+                    .collect();
                 let d = Diagnostic::error(format!(
                     "in `{}`, a dependency cycle: {} → {}",
                     self.pb.markets[mi].id,
@@ -307,7 +310,12 @@ impl Resolver {
                 .help("the market's `adjust: … after:` closes a cycle with the tasks' own `after`; remove one link");
                 let key = cycle
                     .iter()
-                    .find(|t| self.pb.markets[mi].adjust.get(t).is_some_and(|a| !a.after.is_empty()))
+                    .find(|t| {
+                        self.pb.markets[mi]
+                            .adjust
+                            .get(t)
+                            .is_some_and(|a| !a.after.is_empty())
+                    })
                     .map(|&t| format!("adjust.{}", self.pb.tasks[t].id))
                     .unwrap_or_else(|| "adjust".into());
                 let file = self.pb.markets[mi].file;
@@ -358,7 +366,11 @@ mod tests {
 
     #[test]
     fn after_names_tasks_steps_and_phases() {
-        for after in ["[task:kyc/verify-identity]", "[step:kyc]", "[\"step:kyc\", task:kyc/verify-identity]"] {
+        for after in [
+            "[task:kyc/verify-identity]",
+            "[step:kyc]",
+            "[\"step:kyc\", task:kyc/verify-identity]",
+        ] {
             let pb = second_step(after).ok();
             let t = pb.lookup(Kind::Task, "sign/sign-the-contract").unwrap().idx;
             let kyc = pb.lookup(Kind::Task, "kyc/verify-identity").unwrap().idx;
@@ -380,7 +392,10 @@ mod tests {
     fn an_unknown_task_is_placed_at_its_entry_with_the_nearest_id() {
         let e = second_step("[task:kyc/verify-identty]").errors();
         assert_eq!(e[0].message, "no task with id `kyc/verify-identty`");
-        assert_eq!(e[0].help.as_deref(), Some("did you mean `kyc/verify-identity`?"));
+        assert_eq!(
+            e[0].help.as_deref(),
+            Some("did you mean `kyc/verify-identity`?")
+        );
         assert_eq!(e[0].place(), format!("{COMPONENT_PATH}:24:25"));
         assert_eq!(e[0].underlined(), "task:kyc/verify-identty");
     }
@@ -410,8 +425,14 @@ mod tests {
                 "adjust:\n  kyc/verify-identty:\n    note: n\nteam:",
             )
             .errors();
-        assert_eq!(e[0].message, "no task `kyc/verify-identty` on Germany's checklist");
-        assert_eq!(e[0].help.as_deref(), Some("did you mean `kyc/verify-identity`?"));
+        assert_eq!(
+            e[0].message,
+            "no task `kyc/verify-identty` on Germany's checklist"
+        );
+        assert_eq!(
+            e[0].help.as_deref(),
+            Some("did you mean `kyc/verify-identity`?")
+        );
         assert_eq!(e[0].place(), "content/markets/de.yaml:8:3");
     }
 

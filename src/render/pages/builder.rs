@@ -517,7 +517,7 @@ impl<'a> Builder<'a> {
                     strong: false,
                     note: String::new(),
                     critical: false,
-                open_ended: open && blk.weeks.is_none(),
+                    open_ended: open && blk.weeks.is_none(),
                 });
             }
         }

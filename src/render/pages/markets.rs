@@ -343,7 +343,11 @@ impl Builder<'_> {
                     "{} – {}{}",
                     span.start,
                     span.due().map_or("ongoing".to_string(), |d| d.to_string()),
-                    if span.critical { " · critical path" } else { "" }
+                    if span.critical {
+                        " · critical path"
+                    } else {
+                        ""
+                    }
                 ),
                 open_ended: span.open,
                 critical: span.critical,
