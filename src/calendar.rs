@@ -10,9 +10,13 @@
 //! 1. the calendar head (`VERSION:2.0`, `PRODID`, `CALSCALE:GREGORIAN`,
 //!    `METHOD:PUBLISH`, a display name);
 //! 2. per step: `UID` from the market and step ids ([`uid`]: importing the
-//!    file again updates the events instead of adding copies), `DTSTAMP`
-//!    fixed by the input (the market's kickoff at 00:00:00 UTC, so two builds
-//!    of the same playbook are byte-identical), `SEQUENCE:0`,
+//!    file again updates the events instead of adding copies); `DTSTAMP`
+//!    and `SEQUENCE` from the git history of the files the event is made
+//!    from (the newest commit that changed them, and how many commits did:
+//!    a calendar that subscribes sees a changed event as a newer revision,
+//!    and two builds of one commit are byte-identical; outside git, the
+//!    kickoff at 00:00:00 UTC and 0); a `URL` back to the checklist when
+//!    the site's base URL is absolute;
 //!    `DTSTART;VALUE=DATE` (the window's first day) and `DTEND;VALUE=DATE`
 //!    (exclusive: the day after the due date; the day after the start for
 //!    ongoing work, which has no due date), `TRANSP:TRANSPARENT` (a
@@ -87,7 +91,12 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
     line.push_str("X-WR-CALNAME:");
     push_text(&mut line, &format!("{} {what} checklist", market.name));
     push_line(&mut out, &line);
-    let stamp = format!("{}T000000Z", ics_date(market.kickoff));
+    let kickoff_stamp = format!("{}T000000Z", ics_date(market.kickoff));
+    let program_file = match prog {
+        Program::Market(m) => pb.sources[pb.markets[m].file].path.as_str(),
+        Program::Company => "book.toml",
+    };
+    let url = checklist_url(pb, prog);
     for (_, tasks) in &steps {
         let r0 = tasks[0];
         let last = if tasks.iter().any(|r| r.due.is_none()) {
@@ -100,8 +109,19 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
         line.push_str("UID:");
         push_text(&mut line, &uid(market.id, r0.step_id));
         push_line(&mut out, &line);
+        let files = tasks
+            .iter()
+            .map(|r| pb.sources[pb.tasks[r.task_idx].file].path.as_str())
+            .chain(std::iter::once(program_file));
+        let (stamp, sequence) = match pb.provenance.revision_of(files) {
+            Some(r) => (
+                r.last.strftime("%Y%m%dT%H%M%SZ").to_string(),
+                r.commits,
+            ),
+            None => (kickoff_stamp.clone(), 0),
+        };
         push_line(&mut out, &format!("DTSTAMP:{stamp}"));
-        push_line(&mut out, "SEQUENCE:0");
+        push_line(&mut out, &format!("SEQUENCE:{sequence}"));
         push_line(
             &mut out,
             &format!("DTSTART;VALUE=DATE:{}", ics_date(r0.start)),
@@ -114,6 +134,9 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
             ),
         );
         push_line(&mut out, "TRANSP:TRANSPARENT");
+        if let Some(u) = &url {
+            push_line(&mut out, &format!("URL:{u}"));
+        }
         line.clear();
         line.push_str("SUMMARY:");
         push_text(&mut line, &format!("{} {what}: {}", market.name, r0.step));
@@ -126,6 +149,20 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
     }
     push_line(&mut out, "END:VCALENDAR");
     out
+}
+
+/// The checklist page's absolute address, when the site's base URL has a
+/// host (a calendar cannot follow a relative link).
+fn checklist_url(pb: &Playbook, prog: Program) -> Option<String> {
+    let base = pb.config.build.base_url.as_str();
+    if !(base.starts_with("https://") || base.starts_with("http://")) {
+        return None;
+    }
+    let base = base.trim_end_matches('/');
+    Some(match prog {
+        Program::Market(m) => format!("{base}/markets/{}/checklist/", pb.markets[m].id),
+        Program::Company => format!("{base}/company/"),
+    })
 }
 
 /// The first day after a step's last due date (`DTEND` of an all-day event

@@ -5,8 +5,13 @@
 //! out in the reader's browser from [`StatusData`], written at build time
 //! (so two builds of one commit stay byte-identical).
 //!
+//! A launched market (`launched:`) has its launch behind it: on and after
+//! that day, work due by it that nobody recorded is closed by the launch
+//! (counted done, "closed at launch"), and only the work due after it can
+//! be overdue.
+//!
 //! The states, in the order they are decided:
-//! - **done**: every task is recorded as done;
+//! - **done**: every task is recorded as done (or closed at launch);
 //! - **late**: at least one task is overdue;
 //! - **not started**: the day is before the kickoff;
 //! - **at risk**: nothing is overdue, but tasks due within the next
@@ -77,8 +82,12 @@ pub struct LaunchStatus<'a> {
     pub kickoff: Date,
     /// Checklist rows.
     pub total: usize,
-    /// Rows recorded as done.
+    /// Rows recorded as done, or closed at launch.
     pub done: usize,
+    /// The day the market went live, when it is on or before the day asked.
+    pub launched: Option<Date>,
+    /// Of `done`, the rows closed by the launch (due by it, not recorded).
+    pub closed_at_launch: usize,
     /// Tasks due before the day and not done, earliest first.
     pub overdue: Vec<DueTask<'a>>,
     /// The next tasks due (on or after the day, not done): those of the
@@ -107,9 +116,13 @@ pub fn launch_status<'a>(
         due,
         owner: r.owner_person.or(r.owner_title),
     };
+    let launched = market.launched.filter(|&l| l <= day);
+    let closed_by_launch =
+        |r: &Row<'_>| r.done.is_none() && launched.is_some_and(|l| r.due.is_some_and(|d| d <= l));
+    let closed_at_launch = rows.iter().filter(|r| closed_by_launch(r)).count();
     let open: Vec<(&Row<'a>, Date)> = rows
         .iter()
-        .filter(|r| r.done.is_none())
+        .filter(|r| r.done.is_none() && !closed_by_launch(r))
         .filter_map(|r| r.due.map(|d| (r, d)))
         .collect();
     let mut overdue: Vec<DueTask<'a>> = open
@@ -127,7 +140,7 @@ pub fn launch_status<'a>(
     let soon_end = day.checked_add(SOON_DAYS.days()).unwrap_or(day);
     let due_soon = next.first().is_some_and(|t| t.due <= soon_end);
     next.truncate(NEXT_MAX);
-    let done = rows.iter().filter(|r| r.done.is_some()).count();
+    let done = rows.iter().filter(|r| r.done.is_some()).count() + closed_at_launch;
     let state = if !rows.is_empty() && done == rows.len() {
         State::Done
     } else if !overdue.is_empty() {
@@ -145,6 +158,8 @@ pub fn launch_status<'a>(
         kickoff: market.kickoff,
         total: rows.len(),
         done,
+        launched,
+        closed_at_launch,
         overdue,
         next,
         state,
@@ -169,6 +184,9 @@ pub struct StatusData<'a> {
     pub done: usize,
     /// Open tasks with a due date: (due date, how many), by date.
     pub open: Vec<(Date, usize)>,
+    /// The day the market went live: from then on, open tasks due by it are
+    /// closed by the launch (the page works that out for its day).
+    pub launched: Option<Date>,
 }
 
 /// [`StatusData`] of the company program (when it has work) and every
@@ -200,6 +218,7 @@ pub fn site_data<'a>(
             total: s.list.rows.len(),
             done,
             open: open.into_iter().collect(),
+            launched: head.launched,
         }
     };
     let company = pb
@@ -212,17 +231,42 @@ pub fn site_data<'a>(
 /// The report as text: one block per launch.
 pub fn to_text(day: Date, launches: &[LaunchStatus<'_>]) -> String {
     use std::fmt::Write as _;
-    let mut s = format!("Launch status on {day}\n");
+    let mut s = format!("Launch status on {day}\n\n");
+    // One line per launch first: where each stands at a glance.
+    let width = launches
+        .iter()
+        .map(|l| l.name.chars().count() + l.id.len() + 3)
+        .max()
+        .unwrap_or(0);
+    for l in launches {
+        let who = format!("{} ({})", l.name, l.id);
+        let _ = writeln!(
+            s,
+            "  {who:<width$}  {:<11}  {:>4} of {:<4} done  {}",
+            l.state.label(),
+            l.done,
+            l.total,
+            headline(l)
+        );
+    }
     for l in launches {
         let _ = write!(
             s,
-            "\n{} ({}): {} · {} of {} done · kickoff {}\n",
+            "\n{} ({}): {} · {} of {} done · kickoff {}{}\n",
             l.name,
             l.id,
             l.state.label(),
             l.done,
             l.total,
-            l.kickoff
+            l.kickoff,
+            match l.launched {
+                Some(d) => format!(
+                    " · launched {d} ({} task{} due by then closed at launch)",
+                    l.closed_at_launch,
+                    if l.closed_at_launch == 1 { "" } else { "s" }
+                ),
+                None => String::new(),
+            }
         );
         if !l.overdue.is_empty() {
             let _ = writeln!(s, "  overdue: {} tasks", l.overdue.len());
@@ -241,6 +285,22 @@ pub fn to_text(day: Date, launches: &[LaunchStatus<'_>]) -> String {
         }
     }
     s
+}
+
+/// What a launch's summary line ends with: its launch or kickoff, what is
+/// overdue, what is due next.
+fn headline(l: &LaunchStatus<'_>) -> String {
+    let mut parts = vec![match l.launched {
+        Some(d) => format!("launched {d}"),
+        None => format!("kickoff {}", l.kickoff),
+    }];
+    if !l.overdue.is_empty() {
+        parts.push(format!("{} overdue", l.overdue.len()));
+    }
+    if let Some(t) = l.next.first() {
+        parts.push(format!("next due {}", t.due));
+    }
+    parts.join(" · ")
 }
 
 fn line(s: &mut String, t: &DueTask<'_>) {

@@ -157,7 +157,8 @@
   function toCsv() {
     var out = ["\ufeff" + CSV_HEADER + "\r\n"];
     rows.forEach(function (r) {
-      out.push([C.id, r.id, r.phase[0], r.phase[1], r.phase[2], r.phase[3], r.step[0], r.activity, r.task, ownerText(r), r.roleTitle !== null ? r.roleTitle : r.role]
+      var owner = r.person !== null ? r.person : r.roleTitle !== null ? r.roleTitle : r.role;
+      out.push([C.id, r.id, r.phase[0], r.phase[1], r.phase[2], r.phase[3], r.step[0], r.activity, r.task, owner, r.roleTitle !== null ? r.roleTitle : r.role]
         .map(csvField).join(",") + "," + csvField(r.start) + "," + csvField(r.due) + "," + csvField(r.duration) + "," +
         (r.critical ? "yes" : "no") + "," + csvField(r.waits.map(function (w) { return w.id; }).join("; ")) + "," +
         csvField(r.note === null ? "" : oneLine(r.note)) + "," +

@@ -16,14 +16,6 @@ fn owner_text(out: &mut String, r: &Row<'_>) {
     }
 }
 
-/// What a row's owner cell says: the person and their role, else the
-/// role's name (never a bare role id when the role has a name).
-pub fn owner_label(r: &Row<'_>) -> String {
-    let mut s = String::new();
-    owner_text(&mut s, r);
-    s
-}
-
 /// The checklist's opening facts: kickoff, rows, the schedule's end and
 /// critical path, the order.
 fn lead_line(pb: &Playbook, list: &Checklist<'_>) -> String {
@@ -296,7 +288,8 @@ pub fn to_csv(pb: &Playbook, list: &Checklist<'_>) -> String {
     s.push_str(CSV_HEADER);
     s.push_str("\r\n");
     for r in &list.rows {
-        let owner = owner_label(r);
+        // The person when the market names one, else the role's name.
+        let owner = r.owner_person.or(r.owner_title).or(r.owner_role).unwrap_or("");
         for f in [
             market.id,
             r.task_id,
@@ -307,7 +300,7 @@ pub fn to_csv(pb: &Playbook, list: &Checklist<'_>) -> String {
             r.step,
             r.activity,
             r.task,
-            &owner,
+            owner,
             r.owner_title.or(r.owner_role).unwrap_or(""),
         ] {
             csv_field(&mut s, f);

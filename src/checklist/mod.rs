@@ -55,6 +55,8 @@ pub struct Head<'a> {
     pub kickoff: Date,
     /// Role → person (the company program has none).
     pub team: Option<&'a BTreeMap<String, String>>,
+    /// The day the market went live (none while planned, and for the company).
+    pub launched: Option<Date>,
 }
 
 impl Program {
@@ -69,6 +71,7 @@ impl Program {
                     region: Some(&market.region),
                     kickoff: market.kickoff,
                     team: Some(&market.team),
+                    launched: market.launched,
                 }
             }
             Program::Company => Head {
@@ -81,6 +84,7 @@ impl Program {
                 region: None,
                 kickoff: company_kickoff(pb),
                 team: None,
+                launched: None,
             },
         }
     }

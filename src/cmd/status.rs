@@ -72,11 +72,13 @@ pub(super) fn run(
         })
         .collect();
     bar.finish_and_clear();
-    let launches: Vec<status::LaunchStatus<'_>> = chosen
+    let mut launches: Vec<status::LaunchStatus<'_>> = chosen
         .iter()
         .zip(&rows)
         .map(|(&p, r)| status::launch_status(&pb, p, r, day))
         .collect();
+    // In the order the launches start, as the site's status page lists them.
+    launches.sort_by(|a, b| a.kickoff.cmp(&b.kickoff).then(a.id.cmp(b.id)));
     let text = match format {
         StatusFormat::Text => status::to_text(day, &launches),
         StatusFormat::Json => status::to_json(day, &launches),

@@ -67,6 +67,8 @@ pub struct TimelineRow {
     pub strong: bool,
     /// The bar runs on without an end.
     pub open: bool,
+    /// On the critical path (drawn marked).
+    pub critical: bool,
     /// Baseline of the label.
     pub text_y: String,
     /// Bar's left edge.
@@ -129,6 +131,7 @@ pub fn timeline(
                 note: b.note.clone(),
                 strong: b.strong,
                 open: b.open_ended,
+                critical: b.critical,
                 text_y: n1(y + 15.0),
                 x: n1(x0),
                 y: n1(y + 4.0),

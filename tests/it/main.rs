@@ -50,6 +50,7 @@ mod progress;
 mod provenance;
 mod regulations;
 mod scaffold;
+mod schedule;
 mod schema;
 mod serve;
 mod support;

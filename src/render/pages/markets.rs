@@ -157,6 +157,14 @@ struct MarketFacts<'a> {
     kickoff: Date,
     /// "Monday".
     kickoff_weekday: String,
+    /// The day it went live; none while planned.
+    launched: Option<Date>,
+    /// The company's home market.
+    home: bool,
+    /// The schedule's last due date.
+    end: Option<Date>,
+    /// Tasks on the critical path.
+    critical: usize,
     team: Vec<TeamMember<'a>>,
     partners: Vec<PartnerCtx<'a>>,
     /// Rows of its launch checklist.
@@ -432,6 +440,10 @@ impl Builder<'_> {
                 currency: m.currency.as_deref(),
                 kickoff: m.kickoff,
                 kickoff_weekday: m.kickoff.strftime("%A").to_string(),
+                launched: m.launched,
+                home: m.home,
+                end: sched.plan.end,
+                critical: sched.plan.critical_path.len(),
                 team,
                 partners,
                 tasks: count,
