@@ -172,87 +172,40 @@ pub struct StatusData<'a> {
 }
 
 /// [`StatusData`] of the company program (when it has work) and every
-/// market. A market's rows are not listed: its [`crate::checklist::compact`]
-/// checklist (the same rows) gives the tasks that are not on every
-/// checklist, and a row's due date is its block's window end for the market,
-/// so open rows are counted per block. A row is done when any task of its
-/// `same_as` group is recorded.
+/// market, from their schedules (the rows' text is not needed). A row is
+/// done when any task of its `same_as` group is recorded.
 pub fn site_data<'a>(
-    pb: &'a Playbook,
-    ix: &crate::checklist::ChecklistIndex,
+    lists: &crate::checklist::Checklists<'a>,
     company_url: String,
     url: impl Fn(usize) -> String,
 ) -> Vec<StatusData<'a>> {
-    use crate::checklist::{compact, group_on, is_gated};
-    let block_of = |t: usize| pb.steps[pb.tasks[t].step].block;
-    let mut everywhere = vec![0usize; pb.blocks.len()];
-    for t in (0..pb.tasks.len()).filter(|&t| !is_gated(pb, t)) {
-        everywhere[block_of(t)] += 1;
-    }
-    let company = pb.has_company_work().then(|| {
-        let windows = crate::checklist::window_labels(pb);
-        let rows = crate::checklist::rows(pb, &windows, Program::Company);
-        let head = Program::Company.head(pb);
+    let pb = lists.pb;
+    let one = |prog: Program, url: String| {
+        let s = lists.schedule(prog);
+        let head = prog.head(pb);
         let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
-        for r in rows.iter().filter(|r| r.done.is_none()) {
-            if let Some(d) = r.due {
+        let mut done = 0;
+        for (i, p) in s.plan.items.iter().enumerate() {
+            if s.is_done(pb, i) {
+                done += 1;
+            } else if let Some(d) = p.due {
                 *open.entry(d).or_default() += 1;
             }
         }
         StatusData {
             id: head.id,
             name: head.name,
-            url: company_url,
+            url,
             kickoff: head.kickoff,
-            total: rows.len(),
-            done: rows.iter().filter(|r| r.done.is_some()).count(),
+            total: s.list.rows.len(),
+            done,
             open: open.into_iter().collect(),
         }
-    });
-    let markets = pb.markets.iter().enumerate().map(|(m, market)| {
-        let c = compact(pb, ix, m);
-        let mut per_block = everywhere.clone();
-        for &(pos, _) in &c.gated {
-            let t = ix.order[pos];
-            let group = group_on(pb, t, market.kickoff, |x| pb.applies(x, m));
-            if group.first().is_none_or(|&lead| lead == t) {
-                per_block[block_of(t)] += 1;
-            }
-        }
-        // The rows recorded as done: a group's row once, whichever member.
-        let mut done_rows = std::collections::BTreeSet::new();
-        if let Some(p) = pb.progress.get(m) {
-            for &t in p.done.keys() {
-                let group = group_on(pb, t, market.kickoff, |x| pb.applies(x, m));
-                done_rows.insert(group.first().copied().unwrap_or(t));
-            }
-        }
-        for &t in &done_rows {
-            let b = block_of(t);
-            per_block[b] = per_block[b].saturating_sub(1);
-        }
-        let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
-        for (b, &n) in per_block.iter().enumerate().filter(|(_, &n)| n > 0) {
-            let blk = &pb.blocks[b];
-            let w = crate::schedule::block_window(
-                market.kickoff,
-                pb.phases[blk.phase].window,
-                blk.weeks,
-            );
-            if let Some(d) = w.end {
-                *open.entry(d).or_default() += n;
-            }
-        }
-        StatusData {
-            id: &market.id,
-            name: &market.name,
-            url: url(m),
-            kickoff: market.kickoff,
-            total: c.count,
-            done: done_rows.len(),
-            open: open.into_iter().collect(),
-        }
-    });
+    };
+    let company = pb
+        .has_company_work()
+        .then(|| one(Program::Company, company_url));
+    let markets = (0..pb.markets.len()).map(|m| one(Program::Market(m), url(m)));
     company.into_iter().chain(markets).collect()
 }
 
@@ -359,8 +312,8 @@ mod tests {
 
     fn status(input: Input, day: &str) -> (State, usize, usize, usize) {
         let pb = input.ok();
-        let windows = crate::checklist::window_labels(&pb);
-        let rows = crate::checklist::rows(&pb, &windows, 0);
+        let lists = crate::checklist::Checklists::new(&pb);
+        let rows = lists.checklist(0, crate::checklist::Order::Date).rows;
         let s = launch_status(&pb, 0, &rows, day.parse().expect("a date"));
         (s.state, s.done, s.overdue.len(), s.next.len())
     }
@@ -413,15 +366,14 @@ mod tests {
     #[test]
     fn the_site_data_counts_open_tasks_by_due_date() {
         let pb = input().ok();
-        let windows = crate::checklist::window_labels(&pb);
-        let rows = crate::checklist::rows(&pb, &windows, 0);
-        let ix = crate::checklist::ChecklistIndex::new(&pb);
-        let d = &site_data(&pb, &ix, String::new(), |_| "markets/de/checklist/".into())[0];
+        let lists = crate::checklist::Checklists::new(&pb);
+        let d = &site_data(&lists, String::new(), |_| "markets/de/checklist/".into())[0];
         assert_eq!((d.total, d.done), (1, 0));
         assert_eq!(d.open, [("2027-03-14".parse().unwrap(), 1)]);
         let pb = input().file("content/progress/de.yaml", DONE).ok();
-        let ix = crate::checklist::ChecklistIndex::new(&pb);
-        let d = &site_data(&pb, &ix, String::new(), |_| String::new())[0];
+        let lists = crate::checklist::Checklists::new(&pb);
+        let rows = lists.checklist(0, crate::checklist::Order::Date).rows;
+        let d = &site_data(&lists, String::new(), |_| String::new())[0];
         assert_eq!((d.total, d.done), (1, 1));
         assert!(d.open.is_empty());
         let text = to_csv(
@@ -429,7 +381,7 @@ mod tests {
             &[launch_status(&pb, 0, &rows, "2027-03-15".parse().unwrap())],
         );
         assert!(
-            text.ends_with("2027-03-15,de,Germany,2027-03-01,late,0,1,1,,\r\n"),
+            text.ends_with("2027-03-15,de,Germany,2027-03-01,done,1,1,0,,\r\n"),
             "{text}"
         );
     }

@@ -279,6 +279,12 @@ pub struct SiteContext<'a> {
     pub version: Option<&'a str>,
     /// The build's date (`YYYY-MM-DD`), only with `[build] build-date = true`.
     pub built: Option<&'a str>,
+    /// The Content-Security-Policy of every page (`render::csp`): only the
+    /// site's own scripts and [`SiteContext::theme_init`] run.
+    pub csp: &'a str,
+    /// The one inline script the policy allows (the dark-mode choice, before
+    /// the first paint): write it as `<script>{{ site.theme_init | safe }}</script>`.
+    pub theme_init: &'a str,
 }
 
 /// The page a template is rendering.
@@ -317,6 +323,7 @@ pub struct PageContext<'a, T: Serialize> {
 /// The shared part of a page's context; `nav_html` is its sidebar.
 pub fn base_context<'a>(
     pb: &'a Playbook,
+    security: &'a super::csp::PageSecurity,
     nav_html: String,
     base: PageBase,
     prev: Option<LinkCtx>,
@@ -339,6 +346,8 @@ pub fn base_context<'a>(
             additional_js: &pb.config.build.additional_js,
             version: pb.provenance.version.as_deref(),
             built: pb.provenance.built.as_deref(),
+            csp: &security.policy,
+            theme_init: security.theme_init,
         },
         extra: &pb.config.extra,
         page: PageInfo {
@@ -364,6 +373,19 @@ pub fn base_context<'a>(
 /// become their labels or target titles, Markdown punctuation and callout
 /// markers go, and the result is cut at about 200 characters.
 pub fn plain(pb: &Playbook, text: &str) -> String {
+    let s = plain_text(pb, text);
+    if s.chars().count() > 200 {
+        let mut t: String = s.chars().take(197).collect();
+        t.push('…');
+        t
+    } else {
+        s
+    }
+}
+
+/// [`plain`] without the cut: a Markdown note as one line of text (a
+/// checklist row's market note, which also prints on paper).
+pub fn plain_text(pb: &Playbook, text: &str) -> String {
     let mut s = String::new();
     let mut last = 0;
     for r in markdown::find_refs_in(text) {
@@ -388,12 +410,5 @@ pub fn plain(pb: &Playbook, text: &str) -> String {
         .chars()
         .filter(|c| !matches!(c, '*' | '_' | '`' | '#' | '[' | ']' | '>' | '|'))
         .collect();
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() > 200 {
-        let mut t: String = s.chars().take(197).collect();
-        t.push('…');
-        t
-    } else {
-        s
-    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

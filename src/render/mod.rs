@@ -11,6 +11,8 @@
 pub mod checklist_data;
 pub mod checklist_sheet;
 pub mod context;
+pub mod csp;
+pub mod embed;
 pub mod minify;
 pub mod on_demand;
 pub mod pages;
@@ -121,6 +123,7 @@ pub(super) fn escape_html(input: &str) -> String {
 
 /// Filters the templates use beyond Tera's core set.
 pub(super) fn register_filters(tera: &mut tera::Tera) {
+    tera.register_filter("json_script", embed::JsonScriptFilter);
     tera.register_filter(
         "slugify",
         |v: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {

@@ -21,6 +21,8 @@ pub struct Bar {
     pub note: String,
     /// True when the bar runs on without an end.
     pub open_ended: bool,
+    /// On the critical path (drawn marked, and said so in its note).
+    pub critical: bool,
 }
 
 /// A timeline as `charts.html::timeline` draws it: the geometry worked out
@@ -387,6 +389,7 @@ mod tests {
                 strong: true,
                 note: String::new(),
                 open_ended: false,
+                critical: false,
             },
             Bar {
                 label: "Step <1>".into(),
@@ -395,6 +398,7 @@ mod tests {
                 strong: false,
                 note: "due 2027-03-14".into(),
                 open_ended: false,
+                critical: false,
             },
         ];
         let s = timeline("Phases of X", &bars, 4.0, 1.0, &|u| {

@@ -30,6 +30,8 @@ pub struct Templates {
     pub assets: Vec<(String, Vec<u8>)>,
     /// Problems that do not stop a build (an override missing a hook).
     pub warnings: Vec<Diagnostic>,
+    /// Every page's Content-Security-Policy and the inline script it allows.
+    pub security: super::csp::PageSecurity,
 }
 
 /// What a replaced template must keep for the site to work, and why.
@@ -38,6 +40,7 @@ const HOOKS: &[(&str, &str, &str)] = &[
     ("base.html", "theme/search.js", "the search box needs `theme/search.js`"),
     ("base.html", "id=\"search-box\"", "`/` focuses the element with id `search-box`, and search.js attaches to it"),
     ("base.html", "block content", "every page template fills `{% block content %}`: without it pages are empty"),
+    ("base.html", "site.csp", "every page carries the site's Content-Security-Policy (`<meta http-equiv=\"Content-Security-Policy\" content=\"{{ site.csp }}\">`): without it a script that slips into a page can run"),
     ("checklist.html", "data-market", "ticks are kept per market: the checklist needs the `data-market` attribute"),
     ("checklist.html", "theme/checklist.js", "long checklists are assembled by `theme/checklist.js`"),
     ("assessment.html", "data-assessment", "`theme/learning.js` scores the self-assessment inside the element with `data-assessment` (the level's id)"),
@@ -156,6 +159,7 @@ impl Templates {
             tera,
             assets,
             warnings,
+            security: super::csp::PageSecurity::new(),
         })
     }
 

@@ -2,6 +2,10 @@
 // show build errors in an overlay while the last good page stays visible.
 (function () {
   "use strict";
+  // The site's generation comes as an attribute of this script's element:
+  // the page's Content-Security-Policy runs no inline script.
+  var me = document.currentScript;
+  window.PLAYBOOK_GENERATION = me ? +me.getAttribute("data-generation") : 0;
   var key = "playbook-scroll:" + location.pathname;
   try {
     var y = sessionStorage.getItem(key);

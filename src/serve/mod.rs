@@ -199,11 +199,11 @@ impl Default for Shared {
     }
 }
 
-/// The script injected into every page in serve mode (never into `build` output).
+/// The script injected into every page in serve mode (never into `build`
+/// output): a script file, with the site's generation as an attribute, so
+/// the page's Content-Security-Policy (own scripts only) lets it run.
 pub fn reload_script(generation: u64) -> String {
-    format!(
-        "<script>window.PLAYBOOK_GENERATION={generation};</script><script src=\"/__playbook/live.js\"></script>"
-    )
+    format!("<script src=\"/__playbook/live.js\" data-generation=\"{generation}\"></script>")
 }
 
 /// The live-reload client: SSE, scroll keeping, error overlay.

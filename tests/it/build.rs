@@ -518,6 +518,74 @@ fn html_special_characters_in_yaml_are_escaped_in_every_page() {
     assert!(raw.is_empty(), "unescaped <script> in {raw:?}");
 }
 
+#[test]
+fn a_name_that_closes_a_script_element_stays_data_on_the_status_page() {
+    let name = "Germany</script><img src=x onerror=alert(1)><!-- \u{2028}";
+    let built = Fixture::skeleton()
+        .replace(
+            "content/markets/de.yaml",
+            "name: Germany",
+            // YAML's own escape: a raw U+2028 is a line break to YAML.
+            r#"name: "Germany</script><img src=x onerror=alert(1)><!-- \u2028""#,
+        )
+        .build_to_temp(&[]);
+    let page = built.page("status/index.html");
+    let open = r#"<script type="application/json" id="status-data">"#;
+    let start = page.find(open).expect("the status page's data block") + open.len();
+    let len = page[start..].find("</script>").unwrap();
+    let data = &page[start..start + len];
+    assert!(!data.contains('<') && !data.contains('\u{2028}'), "{data}");
+    let parsed: serde_json::Value = serde_json::from_str(data).unwrap();
+    let names: Vec<&str> = parsed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&name),
+        "the name comes back whole: {names:?}"
+    );
+}
+
+#[test]
+fn every_page_carries_the_content_security_policy_the_nginx_recipe_sends() {
+    let built = Fixture::skeleton().build_to_temp(&[]);
+    let conf = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/nginx/playbook.conf"),
+    )
+    .unwrap();
+    let header = conf
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("add_header Content-Security-Policy \"")
+        })
+        .and_then(|l| l.split('"').next())
+        .expect("the recipe sends a Content-Security-Policy header");
+    for (path, bytes) in read_tree(built.site()) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let key = r#"<meta http-equiv="Content-Security-Policy" content=""#;
+        let at = html
+            .find(key)
+            .unwrap_or_else(|| panic!("{path}: no policy"))
+            + key.len();
+        let policy = html[at..].split('"').next().unwrap().replace("&#39;", "'");
+        assert!(
+            policy.contains("script-src 'self' 'sha256-"),
+            "{path}: {policy}"
+        );
+        assert_eq!(
+            format!("{policy}; frame-ancestors 'self'"),
+            header,
+            "{path}: deploy/nginx/playbook.conf sends the pages' own policy"
+        );
+    }
+}
+
 // Golden snapshot.
 
 #[test]

@@ -2,7 +2,7 @@
 //! the Markdown, CSV, JSON and iCalendar forms, on screen or into files.
 //!
 //! Skeleton facts used here: step `regulatory-mapping` sits in phase weeks
-//! [1, 2]; `de` (Germany) starts 2027-03-01 and is tagged `new-language`;
+//! [1, 2]; `de` (Germany) starts 2026-03-02 and is tagged `new-language`;
 //! `ie` (Ireland) starts 2027-05-03 with no tags; the task "Translate the
 //! privacy notice" applies only to markets tagged `new-language`.
 
@@ -61,7 +61,7 @@ fn tag_rule_gives_the_task_only_to_markets_with_the_tag() {
 fn due_date_is_the_last_day_of_the_phase_window_after_kickoff() {
     let f = Fixture::skeleton();
     for (market, start, due) in [
-        ("de", "2027-03-01", "2027-03-14"),
+        ("de", "2026-03-02", "2026-03-15"),
         ("ie", "2027-05-03", "2027-05-16"),
     ] {
         let rows = json_rows(&f.run(&["checklist", market, "--format", "json"]));
@@ -88,7 +88,7 @@ fn json_rows_carry_task_id_owner_and_due() {
         ]
     );
     assert_eq!(rows[0]["owner_role"], "legal");
-    assert_eq!(rows[0]["due"], "2027-03-14");
+    assert_eq!(rows[0]["due"], "2026-03-15");
 }
 
 #[test]
@@ -395,7 +395,7 @@ fn checklists_over_the_static_limit_are_published_as_data_not_rows() {
     let de = script_json(&built.page("markets/de/checklist/data.js"));
     assert_eq!(de["count"], 2, "{de}");
     assert_eq!(de["reasons"], serde_json::json!([["tag: new-language"]]));
-    assert_eq!(de["kickoff"], "2027-03-01");
+    assert_eq!(de["kickoff"], "2026-03-02");
     // Ireland's one-row checklist is within the limit: written out as usual.
     let ie = built.page("markets/ie/checklist/index.html");
     assert!(!ie.contains("ck-dynamic"), "{ie}");
@@ -495,8 +495,8 @@ fn calendar_has_one_all_day_event_per_step_with_its_tasks_and_owners() {
     assert_eq!(events.len(), 1, "{events:?}");
     let e = &events[0];
     assert_eq!(e.uid, "de.regulatory-mapping@playbook");
-    assert_eq!(e.start, "2027-03-01");
-    assert_eq!(e.end, "2027-03-15", "the day after the due date 2027-03-14");
+    assert_eq!(e.start, "2026-03-02");
+    assert_eq!(e.end, "2027-03-15", "the day after the due date 2026-03-15");
     assert_eq!(e.summary, "Germany launch: Regulatory Mapping");
     assert!(
         e.description

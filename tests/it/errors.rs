@@ -44,7 +44,7 @@ fn unterminated_front_matter_in_a_chapter_points_at_its_opening_line() {
 #[test]
 fn impossible_date_is_rejected_with_a_date_format_hint() {
     let run = Fixture::skeleton()
-        .replace(DE, "kickoff: 2027-03-01", "kickoff: 2027-02-30")
+        .replace(DE, "kickoff: 2026-03-02", "kickoff: 2027-02-30")
         .build();
     let e = run.only_error();
     assert_eq!(e.place(), format!("{DE}:9:10"));

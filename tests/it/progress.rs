@@ -167,7 +167,7 @@ fn status(f: &Fixture, day: &str) -> Value {
 #[test]
 fn status_reports_each_launch_on_the_day_asked() {
     let f = Fixture::skeleton();
-    // Germany: kickoff 2027-03-01, two tasks due 2027-03-14.
+    // Germany: kickoff 2026-03-02, two tasks due 2026-03-15.
     let de = |v: &Value| {
         v["launches"]
             .as_array()
@@ -179,7 +179,7 @@ fn status_reports_each_launch_on_the_day_asked() {
     };
     let before = de(&status(&f, "2027-02-01"));
     assert_eq!(before["state"], "not-started");
-    assert_eq!(before["next"][0]["due"], "2027-03-14");
+    assert_eq!(before["next"][0]["due"], "2026-03-15");
     assert_eq!(de(&status(&f, "2027-03-02"))["state"], "on-track");
     assert_eq!(de(&status(&f, "2027-03-10"))["state"], "at-risk");
     let late = de(&status(&f, "2027-03-15"));
@@ -217,7 +217,7 @@ fn the_status_page_holds_what_the_browser_needs_and_agrees_with_the_cli() {
         .and_then(|s| s.split("</script>").next())
         .expect("the status data");
     let data: Value = serde_json::from_str(json).expect("valid JSON");
-    for day in ["2027-02-01", "2027-03-14", "2027-03-15", "2027-06-01"] {
+    for day in ["2027-02-01", "2026-03-15", "2027-03-15", "2027-06-01"] {
         let cli = status(&f, day);
         for l in cli["launches"].as_array().unwrap() {
             let d = data
@@ -245,6 +245,6 @@ fn the_status_page_holds_what_the_browser_needs_and_agrees_with_the_cli() {
     }
     // Without JavaScript: every market with its done count and due dates.
     assert!(page.contains("1 of 2"), "Germany's done count");
-    assert!(page.contains("2027-03-14 – 2027-03-14"));
+    assert!(page.contains("2026-03-15 – 2026-03-15"));
     assert!(page.contains("role=\"img\" aria-label=\"Open tasks due each month, by market\""));
 }

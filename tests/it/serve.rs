@@ -500,15 +500,15 @@ fn serve_has_the_full_text_index_with_its_types_and_updates_it_on_a_save() {
 
 /// A served page without the live-reload script serve adds before `</body>`.
 fn without_reload_script(page: &str) -> String {
-    match (
-        page.find("<script>window.PLAYBOOK_GENERATION="),
-        page.find("/__playbook/live.js\"></script>"),
-    ) {
-        (Some(a), Some(b)) if b > a => {
-            let end = b + "/__playbook/live.js\"></script>".len();
+    let Some(a) = page.find("<script src=\"/__playbook/live.js\"") else {
+        return page.to_string();
+    };
+    match page[a..].find("</script>") {
+        Some(b) => {
+            let end = a + b + "</script>".len();
             format!("{}{}", &page[..a], &page[end..])
         }
-        _ => page.to_string(),
+        None => page.to_string(),
     }
 }
 

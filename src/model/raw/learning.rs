@@ -27,6 +27,7 @@ pub struct RawLearningPath {
 #[serde(deny_unknown_fields)]
 pub struct RawLevel {
     /// Slug (the assessment page's URL: `learning/<id>/`).
+    #[schemars(with = "Slug")]
     pub id: String,
     /// Display title.
     pub title: String,
@@ -34,6 +35,7 @@ pub struct RawLevel {
     #[serde(default)]
     pub focus: Option<String>,
     /// Chapter ids the level covers, in order.
+    #[schemars(with = "Vec<Slug>")]
     pub chapters: Vec<String>,
     /// What a reader will be able to do after the level.
     pub objectives: Vec<String>,
@@ -49,9 +51,11 @@ pub struct RawLevel {
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     /// The assessment part it counts towards (an id of `assessment.parts`).
+    #[schemars(with = "Slug")]
     pub part: String,
     /// The chapter it is drawn from (one of its level's chapters).
     #[serde(default)]
+    #[schemars(with = "Option<Slug>")]
     pub chapter: Option<String>,
     /// The question (Markdown).
     pub question: String,
@@ -94,6 +98,7 @@ pub struct RawAssessment {
 #[serde(deny_unknown_fields)]
 pub struct RawAssessmentPart {
     /// Slug, named by questions' `part`.
+    #[schemars(with = "Slug")]
     pub id: String,
     /// Display title.
     pub title: String,
@@ -122,6 +127,7 @@ pub struct RawPortfolio {
 #[serde(deny_unknown_fields)]
 pub struct RawPortfolioPart {
     /// Slug (the section's anchor).
+    #[schemars(with = "Slug")]
     pub id: String,
     /// Display title.
     pub title: String,
@@ -140,6 +146,7 @@ pub struct RawPortfolioItem {
     pub title: String,
     /// `kind:id` references to what it draws on (chapters, steps, metrics, …).
     #[serde(default)]
+    #[schemars(with = "Vec<Reference>")]
     pub uses: Vec<String>,
     /// The template, as plain text to copy (Markdown is not rendered).
     pub template: String,

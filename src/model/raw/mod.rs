@@ -5,9 +5,11 @@
 //! keep the two in step.
 
 use super::schema_ids::{
-    CompanyWorkRef, MarketId, MarketRegion, MarketTag, MeasureRef, MetricId, Reference, Region,
-    RegulationId, RoleId, Slug, StepId, Tag, TaskRef, Team,
+    CompanyWorkRef, DeadlineRef, MarketId, MarketRegion, MarketTag, MeasureRef, MetricId,
+    Reference, Region, RegulationId, RoleId, Slug, StepId, Tag, TaskRef, Team, WorkRef,
+    TASK_ID_PATTERN,
 };
+use super::WorkDuration;
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -28,6 +30,7 @@ pub struct RolesFile {
 pub struct RawRole {
     /// The role's id, written as a task's `owner:` and a market's `team:`
     /// key, e.g. `legal`.
+    #[schemars(with = "Slug")]
     pub id: String,
     /// The role's name as readers see it, e.g. "Legal counsel".
     pub title: String,

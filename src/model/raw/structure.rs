@@ -27,10 +27,12 @@ pub struct RawFramework {
     /// The component ids in order; each is a file `<id>.yaml` beside
     /// framework.yaml. Give either `components` or `phases`.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<Slug>>")]
     pub components: Option<Vec<String>>,
     /// The phase ids in order, for a framework without components; each is
     /// a file `<id>.yaml` beside framework.yaml.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<Slug>>")]
     pub phases: Option<Vec<String>>,
     /// Risks of implementing the framework, and their mitigations.
     #[serde(default)]
@@ -58,6 +60,7 @@ pub enum Scope {
 #[serde(deny_unknown_fields)]
 pub struct RawRisk {
     /// The risk's id, unique within the framework.
+    #[schemars(with = "Slug")]
     pub id: String,
     /// The risk's title, e.g. "Technical complexity".
     pub title: String,
@@ -115,6 +118,7 @@ pub struct RawComponent {
 #[serde(deny_unknown_fields)]
 pub struct RawPhase {
     /// The phase's id (a phase file's name without `.yaml`).
+    #[schemars(with = "Slug")]
     pub id: String,
     /// Its number, as the source numbers it.
     #[serde(default)]
@@ -149,6 +153,10 @@ pub struct RawPhase {
     #[serde(default)]
     #[schemars(with = "Vec<CompanyWorkRef>")]
     pub after: Vec<String>,
+    /// True for the work of entering a new market (its steps and tasks
+    /// inherit it): the home market's checklist leaves it out.
+    #[serde(default)]
+    pub market_entry: Option<bool>,
 }
 
 /// A titled week block inside a phase ("Week 1-2: Infrastructure and MLOps Foundation").
@@ -156,6 +164,7 @@ pub struct RawPhase {
 #[serde(deny_unknown_fields)]
 pub struct RawBlock {
     /// The block's id, unique within the phase.
+    #[schemars(with = "Slug")]
     pub id: String,
     /// The block's title, e.g. "Infrastructure and MLOps Foundation".
     pub title: String,
@@ -193,6 +202,10 @@ pub struct RawStep {
     /// Company or market work; inherited from the phase when absent.
     #[serde(default)]
     pub scope: Option<Scope>,
+    /// Market-entry work (inherited from the phase when absent; its tasks
+    /// inherit it): the home market's checklist leaves it out.
+    #[serde(default)]
+    pub market_entry: Option<bool>,
 }
 
 /// An activity inside a step.
@@ -201,6 +214,7 @@ pub struct RawStep {
 pub struct RawActivity {
     /// The activity's id; without it, the slug of its title.
     #[serde(default)]
+    #[schemars(with = "Option<Slug>")]
     pub id: Option<String>,
     /// The activity's title, e.g. "Regulatory Mapping and Assessment".
     pub title: String,
@@ -220,6 +234,7 @@ pub struct RawTask {
     /// (its full id is `<step-id>/<id>`, the key checklist ticks are kept
     /// by).
     #[serde(default)]
+    #[schemars(with = "Option<Slug>")]
     pub id: Option<String>,
     /// The task's title: the checklist line. Unique within its step.
     pub title: String,
@@ -245,6 +260,25 @@ pub struct RawTask {
     /// Tasks with the same or a near title that are different work, and why.
     #[serde(default)]
     pub distinct_from: Vec<RawDistinct>,
+    /// How long the work takes (`10 days` of working days, `3 weeks`, `6
+    /// months`); without it the task takes its phase's (or week block's)
+    /// whole window.
+    #[serde(default)]
+    pub duration: Option<WorkDuration>,
+    /// What the task waits for (finish to start): `task:<id>`, `step:<id>`
+    /// (all its tasks) or `phase:<id>`, company work included.
+    #[serde(default)]
+    #[schemars(with = "Vec<WorkRef>")]
+    pub after: Vec<String>,
+    /// A dated obligation the task serves, `<regulation-id>/<deadline-id>`
+    /// (a regulation's `deadlines:`): a due date after it is a warning.
+    #[serde(default)]
+    #[schemars(with = "Option<DeadlineRef>")]
+    pub deadline: Option<String>,
+    /// Market-entry work (inherited from the step when absent): the home
+    /// market's checklist leaves it out.
+    #[serde(default)]
+    pub market_entry: Option<bool>,
 }
 
 /// A task marked as different work from this one despite a similar title.

@@ -135,8 +135,7 @@ impl<'a> SiteBuilder<'a> {
         }
         vec![SiteFile {
             path: crate::render::checklist_data::TASKS_JS.into(),
-            bytes: crate::render::checklist_data::tasks_js(b.pb, &b.checklists.order, &b.windows)
-                .into_bytes(),
+            bytes: crate::render::checklist_data::tasks_js(b.pb, &b.windows).into_bytes(),
         }]
     }
 

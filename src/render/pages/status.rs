@@ -49,7 +49,7 @@ impl Builder<'_> {
                 idx: 0,
             },
         );
-        let mut data = status::site_data(pb, &self.checklists, company_url, |m| {
+        let mut data = status::site_data(&self.lists, company_url, |m| {
             format!("{}checklist/", pb.url(er(Kind::Market, m)))
         });
         // In the order the launches start.
@@ -104,7 +104,7 @@ impl Builder<'_> {
             &values,
             &|r, c, v| format!("{}, {}: {v} open tasks due", labels[r], columns[c].2),
         );
-        let data_json = serde_json::to_string(&data).unwrap_or_else(|e| {
+        let data_json = crate::render::embed::json_for_script(&data).unwrap_or_else(|e| {
             self.broken(format!("the status page's data: {e}"));
             "[]".into()
         });
