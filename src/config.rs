@@ -63,6 +63,33 @@ pub struct CompanyConfig {
     /// What its checklist is called ("Company program" when absent).
     #[serde(default)]
     pub name: Option<String>,
+    /// The day the program's work was in place (its launch): from then on,
+    /// status counts work due by that day as closed even where nobody
+    /// recorded it, as for a launched market.
+    #[serde(
+        default,
+        deserialize_with = "toml_date_opt",
+        serialize_with = "date_string_opt"
+    )]
+    #[schemars(with = "Option<jiff::civil::Date>")]
+    pub launched: Option<jiff::civil::Date>,
+}
+
+/// An optional TOML date (see `toml_date`).
+fn toml_date_opt<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<jiff::civil::Date>, D::Error> {
+    toml_date(d).map(Some)
+}
+
+fn date_string_opt<S: serde::Serializer>(
+    d: &Option<jiff::civil::Date>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
 }
 
 impl CompanyConfig {

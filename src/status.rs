@@ -12,6 +12,8 @@
 //!
 //! The states, in the order they are decided:
 //! - **done**: every task is recorded as done (or closed at launch);
+//! - **launched**: the launch day has come; later work is listed (overdue
+//!   or next) but does not make a launch that happened late;
 //! - **late**: at least one task is overdue;
 //! - **not started**: the day is before the kickoff;
 //! - **at risk**: nothing is overdue, but tasks due within the next
@@ -33,6 +35,9 @@ pub const SOON_DAYS: i64 = 7;
 pub enum State {
     /// Everything done.
     Done,
+    /// Launched (on or before the day): the launch is behind it; its later
+    /// work is listed, overdue or next, without making the launch late.
+    Launched,
     /// Something overdue.
     Late,
     /// Before the kickoff, nothing overdue.
@@ -48,6 +53,7 @@ impl State {
     pub fn label(self) -> &'static str {
         match self {
             State::Done => "done",
+            State::Launched => "launched",
             State::Late => "late",
             State::NotStarted => "not started",
             State::AtRisk => "at risk",
@@ -143,6 +149,8 @@ pub fn launch_status<'a>(
     let done = rows.iter().filter(|r| r.done.is_some()).count() + closed_at_launch;
     let state = if !rows.is_empty() && done == rows.len() {
         State::Done
+    } else if launched.is_some() {
+        State::Launched
     } else if !overdue.is_empty() {
         State::Late
     } else if day < market.kickoff {

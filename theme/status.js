@@ -22,7 +22,7 @@
   var t = new Date(today + "T00:00:00");
   t.setDate(t.getDate() + soonDays);
   var soon = iso(t);
-  var labels = { "done": "Done", "late": "Late", "not-started": "Not started", "at-risk": "At risk", "on-track": "On track" };
+  var labels = { "done": "Done", "launched": "Launched", "late": "Late", "not-started": "Not started", "at-risk": "At risk", "on-track": "On track" };
   data.forEach(function (l) {
     var row = table.querySelector('tr[data-market="' + l.id + '"]');
     if (!row) return;
@@ -35,6 +35,7 @@
       else if (next === null) { next = o[0]; nextCount = o[1]; }
     });
     var state = l.total > 0 && done === l.total ? "done"
+      : launched !== null ? "launched"
       : overdue > 0 ? "late"
       : today < l.kickoff ? "not-started"
       : next !== null && next <= soon ? "at-risk"

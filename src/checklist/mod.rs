@@ -55,7 +55,8 @@ pub struct Head<'a> {
     pub kickoff: Date,
     /// Role → person (the company program has none).
     pub team: Option<&'a BTreeMap<String, String>>,
-    /// The day the market went live (none while planned, and for the company).
+    /// The day the market went live, or the company program was in place
+    /// (`[company] launched`); none while planned.
     pub launched: Option<Date>,
 }
 
@@ -84,7 +85,7 @@ impl Program {
                 region: None,
                 kickoff: company_kickoff(pb),
                 team: None,
-                launched: None,
+                launched: pb.config.company.as_ref().and_then(|c| c.launched),
             },
         }
     }
