@@ -81,8 +81,9 @@ const IN_SECTION_TITLE: u8 = 0x40;
 
 /// Templates whose pages are indexed: one page per entity (steps with their
 /// tasks, components, frameworks, metrics, markets, regulations, experts,
-/// research, story chapters). Index pages, checklists, `/print/`, the search
-/// page and the 404 page are not.
+/// research, story chapters) and the learning path's pages (its page, each
+/// level's self-assessment, the combined assessment, the portfolio). Index
+/// pages, checklists, `/print/`, the search page and the 404 page are not.
 pub fn indexable(template: &str) -> bool {
     matches!(
         template,
@@ -95,6 +96,10 @@ pub fn indexable(template: &str) -> bool {
             | "expert.html"
             | "research.html"
             | "chapter.html"
+            | "learning.html"
+            | "assessment.html"
+            | "combined_assessment.html"
+            | "portfolio.html"
     )
 }
 
