@@ -364,18 +364,21 @@ fn the_worked_answers_match_the_chapters() {
     let intermediate = text(&read_site_file(&site, "learning/intermediate/index.html"));
     // The eleven minutes were the first game day's; the medians are the
     // ten-week figures; the second incident's status entry was at minute 14.
-    assert!(intermediate.contains("At the first game day the status-page draft took eleven minutes, because the login lived in one person’s password manager"));
+    assert!(intermediate.contains("At the first game day the status-page draft took eleven minutes, because the login lived in the password manager of Devon"));
     assert!(intermediate.contains("Ten weeks after the certificate night, a customer-facing failure was confirmed in a median of three minutes instead of fifty-one"));
-    assert!(intermediate.contains("the status entry was up fourteen minutes after the trigger"));
+    assert!(intermediate.contains("posted the status entry fourteen minutes after the trigger"));
     assert!(!intermediate.contains("certificate night lost eleven minutes"));
+    // The layers are the chapter's five, numbered from zero.
+    assert!(intermediate.contains("input checks on resolution and compression (Layer 0)"));
     let advanced = text(&read_site_file(&site, "learning/advanced/index.html"));
-    // The ladder: the commitment sits below the objective, 99.91% was
-    // measured, and the row that breaks the order is named.
+    // The ladder: every objective stricter than its commitment, 99.91% was
+    // measured, and the row that broke the rule is named.
     assert!(advanced.contains(
-        "99.91% over the quarter, an objective of 99.95%, a commitment of 99.9% a month"
+        "99.91% over the previous quarter, an objective of 99.95%, a commitment of 99.9% a month"
     ));
-    assert!(advanced.contains("the commitment sits below the objective"));
-    assert!(advanced.contains("the high-priority commitment is stricter than the 2-hour objective"));
+    assert!(advanced.contains("the objective is stricter than the commitment"));
+    assert!(advanced
+        .contains("High-priority tickets had no measure of their own, so that row broke the rule"));
     assert!(!advanced.contains("99.99% and perfect accuracy had none"));
 }
 

@@ -470,7 +470,7 @@ impl Builder<'_> {
 
     /// A level's questions in page order (grouped by part, as the
     /// assessment lists its parts), each with its number on the page.
-    fn numbered<'p>(lp: &'p LearningPath, li: usize) -> Vec<(usize, &'p Question)> {
+    fn numbered(lp: &LearningPath, li: usize) -> Vec<(usize, &Question)> {
         let l = &lp.levels[li];
         let mut out = Vec::with_capacity(l.questions.len());
         for pi in 0..lp.parts.len() {
