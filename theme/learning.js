@@ -4,7 +4,7 @@
 // the total are filled in; on the combined page also each level's column
 // and its own self-assessment score, and the band the total falls in.
 // Answers and ticks are kept in this browser, in one store for the whole
-// path keyed by question (`<level>-q<n>`), so a level's page and the
+// path keyed by question (<level>-q<n>), so a level's page and the
 // combined page show the same. Without JavaScript the page is a rubric
 // scored by hand (the blanks are for a pen). The portfolio: a button
 // copies a template. Works from file://.
@@ -24,7 +24,7 @@
 
   function assess(box) {
     var answers = box.querySelectorAll("textarea[data-answer]");
-    // A box is kept as `<question>-r<n>`, its part and level are its rubric's.
+    // A box is kept as <question>-r<n>; its part and level are its rubric's.
     var boxes = [];
     box.querySelectorAll(".rubric").forEach(function (f) {
       var q = f.closest(".question").id;

@@ -232,7 +232,7 @@ pub(super) struct BandCtx {
     to: u32,
     /// Its name.
     title: String,
-    /// What to do next (HTML).
+    /// What to do next (HTML, inline).
     text: String,
 }
 
@@ -676,7 +676,7 @@ impl Builder<'_> {
                     from: b.from,
                     to,
                     title: b.title.clone(),
-                    text: self.md.opt(&b.text, lp.file),
+                    text: self.md.opt_inline(&b.text, lp.file),
                 };
                 to = b.from.saturating_sub(1);
                 band
