@@ -114,10 +114,7 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
             .map(|r| pb.sources[pb.tasks[r.task_idx].file].path.as_str())
             .chain(std::iter::once(program_file));
         let (stamp, sequence) = match pb.provenance.revision_of(files) {
-            Some(r) => (
-                r.last.strftime("%Y%m%dT%H%M%SZ").to_string(),
-                r.commits,
-            ),
+            Some(r) => (r.last.strftime("%Y%m%dT%H%M%SZ").to_string(), r.commits),
             None => (kickoff_stamp.clone(), 0),
         };
         push_line(&mut out, &format!("DTSTAMP:{stamp}"));

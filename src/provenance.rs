@@ -117,10 +117,7 @@ pub fn from_git(facts: GitFacts, config: &Config) -> Provenance {
         .filter(|v| !v.trim().is_empty())
         .or_else(|| facts.describe.map(|s| s.trim().to_string()))
         .filter(|v| !v.is_empty());
-    let (changed, revisions) = facts
-        .log
-        .map(|out| last_changes(&out))
-        .unwrap_or_default();
+    let (changed, revisions) = facts.log.map(|out| last_changes(&out)).unwrap_or_default();
     let built = config.build.build_date.then(build_date);
     Provenance {
         version,

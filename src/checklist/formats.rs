@@ -82,7 +82,7 @@ pub fn to_markdown(pb: &Playbook, list: &Checklist<'_>) -> String {
         lead_line(pb, list),
         pb.config.book.title
     );
-    prerequisites_markdown(&mut s, pb, rows);
+    prerequisites_markdown(&mut s, pb, list);
     let mut last_group = String::new();
     let mut last_fw = "";
     for r in rows {
@@ -206,9 +206,9 @@ fn not_applicable_markdown(s: &mut String, pb: &Playbook, list: &Checklist<'_>) 
 
 /// A market's Markdown checklist opens with the company work it waits for
 /// (nothing for a checklist without `after:` prerequisites).
-fn prerequisites_markdown(s: &mut String, pb: &Playbook, rows: &[Row<'_>]) {
+fn prerequisites_markdown(s: &mut String, pb: &Playbook, list: &Checklist<'_>) {
     use std::fmt::Write as _;
-    let pre = prerequisites(pb, rows);
+    let pre = prerequisites(pb, list);
     if pre.is_empty() {
         return;
     }
@@ -289,7 +289,11 @@ pub fn to_csv(pb: &Playbook, list: &Checklist<'_>) -> String {
     s.push_str("\r\n");
     for r in &list.rows {
         // The person when the market names one, else the role's name.
-        let owner = r.owner_person.or(r.owner_title).or(r.owner_role).unwrap_or("");
+        let owner = r
+            .owner_person
+            .or(r.owner_title)
+            .or(r.owner_role)
+            .unwrap_or("");
         for f in [
             market.id,
             r.task_id,
@@ -401,7 +405,7 @@ pub fn to_json(pb: &Playbook, list: &Checklist<'_>) -> String {
         },
         end: list.end,
         critical_path: &list.critical_path,
-        prerequisites: prerequisites(pb, &list.rows),
+        prerequisites: prerequisites(pb, list),
         rows: &list.rows,
         not_applicable: &list.skipped,
         market_entry_left_out: list.entry_left_out,

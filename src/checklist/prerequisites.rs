@@ -33,7 +33,11 @@ pub struct Prerequisite<'a> {
 /// `after:` lists of the phases its rows are in, in the frameworks' order
 /// (whatever order the rows are in), each dated in the company program.
 /// Empty for the company's own.
-pub fn prerequisites<'a>(pb: &'a Playbook, rows: &[Row<'_>]) -> Vec<Prerequisite<'a>> {
+pub fn prerequisites<'a>(pb: &'a Playbook, list: &Checklist<'_>) -> Vec<Prerequisite<'a>> {
+    if list.prog == Program::Company {
+        return Vec::new();
+    }
+    let rows = &list.rows;
     let mut phases: Vec<usize> = rows.iter().map(|r| r.phase_idx).collect();
     phases.sort_unstable();
     phases.dedup();

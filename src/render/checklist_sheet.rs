@@ -349,7 +349,7 @@ pub fn standalone_html(
         root: (base.starts_with("http://") || base.starts_with("https://")).then_some(base),
         phases: sheet(pb, list),
         summary: summary(pb, list),
-        prereqs: checklist::prerequisites(pb, rows),
+        prereqs: checklist::prerequisites(pb, list),
         company: ExportMarket {
             id: company.id,
             name: company.name,

@@ -570,12 +570,22 @@ fn real_playbook_calendar_has_an_event_per_step_window_with_the_rows_dates() {
         let of_step: Vec<_> = rows.iter().filter(|r| r["step_id"] == step).collect();
         assert!(!of_step.is_empty(), "{step}");
         // From the first start to the day after the last due date.
-        let start = of_step.iter().map(|r| r["start"].as_str().unwrap()).min().unwrap();
+        let start = of_step
+            .iter()
+            .map(|r| r["start"].as_str().unwrap())
+            .min()
+            .unwrap();
         assert_eq!(e.start, start, "{step}");
         let end = if of_step.iter().any(|r| r["due"].is_null()) {
             next_day(start)
         } else {
-            next_day(of_step.iter().map(|r| r["due"].as_str().unwrap()).max().unwrap())
+            next_day(
+                of_step
+                    .iter()
+                    .map(|r| r["due"].as_str().unwrap())
+                    .max()
+                    .unwrap(),
+            )
         };
         assert_eq!(e.end, end, "{step}");
         for r in of_step {

@@ -112,7 +112,12 @@ fn csv_cells_that_start_like_a_formula_are_neutralised() {
     let run = f.run(&["checklist", "de", "--format", "csv"]);
     run.assert_ok();
     let rows = assert_every_cell_is_inert(&run.stdout);
-    let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("{name} not in {:?}", rows[0]));
+    let col = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name} not in {:?}", rows[0]))
+    };
     let tasks: Vec<&str> = rows[1..].iter().map(|r| r[col("task")].as_str()).collect();
     for want in [
         "'=HYPERLINK(\"http://evil.example\",\"x\")",

@@ -43,19 +43,33 @@ fn a_chain_is_scheduled_finish_to_start_and_marked_critical() {
     // Kickoff Monday 2026-03-02: three weeks to Sunday 22 March, then ten
     // working days from Monday 23 March to Friday 3 April.
     assert_eq!(rows[0]["task"], "Regulation inventory");
-    assert_eq!((rows[0]["start"].as_str(), rows[0]["due"].as_str()), (Some("2026-03-02"), Some("2026-03-22")));
+    assert_eq!(
+        (rows[0]["start"].as_str(), rows[0]["due"].as_str()),
+        (Some("2026-03-02"), Some("2026-03-22"))
+    );
     assert_eq!(rows[1]["start"], "2026-03-23");
     assert_eq!(rows[1]["due"], "2026-04-03");
     assert_eq!(rows[1]["duration"], "10 working days");
-    assert_eq!(rows[1]["waits_for"][0], "regulatory-mapping/regulation-inventory");
-    assert_eq!(doc["critical_path"], serde_json::json!(["regulatory-mapping/regulation-inventory", "regulatory-mapping/translate-the-privacy-notice"]));
+    assert_eq!(
+        rows[1]["waits_for"][0],
+        "regulatory-mapping/regulation-inventory"
+    );
+    assert_eq!(
+        doc["critical_path"],
+        serde_json::json!([
+            "regulatory-mapping/regulation-inventory",
+            "regulatory-mapping/translate-the-privacy-notice"
+        ])
+    );
     assert!(rows.iter().all(|r| r["critical"] == true));
     assert_eq!(doc["end"], "2026-04-03");
     // Past the two-week phase: check says so, at the duration.
     let run = f.check();
     let w = run.warnings();
     assert!(
-        w.iter().any(|d| d.message.contains("is due after its phase") && d.place().starts_with(COMPONENT)),
+        w.iter()
+            .any(|d| d.message.contains("is due after its phase")
+                && d.place().starts_with(COMPONENT)),
         "{run}"
     );
 }
@@ -69,7 +83,10 @@ fn rows_are_in_date_order_unless_plan_order_is_asked_for() {
         "owner: legal\n                duration: 2 months\n",
     );
     let ids = |order: &str| -> Vec<String> {
-        json(&f, &["checklist", "de", "--format", "json", "--order", order])["rows"]
+        json(
+            &f,
+            &["checklist", "de", "--format", "json", "--order", order],
+        )["rows"]
             .as_array()
             .unwrap()
             .iter()
@@ -78,11 +95,17 @@ fn rows_are_in_date_order_unless_plan_order_is_asked_for() {
     };
     assert_eq!(
         ids("date"),
-        ["regulatory-mapping/translate-the-privacy-notice", "regulatory-mapping/regulation-inventory"]
+        [
+            "regulatory-mapping/translate-the-privacy-notice",
+            "regulatory-mapping/regulation-inventory"
+        ]
     );
     assert_eq!(
         ids("plan"),
-        ["regulatory-mapping/regulation-inventory", "regulatory-mapping/translate-the-privacy-notice"]
+        [
+            "regulatory-mapping/regulation-inventory",
+            "regulatory-mapping/translate-the-privacy-notice"
+        ]
     );
     let md = f.run(&["checklist", "de"]);
     let march = md.stdout.find("## March 2026").expect("a month heading");
@@ -105,17 +128,33 @@ fn a_skipped_task_is_listed_as_not_applicable_with_its_reason_in_every_format() 
     let reason = "The notice is written in German from the start.";
     let md = f.run(&["checklist", "de"]);
     md.assert_ok();
-    let na = md.stdout.find("## Not applicable here").expect("the section");
+    let na = md
+        .stdout
+        .find("## Not applicable here")
+        .expect("the section");
     assert!(md.stdout[na..].contains(reason), "{md}");
-    assert!(!md.stdout[..na].contains("Translate the privacy notice"), "not a row any more:\n{md}");
+    assert!(
+        !md.stdout[..na].contains("Translate the privacy notice"),
+        "not a row any more:\n{md}"
+    );
     let csv = f.run(&["checklist", "de", "--format", "csv"]);
-    let line = csv.stdout.lines().find(|l| l.contains("translate-the-privacy-notice")).expect("its line");
-    assert!(line.contains("not applicable") && line.contains(reason), "{line}");
+    let line = csv
+        .stdout
+        .lines()
+        .find(|l| l.contains("translate-the-privacy-notice"))
+        .expect("its line");
+    assert!(
+        line.contains("not applicable") && line.contains(reason),
+        "{line}"
+    );
     let doc = json(&f, &["checklist", "de", "--format", "json"]);
     assert_eq!(doc["count"], 1);
     assert_eq!(doc["not_applicable"][0]["reason"], reason);
     let html = f.run(&["checklist", "de", "--format", "html"]);
-    assert!(html.stdout.contains("Not applicable here") && html.stdout.contains(reason), "{html}");
+    assert!(
+        html.stdout.contains("Not applicable here") && html.stdout.contains(reason),
+        "{html}"
+    );
     // The site's checklist page too.
     let built = f.build_to_temp(&[]);
     let page = built.page("markets/de/checklist/index.html");
@@ -130,30 +169,51 @@ fn a_market_note_and_owner_show_in_every_format() {
         let run = f.run(&["checklist", "de", "--format", format]);
         run.assert_ok();
         assert!(run.stdout.contains(note), "{format}:\n{run}");
-        assert!(run.stdout.contains("Jonas Weber"), "{format}: the market's owner is named:\n{run}");
+        assert!(
+            run.stdout.contains("Jonas Weber"),
+            "{format}: the market's owner is named:\n{run}"
+        );
     }
 }
 
 #[test]
 fn an_adjustment_for_a_task_not_on_the_list_is_an_error_with_the_nearest_id() {
     let run = Fixture::skeleton()
-        .replace(DE, "team:", "adjust:\n  regulatory-mapping/regulation-inventry:\n    note: x\nteam:")
+        .replace(
+            DE,
+            "team:",
+            "adjust:\n  regulatory-mapping/regulation-inventry:\n    note: x\nteam:",
+        )
         .check();
     let e = run.only_error();
-    assert_eq!(e.message, "no task `regulatory-mapping/regulation-inventry` on Germany's checklist");
-    assert_eq!(e.help(), "did you mean `regulatory-mapping/regulation-inventory`?");
+    assert_eq!(
+        e.message,
+        "no task `regulatory-mapping/regulation-inventry` on Germany's checklist"
+    );
+    assert_eq!(
+        e.help(),
+        "did you mean `regulatory-mapping/regulation-inventory`?"
+    );
 }
 
 #[test]
 fn the_home_market_leaves_market_entry_work_out_and_says_so() {
     let f = Fixture::skeleton()
-        .replace(COMPONENT, "owner: localization\n", "owner: localization\n                market_entry: true\n")
+        .replace(
+            COMPONENT,
+            "owner: localization\n",
+            "owner: localization\n                market_entry: true\n",
+        )
         .replace(DE, "team:", "home: true\nteam:");
     let doc = json(&f, &["checklist", "de", "--format", "json"]);
     assert_eq!(doc["count"], 1);
     assert_eq!(doc["market_entry_left_out"], 1);
     let md = f.run(&["checklist", "de"]);
-    assert!(md.stdout.contains("1 market-entry task left out: Germany is the home market."), "{md}");
+    assert!(
+        md.stdout
+            .contains("1 market-entry task left out: Germany is the home market."),
+        "{md}"
+    );
 }
 
 #[test]
@@ -175,12 +235,19 @@ fn a_dependency_cycle_is_refused_naming_every_link() {
 #[test]
 fn a_result_dated_after_the_day_asked_is_a_warning() {
     let f = Fixture::skeleton();
-    assert!(f.run(&["check", "--as-of", "2026-05-01"]).warnings().is_empty());
+    assert!(f
+        .run(&["check", "--as-of", "2026-05-01"])
+        .warnings()
+        .is_empty());
     let run = f.run(&["check", "--as-of", "2026-04-01"]);
     run.assert_ok();
     let w = run.warnings();
     assert_eq!(w.len(), 1, "{run}");
-    assert!(w[0].message.contains("is dated 2026-04-30, after today (2026-04-01)"), "{run}");
+    assert!(
+        w[0].message
+            .contains("is dated 2026-04-30, after today (2026-04-01)"),
+        "{run}"
+    );
     assert!(w[0].place().starts_with(DE));
 }
 
@@ -198,16 +265,29 @@ fn assert_one_engine(root: &Path) {
         let printed: Vec<(String, String, Option<String>)> = list
             .rows
             .iter()
-            .map(|r| (r.task_id.to_string(), r.start.to_string(), r.due.map(|d| d.to_string())))
+            .map(|r| {
+                (
+                    r.task_id.to_string(),
+                    r.start.to_string(),
+                    r.due.map(|d| d.to_string()),
+                )
+            })
             .collect();
         let sched = lists.schedule(m);
         let js = playbook::render::checklist_data::market_js(&lists, m, &sched);
         let data: serde_json::Value = serde_json::from_str(
-            js.trim_start_matches("window.PLAYBOOK_CHECKLIST = ").trim_end().trim_end_matches(';'),
+            js.trim_start_matches("window.PLAYBOOK_CHECKLIST = ")
+                .trim_end()
+                .trim_end_matches(';'),
         )
         .unwrap();
         let kickoff: jiff::civil::Date = pb.markets[m].kickoff;
-        let day = |n: i64| kickoff.checked_add(jiff::Span::new().days(n)).unwrap().to_string();
+        let day = |n: i64| {
+            kickoff
+                .checked_add(jiff::Span::new().days(n))
+                .unwrap()
+                .to_string()
+        };
         let browser: Vec<(String, String, Option<String>)> = data["rows"]
             .as_array()
             .unwrap()
@@ -215,12 +295,23 @@ fn assert_one_engine(root: &Path) {
             .map(|r| {
                 let t = order[r[0].as_u64().unwrap() as usize];
                 let due = r[2].as_i64().unwrap();
-                (pb.tasks[t].id.clone(), day(r[1].as_i64().unwrap()), (due >= 0).then(|| day(due)))
+                (
+                    pb.tasks[t].id.clone(),
+                    day(r[1].as_i64().unwrap()),
+                    (due >= 0).then(|| day(due)),
+                )
             })
             .collect();
         let id = &pb.markets[m].id;
-        assert_eq!(printed, browser, "{id}: the browser's rows are the printed rows");
-        assert_eq!(data["count"].as_u64().unwrap() as usize, printed.len(), "{id}: the count");
+        assert_eq!(
+            printed, browser,
+            "{id}: the browser's rows are the printed rows"
+        );
+        assert_eq!(
+            data["count"].as_u64().unwrap() as usize,
+            printed.len(),
+            "{id}: the count"
+        );
         assert_eq!(
             playbook::checklist::listing(&pb, m).rows.len(),
             printed.len(),
