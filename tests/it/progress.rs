@@ -258,7 +258,7 @@ fn the_status_page_holds_what_the_browser_needs_and_agrees_with_the_cli() {
             let overdue: u64 = open
                 .iter()
                 .filter(|o| o[0].as_str().unwrap() < day)
-                .filter(|o| !launched.is_some_and(|l| o[0].as_str().unwrap() <= l))
+                .filter(|o| launched.is_none_or(|l| o[0].as_str().unwrap() > l))
                 .map(|o| o[1].as_u64().unwrap())
                 .sum();
             assert_eq!(
