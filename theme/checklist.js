@@ -90,7 +90,7 @@
       '<h2 id="phase-' + n + '">' + esc(heading) + "</h2>\n" +
       '<table class="ck"><thead><tr class="running-row"><td colspan=3>' + running +
       '</td></tr><tr><th scope="col">Task</th><th scope="col">Owner</th><th scope="col">Dates</th></tr></thead>\n' +
-      "\n<tbody>" + rows.slice(a, b).map(rowHtml).join("") + "</table>\n" +
+      groupsHtml(rows.slice(a, b)) + "</table>\n" +
       '<p class="signoff">Signed off by ______________________ Date __________</p>\n</section>\n');
     a = b;
   }
@@ -109,12 +109,26 @@
     if (r.due === null) return "from " + r.start;
     return r.start === r.due ? r.due : r.start + " – " + r.due;
   }
+  // One <tbody> per run of a step's rows, headed by the step and its last due date.
+  function groupsHtml(rs) {
+    var out = "";
+    for (var i = 0; i < rs.length; ) {
+      var j = i, last = rs[i].due;
+      while (j < rs.length && rs[j].stepIdx === rs[i].stepIdx) {
+        last = last === null || rs[j].due === null ? null : (rs[j].due > last ? rs[j].due : last);
+        j++;
+      }
+      out += '\n<tbody><tr><th colspan=2 scope=rowgroup><a href="' + esc(root + rs[i].step[1]) + '">' + esc(rs[i].step[0]) +
+        "</a><td>" + (last === null ? "ongoing" : last) + rs.slice(i, j).map(rowHtml).join("");
+      i = j;
+    }
+    return out;
+  }
   function rowHtml(r) {
-    var s = '\n<tr data-id="' + esc(r.id) + '"';
+    var s = r.suffix !== null ? '\n<tr data-t="' + esc(r.suffix) + '"' : '\n<tr data-id="' + esc(r.id) + '"';
     if (r.critical) s += " class=crit";
     if (r.done !== null) s += ' data-done="' + esc(r.done.on) + '"' + (r.done.by !== null ? ' data-by="' + esc(r.done.by) + '"' : "");
     s += "><td><label><input type=checkbox" + (r.done !== null ? " checked" : "") + "> " + esc(r.task) + "</label>";
-    s += '<span class=ck-step><a href="' + esc(root + r.step[1]) + '">' + esc(r.step[0]) + "</a></span>";
     if (r.reasons.length) s += "<small>" + esc(r.reasons.join(", ")) + "</small>";
     if (r.also.length) {
       s += "<span class=also>also " + r.also.map(function (x) {

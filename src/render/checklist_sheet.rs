@@ -1,7 +1,7 @@
 //! A checklist as it is laid out on paper and on the site ([`SheetSection`]s
-//! of rows): in date order one section per month of due dates, each row
-//! naming its step; in plan order one section per phase, its steps and
-//! their activities as header rows. Both the site's checklist page
+//! of rows): in date order one section per month of due dates, each run of
+//! one step's rows under a header row naming the step; in plan order one
+//! section per phase, its steps and their activities as header rows. Both the site's checklist page
 //! (`templates/checklist.html`) and the standalone HTML/PDF export
 //! (`templates/checklist_export.html`) get this value and write its rows
 //! with one macro, `checklist_macros.html::rows`, so a theme changes both in
@@ -34,11 +34,10 @@ pub struct SheetSection<'a> {
     pub steps: Vec<SheetStep<'a>>,
 }
 
-/// A group of rows: one step (plan order), or a month's rows (date order:
-/// no title; each row names its step).
+/// A group of rows: one step's (in date order, a run of them within a month).
 #[derive(Serialize)]
 pub struct SheetStep<'a> {
-    /// The step's title; none in date order.
+    /// The step's title.
     pub title: Option<&'a str>,
     /// Site-relative URL of the step's page.
     pub url: String,
@@ -67,8 +66,6 @@ pub struct SheetTask<'a> {
     pub slug: Option<&'a str>,
     /// Task title.
     pub title: &'a str,
-    /// Date order: its step (title and site-relative URL).
-    pub step: Option<(&'a str, String)>,
     /// The market's named person for the owner role.
     pub owner_person: Option<&'a str>,
     /// Owner role title.
@@ -136,15 +133,7 @@ pub fn sheet<'a>(pb: &'a Playbook, list: &'a Checklist<'a>) -> Vec<SheetSection<
                     window: None,
                     start: None,
                     due: None,
-                    steps: vec![SheetStep {
-                        title: None,
-                        url: String::new(),
-                        due: None,
-                        activities: vec![SheetActivity {
-                            title: None,
-                            tasks: Vec::new(),
-                        }],
-                    }],
+                    steps: Vec::new(),
                 },
                 Order::Plan => {
                     let w = crate::schedule::phase_window(kickoff, pb.phases[r.phase_idx].window);
@@ -163,32 +152,35 @@ pub fn sheet<'a>(pb: &'a Playbook, list: &'a Checklist<'a>) -> Vec<SheetSection<
         let Some(section) = sections.last_mut() else {
             continue;
         };
-        if list.order == Order::Plan {
-            let new_step = last.as_ref().map(|l| l.1) != Some(r.step_idx) || new_section;
-            if new_step {
-                section.steps.push(SheetStep {
-                    title: Some(r.step),
-                    url: step_url(r.step_idx),
-                    due: r.due,
-                    activities: Vec::new(),
-                });
-            }
+        // A step's run of rows gets a header row: in plan order each step
+        // once per phase, in date order each run of consecutive rows of one
+        // step within a month (rows due together are mostly one step's).
+        let new_step = last.as_ref().map(|l| l.1) != Some(r.step_idx) || new_section;
+        if new_step {
+            section.steps.push(SheetStep {
+                title: Some(r.step),
+                url: step_url(r.step_idx),
+                due: r.due,
+                activities: Vec::new(),
+            });
         }
         last = Some((key, r.step_idx));
         let Some(step) = section.steps.last_mut() else {
             continue;
         };
-        if list.order == Order::Plan {
-            step.due = match (step.due, r.due) {
-                (Some(a), Some(b)) => Some(a.max(b)),
-                _ => None,
-            };
-            if step.activities.last().and_then(|a| a.title) != Some(r.activity) {
-                step.activities.push(SheetActivity {
-                    title: Some(r.activity),
-                    tasks: Vec::new(),
-                });
-            }
+        step.due = match (step.due, r.due) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            _ => None,
+        };
+        let activity = match list.order {
+            Order::Plan => Some(r.activity),
+            Order::Date => None,
+        };
+        if step.activities.is_empty() || step.activities.last().and_then(|a| a.title) != activity {
+            step.activities.push(SheetActivity {
+                title: activity,
+                tasks: Vec::new(),
+            });
         }
         if let Some(activity) = step.activities.last_mut() {
             activity.tasks.push(SheetTask {
@@ -198,7 +190,6 @@ pub fn sheet<'a>(pb: &'a Playbook, list: &'a Checklist<'a>) -> Vec<SheetSection<
                     .strip_prefix(r.step_id)
                     .and_then(|x| x.strip_prefix('/')),
                 title: r.task,
-                step: (list.order == Order::Date).then(|| (r.step, step_url(r.step_idx))),
                 owner_person: r.owner_person,
                 owner_title: r.owner_title,
                 start: r.start,
