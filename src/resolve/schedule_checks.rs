@@ -166,6 +166,38 @@ mod tests {
     }
 
     #[test]
+    fn a_task_due_after_the_deadline_it_serves_is_a_warning_at_its_deadline() {
+        let input = |duration: &str| {
+            Input::new()
+                .replace(
+                    "content/regulations/gdpr.yaml",
+                    "summary: s\n",
+                    "summary: s\nsources:\n  - id: oj\n    title: OJ\n    url: https://eur-lex.europa.eu/eli/reg/2016/679/oj\n    checked: 2026-01-01\ndeadlines:\n  - id: dpia\n    date: 2027-03-31\n    what: DPIA done\n    source: oj\n",
+                )
+                .component(
+                    "owner: legal\n",
+                    &format!("owner: legal\n                duration: {duration}\n                deadline: gdpr/dpia\n"),
+                )
+        };
+        let late = |w: &[crate::diag::Diagnostic]| {
+            w.iter()
+                .filter(|d| d.message.contains("serves `gdpr/dpia`"))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        // Two weeks from 1 March: in time.
+        assert!(late(&input("2 weeks").warnings()).is_empty());
+        // Two months: due 30 April, after the deadline of 31 March.
+        let w = late(&input("2 months").warnings());
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(
+            w[0].message,
+            "task `kyc/verify-identity` serves `gdpr/dpia` (2027-03-31) but is due after it in de (due 2027-04-30, by 2027-03-31)"
+        );
+        assert_eq!(w[0].place(), format!("{COMPONENT_PATH}:17:17"));
+    }
+
+    #[test]
     fn a_result_dated_after_today_is_a_warning_at_its_date() {
         let w = Input::new()
             .replace(

@@ -362,14 +362,18 @@ impl Builder<'_> {
             })
             .collect();
         let kick = m.kickoff;
+        // About ten ticks however long the plan: every four weeks, or a
+        // multiple of that for a plan of years (labelled by month then).
+        let every = 28.0 * (total / 280.0).ceil().max(1.0);
+        let format = if every > 28.0 { "%b %Y" } else { "%b %d" };
         let timeline = svg::timeline(
             &format!("Launch timeline for {} from kickoff {}", m.name, m.kickoff),
             &svg_bars,
             total,
-            28.0,
+            every,
             &move |u| {
                 kick.checked_add(jiff::ToSpan::days(u as i64))
-                    .map(|d| d.strftime("%b %d").to_string())
+                    .map(|d| d.strftime(format).to_string())
                     .unwrap_or_default()
             },
         );
