@@ -350,6 +350,8 @@ pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
     let open = section == Section::Markets;
     let items = entity_list(open, Kind::Market, pb.markets.len());
     sections.push(simple("Markets", "markets/", open, items));
+    // Where every launch stands: one link, beside the markets.
+    sections.push(simple("Launch status", "status/", false, Vec::new()));
     let open = section == Section::Regulations;
     let items = entity_list(open, Kind::Regulation, pb.regulations.len());
     sections.push(simple("Regulations", "regulations/", open, items));
