@@ -62,7 +62,21 @@ pub fn run(cli: Cli) -> i32 {
             by,
             on,
             note,
-        } => progress::run(&root, &market, &task, by, on.as_deref(), note),
+            replace,
+            undo,
+        } => {
+            let change = if undo {
+                progress::Change::Undo
+            } else {
+                progress::Change::Record {
+                    by,
+                    on,
+                    note,
+                    replace,
+                }
+            };
+            progress::run(&root, &market, &task, change)
+        }
         Command::Schema { output } => schema::run(&root, output),
     }
 }
