@@ -19,8 +19,14 @@ pub(super) fn run(
     formats: Vec<ChecklistFormat>,
     output: Option<PathBuf>,
 ) -> i32 {
+    // Each format once, in the order given (`md,csv,md` is md and csv).
     let mut formats = formats;
-    formats.dedup();
+    let mut seen = Vec::with_capacity(formats.len());
+    formats.retain(|f| {
+        let new = !seen.contains(f);
+        seen.push(*f);
+        new
+    });
     if !all && formats.len() > 1 {
         eprintln!("error: one market is printed in one format at a time\n  = help: use a single --format, or --all --format md,csv -o DIR for several");
         return EXIT_USAGE;

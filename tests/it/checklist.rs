@@ -180,6 +180,24 @@ fn all_markets_as_csv_writes_one_file_per_market() {
     }
 }
 
+/// `--format md,csv,md` is md and csv, once each.
+#[test]
+fn a_format_given_twice_is_written_once() {
+    let f = Fixture::skeleton();
+    let run = f.run(&["checklist", "--all", "--format", "md,csv,md", "-o", "lists"]);
+    run.assert_ok();
+    assert_eq!(
+        entries(&f.path("lists")),
+        [
+            "checklist-de.csv",
+            "checklist-de.md",
+            "checklist-ie.csv",
+            "checklist-ie.md"
+        ]
+    );
+    assert!(run.stderr.contains("wrote 4 checklists"), "{run}");
+}
+
 #[test]
 fn all_without_an_output_folder_is_a_usage_error() {
     let run = Fixture::skeleton().run(&["checklist", "--all"]);
