@@ -20,7 +20,9 @@
 //! 10. [`links`]: `same_as` and `distinct_from` between tasks, and a warning
 //!     for near-identical titles in different frameworks left unmarked;
 //! 11. [`tasks`] again: which markets each task applies to; then recorded
-//!     progress.
+//!     progress;
+//! 12. [`placeholders`]: a warning for each file still holding `TODO`
+//!     placeholders.
 //!
 //! Diagnostics are placed by [`places`]: a node of the file's YAML by path,
 //! from the parser's spans, or an offset in a Markdown body.
@@ -32,6 +34,7 @@ mod learning;
 mod links;
 mod markdown_refs;
 mod places;
+mod placeholders;
 mod progress;
 mod references;
 mod scope;
@@ -114,6 +117,7 @@ pub fn resolve_with(
     );
     r.compute_applicability();
     r.progress(&raw);
+    r.check_placeholders();
 
     // Freeing tens of thousands of parsed values takes a while at scale;
     // nothing needs to wait for it.
