@@ -52,9 +52,11 @@ pub fn uid(market: &str, step: &str) -> String {
 pub fn to_ics(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> String {
     let prog = prog.into();
     let market = prog.head(pb);
+    // "Germany launch"; the company program goes by its own name
+    // ("Company program", `[company] name`), not "… program".
     let what = match prog {
-        Program::Market(_) => "launch",
-        Program::Company => "program",
+        Program::Market(_) => format!("{} launch", market.name),
+        Program::Company => market.name.to_string(),
     };
     let mut out = String::with_capacity(rows.len() * 160 + 512);
     let mut line = String::with_capacity(256);
@@ -68,7 +70,7 @@ pub fn to_ics(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> Stri
         push_line(&mut out, head);
     }
     line.push_str("X-WR-CALNAME:");
-    push_text(&mut line, &format!("{} {what} checklist", market.name));
+    push_text(&mut line, &format!("{what} checklist"));
     push_line(&mut out, &line);
     let stamp = format!("{}T000000Z", ics_date(market.kickoff));
     let mut i = 0;
@@ -98,7 +100,7 @@ pub fn to_ics(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> Stri
         push_line(&mut out, "TRANSP:TRANSPARENT");
         line.clear();
         line.push_str("SUMMARY:");
-        push_text(&mut line, &format!("{} {what}: {}", market.name, r0.step));
+        push_text(&mut line, &format!("{what}: {}", r0.step));
         push_line(&mut out, &line);
         line.clear();
         line.push_str("DESCRIPTION:");

@@ -63,6 +63,10 @@ pub struct CompanyConfig {
     /// What its checklist is called ("Company program" when absent).
     #[serde(default)]
     pub name: Option<String>,
+    /// Who leads the company program, shown on its checklist as a market's
+    /// `ops-lead` is on the market's (nothing is shown when absent).
+    #[serde(default)]
+    pub lead: Option<String>,
 }
 
 impl CompanyConfig {
@@ -212,8 +216,8 @@ impl Config {
                     "name",
                 ];
                 match suggest(field, known) {
-                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors, version; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name; [extra] takes anything"),
-                    None => "[book] takes title, description, language, authors, version; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name; [extra] takes anything".to_string(),
+                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors, version; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead; [extra] takes anything"),
+                    None => "[book] takes title, description, language, authors, version; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead; [extra] takes anything".to_string(),
                 }
             } else if msg.contains("missing field `title`") {
                 "add `title = \"…\"` under [book]".to_string()

@@ -194,6 +194,11 @@ struct ExportContext<'a> {
     company: ExportMarket<'a>,
 }
 
+/// Who leads the company program (`[company] lead`), if anyone is named.
+pub(crate) fn company_lead(pb: &Playbook) -> Option<String> {
+    pb.config.company.as_ref().and_then(|c| c.lead.clone())
+}
+
 /// The standalone printable checklist (`--format html`, and the page a PDF
 /// is printed from): `templates/checklist_export.html` over the same
 /// [`sheet`] as the site's page, with the playbook's template overrides.
@@ -216,7 +221,7 @@ pub fn standalone_html(
             kickoff: market.kickoff,
             lead: match prog {
                 Program::Market(m) => checklist::launch_lead(pb, m),
-                Program::Company => None,
+                Program::Company => company_lead(pb),
             },
         },
         tasks: rows.len(),
@@ -227,7 +232,7 @@ pub fn standalone_html(
             id: company.id,
             name: company.name,
             kickoff: company.kickoff,
-            lead: None,
+            lead: company_lead(pb),
         },
     };
     let ctx = tera::Context::from_serialize(&ctx)
