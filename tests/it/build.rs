@@ -636,3 +636,38 @@ fn a_long_list_in_the_sidebar_shows_only_the_block_that_holds_the_page() {
     assert!(!side.contains(">61. Chapter number 61</a>"), "{side}");
     assert!(side.matches("<li>").count() < 30, "{side}");
 }
+
+/// Markets are listed by name, not by the ISO code their files are named by
+/// (#26): Switzerland (`ch`) comes after Germany and Ireland in the
+/// sidebar, the markets index, the home page and previous/next.
+#[test]
+fn markets_are_listed_by_name() {
+    let built = Fixture::skeleton()
+        .file(
+            "content/markets/ch.yaml",
+            "id: ch\nname: Switzerland\nregion: eu\nkickoff: 2027-06-01\n",
+        )
+        .build_to_temp(&[]);
+    let names = |html: &str, from: &str, pattern: &str| -> Vec<String> {
+        let html = &html[html.find(from).unwrap_or_else(|| panic!("no {from}"))..];
+        ["Germany", "Ireland", "Switzerland"]
+            .iter()
+            .filter_map(|n| html.find(&pattern.replace("{}", n)).map(|at| (at, n.to_string())))
+            .collect::<std::collections::BTreeMap<_, _>>()
+            .into_values()
+            .collect()
+    };
+    let want = ["Germany", "Ireland", "Switzerland"];
+    let market = built.page("markets/ie/index.html");
+    assert_eq!(names(&market, "class=\"sidebar\"", ">{}</a>"), want, "sidebar");
+    let index = built.page("markets/index.html");
+    assert_eq!(names(&index, "<tbody>", ">{}</a>"), want, "markets index");
+    let home = built.page("index.html");
+    assert_eq!(names(&home, "market-grid", "</span> {}</a>"), want, "home page");
+    let de = built.page("markets/de/checklist/index.html");
+    let next = &de[de.find("rel=\"next\"").expect("a next link")..];
+    assert!(
+        next[..next.find("</a>").unwrap()].contains("Ireland"),
+        "after Germany's checklist comes Ireland, not Switzerland: {next}"
+    );
+}
