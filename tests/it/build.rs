@@ -671,3 +671,35 @@ fn markets_are_listed_by_name() {
         "after Germany's checklist comes Ireland, not Switzerland: {next}"
     );
 }
+
+/// A task's search snippet keeps its title, owner and text apart (#26):
+/// the title is the sub-result's own label, the owner and the description
+/// are separated, not "Regulation inventory Legal counsel List the rules".
+#[test]
+fn search_snippets_keep_a_tasks_title_owner_and_text_apart() {
+    let built = Fixture::skeleton().build_to_temp(&[]);
+    let mut sections = Vec::new();
+    for entry in std::fs::read_dir(built.site().join("fulltext/pages")).unwrap() {
+        let packed = std::fs::read(entry.unwrap().path()).unwrap();
+        let bundle: serde_json::Value =
+            serde_json::from_reader(flate2::read::ZlibDecoder::new(&packed[..])).unwrap();
+        for page in bundle.as_array().unwrap() {
+            for s in page["s"].as_array().unwrap() {
+                sections.push((
+                    s[0].as_str().unwrap().to_string(),
+                    s[1].as_str().unwrap().to_string(),
+                    s[2].as_str().unwrap().to_string(),
+                ));
+            }
+        }
+    }
+    let task = sections
+        .iter()
+        .find(|s| s.0 == "task-regulation-inventory")
+        .expect("the task's section");
+    assert_eq!(task.1, "Regulation inventory");
+    assert_eq!(
+        task.2,
+        "Legal counsel · List the rules of the market. Done when each has an owner."
+    );
+}
