@@ -352,6 +352,42 @@ fn every_mistake_in_front_matter_is_reported() {
     }
 }
 
+/// A web address in `[[…]]` gets a hint (write a link), not "unknown
+/// reference kind `https`"; a `[[` written `\[[` is text (#26).
+#[test]
+fn a_web_address_in_double_brackets_gets_a_hint_and_an_escaped_one_is_text() {
+    let run = Fixture::skeleton()
+        .replace(
+            DE,
+            "see [[step:regulatory-mapping]].",
+            "see [[https://www.bfdi.bund.de/]] and \\[[not a reference]].",
+        )
+        .check();
+    let e = run.only_error();
+    e.assert_complete();
+    assert_eq!(
+        e.message,
+        "`[[https://www.bfdi.bund.de/]]` is a web address in `[[…]]`, which is for references to the playbook's own pages"
+    );
+    assert_eq!(e.underlined(), "[[https://www.bfdi.bund.de/]]");
+    assert!(
+        e.help()
+            .starts_with("write a link as `[text](https://www.bfdi.bund.de/)`"),
+        "{e}"
+    );
+    let fixed = Fixture::skeleton().replace(
+        DE,
+        "see [[step:regulatory-mapping]].",
+        "see \\[[step:regulatory-mapping]] (written so) and [[step:regulatory-mapping]].",
+    );
+    fixed.check().assert_ok();
+    let page = fixed.build_to_temp(&[]).page("markets/de/index.html");
+    assert!(
+        page.contains("see [[step:regulatory-mapping]] (written so) and <a class=\"xref xref-step\""),
+        "{page}"
+    );
+}
+
 #[test]
 fn reference_problems_in_two_files_are_reported_together_with_a_count() {
     let run = Fixture::skeleton()
