@@ -24,7 +24,6 @@ fn build_writes_the_pages_and_machine_readable_files() {
         "markets/de/index.html",
         "markets/de/checklist/index.html",
         "markets/ie/checklist/index.html",
-        "sitemap.xml",
         "playbook.json",
         "search-index.js",
         "404.html",
@@ -32,6 +31,17 @@ fn build_writes_the_pages_and_machine_readable_files() {
         assert!(site.join(file).is_file(), "missing {file}:\n{}", built.run);
     }
     assert!(built.run.stderr.contains("built "), "{}", built.run);
+    // The base URL (`/`) has no host, so there is no sitemap, and the
+    // build says why and how to get one.
+    assert!(!site.join("sitemap.xml").exists());
+    assert!(
+        built
+            .run
+            .stderr
+            .contains("note: no sitemap.xml: its addresses must be absolute, and the base URL has no host; set [build] site-url"),
+        "{}",
+        built.run
+    );
 }
 
 #[test]
@@ -304,14 +314,33 @@ fn build_writes_a_reproducible_full_text_index_of_the_entity_pages() {
 }
 
 #[test]
-fn base_url_path_goes_into_the_sitemap_and_the_404_page_only() {
-    let built = Fixture::skeleton().build_to_temp(&["--base-url", "/ops/playbook/"]);
+fn base_url_path_goes_into_the_404_page_and_site_url_into_the_sitemap() {
+    let fixture = Fixture::skeleton().replace(
+        "book.toml",
+        "base-url = \"/\"\n",
+        "base-url = \"/\"\nsite-url = \"https://intranet.example/ops/playbook\"\n",
+    );
+    let built = fixture.build_to_temp(&["--base-url", "/ops/playbook/"]);
+    // A sitemap's addresses are absolute (#26): the host from site-url.
     let sitemap = built.page("sitemap.xml");
     assert!(
-        sitemap
-            .contains("<loc>/ops/playbook/frameworks/launch/compliance/regulatory-mapping/</loc>"),
+        sitemap.contains(
+            "<loc>https://intranet.example/ops/playbook/frameworks/launch/compliance/regulatory-mapping/</loc>"
+        ),
         "{sitemap}"
     );
+    assert!(!sitemap.contains("<loc>/"), "{sitemap}");
+    assert!(!built.run.stderr.contains("no sitemap"), "{}", built.run);
+    let run = Fixture::skeleton()
+        .replace(
+            "book.toml",
+            "base-url = \"/\"\n",
+            "base-url = \"/\"\nsite-url = \"/ops/playbook/\"\n",
+        )
+        .check();
+    let e = run.only_error();
+    assert_eq!(e.message, "site-url `/ops/playbook/` has no host: it is the site's full address");
+    e.assert_complete();
     let not_found = built.page("404.html");
     assert!(not_found.contains("href=\"/ops/playbook/\""));
     // Served at any depth: the sidebar's links too start from the base URL.
