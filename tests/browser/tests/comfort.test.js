@@ -2,9 +2,10 @@
 // audits measure it (issue #26): highlighted search words readable in dark
 // mode (contrast ≥ 4.5:1, whether dark comes from the toggle or the system),
 // in-page contents and chapter side links at least 24 px tall (the
-// tap-target audit), and /search/ and /status/ that do not move once their
+// tap-target audit), /search/ and /status/ that do not move once their
 // scripts run (layout-shift entries, CPU slowed 4× as Lighthouse's mobile
-// run).
+// run), portfolio templates that are not cut off at the right, and the
+// "Record your ticks" panel in the theme's form style.
 "use strict";
 
 const { test, before, after } = require("node:test");
@@ -102,6 +103,58 @@ test("the search page and /status/ do not shift once their scripts run", async (
       console.log(`${path} at ${viewport.width} px: cumulative layout shift ${cls.toFixed(3)}`);
       assert.ok(cls < 0.01, `${path} at ${viewport.width} px shifts by ${cls.toFixed(3)}: ${JSON.stringify(shifts)}`);
       assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("portfolio templates are not cut off at the right, on a desktop and a phone", async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const { context, page } = await S.openPage(site.browser, { viewport });
+    try {
+      await page.goto(site.url + "learning/portfolio/");
+      const blocks = await page.$$eval("pre.template", (ps) => ps.map((p) => ({ id: p.id, hidden: p.scrollWidth - p.clientWidth, right: p.getBoundingClientRect().right })));
+      assert.ok(blocks.length > 0, "templates on the page");
+      for (const b of blocks) {
+        assert.ok(b.hidden <= 1, `${b.id} at ${viewport.width} px hides ${b.hidden} px of its lines at the right`);
+        assert.ok(b.right <= viewport.width, `${b.id} ends inside the screen`);
+      }
+      if (viewport === PHONE) await S.screenshot(page, "portfolio-phone", { maxHeight: 1600 });
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("the 'Record your ticks' panel has the theme's form style, light and dark", async () => {
+  for (const theme of ["light", "dark"]) {
+    const { context, page } = await S.openPage(site.browser, { theme });
+    try {
+      await page.goto(site.url + "markets/de/checklist/");
+      await page.locator(".ck tr[data-t] input[type=checkbox]:not([disabled])").first().check();
+      await page.locator(".ck-snippet summary").click();
+      await page.locator(".ck-snippet button").click();
+      const look = await page.evaluate(() => {
+        const st = (sel) => getComputedStyle(document.querySelector(sel));
+        const box = st(".search-form input");
+        return ["input[name=by]", "textarea", "button"].map((s) => {
+          const c = st(".ck-snippet " + s);
+          return { s, radius: c.borderTopLeftRadius, bg: c.backgroundColor, fg: c.color, border: c.borderTopColor, font: c.fontFamily, want: { radius: box.borderTopLeftRadius, border: box.borderTopColor } };
+        }).concat([{ s: "body", bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color, font: getComputedStyle(document.body).fontFamily }]);
+      });
+      const body = look.pop();
+      for (const l of look) {
+        assert.equal(l.radius, l.want.radius, `${theme}: ${l.s} has the theme's rounded corners`);
+        if (l.s !== "button") {
+          assert.equal(l.bg, body.bg, `${theme}: ${l.s} has the page's background`);
+          assert.equal(l.fg, body.fg, `${theme}: ${l.s} has the page's text colour`);
+          assert.equal(l.border, l.want.border, `${theme}: ${l.s} has the theme's border`);
+        }
+        assert.ok(contrast(l.fg, l.bg) >= 4.5, `${theme}: ${l.s} is readable`);
+      }
+      assert.equal(look[0].font, body.font, `${theme}: the name field is in the page's font`);
+      await S.screenshot(page, `checklist-snippet-${theme}`, { maxHeight: 900 });
     } finally {
       await context.close();
     }
