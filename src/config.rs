@@ -273,9 +273,10 @@ impl Config {
 
 /// Does a URL name its host (`https://…`, `http://…`)?
 pub fn has_host(url: &str) -> bool {
-    ["https://", "http://"]
-        .iter()
-        .any(|s| url.strip_prefix(s).is_some_and(|rest| !rest.starts_with('/') && !rest.is_empty()))
+    ["https://", "http://"].iter().any(|s| {
+        url.strip_prefix(s)
+            .is_some_and(|rest| !rest.starts_with('/') && !rest.is_empty())
+    })
 }
 
 impl BuildConfig {

@@ -546,7 +546,8 @@ mod tests {
 
     #[test]
     fn an_escaped_bracket_is_text_not_a_reference() {
-        let text = "Write \\[[step:regulatory-mapping]] for a link; [[step:regulatory-mapping]] is one.";
+        let text =
+            "Write \\[[step:regulatory-mapping]] for a link; [[step:regulatory-mapping]] is one.";
         let h = md(text);
         assert!(
             h.contains("Write [[step:regulatory-mapping]] for a link;"),

@@ -181,7 +181,9 @@ fn unreachable(e: &ureq::Error) -> Option<String> {
     Some(match e {
         ureq::Error::HostNotFound => "the host name is not known (DNS)".into(),
         ureq::Error::ConnectionFailed => "the connection failed".into(),
-        ureq::Error::Timeout(ureq::Timeout::Resolve) => "the host name did not resolve in time (DNS)".into(),
+        ureq::Error::Timeout(ureq::Timeout::Resolve) => {
+            "the host name did not resolve in time (DNS)".into()
+        }
         ureq::Error::Timeout(ureq::Timeout::Connect) => "no connection in time".into(),
         ureq::Error::Io(io) => match io.kind() {
             K::ConnectionRefused => "the server refused the connection".into(),

@@ -455,7 +455,10 @@ mod tests {
         );
         assert_eq!(e[0].underlined(), "[[https://gdpr.eu/|the text]]");
         assert!(
-            e[1].help.as_deref().unwrap().ends_with("a `[[` that is not a reference is written `\\[[`"),
+            e[1].help
+                .as_deref()
+                .unwrap()
+                .ends_with("a `[[` that is not a reference is written `\\[[`"),
             "{:?}",
             e[1].help
         );

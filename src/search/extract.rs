@@ -381,7 +381,9 @@ fn apart_into(out: &mut [Section], into: &Into) {
     if *into == Into::Text {
         if let Some(s) = out.last_mut() {
             let last = s.text.trim_end_matches(' ').chars().next_back();
-            if last.is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']' | '"' | '\'' | '”' | '’' | '%')) {
+            if last.is_some_and(|c| {
+                c.is_alphanumeric() || matches!(c, ')' | ']' | '"' | '\'' | '”' | '’' | '%')
+            }) {
                 if !s.text.ends_with(' ') {
                     s.text.push(' ');
                 }

@@ -269,7 +269,11 @@ mod tests {
             [
                 ("missing field `name`".to_string(), 1, 1),
                 ("unknown field `regoin`".to_string(), 2, 1),
-                ("`kickoff` must be a date like 2027-03-01".to_string(), 3, 10),
+                (
+                    "`kickoff` must be a date like 2027-03-01".to_string(),
+                    3,
+                    10
+                ),
                 (
                     "wrong type: string \"new-language\", expected a sequence (at `tags`)"
                         .to_string(),
@@ -281,7 +285,11 @@ mod tests {
             "{ds:#?}"
         );
         assert_eq!(ds[2].span_len, "March 1, 2027".len(), "the whole date");
-        assert!(ds[1].help.as_deref().unwrap().contains("did you mean `region`?"));
+        assert!(ds[1]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `region`?"));
         assert!(ds[2].help.as_deref().unwrap().contains("YYYY-MM-DD"));
     }
 
@@ -292,7 +300,11 @@ mod tests {
         let bad = "id: de\nname: Germany\n  region: eu\nkickoff: nope\n";
         let ds = market_errors(bad);
         assert_eq!(ds.len(), 1, "{ds:#?}");
-        assert!(ds[0].message.starts_with("malformed YAML"), "{}", ds[0].message);
+        assert!(
+            ds[0].message.starts_with("malformed YAML"),
+            "{}",
+            ds[0].message
+        );
     }
 
     #[test]
@@ -318,7 +330,10 @@ mod tests {
         let d = &market_errors(text)[0];
         assert_eq!(d.message, "`kickoff` must be a date like 2027-03-01");
         let help = d.help.as_deref().unwrap();
-        assert!(help.starts_with("`2027-02-30` is not a day of the calendar ("), "{help}");
+        assert!(
+            help.starts_with("`2027-02-30` is not a day of the calendar ("),
+            "{help}"
+        );
         assert!(help.contains("1..=28"), "{help}");
         let text = "id: de\nname: Germany\nregion: eu\nkickoff: 2027-03-01\nactuals:\n  m: {value: 1, as_of: \"2027-3-1\"}\n";
         let d = &market_errors(text)[0];

@@ -170,7 +170,8 @@ pub(super) fn all<T: DeserializeOwned>(
         if p == last {
             break;
         }
-        let again = matches!(&p.kind, Kind::MissingField(f) if reported.contains(&join(&p.path, f)));
+        let again =
+            matches!(&p.kind, Kind::MissingField(f) if reported.contains(&join(&p.path, f)));
         if !again && !standins.iter().any(|s| under(&p.path, s)) {
             if out.len() == MAX_REPORTED {
                 break;
@@ -192,7 +193,7 @@ fn meant(p: &Problem) -> Option<String> {
         Kind::UnknownField(f) => {
             let allowed = p.full.split_once("expected ")?.1;
             let names = allowed.split('`').skip(1).step_by(2);
-            Some(join(&p.path, &crate::diag::suggest(f, names)?))
+            Some(join(&p.path, crate::diag::suggest(f, names)?))
         }
         Kind::Other => Some(p.path.clone()),
         _ => None,
@@ -317,14 +318,15 @@ fn remove_entry(v: &mut Value, path: &str, target: &str) -> Option<()> {
 /// `struct RawPartner`, …), if we know one.
 fn standin(expected: &str) -> Option<Value> {
     let e = expected;
-    let number = ["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64"]
-        .iter()
-        .chain(&["isize", "f32", "f64", "a number", "an integer", "a float"])
-        .any(|n| e == *n || e.starts_with(&format!("{n} ")));
+    let number = [
+        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64",
+    ]
+    .iter()
+    .chain(&["isize", "f32", "f64", "a number", "an integer", "a float"])
+    .any(|n| e == *n || e.starts_with(&format!("{n} ")));
     Some(if number {
         Value::Number(0.into())
-    } else if e.starts_with("a sequence") || e.starts_with("a list") || e.starts_with("a tuple")
-    {
+    } else if e.starts_with("a sequence") || e.starts_with("a list") || e.starts_with("a tuple") {
         Value::Sequence(Vec::new())
     } else if e.starts_with("a string") || e.starts_with("a borrowed string") {
         Value::String(String::new())
@@ -429,9 +431,13 @@ fn date_message(p: &Problem, written: &str) -> (String, Option<String>) {
     let shaped = {
         let b = written.as_bytes();
         b.len() == 10
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
     };
     let help = if shaped {
         // The right shape, but no such day: jiff says which part is out of range.

@@ -339,7 +339,10 @@ fn base_url_path_goes_into_the_404_page_and_site_url_into_the_sitemap() {
         )
         .check();
     let e = run.only_error();
-    assert_eq!(e.message, "site-url `/ops/playbook/` has no host: it is the site's full address");
+    assert_eq!(
+        e.message,
+        "site-url `/ops/playbook/` has no host: it is the site's full address"
+    );
     e.assert_complete();
     let not_found = built.page("404.html");
     assert!(not_found.contains("href=\"/ops/playbook/\""));
@@ -681,18 +684,29 @@ fn markets_are_listed_by_name() {
         let html = &html[html.find(from).unwrap_or_else(|| panic!("no {from}"))..];
         ["Germany", "Ireland", "Switzerland"]
             .iter()
-            .filter_map(|n| html.find(&pattern.replace("{}", n)).map(|at| (at, n.to_string())))
+            .filter_map(|n| {
+                html.find(&pattern.replace("{}", n))
+                    .map(|at| (at, n.to_string()))
+            })
             .collect::<std::collections::BTreeMap<_, _>>()
             .into_values()
             .collect()
     };
     let want = ["Germany", "Ireland", "Switzerland"];
     let market = built.page("markets/ie/index.html");
-    assert_eq!(names(&market, "class=\"sidebar\"", ">{}</a>"), want, "sidebar");
+    assert_eq!(
+        names(&market, "class=\"sidebar\"", ">{}</a>"),
+        want,
+        "sidebar"
+    );
     let index = built.page("markets/index.html");
     assert_eq!(names(&index, "<tbody>", ">{}</a>"), want, "markets index");
     let home = built.page("index.html");
-    assert_eq!(names(&home, "market-grid", "</span> {}</a>"), want, "home page");
+    assert_eq!(
+        names(&home, "market-grid", "</span> {}</a>"),
+        want,
+        "home page"
+    );
     let de = built.page("markets/de/checklist/index.html");
     let next = &de[de.find("rel=\"next\"").expect("a next link")..];
     assert!(

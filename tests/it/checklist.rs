@@ -214,7 +214,9 @@ fn output_into_the_sites_own_folder_or_the_sources_is_refused() {
         let run = f.run(args);
         run.assert_code(2);
         assert!(
-            run.stderr.contains("is a site Playbook built, and the next build there replaces it as a whole"),
+            run.stderr.contains(
+                "is a site Playbook built, and the next build there replaces it as a whole"
+            ),
             "{run}"
         );
     }
@@ -224,7 +226,8 @@ fn output_into_the_sites_own_folder_or_the_sources_is_refused() {
     let run = f.run(&["schema", "-o", "content/schemas"]);
     run.assert_code(2);
     assert!(
-        run.stderr.contains("one of the playbook's own files or folders"),
+        run.stderr
+            .contains("one of the playbook's own files or folders"),
         "{run}"
     );
     assert!(!f.path("content/schemas").exists());

@@ -101,7 +101,10 @@ fn the_company_program_lists_the_foundation_once_from_its_own_kickoff() {
         "one event per company step, UIDs apart from any market's"
     );
     // Named by the program's name, not "Company program program" (#26).
-    assert!(ics.contains("\r\nX-WR-CALNAME:Company program checklist\r\n"), "{ics}");
+    assert!(
+        ics.contains("\r\nX-WR-CALNAME:Company program checklist\r\n"),
+        "{ics}"
+    );
     let summaries: Vec<String> = cal
         .components
         .iter()
@@ -121,8 +124,15 @@ fn the_company_program_lists_the_foundation_once_from_its_own_kickoff() {
 #[test]
 fn a_lead_is_shown_only_when_there_is_one() {
     let with = crate::support::Fixture::skeleton()
-        .append("book.toml", "\n[company]\nkickoff = 2026-11-02\nlead = \"Maya Patel\"\n")
-        .replace("content/markets/ie.yaml", "team: { ops-lead: \"Siobhán Kelly\" }", "team: {}");
+        .append(
+            "book.toml",
+            "\n[company]\nkickoff = 2026-11-02\nlead = \"Maya Patel\"\n",
+        )
+        .replace(
+            "content/markets/ie.yaml",
+            "team: { ops-lead: \"Siobhán Kelly\" }",
+            "team: {}",
+        );
     let site = with.build_to_temp(&[]);
     let company = site.page("company/index.html");
     assert!(
@@ -131,11 +141,20 @@ fn a_lead_is_shown_only_when_there_is_one() {
     );
     let de = site.page("markets/de/checklist/index.html");
     assert!(de.contains("· Operations lead: Jonas Weber</p>"), "{de}");
-    assert!(de.contains(" · lead Jonas Weber</"), "the printed running head");
+    assert!(
+        de.contains(" · lead Jonas Weber</"),
+        "the printed running head"
+    );
     let ie = site.page("markets/ie/checklist/index.html");
-    assert!(!ie.contains("Operations lead") && !ie.contains("lead —"), "{ie}");
+    assert!(
+        !ie.contains("Operations lead") && !ie.contains("lead —"),
+        "{ie}"
+    );
     let html = with.run(&["checklist", "--company", "--format", "html"]);
-    assert!(html.stdout.contains("Operations lead: Maya Patel"), "{html}");
+    assert!(
+        html.stdout.contains("Operations lead: Maya Patel"),
+        "{html}"
+    );
 
     let without = crate::support::Fixture::skeleton()
         .append("book.toml", "\n[company]\nkickoff = 2026-11-02\n");

@@ -337,7 +337,11 @@ fn four_mistakes_in_one_file_are_reported_in_one_run() {
 fn every_mistake_in_front_matter_is_reported() {
     let run = Fixture::skeleton()
         .replace(CHAPTER, "title:", "titel:")
-        .replace(CHAPTER, "---\nThe team met", "reading: quick\n---\nThe team met")
+        .replace(
+            CHAPTER,
+            "---\nThe team met",
+            "reading: quick\n---\nThe team met",
+        )
         .check();
     run.assert_code(1);
     let messages: Vec<String> = run.errors().iter().map(|e| e.message.clone()).collect();
@@ -383,7 +387,9 @@ fn a_web_address_in_double_brackets_gets_a_hint_and_an_escaped_one_is_text() {
     fixed.check().assert_ok();
     let page = fixed.build_to_temp(&[]).page("markets/de/index.html");
     assert!(
-        page.contains("see [[step:regulatory-mapping]] (written so) and <a class=\"xref xref-step\""),
+        page.contains(
+            "see [[step:regulatory-mapping]] (written so) and <a class=\"xref xref-step\""
+        ),
         "{page}"
     );
 }

@@ -387,12 +387,16 @@ fn offline_nothing_is_checked_one_line_says_so_and_nothing_is_cached() {
         assert_eq!(run.stderr.matches("warning:").count(), 1, "{run}");
         assert_eq!(run.count_line(), Some("0 errors, 1 warning"), "{run}");
         assert!(
-            run.stderr.contains("0 broken, 0 redirected, 2 not checked (unreachable) (0 from the cache"),
+            run.stderr
+                .contains("0 broken, 0 redirected, 2 not checked (unreachable) (0 from the cache"),
             "{run}"
         );
         let cache = std::fs::read_to_string(f.path(".playbook-cache/external-links.json"))
             .unwrap_or_default();
-        assert!(!cache.contains("/gone") && !cache.contains(".invalid"), "{cache}");
+        assert!(
+            !cache.contains("/gone") && !cache.contains(".invalid"),
+            "{cache}"
+        );
     }
 }
 

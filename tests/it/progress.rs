@@ -166,7 +166,14 @@ fn a_standing_record_is_shown_and_kept_unless_replace() {
     assert_eq!(f.read(DE), recorded);
 
     // --replace: the date changes, who and the note stay.
-    let run = f.run(&["progress", "de", INVENTORY, "--on", "2026-03-06", "--replace"]);
+    let run = f.run(&[
+        "progress",
+        "de",
+        INVENTORY,
+        "--on",
+        "2026-03-06",
+        "--replace",
+    ]);
     run.assert_ok();
     assert!(
         run.stdout.contains("done on 2026-03-05 by Anna Schmidt (note: ticket OPS-12) → done on 2026-03-06 by Anna Schmidt (note: ticket OPS-12)"),
@@ -213,8 +220,9 @@ fn undo_removes_a_record_and_keeps_the_rest_of_the_file() {
     let run = f.run(&["progress", "de", INVENTORY, "--undo"]);
     run.assert_code(2);
     assert!(
-        run.stderr
-            .contains(&format!("`{INVENTORY}` is not recorded as done in {DE}: nothing to undo")),
+        run.stderr.contains(&format!(
+            "`{INVENTORY}` is not recorded as done in {DE}: nothing to undo"
+        )),
         "{run}"
     );
     let run = f.run(&["progress", "de", INVENTORY, "--undo", "--by", "Ben"]);

@@ -49,7 +49,10 @@ fn a_new_market_is_a_draft_without_a_guessed_region_until_filled_in() {
     assert!(!text.contains("region: eu"), "{text}");
     let check = f.check();
     let w = &check.warnings()[0];
-    assert_eq!(w.message, "content/markets/us.yaml still has 10 `TODO` placeholders");
+    assert_eq!(
+        w.message,
+        "content/markets/us.yaml still has 10 `TODO` placeholders"
+    );
     assert_eq!(w.place(), "content/markets/us.yaml:5:32", "{check}");
     // Filled in: the marks go, the kickoff is set, the draft line removed.
     let filled: String = text
