@@ -333,6 +333,7 @@ class Gen:
         self.size = size
         self.r = random.Random(self.cfg["seed"])
         self.files = []  # (rel path, text)
+        self.everywhere = []  # ids of tasks that apply in every market
 
     # -- prose -------------------------------------------------------------
 
@@ -612,7 +613,12 @@ base-url = "/"
             # pool would otherwise give thousands of identical titles across
             # frameworks, which `playbook check` warns about (same work?).
             titles = [f"{t} (F{fi + 1})" for t in titles]
-            for t in titles:
+            # The schedule: in about a third of the steps the first three
+            # tasks are a chain of two working days each (short enough for
+            # the shortest window, two weeks, from any weekday), and about a
+            # tenth of the others take three days.
+            chain = r.random() < 0.33
+            for k, t in enumerate(titles):
                 desc = self.sentence()
                 if r.random() < 0.2:
                     if r.random() < 0.5:
@@ -624,6 +630,15 @@ base-url = "/"
                 task = dict(title=t, description=desc, owner=r.choice(ROLE_IDS))
                 if r.random() < 0.30:
                     task["applies_to"] = self.rule()
+                else:
+                    # Applies everywhere: a market may adjust it.
+                    self.everywhere.append(f"{st['id']}/{slugify(t)}")
+                if chain and k < 3:
+                    task["duration"] = "2 days"
+                    if k > 0:
+                        task["after"] = [f"task:{st['id']}/{slugify(titles[k - 1])}"]
+                elif r.random() < 0.1:
+                    task["duration"] = "3 days"
                 tasks.append(task)
             act = dict(title=ACTIVITY_TITLES[a % len(ACTIVITY_TITLES)] if c["activities"] > 1
                        else r.choice(ACTIVITY_TITLES))
@@ -749,7 +764,11 @@ base-url = "/"
     def gen_markets(self):
         r = self.r
         for i, m in enumerate(self.markets):
-            year = 2026 + i % 3
+            # Markets with results launched in 2024-2025 (results before
+            # 2026-06, so never after the day a benchmark runs); the others
+            # are planned for 2027-2029, without results.
+            has_results = r.random() < 0.6
+            year = 2024 + i % 2 if has_results else 2027 + i % 3
             kickoff = f"{year}-{1 + (i * 5) % 12:02d}-{1 + (i * 7) % 28:02d}"
             summary = (f"{m['name']} is a market in the {m['region'].replace('-', ' ')} region. "
                        + self.sentence([self.ref("regulation", m["regulations"][0]),
@@ -784,14 +803,28 @@ base-url = "/"
                                       description=self.sentence() + " " + r.choice(DONE),
                                       owner=r.choice(ROLE_IDS)))
                 doc["tasks"] = tasks
-            if r.random() < 0.6:
+            if has_results:
+                doc["launched"] = Raw(f"{year + 1}-01-{1 + i % 28:02d}")
                 actuals = {}
                 for mid in sorted(self.some_metrics(r.randint(3, 8)), key=lambda x: int(x.rsplit("-", 1)[1])):
                     op, value = self.targets[mid]
                     v = round(value * r.uniform(0.8, 1.15), 2)
-                    actuals[mid] = Flow(value=v, as_of=Raw(f"{year}-{r.randint(6, 12):02d}-{r.randint(1, 28):02d}"),
+                    actuals[mid] = Flow(value=v, as_of=Raw(f"{year + 1}-{r.randint(2, 5):02d}-{r.randint(1, 28):02d}"),
                                         note=self.sentence() if r.random() < 0.2 else None)
                 doc["actuals"] = actuals
+            if r.random() < 0.3:
+                # The market adjusts a few tasks that apply everywhere: a
+                # note, an owner, or leaving one out with the reason.
+                adjust = {}
+                for tid in sorted(r.sample(self.everywhere, min(len(self.everywhere), r.randint(2, 4)))):
+                    kind = r.random()
+                    if kind < 0.5:
+                        adjust[tid] = dict(note=self.sentence())
+                    elif kind < 0.8:
+                        adjust[tid] = dict(owner=r.choice(ROLE_IDS), note=self.sentence())
+                    else:
+                        adjust[tid] = dict(skip=self.sentence())
+                doc["adjust"] = adjust
             self.files.append((f"content/markets/{m['id']}.yaml", yaml_doc(doc)))
 
     def gen_regulations(self):

@@ -2,17 +2,21 @@
 //! `playbook checklist --format ics` and the `.ics` download beside a
 //! market's checklist page.
 //!
-//! One all-day event per step window: the rows of [`checklist::rows`] come
-//! grouped by step (every task of a step shares its window), so each run of
-//! rows with the same step becomes one `VEVENT` whose description lists the
-//! tasks and their owners. In order:
+//! One all-day event per step: the step's rows of the [`Checklist`] (each
+//! scheduled on its own) make one `VEVENT` from the first start to the last
+//! due date, whose description lists the tasks with their dates and owners.
+//! Events follow the steps' first start. In order:
 //!
 //! 1. the calendar head (`VERSION:2.0`, `PRODID`, `CALSCALE:GREGORIAN`,
 //!    `METHOD:PUBLISH`, a display name);
 //! 2. per step: `UID` from the market and step ids ([`uid`]: importing the
-//!    file again updates the events instead of adding copies), `DTSTAMP`
-//!    fixed by the input (the market's kickoff at 00:00:00 UTC, so two builds
-//!    of the same playbook are byte-identical), `SEQUENCE:0`,
+//!    file again updates the events instead of adding copies); `DTSTAMP`
+//!    and `SEQUENCE` from the git history of the files the event is made
+//!    from (the newest commit that changed them, and how many commits did:
+//!    a calendar that subscribes sees a changed event as a newer revision,
+//!    and two builds of one commit are byte-identical; outside git, the
+//!    kickoff at 00:00:00 UTC and 0); a `URL` back to the checklist when
+//!    the site's base URL is absolute;
 //!    `DTSTART;VALUE=DATE` (the window's first day) and `DTEND;VALUE=DATE`
 //!    (exclusive: the day after the due date; the day after the start for
 //!    ongoing work, which has no due date), `TRANSP:TRANSPARENT` (a
@@ -24,9 +28,9 @@
 //! splitting a UTF-8 character or an escape; lines end with CRLF. Pure: no
 //! IO.
 //!
-//! [`checklist::rows`]: crate::checklist::rows
+//! [`Checklist`]: crate::checklist::Checklist
 
-use crate::checklist::{Program, Row};
+use crate::checklist::{Checklist, Program, Row};
 use crate::model::Playbook;
 use jiff::civil::Date;
 use std::fmt::Write as _;
@@ -47,10 +51,27 @@ pub fn uid(market: &str, step: &str) -> String {
     format!("{market}.{step}@playbook")
 }
 
-/// A checklist's rows (a market's, or the company program's) as an
-/// iCalendar file (CRLF line ends).
-pub fn to_ics(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> String {
-    let prog = prog.into();
+/// A checklist (a market's, or the company program's) as an iCalendar file
+/// (CRLF line ends).
+pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
+    let prog = list.prog;
+    // The rows of each step, steps in the order of their first start.
+    let mut steps: Vec<(usize, Vec<&Row<'_>>)> = Vec::new();
+    let mut at: std::collections::HashMap<usize, usize> = Default::default();
+    for r in &list.rows {
+        match at.get(&r.step_idx) {
+            Some(&i) => steps[i].1.push(r),
+            None => {
+                at.insert(r.step_idx, steps.len());
+                steps.push((r.step_idx, vec![r]));
+            }
+        }
+    }
+    for (_, rs) in &mut steps {
+        rs.sort_by_key(|r| (r.start, r.due.unwrap_or(Date::MAX)));
+    }
+    steps.sort_by_key(|(s, rs)| (rs[0].start, *s));
+    let rows = &list.rows;
     let market = prog.head(pb);
     // "Germany launch"; the company program goes by its own name
     // ("Company program", `[company] name`), not "… program".
@@ -72,51 +93,81 @@ pub fn to_ics(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> Stri
     line.push_str("X-WR-CALNAME:");
     push_text(&mut line, &format!("{what} checklist"));
     push_line(&mut out, &line);
-    let stamp = format!("{}T000000Z", ics_date(market.kickoff));
-    let mut i = 0;
-    while i < rows.len() {
-        let step = rows[i].step_idx;
-        let j = rows[i..]
-            .iter()
-            .position(|r| r.step_idx != step)
-            .map_or(rows.len(), |k| i + k);
-        let tasks = &rows[i..j];
-        let r0 = &tasks[0];
+    let kickoff_stamp = format!("{}T000000Z", ics_date(market.kickoff));
+    let program_file = match prog {
+        Program::Market(m) => pb.sources[pb.markets[m].file].path.as_str(),
+        Program::Company => "book.toml",
+    };
+    let url = checklist_url(pb, prog);
+    for (_, tasks) in &steps {
+        let r0 = tasks[0];
+        let last = if tasks.iter().any(|r| r.due.is_none()) {
+            None
+        } else {
+            tasks.iter().filter_map(|r| r.due).max()
+        };
         push_line(&mut out, "BEGIN:VEVENT");
         line.clear();
         line.push_str("UID:");
         push_text(&mut line, &uid(market.id, r0.step_id));
         push_line(&mut out, &line);
+        let files = tasks
+            .iter()
+            .map(|r| pb.sources[pb.tasks[r.task_idx].file].path.as_str())
+            .chain(std::iter::once(program_file));
+        let (stamp, sequence) = match pb.provenance.revision_of(files) {
+            Some(r) => (r.last.strftime("%Y%m%dT%H%M%SZ").to_string(), r.commits),
+            None => (kickoff_stamp.clone(), 0),
+        };
         push_line(&mut out, &format!("DTSTAMP:{stamp}"));
-        push_line(&mut out, "SEQUENCE:0");
+        push_line(&mut out, &format!("SEQUENCE:{sequence}"));
         push_line(
             &mut out,
             &format!("DTSTART;VALUE=DATE:{}", ics_date(r0.start)),
         );
         push_line(
             &mut out,
-            &format!("DTEND;VALUE=DATE:{}", ics_date(end_exclusive(r0))),
+            &format!(
+                "DTEND;VALUE=DATE:{}",
+                ics_date(end_exclusive(r0.start, last))
+            ),
         );
         push_line(&mut out, "TRANSP:TRANSPARENT");
+        if let Some(u) = &url {
+            push_line(&mut out, &format!("URL:{u}"));
+        }
         line.clear();
         line.push_str("SUMMARY:");
         push_text(&mut line, &format!("{what}: {}", r0.step));
         push_line(&mut out, &line);
         line.clear();
         line.push_str("DESCRIPTION:");
-        push_text(&mut line, &description(tasks));
+        push_text(&mut line, &description(tasks, last));
         push_line(&mut out, &line);
         push_line(&mut out, "END:VEVENT");
-        i = j;
     }
     push_line(&mut out, "END:VCALENDAR");
     out
 }
 
-/// The first day after a step's window (`DTEND` of an all-day event is
-/// exclusive); ongoing work is shown on its first day.
-fn end_exclusive(r: &Row<'_>) -> Date {
-    let last = r.due.unwrap_or(r.start);
+/// The checklist page's absolute address, when the site's base URL has a
+/// host (a calendar cannot follow a relative link).
+fn checklist_url(pb: &Playbook, prog: Program) -> Option<String> {
+    let base = pb.config.build.base_url.as_str();
+    if !(base.starts_with("https://") || base.starts_with("http://")) {
+        return None;
+    }
+    let base = base.trim_end_matches('/');
+    Some(match prog {
+        Program::Market(m) => format!("{base}/markets/{}/checklist/", pb.markets[m].id),
+        Program::Company => format!("{base}/company/"),
+    })
+}
+
+/// The first day after a step's last due date (`DTEND` of an all-day event
+/// is exclusive); ongoing work is shown on its first day.
+fn end_exclusive(start: Date, last: Option<Date>) -> Date {
+    let last = last.unwrap_or(start);
     last.tomorrow().unwrap_or(last)
 }
 
@@ -127,8 +178,8 @@ fn ics_date(d: Date) -> String {
 
 /// What an event's description says: where the step sits, when it is due,
 /// and each task with its owner (and why it applies, when a rule chose it).
-fn description(tasks: &[Row<'_>]) -> String {
-    let r0 = &tasks[0];
+fn description(tasks: &[&Row<'_>], last: Option<Date>) -> String {
+    let r0 = tasks[0];
     let mut s = String::with_capacity(tasks.len() * 100 + 200);
     s.push_str(r0.framework);
     if let Some(c) = r0.component {
@@ -136,7 +187,7 @@ fn description(tasks: &[Row<'_>]) -> String {
         s.push_str(c);
     }
     let _ = writeln!(s, " › {} ({})", r0.phase, r0.phase_window);
-    match r0.due {
+    match last {
         Some(due) => {
             let _ = write!(s, "{} – {due}", r0.start);
         }
@@ -153,6 +204,18 @@ fn description(tasks: &[Row<'_>]) -> String {
     for r in tasks {
         s.push_str("\n- ");
         s.push_str(r.task);
+        match r.due {
+            Some(d) if d == r.start => {
+                let _ = write!(s, " (due {d})");
+            }
+            Some(d) => {
+                let _ = write!(s, " ({} – {d})", r.start);
+            }
+            None => {}
+        }
+        if r.critical {
+            s.push_str(" [critical path]");
+        }
         s.push_str(" — ");
         match (r.owner_title, r.owner_person) {
             (Some(t), Some(p)) => {
@@ -348,6 +411,10 @@ mod tests {
             owner_person: None,
             start,
             due,
+            duration: None,
+            critical: false,
+            waits_for: Vec::new(),
+            note: None,
             reasons: Vec::new(),
             market_specific: false,
             also: Vec::new(),
@@ -356,17 +423,18 @@ mod tests {
             step_idx: 0,
             task_idx: 0,
         };
+        let end = |r: &Row<'_>| end_exclusive(r.start, r.due);
         let r = row(date(2027, 3, 1), Some(date(2027, 3, 14)));
-        assert_eq!(end_exclusive(&r), date(2027, 3, 15));
+        assert_eq!(end(&r), date(2027, 3, 15));
         // Across a month, a year end and a leap day.
         let r = row(date(2027, 12, 20), Some(date(2027, 12, 31)));
-        assert_eq!(end_exclusive(&r), date(2028, 1, 1));
+        assert_eq!(end(&r), date(2028, 1, 1));
         let r = row(date(2028, 2, 20), Some(date(2028, 2, 28)));
-        assert_eq!(end_exclusive(&r), date(2028, 2, 29));
+        assert_eq!(end(&r), date(2028, 2, 29));
         // Ongoing work: one day, its first.
         let r = row(date(2027, 6, 1), None);
-        assert_eq!(end_exclusive(&r), date(2027, 6, 2));
-        let d = description(&[r]);
+        assert_eq!(end(&r), date(2027, 6, 2));
+        let d = description(&[&r], None);
         assert!(d.contains("Ongoing from 2027-06-01"), "{d}");
         assert!(d.contains("- T — no owner"), "{d}");
     }

@@ -42,6 +42,10 @@ pub enum Command {
         /// needs the network; results are kept a day in .playbook-cache/.
         #[arg(long)]
         external: bool,
+        /// Judge dates against this day (YYYY-MM-DD) instead of today: a
+        /// result or a source checked after it is a warning.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
     /// Build, serve on localhost, rebuild on save and reload the browser.
     Serve {
@@ -79,6 +83,10 @@ pub enum Command {
         /// Write to this file (or folder with --all) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Row order: `date` (by due date, the order work is done in) or
+        /// `plan` (the frameworks' order: phase, step, activity).
+        #[arg(long, value_enum, default_value = "date")]
+        order: ChecklistOrder,
     },
     /// Create a new playbook skeleton that builds and shows every kind.
     Init {
@@ -201,6 +209,24 @@ pub enum CheckFormat {
     Text,
     /// Machine-readable JSON.
     Json,
+}
+
+/// `playbook checklist --order`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ChecklistOrder {
+    /// By due date, then start (ongoing work last).
+    Date,
+    /// The frameworks' order: phase, step, activity.
+    Plan,
+}
+
+impl From<ChecklistOrder> for crate::checklist::Order {
+    fn from(o: ChecklistOrder) -> Self {
+        match o {
+            ChecklistOrder::Date => crate::checklist::Order::Date,
+            ChecklistOrder::Plan => crate::checklist::Order::Plan,
+        }
+    }
 }
 
 /// `playbook checklist --format`.

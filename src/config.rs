@@ -67,6 +67,33 @@ pub struct CompanyConfig {
     /// `ops-lead` is on the market's (nothing is shown when absent).
     #[serde(default)]
     pub lead: Option<String>,
+    /// The day the program's work was in place (its launch): from then on,
+    /// status counts work due by that day as closed even where nobody
+    /// recorded it, as for a launched market.
+    #[serde(
+        default,
+        deserialize_with = "toml_date_opt",
+        serialize_with = "date_string_opt"
+    )]
+    #[schemars(with = "Option<jiff::civil::Date>")]
+    pub launched: Option<jiff::civil::Date>,
+}
+
+/// An optional TOML date (see `toml_date`).
+fn toml_date_opt<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<jiff::civil::Date>, D::Error> {
+    toml_date(d).map(Some)
+}
+
+fn date_string_opt<S: serde::Serializer>(
+    d: &Option<jiff::civil::Date>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
 }
 
 impl CompanyConfig {
@@ -223,8 +250,8 @@ impl Config {
                     "name",
                 ];
                 match suggest(field, known) {
-                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors, version; [build] takes build-dir, base-url, site-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead; [extra] takes anything"),
-                    None => "[book] takes title, description, language, authors, version; [build] takes build-dir, base-url, site-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead; [extra] takes anything".to_string(),
+                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors, version; [build] takes build-dir, base-url, site-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead, launched; [extra] takes anything"),
+                    None => "[book] takes title, description, language, authors, version; [build] takes build-dir, base-url, site-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead, launched; [extra] takes anything".to_string(),
                 }
             } else if msg.contains("missing field `title`") {
                 "add `title = \"…\"` under [book]".to_string()

@@ -211,7 +211,12 @@ pub(crate) fn playbook_json(pb: &Playbook) -> Result<String, crate::diag::Diagno
         pb.regulations.iter().enumerate().map(|(i, g)| json!({
         "id": g.id, "name": g.name, "official_name": g.official_name, "jurisdiction": g.jurisdiction, "in_force": g.in_force,
         "link": g.link, "url": pb.url(er(Kind::Regulation, i)), "summary": g.summary,
-        "obligations": g.obligations.iter().map(|o| json!({"topic": o.topic, "text": o.text})).collect::<Vec<_>>(),
+        "obligations": g.obligations.iter().map(|o| json!({"topic": o.topic, "text": o.text, "sources": o.sources.iter().map(|&k| &g.sources[k].id).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "reviewed": g.reviewed.map(|d| d.to_string()),
+        "sources": g.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "checked": s.checked.to_string()})).collect::<Vec<_>>(),
+        "in_force_source": g.in_force_source.map(|k| &g.sources[k].id),
+        "deadlines": g.deadlines.iter().map(|d| json!({"id": d.id, "date": d.date.to_string(), "what": d.what, "source": g.sources[d.source].id, "confirmed": d.confirmed})).collect::<Vec<_>>(),
+        "watch": g.watch.iter().map(|w| json!({"what": w.what, "sources": w.sources.iter().map(|&k| &g.sources[k].id).collect::<Vec<_>>(), "confirmed": w.confirmed})).collect::<Vec<_>>(),
     }))
     };
     let experts = || {

@@ -72,6 +72,16 @@ pub fn load_playbook_with(
     root: &Path,
     cache: Option<&PipelineCache>,
 ) -> Result<Playbook, Diagnostics> {
+    load_playbook_on(root, cache, jiff::Zoned::now().date())
+}
+
+/// [`load_playbook_with`], judging dates against `today` instead of the
+/// clock (`playbook check --as-of`, and tests).
+pub fn load_playbook_on(
+    root: &Path,
+    cache: Option<&PipelineCache>,
+    today: jiff::civil::Date,
+) -> Result<Playbook, Diagnostics> {
     let config = config::Config::load(root).map_err(Diagnostics::from)?;
     let (raw, load_diags) = load::load_content_with(root, cache.map(|c| &c.parsed));
     if load_diags.has_errors() {
@@ -79,7 +89,7 @@ pub fn load_playbook_with(
         d.sort();
         return Err(d);
     }
-    let mut pb = resolve::resolve_with(config, raw, cache.map(|c| &c.refs))?;
+    let mut pb = resolve::resolve_with(config, raw, cache.map(|c| &c.refs), today)?;
     let mut w = load_diags.0;
     w.append(&mut pb.warnings);
     pb.warnings = w;

@@ -20,8 +20,13 @@ pub enum PageKind {
     StoryIndex,
     /// `/story/<chapter>/`.
     Chapter,
+    /// `/learning/`: the learning path (levels, objectives, assessments,
+    /// portfolio).
+    LearningIndex,
     /// `/learning/<level>/`: a learning-path level's self-assessment.
     LevelAssessment,
+    /// `/learning/assessment/`: every level's questions as one assessment.
+    CombinedAssessment,
     /// `/learning/portfolio/`: the Practical Application Portfolio.
     Portfolio,
     /// `/frameworks/`.
@@ -95,6 +100,8 @@ pub enum Pages {
     One,
     /// One page per entity of this kind.
     Each(Kind),
+    /// One page if the playbook has a learning path.
+    IfLearning,
     /// One page per level of the learning path (none without one).
     Levels,
     /// One page if the learning path has a portfolio.
@@ -196,24 +203,54 @@ pub const PAGE_KINDS: &[PageKindInfo] = &[
         "Story chapter",
         Child,
     ),
-    row(
-        P::LevelAssessment,
-        "level assessment",
-        "assessment.html",
-        "learning/<level>/",
-        Pages::Levels,
-        "Self-assessment",
-        Child,
-    ),
-    row(
-        P::Portfolio,
-        "portfolio",
-        "portfolio.html",
-        "learning/portfolio/",
-        Pages::IfPortfolio,
-        "Portfolio",
-        Child,
-    ),
+    PageKindInfo {
+        indexed: true,
+        ..row(
+            P::LearningIndex,
+            "learning path",
+            "learning.html",
+            "learning/",
+            Pages::IfLearning,
+            "Learning path",
+            Child,
+        )
+    },
+    PageKindInfo {
+        indexed: true,
+        ..row(
+            P::LevelAssessment,
+            "level assessment",
+            "assessment.html",
+            "learning/<level>/",
+            Pages::Levels,
+            "Self-assessment",
+            Child,
+        )
+    },
+    PageKindInfo {
+        indexed: true,
+        ..row(
+            P::CombinedAssessment,
+            "combined assessment",
+            "combined_assessment.html",
+            "learning/assessment/",
+            Pages::IfLearning,
+            "Assessment",
+            Child,
+        )
+    },
+    PageKindInfo {
+        indexed: true,
+        ..row(
+            P::Portfolio,
+            "portfolio",
+            "portfolio.html",
+            "learning/portfolio/",
+            Pages::IfPortfolio,
+            "Portfolio",
+            Child,
+        )
+    },
     row(
         P::FrameworksIndex,
         "frameworks index",
@@ -419,6 +456,7 @@ pub fn count(pb: &Playbook, kind: PageKind) -> usize {
     match info(kind).pages {
         One => 1,
         Each(k) => entity_count(pb, k),
+        Pages::IfLearning => usize::from(learning.is_some()),
         Pages::Levels => learning.map_or(0, |l| l.levels.len()),
         Pages::IfPortfolio => usize::from(learning.is_some_and(|l| l.portfolio.is_some())),
     }
@@ -463,7 +501,9 @@ pub fn url(pb: &Playbook, page: Page) -> String {
             Some(l) => format!("learning/{}/", l.levels[page.idx].id),
             None => "learning/".into(),
         },
-        (_, One | Pages::IfPortfolio) => info(page.kind).url_pattern.to_string(),
+        (_, One | Pages::IfLearning | Pages::IfPortfolio) => {
+            info(page.kind).url_pattern.to_string()
+        }
     }
 }
 
@@ -497,12 +537,16 @@ pub fn title(pb: &Playbook, page: Page) -> String {
             Some(l) => format!("{} self-assessment", l.levels[page.idx].title),
             None => info(page.kind).label.to_string(),
         },
+        (P::CombinedAssessment, _) => pb.learning.as_ref().map_or_else(
+            || info(page.kind).label.to_string(),
+            |l| l.assessment_title.clone(),
+        ),
         (_, Pages::IfPortfolio) => pb
             .learning
             .as_ref()
             .and_then(|l| l.portfolio.as_ref())
             .map_or_else(|| info(page.kind).label.to_string(), |p| p.title.clone()),
-        (_, One) => info(page.kind).label.to_string(),
+        (_, One | Pages::IfLearning) => info(page.kind).label.to_string(),
     }
 }
 
@@ -510,7 +554,12 @@ pub fn title(pb: &Playbook, page: Page) -> String {
 pub fn section(pb: &Playbook, page: Page) -> Section {
     match page.kind {
         P::Home | P::Print | P::Search | P::NotFound => Section::None,
-        P::StoryIndex | P::Chapter | P::LevelAssessment | P::Portfolio => Section::Story,
+        P::StoryIndex
+        | P::Chapter
+        | P::LearningIndex
+        | P::LevelAssessment
+        | P::CombinedAssessment
+        | P::Portfolio => Section::Story,
         P::FrameworksIndex => Section::Frameworks(None, None),
         P::Framework => Section::Frameworks(Some(page.idx), None),
         P::Component => {
@@ -583,7 +632,8 @@ pub fn children(pb: &Playbook, page: Page) -> Vec<Page> {
 
 /// The story index's pages in reading order: the chapters, each level's
 /// self-assessment after the last of its chapters (a level without
-/// chapters after the story), then the portfolio.
+/// chapters after the story), then the learning path's page, the combined
+/// assessment and the portfolio.
 fn story_children(pb: &Playbook) -> Vec<Page> {
     let page = |kind, idx| Page { kind, idx };
     let mut v = Vec::new();
@@ -606,6 +656,8 @@ fn story_children(pb: &Playbook) -> Vec<Page> {
             v.push(page(P::LevelAssessment, li));
         }
     }
+    v.extend(pages_of(pb, P::LearningIndex));
+    v.extend(pages_of(pb, P::CombinedAssessment));
     v.extend(pages_of(pb, P::Portfolio));
     v
 }
@@ -626,6 +678,17 @@ pub fn reading_order(pb: &Playbook) -> Vec<Page> {
         }
     }
     out
+}
+
+/// The pages the full-text index holds that are not an entity's (the
+/// learning path's), in table order; the index numbers them after the
+/// entity pages.
+pub fn indexed_other_pages(pb: &Playbook) -> Vec<Page> {
+    PAGE_KINDS
+        .iter()
+        .filter(|k| k.indexed && !matches!(k.pages, Each(_)))
+        .flat_map(|k| pages_of(pb, k.kind))
+        .collect()
 }
 
 /// The entity pages the full-text index holds, in the order it numbers

@@ -26,12 +26,43 @@ pub struct Provenance {
     /// The build's date (`YYYY-MM-DD`, UTC), only with `build-date = true`:
     /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else today.
     pub built: Option<String>,
+    /// Source file → how many commits changed it, and when the newest did:
+    /// a calendar event made from files is a newer revision when they change.
+    pub revisions: HashMap<String, Revision>,
+}
+
+/// How often and how lately git saw a file change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revision {
+    /// Commits that changed it.
+    pub commits: u32,
+    /// The newest of them (commit time).
+    pub last: jiff::Timestamp,
 }
 
 impl Provenance {
     /// The last change of a source file, if git knows it.
     pub fn changed(&self, path: &str) -> Option<&str> {
         self.changed.get(path).map(String::as_str)
+    }
+
+    /// The revision of what `paths` make together: the sum of their commit
+    /// counts (it only grows as history does) and their newest change.
+    /// `None` when git knows none of them.
+    pub fn revision_of<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Option<Revision> {
+        let mut out: Option<Revision> = None;
+        for p in paths {
+            if let Some(r) = self.revisions.get(p) {
+                out = Some(match out {
+                    None => *r,
+                    Some(o) => Revision {
+                        commits: o.commits + r.commits,
+                        last: o.last.max(r.last),
+                    },
+                });
+            }
+        }
+        out
     }
 }
 
@@ -86,12 +117,13 @@ pub fn from_git(facts: GitFacts, config: &Config) -> Provenance {
         .filter(|v| !v.trim().is_empty())
         .or_else(|| facts.describe.map(|s| s.trim().to_string()))
         .filter(|v| !v.is_empty());
-    let changed = facts.log.map(|out| last_changes(&out)).unwrap_or_default();
+    let (changed, revisions) = facts.log.map(|out| last_changes(&out)).unwrap_or_default();
     let built = config.build.build_date.then(build_date);
     Provenance {
         version,
         changed,
         built,
+        revisions,
     }
 }
 
@@ -112,10 +144,12 @@ fn git(root: &Path, args: &[&str]) -> Option<String> {
     String::from_utf8(out.stdout).ok()
 }
 
-/// `git log --format=%x1e%cI --name-only` → file → date of its newest commit.
-/// Records are a `\x1e`, the commit's ISO date, then the files it changed.
-fn last_changes(log: &str) -> HashMap<String, String> {
+/// `git log --format=%x1e%cI --name-only` → file → date of its newest
+/// commit, and file → its [`Revision`]. Records are a `\x1e`, the commit's
+/// ISO date, then the files it changed.
+fn last_changes(log: &str) -> (HashMap<String, String>, HashMap<String, Revision>) {
     let mut newest: HashMap<String, (jiff::Timestamp, String)> = HashMap::new();
+    let mut counts: HashMap<String, u32> = HashMap::new();
     for record in log.split('\x1e').skip(1) {
         let mut lines = record.lines();
         let Some(date) = lines.next().map(str::trim) else {
@@ -126,6 +160,7 @@ fn last_changes(log: &str) -> HashMap<String, String> {
         };
         let day: String = date.chars().take(10).collect();
         for file in lines.map(str::trim).filter(|l| !l.is_empty()) {
+            *counts.entry(file.to_string()).or_default() += 1;
             let e = newest
                 .entry(file.to_string())
                 .or_insert_with(|| (at, day.clone()));
@@ -134,7 +169,22 @@ fn last_changes(log: &str) -> HashMap<String, String> {
             }
         }
     }
-    newest.into_iter().map(|(f, (_, d))| (f, d)).collect()
+    let revisions = newest
+        .iter()
+        .map(|(f, (at, _))| {
+            (
+                f.clone(),
+                Revision {
+                    commits: counts.get(f).copied().unwrap_or(1),
+                    last: *at,
+                },
+            )
+        })
+        .collect();
+    (
+        newest.into_iter().map(|(f, (_, d))| (f, d)).collect(),
+        revisions,
+    )
 }
 
 /// Today (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set.
@@ -156,11 +206,23 @@ mod tests {
         let log = "\x1e2026-03-02T23:30:00-05:00\n\ncontent/markets/de.yaml\n\
                    \x1e2026-01-05T10:00:00+00:00\n\ncontent/markets/de.yaml\ncontent/roles.yaml\n\
                    \x1e2026-02-01T09:00:00+01:00\n\ncontent/roles.yaml\n";
-        let c = last_changes(log);
+        let (c, revisions) = last_changes(log);
         assert_eq!(c["content/markets/de.yaml"], "2026-03-02");
         // Not the first record seen: the newest by time.
         assert_eq!(c["content/roles.yaml"], "2026-02-01");
         assert_eq!(c.len(), 2);
+        // Two commits each; together four, the newest of either.
+        assert_eq!(revisions["content/roles.yaml"].commits, 2);
+        let p = Provenance {
+            revisions,
+            ..Default::default()
+        };
+        let both = p
+            .revision_of(["content/roles.yaml", "content/markets/de.yaml", "nope"])
+            .unwrap();
+        assert_eq!(both.commits, 4);
+        assert_eq!(both.last, "2026-03-03T04:30:00Z".parse().unwrap());
+        assert_eq!(p.revision_of(["nope"]), None);
     }
 
     #[test]

@@ -101,10 +101,11 @@ regulations: [gdpr]
 tags: [new-language]
 languages: [de]
 currency: EUR
-kickoff: 2027-03-01
+kickoff: 2026-03-02
+launched: 2026-04-27
 team: { ops-lead: "Jonas Weber", legal: "Anna Schmidt" }
 actuals:
-  launch-on-time: { value: 94, as_of: 2027-04-30 }
+  launch-on-time: { value: 94, as_of: 2026-04-30 }
 "#,
         ),
         f(
@@ -119,8 +120,6 @@ languages: [en]
 currency: EUR
 kickoff: 2027-05-03
 team: { ops-lead: "Siobhán Kelly" }
-actuals:
-  launch-on-time: { value: 81, as_of: 2027-06-30, note: "Two contracts signed late." }
 "#,
         ),
         f(

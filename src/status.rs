@@ -5,8 +5,15 @@
 //! out in the reader's browser from [`StatusData`], written at build time
 //! (so two builds of one commit stay byte-identical).
 //!
+//! A launched market (`launched:`) has its launch behind it: on and after
+//! that day, work due by it that nobody recorded is closed by the launch
+//! (counted done, "closed at launch"), and only the work due after it can
+//! be overdue.
+//!
 //! The states, in the order they are decided:
-//! - **done**: every task is recorded as done;
+//! - **done**: every task is recorded as done (or closed at launch);
+//! - **launched**: the launch day has come; later work is listed (overdue
+//!   or next) but does not make a launch that happened late;
 //! - **late**: at least one task is overdue;
 //! - **not started**: the day is before the kickoff;
 //! - **at risk**: nothing is overdue, but tasks due within the next
@@ -28,6 +35,9 @@ pub const SOON_DAYS: i64 = 7;
 pub enum State {
     /// Everything done.
     Done,
+    /// Launched (on or before the day): the launch is behind it; its later
+    /// work is listed, overdue or next, without making the launch late.
+    Launched,
     /// Something overdue.
     Late,
     /// Before the kickoff, nothing overdue.
@@ -43,6 +53,7 @@ impl State {
     pub fn label(self) -> &'static str {
         match self {
             State::Done => "done",
+            State::Launched => "launched",
             State::Late => "late",
             State::NotStarted => "not started",
             State::AtRisk => "at risk",
@@ -77,8 +88,12 @@ pub struct LaunchStatus<'a> {
     pub kickoff: Date,
     /// Checklist rows.
     pub total: usize,
-    /// Rows recorded as done.
+    /// Rows recorded as done, or closed at launch.
     pub done: usize,
+    /// The day the market went live, when it is on or before the day asked.
+    pub launched: Option<Date>,
+    /// Of `done`, the rows closed by the launch (due by it, not recorded).
+    pub closed_at_launch: usize,
     /// Tasks due before the day and not done, earliest first.
     pub overdue: Vec<DueTask<'a>>,
     /// The next tasks due (on or after the day, not done): those of the
@@ -107,9 +122,13 @@ pub fn launch_status<'a>(
         due,
         owner: r.owner_person.or(r.owner_title),
     };
+    let launched = market.launched.filter(|&l| l <= day);
+    let closed_by_launch =
+        |r: &Row<'_>| r.done.is_none() && launched.is_some_and(|l| r.due.is_some_and(|d| d <= l));
+    let closed_at_launch = rows.iter().filter(|r| closed_by_launch(r)).count();
     let open: Vec<(&Row<'a>, Date)> = rows
         .iter()
-        .filter(|r| r.done.is_none())
+        .filter(|r| r.done.is_none() && !closed_by_launch(r))
         .filter_map(|r| r.due.map(|d| (r, d)))
         .collect();
     let mut overdue: Vec<DueTask<'a>> = open
@@ -127,9 +146,11 @@ pub fn launch_status<'a>(
     let soon_end = day.checked_add(SOON_DAYS.days()).unwrap_or(day);
     let due_soon = next.first().is_some_and(|t| t.due <= soon_end);
     next.truncate(NEXT_MAX);
-    let done = rows.iter().filter(|r| r.done.is_some()).count();
+    let done = rows.iter().filter(|r| r.done.is_some()).count() + closed_at_launch;
     let state = if !rows.is_empty() && done == rows.len() {
         State::Done
+    } else if launched.is_some() {
+        State::Launched
     } else if !overdue.is_empty() {
         State::Late
     } else if day < market.kickoff {
@@ -145,6 +166,8 @@ pub fn launch_status<'a>(
         kickoff: market.kickoff,
         total: rows.len(),
         done,
+        launched,
+        closed_at_launch,
         overdue,
         next,
         state,
@@ -169,107 +192,89 @@ pub struct StatusData<'a> {
     pub done: usize,
     /// Open tasks with a due date: (due date, how many), by date.
     pub open: Vec<(Date, usize)>,
+    /// The day the market went live: from then on, open tasks due by it are
+    /// closed by the launch (the page works that out for its day).
+    pub launched: Option<Date>,
 }
 
 /// [`StatusData`] of the company program (when it has work) and every
-/// market. A market's rows are not listed: its [`crate::checklist::compact`]
-/// checklist (the same rows) gives the tasks that are not on every
-/// checklist, and a row's due date is its block's window end for the market,
-/// so open rows are counted per block. A row is done when any task of its
-/// `same_as` group is recorded.
+/// market, from their schedules (the rows' text is not needed). A row is
+/// done when any task of its `same_as` group is recorded.
 pub fn site_data<'a>(
-    pb: &'a Playbook,
-    ix: &crate::checklist::ChecklistIndex,
+    lists: &crate::checklist::Checklists<'a>,
     company_url: String,
     url: impl Fn(usize) -> String,
 ) -> Vec<StatusData<'a>> {
-    use crate::checklist::{compact, group_on, is_gated};
-    let block_of = |t: usize| pb.steps[pb.tasks[t].step].block;
-    let mut everywhere = vec![0usize; pb.blocks.len()];
-    for t in (0..pb.tasks.len()).filter(|&t| !is_gated(pb, t)) {
-        everywhere[block_of(t)] += 1;
-    }
-    let company = pb.has_company_work().then(|| {
-        let windows = crate::checklist::window_labels(pb);
-        let rows = crate::checklist::rows(pb, &windows, Program::Company);
-        let head = Program::Company.head(pb);
+    let pb = lists.pb;
+    let one = |prog: Program, url: String| {
+        let s = lists.schedule(prog);
+        let head = prog.head(pb);
         let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
-        for r in rows.iter().filter(|r| r.done.is_none()) {
-            if let Some(d) = r.due {
+        let mut done = 0;
+        for (i, p) in s.plan.items.iter().enumerate() {
+            if s.is_done(pb, i) {
+                done += 1;
+            } else if let Some(d) = p.due {
                 *open.entry(d).or_default() += 1;
             }
         }
         StatusData {
             id: head.id,
             name: head.name,
-            url: company_url,
+            url,
             kickoff: head.kickoff,
-            total: rows.len(),
-            done: rows.iter().filter(|r| r.done.is_some()).count(),
+            total: s.list.rows.len(),
+            done,
             open: open.into_iter().collect(),
+            launched: head.launched,
         }
-    });
-    let markets = pb.markets.iter().enumerate().map(|(m, market)| {
-        let c = compact(pb, ix, m);
-        let mut per_block = everywhere.clone();
-        for &(pos, _) in &c.gated {
-            let t = ix.order[pos];
-            let group = group_on(pb, t, market.kickoff, |x| pb.applies(x, m));
-            if group.first().is_none_or(|&lead| lead == t) {
-                per_block[block_of(t)] += 1;
-            }
-        }
-        // The rows recorded as done: a group's row once, whichever member.
-        let mut done_rows = std::collections::BTreeSet::new();
-        if let Some(p) = pb.progress.get(m) {
-            for &t in p.done.keys() {
-                let group = group_on(pb, t, market.kickoff, |x| pb.applies(x, m));
-                done_rows.insert(group.first().copied().unwrap_or(t));
-            }
-        }
-        for &t in &done_rows {
-            let b = block_of(t);
-            per_block[b] = per_block[b].saturating_sub(1);
-        }
-        let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
-        for (b, &n) in per_block.iter().enumerate().filter(|(_, &n)| n > 0) {
-            let blk = &pb.blocks[b];
-            let w = crate::schedule::block_window(
-                market.kickoff,
-                pb.phases[blk.phase].window,
-                blk.weeks,
-            );
-            if let Some(d) = w.end {
-                *open.entry(d).or_default() += n;
-            }
-        }
-        StatusData {
-            id: &market.id,
-            name: &market.name,
-            url: url(m),
-            kickoff: market.kickoff,
-            total: c.count,
-            done: done_rows.len(),
-            open: open.into_iter().collect(),
-        }
-    });
+    };
+    let company = pb
+        .has_company_work()
+        .then(|| one(Program::Company, company_url));
+    let markets = (0..pb.markets.len()).map(|m| one(Program::Market(m), url(m)));
     company.into_iter().chain(markets).collect()
 }
 
 /// The report as text: one block per launch.
 pub fn to_text(day: Date, launches: &[LaunchStatus<'_>]) -> String {
     use std::fmt::Write as _;
-    let mut s = format!("Launch status on {day}\n");
+    let mut s = format!("Launch status on {day}\n\n");
+    // One line per launch first: where each stands at a glance.
+    let width = launches
+        .iter()
+        .map(|l| l.name.chars().count() + l.id.len() + 3)
+        .max()
+        .unwrap_or(0);
+    for l in launches {
+        let who = format!("{} ({})", l.name, l.id);
+        let _ = writeln!(
+            s,
+            "  {who:<width$}  {:<11}  {:>4} of {:<4} done  {}",
+            l.state.label(),
+            l.done,
+            l.total,
+            headline(l)
+        );
+    }
     for l in launches {
         let _ = write!(
             s,
-            "\n{} ({}): {} · {} of {} done · kickoff {}\n",
+            "\n{} ({}): {} · {} of {} done · kickoff {}{}\n",
             l.name,
             l.id,
             l.state.label(),
             l.done,
             l.total,
-            l.kickoff
+            l.kickoff,
+            match l.launched {
+                Some(d) => format!(
+                    " · launched {d} ({} task{} due by then closed at launch)",
+                    l.closed_at_launch,
+                    if l.closed_at_launch == 1 { "" } else { "s" }
+                ),
+                None => String::new(),
+            }
         );
         if !l.overdue.is_empty() {
             let _ = writeln!(s, "  overdue: {} tasks", l.overdue.len());
@@ -288,6 +293,22 @@ pub fn to_text(day: Date, launches: &[LaunchStatus<'_>]) -> String {
         }
     }
     s
+}
+
+/// What a launch's summary line ends with: its launch or kickoff, what is
+/// overdue, what is due next.
+fn headline(l: &LaunchStatus<'_>) -> String {
+    let mut parts = vec![match l.launched {
+        Some(d) => format!("launched {d}"),
+        None => format!("kickoff {}", l.kickoff),
+    }];
+    if !l.overdue.is_empty() {
+        parts.push(format!("{} overdue", l.overdue.len()));
+    }
+    if let Some(t) = l.next.first() {
+        parts.push(format!("next due {}", t.due));
+    }
+    parts.join(" · ")
 }
 
 fn line(s: &mut String, t: &DueTask<'_>) {
@@ -359,8 +380,8 @@ mod tests {
 
     fn status(input: Input, day: &str) -> (State, usize, usize, usize) {
         let pb = input.ok();
-        let windows = crate::checklist::window_labels(&pb);
-        let rows = crate::checklist::rows(&pb, &windows, 0);
+        let lists = crate::checklist::Checklists::new(&pb);
+        let rows = lists.checklist(0, crate::checklist::Order::Date).rows;
         let s = launch_status(&pb, 0, &rows, day.parse().expect("a date"));
         (s.state, s.done, s.overdue.len(), s.next.len())
     }
@@ -413,15 +434,14 @@ mod tests {
     #[test]
     fn the_site_data_counts_open_tasks_by_due_date() {
         let pb = input().ok();
-        let windows = crate::checklist::window_labels(&pb);
-        let rows = crate::checklist::rows(&pb, &windows, 0);
-        let ix = crate::checklist::ChecklistIndex::new(&pb);
-        let d = &site_data(&pb, &ix, String::new(), |_| "markets/de/checklist/".into())[0];
+        let lists = crate::checklist::Checklists::new(&pb);
+        let d = &site_data(&lists, String::new(), |_| "markets/de/checklist/".into())[0];
         assert_eq!((d.total, d.done), (1, 0));
         assert_eq!(d.open, [("2027-03-14".parse().unwrap(), 1)]);
         let pb = input().file("content/progress/de.yaml", DONE).ok();
-        let ix = crate::checklist::ChecklistIndex::new(&pb);
-        let d = &site_data(&pb, &ix, String::new(), |_| String::new())[0];
+        let lists = crate::checklist::Checklists::new(&pb);
+        let rows = lists.checklist(0, crate::checklist::Order::Date).rows;
+        let d = &site_data(&lists, String::new(), |_| String::new())[0];
         assert_eq!((d.total, d.done), (1, 1));
         assert!(d.open.is_empty());
         let text = to_csv(
@@ -429,7 +449,7 @@ mod tests {
             &[launch_status(&pb, 0, &rows, "2027-03-15".parse().unwrap())],
         );
         assert!(
-            text.ends_with("2027-03-15,de,Germany,2027-03-01,late,0,1,1,,\r\n"),
+            text.ends_with("2027-03-15,de,Germany,2027-03-01,done,1,1,0,,\r\n"),
             "{text}"
         );
     }

@@ -1,53 +1,101 @@
-// The learning path's pages. A level's self-assessment: as rubric lines are
+// The learning path's pages. An assessment (a level's self-assessment, or
+// the combined one with every level's questions): as rubric lines are
 // ticked, each part's score (points ticked / its points × its weight) and
-// the total are filled in; answers and ticks are kept in this browser.
-// Without JavaScript the page is a rubric scored by hand (the blanks are
-// for a pen). The portfolio: a button copies a template. Works from file://.
+// the total are filled in; on the combined page also each level's column
+// and its own self-assessment score, and the band the total falls in.
+// Answers and ticks are kept in this browser, in one store for the whole
+// path keyed by question (<level>-q<n>), so a level's page and the
+// combined page show the same. Without JavaScript the page is a rubric
+// scored by hand (the blanks are for a pen). The portfolio: a button
+// copies a template. Works from file://.
 (function () {
   "use strict";
+  var KEY = "playbook-learning";
   var box = document.querySelector("[data-assessment]");
   if (box) assess(box);
   document.querySelectorAll("button[data-copy]").forEach(copyButton);
 
+  function load() {
+    var s;
+    try { s = JSON.parse(localStorage.getItem(KEY)); } catch (e) {}
+    if (!s || typeof s !== "object") s = {};
+    return { ticks: s.ticks || {}, answers: s.answers || {} };
+  }
+
   function assess(box) {
-    var key = "playbook-assessment-" + box.getAttribute("data-assessment");
-    var ticks = box.querySelectorAll("input[data-part]"), answers = box.querySelectorAll("textarea[data-answer]");
-    var state;
-    try { state = JSON.parse(localStorage.getItem(key)); } catch (e) {}
-    state = state || { ticks: {}, answers: {} };
-    function save() { try { localStorage.setItem(key, JSON.stringify(state)); } catch (e) {} }
+    var answers = box.querySelectorAll("textarea[data-answer]");
+    // A box is kept as <question>-r<n>; its part and level are its rubric's.
+    var boxes = [];
+    box.querySelectorAll(".rubric").forEach(function (f) {
+      var q = f.closest(".question").id;
+      f.querySelectorAll("input[data-points]").forEach(function (b, i) {
+        boxes.push({ input: b, key: q + "-r" + (i + 1), part: f.dataset.part, level: f.dataset.level });
+      });
+    });
+    var combined = box.getAttribute("data-assessment") === "combined";
+    var state = load();
+    function save() {
+      // Another page of the path may have saved since: merge into the newest.
+      var s = load();
+      boxes.forEach(function (b) { if (b.input.checked) s.ticks[b.key] = true; else delete s.ticks[b.key]; });
+      answers.forEach(function (t) { if (t.value) s.answers[t.id] = t.value; else delete s.answers[t.id]; });
+      try { localStorage.setItem(KEY, JSON.stringify(s)); } catch (e) {}
+    }
     function r1(x) { return Math.round(x * 10) / 10; }
+    function got(part, level) {
+      var n = 0;
+      boxes.forEach(function (b) {
+        if (b.input.checked && b.part === part && (!level || b.level === level)) n += +b.input.dataset.points;
+      });
+      return n;
+    }
     function update() {
-      var total = 0, any = false;
+      var total = 0, any = false, levels = {};
       box.querySelectorAll("tr[data-part]").forEach(function (row) {
-        var got = 0, points = +row.dataset.points;
-        ticks.forEach(function (b) { if (b.checked && b.dataset.part === row.dataset.part) got += +b.dataset.points; });
-        var score = points ? got / points * row.dataset.weight : 0;
-        total += score; any = any || got > 0;
-        row.querySelector("[data-ticked]").textContent = got;
+        var part = row.dataset.part, weight = +row.dataset.weight, points = +row.dataset.points;
+        var g = got(part), score = points ? g / points * weight : 0;
+        total += score; any = any || g > 0;
+        row.querySelector("[data-ticked]").textContent = g;
         row.querySelector("[data-score]").textContent = r1(score);
+        row.querySelectorAll("[data-cell]").forEach(function (cell) {
+          var level = cell.dataset.level, cp = +cell.dataset.points, cg = got(part, level);
+          cell.querySelector("[data-cell-ticked]").textContent = cg;
+          levels[level] = (levels[level] || 0) + (cp ? cg / cp * weight : 0);
+        });
+      });
+      box.querySelectorAll("[data-level-score]").forEach(function (o) {
+        o.textContent = r1(levels[o.dataset.levelScore] || 0);
       });
       box.querySelector("[data-total]").textContent = r1(total);
+      var band = null;
+      box.querySelectorAll("[data-band-from]").forEach(function (li) {
+        var hit = any && !band && r1(total) >= +li.dataset.bandFrom;
+        if (hit) band = li;
+        li.classList.toggle("is-current", hit);
+        if (hit) li.setAttribute("aria-current", "true"); else li.removeAttribute("aria-current");
+      });
       var s = box.querySelector("[data-score-summary]");
-      s.textContent = any ? "Your score: " + r1(total) + " of 100." : "Tick the rubric lines your answers meet to see your score.";
+      s.textContent = !any ? "Tick the rubric lines your answers meet to see your score."
+        : "Your score: " + r1(total) + " of 100." + (band ? " " + band.dataset.bandTitle + "." : "");
       s.hidden = false;
     }
-    ticks.forEach(function (b) {
-      b.checked = !!state.ticks[b.id];
-      b.addEventListener("change", function () { state.ticks[b.id] = b.checked; save(); update(); });
+    boxes.forEach(function (b) {
+      b.input.checked = !!state.ticks[b.key];
+      b.input.addEventListener("change", function () { save(); update(); });
     });
     answers.forEach(function (t) {
       t.value = state.answers[t.id] || "";
-      t.addEventListener("input", function () { state.answers[t.id] = t.value; save(); });
+      t.addEventListener("input", save);
     });
     var actions = box.querySelector("[data-assessment-actions]");
     actions.hidden = false;
     actions.querySelector("button").addEventListener("click", function () {
-      if (!window.confirm("Clear your answers and ticks for this level?")) return;
-      state = { ticks: {}, answers: {} };
-      try { localStorage.removeItem(key); } catch (e) {}
-      ticks.forEach(function (b) { b.checked = false; });
+      var ask = combined ? "Clear all your answers and ticks, on every level's page too?" : "Clear your answers and ticks for this level?";
+      if (!window.confirm(ask)) return;
+      boxes.forEach(function (b) { b.input.checked = false; });
       answers.forEach(function (t) { t.value = ""; });
+      if (combined) { try { localStorage.removeItem(KEY); } catch (e) {} }
+      save();
       update();
     });
     update();

@@ -2,7 +2,8 @@
 // build time (#status-data: done / total and open tasks by due date) and
 // fills in overdue, next due and the state as `playbook status` decides them
 // (src/status.rs): done, late, not started, at risk (due within the next
-// data-soon days), on track.
+// data-soon days), on track; a launched market's work due by its launch day
+// counts as closed once that day has come.
 (function () {
   "use strict";
   var el = document.getElementById("status-data");
@@ -21,16 +22,20 @@
   var t = new Date(today + "T00:00:00");
   t.setDate(t.getDate() + soonDays);
   var soon = iso(t);
-  var labels = { "done": "Done", "late": "Late", "not-started": "Not started", "at-risk": "At risk", "on-track": "On track" };
+  var labels = { "done": "Done", "launched": "Launched", "late": "Late", "not-started": "Not started", "at-risk": "At risk", "on-track": "On track" };
   data.forEach(function (l) {
     var row = table.querySelector('tr[data-market="' + l.id + '"]');
     if (!row) return;
-    var overdue = 0, next = null, nextCount = 0;
+    var overdue = 0, next = null, nextCount = 0, done = l.done;
+    // Launched: work due by the launch and not recorded was closed by it.
+    var launched = l.launched !== null && l.launched <= today ? l.launched : null;
     l.open.forEach(function (o) {
-      if (o[0] < today) overdue += o[1];
+      if (launched !== null && o[0] <= launched) done += o[1];
+      else if (o[0] < today) overdue += o[1];
       else if (next === null) { next = o[0]; nextCount = o[1]; }
     });
-    var state = l.total > 0 && l.done === l.total ? "done"
+    var state = l.total > 0 && done === l.total ? "done"
+      : launched !== null ? "launched"
       : overdue > 0 ? "late"
       : today < l.kickoff ? "not-started"
       : next !== null && next <= soon ? "at-risk"

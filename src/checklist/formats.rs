@@ -16,37 +16,100 @@ fn owner_text(out: &mut String, r: &Row<'_>) {
     }
 }
 
-/// GitHub-flavoured Markdown: a task list per phase.
-pub fn to_markdown(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> String {
+/// The checklist's opening facts: kickoff, rows, the schedule's end and
+/// critical path, the order.
+fn lead_line(pb: &Playbook, list: &Checklist<'_>) -> String {
+    let head = list.prog.head(pb);
+    let n = list.rows.len();
+    let mut s = format!(
+        "Kickoff: {} · {} task{}",
+        head.kickoff,
+        n,
+        if n == 1 { "" } else { "s" }
+    );
+    if let (Some(end), Some(days)) = (list.end, list.span_days(head.kickoff)) {
+        s.push_str(&format!(
+            " · last due {end} ({days} days; critical path: {} task{})",
+            list.critical_path.len(),
+            if list.critical_path.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    s.push_str(match list.order {
+        Order::Date => " · in date order",
+        Order::Plan => " · in plan order",
+    });
+    s
+}
+
+/// "June 2025": the heading a row goes under in date order.
+pub fn month_heading(due: Option<Date>) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match due {
+        Some(d) => format!("{} {}", MONTHS[d.month() as usize - 1], d.year()),
+        None => "Ongoing".to_string(),
+    }
+}
+
+/// GitHub-flavoured Markdown: a task list per month of due dates (or per
+/// phase in plan order), then what does not apply here.
+pub fn to_markdown(pb: &Playbook, list: &Checklist<'_>) -> String {
     use std::fmt::Write as _;
-    let market = prog.into().head(pb);
-    let mut s = String::with_capacity(rows.len() * 160 + 256);
+    let market = list.prog.head(pb);
+    let rows = &list.rows;
+    let mut s = String::with_capacity(rows.len() * 200 + 256);
     let _ = writeln!(
         s,
-        "# Launch checklist: {} ({})\n\nKickoff: {} · {} task{} · generated from {}",
+        "# Launch checklist: {} ({})\n\n{} · generated from {}",
         market.name,
         market.id,
-        market.kickoff,
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" },
+        lead_line(pb, list),
         pb.config.book.title
     );
-    prerequisites_markdown(&mut s, pb, rows);
-    let mut last_phase = usize::MAX;
+    prerequisites_markdown(&mut s, pb, list);
+    let mut last_group = String::new();
     let mut last_fw = "";
     for r in rows {
-        if r.phase_idx != last_phase {
-            if r.framework != last_fw {
-                let _ = write!(s, "\n## {}\n", r.framework);
-                last_fw = r.framework;
+        match list.order {
+            Order::Date => {
+                let g = month_heading(r.due);
+                if g != last_group {
+                    let _ = write!(s, "\n## {g}\n\n");
+                    last_group = g;
+                }
             }
-            s.push_str("\n### ");
-            if let Some(c) = r.component {
-                s.push_str(c);
-                s.push_str(" — ");
+            Order::Plan => {
+                let g = format!("{}\u{0}{}", r.framework, r.phase_idx);
+                if g != last_group {
+                    if r.framework != last_fw {
+                        let _ = write!(s, "\n## {}\n", r.framework);
+                        last_fw = r.framework;
+                    }
+                    s.push_str("\n### ");
+                    if let Some(c) = r.component {
+                        s.push_str(c);
+                        s.push_str(" — ");
+                    }
+                    let _ = write!(s, "{} ({})\n\n", r.phase, r.phase_window);
+                    last_group = g;
+                }
             }
-            let _ = write!(s, "{} ({})\n\n", r.phase, r.phase_window);
-            last_phase = r.phase_idx;
         }
         s.push_str(if r.done.is_some() {
             "- [x] **"
@@ -59,10 +122,26 @@ pub fn to_markdown(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) ->
         s.push_str(" · ");
         owner_text(&mut s, r);
         match r.due {
-            Some(d) => {
+            Some(d) if d == r.start => {
                 let _ = write!(s, " · due {d}");
             }
-            None => s.push_str(" · ongoing"),
+            Some(d) => {
+                let _ = write!(s, " · {} → due {d}", r.start);
+            }
+            None => {
+                let _ = write!(s, " · from {} (ongoing)", r.start);
+            }
+        }
+        if let Some(d) = r.duration {
+            let _ = write!(s, " · {d}");
+        }
+        if r.critical {
+            s.push_str(" · **critical path**");
+        }
+        if !r.waits_for.is_empty() {
+            s.push_str(" · waits for ");
+            let ids: Vec<String> = r.waits_for.iter().map(|w| format!("`{w}`")).collect();
+            s.push_str(&ids.join(", "));
         }
         if !r.reasons.is_empty() {
             s.push_str(" · applies because ");
@@ -77,17 +156,59 @@ pub fn to_markdown(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) ->
             if let Some(by) = &d.by {
                 let _ = write!(s, " by {by}");
             }
+            if let Some(note) = &d.note {
+                let _ = write!(s, " ({})", one_line(note));
+            }
         }
         let _ = writeln!(s, " · `{}`", r.task_id);
+        if let Some(note) = r.note {
+            let _ = writeln!(s, "  - Note for {}: {}", market.name, one_line(note));
+        }
     }
+    not_applicable_markdown(&mut s, pb, list);
     s
+}
+
+/// A text on one line (a Markdown list item must not break).
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Not applicable here": what the market leaves off, and why.
+fn not_applicable_markdown(s: &mut String, pb: &Playbook, list: &Checklist<'_>) {
+    use std::fmt::Write as _;
+    if list.skipped.is_empty() && list.entry_left_out == 0 {
+        return;
+    }
+    let market = list.prog.head(pb);
+    s.push_str("\n## Not applicable here\n\n");
+    for k in &list.skipped {
+        let _ = writeln!(
+            s,
+            "- **{}** — {} ({}) · `{}` — {}",
+            k.task.replace('*', "\\*"),
+            k.step,
+            k.framework,
+            k.task_id,
+            one_line(k.reason)
+        );
+    }
+    if list.entry_left_out > 0 {
+        let _ = writeln!(
+            s,
+            "- {} market-entry task{} left out: {} is the home market.",
+            list.entry_left_out,
+            if list.entry_left_out == 1 { "" } else { "s" },
+            market.name
+        );
+    }
 }
 
 /// A market's Markdown checklist opens with the company work it waits for
 /// (nothing for a checklist without `after:` prerequisites).
-fn prerequisites_markdown(s: &mut String, pb: &Playbook, rows: &[Row<'_>]) {
+fn prerequisites_markdown(s: &mut String, pb: &Playbook, list: &Checklist<'_>) {
     use std::fmt::Write as _;
-    let pre = prerequisites(pb, rows);
+    let pre = prerequisites(pb, list);
     if pre.is_empty() {
         return;
     }
@@ -152,13 +273,27 @@ fn csv_field(out: &mut String, s: &str) {
     }
 }
 
-/// RFC 4180 CSV with a header row, CRLF line ends and ISO dates; cells
-/// that start like a formula are neutralised (see `csv_field`).
-pub fn to_csv(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> String {
-    let market = prog.into().head(pb);
-    let mut s = String::with_capacity(rows.len() * 220 + 256);
-    s.push_str("market,task_id,framework,component,phase,phase_window,step,activity,task,owner_role,owner,start,due,applies_because,also,done,done_by\r\n");
-    for r in rows {
+/// The CSV header: one column per field of a row, in this order.
+pub const CSV_HEADER: &str = "market,task_id,framework,component,phase,phase_window,step,activity,task,owner,owner_role,start,due,duration,critical_path,waits_for,market_note,applies_because,also,done,done_by,done_note";
+
+/// RFC 4180 CSV with a header row, CRLF line ends and ISO dates, opened by
+/// a UTF-8 byte-order mark so spreadsheets (Excel, LibreOffice) read
+/// "Köhler" and "Weeks 1–2" as written; then the rows the market leaves
+/// off, with `not applicable` in `due` and the reason in `market_note`.
+/// Cells that start like a formula are neutralised (see `csv_field`).
+pub fn to_csv(pb: &Playbook, list: &Checklist<'_>) -> String {
+    let market = list.prog.head(pb);
+    let mut s = String::with_capacity(list.rows.len() * 260 + 256);
+    s.push('\u{feff}');
+    s.push_str(CSV_HEADER);
+    s.push_str("\r\n");
+    for r in &list.rows {
+        // The person when the market names one, else the role's name.
+        let owner = r
+            .owner_person
+            .or(r.owner_title)
+            .or(r.owner_role)
+            .unwrap_or("");
         for f in [
             market.id,
             r.task_id,
@@ -169,8 +304,8 @@ pub fn to_csv(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> Stri
             r.step,
             r.activity,
             r.task,
-            r.owner_role.unwrap_or(""),
-            r.owner_person.unwrap_or(""),
+            owner,
+            r.owner_title.or(r.owner_role).unwrap_or(""),
         ] {
             csv_field(&mut s, f);
             s.push(',');
@@ -182,6 +317,16 @@ pub fn to_csv(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> Stri
             csv_field(&mut s, &d.to_string());
         }
         s.push(',');
+        if let Some(d) = r.duration {
+            csv_field(&mut s, &d.to_string());
+        }
+        s.push(',');
+        s.push_str(if r.critical { "yes" } else { "no" });
+        s.push(',');
+        csv_field(&mut s, &r.waits_for.join("; "));
+        s.push(',');
+        csv_field(&mut s, &r.note.map(one_line).unwrap_or_default());
+        s.push(',');
         csv_field(&mut s, &r.reasons.join("; "));
         s.push(',');
         csv_field(&mut s, &also_text(r, "; "));
@@ -190,18 +335,42 @@ pub fn to_csv(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> Stri
             csv_field(&mut s, &d.on.to_string());
             s.push(',');
             csv_field(&mut s, d.by.as_deref().unwrap_or(""));
-        } else {
             s.push(',');
+            csv_field(&mut s, &d.note.as_deref().map(one_line).unwrap_or_default());
+        } else {
+            s.push_str(",,");
         }
         s.push_str("\r\n");
+    }
+    for k in &list.skipped {
+        for f in [
+            market.id,
+            k.task_id,
+            k.framework,
+            "",
+            "",
+            "",
+            k.step,
+            "",
+            k.task,
+            "",
+            "",
+        ] {
+            csv_field(&mut s, f);
+            s.push(',');
+        }
+        s.push_str(",not applicable,,no,,");
+        csv_field(&mut s, &one_line(k.reason));
+        s.push_str(",,,,,\r\n");
     }
     s
 }
 
-/// JSON: `{market, count, prerequisites: [...], rows: [...]}` (documented
-/// in docs/checklist.md); the company program's `market` has id `company`
-/// and a null region.
-pub fn to_json(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> String {
+/// JSON: `{market, count, order, end, critical_path, prerequisites,
+/// rows, not_applicable, market_entry_left_out}` (documented in
+/// docs/checklist.md); the company program's `market` has id `company` and
+/// a null region.
+pub fn to_json(pb: &Playbook, list: &Checklist<'_>) -> String {
     #[derive(Serialize)]
     struct MarketHead<'a> {
         id: &'a str,
@@ -213,10 +382,15 @@ pub fn to_json(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> Str
     struct Doc<'a> {
         market: MarketHead<'a>,
         count: usize,
+        order: &'static str,
+        end: Option<Date>,
+        critical_path: &'a [&'a str],
         prerequisites: Vec<Prerequisite<'a>>,
         rows: &'a [Row<'a>],
+        not_applicable: &'a [Skipped<'a>],
+        market_entry_left_out: usize,
     }
-    let market = prog.into().head(pb);
+    let market = list.prog.head(pb);
     let doc = Doc {
         market: MarketHead {
             id: market.id,
@@ -224,9 +398,17 @@ pub fn to_json(pb: &Playbook, prog: impl Into<Program>, rows: &[Row<'_>]) -> Str
             region: market.region,
             kickoff: market.kickoff,
         },
-        count: rows.len(),
-        prerequisites: prerequisites(pb, rows),
-        rows,
+        count: list.rows.len(),
+        order: match list.order {
+            Order::Date => "date",
+            Order::Plan => "plan",
+        },
+        end: list.end,
+        critical_path: &list.critical_path,
+        prerequisites: prerequisites(pb, list),
+        rows: &list.rows,
+        not_applicable: &list.skipped,
+        market_entry_left_out: list.entry_left_out,
     };
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }

@@ -14,12 +14,12 @@ use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-mod compact;
 mod formats;
+mod listing;
 mod prerequisites;
 
-pub use compact::*;
 pub use formats::*;
+pub use listing::*;
 pub use prerequisites::*;
 
 /// Whose checklist: a market's (by index), or the company program's (the
@@ -55,6 +55,9 @@ pub struct Head<'a> {
     pub kickoff: Date,
     /// Role → person (the company program has none).
     pub team: Option<&'a BTreeMap<String, String>>,
+    /// The day the market went live, or the company program was in place
+    /// (`[company] launched`); none while planned.
+    pub launched: Option<Date>,
 }
 
 impl Program {
@@ -69,6 +72,7 @@ impl Program {
                     region: Some(&market.region),
                     kickoff: market.kickoff,
                     team: Some(&market.team),
+                    launched: market.launched,
                 }
             }
             Program::Company => Head {
@@ -81,6 +85,7 @@ impl Program {
                 region: None,
                 kickoff: company_kickoff(pb),
                 team: None,
+                launched: pb.config.company.as_ref().and_then(|c| c.launched),
             },
         }
     }
@@ -151,16 +156,24 @@ pub struct Row<'a> {
     pub activity: &'a str,
     /// Task title.
     pub task: &'a str,
-    /// Owner role id.
+    /// Owner role id (the market's `adjust` may name another).
     pub owner_role: Option<&'a str>,
     /// Owner role title.
     pub owner_title: Option<&'a str>,
     /// The market's named person for the role.
     pub owner_person: Option<&'a str>,
-    /// First day of the window.
+    /// First day of work, from the schedule.
     pub start: Date,
-    /// Due date; none for ongoing work.
+    /// Due date from the schedule; none for ongoing work.
     pub due: Option<Date>,
+    /// How long the work takes, when the task or the market says.
+    pub duration: Option<crate::model::WorkDuration>,
+    /// On the critical path: a day late here is a day late at the end.
+    pub critical: bool,
+    /// The tasks it waits for (finish to start), company work included.
+    pub waits_for: Vec<&'a str>,
+    /// The market's note on this task (`adjust: … note:`, Markdown).
+    pub note: Option<&'a str>,
     /// What made the task apply ("tag: data-residency"); empty = applies everywhere.
     pub reasons: Vec<String>,
     /// True for a task the market added itself.
@@ -182,6 +195,61 @@ pub struct Row<'a> {
     pub task_idx: usize,
 }
 
+/// A task the market leaves off its list (`adjust: … skip:`): printed at
+/// the end under "Not applicable here", so an auditor sees what was
+/// dropped and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped<'a> {
+    /// Its task id.
+    pub task_id: &'a str,
+    /// Its title.
+    pub task: &'a str,
+    /// Its step's title.
+    pub step: &'a str,
+    /// Its framework's title.
+    pub framework: &'a str,
+    /// Why it does not apply here.
+    pub reason: &'a str,
+}
+
+/// The order a checklist's rows are listed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// By due date (ongoing work last), then start: the order work is done in.
+    #[default]
+    Date,
+    /// The frameworks' own order: phase, step, activity.
+    Plan,
+}
+
+/// A program's checklist: its rows, what it leaves off, and its schedule.
+#[derive(Debug, Clone)]
+pub struct Checklist<'a> {
+    /// Whose.
+    pub prog: Program,
+    /// The rows, in the order asked for.
+    pub rows: Vec<Row<'a>>,
+    /// The order they are in.
+    pub order: Order,
+    /// What the market leaves off, and why, in plan order.
+    pub skipped: Vec<Skipped<'a>>,
+    /// Market-entry tasks the home market leaves off.
+    pub entry_left_out: usize,
+    /// The last due date.
+    pub end: Option<Date>,
+    /// The critical path's task ids, first to last.
+    pub critical_path: Vec<&'a str>,
+}
+
+impl Checklist<'_> {
+    /// Days from kickoff to the last due date (both counted), if any is due.
+    pub fn span_days(&self, kickoff: Date) -> Option<i64> {
+        self.end
+            .map(|e| i64::from((e - kickoff).get_days()) + 1)
+            .filter(|&d| d > 0)
+    }
+}
+
 /// The due window of a step for a market.
 pub fn step_window(pb: &Playbook, step: usize, market: usize) -> DueWindow {
     program_step_window(pb, step, pb.markets[market].kickoff)
@@ -201,13 +269,12 @@ pub fn window_labels(pb: &Playbook) -> Vec<String> {
 }
 
 /// A market's facts for its rules (the regulation ids it names).
-fn market_facts(pb: &Playbook, m: usize) -> (Vec<String>, usize) {
-    let regs = pb.markets[m]
+fn market_facts(pb: &Playbook, m: usize) -> Vec<String> {
+    pb.markets[m]
         .regulations
         .iter()
         .map(|&r| pb.regulations[r].id.clone())
-        .collect();
-    (regs, m)
+        .collect()
 }
 
 /// Which of a task's `same_as` group stands for it in a program: the
@@ -234,84 +301,235 @@ pub fn group_on(pb: &Playbook, t: usize, kickoff: Date, on: impl Fn(usize) -> bo
     members.into_iter().map(|m| m.3).collect()
 }
 
-/// Every task on a program's checklist, in reading order: for a market,
-/// its market work that applies there; for the company, all company work.
-/// Tasks linked `same_as` make one row, at the earliest of them.
-pub fn rows<'a>(pb: &'a Playbook, windows: &'a [String], prog: impl Into<Program>) -> Vec<Row<'a>> {
-    let prog = prog.into();
-    let head = prog.head(pb);
-    let (regs, mi) = match prog {
-        Program::Market(m) => market_facts(pb, m),
-        Program::Company => (Vec::new(), usize::MAX),
-    };
-    let facts = match prog {
-        Program::Market(m) => Some(MarketFacts {
+/// What every checklist of one playbook shares: the phase labels, and the
+/// company program's schedule (market work may wait for company work).
+/// Make it once, then ask it for each program's [`Checklist`].
+pub struct Checklists<'a> {
+    /// The playbook.
+    pub pb: &'a Playbook,
+    /// Phase window labels, by phase index.
+    pub windows: Vec<String>,
+    /// Per task: its (start, due) in the company program (company work only).
+    company: Vec<Option<(Date, Option<Date>)>>,
+}
+
+impl<'a> Checklists<'a> {
+    /// Schedule the company program once.
+    pub fn new(pb: &'a Playbook) -> Self {
+        let mut c = Checklists {
+            pb,
+            windows: window_labels(pb),
+            company: Vec::new(),
+        };
+        if pb.tasks.iter().any(|t| t.scope == Scope::Company) {
+            let list = listing(pb, Program::Company);
+            let plan = c.plan(&list);
+            let mut dates = vec![None; pb.tasks.len()];
+            for (l, p) in list.rows.iter().zip(&plan.items) {
+                for t in std::iter::once(l.task).chain(l.also.iter().copied()) {
+                    dates[t] = Some((p.start, p.due));
+                }
+            }
+            c.company = dates;
+        }
+        c
+    }
+
+    /// When company task `t` is due in the company program (`None`: not
+    /// company work, or ongoing).
+    pub fn company_due(&self, t: usize) -> Option<Date> {
+        self.company.get(t).copied().flatten().and_then(|d| d.1)
+    }
+
+    /// When company task `t` starts and is due in the company program.
+    pub fn company_dates(&self, t: usize) -> Option<(Date, Option<Date>)> {
+        self.company.get(t).copied().flatten()
+    }
+
+    /// The schedule of a listing (rows in its order).
+    pub fn plan(&self, list: &Listing<'_>) -> crate::schedule::plan::Plan {
+        use crate::schedule::plan::{plan, Input};
+        let pb = self.pb;
+        let adjust = |t: usize| match list.prog {
+            Program::Market(m) => pb.markets[m].adjust.get(&t),
+            Program::Company => None,
+        };
+        let mut row_of: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::with_capacity(list.rows.len() * 2);
+        for (i, l) in list.rows.iter().enumerate() {
+            row_of.insert(l.task, i);
+            for &x in &l.also {
+                row_of.insert(x, i);
+            }
+        }
+        let inputs: Vec<Input> = list
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let task = &pb.tasks[l.task];
+                let step = &pb.steps[task.step];
+                let a = adjust(l.task);
+                let mut after = Vec::new();
+                let mut after_dates = Vec::new();
+                for x in std::iter::once(l.task).chain(l.also.iter().copied()) {
+                    let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
+                    for &d in pb.tasks[x].after.iter().chain(extra) {
+                        match row_of.get(&d) {
+                            Some(&r) if r != i => after.push(r),
+                            Some(_) => {}
+                            None => {
+                                if let Some(due) = self.company_due(d) {
+                                    after_dates.push(due);
+                                }
+                            }
+                        }
+                    }
+                }
+                // A market phase's `after:` (company phases and steps) holds
+                // back all of its work.
+                if list.prog != Program::Company {
+                    for p in &pb.phases[step.phase].after {
+                        for t in prereq_tasks(pb, *p) {
+                            if let Some(due) = self.company_due(t) {
+                                after_dates.push(due);
+                            }
+                        }
+                    }
+                }
+                after.sort_unstable();
+                after.dedup();
+                Input {
+                    window: program_step_window(pb, task.step, list.kickoff),
+                    duration: a.and_then(|a| a.duration).or(task.duration),
+                    fixed_due: a.and_then(|a| a.due),
+                    after,
+                    after_dates,
+                }
+            })
+            .collect();
+        plan(&inputs)
+    }
+
+    /// `prog`'s list and its schedule, without the rows' text: what the
+    /// status board, a market page's counts and timeline, and the data of a
+    /// checklist assembled in the browser need.
+    pub fn schedule(&self, prog: impl Into<Program>) -> Scheduled<'a> {
+        let list = listing(self.pb, prog.into());
+        let plan = self.plan(&list);
+        Scheduled { list, plan }
+    }
+
+    /// `prog`'s checklist, its rows in `order`.
+    pub fn checklist<'s>(&'s self, prog: impl Into<Program>, order: Order) -> Checklist<'s>
+    where
+        'a: 's,
+    {
+        self.checklist_of(&self.schedule(prog), order)
+    }
+
+    /// The reasons a schedule's rows apply, counted per distinct rule
+    /// (work done once per rule, not per row): what a market page's "why
+    /// these tasks" lists for a checklist too big to write out.
+    pub fn reasons(&self, s: &Scheduled<'_>) -> Vec<(Vec<String>, usize)> {
+        let pb = self.pb;
+        let Program::Market(m) = s.list.prog else {
+            return Vec::new();
+        };
+        let regs = market_facts(pb, m);
+        let facts = MarketFacts {
             id: &pb.markets[m].id,
             region: &pb.markets[m].region,
             regulations: &regs,
             tags: &pb.markets[m].tags,
-        }),
-        Program::Company => None,
-    };
-    let scope = prog.scope();
-    let on = |ti: usize| {
-        let t = &pb.tasks[ti];
-        t.scope == scope
-            && match facts {
-                Some(f) => {
-                    (t.market.is_none() || t.market == Some(mi))
-                        && rules::applies(t.rule.as_ref(), f)
-                }
-                None => true,
+        };
+        let mut by_rule: std::collections::HashMap<Option<&crate::model::raw::Rule>, usize> =
+            Default::default();
+        let mut own = 0;
+        for l in &s.list.rows {
+            let t = &pb.tasks[l.task];
+            if t.market.is_some() {
+                own += 1;
+            } else if t.rule.is_some() {
+                *by_rule.entry(t.rule.as_ref()).or_default() += 1;
             }
-    };
-    let mut out = Vec::new();
-    for (s, step) in pb.steps.iter().enumerate() {
-        let window = program_step_window(pb, s, head.kickoff);
-        let phase = &pb.phases[step.phase];
-        let framework = pb.frameworks[step.framework].title.as_str();
-        let component = step.component.map(|c| pb.components[c].title.as_str());
-        let tasks = step
-            .activities
+        }
+        let mut out: Vec<(Vec<String>, usize)> = by_rule
+            .into_iter()
+            .map(|(rule, n)| (rules::reasons(rule, facts), n))
+            .collect();
+        if own > 0 {
+            out.push((vec![format!("market: {}", pb.markets[m].id)], own));
+        }
+        out.sort();
+        out
+    }
+
+    /// The checklist of a schedule made by [`Checklists::schedule`], its
+    /// rows in `order`.
+    pub fn checklist_of<'s>(&'s self, sched: &Scheduled<'s>, order: Order) -> Checklist<'s>
+    where
+        'a: 's,
+    {
+        let pb: &'s Playbook = self.pb;
+        let prog = sched.list.prog;
+        let (list, plan) = (&sched.list, &sched.plan);
+        let head = prog.head(pb);
+        let regs = match prog {
+            Program::Market(m) => market_facts(pb, m),
+            Program::Company => Vec::new(),
+        };
+        let facts = match prog {
+            Program::Market(m) => Some(MarketFacts {
+                id: &pb.markets[m].id,
+                region: &pb.markets[m].region,
+                regulations: &regs,
+                tags: &pb.markets[m].tags,
+            }),
+            Program::Company => None,
+        };
+        let progress = match prog {
+            Program::Market(m) => pb.progress.get(m),
+            Program::Company => Some(&pb.company_progress),
+        };
+        let adjust = |t: usize| match prog {
+            Program::Market(m) => pb.markets[m].adjust.get(&t),
+            Program::Company => None,
+        };
+        let listed: std::collections::HashSet<usize> = list
+            .rows
             .iter()
-            .flat_map(|a| a.tasks.iter().map(move |&t| (t, a.title.as_str())))
-            .chain(
-                step.market_tasks
-                    .iter()
-                    .filter(|&&t| pb.tasks[t].market == Some(mi))
-                    .map(|&t| (t, "Market-specific")),
-            );
-        for (ti, activity) in tasks {
+            .flat_map(|r| std::iter::once(r.task).chain(r.also.iter().copied()))
+            .collect();
+        let mut rows: Vec<Row<'s>> = Vec::with_capacity(list.rows.len());
+        for (l, p) in list.rows.iter().zip(&plan.items) {
+            let ti = l.task;
             let t = &pb.tasks[ti];
-            if !on(ti) {
-                continue;
-            }
-            let group = group_on(pb, ti, head.kickoff, on);
-            if group.first().is_some_and(|&first| first != ti) {
-                continue;
-            }
-            let also = group
-                .iter()
-                .skip(1)
-                .map(|&x| {
-                    let xs = pb.tasks[x].step;
-                    Also {
-                        task_id: &pb.tasks[x].id,
-                        framework: &pb.frameworks[pb.steps[xs].framework].title,
-                        step: &pb.steps[xs].title,
-                        step_id: &pb.steps[xs].id,
-                        due: program_step_window(pb, xs, head.kickoff).end,
-                        step_idx: xs,
+            let step = &pb.steps[t.step];
+            let activity = match t.activity {
+                Some(a) => step.activities[a].title.as_str(),
+                None => "Market-specific",
+            };
+            let a = adjust(ti);
+            let owner = a.and_then(|a| a.owner.as_deref()).or(t.owner.as_deref());
+            let mut waits_for: Vec<&'s str> = Vec::new();
+            for x in std::iter::once(ti).chain(l.also.iter().copied()) {
+                let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
+                for &d in pb.tasks[x].after.iter().chain(extra) {
+                    let on = listed.contains(&d);
+                    if (on || self.company_due(d).is_some())
+                        && !waits_for.contains(&pb.tasks[d].id.as_str())
+                    {
+                        waits_for.push(&pb.tasks[d].id);
                     }
-                })
-                .collect();
-            let owner = t.owner.as_deref();
-            out.push(Row {
+                }
+            }
+            rows.push(Row {
                 task_id: &t.id,
-                framework,
-                component,
-                phase: &phase.title,
-                phase_window: &windows[step.phase],
+                framework: &pb.frameworks[step.framework].title,
+                component: step.component.map(|c| pb.components[c].title.as_str()),
+                phase: &pb.phases[step.phase].title,
+                phase_window: &self.windows[step.phase],
                 step: &step.title,
                 step_id: &step.id,
                 activity,
@@ -321,34 +539,123 @@ pub fn rows<'a>(pb: &'a Playbook, windows: &'a [String], prog: impl Into<Program
                 owner_person: owner
                     .and_then(|o| head.team.and_then(|team| team.get(o)))
                     .map(String::as_str),
-                start: window.start,
-                due: window.end,
+                start: p.start,
+                due: p.due,
+                duration: a.and_then(|a| a.duration).or(t.duration),
+                critical: p.critical,
+                waits_for,
+                note: a.and_then(|a| a.note.as_deref()),
                 reasons: match facts {
                     Some(_) if t.market.is_some() => vec![format!("market: {}", head.id)],
                     Some(f) => rules::reasons(t.rule.as_ref(), f),
                     None => Vec::new(),
                 },
                 market_specific: t.market.is_some(),
-                also,
-                done: {
-                    let p = match prog {
-                        Program::Market(m) => pb.progress.get(m),
-                        Program::Company => Some(&pb.company_progress),
-                    };
-                    // Progress on any task of a same_as group is the row's.
-                    p.and_then(|p| {
-                        std::iter::once(ti)
-                            .chain(group.iter().copied())
-                            .find_map(|x| p.done.get(&x))
+                also: l
+                    .also
+                    .iter()
+                    .map(|&x| {
+                        let xs = pb.tasks[x].step;
+                        Also {
+                            task_id: &pb.tasks[x].id,
+                            framework: &pb.frameworks[pb.steps[xs].framework].title,
+                            step: &pb.steps[xs].title,
+                            step_id: &pb.steps[xs].id,
+                            due: program_step_window(pb, xs, head.kickoff).end,
+                            step_idx: xs,
+                        }
                     })
-                },
+                    .collect(),
+                // Progress on any task of a same_as group is the row's.
+                done: progress.and_then(|p| {
+                    std::iter::once(ti)
+                        .chain(l.also.iter().copied())
+                        .find_map(|x| p.done.get(&x))
+                }),
                 phase_idx: step.phase,
-                step_idx: s,
+                step_idx: t.step,
                 task_idx: ti,
             });
         }
+        let critical_path = plan
+            .critical_path
+            .iter()
+            .map(|&i| rows[i].task_id)
+            .collect();
+        if order == Order::Date {
+            // Stable: rows due together keep the frameworks' order.
+            rows.sort_by_key(|r| (r.due.unwrap_or(Date::MAX), r.start));
+        }
+        Checklist {
+            prog,
+            rows,
+            order,
+            skipped: list
+                .skipped
+                .iter()
+                .map(|&(t, reason)| {
+                    let task = &pb.tasks[t];
+                    let step = &pb.steps[task.step];
+                    Skipped {
+                        task_id: &task.id,
+                        task: &task.title,
+                        step: &step.title,
+                        framework: &pb.frameworks[step.framework].title,
+                        reason,
+                    }
+                })
+                .collect(),
+            entry_left_out: list.entry_left_out,
+            end: plan.end,
+            critical_path,
+        }
     }
-    out
+}
+
+/// A program's list and its schedule ([`Checklists::schedule`]).
+#[derive(Debug, Clone)]
+pub struct Scheduled<'a> {
+    /// Which tasks, in plan order.
+    pub list: Listing<'a>,
+    /// Their dates, row by row.
+    pub plan: crate::schedule::plan::Plan,
+}
+
+impl Scheduled<'_> {
+    /// Is row `i` done? (Progress on any task of its `same_as` group.)
+    pub fn is_done(&self, pb: &Playbook, i: usize) -> bool {
+        let progress = match self.list.prog {
+            Program::Market(m) => pb.progress.get(m),
+            Program::Company => Some(&pb.company_progress),
+        };
+        let l = &self.list.rows[i];
+        progress.is_some_and(|p| {
+            std::iter::once(l.task)
+                .chain(l.also.iter().copied())
+                .any(|x| p.done.contains_key(&x))
+        })
+    }
+}
+
+/// The company tasks a phase's `after:` entry stands for.
+pub fn prereq_tasks(pb: &Playbook, p: Prereq) -> Vec<usize> {
+    let steps: Vec<usize> = match p {
+        Prereq::Step(s) => vec![s],
+        Prereq::Phase(x) => pb.phases[x]
+            .blocks
+            .iter()
+            .flat_map(|&b| pb.blocks[b].steps.iter().copied())
+            .collect(),
+    };
+    steps
+        .into_iter()
+        .flat_map(|s| {
+            pb.steps[s]
+                .activities
+                .iter()
+                .flat_map(|a| a.tasks.iter().copied())
+        })
+        .collect()
 }
 
 /// "Framework › Step (`id`)" for each other source of a row, joined.

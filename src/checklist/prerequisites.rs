@@ -30,15 +30,17 @@ pub struct Prerequisite<'a> {
 }
 
 /// The company phases and steps a market's checklist waits for: the
-/// `after:` lists of the phases its rows are in, in the order they first
-/// appear, each dated in the company program. Empty for the company's own.
-pub fn prerequisites<'a>(pb: &'a Playbook, rows: &[Row<'_>]) -> Vec<Prerequisite<'a>> {
-    let mut last = usize::MAX;
-    let phases = rows.iter().filter_map(|r| {
-        let new = r.phase_idx != last;
-        last = r.phase_idx;
-        new.then_some(r.phase_idx)
-    });
+/// `after:` lists of the phases its rows are in, in the frameworks' order
+/// (whatever order the rows are in), each dated in the company program.
+/// Empty for the company's own.
+pub fn prerequisites<'a>(pb: &'a Playbook, list: &Checklist<'_>) -> Vec<Prerequisite<'a>> {
+    if list.prog == Program::Company {
+        return Vec::new();
+    }
+    let rows = &list.rows;
+    let mut phases: Vec<usize> = rows.iter().map(|r| r.phase_idx).collect();
+    phases.sort_unstable();
+    phases.dedup();
     prerequisites_of(pb, phases)
 }
 

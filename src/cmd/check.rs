@@ -7,8 +7,11 @@ use crate::cli::CheckFormat;
 use crate::diag::Diagnostics;
 use std::path::Path;
 
-pub(super) fn run(root: &Path, format: CheckFormat, external: bool) -> i32 {
-    let result = crate::load_playbook(root).and_then(|mut pb| {
+pub(super) fn run(root: &Path, format: CheckFormat, external: bool, as_of: Option<&str>) -> i32 {
+    let Some(today) = super::as_of_day(as_of) else {
+        return super::EXIT_USAGE;
+    };
+    let result = crate::load_playbook_on(root, None, today).and_then(|mut pb| {
         let t = crate::render::Templates::load(root)?;
         pb.warnings.extend(t.warnings.iter().cloned());
         // Render every page (template errors are content errors) but keep nothing.

@@ -18,6 +18,7 @@ pub(super) fn run(
     all: bool,
     formats: Vec<ChecklistFormat>,
     output: Option<PathBuf>,
+    order: checklist::Order,
 ) -> i32 {
     // Each format once, in the order given (`md,csv,md` is md and csv).
     let mut formats = formats;
@@ -73,7 +74,7 @@ pub(super) fn run(
         use rayon::prelude::*;
         let dir = output.unwrap_or_else(|| PathBuf::from("checklists"));
         // Load once; each market's rows are computed once and printed in every format.
-        let windows = checklist::window_labels(&pb);
+        let lists = checklist::Checklists::new(&pb);
         // Every market, then the company program when the playbook has one.
         let programs: Vec<Program> = (0..pb.markets.len())
             .map(Program::Market)
@@ -83,7 +84,7 @@ pub(super) fn run(
         let failed: Vec<Diagnostic> = programs
             .par_iter()
             .flat_map_iter(|&m| {
-                let rows = checklist::rows(&pb, &windows, m);
+                let list = lists.checklist(m, order);
                 let dir = &dir;
                 let pb = &pb;
                 let bar = &bar;
@@ -92,7 +93,7 @@ pub(super) fn run(
                     .filter_map(|&format| {
                         let path =
                             dir.join(format!("checklist-{}.{}", m.head(pb).id, format.ext()));
-                        let written = render_rows_to(pb, templates, m, &rows, format, Some(&path));
+                        let written = render_rows_to(pb, templates, &list, format, Some(&path));
                         bar.inc(1);
                         written
                             .map_err(|d| {
@@ -149,7 +150,9 @@ pub(super) fn run(
         }
     };
     let format = formats.first().copied().unwrap_or(ChecklistFormat::Md);
-    match render_to(&pb, templates, m, format, output.as_deref()) {
+    let lists = checklist::Checklists::new(&pb);
+    let list = lists.checklist(m, order);
+    match render_rows_to(&pb, templates, &list, format, output.as_deref()) {
         Ok(()) => EXIT_OK,
         Err(d) => {
             eprint!("{}", d.render_text());
@@ -158,33 +161,20 @@ pub(super) fn run(
     }
 }
 
-fn render_to(
-    pb: &Playbook,
-    templates: Option<&Templates>,
-    m: Program,
-    format: ChecklistFormat,
-    out: Option<&Path>,
-) -> Result<(), Diagnostic> {
-    let windows = checklist::window_labels(pb);
-    let rows = checklist::rows(pb, &windows, m);
-    render_rows_to(pb, templates, m, &rows, format, out)
-}
-
 fn render_rows_to(
     pb: &Playbook,
     templates: Option<&Templates>,
-    m: Program,
-    rows: &[checklist::Row<'_>],
+    list: &checklist::Checklist<'_>,
     format: ChecklistFormat,
     out: Option<&Path>,
 ) -> Result<(), Diagnostic> {
     let bytes = match format {
-        ChecklistFormat::Md => checklist::to_markdown(pb, m, rows).into_bytes(),
-        ChecklistFormat::Csv => checklist::to_csv(pb, m, rows).into_bytes(),
-        ChecklistFormat::Json => checklist::to_json(pb, m, rows).into_bytes(),
-        ChecklistFormat::Html => standalone_html(pb, templates, m, rows)?.into_bytes(),
-        ChecklistFormat::Pdf => print_pdf(&standalone_html(pb, templates, m, rows)?)?,
-        ChecklistFormat::Ics => crate::calendar::to_ics(pb, m, rows).into_bytes(),
+        ChecklistFormat::Md => checklist::to_markdown(pb, list).into_bytes(),
+        ChecklistFormat::Csv => checklist::to_csv(pb, list).into_bytes(),
+        ChecklistFormat::Json => checklist::to_json(pb, list).into_bytes(),
+        ChecklistFormat::Html => standalone_html(pb, templates, list)?.into_bytes(),
+        ChecklistFormat::Pdf => print_pdf(&standalone_html(pb, templates, list)?)?,
+        ChecklistFormat::Ics => crate::calendar::to_ics(pb, list).into_bytes(),
     };
     match out {
         Some(p) => crate::output::write_file(p, &bytes),
@@ -196,13 +186,12 @@ fn render_rows_to(
 fn standalone_html(
     pb: &Playbook,
     templates: Option<&Templates>,
-    m: Program,
-    rows: &[checklist::Row<'_>],
+    list: &checklist::Checklist<'_>,
 ) -> Result<String, Diagnostic> {
     let templates = templates.ok_or_else(|| {
         Diagnostic::internal("the templates were not loaded for an HTML checklist")
     })?;
-    crate::render::checklist_sheet::standalone_html(pb, templates, m, rows)
+    crate::render::checklist_sheet::standalone_html(pb, templates, list)
 }
 
 /// A bar counting the files `--all` writes, one tick per file (PDFs take

@@ -57,7 +57,11 @@ pub fn run(cli: Cli) -> i32 {
             base_url,
             force,
         } => build::run(&root, dest, base_url, force),
-        Command::Check { format, external } => check::run(&root, format, external),
+        Command::Check {
+            format,
+            external,
+            as_of,
+        } => check::run(&root, format, external, as_of.as_deref()),
         Command::Serve {
             port,
             host,
@@ -70,7 +74,16 @@ pub fn run(cli: Cli) -> i32 {
             all,
             format,
             output,
-        } => checklist::run(&root, market.as_deref(), company, all, format, output),
+            order,
+        } => checklist::run(
+            &root,
+            market.as_deref(),
+            company,
+            all,
+            format,
+            output,
+            order.into(),
+        ),
         Command::Init { dir, theme } => init::run(&dir, theme),
         Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),
         Command::Status {
@@ -129,5 +142,25 @@ pub fn usage_or_content(root: &std::path::Path) -> i32 {
         EXIT_CONTENT
     } else {
         EXIT_USAGE
+    }
+}
+
+/// The day `--as-of` names (today without it); `None` after printing why
+/// the text is not a date.
+fn as_of_day(as_of: Option<&str>) -> Option<jiff::civil::Date> {
+    match as_of {
+        None => Some(jiff::Zoned::now().date()),
+        Some(s) => match s.parse::<jiff::civil::Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                eprint!(
+                    "{}",
+                    crate::diag::Diagnostic::error(format!("`{s}` is not a date"))
+                        .help("write the day as YYYY-MM-DD, e.g. --as-of 2027-03-15")
+                        .render_text()
+                );
+                None
+            }
+        },
     }
 }

@@ -16,22 +16,10 @@ pub(super) fn run(
     markets: &[String],
     output: Option<&Path>,
 ) -> i32 {
-    let day = match as_of {
-        None => jiff::Zoned::now().date(),
-        Some(s) => match s.parse::<jiff::civil::Date>() {
-            Ok(d) => d,
-            Err(_) => {
-                eprint!(
-                    "{}",
-                    Diagnostic::error(format!("`{s}` is not a date"))
-                        .help("write the day as YYYY-MM-DD, e.g. --as-of 2027-03-15")
-                        .render_text()
-                );
-                return EXIT_USAGE;
-            }
-        },
+    let Some(day) = super::as_of_day(as_of) else {
+        return EXIT_USAGE;
     };
-    let pb = match crate::load_playbook(root) {
+    let pb = match crate::load_playbook_on(root, None, day) {
         Ok(pb) => pb,
         Err(d) => {
             eprint_diags(&d);
@@ -69,7 +57,7 @@ pub(super) fn run(
         }
         chosen.extend((0..pb.markets.len()).map(Program::Market));
     }
-    let windows = crate::checklist::window_labels(&pb);
+    let lists = crate::checklist::Checklists::new(&pb);
     // Over many markets, a bar on a terminal (hidden when stderr is not one).
     let bar = indicatif::ProgressBar::with_draw_target(
         Some(chosen.len() as u64),
@@ -78,17 +66,19 @@ pub(super) fn run(
     let rows: Vec<Vec<crate::checklist::Row<'_>>> = chosen
         .iter()
         .map(|&p| {
-            let r = crate::checklist::rows(&pb, &windows, p);
+            let r = lists.checklist(p, crate::checklist::Order::Date).rows;
             bar.inc(1);
             r
         })
         .collect();
     bar.finish_and_clear();
-    let launches: Vec<status::LaunchStatus<'_>> = chosen
+    let mut launches: Vec<status::LaunchStatus<'_>> = chosen
         .iter()
         .zip(&rows)
         .map(|(&p, r)| status::launch_status(&pb, p, r, day))
         .collect();
+    // In the order the launches start, as the site's status page lists them.
+    launches.sort_by(|a, b| a.kickoff.cmp(&b.kickoff).then(a.id.cmp(b.id)));
     let text = match format {
         StatusFormat::Text => status::to_text(day, &launches),
         StatusFormat::Json => status::to_json(day, &launches),

@@ -1,10 +1,14 @@
 //! The story's learning path, resolved: levels (with their chapters as
-//! indices), the weighted parts of the Chapter Completion Assessment, each
-//! level's self-assessment questions, and the Practical Application
-//! Portfolio. Read from `content/story/learning-path.yaml` by
-//! `resolve::learning`; shown on the story index, each chapter, a page per
-//! level (`learning/<level>/`) and the portfolio page (`learning/portfolio/`).
+//! indices, objectives and skills with the chapters that teach them), the
+//! weighted parts of the Chapter Completion Assessment, each level's
+//! self-assessment questions, and the Practical Application Portfolio.
+//! Read from `content/story/learning-path.yaml` by `resolve::learning`;
+//! shown on the learning path's page (`learning/`), the story index, each
+//! chapter, a page per level (`learning/<level>/`), the combined assessment
+//! (`learning/assessment/`: every level's questions, one score) and the
+//! portfolio page (`learning/portfolio/`).
 
+pub use super::raw::QuestionAbout;
 use super::raw::RawCriterion;
 use super::EntityRef;
 
@@ -21,6 +25,11 @@ pub struct LearningPath {
     pub assessment_summary: Option<String>,
     /// The assessment's weighted parts; weights add up to 100.
     pub parts: Vec<AssessmentPart>,
+    /// What the combined assessment is and how it relates to the levels'
+    /// self-assessments (Markdown).
+    pub combined_summary: Option<String>,
+    /// What a combined total means, highest band first (the last from 0).
+    pub bands: Vec<Band>,
     /// The portfolio page, if the file has one.
     pub portfolio: Option<Portfolio>,
     /// Source file.
@@ -39,11 +48,45 @@ pub struct Level {
     /// Chapter indices, in order.
     pub chapters: Vec<usize>,
     /// Learning objectives: what the reader will be able to do.
-    pub objectives: Vec<String>,
+    pub objectives: Vec<Outcome>,
     /// Skills the level builds.
-    pub skills: Vec<String>,
+    pub skills: Vec<Outcome>,
     /// Its self-assessment.
     pub questions: Vec<Question>,
+}
+
+/// An objective or skill of a level.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// What the reader will be able to do.
+    pub text: String,
+    /// The level's chapters that teach it (indices, in the order given).
+    pub chapters: Vec<usize>,
+    /// The level a source list puts it under, when the path moved it here
+    /// (index into [`LearningPath::levels`]).
+    pub moved_from: Option<usize>,
+    /// Why, or what else to know (Markdown).
+    pub note: Option<String>,
+}
+
+/// A band of the combined score.
+#[derive(Debug, Clone)]
+pub struct Band {
+    /// The lowest total in the band.
+    pub from: u32,
+    /// Its name.
+    pub title: String,
+    /// What to do next (Markdown).
+    pub text: Option<String>,
+}
+
+/// A line of what an assessment part validates.
+#[derive(Debug, Clone)]
+pub struct Cover {
+    /// Slug.
+    pub id: String,
+    /// What it validates.
+    pub text: String,
 }
 
 /// A weighted part of the assessment.
@@ -56,7 +99,7 @@ pub struct AssessmentPart {
     /// Share of the score in percent.
     pub weight: u32,
     /// What it validates.
-    pub covers: Vec<String>,
+    pub covers: Vec<Cover>,
 }
 
 /// A self-assessment question.
@@ -72,6 +115,11 @@ pub struct Question {
     pub answer: String,
     /// The rubric's lines and points.
     pub rubric: Vec<RawCriterion>,
+    /// Which of its part's covers it tests (indices into the part's
+    /// [`AssessmentPart::covers`]).
+    pub covers: Vec<usize>,
+    /// What kind of question it is (none: understanding).
+    pub about: Vec<QuestionAbout>,
 }
 
 impl Question {
@@ -120,5 +168,22 @@ impl LearningPath {
     /// The level that covers chapter `c`, if any.
     pub fn level_of_chapter(&self, c: usize) -> Option<usize> {
         self.levels.iter().position(|l| l.chapters.contains(&c))
+    }
+
+    /// The objectives and skills other levels moved away from level `li`
+    /// (a source list put them there): (the level they are in now, the
+    /// outcome, whether it is a skill).
+    pub fn moved_away(&self, li: usize) -> Vec<(usize, &Outcome, bool)> {
+        let mut v = Vec::new();
+        for (to, l) in self.levels.iter().enumerate() {
+            for (list, skill) in [(&l.objectives, false), (&l.skills, true)] {
+                v.extend(
+                    list.iter()
+                        .filter(|o| o.moved_from == Some(li))
+                        .map(|o| (to, o, skill)),
+                );
+            }
+        }
+        v
     }
 }

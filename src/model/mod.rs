@@ -8,13 +8,15 @@ pub mod learning;
 mod queries;
 pub mod raw;
 pub mod schema_ids;
+pub mod work_duration;
 
 use crate::config::Config;
 use jiff::civil::Date;
 pub use raw::Scope;
-use raw::{RawActual, RawObligation, RawPartner, RawResult, Rule, Target};
+use raw::{RawActual, RawPartner, RawResult, Rule, Target};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+pub use work_duration::WorkDuration;
 
 /// The kinds of things a cross-reference can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -238,6 +240,8 @@ pub struct Phase {
     pub blocks: Vec<usize>,
     /// Company or market work (inherited from the framework).
     pub scope: Scope,
+    /// Market-entry work (`market_entry: true`): not on the home market's list.
+    pub market_entry: bool,
     /// Company-wide phases and steps this phase depends on.
     pub after: Vec<Prereq>,
     /// Source file.
@@ -297,6 +301,8 @@ pub struct Step {
     pub market_tasks: Vec<usize>,
     /// Company or market work (inherited from the phase).
     pub scope: Scope,
+    /// Market-entry work (inherited from the phase).
+    pub market_entry: bool,
     /// Source file.
     pub file: usize,
 }
@@ -343,6 +349,16 @@ pub struct Task {
     pub same_as: Vec<usize>,
     /// Tasks marked as different work despite a similar title, with why.
     pub distinct_from: Vec<(usize, String)>,
+    /// How long the work takes; `None`: its phase's (or block's) window.
+    pub duration: Option<WorkDuration>,
+    /// What it waits for (finish to start): task indices, `step:`/`phase:`
+    /// references expanded to their tasks, ascending. Company tasks among
+    /// them are met by the company program's schedule.
+    pub after: Vec<usize>,
+    /// The regulation deadline it serves: (regulation, its deadline's index).
+    pub deadline: Option<(usize, usize)>,
+    /// Market-entry work (inherited from the step): not on the home market's list.
+    pub market_entry: bool,
     /// Source file.
     pub file: usize,
 }
@@ -417,8 +433,31 @@ pub struct Market {
     pub tasks: Vec<usize>,
     /// Metric index → actual.
     pub actuals: Vec<(usize, RawActual)>,
+    /// The company's home market: market-entry work is not on its list.
+    pub home: bool,
+    /// The day it went live; `None` while planned.
+    pub launched: Option<Date>,
+    /// How the market changes shared tasks of its list, by task index.
+    pub adjust: BTreeMap<usize, Adjust>,
     /// Source file.
     pub file: usize,
+}
+
+/// A market's change to one shared task of its checklist (`adjust:`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Adjust {
+    /// A note for this market's team (Markdown).
+    pub note: Option<String>,
+    /// Another owning role here.
+    pub owner: Option<String>,
+    /// How long it takes here.
+    pub duration: Option<WorkDuration>,
+    /// A fixed due date here.
+    pub due: Option<Date>,
+    /// More work it waits for here (task indices).
+    pub after: Vec<usize>,
+    /// Left off this market's list, with the reason.
+    pub skip: Option<String>,
 }
 
 /// A regulation.
@@ -440,10 +479,71 @@ pub struct Regulation {
     pub reviewed: Option<Date>,
     /// Summary (Markdown).
     pub summary: String,
+    /// The official sources its facts were checked against.
+    pub sources: Vec<RegulationSource>,
+    /// The source of `in_force` (an index into `sources`).
+    pub in_force_source: Option<usize>,
+    /// Dated obligations, in the file's order ([`Regulation::deadline`]
+    /// finds one by id).
+    pub deadlines: Vec<Deadline>,
     /// Obligations.
-    pub obligations: Vec<RawObligation>,
+    pub obligations: Vec<Obligation>,
+    /// Pending changes to keep an eye on.
+    pub watch: Vec<WatchItem>,
     /// Source file.
     pub file: usize,
+}
+
+/// An official source of a regulation's facts: the law's text, the official
+/// journal or the regulator.
+#[derive(Debug, Clone)]
+pub struct RegulationSource {
+    /// Slug, unique within its regulation.
+    pub id: String,
+    /// What it is.
+    pub title: String,
+    /// Where to read it.
+    pub url: String,
+    /// The day the facts were last checked against it.
+    pub checked: Date,
+}
+
+/// A dated obligation of a regulation; tasks point at it as
+/// `<regulation-id>/<deadline-id>` ([`Playbook::deadline`]).
+#[derive(Debug, Clone)]
+pub struct Deadline {
+    /// Slug, unique within its regulation.
+    pub id: String,
+    /// The day.
+    pub date: Date,
+    /// What applies or is due that day (Markdown).
+    pub what: String,
+    /// Its source: an index into the regulation's `sources`.
+    pub source: usize,
+    /// False when the date is unconfirmed.
+    pub confirmed: bool,
+}
+
+/// One obligation of a regulation.
+#[derive(Debug, Clone)]
+pub struct Obligation {
+    /// The topic.
+    pub topic: String,
+    /// What the regulation requires (Markdown).
+    pub text: String,
+    /// Its sources: indices into the regulation's `sources`.
+    pub sources: Vec<usize>,
+}
+
+/// A pending change to a regulation.
+#[derive(Debug, Clone)]
+pub struct WatchItem {
+    /// What may change, and where it stands (Markdown).
+    pub what: String,
+    /// Its sources: indices into the regulation's `sources`.
+    pub sources: Vec<usize>,
+    /// False when what it reports is unconfirmed.
+    pub confirmed: bool,
 }
 
 /// An expert (often a composite).

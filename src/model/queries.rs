@@ -44,6 +44,39 @@ impl Playbook {
         self.task_markets[t].binary_search(&m).is_ok()
     }
 
+    /// A regulation's dated obligations (`deadlines:`), as (id, date), in
+    /// the order written.
+    pub fn deadlines(&self, regulation: usize) -> Vec<(&str, jiff::civil::Date)> {
+        self.regulations[regulation]
+            .deadlines
+            .iter()
+            .map(|d| (d.id.as_str(), d.date))
+            .collect()
+    }
+
+    /// A regulation's deadline by ids (a task's `deadline:
+    /// <regulation-id>/<deadline-id>`): the regulation's index and the
+    /// deadline's index in its `deadlines`.
+    pub fn deadline(&self, regulation: &str, deadline: &str) -> Option<(usize, usize)> {
+        let r = self.lookup(Kind::Regulation, regulation)?.idx;
+        let d = self.regulations[r].deadline(deadline)?;
+        Some((r, d))
+    }
+
+    /// The URL of a regulation's deadline: its entry in the regulation page's
+    /// key dates.
+    pub fn deadline_url(&self, regulation: usize, deadline: usize) -> String {
+        let g = &self.regulations[regulation];
+        format!(
+            "{}#{}",
+            self.url(EntityRef {
+                kind: Kind::Regulation,
+                idx: regulation
+            }),
+            Deadline::anchor(&g.deadlines[deadline].id)
+        )
+    }
+
     /// Find an entity by kind and id.
     pub fn lookup(&self, kind: Kind, id: &str) -> Option<EntityRef> {
         self.index
@@ -165,5 +198,19 @@ impl Playbook {
     /// Total number of tasks in frameworks (excluding market-specific ones).
     pub fn framework_task_count(&self) -> usize {
         self.tasks.iter().filter(|t| t.market.is_none()).count()
+    }
+}
+
+impl Regulation {
+    /// The index of the deadline with this id, if it has one.
+    pub fn deadline(&self, id: &str) -> Option<usize> {
+        self.deadlines.iter().position(|d| d.id == id)
+    }
+}
+
+impl Deadline {
+    /// The deadline's anchor on its regulation's page (`deadline-<id>`).
+    pub fn anchor(id: &str) -> String {
+        format!("deadline-{id}")
     }
 }

@@ -16,6 +16,9 @@ use std::borrow::Cow;
 /// lowercase ASCII letters, digits and `-`, not first or last.
 pub const SLUG_PATTERN: &str = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
 
+/// A task id: `<step-id>/<task-slug>` (also the shape of `<regulation>/<deadline>`).
+pub const TASK_ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?/[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
+
 /// The kinds a `kind:id` reference may name (`model::Kind` names).
 const ALL_KINDS: &str =
     "framework|component|step|task|metric|market|regulation|expert|research|chapter";
@@ -237,6 +240,39 @@ impl JsonSchema for CompanyWorkRef {
             "type": "string",
             "pattern": reference_pattern("phase|step"),
             "description": "Company-wide work this phase waits for: `phase:<id>` or `step:<id>`."
+        })
+    }
+}
+
+/// A `task:<id>`, `step:<id>` or `phase:<id>` reference to work a task
+/// waits for (`after` on a task or a market's adjustment).
+pub struct WorkRef;
+
+impl JsonSchema for WorkRef {
+    fn schema_name() -> Cow<'static, str> {
+        "WorkRef".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": reference_pattern("task|step|phase"),
+            "description": "Work this waits for, finish to start: `task:<step-id>/<task-slug>`, `step:<id>` (all of its tasks) or `phase:<id>`; company work too."
+        })
+    }
+}
+
+/// A `<regulation-id>/<deadline-id>` reference to a regulation's dated obligation.
+pub struct DeadlineRef;
+
+impl JsonSchema for DeadlineRef {
+    fn schema_name() -> Cow<'static, str> {
+        "DeadlineRef".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": TASK_ID_PATTERN,
+            "description": "A regulation's dated obligation: `<regulation-id>/<deadline-id>` (an id of its `deadlines:`)."
         })
     }
 }

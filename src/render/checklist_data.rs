@@ -1,34 +1,40 @@
 //! The data behind checklists that are too big to write out (more rows than
 //! `static-checklist-rows`): one shared task table for the whole site
-//! (`checklists/tasks.js`) and one small file per market
-//! (`markets/<id>/checklist/data.js`) naming only the rule-gated tasks that
-//! apply there, with their reasons, and the market's dates. `theme/checklist.js`
-//! turns them into the same table, CSV and Markdown a static checklist has.
+//! (`checklists/tasks.js`: every task's text, once) and one file per market
+//! (`markets/<id>/checklist/data.js`): its rows as numbers into that table,
+//! in date order, each with its scheduled dates as days from kickoff, its
+//! critical flag and the index of its reasons; the market's notes, owners
+//! and durations where it changes a task; what it leaves off. The schedule
+//! is worked out here, by the one checklist engine, never in the browser:
+//! `theme/checklist.js` only lays the rows out and writes the same table,
+//! CSV, Markdown and JSON a checklist written out at build time has.
 //!
-//! Why: written out, every market repeats every task, so the site grows with
-//! markets × tasks (250 markets × 35,000 tasks is 8.75 million rows, gigabytes
-//! of HTML, CSV and Markdown). This way it grows with markets + tasks.
+//! Why: written out, every market repeats every task's text, so the site
+//! grows with markets × tasks (250 markets × 35,000 tasks is 8.75 million
+//! rows, gigabytes of HTML, CSV and Markdown). This way a row costs a few
+//! numbers.
 //!
 //! Both are plain scripts that set a global, so they load from `file://` too.
 
-use crate::checklist::{self, Compact};
+use crate::checklist::{self, Checklists, Program, Scheduled};
 use crate::model::{Kind, Playbook};
-use crate::schedule::{block_window, phase_window, DueWindow};
+use crate::schedule::{block_window, DueWindow};
+use jiff::civil::Date;
 use serde::Serialize;
 
 /// Path of the shared task table.
 pub const TASKS_JS: &str = "checklists/tasks.js";
 
 /// One task of the shared table: step, activity index, id suffix after
-/// `<step id>/` (or null), title, owner role (or null), gated (0 applies
-/// everywhere, 1 its rule or market decides), full id when it has no step prefix.
+/// `<step id>/` (or null), title, owner role (or null), duration (or null),
+/// full id when it has no step prefix.
 type TaskRow<'a> = (
     usize,
     usize,
     Option<&'a str>,
     &'a str,
     Option<&'a str>,
-    u8,
+    Option<String>,
     Option<&'a str>,
 );
 
@@ -42,14 +48,17 @@ struct Tasks<'a> {
     steps: Vec<(&'a str, String, usize, usize, &'a str)>,
     /// Activity titles, referred to by index.
     acts: Vec<&'a str>,
-    /// Per task position: step, activity index, id suffix after `<step id>/`
-    /// (or null), title, owner role (or null), gated (0 applies everywhere,
-    /// 1 rule or market decides), full id when it has no step prefix.
+    /// Per task position (plan order): step, activity index, id suffix
+    /// after `<step id>/` (or null), title, owner role (or null), duration
+    /// (or null), full id when it has no step prefix.
     tasks: Vec<TaskRow<'a>>,
 }
 
-/// `window.PLAYBOOK_TASKS = {…};` for the tasks in `order` (see [`checklist::task_order`]).
-pub fn tasks_js(pb: &Playbook, order: &[usize], windows: &[String]) -> String {
+/// `window.PLAYBOOK_TASKS = {…};`: every task in plan order (see
+/// [`checklist::plan_order`]); a task's position there is how market data
+/// names it.
+pub fn tasks_js(pb: &Playbook, windows: &[String]) -> String {
+    let order: Vec<usize> = checklist::plan_order(pb).collect();
     let mut acts: Vec<&str> = Vec::new();
     let mut act_idx: std::collections::HashMap<&str, usize> = Default::default();
     let mut task_act = vec![usize::MAX; pb.tasks.len()];
@@ -121,7 +130,7 @@ pub fn tasks_js(pb: &Playbook, order: &[usize], windows: &[String]) -> String {
                     suffix,
                     t.title.as_str(),
                     t.owner.as_deref(),
-                    u8::from(checklist::is_gated(pb, ti)),
+                    t.duration.map(|d| d.to_string()),
                     if suffix.is_none() {
                         Some(t.id.as_str())
                     } else {
@@ -137,6 +146,9 @@ pub fn tasks_js(pb: &Playbook, order: &[usize], windows: &[String]) -> String {
     )
 }
 
+/// One row of a market's data.js (see `MarketData::rows`).
+type DataRow = (usize, i32, i32, u8, i64, Vec<usize>, Vec<usize>);
+
 #[derive(Serialize)]
 struct MarketData<'a> {
     id: &'a str,
@@ -151,11 +163,26 @@ struct MarketData<'a> {
     /// Per block: first day, due date (null = ongoing).
     blocks: Vec<(String, Option<String>)>,
     /// Distinct reason lists, referred to by index from `rows`.
-    reasons: Vec<&'a [String]>,
-    /// Pairs: position delta from the previous gated row, reason index.
-    rows: Vec<usize>,
-    /// Rows standing for a `same_as` group: [position, [other members' positions]].
-    also: &'a [(usize, Vec<usize>)],
+    reasons: Vec<Vec<String>>,
+    /// Per row, in date order: [task position, start (days from kickoff),
+    /// due (days from kickoff, or -1 for ongoing), on the critical path (0 or
+    /// 1), reason index (or -1), positions of the `same_as` group's other
+    /// members, positions of what it waits for].
+    rows: Vec<DataRow>,
+    /// The market's notes by task position: [Markdown as written, as plain text].
+    notes: std::collections::BTreeMap<usize, (&'a str, String)>,
+    /// The market's owners by task position (role ids), where it changes them.
+    owners: std::collections::BTreeMap<usize, &'a str>,
+    /// The market's durations by task position, where it changes them.
+    durations: std::collections::BTreeMap<usize, String>,
+    /// The last due date, days from kickoff (or null).
+    end: Option<i32>,
+    /// The critical path's task positions, first to last.
+    critical_path: Vec<usize>,
+    /// What the market leaves off: [task position, why].
+    skipped: Vec<(usize, &'a str)>,
+    /// Market-entry tasks the home market leaves off.
+    entry_left_out: usize,
     /// The company phases and steps this market's phases wait for.
     prereqs: Vec<checklist::Prerequisite<'a>>,
     /// The company program's name and kickoff (heading the prerequisites).
@@ -168,49 +195,149 @@ fn dates(w: DueWindow) -> (String, Option<String>) {
     (w.start.to_string(), w.end.map(|d| d.to_string()))
 }
 
-/// `window.PLAYBOOK_CHECKLIST = {…};` for market `m`.
-pub fn market_js(pb: &Playbook, m: usize, c: &Compact) -> String {
+/// `window.PLAYBOOK_CHECKLIST = {…};` for market `m`, from its schedule.
+pub fn market_js(lists: &Checklists<'_>, m: usize, sched: &Scheduled<'_>) -> String {
+    let pb = lists.pb;
     let market = &pb.markets[m];
-    let mut rows = Vec::with_capacity(c.gated.len() * 2);
-    let mut last = 0;
-    for &(pos, why) in &c.gated {
-        rows.push(pos - last);
-        rows.push(why);
-        last = pos;
+    let position: std::collections::HashMap<usize, usize> = checklist::plan_order(pb)
+        .enumerate()
+        .map(|(p, t)| (t, p))
+        .collect();
+    let kickoff = market.kickoff;
+    let off = |d: Date| (d - kickoff).get_days();
+    // Reasons: one list per distinct rule (and one for the market's own).
+    let regs: Vec<String> = market
+        .regulations
+        .iter()
+        .map(|&r| pb.regulations[r].id.clone())
+        .collect();
+    let facts = crate::rules::MarketFacts {
+        id: &market.id,
+        region: &market.region,
+        regulations: &regs,
+        tags: &market.tags,
+    };
+    let mut reasons: Vec<Vec<String>> = Vec::new();
+    let mut rule_idx: std::collections::HashMap<Option<&crate::model::raw::Rule>, i64> =
+        Default::default();
+    let mut own_idx: Option<i64> = None;
+    let listed: std::collections::HashSet<usize> = sched
+        .list
+        .rows
+        .iter()
+        .flat_map(|r| std::iter::once(r.task).chain(r.also.iter().copied()))
+        .collect();
+    let mut rows = Vec::with_capacity(sched.list.rows.len());
+    let mut order: Vec<usize> = (0..sched.list.rows.len()).collect();
+    order.sort_by_key(|&i| {
+        let p = &sched.plan.items[i];
+        (p.due.unwrap_or(Date::MAX), p.start)
+    });
+    for i in order {
+        let l = &sched.list.rows[i];
+        let p = &sched.plan.items[i];
+        let t = &pb.tasks[l.task];
+        let why = if t.market.is_some() {
+            *own_idx.get_or_insert_with(|| {
+                reasons.push(vec![format!("market: {}", market.id)]);
+                reasons.len() as i64 - 1
+            })
+        } else if t.rule.is_some() {
+            *rule_idx.entry(t.rule.as_ref()).or_insert_with(|| {
+                reasons.push(crate::rules::reasons(t.rule.as_ref(), facts));
+                reasons.len() as i64 - 1
+            })
+        } else {
+            -1
+        };
+        let adjust = |x: usize| market.adjust.get(&x);
+        let mut waits: Vec<usize> = Vec::new();
+        for x in std::iter::once(l.task).chain(l.also.iter().copied()) {
+            let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
+            for &d in pb.tasks[x].after.iter().chain(extra) {
+                if listed.contains(&d) || lists.company_due(d).is_some() {
+                    let pos = position[&d];
+                    if !waits.contains(&pos) {
+                        waits.push(pos);
+                    }
+                }
+            }
+        }
+        rows.push((
+            position[&l.task],
+            off(p.start),
+            p.due.map_or(-1, off),
+            u8::from(p.critical),
+            why,
+            l.also.iter().map(|x| position[x]).collect(),
+            waits,
+        ));
+    }
+    let mut notes = std::collections::BTreeMap::new();
+    let mut owners = std::collections::BTreeMap::new();
+    let mut durations = std::collections::BTreeMap::new();
+    for (&t, a) in &market.adjust {
+        let pos = position[&t];
+        if let Some(n) = &a.note {
+            notes.insert(pos, (n.as_str(), crate::render::context::plain_text(pb, n)));
+        }
+        if let Some(o) = &a.owner {
+            owners.insert(pos, o.as_str());
+        }
+        if let Some(d) = a.duration {
+            durations.insert(pos, d.to_string());
+        }
     }
     let doc = MarketData {
         id: &market.id,
         region: &market.region,
         name: &market.name,
-        kickoff: market.kickoff.to_string(),
+        kickoff: kickoff.to_string(),
         lead: checklist::launch_lead(pb, m),
-        count: c.count,
+        count: sched.list.rows.len(),
         team: &market.team,
         phases: pb
             .phases
             .iter()
-            .map(|p| dates(phase_window(market.kickoff, p.window)))
+            .map(|p| dates(crate::schedule::phase_window(kickoff, p.window)))
             .collect(),
         blocks: pb
             .blocks
             .iter()
-            .map(|b| {
-                dates(block_window(
-                    market.kickoff,
-                    pb.phases[b.phase].window,
-                    b.weeks,
-                ))
-            })
+            .map(|b| dates(block_window(kickoff, pb.phases[b.phase].window, b.weeks)))
             .collect(),
-        reasons: c.reasons.iter().map(Vec::as_slice).collect(),
+        reasons,
         rows,
-        also: &c.also,
-        prereqs: checklist::prerequisites_of(
-            pb,
-            (0..pb.phases.len()).filter(|&p| c.per_phase[p] > 0),
-        ),
+        notes,
+        owners,
+        durations,
+        end: sched.plan.end.map(off),
+        critical_path: sched
+            .plan
+            .critical_path
+            .iter()
+            .map(|&i| position[&sched.list.rows[i].task])
+            .collect(),
+        skipped: sched
+            .list
+            .skipped
+            .iter()
+            .map(|&(t, why)| (position[&t], why))
+            .collect(),
+        entry_left_out: sched.list.entry_left_out,
+        prereqs: {
+            let mut phases: Vec<usize> = sched
+                .list
+                .rows
+                .iter()
+                .map(|l| pb.steps[pb.tasks[l.task].step].phase)
+                .collect();
+            phases.sort_unstable();
+            phases.dedup();
+            checklist::prerequisites_of(pb, phases)
+        },
         company: {
-            let h = checklist::Program::Company.head(pb);
+            let h = Program::Company.head(pb);
             (h.name, h.kickoff.to_string())
         },
         done: pb.progress.get(m).map_or_else(Default::default, |p| {

@@ -1,58 +1,58 @@
-//! A checklist as it is laid out on paper and on the site: phases, their
-//! steps, the activities in each step and the tasks in each activity
-//! ([`Sheet`]). Both the site's checklist page (`templates/checklist.html`)
-//! and the standalone HTML/PDF export (`templates/checklist_export.html`)
-//! get this value and write its rows with one macro,
-//! `checklist_macros.html::rows`, so a theme changes both in one place.
-//! The rows themselves are [`checklist::rows`], the same ones `--format
-//! json` prints.
+//! A checklist as it is laid out on paper and on the site ([`SheetSection`]s
+//! of rows): in date order one section per month of due dates, each run of
+//! one step's rows under a header row naming the step; in plan order one
+//! section per phase, its steps and their activities as header rows. Both the site's checklist page
+//! (`templates/checklist.html`) and the standalone HTML/PDF export
+//! (`templates/checklist_export.html`) get this value and write its rows
+//! with one macro, `checklist_macros.html::rows`, so a theme changes both in
+//! one place. The rows themselves are a [`Checklist`]'s, the same ones
+//! `--format json` prints.
 
 use super::theme::Templates;
-use crate::checklist::{self, Prerequisite, Program, Row};
+use crate::checklist::{self, Checklist, Order, Prerequisite, Program};
 use crate::diag::Diagnostic;
 use crate::model::{EntityRef, Kind, Playbook};
 use jiff::civil::Date;
 use serde::Serialize;
 
-/// One phase of a checklist, with the steps of it that have tasks here.
+/// A section of a checklist: a month (date order) or a phase (plan order).
 #[derive(Serialize)]
-pub struct SheetPhase<'a> {
-    /// Framework title.
-    pub framework: &'a str,
-    /// Component title, when the framework has components.
+pub struct SheetSection<'a> {
+    /// "June 2025", or the phase's title.
+    pub title: String,
+    /// Plan order: the component's title, when the framework has components.
     pub component: Option<&'a str>,
-    /// Phase title.
-    pub phase: &'a str,
-    /// The phase's window label ("Weeks 1–2").
-    pub window: &'a str,
-    /// First day of the phase for this market.
-    pub start: Date,
-    /// Last day of the phase; absent for ongoing work.
+    /// Plan order: the framework's title.
+    pub framework: Option<&'a str>,
+    /// Plan order: the phase's window label ("Weeks 1–2").
+    pub window: Option<&'a str>,
+    /// Plan order: the phase's first day; date order: the month's first due.
+    pub start: Option<Date>,
+    /// Plan order: the phase's last day; date order: none.
     pub due: Option<Date>,
-    /// The phase's steps, in order.
+    /// Its rows in groups: a step each in plan order, one group in date order.
     pub steps: Vec<SheetStep<'a>>,
 }
 
-/// One step of a checklist phase.
+/// A group of rows: one step's (in date order, a run of them within a month).
 #[derive(Serialize)]
 pub struct SheetStep<'a> {
-    /// "3. Multi-Jurisdictional Operations" style title.
-    pub title: &'a str,
+    /// The step's title.
+    pub title: Option<&'a str>,
     /// Site-relative URL of the step's page.
     pub url: String,
-    /// First day of the step's window.
-    pub start: Date,
-    /// Due date of the step's tasks; absent for ongoing work.
+    /// The step's last due date here; absent for ongoing work.
     pub due: Option<Date>,
-    /// Activities in order; consecutive tasks of one activity share one.
+    /// Activities in order (plan order); one untitled in date order.
     pub activities: Vec<SheetActivity<'a>>,
 }
 
 /// The tasks of one activity in a step.
 #[derive(Serialize)]
 pub struct SheetActivity<'a> {
-    /// Activity title ("Market-specific" for a market's own tasks).
-    pub title: &'a str,
+    /// Activity title ("Market-specific" for a market's own tasks); none in
+    /// date order.
+    pub title: Option<&'a str>,
     /// Its tasks.
     pub tasks: Vec<SheetTask<'a>>,
 }
@@ -70,6 +70,16 @@ pub struct SheetTask<'a> {
     pub owner_person: Option<&'a str>,
     /// Owner role title.
     pub owner_title: Option<&'a str>,
+    /// First day of work.
+    pub start: Date,
+    /// Due date; absent for ongoing work.
+    pub due: Option<Date>,
+    /// On the critical path.
+    pub critical: bool,
+    /// The titles of the tasks it waits for.
+    pub waits_for: Vec<&'a str>,
+    /// The market's note on it, as one line of text.
+    pub note: Option<String>,
     /// What made the task apply here ("tag: data-residency"); empty when it
     /// applies everywhere.
     pub reasons: &'a [String],
@@ -90,50 +100,85 @@ pub struct SheetAlso<'a> {
     pub url: String,
 }
 
-/// Group a checklist's rows (in reading order) into phases, steps and activities.
-pub fn sheet<'a>(
-    pb: &'a Playbook,
-    prog: impl Into<Program>,
-    rows: &'a [Row<'a>],
-) -> Vec<SheetPhase<'a>> {
-    let kickoff = prog.into().head(pb).kickoff;
-    let mut phases: Vec<SheetPhase<'a>> = Vec::new();
-    let mut last: Option<(usize, usize)> = None;
-    for r in rows {
-        if last.map(|l| l.0) != Some(r.phase_idx) {
-            let w = crate::schedule::phase_window(kickoff, pb.phases[r.phase_idx].window);
-            phases.push(SheetPhase {
-                framework: r.framework,
-                component: r.component,
-                phase: r.phase,
-                window: r.phase_window,
-                start: w.start,
-                due: w.end,
-                steps: Vec::new(),
+/// Lay a checklist out in sections (see the module docs).
+pub fn sheet<'a>(pb: &'a Playbook, list: &'a Checklist<'a>) -> Vec<SheetSection<'a>> {
+    let kickoff = list.prog.head(pb).kickoff;
+    let step_url = |s: usize| {
+        pb.url(EntityRef {
+            kind: Kind::Step,
+            idx: s,
+        })
+    };
+    let mut sections: Vec<SheetSection<'a>> = Vec::new();
+    let mut last: Option<(String, usize)> = None;
+    for r in &list.rows {
+        let (key, new_section) = match list.order {
+            Order::Date => {
+                let m = checklist::month_heading(r.due);
+                let new = last.as_ref().map(|l| &l.0) != Some(&m);
+                (m, new)
+            }
+            Order::Plan => {
+                let k = r.phase_idx.to_string();
+                let new = last.as_ref().map(|l| &l.0) != Some(&k);
+                (k, new)
+            }
+        };
+        if new_section {
+            sections.push(match list.order {
+                Order::Date => SheetSection {
+                    title: key.clone(),
+                    component: None,
+                    framework: None,
+                    window: None,
+                    start: None,
+                    due: None,
+                    steps: Vec::new(),
+                },
+                Order::Plan => {
+                    let w = crate::schedule::phase_window(kickoff, pb.phases[r.phase_idx].window);
+                    SheetSection {
+                        title: r.phase.to_string(),
+                        component: r.component,
+                        framework: Some(r.framework),
+                        window: Some(r.phase_window),
+                        start: Some(w.start),
+                        due: w.end,
+                        steps: Vec::new(),
+                    }
+                }
             });
         }
-        let Some(phase) = phases.last_mut() else {
+        let Some(section) = sections.last_mut() else {
             continue;
         };
-        if last != Some((r.phase_idx, r.step_idx)) || phase.steps.is_empty() {
-            phase.steps.push(SheetStep {
-                title: r.step,
-                url: pb.url(EntityRef {
-                    kind: Kind::Step,
-                    idx: r.step_idx,
-                }),
-                start: r.start,
+        // A step's run of rows gets a header row: in plan order each step
+        // once per phase, in date order each run of consecutive rows of one
+        // step within a month (rows due together are mostly one step's).
+        let new_step = last.as_ref().map(|l| l.1) != Some(r.step_idx) || new_section;
+        if new_step {
+            section.steps.push(SheetStep {
+                title: Some(r.step),
+                url: step_url(r.step_idx),
                 due: r.due,
                 activities: Vec::new(),
             });
         }
-        last = Some((r.phase_idx, r.step_idx));
-        let Some(step) = phase.steps.last_mut() else {
+        last = Some((key, r.step_idx));
+        let Some(step) = section.steps.last_mut() else {
             continue;
         };
-        if step.activities.last().map(|a| a.title) != Some(r.activity) {
+        step.due = match (step.due, r.due) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            _ => None,
+        };
+        let activity = match list.order {
+            Order::Plan => Some(r.activity),
+            Order::Date => None,
+        };
+        if step.activities.is_empty() || step.activities.last().and_then(|a| a.title) != activity {
             step.activities.push(SheetActivity {
-                title: r.activity,
+                title: activity,
                 tasks: Vec::new(),
             });
         }
@@ -147,6 +192,16 @@ pub fn sheet<'a>(
                 title: r.task,
                 owner_person: r.owner_person,
                 owner_title: r.owner_title,
+                start: r.start,
+                due: r.due,
+                critical: r.critical,
+                waits_for: r
+                    .waits_for
+                    .iter()
+                    .filter_map(|id| pb.lookup(Kind::Task, id))
+                    .map(|e| pb.tasks[e.idx].title.as_str())
+                    .collect(),
+                note: r.note.map(|n| super::context::plain_text(pb, n)),
                 reasons: &r.reasons,
                 also: r
                     .also
@@ -164,7 +219,64 @@ pub fn sheet<'a>(
             });
         }
     }
-    phases
+    sections
+}
+
+/// The facts a checklist opens with and what it leaves off, for both
+/// templates.
+#[derive(Serialize)]
+pub struct SheetSummary<'a> {
+    /// "in date order" or "in plan order".
+    pub order: &'static str,
+    /// The last due date.
+    pub end: Option<Date>,
+    /// Days from kickoff to the last due date.
+    pub days: Option<i64>,
+    /// How many rows are on the critical path.
+    pub critical: usize,
+    /// Rows the market leaves off, and why.
+    pub not_applicable: &'a [checklist::Skipped<'a>],
+    /// Market-entry tasks left off (the home market).
+    pub entry_left_out: usize,
+}
+
+/// The [`SheetSummary`] of a schedule, with the checklist made from it when
+/// its rows are written out (what the market leaves off comes from either).
+pub fn summary_of<'a>(
+    pb: &Playbook,
+    prog: Program,
+    sched: &checklist::Scheduled<'_>,
+    list: Option<&'a Checklist<'a>>,
+) -> SheetSummary<'a> {
+    match list {
+        Some(l) => summary(pb, l),
+        None => SheetSummary {
+            order: "date",
+            end: sched.plan.end,
+            days: sched
+                .plan
+                .end
+                .map(|e| i64::from((e - prog.head(pb).kickoff).get_days()) + 1),
+            critical: sched.plan.critical_path.len(),
+            not_applicable: &[],
+            entry_left_out: sched.list.entry_left_out,
+        },
+    }
+}
+
+/// The [`SheetSummary`] of a checklist.
+pub fn summary<'a>(pb: &Playbook, list: &'a Checklist<'a>) -> SheetSummary<'a> {
+    SheetSummary {
+        order: match list.order {
+            Order::Date => "date",
+            Order::Plan => "plan",
+        },
+        end: list.end,
+        days: list.span_days(list.prog.head(pb).kickoff),
+        critical: list.critical_path.len(),
+        not_applicable: &list.skipped,
+        entry_left_out: list.entry_left_out,
+    }
 }
 
 /// The market a standalone checklist is for.
@@ -174,6 +286,8 @@ struct ExportMarket<'a> {
     name: &'a str,
     kickoff: Date,
     lead: Option<String>,
+    /// Number of rows.
+    tasks: usize,
 }
 
 /// What `templates/checklist_export.html` receives.
@@ -187,7 +301,9 @@ struct ExportContext<'a> {
     tasks: usize,
     /// Where step links point: the site's base URL, or nothing (no links).
     root: Option<&'a str>,
-    phases: Vec<SheetPhase<'a>>,
+    phases: Vec<SheetSection<'a>>,
+    /// The schedule's facts and what the market leaves off.
+    summary: SheetSummary<'a>,
     /// The company work a market's phases wait for (empty for the company's own).
     prereqs: Vec<Prerequisite<'a>>,
     /// The company program's name and kickoff.
@@ -205,10 +321,10 @@ pub(crate) fn company_lead(pb: &Playbook) -> Option<String> {
 pub fn standalone_html(
     pb: &Playbook,
     templates: &Templates,
-    prog: impl Into<Program>,
-    rows: &[Row<'_>],
+    list: &Checklist<'_>,
 ) -> Result<String, Diagnostic> {
-    let prog = prog.into();
+    let prog = list.prog;
+    let rows = &list.rows;
     let market = prog.head(pb);
     let company = Program::Company.head(pb);
     let base = pb.config.build.base_url.as_str();
@@ -223,16 +339,19 @@ pub fn standalone_html(
                 Program::Market(m) => checklist::launch_lead(pb, m),
                 Program::Company => company_lead(pb),
             },
+            tasks: rows.len(),
         },
         tasks: rows.len(),
         root: (base.starts_with("http://") || base.starts_with("https://")).then_some(base),
-        phases: sheet(pb, prog, rows),
-        prereqs: checklist::prerequisites(pb, rows),
+        phases: sheet(pb, list),
+        summary: summary(pb, list),
+        prereqs: checklist::prerequisites(pb, list),
         company: ExportMarket {
             id: company.id,
             name: company.name,
             kickoff: company.kickoff,
             lead: company_lead(pb),
+            tasks: 0,
         },
     };
     let ctx = tera::Context::from_serialize(&ctx)

@@ -373,6 +373,19 @@ pub fn base_context<'a>(
 /// become their labels or target titles, Markdown punctuation and callout
 /// markers go, and the result is cut at about 200 characters.
 pub fn plain(pb: &Playbook, text: &str) -> String {
+    let s = plain_text(pb, text);
+    if s.chars().count() > 200 {
+        let mut t: String = s.chars().take(197).collect();
+        t.push('…');
+        t
+    } else {
+        s
+    }
+}
+
+/// [`plain`] without the cut: a Markdown note as one line of text (a
+/// checklist row's market note, which also prints on paper).
+pub fn plain_text(pb: &Playbook, text: &str) -> String {
     let mut s = String::new();
     let mut last = 0;
     for r in markdown::find_refs_in(text) {
@@ -397,12 +410,5 @@ pub fn plain(pb: &Playbook, text: &str) -> String {
         .chars()
         .filter(|c| !matches!(c, '*' | '_' | '`' | '#' | '[' | ']' | '>' | '|'))
         .collect();
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() > 200 {
-        let mut t: String = s.chars().take(197).collect();
-        t.push('…');
-        t
-    } else {
-        s
-    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

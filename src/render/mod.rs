@@ -88,8 +88,20 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("story.html", include_str!("../../templates/story.html")),
     ("chapter.html", include_str!("../../templates/chapter.html")),
     (
+        "learning_macros.html",
+        include_str!("../../templates/learning_macros.html"),
+    ),
+    (
+        "learning.html",
+        include_str!("../../templates/learning.html"),
+    ),
+    (
         "assessment.html",
         include_str!("../../templates/assessment.html"),
+    ),
+    (
+        "combined_assessment.html",
+        include_str!("../../templates/combined_assessment.html"),
     ),
     (
         "portfolio.html",

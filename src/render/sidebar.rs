@@ -187,14 +187,24 @@ fn window(items: Vec<NavItem>, block: Option<usize>, more_url: &str) -> Vec<NavI
     out
 }
 
-/// The learning path's pages under Story: each level's self-assessment
-/// and the portfolio.
+/// The learning path under Story: its page, with each level's
+/// self-assessment, the combined assessment and the portfolio under it.
 fn learning_items(pb: &Playbook) -> Vec<NavItem> {
     use crate::page_kinds::{pages_of, title, url, PageKind};
-    [PageKind::LevelAssessment, PageKind::Portfolio]
-        .into_iter()
-        .flat_map(|k| pages_of(pb, k))
-        .map(|p| NavItem::new(url(pb, p), title(pb, p)))
+    let item = |p| NavItem::new(url(pb, p), title(pb, p));
+    pages_of(pb, PageKind::LearningIndex)
+        .map(|p| NavItem {
+            children: [
+                PageKind::LevelAssessment,
+                PageKind::CombinedAssessment,
+                PageKind::Portfolio,
+            ]
+            .into_iter()
+            .flat_map(|k| pages_of(pb, k))
+            .map(item)
+            .collect(),
+            ..item(p)
+        })
         .collect()
 }
 

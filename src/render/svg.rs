@@ -21,6 +21,8 @@ pub struct Bar {
     pub note: String,
     /// True when the bar runs on without an end.
     pub open_ended: bool,
+    /// On the critical path (drawn marked, and said so in its note).
+    pub critical: bool,
 }
 
 /// A timeline as `charts.html::timeline` draws it: the geometry worked out
@@ -65,6 +67,8 @@ pub struct TimelineRow {
     pub strong: bool,
     /// The bar runs on without an end.
     pub open: bool,
+    /// On the critical path (drawn marked).
+    pub critical: bool,
     /// Baseline of the label.
     pub text_y: String,
     /// Bar's left edge.
@@ -127,6 +131,7 @@ pub fn timeline(
                 note: b.note.clone(),
                 strong: b.strong,
                 open: b.open_ended,
+                critical: b.critical,
                 text_y: n1(y + 15.0),
                 x: n1(x0),
                 y: n1(y + 4.0),
@@ -288,7 +293,12 @@ pub struct HeatRow {
     pub text_y: String,
     /// Top of the row's cells.
     pub y: String,
-    /// Its cells, one per column.
+    /// Left edge and width of the row's empty background (drawn once, so
+    /// a cell is written only where there is something to show).
+    pub x: String,
+    /// Width of the background.
+    pub width: String,
+    /// Its cells with a value above zero.
     pub cells: Vec<HeatCell>,
 }
 
@@ -350,22 +360,24 @@ pub fn heat_table(
                 label: label.clone(),
                 text_y: n1(top + HEAT_CELL * r as f64 + 14.0),
                 y: n1(top + HEAT_CELL * r as f64 + 1.0),
+                x: n1(label_w + 1.0),
+                width: n1(HEAT_CELL * columns.len() as f64 - 2.0),
                 cells: columns
                     .iter()
                     .enumerate()
-                    .map(|(c, (_, _, key))| {
+                    .filter_map(|(c, (_, _, key))| {
                         let v = values
                             .get(r)
                             .and_then(|row| row.get(c))
                             .copied()
                             .unwrap_or(0);
-                        HeatCell {
+                        (v > 0).then(|| HeatCell {
                             x: n1(label_w + HEAT_CELL * c as f64 + 1.0),
                             value: v,
                             level: level(v),
                             key: key.clone(),
                             note: note(r, c, v),
-                        }
+                        })
                     })
                     .collect(),
             })
@@ -387,6 +399,7 @@ mod tests {
                 strong: true,
                 note: String::new(),
                 open_ended: false,
+                critical: false,
             },
             Bar {
                 label: "Step <1>".into(),
@@ -395,6 +408,7 @@ mod tests {
                 strong: false,
                 note: "due 2027-03-14".into(),
                 open_ended: false,
+                critical: false,
             },
         ];
         let s = timeline("Phases of X", &bars, 4.0, 1.0, &|u| {
@@ -425,7 +439,12 @@ mod tests {
             .iter()
             .map(|r| r.cells.iter().map(|c| c.level).collect())
             .collect();
-        assert_eq!(levels, [vec![0, 4], vec![1, 2]]);
+        // A zero is the row's blank background, not a cell of its own.
+        assert_eq!(levels, [vec![4], vec![1, 2]]);
+        assert_eq!(
+            h.rows[0].cells[0].x, h.rows[1].cells[1].x,
+            "in its month's column"
+        );
         assert_eq!(h.rows[1].cells[0].note, "2 tasks");
         assert_eq!(h.columns[1].key, "2027-04");
     }

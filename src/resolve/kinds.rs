@@ -1,5 +1,6 @@
 //! The flat kinds, copied into the model and registered under their ids:
-//! metric groups and metrics (a group's framework must exist), regulations,
+//! metric groups and metrics (a group's framework must exist), regulations
+//! (their sources checked in `regulation_sources`),
 //! experts, research, story chapters (ordered by their `NN-` file prefix;
 //! the id defaults to the rest of the file name) and markets.
 
@@ -54,6 +55,7 @@ impl Resolver {
         for (g, file) in &raw.regulations {
             let i = self.pb.regulations.len();
             self.define(Kind::Regulation, &g.id, i, *file, "id");
+            let s = self.regulation_sources(g, *file, self.today);
             self.pb.regulations.push(Regulation {
                 id: g.id.clone(),
                 name: g.name.clone(),
@@ -63,7 +65,11 @@ impl Resolver {
                 link: g.link.clone(),
                 reviewed: g.reviewed,
                 summary: g.summary.clone(),
-                obligations: g.obligations.clone(),
+                sources: s.sources,
+                in_force_source: s.in_force_source,
+                deadlines: s.deadlines,
+                obligations: s.obligations,
+                watch: s.watch,
                 file: *file,
             });
         }
@@ -164,6 +170,9 @@ impl Resolver {
                 partners: m.partners.clone(),
                 tasks: Vec::new(),
                 actuals: Vec::new(),
+                home: false,
+                launched: m.launched,
+                adjust: Default::default(),
                 file: *file,
             });
         }

@@ -1,23 +1,27 @@
 //! The story's learning path (`content/story/learning-path.yaml`): level
-//! ids are slugs, unique, and not `portfolio` (which names the portfolio
-//! page beside them); every level's chapters exist and belong to one level
-//! only; the assessment's part weights add up to 100 and every level has a
-//! question for each weighted part; a question's part exists and its
-//! chapter is one of its level's; rubric lines are worth at least a point;
-//! a portfolio item's `uses` are `kind:id` references; `[[kind:id]]` in its
-//! Markdown texts resolve. Unknown ids get the nearest one as help.
+//! ids are slugs, unique, and not `assessment` or `portfolio` (which name
+//! the pages beside them); every level's chapters exist and belong to one
+//! level only; an objective's or skill's chapters are its level's, and the
+//! level it moved from is another one; the assessment's part weights add
+//! up to 100 and every level has a question for each weighted part; a
+//! question's part exists, its chapter is one of its level's and the lines
+//! it covers are its part's; every line a weighted part says it validates
+//! is covered by some question; the combined score's bands run down to 0;
+//! rubric lines are worth at least a point; a portfolio item's `uses` are
+//! `kind:id` references; `[[kind:id]]` in its Markdown texts resolve.
+//! Unknown ids get the nearest one as help.
 
 use super::ids::is_slug;
 use super::Resolver;
 use crate::diag::{suggest, Diagnostic};
 use crate::load::RawContent;
 use crate::model::learning::*;
-use crate::model::raw::{RawLearningPath, RawLevel};
+use crate::model::raw::{RawLearningPath, RawLevel, RawOutcome};
 use crate::model::Kind;
 use std::collections::HashMap;
 
-/// A level id that would put its page where the portfolio page is.
-const RESERVED_LEVEL_ID: &str = "portfolio";
+/// Level ids that would put a level's page where another learning page is.
+const RESERVED_LEVEL_IDS: [&str; 2] = ["assessment", "portfolio"];
 
 impl Resolver {
     /// Resolve the learning path, if the playbook has one (after every id
@@ -78,16 +82,20 @@ impl Resolver {
                 }
             }
             let questions = self.questions(l, &at, file, &parts, &chapters, &lp.assessment.parts);
+            let objectives = self.outcomes(lp, li, "objectives", &l.objectives, file, &chapters);
+            let skills = self.outcomes(lp, li, "skills", &l.skills, file, &chapters);
             levels.push(Level {
                 id: l.id.clone(),
                 title: l.title.clone(),
                 focus: l.focus.clone(),
                 chapters,
-                objectives: l.objectives.clone(),
-                skills: l.skills.clone(),
+                objectives,
+                skills,
                 questions,
             });
         }
+        self.uncovered(lp, &parts, &levels, file);
+        let bands = self.bands(lp, file);
         let portfolio = lp.portfolio.as_ref().map(|p| {
             let mut ids: HashMap<&str, usize> = HashMap::new();
             let parts = p
@@ -150,6 +158,12 @@ impl Resolver {
             assessment_title: lp.assessment.title.clone(),
             assessment_summary: lp.assessment.summary.clone(),
             parts,
+            combined_summary: lp
+                .assessment
+                .combined
+                .as_ref()
+                .and_then(|c| c.summary.clone()),
+            bands,
             portfolio,
             file,
         });
@@ -169,11 +183,23 @@ impl Resolver {
                 let d = self.at_value(d, file, &format!("{at}.weight"), 1);
                 self.diags.push(d);
             }
+            let mut cover_ids: HashMap<&str, usize> = HashMap::new();
+            for (j, c) in p.covers.iter().enumerate() {
+                let at = format!("{at}.covers[{j}]");
+                self.unique_slug(&c.id, "covered line", j, file, &at, &mut cover_ids);
+            }
             parts.push(AssessmentPart {
                 id: p.id.clone(),
                 title: p.title.clone(),
                 weight: p.weight,
-                covers: p.covers.clone(),
+                covers: p
+                    .covers
+                    .iter()
+                    .map(|c| Cover {
+                        id: c.id.clone(),
+                        text: c.text.clone(),
+                    })
+                    .collect(),
             });
         }
         let total: u32 = parts.iter().map(|p| p.weight).sum();
@@ -201,7 +227,168 @@ impl Resolver {
         parts
     }
 
-    /// A level's id: a unique slug, and not the portfolio page's.
+    /// A level's objectives or skills (`key`): their chapters are the
+    /// level's, and the level they moved from is another one.
+    fn outcomes(
+        &mut self,
+        lp: &RawLearningPath,
+        li: usize,
+        key: &str,
+        list: &[RawOutcome],
+        file: usize,
+        level_chapters: &[usize],
+    ) -> Vec<Outcome> {
+        let l = &lp.levels[li];
+        let mut out = Vec::new();
+        for (i, o) in list.iter().enumerate() {
+            let at = format!("levels[{li}].{key}[{i}]");
+            let f = o.fields();
+            let mut chapters = Vec::new();
+            for (j, c) in f.chapters.iter().enumerate() {
+                let path = format!("{at}.chapters[{j}]");
+                match self.pb.lookup(Kind::Chapter, c) {
+                    None => {
+                        let d = self.unknown_id(Kind::Chapter, c);
+                        let d = self.at_value(d, file, &path, c.chars().count());
+                        self.diags.push(d);
+                    }
+                    Some(r) if !level_chapters.contains(&r.idx) && !level_chapters.is_empty() => {
+                        let covered: Vec<&str> = level_chapters
+                            .iter()
+                            .map(|&i| self.pb.chapters[i].id.as_str())
+                            .collect();
+                        let d = Diagnostic::error(format!(
+                            "`{c}` is not a chapter of level `{}`, so it cannot teach this",
+                            l.id
+                        ))
+                        .help(format!(
+                            "the level covers {}; an objective taught in `{c}` belongs to the level that covers it",
+                            covered.join(", ")
+                        ));
+                        let d = self.at_value(d, file, &path, c.chars().count());
+                        self.diags.push(d);
+                    }
+                    Some(r) => chapters.push(r.idx),
+                }
+            }
+            let mut moved_from = None;
+            if let Some(m) = &f.moved_from {
+                let path = format!("{at}.moved_from");
+                match lp.levels.iter().position(|x| &x.id == m) {
+                    Some(from) if from == li => {
+                        let d = Diagnostic::error(format!(
+                            "`moved_from: {m}` names the level this is in"
+                        ))
+                        .help("`moved_from` is the level a source list puts it under when the path moved it; leave it out if it was not moved");
+                        let d = self.at_value(d, file, &path, m.chars().count());
+                        self.diags.push(d);
+                    }
+                    Some(from) => moved_from = Some(from),
+                    None => {
+                        let ids = lp.levels.iter().map(|x| x.id.as_str());
+                        let help = match suggest(m, ids.clone()) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => {
+                                format!("the levels are: {}", ids.collect::<Vec<_>>().join(", "))
+                            }
+                        };
+                        let d = Diagnostic::error(format!("no level with id `{m}`")).help(help);
+                        let d = self.at_value(d, file, &path, m.chars().count());
+                        self.diags.push(d);
+                    }
+                }
+            }
+            out.push(Outcome {
+                text: f.text.clone(),
+                chapters,
+                moved_from,
+                note: f.note.clone(),
+            });
+        }
+        out
+    }
+
+    /// Every line a weighted part says it validates is covered by a
+    /// question of some level.
+    fn uncovered(
+        &mut self,
+        lp: &RawLearningPath,
+        parts: &[AssessmentPart],
+        levels: &[Level],
+        file: usize,
+    ) {
+        for (pi, p) in parts.iter().enumerate() {
+            if p.weight == 0 {
+                continue;
+            }
+            for (ci, c) in p.covers.iter().enumerate() {
+                let asked = levels
+                    .iter()
+                    .flat_map(|l| &l.questions)
+                    .any(|q| q.part == pi && q.covers.contains(&ci));
+                if !asked && lp.assessment.parts.get(pi).is_some() {
+                    let d = Diagnostic::error(format!(
+                        "the part `{}` says it validates `{}`, but no question covers it",
+                        p.id, c.id
+                    ))
+                    .help(format!(
+                        "add `covers: [{}]` to a question of the part that tests it, or remove the line",
+                        c.id
+                    ));
+                    let d =
+                        self.at_key(d, file, &format!("assessment.parts[{pi}].covers[{ci}].id"));
+                    self.diags.push(d);
+                }
+            }
+        }
+    }
+
+    /// The combined score's bands: from the highest `from` down, each at
+    /// most 100, the last from 0.
+    fn bands(&mut self, lp: &RawLearningPath, file: usize) -> Vec<Band> {
+        let Some(c) = &lp.assessment.combined else {
+            return Vec::new();
+        };
+        let mut prev: Option<u32> = None;
+        for (i, b) in c.bands.iter().enumerate() {
+            let path = format!("assessment.combined.bands[{i}].from");
+            let len = b.from.to_string().len();
+            if b.from > 100 {
+                let d = Diagnostic::error(format!("a band from {} is above 100", b.from))
+                    .help("a band's `from` is the lowest total in it, 0–100");
+                let d = self.at_value(d, file, &path, len);
+                self.diags.push(d);
+            } else if let Some(p) = prev.filter(|&p| b.from >= p) {
+                let d = Diagnostic::error(format!(
+                    "the band from {} comes after the band from {p}",
+                    b.from
+                ))
+                .help("list the bands from the highest `from` down");
+                let d = self.at_value(d, file, &path, len);
+                self.diags.push(d);
+            }
+            prev = Some(b.from);
+        }
+        if let Some(last) = c.bands.last().filter(|b| b.from != 0) {
+            let d = Diagnostic::error(format!(
+                "the lowest band starts at {}, so a lower total has no band",
+                last.from
+            ))
+            .help("give the last band `from: 0`");
+            let d = self.at_key(d, file, "assessment.combined.bands");
+            self.diags.push(d);
+        }
+        c.bands
+            .iter()
+            .map(|b| Band {
+                from: b.from,
+                title: b.title.clone(),
+                text: b.text.clone(),
+            })
+            .collect()
+    }
+
+    /// A level's id: a unique slug, and not another learning page's.
     fn level_id<'a>(
         &mut self,
         l: &'a RawLevel,
@@ -211,9 +398,15 @@ impl Resolver {
     ) {
         let at = format!("levels[{li}]");
         self.unique_slug(&l.id, "level", li, file, &at, ids);
-        if l.id == RESERVED_LEVEL_ID {
-            let d = Diagnostic::error(format!("a level cannot have the id `{RESERVED_LEVEL_ID}`"))
-                .help("learning/portfolio/ is the portfolio page; give the level another id, e.g. `portfolio-level`");
+        if let Some(id) = RESERVED_LEVEL_IDS.iter().find(|&&r| l.id == r) {
+            let page = if *id == "portfolio" {
+                "the portfolio page"
+            } else {
+                "the combined assessment"
+            };
+            let d = Diagnostic::error(format!("a level cannot have the id `{id}`")).help(format!(
+                "learning/{id}/ is {page}; give the level another id, e.g. `{id}-level`"
+            ));
             let d = self.at_key(d, file, &format!("{at}.id"));
             self.diags.push(d);
         }
@@ -291,6 +484,40 @@ impl Resolver {
                     self.diags.push(d);
                 }
             }
+            let mut covers = Vec::new();
+            if let Some(p) = part.map(|p| &parts[p]) {
+                for (k, c) in q.covers.iter().enumerate() {
+                    match p.covers.iter().position(|x| &x.id == c) {
+                        Some(ci) => covers.push(ci),
+                        None => {
+                            let ids = p.covers.iter().map(|x| x.id.as_str());
+                            let help = match suggest(c, ids.clone()) {
+                                Some(s) => format!("did you mean `{s}`?"),
+                                None if p.covers.is_empty() => {
+                                    format!("the part `{}` lists no lines under `covers`", p.id)
+                                }
+                                None => format!(
+                                    "the part `{}` covers: {}",
+                                    p.id,
+                                    ids.collect::<Vec<_>>().join(", ")
+                                ),
+                            };
+                            let d = Diagnostic::error(format!(
+                                "the part `{}` has no covered line `{c}`",
+                                p.id
+                            ))
+                            .help(help);
+                            let d = self.at_value(
+                                d,
+                                file,
+                                &format!("{at}.covers[{k}]"),
+                                c.chars().count(),
+                            );
+                            self.diags.push(d);
+                        }
+                    }
+                }
+            }
             if let Some(part) = part {
                 out.push(Question {
                     part,
@@ -298,6 +525,8 @@ impl Resolver {
                     question: q.question.clone(),
                     answer: q.answer.clone(),
                     rubric: q.rubric.clone(),
+                    covers,
+                    about: q.about.clone(),
                 });
             }
         }
@@ -363,7 +592,26 @@ fn markdown_texts(lp: &RawLearningPath) -> Vec<(String, &str)> {
     if let Some(s) = &lp.assessment.summary {
         v.push(("assessment.summary".into(), s));
     }
+    if let Some(c) = &lp.assessment.combined {
+        if let Some(s) = &c.summary {
+            v.push(("assessment.combined.summary".into(), s));
+        }
+        for (i, b) in c.bands.iter().enumerate() {
+            if let Some(t) = &b.text {
+                v.push((format!("assessment.combined.bands[{i}].text"), t));
+            }
+        }
+    }
     for (li, l) in lp.levels.iter().enumerate() {
+        for (key, list) in [("objectives", &l.objectives), ("skills", &l.skills)] {
+            for (i, o) in list.iter().enumerate() {
+                if let RawOutcome::Full(f) = o {
+                    if let Some(n) = &f.note {
+                        v.push((format!("levels[{li}].{key}[{i}].note"), n));
+                    }
+                }
+            }
+        }
         for (qi, q) in l.questions.iter().enumerate() {
             let at = format!("levels[{li}].questions[{qi}]");
             v.push((format!("{at}.question"), &q.question));
@@ -587,5 +835,111 @@ portfolio:
             ]
         );
         assert_eq!(e[0].place(), format!("{PATH}:13:21"));
+    }
+
+    #[test]
+    fn objectives_as_maps_name_their_chapters_and_the_level_they_moved_from() {
+        let lp = level("  - id: later\n    title: Later\n    chapters: [second]\n    objectives:\n      - text: Scale\n        chapters: [second]\n        moved_from: foundation\n        note: Taught in [[chapter:second]].\n    questions:\n      - part: knowledge\n        question: Q\n        answer: A\n        rubric: [{text: R}]\n      - part: application\n        question: Q\n        answer: A\n        rubric: [{text: R}]\n")
+            .replace("chapters: [first, second]", "chapters: [first]");
+        let pb = with(&lp).ok();
+        let lp = pb.learning.expect("a learning path");
+        let o = &lp.levels[1].objectives[0];
+        assert_eq!(
+            (o.text.as_str(), &o.chapters[..], o.moved_from),
+            ("Scale", &[1][..], Some(0))
+        );
+        assert_eq!(lp.levels[0].objectives[0].text, "Plan capacity");
+        let away = lp.moved_away(0);
+        assert_eq!((away.len(), away[0].0, away[0].2), (1, 1, false));
+    }
+
+    #[test]
+    fn an_objective_taught_outside_its_level_or_moved_from_itself_is_refused() {
+        let e = edit(
+            "objectives: [Plan capacity]",
+            "objectives:\n      - text: Plan capacity\n        chapters: [secnd]\n        moved_from: foundation\n      - text: Other\n        moved_from: foundaton",
+        )
+        .errors();
+        let d = find(&e, "no chapter with id `secnd`");
+        assert_eq!(d.underlined(), "secnd");
+        let d = find(&e, "`moved_from: foundation` names the level this is in");
+        assert_eq!(d.underlined(), "foundation");
+        let d = find(&e, "no level with id `foundaton`");
+        assert_eq!(d.help.as_deref(), Some("did you mean `foundation`?"));
+    }
+
+    #[test]
+    fn covered_lines_are_the_parts_and_every_line_is_tested() {
+        let lp = LP
+            .replace(
+                "      weight: 40\n",
+                "      weight: 40\n      covers:\n        - {id: causes, text: Why launches are late}\n        - {id: rules, text: Which rules apply}\n",
+            )
+            .replace("        chapter: first\n", "        chapter: first\n        covers: [causes, ruls]\n        about: [recall, regulatory]\n");
+        let e = with(&lp).errors();
+        let d = find(&e, "the part `knowledge` has no covered line `ruls`");
+        assert_eq!(d.help.as_deref(), Some("did you mean `rules`?"));
+        assert_eq!(d.underlined(), "ruls");
+        let d = find(
+            &e,
+            "the part `knowledge` says it validates `rules`, but no question covers it",
+        );
+        assert_eq!(d.underlined(), "id");
+        let pb = with(&lp.replace("ruls", "rules")).ok();
+        let q = &pb.learning.expect("a learning path").levels[0].questions[0];
+        assert_eq!(q.covers, [0, 1]);
+        assert_eq!(
+            q.about,
+            [
+                crate::model::learning::QuestionAbout::Recall,
+                crate::model::learning::QuestionAbout::Regulatory
+            ]
+        );
+    }
+
+    #[test]
+    fn bands_run_down_to_zero() {
+        let with_bands = |bands: &str| {
+            LP.replace(
+                "  title: Check\n",
+                &format!(
+                    "  title: Check\n  combined:\n    summary: All of it.\n    bands:\n{bands}"
+                ),
+            )
+        };
+        let ok = with(&with_bands(
+            "      - {from: 50, title: Good}\n      - {from: 0, title: Again}\n",
+        ))
+        .ok();
+        let lp = ok.learning.expect("a learning path");
+        assert_eq!(lp.bands.len(), 2);
+        assert_eq!(lp.combined_summary.as_deref(), Some("All of it."));
+        let e = with(&with_bands(
+            "      - {from: 120, title: A}\n      - {from: 30, title: B}\n      - {from: 40, title: C}\n",
+        ))
+        .errors();
+        let m: Vec<&str> = e.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            m,
+            [
+                "the lowest band starts at 40, so a lower total has no band",
+                "a band from 120 is above 100",
+                "the band from 40 comes after the band from 30"
+            ]
+        );
+        assert_eq!(e[2].underlined(), "40");
+    }
+
+    #[test]
+    fn a_level_named_assessment_is_refused() {
+        let lp = level("  - id: assessment\n    title: A\n    chapters: [second]\n    objectives: [O]\n    questions: []\n")
+            .replace("chapters: [first, second]", "chapters: [first]");
+        let e = with(&lp).errors();
+        let d = find(&e, "a level cannot have the id `assessment`");
+        assert!(d
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("the combined assessment"));
     }
 }

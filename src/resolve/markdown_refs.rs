@@ -181,8 +181,14 @@ impl Resolver {
         for (i, g) in pb.regulations.iter().enumerate() {
             let me = e(Kind::Regulation, i);
             add(me, g.file, Root("summary"), Some(&g.summary));
+            for (di, d) in g.deadlines.iter().enumerate() {
+                add(me, g.file, Item("deadlines", di, "what"), Some(&d.what));
+            }
             for (oi, o) in g.obligations.iter().enumerate() {
                 add(me, g.file, Item("obligations", oi, "text"), Some(&o.text));
+            }
+            for (wi, w) in g.watch.iter().enumerate() {
+                add(me, g.file, Item("watch", wi, "what"), Some(&w.what));
             }
         }
         for (i, x) in pb.experts.iter().enumerate() {

@@ -6,7 +6,8 @@
 //! 2. [`structure`]: frameworks → components → phases (time windows) → week
 //!    blocks → steps → activities → tasks;
 //! 3. [`kinds`]: the flat kinds (metrics, regulations, experts, research,
-//!    chapters, markets) copied into the model;
+//!    chapters, markets) copied into the model; a regulation's sources and
+//!    the ids that name them ([`regulation_sources`]);
 //! 4. [`references`]: the `kind:id` lists of structured fields (risks,
 //!    measures, supports, applies, advice, a market's regulations, team and
 //!    actuals), with backlinks;
@@ -19,15 +20,21 @@
 //!    market phase's `after:` names company phases and steps;
 //! 10. [`links`]: `same_as` and `distinct_from` between tasks, and a warning
 //!     for near-identical titles in different frameworks left unmarked;
-//! 11. [`tasks`] again: which markets each task applies to; then recorded
+//! 11. [`dependencies`]: each task's `after:` (expanded to tasks, cycles
+//!     refused) and `deadline:`;
+//! 12. [`tasks`] again: which markets each task applies to; then each
+//!     market's `home` and `adjust:` ([`dependencies`]), and recorded
 //!     progress;
-//! 12. [`placeholders`]: a warning for each file still holding `TODO`
+//! 13. [`schedule_checks`]: results dated after today, and (once every
+//!     program is scheduled) tasks due after their phase or their deadline;
+//! 14. [`placeholders`]: a warning for each file still holding `TODO`
 //!     placeholders.
 //!
 //! Diagnostics are placed by [`places`]: a node of the file's YAML by path,
 //! from the parser's spans, or an offset in a Markdown body.
 
 mod applies_to;
+mod dependencies;
 mod ids;
 mod kinds;
 mod learning;
@@ -37,6 +44,8 @@ mod placeholders;
 mod places;
 mod progress;
 mod references;
+mod regulation_sources;
+mod schedule_checks;
 mod scope;
 mod structure;
 mod tasks;
@@ -53,14 +62,17 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Turn loaded files into the resolved playbook, or every reason it cannot be.
 pub fn resolve(config: Config, raw: RawContent) -> Result<Playbook, Diagnostics> {
-    resolve_with(config, raw, None)
+    resolve_with(config, raw, None, jiff::Zoned::now().date())
 }
 
-/// [`resolve`], reusing (and refreshing) `refs` for Markdown texts seen before.
+/// [`resolve`], reusing (and refreshing) `refs` for Markdown texts seen
+/// before; `today` is the day dates are judged against (a result or a
+/// source checked after it is a warning).
 pub fn resolve_with(
     config: Config,
     mut raw: RawContent,
     refs: Option<&RefScanCache>,
+    today: jiff::civil::Date,
 ) -> Result<Playbook, Diagnostics> {
     let mut r = Resolver {
         pb: Playbook {
@@ -94,6 +106,7 @@ pub fn resolve_with(
         at: places::Origins::default(),
         spans: HashMap::new(),
         pending: scope::Pending::default(),
+        today,
     };
     r.roles(&raw);
     for f in &raw.frameworks {
@@ -115,8 +128,12 @@ pub fn resolve_with(
         "resolve: task links and similar titles {} ms",
         t.elapsed().as_millis()
     );
+    r.resolve_dependencies();
     r.compute_applicability();
+    r.market_adjustments(&raw);
     r.progress(&raw);
+    r.check_result_dates(&raw);
+    r.check_schedules();
     r.check_placeholders();
 
     // Freeing tens of thousands of parsed values takes a while at scale;
@@ -147,6 +164,9 @@ struct Resolver {
     spans: HashMap<usize, crate::yaml::SpanMap>,
     /// Raw lists kept for the scope and link rules.
     pending: scope::Pending,
+    /// Today, for the dates content may not claim yet (a regulation
+    /// source's `checked`); warnings only, so builds stay deterministic.
+    today: jiff::civil::Date,
 }
 
 impl Resolver {

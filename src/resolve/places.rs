@@ -121,7 +121,11 @@ impl Resolver {
         len: usize,
     ) -> Diagnostic {
         let off = self.offset_of(file, path, |m, p| m.get(p).map(|n| n.value.offset));
-        self.at_offset(d, file, off).span(len)
+        // A quoted scalar: the caret starts at its quote and covers both.
+        let text = &self.pb.sources[file].text;
+        let quoted = off.is_some_and(|o| matches!(text.as_bytes().get(o), Some(b'"' | b'\'')));
+        self.at_offset(d, file, off)
+            .span(if quoted { len + 2 } else { len })
     }
 
     /// The place of the key at `path`, for a diagnostic's related places.

@@ -22,6 +22,8 @@ pub(super) struct Pending {
     pub(super) links: Vec<(usize, Vec<String>, Vec<RawDistinct>)>,
     /// The first `scope: company` written: file and YAML path.
     pub(super) company_at: Option<(usize, String)>,
+    /// Per task with `after:` or `deadline:`: what it wrote.
+    pub(super) deps: Vec<super::dependencies::RawDeps>,
 }
 
 impl Resolver {

@@ -170,6 +170,7 @@ impl Resolver {
             component: ci,
             blocks: Vec::new(),
             scope,
+            market_entry: p.market_entry.unwrap_or(false),
             after: Vec::new(),
             file,
         });
@@ -262,6 +263,7 @@ impl Resolver {
             activities: Vec::new(),
             market_tasks: Vec::new(),
             scope,
+            market_entry: s.market_entry.unwrap_or(self.pb.phases[pi].market_entry),
             file,
         };
         // This step's tasks so far (a handful): where duplicate slugs are looked for.
@@ -300,10 +302,21 @@ impl Resolver {
                         scope: t.scope.unwrap_or(scope),
                         same_as: Vec::new(),
                         distinct_from: Vec::new(),
+                        duration: t.duration,
+                        after: Vec::new(),
+                        deadline: None,
+                        market_entry: t.market_entry.unwrap_or(step.market_entry),
                         file,
                     },
                     k,
                 );
+                if !t.after.is_empty() || t.deadline.is_some() {
+                    self.pending.deps.push(super::dependencies::RawDeps {
+                        task: ti,
+                        after: t.after.clone(),
+                        deadline: t.deadline.clone(),
+                    });
+                }
                 if t.scope == Some(Scope::Company) {
                     let at = format!("activities[{ai}].tasks[{k}].scope");
                     self.note_company(file, &join(&path, &at));

@@ -72,10 +72,21 @@ impl Resolver {
                         scope: Scope::Market,
                         same_as: Vec::new(),
                         distinct_from: Vec::new(),
+                        duration: t.duration,
+                        after: Vec::new(),
+                        deadline: None,
+                        market_entry: false,
                         file: *file,
                     },
                     k,
                 );
+                if !t.after.is_empty() || t.deadline.is_some() {
+                    self.pending.deps.push(super::dependencies::RawDeps {
+                        task: ti,
+                        after: t.after.clone(),
+                        deadline: t.deadline.clone(),
+                    });
+                }
                 self.pb.markets[mi].tasks.push(ti);
                 self.pb.steps[step.idx].market_tasks.push(ti);
                 self.link(me, step);

@@ -224,6 +224,11 @@ impl Input {
         }
     }
 
+    /// The warnings of a playbook that resolves; panics with the errors if not.
+    pub(crate) fn warnings(&self) -> Vec<Diagnostic> {
+        self.ok().warnings
+    }
+
     /// The errors, sorted by place; panics if it resolves.
     pub(crate) fn errors(&self) -> Vec<Diagnostic> {
         match self.resolve() {

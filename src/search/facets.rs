@@ -75,8 +75,9 @@ impl MarketSet {
 }
 
 /// Facets of every entity page with its URL (`markets/de/`), in the
-/// model's order (by kind, then as the content lists them): the order the
-/// full-text index numbers pages in.
+/// model's order (by kind, then as the content lists them), then the
+/// learning path's pages (kind "Learning path"): the order the full-text
+/// index numbers pages in.
 ///
 /// - kind: the entity's kind.
 /// - framework: a framework, component or step's own framework; for metrics
@@ -206,8 +207,22 @@ pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
             }
         }
     }
-    f.into_iter().map(|(r, x)| (pb.url(r), x)).collect()
+    let mut out: Vec<(String, Facets)> = f.into_iter().map(|(r, x)| (pb.url(r), x)).collect();
+    use crate::page_kinds::{indexed_other_pages, title, url};
+    out.extend(indexed_other_pages(pb).into_iter().map(|p| {
+        let facets = Facets {
+            title: title(pb, p),
+            kind: LEARNING_KIND,
+            ..Facets::default()
+        };
+        (url(pb, p), facets)
+    }));
+    out
 }
+
+/// The search page's kind for the learning path's pages (they are the
+/// only indexed pages that are not an entity's).
+pub const LEARNING_KIND: &str = "Learning path";
 
 #[cfg(test)]
 mod tests {
@@ -235,9 +250,10 @@ mod tests {
             f["regulations/gdpr/"].markets.names(&pb),
             names(&["Germany", "Ireland"])
         );
-        // Both markets report the metric; it measures a component of the framework.
+        // Germany (launched) reports the metric; Ireland (planned) has no
+        // result yet. It measures a component of the framework.
         let metric = &f["metrics/launch-on-time/"];
-        assert_eq!(metric.markets.names(&pb), names(&["Germany", "Ireland"]));
+        assert_eq!(metric.markets.names(&pb), names(&["Germany"]));
         assert_eq!(metric.frameworks, names(&["Market Launch Framework"]));
         // The chapter opens Germany and applies the step.
         let chapter = &f["story/first-market/"];

@@ -81,8 +81,9 @@ const IN_SECTION_TITLE: u8 = 0x40;
 
 /// Templates whose pages are indexed: one page per entity (steps with their
 /// tasks, components, frameworks, metrics, markets, regulations, experts,
-/// research, story chapters). Index pages, checklists, `/print/`, the search
-/// page and the 404 page are not.
+/// research, story chapters) and the learning path's pages (its page, each
+/// level's self-assessment, the combined assessment, the portfolio). Index
+/// pages, checklists, `/print/`, the search page and the 404 page are not.
 pub fn indexable(template: &str) -> bool {
     matches!(
         template,
@@ -95,6 +96,10 @@ pub fn indexable(template: &str) -> bool {
             | "expert.html"
             | "research.html"
             | "chapter.html"
+            | "learning.html"
+            | "assessment.html"
+            | "combined_assessment.html"
+            | "portfolio.html"
     )
 }
 
@@ -573,8 +578,17 @@ mod tests {
     }
 
     #[test]
-    fn only_entity_pages_are_indexed() {
-        for t in ["step.html", "market.html", "chapter.html", "expert.html"] {
+    fn entity_and_learning_pages_are_indexed() {
+        for t in [
+            "step.html",
+            "market.html",
+            "chapter.html",
+            "expert.html",
+            "learning.html",
+            "assessment.html",
+            "combined_assessment.html",
+            "portfolio.html",
+        ] {
             assert!(indexable(t), "{t}");
         }
         for t in [
@@ -615,7 +629,10 @@ mod tests {
         assert_eq!(one, run(&[2, 0, 1]));
         let get = |p: &str| -> &SiteFile { one.iter().find(|f| f.path == p).unwrap() };
         let manifest: serde_json::Value = serde_json::from_slice(&get(MANIFEST).bytes).unwrap();
-        assert_eq!(manifest["pages"], 10, "one page per entity: {manifest}");
+        assert_eq!(
+            manifest["pages"], 14,
+            "one page per entity, and the learning path's four: {manifest}"
+        );
         let chunks = manifest["chunks"].as_array().unwrap();
         assert_eq!(chunks.len(), 1, "a small site has one chunk");
         let chunk = get(&format!("{DIR}/{}", chunks[0][1].as_str().unwrap()));
@@ -643,7 +660,7 @@ mod tests {
             .iter()
             .map(|x| x.as_u64().unwrap())
             .collect();
-        assert_eq!(sizes.iter().sum::<u64>(), 10);
+        assert_eq!(sizes.iter().sum::<u64>(), 14);
         let (mut first, mut b) = (0, 0);
         while first + sizes[b] <= n {
             first += sizes[b];
@@ -671,7 +688,7 @@ mod tests {
             .any(|m| m == "Germany"));
         let runs = facets["runs"].as_array().unwrap();
         let total: u64 = runs.chunks(4).map(|r| r[0].as_u64().unwrap()).sum();
-        assert_eq!(total, 10);
+        assert_eq!(total, 14);
         let words: Vec<String> =
             serde_json::from_slice(&get(&format!("{DIR}/words.json")).bytes).unwrap();
         assert!(words.contains(&"germany".to_string()));

@@ -167,8 +167,9 @@ fn a_rebuild_takes_unchanged_pages_from_the_index_cache_and_makes_the_same_index
         "the first build leaves the index's cache in the cache folder"
     );
     let first = index_files(&fixture.path("book"));
-    // Nothing changed: all ten entity pages come from the cache, same index.
-    assert_eq!(build_counting_cached_pages(&fixture, &[]), 10);
+    // Nothing changed: all ten entity pages and the four learning pages come
+    // from the cache, same index.
+    assert_eq!(build_counting_cached_pages(&fixture, &[]), 14);
     assert_same_index(&index_files(&fixture.path("book")), &first, "unchanged");
     // One page's text changes: it alone is indexed again, and the index is
     // exactly the one a build without any cache makes.
@@ -177,7 +178,7 @@ fn a_rebuild_takes_unchanged_pages_from_the_index_cache_and_makes_the_same_index
         "launched on time more often.",
         "launched on time more often, from Zanzibar.",
     );
-    assert_eq!(build_counting_cached_pages(&fixture, &[]), 9);
+    assert_eq!(build_counting_cached_pages(&fixture, &[]), 13);
     let cached = index_files(&fixture.path("book"));
     assert_ne!(cached, first);
     let fresh = fixture.run_env(
@@ -204,7 +205,7 @@ fn a_rebuild_takes_unchanged_pages_from_the_index_cache_and_makes_the_same_index
         "more often, from Zanzibar.",
         "more often.",
     );
-    assert_eq!(build_counting_cached_pages(&fixture, &[]), 9);
+    assert_eq!(build_counting_cached_pages(&fixture, &[]), 13);
     assert_same_index(&index_files(&fixture.path("book")), &first, "changed back");
 }
 
@@ -230,7 +231,7 @@ fn a_damaged_or_foreign_index_cache_is_ignored() {
         std::fs::write(&cache, &bytes).unwrap();
         let cached = build_counting_cached_pages(&fixture, &[]);
         if what == "one byte changed" {
-            assert_eq!(cached, 9, "only the damaged page is indexed again");
+            assert_eq!(cached, 13, "only the damaged page is indexed again");
         } else {
             assert_eq!(cached, 0, "{what}: no page may come from it");
         }
@@ -267,10 +268,12 @@ fn build_writes_a_reproducible_full_text_index_of_the_entity_pages() {
         assert!(first.site().join(f).is_file(), "{f} is missing");
     }
     // One page per entity: framework, component, step, metric, two markets,
-    // regulation, expert, research, chapter; no index, checklist or print page.
+    // regulation, expert, research, chapter; and the learning path's pages
+    // (its page, the level, the combined assessment, the portfolio); no
+    // index, checklist or print page.
     let manifest: serde_json::Value =
         serde_json::from_str(&first.page("fulltext/manifest.json")).unwrap();
-    assert_eq!(manifest["pages"], 10, "{manifest}");
+    assert_eq!(manifest["pages"], 14, "{manifest}");
     // Fragments come in bundles of consecutive pages; every page has one.
     let mut page = 0;
     for n in manifest["bundles"].as_array().unwrap() {
@@ -293,7 +296,7 @@ fn build_writes_a_reproducible_full_text_index_of_the_entity_pages() {
         );
         page += n.as_u64().unwrap();
     }
-    assert_eq!(page, 10);
+    assert_eq!(page, 14);
     let words = first.page("fulltext/words.json");
     for w in ["\"inventory\"", "\"privacy\"", "\"germany\""] {
         assert!(words.contains(w), "{w} in {words}");

@@ -2,7 +2,7 @@
 //! the Markdown, CSV, JSON and iCalendar forms, on screen or into files.
 //!
 //! Skeleton facts used here: step `regulatory-mapping` sits in phase weeks
-//! [1, 2]; `de` (Germany) starts 2027-03-01 and is tagged `new-language`;
+//! [1, 2]; `de` (Germany) starts 2026-03-02 and is tagged `new-language`;
 //! `ie` (Ireland) starts 2027-05-03 with no tags; the task "Translate the
 //! privacy notice" applies only to markets tagged `new-language`.
 
@@ -61,7 +61,7 @@ fn tag_rule_gives_the_task_only_to_markets_with_the_tag() {
 fn due_date_is_the_last_day_of_the_phase_window_after_kickoff() {
     let f = Fixture::skeleton();
     for (market, start, due) in [
-        ("de", "2027-03-01", "2027-03-14"),
+        ("de", "2026-03-02", "2026-03-15"),
         ("ie", "2027-05-03", "2027-05-16"),
     ] {
         let rows = json_rows(&f.run(&["checklist", market, "--format", "json"]));
@@ -88,7 +88,7 @@ fn json_rows_carry_task_id_owner_and_due() {
         ]
     );
     assert_eq!(rows[0]["owner_role"], "legal");
-    assert_eq!(rows[0]["due"], "2027-03-14");
+    assert_eq!(rows[0]["due"], "2026-03-15");
 }
 
 #[test]
@@ -101,7 +101,10 @@ fn csv_has_a_header_crlf_line_ends_and_quotes_fields_with_commas() {
         )
         .run(&["checklist", "de", "--format", "csv"]);
     run.assert_ok();
-    assert!(run.stdout.starts_with("market,task_id,"), "{run}");
+    assert!(
+        run.stdout.starts_with("\u{feff}market,task_id,"),
+        "a byte-order mark, then the header:\n{run}"
+    );
     assert!(run.stdout.ends_with("\r\n"), "{run}");
     let lines: Vec<&str> = run.stdout.split_terminator("\r\n").collect();
     assert!(
@@ -175,7 +178,7 @@ fn all_markets_as_csv_writes_one_file_per_market() {
     );
     for market in ["de", "ie"] {
         let csv = f.read(&format!("lists/checklist-{market}.csv"));
-        assert!(csv.starts_with("market,task_id,"), "{csv}");
+        assert!(csv.starts_with("\u{feff}market,task_id,"), "{csv}");
         assert!(csv.contains(&format!("\r\n{market},")), "{csv}");
     }
 }
@@ -473,7 +476,7 @@ fn checklists_over_the_static_limit_are_published_as_data_not_rows() {
     let de = script_json(&built.page("markets/de/checklist/data.js"));
     assert_eq!(de["count"], 2, "{de}");
     assert_eq!(de["reasons"], serde_json::json!([["tag: new-language"]]));
-    assert_eq!(de["kickoff"], "2027-03-01");
+    assert_eq!(de["kickoff"], "2026-03-02");
     // Ireland's one-row checklist is within the limit: written out as usual.
     let ie = built.page("markets/ie/checklist/index.html");
     assert!(!ie.contains("ck-dynamic"), "{ie}");
@@ -549,8 +552,8 @@ fn calendar_is_rfc_5545_with_crlf_folded_lines_and_a_fixed_stamp() {
     ] {
         assert!(ics.contains(must), "no {must}:\n{run}");
     }
-    // The DTSTAMP comes from the input (Germany's kickoff), not the clock.
-    assert!(ics.contains("\r\nDTSTAMP:20270301T000000Z\r\n"), "{run}");
+    // Outside git, the DTSTAMP comes from the input (Germany's kickoff), not the clock.
+    assert!(ics.contains("\r\nDTSTAMP:20260302T000000Z\r\n"), "{run}");
     let lines: Vec<&str> = ics.split_terminator("\r\n").collect();
     assert!(lines.iter().all(|l| !l.contains('\n')), "bare LF:\n{run}");
     assert!(
@@ -573,17 +576,17 @@ fn calendar_has_one_all_day_event_per_step_with_its_tasks_and_owners() {
     assert_eq!(events.len(), 1, "{events:?}");
     let e = &events[0];
     assert_eq!(e.uid, "de.regulatory-mapping@playbook");
-    assert_eq!(e.start, "2027-03-01");
-    assert_eq!(e.end, "2027-03-15", "the day after the due date 2027-03-14");
+    assert_eq!(e.start, "2026-03-02");
+    assert_eq!(e.end, "2026-03-16", "the day after the due date 2026-03-15");
     assert_eq!(e.summary, "Germany launch: Regulatory Mapping");
     assert!(
         e.description
-            .contains("\n- Regulation inventory — Anna Schmidt (Legal counsel)"),
+            .contains("\n- Regulation inventory (2026-03-02 – 2026-03-15) [critical path] — Anna Schmidt (Legal counsel)"),
         "{e:?}"
     );
     assert!(
         e.description.contains(&format!(
-            "\n- {PRIVACY_TASK} — Localization lead · applies because tag: new-language"
+            "\n- {PRIVACY_TASK} (2026-03-02 – 2026-03-15) — Localization lead · applies because tag: new-language"
         )),
         "{e:?}"
     );
@@ -608,7 +611,7 @@ fn calendar_text_with_commas_semicolons_backslashes_and_long_words_reads_back() 
     );
     let events = parse_ics(&run.stdout);
     assert!(
-        events[0].description.contains(&format!("\n- {title} — ")),
+        events[0].description.contains(&format!("\n- {title} (")),
         "read back as written: {events:?}"
     );
 }
@@ -633,27 +636,47 @@ fn real_playbook_calendar_has_an_event_per_step_window_with_the_rows_dates() {
         .iter()
         .map(|r| r["step_id"].as_str().expect("step_id"))
         .collect();
+    steps.sort_unstable();
     steps.dedup();
     assert_eq!(events.len(), steps.len(), "one event per step");
-    for (e, step) in events.iter().zip(&steps) {
-        assert_eq!(e.uid, format!("de.{step}@playbook"));
-        let of_step: Vec<_> = rows.iter().filter(|r| r["step_id"] == *step).collect();
-        let start = of_step[0]["start"].as_str().unwrap();
+    for e in &events {
+        let step = e
+            .uid
+            .strip_prefix("de.")
+            .and_then(|u| u.strip_suffix("@playbook"))
+            .expect("a step's UID");
+        let of_step: Vec<_> = rows.iter().filter(|r| r["step_id"] == step).collect();
+        assert!(!of_step.is_empty(), "{step}");
+        // From the first start to the day after the last due date.
+        let start = of_step
+            .iter()
+            .map(|r| r["start"].as_str().unwrap())
+            .min()
+            .unwrap();
         assert_eq!(e.start, start, "{step}");
-        let end = match of_step[0]["due"].as_str() {
-            Some(due) => next_day(due),
-            None => next_day(start),
+        let end = if of_step.iter().any(|r| r["due"].is_null()) {
+            next_day(start)
+        } else {
+            next_day(
+                of_step
+                    .iter()
+                    .map(|r| r["due"].as_str().unwrap())
+                    .max()
+                    .unwrap(),
+            )
         };
         assert_eq!(e.end, end, "{step}");
         for r in of_step {
             let task = r["task"].as_str().unwrap();
             assert!(
-                e.description.contains(&format!("- {task} — ")),
+                e.description.contains(&format!("- {task} (")),
                 "{step}: {task} missing from {:?}",
                 e.description
             );
         }
     }
+    // Events follow their steps' first start.
+    assert!(events.windows(2).all(|w| w[0].start <= w[1].start));
     let mut uids: Vec<&str> = events.iter().map(|e| e.uid.as_str()).collect();
     uids.sort_unstable();
     uids.dedup();

@@ -44,7 +44,7 @@ fn unterminated_front_matter_in_a_chapter_points_at_its_opening_line() {
 #[test]
 fn impossible_date_is_rejected_with_a_date_format_hint() {
     let run = Fixture::skeleton()
-        .replace(DE, "kickoff: 2027-03-01", "kickoff: 2027-02-30")
+        .replace(DE, "kickoff: 2026-03-02", "kickoff: 2027-02-30")
         .build();
     let e = run.only_error();
     assert_eq!(e.place(), format!("{DE}:9:10"));
@@ -291,7 +291,7 @@ fn four_mistakes_in_one_file_are_reported_in_one_run() {
     let fixture = Fixture::skeleton()
         .replace(DE, "region: eu", "regoin: eu")
         .replace(DE, "tags: [new-language]", "tags: new-language")
-        .replace(DE, "kickoff: 2027-03-01", "kickoff: March 1, 2027")
+        .replace(DE, "kickoff: 2026-03-02", "kickoff: March 1, 2027")
         .replace(DE, "{ value: 94,", "{ value: high,");
     for run in [fixture.check(), fixture.build()] {
         run.assert_code(1);
@@ -314,7 +314,7 @@ fn four_mistakes_in_one_file_are_reported_in_one_run() {
                     "`kickoff` must be a date like 2027-03-01".to_string()
                 ),
                 (
-                    format!("{DE}:12:28"),
+                    format!("{DE}:13:28"),
                     "wrong type: string \"high\", expected f64 (at `actuals.launch-on-time.value`)"
                         .to_string()
                 ),

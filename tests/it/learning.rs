@@ -5,6 +5,7 @@
 //! what an author sees for a mistake in the file.
 
 use crate::support::*;
+use std::collections::HashMap;
 use std::path::Path;
 
 const LP: &str = "content/story/learning-path.yaml";
@@ -48,21 +49,21 @@ fn text(html: &str) -> String {
 }
 
 #[test]
-fn the_real_story_has_three_levels_with_the_seeds_objectives_on_the_index_and_chapters() {
+fn the_real_story_has_three_levels_with_objectives_where_their_chapters_teach_them() {
     let (_out, site) = real_site();
     let index = text(&read_site_file(&site, "story/index.html"));
     for (level, objective) in [
         (
             "Foundation Level: Understanding and Planning",
-            "Infrastructure capacity planning and resource optimization mastery",
+            "MLOps platform evaluation and implementation strategy development",
         ),
         (
             "Intermediate Level: Implementation and Optimization",
-            "Customer success scaling and SLA management mastery",
+            "Infrastructure capacity planning and resource optimization mastery (moved here from the Foundation Level)",
         ),
         (
             "Advanced Level: Excellence and Global Scale",
-            "Strategic operations leadership and competitive advantage development",
+            "Customer success scaling and SLA management mastery (moved here from the Intermediate Level)",
         ),
     ] {
         assert!(index.contains(level), "the story index lacks {level}");
@@ -74,6 +75,12 @@ fn the_real_story_has_three_levels_with_the_seeds_objectives_on_the_index_and_ch
     assert!(index.contains("Sections 1–2: The Hundred-Customer Wall · Pipelines, Not Heroics"));
     assert!(index.contains("Sections 6–8"), "{index}");
     assert!(index.contains("Practical Application Portfolio: templates to copy"));
+    assert!(index.contains("Chapter Completion Assessment: every level's questions, one score"));
+    let story = read_site_file(&site, "story/index.html");
+    assert!(
+        story.contains("href=\"../learning/\""),
+        "the story index links the learning path"
+    );
 
     // Each chapter opens with its level's objectives and a link to its assessment.
     for (chapter, level, url) in [
@@ -109,6 +116,56 @@ fn the_real_story_has_three_levels_with_the_seeds_objectives_on_the_index_and_ch
 }
 
 #[test]
+fn learning_answers_with_the_learning_path_and_the_sidebar_links_it() {
+    let (_out, site) = real_site();
+    let page = read_site_file(&site, "learning/index.html");
+    let t = text(&page);
+    assert!(t.contains("Learning path"), "{t}");
+    for want in [
+        "Foundation Level: Understanding and Planning",
+        "Intermediate Level: Implementation and Optimization",
+        "Advanced Level: Excellence and Global Scale",
+        // Moved objectives say where from, and the level they left says where to.
+        "Infrastructure capacity planning and resource optimization mastery · taught in The Cost Curve and The Pager and the Playbook Moved here from the Foundation Level , where the source list puts it.",
+        "Performance monitoring and alerting system design (skill) → Intermediate Level , taught in The Pager and the Playbook",
+        "Customer success scaling and SLA management mastery (objective) → Advanced Level , taught in Promises We Can Keep",
+        "Chapter Completion Assessment",
+        "Operations Knowledge Validation 25%",
+        "Framework Application 50%",
+        "Strategic Implementation 25%",
+        "Practical Application Portfolio",
+    ] {
+        assert!(t.contains(want), "learning/ lacks {want:?}: {t}");
+    }
+    for href in [
+        "href=\"../learning/foundation/\"",
+        "href=\"../learning/assessment/\"",
+        "href=\"../learning/portfolio/\"",
+        "href=\"../story/the-cost-curve/\"",
+    ] {
+        assert!(page.contains(href), "learning/ has no {href}");
+    }
+    // The sidebar's Story section: the learning path, with its pages under it.
+    let chapter = read_site_file(&site, "story/the-cost-curve/index.html");
+    let nav = &chapter[chapter.find("class=\"sidebar\"").unwrap()..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    for href in [
+        "../../learning/\">Learning path",
+        "../../learning/foundation/\">Foundation Level self-assessment",
+        "../../learning/assessment/\">Chapter Completion Assessment",
+        "../../learning/portfolio/\">Practical Application Portfolio",
+    ] {
+        assert!(nav.contains(href), "the sidebar lacks {href}");
+    }
+    // Read after the story's last self-assessment, before the combined assessment.
+    assert!(
+        page.contains("rel=\"prev\" href=\"../learning/advanced/\""),
+        "{page}"
+    );
+    assert!(page.contains("rel=\"next\" href=\"../learning/assessment/\""));
+}
+
+#[test]
 fn a_level_assessment_has_weighted_parts_questions_rubrics_and_worked_answers() {
     let (_out, site) = real_site();
     let page = read_site_file(&site, "learning/intermediate/index.html");
@@ -126,7 +183,7 @@ fn a_level_assessment_has_weighted_parts_questions_rubrics_and_worked_answers() 
     }
     let questions = page.matches("<div class=\"question\"").count();
     let worked = page.matches("<div class=\"worked\"").count();
-    assert_eq!(questions, 5, "the intermediate level has five questions");
+    assert_eq!(questions, 7, "the intermediate level has seven questions");
     assert_eq!(worked, questions, "every question has a worked answer");
     // Every rubric line is a box with its points, counted by part.
     let boxes = page.matches("type=\"checkbox\"").count();
@@ -136,9 +193,25 @@ fn a_level_assessment_has_weighted_parts_questions_rubrics_and_worked_answers() 
     );
     assert!(page.contains("data-part=\"application\" data-weight=\"50\""));
     assert!(
-        t.contains("At 2:47 a.m. every dashboard was green"),
+        t.contains("Audit your own alerting"),
         "a question from chapter 5"
     );
+    // Questions are keyed by level and number, the same on the combined page.
+    assert!(page.contains("<div class=\"question\" id=\"intermediate-q1\">"));
+    assert!(page.contains(
+        "<fieldset class=\"rubric\" data-part=\"knowledge\" data-level=\"intermediate\">"
+    ));
+    // "It validates" lists what this level's questions in the part test.
+    let knowledge = &t[t
+        .find("Operations Knowledge Validation · 25% of the score")
+        .unwrap()..];
+    let knowledge = &knowledge[..knowledge.find("Question 1").unwrap()];
+    assert_eq!(
+        knowledge,
+        "Operations Knowledge Validation · 25% of the score It validates: AI operations scaling challenges and infrastructure requirements understanding; Quality management and performance monitoring expertise; International expansion and global operations knowledge. "
+    );
+    assert!(t.contains("It tests: Quality management and monitoring system implementation."));
+    assert!(t.contains("The Chapter Completion Assessment gathers every level's questions"));
     // Without JavaScript the score table has blanks to fill by hand, and the
     // scoring rule is written out.
     assert!(page.contains("<output class=\"blank\" data-total></output> of 100"));
@@ -147,6 +220,8 @@ fn a_level_assessment_has_weighted_parts_questions_rubrics_and_worked_answers() 
     // Read after the level's last chapter, before the next level's first.
     assert!(page.contains("rel=\"prev\" href=\"../../story/the-pager-and-the-playbook/\""));
     assert!(page.contains("rel=\"next\" href=\"../../story/promises-we-can-keep/\""));
+    // Breadcrumbs: Story, then the learning path.
+    assert!(page.contains("<li><a href=\"../../story/\">Story</a></li><li><a href=\"../../learning/\">Learning path</a></li>"));
 }
 
 #[test]
@@ -231,4 +306,279 @@ fn an_unknown_chapter_and_a_weight_that_does_not_add_up_are_reported_together() 
         .find(|e| e.message == "the assessment's part weights add up to 90%, not 100%")
         .unwrap_or_else(|| panic!("{run}"));
     assert_eq!(weights.place(), format!("{LP}:26:3"));
+}
+
+/// The questions of a level's page: (part, kinds shown beside it, text).
+fn questions(page: &str) -> Vec<(String, Vec<String>, String)> {
+    page.split("<div class=\"question\"")
+        .skip(1)
+        .map(|q| {
+            let q = &q[..q.find("</fieldset>").unwrap()];
+            let part = q
+                .split("data-part=\"")
+                .nth(1)
+                .and_then(|p| p.split('"').next())
+                .unwrap_or_default()
+                .to_string();
+            let about = q
+                .split("<span class=\"about\">")
+                .skip(1)
+                .map(|a| a[..a.find('<').unwrap()].to_string())
+                .collect();
+            (part, about, text(q))
+        })
+        .collect()
+}
+
+#[test]
+fn each_level_asks_understanding_the_readers_own_operation_and_regulation() {
+    let (_out, site) = real_site();
+    for (level, count) in [("foundation", 6), ("intermediate", 7), ("advanced", 6)] {
+        let page = read_site_file(&site, &format!("learning/{level}/index.html"));
+        let qs = questions(&page);
+        assert_eq!(qs.len(), count, "{level}");
+        let has = |q: &(String, Vec<String>, String), a: &str| q.1.iter().any(|x| x == a);
+        let recall = qs.iter().filter(|q| has(q, "Recall")).count();
+        assert!(recall <= 1, "{level} has {recall} recall questions");
+        assert!(
+            qs.iter().any(|q| q.0 == "knowledge" && !has(q, "Recall")),
+            "{level}: a knowledge question that tests understanding"
+        );
+        for q in qs.iter().filter(|q| q.0 == "application") {
+            assert!(has(q, "Your operation"), "{level}: {}", q.2);
+        }
+        assert!(
+            qs.iter().any(|q| has(q, "Regulation and markets")),
+            "{level} has no question on regulation and markets"
+        );
+        // Every weighted part is asked.
+        for part in ["knowledge", "application", "strategy"] {
+            assert!(qs.iter().any(|q| q.0 == part), "{level}: {part}");
+        }
+    }
+}
+
+#[test]
+fn the_worked_answers_match_the_chapters() {
+    let (_out, site) = real_site();
+    let intermediate = text(&read_site_file(&site, "learning/intermediate/index.html"));
+    // The eleven minutes were the first game day's; the medians are the
+    // ten-week figures; the second incident's status entry was at minute 14.
+    assert!(intermediate.contains("At the first game day the status-page draft took eleven minutes, because the login lived in the password manager of Devon"));
+    assert!(intermediate.contains("Ten weeks after the certificate night, a customer-facing failure was confirmed in a median of three minutes instead of fifty-one"));
+    assert!(intermediate.contains("posted the status entry fourteen minutes after the trigger"));
+    assert!(!intermediate.contains("certificate night lost eleven minutes"));
+    // The layers are the chapter's five, numbered from zero.
+    assert!(intermediate.contains("input checks on resolution and compression (Layer 0)"));
+    let advanced = text(&read_site_file(&site, "learning/advanced/index.html"));
+    // The ladder: every objective stricter than its commitment, 99.91% was
+    // measured, and the row that broke the rule is named.
+    assert!(advanced.contains(
+        "99.91% over the previous quarter, an objective of 99.95%, a commitment of 99.9% a month"
+    ));
+    assert!(advanced.contains("the objective is stricter than the commitment"));
+    assert!(advanced
+        .contains("High-priority tickets had no measure of their own, so that row broke the rule"));
+    assert!(!advanced.contains("99.99% and perfect accuracy had none"));
+}
+
+#[test]
+fn the_combined_assessment_weighs_every_levels_questions_25_50_25() {
+    let (_out, site) = real_site();
+    let page = read_site_file(&site, "learning/assessment/index.html");
+    let t = text(&page);
+    assert!(t.contains("Chapter Completion Assessment"));
+    assert!(t.contains("3 levels · 19 questions"), "{t}");
+    // One row per part, a column per level, each level's own score, a total.
+    for (part, weight, points) in [
+        ("knowledge", 25, 39),
+        ("application", 50, 41),
+        ("strategy", 25, 24),
+    ] {
+        assert!(
+            page.contains(&format!(
+                "<tr data-part=\"{part}\" data-weight=\"{weight}\" data-points=\"{points}\">"
+            )),
+            "{part}"
+        );
+    }
+    assert!(page.contains("<td data-cell data-level=\"foundation\" data-points=\"15\">"));
+    assert!(page.contains("data-level-score=\"advanced\""));
+    assert!(page.contains("<output class=\"blank\" data-total></output> of 100"));
+    // Every question of the levels, keyed as on their pages; its worked
+    // answer is a link to its level's page (one copy of each, and the page
+    // stays within its weight).
+    assert_eq!(page.matches("<div class=\"question\"").count(), 19);
+    for (level, id) in [
+        ("foundation", "foundation-q1"),
+        ("intermediate", "intermediate-q7"),
+        ("advanced", "advanced-q6"),
+    ] {
+        assert!(page.contains(&format!("id=\"{id}-answer\"")), "{id}");
+        assert!(
+            page.contains(&format!("href=\"../../learning/{level}/#{id}-worked\"")),
+            "{id}"
+        );
+    }
+    // How it relates to the self-assessments, and what a total means.
+    assert!(t.contains("answers and ticks are shared with them"));
+    assert!(t.contains("( Foundation Level , Intermediate Level and Advanced Level )"));
+    assert!(page.contains("data-band-from=\"80\" data-band-title=\"Ready to lead it\""));
+    assert!(t.contains("0–39: Start from the foundation."));
+    // "It validates" is the seed's four lines, each tested by some question.
+    assert!(t.contains("It validates: Infrastructure scaling and optimization strategy development; MLOps platform implementation and automation system design; Quality management and monitoring system implementation; Customer success scaling and SLA management planning."));
+    // Printed or without JavaScript the scoring rule is written out.
+    assert!(t.contains("divided by its points, times its weight"));
+    assert!(page.contains("theme/learning.js"));
+}
+
+/// term → page numbers, and page number → URL, from the built index.
+fn full_text_index(site: &Path) -> (HashMap<String, Vec<u64>>, Vec<String>) {
+    fn varint(b: &[u8], i: &mut usize) -> u64 {
+        let (mut v, mut shift) = (0u64, 0);
+        loop {
+            let x = b[*i];
+            *i += 1;
+            v |= u64::from(x & 0x7f) << shift;
+            if x & 0x80 == 0 {
+                return v;
+            }
+            shift += 7;
+        }
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read_site_file(site, "fulltext/manifest.json")).unwrap();
+    let mut terms = HashMap::new();
+    for c in manifest["chunks"].as_array().unwrap() {
+        let b = std::fs::read(site.join("fulltext").join(c[1].as_str().unwrap())).unwrap();
+        let mut i = 0;
+        while i < b.len() {
+            let len = varint(&b, &mut i) as usize;
+            let term = String::from_utf8(b[i..i + len].to_vec()).unwrap();
+            i += len;
+            let n = varint(&b, &mut i);
+            let _bytes = varint(&b, &mut i);
+            let (mut page, mut pages) = (0, Vec::new());
+            for _ in 0..n {
+                page += varint(&b, &mut i);
+                pages.push(page);
+                i += 1;
+            }
+            terms.insert(term, pages);
+        }
+    }
+    let mut urls = Vec::new();
+    let mut first = 0;
+    for n in manifest["bundles"].as_array().unwrap() {
+        let packed = std::fs::read(site.join(format!("fulltext/pages/{first}.bin"))).unwrap();
+        let bundle: serde_json::Value =
+            serde_json::from_reader(flate2::read::ZlibDecoder::new(&packed[..])).unwrap();
+        for f in bundle.as_array().unwrap() {
+            urls.push(f["u"].as_str().unwrap().to_string());
+        }
+        first += n.as_u64().unwrap();
+    }
+    (terms, urls)
+}
+
+#[test]
+fn learning_pages_are_in_the_full_text_index_and_the_printable_edition() {
+    let (_out, site) = real_site();
+    let (terms, urls) = full_text_index(&site);
+    for u in [
+        "learning/",
+        "learning/foundation/",
+        "learning/intermediate/",
+        "learning/advanced/",
+        "learning/assessment/",
+        "learning/portfolio/",
+    ] {
+        assert!(urls.iter().any(|x| x == u), "{u} is not indexed");
+    }
+    let found = |word: &str| -> Vec<&str> {
+        terms
+            .get(word)
+            .map(|p| p.iter().map(|&n| urls[n as usize].as_str()).collect())
+            .unwrap_or_default()
+    };
+    // A question's words find its level's page; the combined page repeats
+    // the questions but is not a second hit for them.
+    assert_eq!(found("mishears"), ["learning/foundation/"]);
+    assert!(found("fortnight").contains(&"learning/advanced/"));
+    let facets = read_site_file(&site, "fulltext/facets.json");
+    assert!(facets.contains("\"Learning path\""), "{facets}");
+
+    // /print/: the levels, every question with its rubric and worked answer, the templates.
+    let print = read_site_file(&site, "print/index.html");
+    let t = text(&print);
+    assert!(print.contains("<a href=\"#learning\">The learning path</a>"));
+    assert!(t.contains(
+        "Infrastructure capacity planning and resource optimization mastery · taught in"
+    ));
+    assert!(t.contains("A call-transcription company has just passed a hundred customers"));
+    assert!(t.contains("Names the human correction step as a part that does not scale unless it is designed to (1 point)"));
+    assert!(t.contains("Worked answer Three of them are the ones Sarah Chen names."));
+    assert!(t.contains("Score sheet: fill in the points you ticked"));
+    assert!(print.contains("# Market entry plan: &lt;market&gt;, kickoff &lt;date&gt;"));
+    assert_eq!(print.matches("class=\"printed-question\"").count(), 19);
+}
+
+#[test]
+fn the_new_fields_are_in_the_schema_and_checked_where_they_are_written() {
+    let schema = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/learning-path.schema.json"),
+    )
+    .unwrap();
+    for field in [
+        "\"covers\"",
+        "\"about\"",
+        "\"own-operation\"",
+        "\"moved_from\"",
+        "\"combined\"",
+        "\"bands\"",
+    ] {
+        assert!(schema.contains(field), "the schema lacks {field}");
+    }
+    let run = Fixture::skeleton()
+        .replace(
+            LP,
+            "      - Map the rules that apply to a new market\n",
+            "      - text: Map the rules that apply to a new market\n        moved_from: foundaton\n",
+        )
+        .replace(LP, "      weight: 40\n", "      weight: 40\n      covers:\n        - {id: rules, text: Which rules apply}\n")
+        .replace(LP, "        chapter: first-market\n", "        chapter: first-market\n        covers: [rule]\n")
+        .check();
+    run.assert_code(1);
+    let errors = run.errors();
+    let moved = errors
+        .iter()
+        .find(|e| e.message == "no level with id `foundaton`")
+        .unwrap_or_else(|| panic!("{run}"));
+    moved.assert_complete();
+    assert_eq!(moved.help(), "did you mean `foundation`?");
+    assert_eq!(moved.underlined(), "foundaton");
+    let cover = errors
+        .iter()
+        .find(|e| e.message == "the part `knowledge` has no covered line `rule`")
+        .unwrap_or_else(|| panic!("{run}"));
+    assert_eq!(cover.help(), "did you mean `rules`?");
+    assert!(errors.iter().any(|e| e.message
+        == "the part `knowledge` says it validates `rules`, but no question covers it"));
+
+    // A typo inside an objective written as a map is an unknown field there.
+    let run = Fixture::skeleton()
+        .replace(
+            LP,
+            "      - Map the rules that apply to a new market\n",
+            "      - text: Map the rules\n        chapter: [first-market]\n",
+        )
+        .check();
+    run.assert_code(1);
+    let e = &run.errors()[0];
+    assert!(
+        e.message.starts_with("unknown field `chapter`"),
+        "{}",
+        e.message
+    );
+    assert!(e.help().contains("did you mean `chapters`?"), "{e}");
 }

@@ -16,6 +16,8 @@
 //!   chapters, a self-assessment per level, the portfolio, and its errors.
 //! * `provenance` — "last changed" and the version from git (a repository
 //!   with two commits), byte-identical builds, a build outside git.
+//! * `regulations` — a regulation's sources, key dates and watch list on its
+//!   page and in `playbook.json`; a wrong source id, a late `checked` day.
 //! * `scaffold`  — `playbook new`: every kind builds at once, existing ids and
 //!   unknown parents are refused, edited files keep their comments.
 //! * `schema`    — `playbook schema` and init's schemas: every file of the
@@ -46,7 +48,9 @@ mod fuzz;
 mod learning;
 mod progress;
 mod provenance;
+mod regulations;
 mod scaffold;
+mod schedule;
 mod schema;
 mod serve;
 mod support;

@@ -58,7 +58,7 @@ fn recording_a_task_makes_the_file_and_every_format_shows_it() {
         .lines()
         .find(|l| l.contains(INVENTORY))
         .expect("the row");
-    assert!(line.ends_with(",2027-03-05,Anna Schmidt"), "{line}");
+    assert!(line.ends_with(",2027-03-05,Anna Schmidt,"), "{line}");
     let json: Value = serde_json::from_str(&f.run(&["checklist", "de", "--format", "json"]).stdout)
         .expect("json");
     let rows = json["rows"].as_array().expect("rows");
@@ -300,7 +300,7 @@ fn status(f: &Fixture, day: &str) -> Value {
 #[test]
 fn status_reports_each_launch_on_the_day_asked() {
     let f = Fixture::skeleton();
-    // Germany: kickoff 2027-03-01, two tasks due 2027-03-14.
+    // Germany: kickoff 2026-03-02, two tasks due 2026-03-15.
     let de = |v: &Value| {
         v["launches"]
             .as_array()
@@ -310,29 +310,38 @@ fn status_reports_each_launch_on_the_day_asked() {
             .cloned()
             .unwrap()
     };
-    let before = de(&status(&f, "2027-02-01"));
+    let before = de(&status(&f, "2026-02-01"));
     assert_eq!(before["state"], "not-started");
-    assert_eq!(before["next"][0]["due"], "2027-03-14");
-    assert_eq!(de(&status(&f, "2027-03-02"))["state"], "on-track");
-    assert_eq!(de(&status(&f, "2027-03-10"))["state"], "at-risk");
-    let late = de(&status(&f, "2027-03-15"));
+    assert_eq!(before["next"][0]["due"], "2026-03-15");
+    assert_eq!(de(&status(&f, "2026-03-02"))["state"], "on-track");
+    assert_eq!(de(&status(&f, "2026-03-10"))["state"], "at-risk");
+    let late = de(&status(&f, "2026-03-16"));
     assert_eq!(late["state"], "late");
     assert_eq!(late["overdue"].as_array().unwrap().len(), 2);
-    f.run(&["progress", "de", INVENTORY, "--on", "2027-03-10"])
+    // Germany went live on 2026-04-27: from then on, work due by its launch
+    // that nobody recorded is closed by it, and the launch is not late.
+    let live = de(&status(&f, "2026-05-01"));
+    assert_eq!(live["state"], "done");
+    assert_eq!(
+        (live["done"].as_u64(), live["closed_at_launch"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(live["launched"], "2026-04-27");
+    f.run(&["progress", "de", INVENTORY, "--on", "2026-03-10"])
         .assert_ok();
-    f.run(&["progress", "de", NOTICE, "--on", "2027-03-12"])
+    f.run(&["progress", "de", NOTICE, "--on", "2026-03-12"])
         .assert_ok();
-    let done = de(&status(&f, "2027-03-15"));
+    let done = de(&status(&f, "2026-03-16"));
     assert_eq!(
         (done["state"].as_str(), done["done"].as_u64()),
         (Some("done"), Some(2))
     );
-    let text = f.run(&["status", "--as-of", "2027-03-15", "--markets", "de"]);
+    let text = f.run(&["status", "--as-of", "2026-03-16", "--markets", "de"]);
     assert!(
         text.stdout.contains("Germany (de): done · 2 of 2 done"),
         "{text}"
     );
-    let csv = f.run(&["status", "--as-of", "2027-03-15", "--format", "csv"]);
+    let csv = f.run(&["status", "--as-of", "2026-03-16", "--format", "csv"]);
     assert!(csv
         .stdout
         .starts_with("as_of,market,name,kickoff,state,done,total,overdue,next_due,next_task\r\n"));
@@ -340,7 +349,7 @@ fn status_reports_each_launch_on_the_day_asked() {
 
 #[test]
 fn the_status_page_holds_what_the_browser_needs_and_agrees_with_the_cli() {
-    let f = Fixture::skeleton().file(DE, format!("done:\n  {NOTICE}:\n    on: 2027-03-02\n"));
+    let f = Fixture::skeleton().file(DE, format!("done:\n  {NOTICE}:\n    on: 2026-03-02\n"));
     let site = f.build_to_temp(&[]);
     site.run.assert_ok();
     let page = site.page("status/index.html");
@@ -350,7 +359,13 @@ fn the_status_page_holds_what_the_browser_needs_and_agrees_with_the_cli() {
         .and_then(|s| s.split("</script>").next())
         .expect("the status data");
     let data: Value = serde_json::from_str(json).expect("valid JSON");
-    for day in ["2027-02-01", "2027-03-14", "2027-03-15", "2027-06-01"] {
+    for day in [
+        "2026-02-01",
+        "2026-03-15",
+        "2026-03-16",
+        "2026-06-01",
+        "2027-06-01",
+    ] {
         let cli = status(&f, day);
         for l in cli["launches"].as_array().unwrap() {
             let d = data
@@ -360,12 +375,23 @@ fn the_status_page_holds_what_the_browser_needs_and_agrees_with_the_cli() {
                 .find(|d| d["id"] == l["id"])
                 .expect("every market");
             assert_eq!(d["total"], l["total"]);
-            assert_eq!(d["done"], l["done"]);
-            let overdue: u64 = d["open"]
-                .as_array()
-                .unwrap()
+            // The page closes what was due by a launch that has happened, as
+            // status does.
+            let launched = d["launched"].as_str().filter(|l| *l <= day);
+            let open = d["open"].as_array().unwrap();
+            let closed: u64 = open
+                .iter()
+                .filter(|o| launched.is_some_and(|l| o[0].as_str().unwrap() <= l))
+                .map(|o| o[1].as_u64().unwrap())
+                .sum();
+            assert_eq!(
+                d["done"].as_u64().unwrap() + closed,
+                l["done"].as_u64().unwrap()
+            );
+            let overdue: u64 = open
                 .iter()
                 .filter(|o| o[0].as_str().unwrap() < day)
+                .filter(|o| launched.is_none_or(|l| o[0].as_str().unwrap() > l))
                 .map(|o| o[1].as_u64().unwrap())
                 .sum();
             assert_eq!(
@@ -378,6 +404,6 @@ fn the_status_page_holds_what_the_browser_needs_and_agrees_with_the_cli() {
     }
     // Without JavaScript: every market with its done count and due dates.
     assert!(page.contains("1 of 2"), "Germany's done count");
-    assert!(page.contains("2027-03-14 – 2027-03-14"));
+    assert!(page.contains("2026-03-15 – 2026-03-15"));
     assert!(page.contains("role=\"img\" aria-label=\"Open tasks due each month, by market\""));
 }

@@ -258,7 +258,7 @@ fn the_overlay_gets_every_mistake_of_a_file() {
         &good
             .replace("region: eu", "regoin: eu")
             .replace("tags: [new-language]", "tags: new-language")
-            .replace("kickoff: 2027-03-01", "kickoff: March 1, 2027")
+            .replace("kickoff: 2026-03-02", "kickoff: March 1, 2027")
             .replace("{ value: 94,", "{ value: high,"),
     );
     let err = wait_for(&rx, "build-error");

@@ -46,7 +46,7 @@ impl Fixture {
     /// phase `foundation` (weeks [1, 2]), step `regulatory-mapping` with tasks
     /// `regulation-inventory` (owner `legal`) and `translate-the-privacy-notice`
     /// (owner `localization`, only for markets tagged `new-language`); markets
-    /// `de` (tagged `new-language`, kickoff 2027-03-01) and `ie` (no tags,
+    /// `de` (tagged `new-language`, kickoff 2026-03-02) and `ie` (no tags,
     /// kickoff 2027-05-03); regulation `gdpr`; expert `ana-example`; research
     /// `launch-study`; chapter `first-market`, which references the step.
     pub fn skeleton() -> Fixture {

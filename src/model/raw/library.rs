@@ -30,9 +30,66 @@ pub struct RawRegulation {
     pub reviewed: Option<Date>,
     /// A summary of the regulation (Markdown).
     pub summary: String,
+    /// The official sources this page's facts were checked against: the
+    /// law's text, the official journal or the regulator. Deadlines,
+    /// obligations, watch items and `in_force_source` name them by `id`.
+    #[serde(default)]
+    pub sources: Vec<RawRegulationSource>,
+    /// The id of the source (in `sources`) that `in_force` comes from.
+    #[serde(default)]
+    #[schemars(with = "Option<Slug>")]
+    pub in_force_source: Option<String>,
+    /// Dated obligations (the day a rule starts to apply, a filing is due),
+    /// each with its source. A task serves one with `deadline:
+    /// <regulation-id>/<deadline-id>`.
+    #[serde(default)]
+    pub deadlines: Vec<RawDeadline>,
     /// What it asks of operations.
     #[serde(default)]
     pub obligations: Vec<RawObligation>,
+    /// Changes pending (bills, proposals, consultations, court cases) to
+    /// keep an eye on.
+    #[serde(default)]
+    pub watch: Vec<RawWatch>,
+}
+
+/// An official source of a regulation's facts.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegulationSource {
+    /// The source's id within this file, a slug (e.g. `oj-2024-1689`);
+    /// deadlines, obligations and watch items name it.
+    #[schemars(with = "Slug")]
+    pub id: String,
+    /// What the source is, e.g. "Regulation (EU) 2024/1689 (Artificial
+    /// Intelligence Act), OJ L, 12.7.2024".
+    pub title: String,
+    /// Where to read it (an `https://` URL).
+    pub url: String,
+    /// The day the page's facts were last checked against it (YYYY-MM-DD);
+    /// not after `reviewed`, nor after today.
+    pub checked: Date,
+}
+
+/// A dated obligation of a regulation.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeadline {
+    /// The deadline's id within this file, a slug (e.g. `gpai`); tasks
+    /// name it as `<regulation-id>/<id>`.
+    #[schemars(with = "Slug")]
+    pub id: String,
+    /// The day (YYYY-MM-DD).
+    pub date: Date,
+    /// What applies, or is due, that day (Markdown).
+    pub what: String,
+    /// The id of the source (in `sources`) the date comes from.
+    #[schemars(with = "Slug")]
+    pub source: String,
+    /// False when the date could not be confirmed against an official
+    /// source (the page shows it as "unconfirmed"). Default true.
+    #[serde(default = "yes")]
+    pub confirmed: bool,
 }
 
 /// One obligation of a regulation.
@@ -43,6 +100,32 @@ pub struct RawObligation {
     pub topic: String,
     /// What the regulation requires (Markdown).
     pub text: String,
+    /// The ids of the sources (in `sources`) its dates, deadlines and
+    /// thresholds come from.
+    #[serde(default)]
+    #[schemars(with = "Vec<Slug>")]
+    pub sources: Vec<String>,
+}
+
+/// A pending change to a regulation, to keep an eye on.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawWatch {
+    /// What may change, and where it stands (Markdown).
+    pub what: String,
+    /// The ids of the sources (in `sources`) it is checked against.
+    #[serde(default)]
+    #[schemars(with = "Vec<Slug>")]
+    pub sources: Vec<String>,
+    /// False when what it reports could not be confirmed against an
+    /// official source (the page shows it as "unconfirmed"). Default true.
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+}
+
+/// Serde's default for the `confirmed` flags.
+fn yes() -> bool {
+    true
 }
 
 /// `content/experts/<id>.yaml`: an expert, their perspectives and their

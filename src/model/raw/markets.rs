@@ -174,6 +174,63 @@ pub struct RawMarket {
     #[serde(default)]
     #[schemars(with = "Actuals")]
     pub actuals: BTreeMap<String, RawActual>,
+    /// True for the company's home market (at most one): work marked
+    /// `market_entry` leaves its checklist.
+    #[serde(default)]
+    pub home: bool,
+    /// The day the market went live (YYYY-MM-DD); absent while it is planned.
+    #[serde(default)]
+    pub launched: Option<Date>,
+    /// Changes to the shared tasks of this market's checklist: task id → a
+    /// note, an owner, a duration, a due date, more to wait for, or `skip`
+    /// with the reason.
+    #[serde(default)]
+    #[schemars(with = "Adjustments")]
+    pub adjust: BTreeMap<String, RawAdjust>,
+}
+
+/// How a market changes one shared task of its checklist.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAdjust {
+    /// What this market's team needs to know (Markdown), shown on the row in
+    /// every format: "Frankfurt (eu-central-1); C5 auditor: …".
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Another owning role for this market (a role id).
+    #[serde(default)]
+    #[schemars(with = "Option<RoleId>")]
+    pub owner: Option<String>,
+    /// How long the work takes here (replaces the task's own duration).
+    #[serde(default)]
+    pub duration: Option<WorkDuration>,
+    /// A fixed due date here (YYYY-MM-DD), whatever the schedule says.
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// More work it waits for here (`task:<id>`, `step:<id>`, `phase:<id>`).
+    #[serde(default)]
+    #[schemars(with = "Vec<WorkRef>")]
+    pub after: Vec<String>,
+    /// Leave the task off this market's list, with the reason (listed under
+    /// "Not applicable here" so an auditor sees what was dropped and why).
+    #[serde(default)]
+    pub skip: Option<String>,
+}
+
+/// A market's adjustments: task id → changes.
+pub struct Adjustments;
+
+impl JsonSchema for Adjustments {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Adjustments".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "propertyNames": { "type": "string", "pattern": TASK_ID_PATTERN, "description": "A task id of this market's checklist: `<step-id>/<task-slug>`." },
+            "additionalProperties": g.subschema_for::<RawAdjust>(),
+        })
+    }
 }
 
 /// A local partner of a market.
@@ -211,6 +268,17 @@ pub struct RawMarketTask {
     #[serde(default)]
     #[schemars(with = "Option<RoleId>")]
     pub owner: Option<String>,
+    /// How long the work takes (`10 days`, `3 weeks`, `6 months`).
+    #[serde(default)]
+    pub duration: Option<WorkDuration>,
+    /// What it waits for: `task:<id>`, `step:<id>` or `phase:<id>`.
+    #[serde(default)]
+    #[schemars(with = "Vec<WorkRef>")]
+    pub after: Vec<String>,
+    /// A dated obligation it serves, `<regulation-id>/<deadline-id>`.
+    #[serde(default)]
+    #[schemars(with = "Option<DeadlineRef>")]
+    pub deadline: Option<String>,
 }
 
 /// An observed value of a metric in a market.

@@ -5,9 +5,11 @@
 //! keep the two in step.
 
 use super::schema_ids::{
-    CompanyWorkRef, MarketId, MarketRegion, MarketTag, MeasureRef, MetricId, Reference, Region,
-    RegulationId, RoleId, Slug, StepId, Tag, TaskRef, Team,
+    CompanyWorkRef, DeadlineRef, MarketId, MarketRegion, MarketTag, MeasureRef, MetricId,
+    Reference, Region, RegulationId, RoleId, Slug, StepId, Tag, TaskRef, Team, WorkRef,
+    TASK_ID_PATTERN,
 };
+use super::WorkDuration;
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

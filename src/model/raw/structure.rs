@@ -153,6 +153,10 @@ pub struct RawPhase {
     #[serde(default)]
     #[schemars(with = "Vec<CompanyWorkRef>")]
     pub after: Vec<String>,
+    /// True for the work of entering a new market (its steps and tasks
+    /// inherit it): the home market's checklist leaves it out.
+    #[serde(default)]
+    pub market_entry: Option<bool>,
 }
 
 /// A titled week block inside a phase ("Week 1-2: Infrastructure and MLOps Foundation").
@@ -198,6 +202,10 @@ pub struct RawStep {
     /// Company or market work; inherited from the phase when absent.
     #[serde(default)]
     pub scope: Option<Scope>,
+    /// Market-entry work (inherited from the phase when absent; its tasks
+    /// inherit it): the home market's checklist leaves it out.
+    #[serde(default)]
+    pub market_entry: Option<bool>,
 }
 
 /// An activity inside a step.
@@ -252,6 +260,25 @@ pub struct RawTask {
     /// Tasks with the same or a near title that are different work, and why.
     #[serde(default)]
     pub distinct_from: Vec<RawDistinct>,
+    /// How long the work takes (`10 days` of working days, `3 weeks`, `6
+    /// months`); without it the task takes its phase's (or week block's)
+    /// whole window.
+    #[serde(default)]
+    pub duration: Option<WorkDuration>,
+    /// What the task waits for (finish to start): `task:<id>`, `step:<id>`
+    /// (all its tasks) or `phase:<id>`, company work included.
+    #[serde(default)]
+    #[schemars(with = "Vec<WorkRef>")]
+    pub after: Vec<String>,
+    /// A dated obligation the task serves, `<regulation-id>/<deadline-id>`
+    /// (a regulation's `deadlines:`): a due date after it is a warning.
+    #[serde(default)]
+    #[schemars(with = "Option<DeadlineRef>")]
+    pub deadline: Option<String>,
+    /// Market-entry work (inherited from the step when absent): the home
+    /// market's checklist leaves it out.
+    #[serde(default)]
+    pub market_entry: Option<bool>,
 }
 
 /// A task marked as different work from this one despite a similar title.

@@ -191,8 +191,8 @@ pub(super) struct Builder<'a> {
     pub(super) chips: Vec<MarketChip<'a>>,
     /// The sidebar, rendered once per section.
     pub(super) nav: NavCache<'a>,
-    /// Every task a checklist can list, in checklist order, and which apply where.
-    pub(super) checklists: checklist::ChecklistIndex,
+    /// Checklists and their schedules (the company program scheduled once).
+    pub(super) lists: checklist::Checklists<'a>,
     /// Number of checklist rows per market.
     pub(super) task_counts: Vec<usize>,
     pub(super) windows: Vec<String>,
@@ -219,22 +219,13 @@ impl<'a> Builder<'a> {
             .enumerate()
             .map(|(i, (u, _))| (u.clone(), i))
             .collect();
-        let everywhere = (0..pb.tasks.len())
-            .filter(|&t| !checklist::is_gated(pb, t))
-            .count();
-        let mut task_counts = vec![everywhere; pb.markets.len()];
-        for (t, ms) in pb.task_markets.iter().enumerate() {
-            if checklist::is_gated(pb, t) {
-                for &m in ms {
-                    // A `same_as` group is one row, at its earliest member.
-                    let counted = pb.tasks[t].same_as.is_empty()
-                        || checklist::group_on(pb, t, pb.markets[m].kickoff, |x| pb.applies(x, m))
-                            .first()
-                            == Some(&t);
-                    task_counts[m] += usize::from(counted);
-                }
-            }
-        }
+        let task_counts = {
+            use rayon::prelude::*;
+            (0..pb.markets.len())
+                .into_par_iter()
+                .map(|m| checklist::listing(pb, m).rows.len())
+                .collect()
+        };
         Builder {
             security: &templates.security,
             pb,
@@ -243,7 +234,7 @@ impl<'a> Builder<'a> {
             order_pos,
             order,
             task_counts,
-            checklists: checklist::ChecklistIndex::new(pb),
+            lists: checklist::Checklists::new(pb),
             nav: NavCache::new(templates),
             chips: pb
                 .markets
@@ -507,6 +498,7 @@ impl<'a> Builder<'a> {
                 end: e,
                 strong: true,
                 note: ph.window.label(),
+                critical: false,
                 open_ended: open,
             });
             for &b in &ph.blocks {
@@ -524,6 +516,7 @@ impl<'a> Builder<'a> {
                     end: be,
                     strong: false,
                     note: String::new(),
+                    critical: false,
                     open_ended: open && blk.weeks.is_none(),
                 });
             }

@@ -3,7 +3,7 @@
 //! the company program's page that both, and the markets index, show.
 
 use super::*;
-use crate::render::checklist_sheet::SheetPhase;
+use crate::render::checklist_sheet::{SheetSection, SheetSummary};
 use jiff::civil::Date;
 
 /// Where the company program's checklist is, for the pages that link it.
@@ -57,8 +57,11 @@ pub(super) struct ChecklistMarket<'a> {
 #[derive(Serialize)]
 pub(super) struct ChecklistPage<'a> {
     pub(super) market: ChecklistMarket<'a>,
-    /// The rows by phase, step and activity (`checklist_macros.html::rows`).
-    pub(super) phases: Vec<SheetPhase<'a>>,
+    /// The rows by month of due date, or by phase, step and activity in
+    /// plan order (`checklist_macros.html::rows`).
+    pub(super) phases: Vec<SheetSection<'a>>,
+    /// The schedule's end and critical path, and what the market leaves off.
+    pub(super) summary: SheetSummary<'a>,
     /// The company work this market's phases wait for (none on the company's own).
     pub(super) prereqs: Vec<checklist::Prerequisite<'a>>,
     /// The company program's checklist page, when the playbook has one.

@@ -26,7 +26,10 @@ impl Builder<'_> {
             idx: 0,
         };
         let head = Program::Company.head(pb);
-        let rows = checklist::rows(pb, &self.windows, Program::Company);
+        let list = self
+            .lists
+            .checklist(Program::Company, checklist::Order::Date);
+        let rows = &list.rows;
         let mut base = self.page_base(page, format!("{} checklist", head.name));
         base.crumbs = vec![self.crumb("markets/", "Markets")];
         base.description = format!(
@@ -48,7 +51,8 @@ impl Builder<'_> {
                 url: "markets/".into(),
                 url_label: "Markets",
             },
-            phases: checklist_sheet::sheet(pb, Program::Company, &rows),
+            phases: checklist_sheet::sheet(pb, &list),
+            summary: checklist_sheet::summary(pb, &list),
             prereqs: Vec::new(),
             company: None,
         };
@@ -57,9 +61,9 @@ impl Builder<'_> {
             bytes: bytes.into_bytes(),
         };
         let files = vec![
-            file("csv", checklist::to_csv(pb, Program::Company, &rows)),
-            file("md", checklist::to_markdown(pb, Program::Company, &rows)),
-            file("ics", crate::calendar::to_ics(pb, Program::Company, &rows)),
+            file("csv", checklist::to_csv(pb, &list)),
+            file("md", checklist::to_markdown(pb, &list)),
+            file("ics", crate::calendar::to_ics(pb, &list)),
         ];
         (self.job(page, base, own), files)
     }

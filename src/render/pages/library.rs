@@ -28,6 +28,43 @@ struct ObligationCtx<'a> {
     id: String,
     /// Text as HTML.
     text: String,
+    /// Where its dates and thresholds come from.
+    sources: Vec<SourceCtx<'a>>,
+}
+
+/// An official source of a regulation's facts.
+#[derive(Serialize, Clone, Copy)]
+struct SourceCtx<'a> {
+    /// Its id in the regulation's file.
+    id: &'a str,
+    title: &'a str,
+    /// Where to read it (another site).
+    url: &'a str,
+    /// The day the facts were checked against it.
+    checked: jiff::civil::Date,
+}
+
+/// A dated obligation of a regulation (a key date).
+#[derive(Serialize)]
+struct DeadlineCtx<'a> {
+    /// Its anchor ("deadline-gpai").
+    id: String,
+    date: jiff::civil::Date,
+    /// What applies or is due, as inline HTML.
+    what: String,
+    source: SourceCtx<'a>,
+    /// False: shown as "unconfirmed".
+    confirmed: bool,
+}
+
+/// A pending change to keep an eye on.
+#[derive(Serialize)]
+struct WatchCtx<'a> {
+    /// What may change, as inline HTML.
+    what: String,
+    sources: Vec<SourceCtx<'a>>,
+    /// False: shown as "unconfirmed".
+    confirmed: bool,
 }
 
 /// A task a regulation's rule brings in.
@@ -49,9 +86,17 @@ struct RegulationFacts<'a> {
     link: Option<&'a str>,
     /// When the page's facts were last checked.
     reviewed: Option<jiff::civil::Date>,
+    /// The source of `in_force`.
+    in_force_source: Option<SourceCtx<'a>>,
     /// Summary as HTML.
     summary: String,
+    /// Key dates, in the file's order.
+    deadlines: Vec<DeadlineCtx<'a>>,
     obligations: Vec<ObligationCtx<'a>>,
+    /// Pending changes.
+    watch: Vec<WatchCtx<'a>>,
+    /// Every official source the page was checked against.
+    sources: Vec<SourceCtx<'a>>,
     markets: Vec<LinkCtx>,
     tasks: Vec<RegulationTask<'a>>,
 }
@@ -221,15 +266,36 @@ impl Builder<'_> {
         base.crumbs = vec![self.crumb("regulations/", "Regulations")];
         base.file = Some(g.file);
         base.description = plain(pb, &g.summary);
-        base.toc = g
-            .obligations
-            .iter()
-            .map(|o| crate::markdown::Heading {
-                level: 3,
-                id: format!("obligation-{}", crate::markdown::slugify(&o.topic)),
-                text: o.topic.clone(),
-            })
+        let heading = |level: u8, id: &str, text: &str| crate::markdown::Heading {
+            level,
+            id: id.to_string(),
+            text: text.to_string(),
+        };
+        base.toc = (!g.deadlines.is_empty())
+            .then(|| heading(2, "key-dates", "Key dates"))
+            .into_iter()
+            .chain(std::iter::once(heading(
+                2,
+                "obligations",
+                "What it asks of operations",
+            )))
+            .chain(g.obligations.iter().map(|o| {
+                let id = format!("obligation-{}", crate::markdown::slugify(&o.topic));
+                heading(3, &id, &o.topic)
+            }))
+            .chain((!g.watch.is_empty()).then(|| heading(2, "watch", "Watch")))
+            .chain((!g.sources.is_empty()).then(|| heading(2, "sources", "Sources")))
             .collect();
+        let source = |k: usize| {
+            let s = &g.sources[k];
+            SourceCtx {
+                id: &s.id,
+                title: &s.title,
+                url: &s.url,
+                checked: s.checked,
+            }
+        };
+        let sources = |ks: &[usize]| ks.iter().map(|&k| source(k)).collect::<Vec<_>>();
         let tasks = pb
             .tasks
             .iter()
@@ -252,7 +318,19 @@ impl Builder<'_> {
                 in_force: g.in_force.as_deref(),
                 link: g.link.as_deref(),
                 reviewed: g.reviewed,
+                in_force_source: g.in_force_source.map(source),
                 summary: self.md.block(&g.summary, g.file),
+                deadlines: g
+                    .deadlines
+                    .iter()
+                    .map(|d| DeadlineCtx {
+                        id: crate::model::Deadline::anchor(&d.id),
+                        date: d.date,
+                        what: self.md.inline(&d.what, g.file),
+                        source: source(d.source),
+                        confirmed: d.confirmed,
+                    })
+                    .collect(),
                 obligations: g
                     .obligations
                     .iter()
@@ -260,8 +338,19 @@ impl Builder<'_> {
                         topic: &o.topic,
                         id: format!("obligation-{}", crate::markdown::slugify(&o.topic)),
                         text: self.md.block(&o.text, g.file),
+                        sources: sources(&o.sources),
                     })
                     .collect(),
+                watch: g
+                    .watch
+                    .iter()
+                    .map(|w| WatchCtx {
+                        what: self.md.inline(&w.what, g.file),
+                        sources: sources(&w.sources),
+                        confirmed: w.confirmed,
+                    })
+                    .collect(),
+                sources: (0..g.sources.len()).map(source).collect(),
                 markets: markets_under(pb, i),
                 tasks,
             },

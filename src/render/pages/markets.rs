@@ -44,11 +44,79 @@ struct PartnerCtx<'a> {
 struct LaunchPhase {
     /// "Global Infrastructure: Foundation".
     title: String,
+    /// Its first start.
     start: Date,
-    /// Absent for ongoing work.
+    /// Its last due date; absent for ongoing work.
     due: Option<Date>,
     /// Checklist rows in it.
     tasks: usize,
+    /// True when a row of it is on the critical path.
+    critical: bool,
+}
+
+/// The dates a group of scheduled rows covers.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    /// First start.
+    start: Date,
+    /// Last due date of the rows that have one.
+    end: Date,
+    /// Some row is ongoing (no due date).
+    open: bool,
+    /// Some row is on the critical path.
+    critical: bool,
+    /// How many rows.
+    rows: usize,
+}
+
+impl Span {
+    fn new(start: Date) -> Span {
+        Span {
+            start,
+            end: start,
+            open: false,
+            critical: false,
+            rows: 0,
+        }
+    }
+
+    fn add(&mut self, start: Date, due: Option<Date>, critical: bool) {
+        self.start = self.start.min(start);
+        match due {
+            Some(d) => self.end = self.end.max(d),
+            None => self.open = true,
+        }
+        self.critical |= critical;
+        self.rows += 1;
+    }
+
+    fn union(self, o: Span) -> Span {
+        Span {
+            start: self.start.min(o.start),
+            end: self.end.max(o.end),
+            open: self.open || o.open,
+            critical: self.critical || o.critical,
+            rows: self.rows + o.rows,
+        }
+    }
+
+    /// The last due date; none when some row is ongoing.
+    fn due(self) -> Option<Date> {
+        (!self.open).then_some(self.end)
+    }
+
+    /// Where its bar ends: the last due date, or four weeks on for ongoing work.
+    fn shown_end(self) -> Date {
+        if self.open {
+            self.end.max(
+                self.start
+                    .checked_add(jiff::ToSpan::days(28))
+                    .unwrap_or(self.start),
+            )
+        } else {
+            self.end
+        }
+    }
 }
 
 /// One line of a market's scorecard.
@@ -89,6 +157,14 @@ struct MarketFacts<'a> {
     kickoff: Date,
     /// "Monday".
     kickoff_weekday: String,
+    /// The day it went live; none while planned.
+    launched: Option<Date>,
+    /// The company's home market.
+    home: bool,
+    /// The schedule's last due date.
+    end: Option<Date>,
+    /// Tasks on the critical path.
+    critical: usize,
     team: Vec<TeamMember<'a>>,
     partners: Vec<PartnerCtx<'a>>,
     /// Rows of its launch checklist.
@@ -143,18 +219,13 @@ impl Builder<'_> {
         let r = er(Kind::Market, mi);
         let url = pb.url(r);
         // Small checklists are written out; big ones are published as data
-        // the browser assembles (see checklist_data.rs).
+        // the browser assembles (see checklist_data.rs). Either way the
+        // schedule is the one every format and the timeline use.
         let dynamic = self.task_counts[mi] > pb.config.build.static_checklist_rows;
-        let (rows, compact) = if dynamic {
-            (
-                Vec::new(),
-                Some(checklist::compact(pb, &self.checklists, mi)),
-            )
-        } else {
-            (checklist::rows(pb, &self.windows, mi), None)
-        };
-        let rows = &rows;
-        let count = compact.as_ref().map_or(rows.len(), |c| c.count);
+        let sched = self.lists.schedule(mi);
+        let list = (!dynamic).then(|| self.lists.checklist_of(&sched, checklist::Order::Date));
+        let rows: &[checklist::Row<'_>] = list.as_ref().map_or(&[], |l| &l.rows);
+        let count = sched.list.rows.len();
         let mut base = self.page_base(
             Page {
                 kind: PageKind::Market,
@@ -187,42 +258,41 @@ impl Builder<'_> {
                 note: self.md.opt_inline(&p.note, m.file),
             })
             .collect();
-        // Launch timeline: each phase with real dates.
+        // Launch timeline, drawn from the schedule: each step's rows from
+        // their first start to their last due date, each phase over its
+        // steps; a bar on the critical path is marked.
+        let mut per_step: HashMap<usize, Span> = HashMap::new();
+        for (l, p) in sched.list.rows.iter().zip(&sched.plan.items) {
+            per_step
+                .entry(pb.tasks[l.task].step)
+                .or_insert_with(|| Span::new(p.start))
+                .add(p.start, p.due, p.critical);
+        }
         let mut bars = Vec::new();
         let mut last_end = m.kickoff;
         let mut phase_rows = Vec::new();
-        let mut per_phase: HashMap<usize, usize> = HashMap::new();
-        match &compact {
-            Some(c) => per_phase.extend(c.per_phase.iter().copied().enumerate()),
-            None => {
-                for r in rows.iter() {
-                    *per_phase.entry(r.phase_idx).or_default() += 1;
-                }
-            }
-        }
         // One bar per step reads well for a few dozen steps; beyond that the
         // chart shows phases only (it would grow with markets × steps).
         let step_bars = pb.steps.len() <= MAX_TIMELINE_STEPS;
         let phase_bars = pb.phases.len() <= MAX_TIMELINE_PHASES;
         for f in &pb.frameworks {
-            let mut span: Option<(jiff::civil::Date, jiff::civil::Date, bool)> = None;
-            let mut fw_tasks = 0;
+            let mut fw: Option<Span> = None;
             for &p in &f.phases {
                 let ph = &pb.phases[p];
                 // Company work is on the company program's timeline, not the market's.
                 if ph.scope == crate::model::Scope::Company {
                     continue;
                 }
-                let w = crate::schedule::phase_window(m.kickoff, ph.window);
-                let end = w.end.unwrap_or_else(|| {
-                    w.start
-                        .checked_add(jiff::ToSpan::days(28))
-                        .unwrap_or(w.start)
-                });
-                if end > last_end {
-                    last_end = end;
-                }
-                let n = per_phase.get(&p).copied().unwrap_or(0);
+                let steps: Vec<usize> = ph
+                    .blocks
+                    .iter()
+                    .flat_map(|&b| pb.blocks[b].steps.iter().copied())
+                    .filter(|st| per_step.contains_key(st))
+                    .collect();
+                let Some(span) = steps.iter().map(|st| per_step[st]).reduce(Span::union) else {
+                    continue;
+                };
+                last_end = last_end.max(span.shown_end());
                 let label = match ph.component {
                     Some(c) => format!(
                         "{}: {}",
@@ -239,80 +309,71 @@ impl Builder<'_> {
                         ph.title
                     ),
                 };
-                fw_tasks += n;
-                if phase_bars {
-                    phase_rows.push(LaunchPhase {
-                        title: label.clone(),
-                        start: w.start,
-                        due: w.end,
-                        tasks: n,
-                    });
-                }
-                span = Some(match span {
-                    None => (w.start, end, w.end.is_none()),
-                    Some((s0, e0, o0)) => (s0.min(w.start), e0.max(end), o0 || w.end.is_none()),
-                });
+                fw = Some(fw.map_or(span, |x| x.union(span)));
                 if !phase_bars {
                     continue;
                 }
-                bars.push((label, w.start, end, w.end.is_none(), true));
-                for &b in ph.blocks.iter().filter(|_| step_bars) {
-                    for &st in pb.blocks[b]
-                        .steps
-                        .iter()
-                        .filter(|&&st| pb.steps[st].scope == crate::model::Scope::Market)
-                    {
-                        let sw = checklist::step_window(pb, st, mi);
-                        let send = sw.end.unwrap_or(end);
-                        bars.push((
-                            format!("  {}", step_label(pb, st)),
-                            sw.start,
-                            send,
-                            sw.end.is_none(),
-                            false,
-                        ));
+                phase_rows.push(LaunchPhase {
+                    title: label.clone(),
+                    start: span.start,
+                    due: span.due(),
+                    tasks: span.rows,
+                    critical: span.critical,
+                });
+                bars.push((label, span, true));
+                if step_bars {
+                    for st in steps {
+                        bars.push((format!("  {}", step_label(pb, st)), per_step[&st], false));
                     }
                 }
             }
-            if let (false, Some((start, end, open))) = (phase_bars, span) {
+            if let (false, Some(span)) = (phase_bars, fw) {
                 phase_rows.push(LaunchPhase {
                     title: f.title.clone(),
-                    start,
-                    due: (!open).then_some(end),
-                    tasks: fw_tasks,
+                    start: span.start,
+                    due: span.due(),
+                    tasks: span.rows,
+                    critical: span.critical,
                 });
-                bars.push((f.title.clone(), start, end, open, true));
+                bars.push((f.title.clone(), span, true));
             }
         }
         let day = |d: jiff::civil::Date| (d - m.kickoff).get_days() as f64;
         let total = day(last_end) + 1.0;
         let svg_bars: Vec<Bar> = bars
             .iter()
-            .map(|(l, s, e, open, strong)| Bar {
+            .map(|(l, span, strong)| Bar {
                 label: l.clone(),
-                start: day(*s),
-                end: day(*e) + 1.0,
+                start: day(span.start),
+                end: day(span.shown_end()) + 1.0,
                 strong: *strong,
                 note: format!(
-                    "{s} – {}",
-                    if *open {
-                        "ongoing".to_string()
+                    "{} – {}{}",
+                    span.start,
+                    span.due().map_or("ongoing".to_string(), |d| d.to_string()),
+                    if span.critical {
+                        " · critical path"
                     } else {
-                        e.to_string()
+                        ""
                     }
                 ),
-                open_ended: *open,
+                open_ended: span.open,
+                critical: span.critical,
             })
             .collect();
         let kick = m.kickoff;
+        // About ten ticks however long the plan: every four weeks, or a
+        // multiple of that for a plan of years (labelled by month then).
+        let every = 28.0 * (total / 280.0).ceil().max(1.0);
+        let format = if every > 28.0 { "%b %Y" } else { "%b %d" };
         let timeline = svg::timeline(
             &format!("Launch timeline for {} from kickoff {}", m.name, m.kickoff),
             &svg_bars,
             total,
-            28.0,
+            every,
             &move |u| {
                 kick.checked_add(jiff::ToSpan::days(u as i64))
-                    .map(|d| d.strftime("%b %d").to_string())
+                    .map(|d| d.strftime(format).to_string())
                     .unwrap_or_default()
             },
         );
@@ -348,21 +409,14 @@ impl Builder<'_> {
             .collect();
         let by_reason = {
             let mut hm: std::collections::BTreeMap<String, usize> = Default::default();
-            match &compact {
-                Some(c) => {
-                    let mut per_rule = vec![0usize; c.reasons.len()];
-                    for &(_, r) in &c.gated {
-                        per_rule[r] += 1;
-                    }
-                    for (why, n) in c.reasons.iter().zip(per_rule) {
-                        for w in why {
-                            *hm.entry(w.clone()).or_default() += n;
-                        }
-                    }
+            if list.is_some() {
+                for why in rows.iter().flat_map(|r| r.reasons.iter()) {
+                    *hm.entry(why.clone()).or_default() += 1;
                 }
-                None => {
-                    for why in rows.iter().flat_map(|r| r.reasons.iter()) {
-                        *hm.entry(why.clone()).or_default() += 1;
+            } else {
+                for why in self.lists.reasons(&sched) {
+                    for w in why.0 {
+                        *hm.entry(w).or_default() += why.1;
                     }
                 }
             }
@@ -390,6 +444,10 @@ impl Builder<'_> {
                 currency: m.currency.as_deref(),
                 kickoff: m.kickoff,
                 kickoff_weekday: m.kickoff.strftime("%A").to_string(),
+                launched: m.launched,
+                home: m.home,
+                end: sched.plan.end,
+                critical: sched.plan.critical_path.len(),
                 team,
                 partners,
                 tasks: count,
@@ -445,13 +503,21 @@ impl Builder<'_> {
                 url,
                 url_label: "Market page",
             },
-            phases: checklist_sheet::sheet(pb, mi, rows),
-            prereqs: match &compact {
-                Some(c) => checklist::prerequisites_of(
-                    pb,
-                    (0..pb.phases.len()).filter(|&p| c.per_phase[p] > 0),
-                ),
-                None => checklist::prerequisites(pb, rows),
+            phases: list
+                .as_ref()
+                .map(|l| checklist_sheet::sheet(pb, l))
+                .unwrap_or_default(),
+            summary: checklist_sheet::summary_of(pb, mi.into(), &sched, list.as_ref()),
+            prereqs: {
+                let mut phases: Vec<usize> = sched
+                    .list
+                    .rows
+                    .iter()
+                    .map(|l| pb.steps[pb.tasks[l.task].step].phase)
+                    .collect();
+                phases.sort_unstable();
+                phases.dedup();
+                checklist::prerequisites_of(pb, phases)
             },
             company: super::checklist_page::company_link(pb),
         };
@@ -463,15 +529,17 @@ impl Builder<'_> {
             base,
             own,
         );
-        if let Some(c) = &compact {
-            let data = vec![SiteFile {
-                path: format!("{curl}data.js"),
-                bytes: crate::render::checklist_data::market_js(pb, mi, c).into_bytes(),
-            }];
-            return (page, checklist_page, data);
+        match &list {
+            None => {
+                let data = vec![SiteFile {
+                    path: format!("{curl}data.js"),
+                    bytes: crate::render::checklist_data::market_js(&self.lists, mi, &sched)
+                        .into_bytes(),
+                }];
+                (page, checklist_page, data)
+            }
+            Some(list) => (page, checklist_page, market_downloads(pb, list).to_vec()),
         }
-        let downloads = market_downloads(pb, mi, rows).to_vec();
-        (page, checklist_page, downloads)
     }
 }
 
@@ -479,19 +547,15 @@ impl Builder<'_> {
 /// `markets/<id>/checklist-<id>.{csv,md,ics}`. Made here, above both the
 /// checklist formats and the calendar, so neither imports the other; the
 /// paths match `pages::downloads`, which tells `serve` which unit makes them.
-pub(super) fn market_downloads(
-    pb: &Playbook,
-    m: usize,
-    rows: &[checklist::Row<'_>],
-) -> [SiteFile; 3] {
-    let id = &pb.markets[m].id;
+pub(super) fn market_downloads(pb: &Playbook, list: &checklist::Checklist<'_>) -> [SiteFile; 3] {
+    let id = list.prog.head(pb).id;
     let file = |ext: &str, bytes: String| SiteFile {
         path: format!("markets/{id}/checklist-{id}.{ext}"),
         bytes: bytes.into_bytes(),
     };
     [
-        file("csv", checklist::to_csv(pb, m, rows)),
-        file("md", checklist::to_markdown(pb, m, rows)),
-        file("ics", crate::calendar::to_ics(pb, m, rows)),
+        file("csv", checklist::to_csv(pb, list)),
+        file("md", checklist::to_markdown(pb, list)),
+        file("ics", crate::calendar::to_ics(pb, list)),
     ]
 }

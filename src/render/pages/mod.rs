@@ -5,8 +5,9 @@
 //!
 //! - `builder`: the shared state and helpers (task rows, phases, timelines);
 //! - `story`: home, story index, chapters;
-//! - `learning`: the learning path's level self-assessments and portfolio,
-//!   and its parts on the story index and chapters;
+//! - `learning`: the learning path's page, level self-assessments,
+//!   combined assessment and portfolio, and its parts on the story index,
+//!   chapters and the printable edition;
 //! - `frameworks`: frameworks index, frameworks, components, steps;
 //! - `metrics`, `markets` (with each market's checklist page and
 //!   downloads), `library` (regulations, experts, research), `site`
@@ -135,8 +136,7 @@ impl<'a> SiteBuilder<'a> {
         }
         vec![SiteFile {
             path: crate::render::checklist_data::TASKS_JS.into(),
-            bytes: crate::render::checklist_data::tasks_js(b.pb, &b.checklists.order, &b.windows)
-                .into_bytes(),
+            bytes: crate::render::checklist_data::tasks_js(b.pb, &b.windows).into_bytes(),
         }]
     }
 
@@ -207,7 +207,9 @@ fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
         PageKind::Home => one(b.home()),
         PageKind::StoryIndex => one(b.story_index()),
         PageKind::Chapter => one(b.chapter(i)),
+        PageKind::LearningIndex => one(b.learning_index()),
         PageKind::LevelAssessment => one(b.level_assessment(i)),
+        PageKind::CombinedAssessment => one(b.combined_assessment()),
         PageKind::Portfolio => one(b.portfolio()),
         PageKind::FrameworksIndex => one(b.frameworks_index()),
         PageKind::Framework => one(b.framework(i)),

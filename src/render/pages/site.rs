@@ -50,6 +50,9 @@ struct PrintPage<'a> {
     frameworks: Vec<PrintFramework<'a>>,
     metric_groups: Vec<super::frameworks::MetricGroupCtx<'a>>,
     markets: Vec<super::story::MarketItem<'a>>,
+    /// The learning path (levels, the combined assessment with every
+    /// question, the portfolio), if the playbook has one.
+    learning: Option<super::learning::PrintLearning>,
 }
 
 /// `search.html` and `404.html` have only the shared fields.
@@ -132,6 +135,7 @@ impl Builder<'_> {
                 })
                 .collect(),
             markets: self.market_list(),
+            learning: self.print_learning(),
         };
         self.job(page, base, own)
     }

@@ -49,7 +49,7 @@ impl Builder<'_> {
                 idx: 0,
             },
         );
-        let mut data = status::site_data(pb, &self.checklists, company_url, |m| {
+        let mut data = status::site_data(&self.lists, company_url, |m| {
             format!("{}checklist/", pb.url(er(Kind::Market, m)))
         });
         // In the order the launches start.

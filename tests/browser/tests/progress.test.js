@@ -94,18 +94,24 @@ test("the status page reports each launch for the day asked", async () => {
   const { context, page, seen } = await S.openPage(browser);
   try {
     const state = async (id) => (await page.locator(`tr[data-market="${id}"] .state`).innerText()).trim();
-    await page.goto(server.url + "status/?as-of=2027-02-01");
+    await page.goto(server.url + "status/?as-of=2026-02-01");
     assert.equal(await S.heading(page), "Launch status");
     assert.equal(await state("de"), "Not started");
-    assert.match(await page.locator(".status-day").innerText(), /2027-02-01/);
+    assert.match(await page.locator(".status-day").innerText(), /2026-02-01/);
 
-    // Germany's two tasks are due 2027-03-14.
-    await page.goto(server.url + "status/?as-of=2027-03-10");
+    // Germany's two tasks are due 2026-03-15 (one recorded above).
+    await page.goto(server.url + "status/?as-of=2026-03-10");
     assert.equal(await state("de"), "At risk");
-    assert.match(await page.locator('tr[data-market="de"] .next').innerText(), /^2027-03-14 \(\d tasks?\)$/);
-    await page.goto(server.url + "status/?as-of=2027-05-20");
+    assert.match(await page.locator('tr[data-market="de"] .next').innerText(), /^2026-03-15 \(\d tasks?\)$/);
+    await page.goto(server.url + "status/?as-of=2026-03-20");
     assert.equal(await state("de"), "Late");
     assert.match(await page.locator('tr[data-market="de"] .overdue').innerText(), /^\d tasks?$/);
+    // It went live on 2026-04-27: what was due by then is closed by the launch.
+    await page.goto(server.url + "status/?as-of=2026-05-01");
+    assert.match(await state("de"), /^(Done|Launched)$/);
+    assert.equal(await page.locator('tr[data-market="de"] .overdue').innerText(), "none");
+    // Ireland is planned for 2027-05-03.
+    assert.equal(await state("ie"), "Not started");
     assert.ok(await page.locator(".chart.heat rect.past").count() > 0, "months before this one are marked");
     await S.screenshot(page, "status", { maxHeight: 1200 });
     assert.deepEqual(seen.errors, []);

@@ -1,5 +1,10 @@
-//! Due dates: a market's kickoff plus a phase's weeks or months, narrowed by
-//! the week block a step sits in. Pure calendar arithmetic with `jiff`.
+//! Dates: a step's window (a market's kickoff plus a phase's weeks or
+//! months, narrowed by the week block the step sits in), the schedule that
+//! places each row in it ([`plan`]) and the dependency graph's cycles
+//! ([`graph`]). Pure calendar arithmetic with `jiff`.
+
+pub mod graph;
+pub mod plan;
 
 use crate::model::Window;
 use jiff::civil::Date;
@@ -14,7 +19,8 @@ pub struct DueWindow {
     pub end: Option<Date>,
 }
 
-fn add_days(d: Date, days: i64) -> Date {
+/// `d` plus `days` (clamped at the calendar's ends).
+pub fn add_days(d: Date, days: i64) -> Date {
     d.checked_add(days.days()).unwrap_or(d)
 }
 
