@@ -87,6 +87,11 @@ pub enum Command {
         /// `plan` (the frameworks' order: phase, step, activity).
         #[arg(long, value_enum, default_value = "date")]
         order: ChecklistOrder,
+        /// Paper for `html` and `pdf`: `a4` or `letter` (default: Letter for
+        /// the United States, Canada and the other Letter countries, A4
+        /// elsewhere).
+        #[arg(long, value_enum)]
+        paper: Option<PaperSize>,
     },
     /// Create a new playbook skeleton that builds and shows every kind.
     Init {
@@ -209,6 +214,24 @@ pub enum CheckFormat {
     Text,
     /// Machine-readable JSON.
     Json,
+}
+
+/// `playbook checklist --paper`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum PaperSize {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+impl From<PaperSize> for crate::render::checklist_sheet::Paper {
+    fn from(p: PaperSize) -> Self {
+        match p {
+            PaperSize::A4 => crate::render::checklist_sheet::Paper::A4,
+            PaperSize::Letter => crate::render::checklist_sheet::Paper::Letter,
+        }
+    }
 }
 
 /// `playbook checklist --order`.

@@ -6,9 +6,12 @@
 // counts as closed once that day has come.
 (function () {
   "use strict";
+  // The status page's table (#status-table), or the home page's summary
+  // (.launch-summary): both read the same data.
   var el = document.getElementById("status-data");
   var table = document.getElementById("status-table");
-  if (!el || !table) return;
+  var summary = document.querySelector(".launch-summary");
+  if (!el || (!table && !summary)) return;
   var data;
   try { data = JSON.parse(el.textContent); } catch (e) { return; }
   var script = document.currentScript || document.querySelector("script[data-soon]");
@@ -23,9 +26,9 @@
   t.setDate(t.getDate() + soonDays);
   var soon = iso(t);
   var labels = { "done": "Done", "launched": "Launched", "late": "Late", "not-started": "Not started", "at-risk": "At risk", "on-track": "On track" };
+  var launchedCount = 0, overdueLaunches = 0, nextKickoff = null;
   data.forEach(function (l) {
-    var row = table.querySelector('tr[data-market="' + l.id + '"]');
-    if (!row) return;
+    var row = table ? table.querySelector('tr[data-market="' + l.id + '"]') : null;
     var overdue = 0, next = null, nextCount = 0, done = l.done;
     // Launched: work due by the launch and not recorded was closed by it.
     var launched = l.launched !== null && l.launched <= today ? l.launched : null;
@@ -40,6 +43,17 @@
       : today < l.kickoff ? "not-started"
       : next !== null && next <= soon ? "at-risk"
       : "on-track";
+    if (launched !== null) launchedCount++;
+    if (overdue > 0) overdueLaunches++;
+    if (today < l.kickoff && (nextKickoff === null || l.kickoff < nextKickoff.kickoff)) nextKickoff = l;
+    if (summary) {
+      var s = summary.querySelector('[data-state-of="' + l.id + '"]');
+      if (s) {
+        s.textContent = labels[state] + (overdue > 0 ? " · " + overdue + " overdue" : "");
+        s.className = "state state-" + state;
+      }
+    }
+    if (!row) return;
     row.querySelector(".overdue").textContent = overdue === 0 ? "none" : overdue + (overdue === 1 ? " task" : " tasks");
     row.querySelector(".next").textContent = next === null ? "—" : next + " (" + nextCount + (nextCount === 1 ? " task)" : " tasks)");
     var cell = row.querySelector(".state");
@@ -47,6 +61,14 @@
     cell.className = "js-col state state-" + state;
     row.dataset.state = state;
   });
+  // The home page's line: launched, the next kickoff, launches with overdue work.
+  var line = summary && summary.querySelector("[data-launch-line]");
+  if (line) {
+    var parts = [launchedCount + " launched"];
+    if (nextKickoff !== null) parts.push("next kickoff: " + nextKickoff.name + " on " + nextKickoff.kickoff);
+    parts.push(overdueLaunches === 0 ? "nothing overdue" : overdueLaunches + (overdueLaunches === 1 ? " launch" : " launches") + " with overdue work");
+    line.textContent = parts.join(" · ");
+  }
   var day = document.querySelector(".status-day");
   if (day) day.textContent = "on " + today;
   // The heat table: months before this one are past.

@@ -11,6 +11,15 @@ use crate::render::Templates;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+/// How the checklists of one run are laid out.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Options {
+    /// Row order.
+    pub(super) order: checklist::Order,
+    /// Paper for HTML and PDF; `None`: the program's own.
+    pub(super) paper: Option<crate::render::checklist_sheet::Paper>,
+}
+
 pub(super) fn run(
     root: &Path,
     market: Option<&str>,
@@ -18,8 +27,9 @@ pub(super) fn run(
     all: bool,
     formats: Vec<ChecklistFormat>,
     output: Option<PathBuf>,
-    order: checklist::Order,
+    opts: Options,
 ) -> i32 {
+    let order = opts.order;
     // Each format once, in the order given (`md,csv,md` is md and csv).
     let mut formats = formats;
     let mut seen = Vec::with_capacity(formats.len());
@@ -93,7 +103,8 @@ pub(super) fn run(
                     .filter_map(|&format| {
                         let path =
                             dir.join(format!("checklist-{}.{}", m.head(pb).id, format.ext()));
-                        let written = render_rows_to(pb, templates, &list, format, Some(&path));
+                        let written =
+                            render_rows_to(pb, templates, &list, format, opts.paper, Some(&path));
                         bar.inc(1);
                         written
                             .map_err(|d| {
@@ -152,7 +163,7 @@ pub(super) fn run(
     let format = formats.first().copied().unwrap_or(ChecklistFormat::Md);
     let lists = checklist::Checklists::new(&pb);
     let list = lists.checklist(m, order);
-    match render_rows_to(&pb, templates, &list, format, output.as_deref()) {
+    match render_rows_to(&pb, templates, &list, format, opts.paper, output.as_deref()) {
         Ok(()) => EXIT_OK,
         Err(d) => {
             eprint!("{}", d.render_text());
@@ -166,14 +177,17 @@ fn render_rows_to(
     templates: Option<&Templates>,
     list: &checklist::Checklist<'_>,
     format: ChecklistFormat,
+    paper: Option<crate::render::checklist_sheet::Paper>,
     out: Option<&Path>,
 ) -> Result<(), Diagnostic> {
+    let paper =
+        paper.unwrap_or_else(|| crate::render::checklist_sheet::Paper::for_program(pb, list.prog));
     let bytes = match format {
         ChecklistFormat::Md => checklist::to_markdown(pb, list).into_bytes(),
         ChecklistFormat::Csv => checklist::to_csv(pb, list).into_bytes(),
         ChecklistFormat::Json => checklist::to_json(pb, list).into_bytes(),
-        ChecklistFormat::Html => standalone_html(pb, templates, list)?.into_bytes(),
-        ChecklistFormat::Pdf => print_pdf(&standalone_html(pb, templates, list)?)?,
+        ChecklistFormat::Html => standalone_html(pb, templates, list, paper)?.into_bytes(),
+        ChecklistFormat::Pdf => print_pdf(&standalone_html(pb, templates, list, paper)?)?,
         ChecklistFormat::Ics => crate::calendar::to_ics(pb, list).into_bytes(),
     };
     match out {
@@ -187,11 +201,12 @@ fn standalone_html(
     pb: &Playbook,
     templates: Option<&Templates>,
     list: &checklist::Checklist<'_>,
+    paper: crate::render::checklist_sheet::Paper,
 ) -> Result<String, Diagnostic> {
     let templates = templates.ok_or_else(|| {
         Diagnostic::internal("the templates were not loaded for an HTML checklist")
     })?;
-    crate::render::checklist_sheet::standalone_html(pb, templates, list)
+    crate::render::checklist_sheet::standalone_html(pb, templates, list, paper)
 }
 
 /// A bar counting the files `--all` writes, one tick per file (PDFs take

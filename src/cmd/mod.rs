@@ -75,6 +75,7 @@ pub fn run(cli: Cli) -> i32 {
             format,
             output,
             order,
+            paper,
         } => checklist::run(
             &root,
             market.as_deref(),
@@ -82,7 +83,10 @@ pub fn run(cli: Cli) -> i32 {
             all,
             format,
             output,
-            order.into(),
+            checklist::Options {
+                order: order.into(),
+                paper: paper.map(Into::into),
+            },
         ),
         Command::Init { dir, theme } => init::run(&dir, theme),
         Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),

@@ -279,6 +279,43 @@ pub fn summary<'a>(pb: &Playbook, list: &'a Checklist<'a>) -> SheetSummary<'a> {
     }
 }
 
+/// The paper a printed checklist is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    /// ISO A4 (210 × 297 mm): everywhere but the Americas' Letter countries.
+    A4,
+    /// US Letter (8.5 × 11 in).
+    Letter,
+}
+
+/// Countries (ISO 3166 codes, as market ids are) whose offices print on
+/// US Letter.
+const LETTER_COUNTRIES: [&str; 8] = ["us", "ca", "mx", "cl", "co", "ve", "ph", "pr"];
+
+impl Paper {
+    /// The paper a program's team prints on: Letter in the United States,
+    /// Canada and the other Letter countries, A4 elsewhere; the company
+    /// program prints where its home market does (A4 without one).
+    pub fn for_program(pb: &Playbook, prog: Program) -> Paper {
+        let id = match prog {
+            Program::Market(m) => Some(pb.markets[m].id.as_str()),
+            Program::Company => pb.markets.iter().find(|m| m.home).map(|m| m.id.as_str()),
+        };
+        match id {
+            Some(id) if LETTER_COUNTRIES.contains(&id) => Paper::Letter,
+            _ => Paper::A4,
+        }
+    }
+
+    /// The CSS `@page` size.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
+}
+
 /// The market a standalone checklist is for.
 #[derive(Serialize)]
 struct ExportMarket<'a> {
@@ -308,6 +345,8 @@ struct ExportContext<'a> {
     prereqs: Vec<Prerequisite<'a>>,
     /// The company program's name and kickoff.
     company: ExportMarket<'a>,
+    /// The CSS page size (`A4`, `letter`).
+    paper: &'static str,
 }
 
 /// Who leads the company program (`[company] lead`), if anyone is named.
@@ -322,6 +361,7 @@ pub fn standalone_html(
     pb: &Playbook,
     templates: &Templates,
     list: &Checklist<'_>,
+    paper: Paper,
 ) -> Result<String, Diagnostic> {
     let prog = list.prog;
     let rows = &list.rows;
@@ -353,6 +393,7 @@ pub fn standalone_html(
             lead: company_lead(pb),
             tasks: 0,
         },
+        paper: paper.css(),
     };
     let ctx = tera::Context::from_serialize(&ctx)
         .map_err(|e| Diagnostic::internal(format!("the checklist export's context: {e}")))?;

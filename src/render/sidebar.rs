@@ -366,6 +366,8 @@ pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
         Vec::new()
     };
     sections.push(simple("Markets", "markets/", open, items));
+    // Where every launch stands: one link, beside the markets.
+    sections.push(simple("Launch status", "status/", false, Vec::new()));
     let open = section == Section::Regulations;
     let items = entity_list(open, Kind::Regulation, pb.regulations.len());
     sections.push(simple("Regulations", "regulations/", open, items));

@@ -304,6 +304,135 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// LibreOffice's `soffice`, or `None` (the test skips) unless CI requires it.
+fn soffice() -> Option<std::path::PathBuf> {
+    for c in ["/usr/bin/soffice", "/usr/bin/libreoffice"] {
+        let p = std::path::PathBuf::from(c);
+        if p.exists() {
+            return Some(p);
+        }
+    }
+    if std::env::var_os("PLAYBOOK_REQUIRE_CHROMIUM").is_some() {
+        panic!("LibreOffice is required in CI (apt-get install libreoffice-calc-nogui)");
+    }
+    eprintln!("skipping: no LibreOffice installed (apt-get install libreoffice-calc-nogui)");
+    None
+}
+
+#[test]
+fn the_csv_opens_in_a_spreadsheet_with_its_names_and_dashes_intact() {
+    let Some(soffice) = soffice() else { return };
+    let f = Fixture::skeleton().replace(
+        "content/markets/de.yaml",
+        "legal: \"Anna Schmidt\"",
+        "legal: \"Sabine Köhler\"",
+    );
+    let csv = f.path("de.csv");
+    f.run(&[
+        "checklist",
+        "de",
+        "--format",
+        "csv",
+        "-o",
+        csv.to_str().unwrap(),
+    ])
+    .assert_ok();
+    // Opened as UTF-8 (what Excel and LibreOffice's import dialog choose for
+    // a file with a byte-order mark), converted to HTML to read the cells.
+    let profile = f.path("lo-profile");
+    let run = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--infilter=Text - txt - csv (StarCalc):44,34,76",
+            "--convert-to",
+            "html",
+            "--outdir",
+        ])
+        .arg(f.root())
+        .arg(&csv)
+        .output()
+        .expect("soffice runs");
+    assert!(run.status.success(), "{run:?}");
+    let html = f.read("de.html");
+    let cells: Vec<String> = html
+        .split("<td")
+        .skip(1)
+        .map(|c| {
+            let c = &c[c.find('>').unwrap() + 1..];
+            c[..c.find("</td>").unwrap()].trim().to_string()
+        })
+        .collect();
+    assert_eq!(
+        cells[0], "market",
+        "the byte-order mark is not part of the first cell"
+    );
+    assert!(cells.iter().any(|c| c == "Sabine Köhler"), "{cells:?}");
+    assert!(cells.iter().any(|c| c == "Weeks 1–2"), "{cells:?}");
+}
+
+/// The page size of a PDF, in points (from pdfinfo).
+fn pdf_page_size(pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (apt-get install poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .expect("a page size")
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn pdf_prints_on_a4_outside_the_letter_countries_and_on_letter_in_them() {
+    if chromium().is_none() {
+        return;
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let print = |args: &[&str], name: &str| {
+        let out = tmp.path().join(name);
+        let mut all = vec!["checklist"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "pdf", "-o", out.to_str().unwrap()]);
+        crate::support::run_in(root, &all, std::time::Duration::from_secs(120)).assert_ok();
+        out
+    };
+    let de = print(&["de"], "de.pdf");
+    assert!(
+        pdf_page_size(&de).contains("(A4)"),
+        "{}",
+        pdf_page_size(&de)
+    );
+    let us = print(&["us"], "us.pdf");
+    assert!(
+        pdf_page_size(&us).contains("(letter)"),
+        "{}",
+        pdf_page_size(&us)
+    );
+    let chosen = print(&["de", "--paper", "letter"], "de-letter.pdf");
+    assert!(pdf_page_size(&chosen).contains("(letter)"));
+    // The first page is not left two-thirds empty after the prerequisites:
+    // the first month's rows follow them.
+    let first = std::process::Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1"])
+        .arg(&de)
+        .arg("-")
+        .output()
+        .unwrap();
+    let first = squash(&String::from_utf8_lossy(&first.stdout));
+    assert!(first.contains("Company prerequisites"), "{first}");
+    assert!(
+        first.contains("June 2025"),
+        "rows on the first page too: {first}"
+    );
+}
+
 #[test]
 fn pdf_checklist_holds_the_market_and_every_task_title() {
     if chromium().is_none() {

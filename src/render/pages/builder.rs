@@ -193,6 +193,8 @@ pub(super) struct Builder<'a> {
     pub(super) nav: NavCache<'a>,
     /// Checklists and their schedules (the company program scheduled once).
     pub(super) lists: checklist::Checklists<'a>,
+    /// Where every launch stands (the status page and the home page).
+    pub(super) status: std::sync::OnceLock<Vec<crate::status::StatusData<'a>>>,
     /// Number of checklist rows per market.
     pub(super) task_counts: Vec<usize>,
     pub(super) windows: Vec<String>,
@@ -235,6 +237,7 @@ impl<'a> Builder<'a> {
             order,
             task_counts,
             lists: checklist::Checklists::new(pb),
+            status: Default::default(),
             nav: NavCache::new(templates),
             chips: pb
                 .markets

@@ -31,9 +31,28 @@ struct StatusPage<'a> {
     soon_days: i64,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    /// Where every launch stands, as the status page and the home page's
+    /// summary need it (worked out once per build), in kickoff order.
+    pub(super) fn status_data(&self) -> &Vec<status::StatusData<'a>> {
+        self.status.get_or_init(|| {
+            let pb = self.pb;
+            let company_url = page_kinds::url(
+                pb,
+                Page {
+                    kind: PageKind::CompanyChecklist,
+                    idx: 0,
+                },
+            );
+            let mut data = status::site_data(&self.lists, company_url, |m| {
+                format!("{}checklist/", pb.url(er(Kind::Market, m)))
+            });
+            data.sort_by(|a, b| a.kickoff.cmp(&b.kickoff).then(a.id.cmp(b.id)));
+            data
+        })
+    }
+
     pub(super) fn status_page(&self) -> PageJob {
-        let pb = self.pb;
         let page = Page {
             kind: PageKind::Status,
             idx: 0,
@@ -42,18 +61,7 @@ impl Builder<'_> {
         base.crumbs = vec![self.crumb("markets/", "Markets")];
         base.description =
             "Where each market's launch stands: done, overdue, next due, on track or late.".into();
-        let company_url = page_kinds::url(
-            pb,
-            Page {
-                kind: PageKind::CompanyChecklist,
-                idx: 0,
-            },
-        );
-        let mut data = status::site_data(&self.lists, company_url, |m| {
-            format!("{}checklist/", pb.url(er(Kind::Market, m)))
-        });
-        // In the order the launches start.
-        data.sort_by(|a, b| a.kickoff.cmp(&b.kickoff).then(a.id.cmp(b.id)));
+        let data = self.status_data().clone();
         // Months from the first kickoff to the last due date.
         let months: std::collections::BTreeSet<(i16, i8)> = data
             .iter()

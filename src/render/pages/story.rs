@@ -34,6 +34,29 @@ struct HomePage<'a> {
     frameworks: Vec<HomeFramework<'a>>,
     markets: Vec<MarketItem<'a>>,
     counts: Counts,
+    /// Every launch (the company program first when it has work), in
+    /// kickoff order: where each stands opens the page.
+    launches: Vec<HomeLaunch<'a>>,
+    /// How many of them have launched.
+    launched: usize,
+    /// The launches' status data (`/status/`'s), for `theme/status.js` to
+    /// say what is overdue on the reader's day; safe inside `<script>`.
+    status_json: String,
+}
+
+/// A launch in the home page's summary.
+#[derive(Serialize)]
+struct HomeLaunch<'a> {
+    /// Market id, or `company`.
+    id: &'a str,
+    /// Its name.
+    name: &'a str,
+    /// Its checklist page.
+    url: &'a str,
+    /// Kickoff.
+    kickoff: jiff::civil::Date,
+    /// The day it went live, if it has.
+    launched: Option<jiff::civil::Date>,
 }
 
 /// A market in a list (home, markets index, printable edition).
@@ -140,9 +163,27 @@ impl Builder<'_> {
                 steps: pb.step_count(&f.phases),
             })
             .collect();
+        let data = self.status_data();
+        let launches: Vec<HomeLaunch<'_>> = data
+            .iter()
+            .map(|d| HomeLaunch {
+                id: d.id,
+                name: d.name,
+                url: &d.url,
+                kickoff: d.kickoff,
+                launched: d.launched,
+            })
+            .collect();
+        let status_json = crate::render::embed::json_for_script(data).unwrap_or_else(|e| {
+            self.broken(format!("the home page's status data: {e}"));
+            "[]".into()
+        });
         let own = HomePage {
             acts: acts(pb, &self.md),
             frameworks,
+            launched: launches.iter().filter(|l| l.launched.is_some()).count(),
+            launches,
+            status_json,
             markets: self.market_list(),
             counts: Counts {
                 steps: pb.steps.len(),
