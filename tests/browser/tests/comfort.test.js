@@ -136,24 +136,32 @@ test("the 'Record your ticks' panel has the theme's form style, light and dark",
       await page.locator(".ck-snippet summary").click();
       await page.locator(".ck-snippet button").click();
       const look = await page.evaluate(() => {
-        const st = (sel) => getComputedStyle(document.querySelector(sel));
-        const box = st(".search-form input");
-        return ["input[name=by]", "textarea", "button"].map((s) => {
-          const c = st(".ck-snippet " + s);
-          return { s, radius: c.borderTopLeftRadius, bg: c.backgroundColor, fg: c.color, border: c.borderTopColor, font: c.fontFamily, want: { radius: box.borderTopLeftRadius, border: box.borderTopColor } };
-        }).concat([{ s: "body", bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color, font: getComputedStyle(document.body).fontFamily }]);
+        const st = (el) => getComputedStyle(typeof el === "string" ? document.querySelector(el) : el);
+        const pick = (c) => ({ radius: c.borderTopLeftRadius, bg: c.backgroundColor, fg: c.color, border: c.borderTopColor, font: c.fontFamily });
+        // The theme's accent, as the browser resolves it.
+        const probe = document.createElement("span");
+        probe.style.color = "var(--accent)";
+        document.body.appendChild(probe);
+        const accent = st(probe).color;
+        probe.remove();
+        return {
+          box: pick(st(".search-form input")),
+          input: pick(st(".ck-snippet input[name=by]")),
+          textarea: pick(st(".ck-snippet textarea")),
+          button: pick(st(".ck-snippet button")),
+          accent,
+        };
       });
-      const body = look.pop();
-      for (const l of look) {
-        assert.equal(l.radius, l.want.radius, `${theme}: ${l.s} has the theme's rounded corners`);
-        if (l.s !== "button") {
-          assert.equal(l.bg, body.bg, `${theme}: ${l.s} has the page's background`);
-          assert.equal(l.fg, body.fg, `${theme}: ${l.s} has the page's text colour`);
-          assert.equal(l.border, l.want.border, `${theme}: ${l.s} has the theme's border`);
+      for (const field of ["input", "textarea"]) {
+        for (const k of ["radius", "bg", "fg", "border"]) {
+          assert.equal(look[field][k], look.box[k], `${theme}: the ${field}'s ${k} is the search box's`);
         }
-        assert.ok(contrast(l.fg, l.bg) >= 4.5, `${theme}: ${l.s} is readable`);
+        assert.ok(contrast(look[field].fg, look[field].bg) >= 4.5, `${theme}: the ${field} is readable`);
       }
-      assert.equal(look[0].font, body.font, `${theme}: the name field is in the page's font`);
+      assert.equal(look.input.font, look.box.font, `${theme}: the name field is in the theme's font`);
+      assert.equal(look.button.radius, look.box.radius, `${theme}: the button has the theme's rounded corners`);
+      assert.equal(look.button.bg, look.accent, `${theme}: the button is the theme's accent`);
+      assert.ok(contrast(look.button.fg, look.button.bg) >= 4.5, `${theme}: the button's text is readable`);
       await S.screenshot(page, `checklist-snippet-${theme}`, { maxHeight: 900 });
     } finally {
       await context.close();
