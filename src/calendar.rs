@@ -73,9 +73,11 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
     steps.sort_by_key(|(s, rs)| (rs[0].start, *s));
     let rows = &list.rows;
     let market = prog.head(pb);
+    // "Germany launch"; the company program goes by its own name
+    // ("Company program", `[company] name`), not "… program".
     let what = match prog {
-        Program::Market(_) => "launch",
-        Program::Company => "program",
+        Program::Market(_) => format!("{} launch", market.name),
+        Program::Company => market.name.to_string(),
     };
     let mut out = String::with_capacity(rows.len() * 160 + 512);
     let mut line = String::with_capacity(256);
@@ -89,7 +91,7 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
         push_line(&mut out, head);
     }
     line.push_str("X-WR-CALNAME:");
-    push_text(&mut line, &format!("{} {what} checklist", market.name));
+    push_text(&mut line, &format!("{what} checklist"));
     push_line(&mut out, &line);
     let kickoff_stamp = format!("{}T000000Z", ics_date(market.kickoff));
     let program_file = match prog {
@@ -136,7 +138,7 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
         }
         line.clear();
         line.push_str("SUMMARY:");
-        push_text(&mut line, &format!("{} {what}: {}", market.name, r0.step));
+        push_text(&mut line, &format!("{what}: {}", r0.step));
         push_line(&mut out, &line);
         line.clear();
         line.push_str("DESCRIPTION:");

@@ -147,7 +147,9 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Record a checklist task as done in content/progress/<market>.yaml
-    /// (the team's shared record; the file's comments and order are kept).
+    /// (the team's shared record; the file's comments and order are kept);
+    /// a task already recorded is changed only with --replace, and
+    /// --undo removes its record.
     Progress {
         /// The market (its id, e.g. `de`), or `company` for the company program.
         market: String,
@@ -162,6 +164,14 @@ pub enum Command {
         /// A note (a link to the evidence, a caveat).
         #[arg(long)]
         note: Option<String>,
+        /// Change the record of a task that is already recorded (the
+        /// fields given; the others stay). Without it, a standing record is
+        /// shown and kept.
+        #[arg(long)]
+        replace: bool,
+        /// Remove the task's record: it is no longer done.
+        #[arg(long, conflicts_with_all = ["by", "on", "note", "replace"])]
+        undo: bool,
     },
 }
 

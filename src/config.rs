@@ -63,6 +63,10 @@ pub struct CompanyConfig {
     /// What its checklist is called ("Company program" when absent).
     #[serde(default)]
     pub name: Option<String>,
+    /// Who leads the company program, shown on its checklist as a market's
+    /// `ops-lead` is on the market's (nothing is shown when absent).
+    #[serde(default)]
+    pub lead: Option<String>,
     /// The day the program's work was in place (its launch): from then on,
     /// status counts work due by that day as closed even where nobody
     /// recorded it, as for a launched market.
@@ -137,9 +141,15 @@ pub struct BuildConfig {
     pub build_dir: String,
     /// Where the site is published, e.g. `/ops/playbook/` or
     /// `https://intranet.example/ops/playbook/`. Links inside the site are
-    /// relative, so this only feeds `sitemap.xml` and canonical links.
+    /// relative, so this only feeds the 404 page and `sitemap.xml`.
     #[serde(default = "default_base_url")]
     pub base_url: String,
+    /// The site's full address with its host, e.g.
+    /// `https://intranet.example/ops/playbook/`, for `sitemap.xml` (whose
+    /// addresses must be absolute) when `base-url` is only a path. Without
+    /// a host in either, no sitemap is written.
+    #[serde(default)]
+    pub site_url: Option<String>,
     /// Template for the "Edit this page" link; `{path}` becomes the source
     /// file's path relative to the playbook root.
     #[serde(default)]
@@ -172,6 +182,7 @@ impl Default for BuildConfig {
         BuildConfig {
             build_dir: default_build_dir(),
             base_url: default_base_url(),
+            site_url: None,
             edit_url: None,
             static_checklist_rows: default_static_checklist_rows(),
             additional_css: Vec::new(),
@@ -239,8 +250,8 @@ impl Config {
                     "name",
                 ];
                 match suggest(field, known) {
-                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors, version; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name; [extra] takes anything"),
-                    None => "[book] takes title, description, language, authors, version; [build] takes build-dir, base-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name; [extra] takes anything".to_string(),
+                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors, version; [build] takes build-dir, base-url, site-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead, launched; [extra] takes anything"),
+                    None => "[book] takes title, description, language, authors, version; [build] takes build-dir, base-url, site-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead, launched; [extra] takes anything".to_string(),
                 }
             } else if msg.contains("missing field `title`") {
                 "add `title = \"…\"` under [book]".to_string()
@@ -253,6 +264,17 @@ impl Config {
             d
         })?;
         cfg.build.base_url = normalize_base_url(&cfg.build.base_url);
+        if let Some(u) = &cfg.build.site_url {
+            if !has_host(u) {
+                let offset = text.find(u.as_str()).unwrap_or(0);
+                return Err(Diagnostic::error(format!(
+                    "site-url `{u}` has no host: it is the site's full address"
+                ))
+                .at_offset("book.toml", text, offset)
+                .help("write it with its scheme and host, e.g. \"https://intranet.example/ops/playbook/\""));
+            }
+            cfg.build.site_url = Some(normalize_base_url(u));
+        }
         for (key, list) in [
             ("additional-css", &cfg.build.additional_css),
             ("additional-js", &cfg.build.additional_js),
@@ -273,6 +295,27 @@ impl Config {
             }
         }
         Ok(cfg)
+    }
+}
+
+/// Does a URL name its host (`https://…`, `http://…`)?
+pub fn has_host(url: &str) -> bool {
+    ["https://", "http://"].iter().any(|s| {
+        url.strip_prefix(s)
+            .is_some_and(|rest| !rest.starts_with('/') && !rest.is_empty())
+    })
+}
+
+impl BuildConfig {
+    /// The absolute address `sitemap.xml` lists pages under: the base URL
+    /// when it has a host, else `site-url`; `None` (no sitemap) without
+    /// either.
+    pub fn sitemap_base(&self) -> Option<&str> {
+        if has_host(&self.base_url) {
+            Some(&self.base_url)
+        } else {
+            self.site_url.as_deref()
+        }
     }
 }
 

@@ -128,6 +128,8 @@ pub struct BuildReport {
     pub bytes: usize,
     /// Warnings (the build succeeded).
     pub warnings: Diagnostics,
+    /// `sitemap.xml` was written (the playbook gives the site's host).
+    pub sitemap: bool,
     /// Time per stage.
     pub timings: Vec<(&'static str, Duration)>,
 }
@@ -185,6 +187,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     let t3 = Instant::now();
     let (pages, files, bytes) = counts.into_inner().unwrap_or_default();
     let warnings = Diagnostics(std::mem::take(&mut pb.warnings));
+    let sitemap = pb.config.build.sitemap_base().is_some();
     // Freeing a big playbook takes tens of ms; the caller need not wait
     // (the command exits, or a test goes on while a thread frees it).
     let _ = std::thread::Builder::new()
@@ -196,6 +199,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
         files,
         bytes,
         warnings,
+        sitemap,
         timings: vec![
             ("load+resolve", t1 - t0),
             ("render+write", t2 - t1),

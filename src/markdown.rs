@@ -77,7 +77,9 @@ pub fn scan_refs(text: &str) -> Vec<RefLink> {
     let mut run: Option<(usize, usize)> = None;
     let flush = |run: &mut Option<(usize, usize)>, out: &mut Vec<RefLink>| {
         if let Some((s, e)) = run.take() {
-            for mut r in find_refs_in(&text[s..e]) {
+            // Escapes are judged in the whole text: a run may start right
+            // after the backslash.
+            for mut r in find_refs(&text[s..e], &|at| escaped(text, s + at)) {
                 r.start += s;
                 out.push(r);
             }
@@ -107,12 +109,39 @@ pub fn scan_refs(text: &str) -> Vec<RefLink> {
     out
 }
 
-/// Find references in plain text (no Markdown parsing).
+/// Find references in Markdown source text (no Markdown parsing): a `[[`
+/// written `\[[` (after an odd number of backslashes) is text, not a
+/// reference.
 pub fn find_refs_in(text: &str) -> Vec<RefLink> {
+    find_refs(text, &|at| escaped(text, at))
+}
+
+/// Stands for a `[` the author escaped (`\[`) in decoded text, so the
+/// reference scan does not see it; rendered as `[`.
+const ESCAPED_BRACKET: char = '\u{E001}';
+
+/// Is the character at byte `at` of Markdown source escaped (after an odd
+/// number of backslashes)?
+fn escaped(source: &str, at: usize) -> bool {
+    source.as_bytes()[..at]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count()
+        % 2
+        == 1
+}
+
+/// [`find_refs_in`]; `escaped_at(i)`: is the `[` at byte `i` escaped?
+fn find_refs(text: &str, escaped_at: &dyn Fn(usize) -> bool) -> Vec<RefLink> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = text[from..].find("[[") {
         let start = from + i;
+        if escaped_at(start) {
+            from = start + 1;
+            continue;
+        }
         let Some(j) = text[start + 2..].find("]]") else {
             break;
         };
@@ -168,7 +197,7 @@ pub fn render(text: &str, resolver: &dyn LinkResolver, from_file: &str) -> Rende
         headings: Vec::new(),
         heading_ids: HashMap::new(),
     };
-    let events = r.transform(Parser::new_ext(text, options()));
+    let events = r.transform(text, Parser::new_ext(text, options()));
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     Rendered {
@@ -229,7 +258,7 @@ struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
-    fn transform<'e>(&mut self, parser: Parser<'e>) -> Vec<Event<'e>> {
+    fn transform<'e>(&mut self, source: &str, parser: Parser<'e>) -> Vec<Event<'e>> {
         let mut out: Vec<Event<'e>> = Vec::new();
         let mut text_buf = String::new();
         let mut in_link = 0usize;
@@ -237,7 +266,7 @@ impl Renderer<'_> {
         let mut code: Option<(String, String)> = None;
         let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event<'e>>)> = None;
 
-        for ev in parser {
+        for (ev, range) in parser.into_offset_iter() {
             if let Some((_, ref mut buf)) = code {
                 match ev {
                     Event::Text(t) => buf.push_str(&t),
@@ -257,6 +286,12 @@ impl Renderer<'_> {
                 self.flush_text(&mut text_buf, in_link > 0, target);
             }
             match ev {
+                // `\[` written before `[[`: a bracket, not a reference; kept
+                // out of the reference scan (see `ESCAPED_BRACKET`).
+                Event::Text(t) if t.starts_with('[') && escaped(source, range.start) => {
+                    text_buf.push(ESCAPED_BRACKET);
+                    text_buf.push_str(&t[1..]);
+                }
                 Event::Text(t) => text_buf.push_str(&t),
                 // Raw HTML in content is shown as text, never executed.
                 Event::Html(h) | Event::InlineHtml(h) => text_buf.push_str(&h),
@@ -342,15 +377,17 @@ impl Renderer<'_> {
 
     fn flush_text<'e>(&self, buf: &mut String, in_link: bool, out: &mut Vec<Event<'e>>) {
         let text = std::mem::take(buf);
-        let refs = find_refs_in(&text);
+        // The text is decoded (escapes gone): escaped brackets are marked.
+        let refs = find_refs(&text, &|_| false);
+        let plain = |t: &str| Event::Text(CowStr::from(t.replace(ESCAPED_BRACKET, "[")));
         if refs.is_empty() {
-            out.push(Event::Text(CowStr::from(text)));
+            out.push(plain(&text));
             return;
         }
         let mut last = 0;
         for r in refs {
             if r.start > last {
-                out.push(Event::Text(CowStr::from(text[last..r.start].to_string())));
+                out.push(plain(&text[last..r.start]));
             }
             let resolved = self.resolver.resolve_ref(&r.kind, &r.id);
             let label = match (&r.label, &resolved) {
@@ -372,7 +409,7 @@ impl Renderer<'_> {
             last = r.start + r.len;
         }
         if last < text.len() {
-            out.push(Event::Text(CowStr::from(text[last..].to_string())));
+            out.push(plain(&text[last..]));
         }
     }
 
@@ -505,6 +542,27 @@ mod tests {
     fn reference_becomes_a_link_with_the_target_title() {
         let h = md("See [[step:regulatory-mapping]].");
         assert!(h.contains(r#"<a class="xref xref-step" href="/frameworks/x/regulatory-mapping/">Regulatory Mapping</a>"#), "{h}");
+    }
+
+    #[test]
+    fn an_escaped_bracket_is_text_not_a_reference() {
+        let text =
+            "Write \\[[step:regulatory-mapping]] for a link; [[step:regulatory-mapping]] is one.";
+        let h = md(text);
+        assert!(
+            h.contains("Write [[step:regulatory-mapping]] for a link;"),
+            "{h}"
+        );
+        assert_eq!(h.matches("<a class=\"xref").count(), 1, "{h}");
+        let refs = scan_refs(text);
+        assert_eq!(refs.len(), 1);
+        assert_eq!(&text[refs[0].start..refs[0].start + 2], "[[");
+        assert!(refs[0].start > 40, "the second one");
+        // An escaped backslash does not escape the bracket.
+        assert_eq!(scan_refs("a \\\\[[step:x]]").len(), 1);
+        assert!(md("a \\\\[[step:regulatory-mapping]]").contains("a \\<a class"));
+        // Escaped, then a reference right after.
+        assert_eq!(scan_refs("\\[[[step:x]]")[0].start, 2);
     }
 
     #[test]

@@ -590,7 +590,10 @@ pub fn children(pb: &Playbook, page: Page) -> Vec<Page> {
         P::MetricsIndex => all(P::Metric),
         P::MarketsIndex => {
             let mut v: Vec<Page> = pages_of(pb, P::CompanyChecklist).collect();
-            v.extend(pages_of(pb, P::Market));
+            v.extend(pb.markets_by_name().into_iter().map(|idx| Page {
+                kind: P::Market,
+                idx,
+            }));
             v
         }
         P::RegulationsIndex => all(P::Regulation),

@@ -1,7 +1,8 @@
 //! Recording a task as done in a progress file's text
 //! (`content/progress/<market>.yaml`), keeping everything else of the file
 //! as the team wrote it: comments, order, blank lines. Only the entry of
-//! the task is added (at the end of the `done:` block) or replaced. Pure
+//! the task is added (at the end of the `done:` block), replaced or
+//! removed. Pure
 //! text in, text out: `cmd::progress` reads and writes the file through
 //! `output`.
 
@@ -26,7 +27,7 @@ pub fn new_file(market: &str, market_name: &str, task: &str, done: &Done) -> Str
 pub fn record(text: &str, task: &str, done: &Done) -> String {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let new_entry = entry(task, done);
-    let Some(head) = lines.iter().position(|l| is_done_key(l)) else {
+    let Some((head, last)) = done_block(&lines) else {
         let mut s = text.to_string();
         if !s.is_empty() && !s.ends_with('\n') {
             s.push('\n');
@@ -35,26 +36,6 @@ pub fn record(text: &str, task: &str, done: &Done) -> String {
         s.push_str(&new_entry);
         return s;
     };
-    // The block: the lines after `done:` that are indented, blank or comments.
-    let mut end = head + 1;
-    while end < lines.len() {
-        let l = lines[end];
-        let t = l.trim_start();
-        if !(l.starts_with(' ') || t.is_empty() || t.starts_with('#')) {
-            break;
-        }
-        end += 1;
-    }
-    // Trailing blank lines and comments belong after the block.
-    let mut last = end;
-    while last > head + 1 {
-        let t = lines[last - 1].trim();
-        if t.is_empty() || (t.starts_with('#') && !lines[last - 1].starts_with("  ")) {
-            last -= 1;
-        } else {
-            break;
-        }
-    }
     let mut out = String::with_capacity(text.len() + new_entry.len());
     // `done: {}` (or any flow value) becomes a block.
     if lines[head].trim_end() != "done:" {
@@ -67,23 +48,9 @@ pub fn record(text: &str, task: &str, done: &Done) -> String {
             out.push_str(l);
         }
     }
-    // Where the task's entry is: a line `  <task>:` and its indented lines.
-    fn key(l: &str) -> Option<&str> {
-        let t = l.trim_end();
-        let t = t.strip_prefix("  ")?;
-        if t.starts_with(' ') {
-            return None;
-        }
-        let k = t.strip_suffix(':')?;
-        Some(k.trim_matches(|c| c == '"' || c == '\''))
-    }
     let block = &lines[head + 1..last];
-    match block.iter().position(|l| key(l) == Some(task)) {
-        Some(at) => {
-            let mut stop = at + 1;
-            while stop < block.len() && block[stop].starts_with("    ") {
-                stop += 1;
-            }
+    match entry_range(block, task) {
+        Some((at, stop)) => {
             block[..at].iter().for_each(|l| out.push_str(l));
             out.push_str(&new_entry);
             block[stop..].iter().for_each(|l| out.push_str(l));
@@ -100,6 +67,77 @@ pub fn record(text: &str, task: &str, done: &Done) -> String {
         out.push_str(l);
     }
     out
+}
+
+/// `text` without `task`'s entry (its key line and its indented lines);
+/// everything else, comments included, as it was. A `done:` block left
+/// without entries becomes `done: {}`. `None` when the text has no entry
+/// for the task in a `done:` block.
+pub fn remove(text: &str, task: &str) -> Option<String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let (head, last) = done_block(&lines)?;
+    let block = &lines[head + 1..last];
+    let (at, stop) = entry_range(block, task)?;
+    let rest = block[..at].iter().chain(&block[stop..]);
+    let empty = !rest.clone().any(|l| entry_key(l).is_some());
+    let mut out = String::with_capacity(text.len());
+    lines[..head].iter().for_each(|l| out.push_str(l));
+    if empty {
+        out.push_str("done: {}\n");
+    } else {
+        out.push_str(lines[head]);
+    }
+    rest.for_each(|l| out.push_str(l));
+    lines[last..].iter().for_each(|l| out.push_str(l));
+    Some(out)
+}
+
+/// The `done:` line and the end of its block (the lines after it that are
+/// indented, blank or comments; trailing blank lines and unindented
+/// comments belong after the block).
+fn done_block(lines: &[&str]) -> Option<(usize, usize)> {
+    let head = lines.iter().position(|l| is_done_key(l))?;
+    let mut end = head + 1;
+    while end < lines.len() {
+        let l = lines[end];
+        let t = l.trim_start();
+        if !(l.starts_with(' ') || t.is_empty() || t.starts_with('#')) {
+            break;
+        }
+        end += 1;
+    }
+    let mut last = end;
+    while last > head + 1 {
+        let t = lines[last - 1].trim();
+        if t.is_empty() || (t.starts_with('#') && !lines[last - 1].starts_with("  ")) {
+            last -= 1;
+        } else {
+            break;
+        }
+    }
+    Some((head, last))
+}
+
+/// An entry's key in a `done:` block: a line `  <task>:`.
+fn entry_key(l: &str) -> Option<&str> {
+    let t = l.trim_end();
+    let t = t.strip_prefix("  ")?;
+    if t.starts_with(' ') || t.starts_with('#') {
+        return None;
+    }
+    let k = t.strip_suffix(':')?;
+    Some(k.trim_matches(|c| c == '"' || c == '\''))
+}
+
+/// Where the task's entry is in a block: its key line and the indented
+/// lines after it.
+fn entry_range(block: &[&str], task: &str) -> Option<(usize, usize)> {
+    let at = block.iter().position(|l| entry_key(l) == Some(task))?;
+    let mut stop = at + 1;
+    while stop < block.len() && block[stop].starts_with("    ") {
+        stop += 1;
+    }
+    Some((at, stop))
 }
 
 fn is_done_key(line: &str) -> bool {
@@ -183,6 +221,29 @@ mod tests {
             s,
             "done:\n  a/one:\n    on: 2027-01-05\n    by: Anna\n  b/two:\n    on: 2027-02-03\n"
         );
+    }
+
+    #[test]
+    fn removing_an_entry_keeps_the_rest_and_an_empty_block_stays_valid() {
+        let text = "# c\ndone:\n  # first\n  a/one:\n    on: 2027-01-02\n    note: x\n  b/two:\n    on: 2027-02-03\n\n# end\n";
+        assert_eq!(
+            remove(text, "a/one").as_deref(),
+            Some("# c\ndone:\n  # first\n  b/two:\n    on: 2027-02-03\n\n# end\n")
+        );
+        assert_eq!(
+            remove("done:\n  a/one:\n    on: 2027-01-02\n", "a/one").as_deref(),
+            Some("done: {}\n")
+        );
+        assert_eq!(remove(text, "c/three"), None);
+        assert_eq!(remove("done: {}\n", "a/one"), None);
+        let src = crate::yaml::YamlSource {
+            file: "de.yaml",
+            full_text: "done: {}\n",
+            start: 0,
+        };
+        let p: crate::model::raw::RawProgress =
+            crate::yaml::parse("done: {}\n", src).expect("valid YAML");
+        assert!(p.done.is_empty());
     }
 
     #[test]

@@ -78,8 +78,7 @@
   var days = C.end === null ? null : C.end + 1;
 
   // The table, one section per month of due dates (as templates/checklist.html).
-  var lead = C.lead === null ? "—" : C.lead;
-  var running = esc(pageTitle) + " · kickoff " + esc(C.kickoff) + " · lead " + esc(lead);
+  var running = esc(pageTitle) + " · kickoff " + esc(C.kickoff) + (C.lead === null ? "" : " · lead " + esc(C.lead));
   var html = [];
   var n = 0;
   for (var a = 0; a < rows.length; ) {

@@ -42,6 +42,9 @@ pub(super) fn run(
                 report.dest.display(),
                 start.elapsed().as_millis()
             );
+            if !report.sitemap {
+                eprintln!("note: no sitemap.xml: its addresses must be absolute, and the base URL has no host; set [build] site-url = \"https://…/\" in book.toml (or build with --base-url https://…/) to get one");
+            }
             if std::env::var_os("PLAYBOOK_TIMINGS").is_some() {
                 for (stage, t) in &report.timings {
                     eprintln!("  {stage}: {} ms", t.as_millis());

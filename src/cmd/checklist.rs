@@ -8,7 +8,7 @@ use crate::cli::ChecklistFormat;
 use crate::diag::Diagnostic;
 use crate::model::Playbook;
 use crate::render::Templates;
-use std::io::Write;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// How the checklists of one run are laid out.
@@ -30,10 +30,24 @@ pub(super) fn run(
     opts: Options,
 ) -> i32 {
     let order = opts.order;
+    // Each format once, in the order given (`md,csv,md` is md and csv).
     let mut formats = formats;
-    formats.dedup();
+    let mut seen = Vec::with_capacity(formats.len());
+    formats.retain(|f| {
+        let new = !seen.contains(f);
+        seen.push(*f);
+        new
+    });
     if !all && formats.len() > 1 {
         eprintln!("error: one market is printed in one format at a time\n  = help: use a single --format, or --all --format md,csv -o DIR for several");
+        return EXIT_USAGE;
+    }
+    if !all
+        && output.is_none()
+        && formats.contains(&ChecklistFormat::Pdf)
+        && std::io::stdout().is_terminal()
+    {
+        eprintln!("error: a PDF is not for a terminal\n  = help: write it to a file: -o {}.pdf (or redirect standard output: > {0}.pdf)", if company { "company" } else { market.unwrap_or("checklist") });
         return EXIT_USAGE;
     }
     let pb = match crate::load_playbook(root) {
@@ -178,12 +192,7 @@ fn render_rows_to(
     };
     match out {
         Some(p) => crate::output::write_file(p, &bytes),
-        None => {
-            let mut so = std::io::stdout().lock();
-            so.write_all(&bytes)
-                .and_then(|_| so.flush())
-                .map_err(|e| Diagnostic::error(format!("cannot write to standard output: {e}")))
-        }
+        None => super::write_stdout(&bytes),
     }
 }
 

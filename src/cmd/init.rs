@@ -6,8 +6,21 @@ use crate::schema::{vscode::SETTINGS_PATH, DEFAULT_DIR, KINDS};
 use std::path::Path;
 
 pub(super) fn run(dir: &Path, theme: bool) -> i32 {
+    let before = already_there(dir);
     match write(dir, theme) {
         Ok(()) => {
+            if !before.is_empty() {
+                let shown: Vec<&str> = before.iter().take(3).map(String::as_str).collect();
+                let more = match before.len() {
+                    n if n > 3 => format!(" and {} more", n - 3),
+                    _ => String::new(),
+                };
+                eprintln!(
+                    "note: {} was not empty: the playbook's files were added beside {}{more}, which were left as they were",
+                    dir.display(),
+                    shown.join(", ")
+                );
+            }
             println!(
                 "created a new playbook in {}, with editor schemas in schemas/ and .vscode/settings.json (docs/schemas.md)\n\nnext:\n  cd {}\n  playbook serve      # preview with live reload\n  playbook build      # write the site to book/",
                 dir.display(),
@@ -49,4 +62,24 @@ fn write(dir: &Path, theme: bool) -> Result<(), crate::diag::Diagnostic> {
         crate::schema::vscode::settings_text(&out.yaml_schemas),
     ));
     crate::output::write_new_files(dir, &more)
+}
+
+/// What a folder holds before `init` writes into it (names, sorted; a
+/// folder with a `/`); empty for a new or empty folder.
+fn already_there(dir: &Path) -> Vec<String> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = rd
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let mut n = e.file_name().to_string_lossy().into_owned();
+            if e.file_type().ok()?.is_dir() {
+                n.push('/');
+            }
+            Some(n)
+        })
+        .collect();
+    names.sort();
+    names
 }

@@ -2,6 +2,29 @@
 //! Only this module and `main` touch the terminal and exit codes.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+// Printing never panics. The standard macros panic when the terminal's end
+// is gone (`playbook checklist de 2>&1 | head -c 10` closes both standard
+// output and standard error): these, defined before the subcommands' modules
+// and so used by all of them, drop what cannot be written instead.
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+macro_rules! eprint {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod build;
 mod check;
 mod checklist;
@@ -79,8 +102,36 @@ pub fn run(cli: Cli) -> i32 {
             by,
             on,
             note,
-        } => progress::run(&root, &market, &task, by, on.as_deref(), note),
+            replace,
+            undo,
+        } => {
+            let change = if undo {
+                progress::Change::Undo
+            } else {
+                progress::Change::Record {
+                    by,
+                    on,
+                    note,
+                    replace,
+                }
+            };
+            progress::run(&root, &market, &task, change)
+        }
         Command::Schema { output } => schema::run(&root, output),
+    }
+}
+
+/// Write a command's output (a checklist, a report) to standard output. A
+/// reader that stopped reading (`| head`) is not a failure: the output
+/// ends there.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), crate::diag::Diagnostic> {
+    use std::io::Write as _;
+    let mut so = std::io::stdout().lock();
+    match so.write_all(bytes).and_then(|()| so.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.map_err(|e| {
+            crate::diag::Diagnostic::error(format!("cannot write to standard output: {e}"))
+        }),
     }
 }
 

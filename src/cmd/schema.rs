@@ -13,8 +13,13 @@ pub(super) fn run(root: &Path, output: Option<PathBuf>) -> i32 {
         );
         return EXIT_USAGE;
     }
-    let (raw, diags) = crate::load::load_content(root);
     let dir = output.unwrap_or_else(|| root.join(crate::schema::DEFAULT_DIR));
+    // The checks `checklist -o` has: not into the sources, not into a site.
+    if let Err(d) = crate::output::destination::check_file(root, &dir) {
+        eprint!("{}", d.render_text());
+        return EXIT_USAGE;
+    }
+    let (raw, diags) = crate::load::load_content(root);
     let rel = inside(root, &dir);
     let out = crate::schema::for_content(&raw, rel.as_deref().unwrap_or("schemas"));
     for f in &out.files {

@@ -35,11 +35,8 @@ pub fn run(root: &Path, host: &str, port: u16, allow_hosts: &[String], open: boo
             shared.fail(&d);
         }
     }
-    let build_dir = crate::config::Config::load(root)
-        .map(|c| c.build.build_dir)
-        .unwrap_or_else(|_| "book".into());
     let (tx, rx) = mpsc::channel::<Vec<ChangeKind>>();
-    let _watcher = match watch::watch(root, &build_dir, tx) {
+    let _watcher = match watch::watch(root, tx) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("error: {e}");

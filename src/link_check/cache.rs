@@ -2,7 +2,8 @@
 //! (`.playbook-cache/external-links.json`), so running the check again soon
 //! asks no server twice. Broken links are kept too: a link fixed by editing
 //! it is a new URL and is asked at once; to ask every URL again, delete the
-//! file. A missing, unreadable or foreign file is an empty cache.
+//! file. Links whose server could not be reached (offline) are not kept. A
+//! missing, unreadable or foreign file is an empty cache.
 
 use super::Outcome;
 use crate::diag::Diagnostic;

@@ -9,6 +9,13 @@
 //! 10); a chain that ends in a success is a working link, noted with its
 //! final address. A request that gets no answer within the timeout is not
 //! asked again.
+//!
+//! A server that cannot be reached at all (its name does not resolve, the
+//! connection is refused or the network is down; name lookup and connecting
+//! each get half the timeout, so a lookup that hangs offline is told apart
+//! from a server that accepts and never answers) is
+//! [`Outcome::Unreachable`]: the link could not be checked, which says
+//! nothing about it.
 
 use super::{Options, Outcome};
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -21,6 +28,8 @@ use ureq::ResponseExt;
 pub(super) fn check_all(urls: Vec<String>, opts: &Options) -> HashMap<String, Outcome> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(opts.timeout))
+        .timeout_resolve(Some(opts.timeout / 2))
+        .timeout_connect(Some(opts.timeout / 2))
         .http_status_as_error(false)
         .max_redirects(10)
         .save_redirect_history(true)
@@ -128,8 +137,11 @@ fn host_of(url: &str) -> String {
 enum Answer {
     Status(StatusCode, Option<String>),
     TimedOut,
-    /// No answer, and asking again with GET will not change that.
+    /// No server reached (a name that does not resolve, a refused
+    /// connection, no network): the link could not be checked.
     Unreachable(String),
+    /// A failure that asking again with GET will not change.
+    Final(String),
     Failed(String),
 }
 
@@ -158,8 +170,34 @@ fn check_one(agent: &ureq::Agent, url: &str, timeout: Duration) -> Outcome {
         Answer::TimedOut => Outcome::Broken {
             why: format!("no answer within {}", seconds(timeout)),
         },
-        Answer::Unreachable(why) | Answer::Failed(why) => Outcome::Broken { why },
+        Answer::Unreachable(why) => Outcome::Unreachable { why },
+        Answer::Final(why) | Answer::Failed(why) => Outcome::Broken { why },
     }
+}
+
+/// Why a server could not be reached at all, if that is what `e` says.
+fn unreachable(e: &ureq::Error) -> Option<String> {
+    use std::io::ErrorKind as K;
+    Some(match e {
+        ureq::Error::HostNotFound => "the host name is not known (DNS)".into(),
+        ureq::Error::ConnectionFailed => "the connection failed".into(),
+        ureq::Error::Timeout(ureq::Timeout::Resolve) => {
+            "the host name did not resolve in time (DNS)".into()
+        }
+        ureq::Error::Timeout(ureq::Timeout::Connect) => "no connection in time".into(),
+        ureq::Error::Io(io) => match io.kind() {
+            K::ConnectionRefused => "the server refused the connection".into(),
+            K::HostUnreachable | K::NetworkUnreachable | K::NetworkDown | K::AddrNotAvailable => {
+                format!("the network is unreachable ({io})")
+            }
+            // getaddrinfo's failures (std: "failed to lookup address information: …").
+            _ if io.to_string().contains("lookup address") => {
+                format!("the host name did not resolve (DNS: {io})")
+            }
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 fn ask(agent: &ureq::Agent, method: Method, uri: &Uri) -> Answer {
@@ -179,15 +217,15 @@ fn ask(agent: &ureq::Agent, method: Method, uri: &Uri) -> Answer {
                 .filter(|to| to != &uri.to_string());
             Answer::Status(resp.status(), to)
         }
-        Err(ureq::Error::Timeout(_)) => Answer::TimedOut,
-        Err(ureq::Error::HostNotFound) => {
-            Answer::Unreachable("the host name is not known (DNS)".into())
-        }
-        Err(ureq::Error::ConnectionFailed) => {
-            Answer::Unreachable("the server refused the connection".into())
-        }
-        Err(ureq::Error::TooManyRedirects) => Answer::Unreachable("too many redirects".into()),
-        Err(e) => Answer::Failed(e.to_string()),
+        Err(e) => match unreachable(&e) {
+            // HEAD reached no server: GET would not either.
+            Some(why) => Answer::Unreachable(why),
+            None => match e {
+                ureq::Error::Timeout(_) => Answer::TimedOut,
+                ureq::Error::TooManyRedirects => Answer::Final("too many redirects".into()),
+                e => Answer::Failed(e.to_string()),
+            },
+        },
     }
 }
 

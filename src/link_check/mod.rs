@@ -11,7 +11,10 @@
 //!    requests per host at a time; redirects followed);
 //! 4. the cache is saved, and every place of a broken link becomes an
 //!    error (file, line, column, why, how to fix), every place of a link
-//!    that redirects to a working page a note naming the final address.
+//!    that redirects to a working page a note naming the final address;
+//!    a link whose server could not be reached at all is a "could not
+//!    check" warning at its place, not cached, and when no server could be
+//!    reached (offline) one warning says so for all of them.
 //!
 //! IO: it reads its cache file, writes it through [`crate::output`], and
 //! talks HTTP; nothing else in the library does the latter outside `serve`.
@@ -79,8 +82,15 @@ pub(crate) enum Outcome {
         /// The final address.
         to: String,
     },
-    /// It failed: an error status, no answer in time, no such host, …
+    /// It failed: an error status, no answer in time, …
     Broken {
+        /// Why, in a few words.
+        why: String,
+    },
+    /// No server could be reached (offline, a name that does not resolve,
+    /// a refused connection): the link could not be checked. Never kept in
+    /// the cache.
+    Unreachable {
         /// Why, in a few words.
         why: String,
     },
@@ -103,6 +113,8 @@ pub(crate) struct Report {
     pub(crate) broken: usize,
     /// Distinct URLs that redirect to a working page.
     pub(crate) redirected: usize,
+    /// Distinct URLs whose server could not be reached (not checked).
+    pub(crate) unchecked: usize,
 }
 
 impl Report {
@@ -111,8 +123,12 @@ impl Report {
     pub(crate) fn summary(&self) -> String {
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let unchecked = match self.unchecked {
+            0 => String::new(),
+            n => format!(", {n} not checked (unreachable)"),
+        };
         format!(
-            "external links: {} in {}, {} broken, {} redirected ({} from the cache, kept a day)",
+            "external links: {} in {}, {} broken, {} redirected{unchecked} ({} from the cache, kept a day)",
             plural(self.urls, "URL", "URLs"),
             plural(self.places, "place", "places"),
             self.broken,
@@ -154,10 +170,32 @@ pub(crate) fn check(pb: &Playbook, root: &Path, opts: &Options) -> Report {
     } else {
         http::check_all(ask.iter().map(|u| u.to_string()).collect(), opts)
     };
+    // What could not be reached is this run's only: the next run asks again.
+    let mut unreached = std::collections::HashMap::new();
     for (url, outcome) in asked {
-        store.insert(url, outcome, now);
+        match outcome {
+            Outcome::Unreachable { .. } => {
+                unreached.insert(url, outcome);
+            }
+            _ => store.insert(url, outcome, now),
+        }
     }
-    if !ask.is_empty() {
+    let outcome = |u: &str| store.get(u).or_else(|| unreached.get(u));
+    // Nothing asked could be reached: offline, most likely. One line says
+    // so instead of a warning at every link.
+    let offline = !ask.is_empty() && unreached.len() == ask.len();
+    if offline {
+        report.diagnostics.push(
+            Diagnostic::warning(format!(
+                "could not reach any of the {} external {} asked (offline?): {} not checked",
+                ask.len(),
+                if ask.len() == 1 { "link" } else { "links" },
+                if ask.len() == 1 { "it was" } else { "they were" }
+            ))
+            .help("run `playbook check --external` again with a network; nothing was kept, so every link is asked then"),
+        );
+    }
+    if !ask.is_empty() && unreached.len() < ask.len() {
         if let Err(e) = store.save(&cache_path) {
             let why = e.message;
             report.diagnostics.push(
@@ -168,14 +206,19 @@ pub(crate) fn check(pb: &Playbook, root: &Path, opts: &Options) -> Report {
     }
 
     for u in &urls {
-        match store.get(u) {
+        match outcome(u) {
             Some(Outcome::Broken { .. }) => report.broken += 1,
             Some(Outcome::Redirected { .. }) => report.redirected += 1,
+            Some(Outcome::Unreachable { .. }) => report.unchecked += 1,
             _ => {}
         }
     }
     for l in &links {
-        if let Some(d) = store.get(key(&l.url)).and_then(|o| diagnostic(pb, l, o)) {
+        let o = outcome(key(&l.url));
+        if offline && matches!(o, Some(Outcome::Unreachable { .. })) {
+            continue;
+        }
+        if let Some(d) = o.and_then(|o| diagnostic(pb, l, o)) {
             report.diagnostics.push(d);
         }
     }
@@ -193,6 +236,11 @@ fn diagnostic(pb: &Playbook, link: &Link, outcome: &Outcome) -> Option<Diagnosti
             "fix or remove the link; results are kept a day in {} (delete it to ask again at once)",
             cache::path_for(Path::new("")).display()
         )),
+        Outcome::Unreachable { why } => {
+            Diagnostic::warning(format!("could not check link {}: {why}", link.url)).help(
+                "its server could not be reached from here; this is not kept, so the next run asks again",
+            )
+        }
         Outcome::Redirected { to } => {
             Diagnostic::note(format!("link {} redirects to {to}", link.url))
                 .help("it works; linking to the final address saves readers a redirect")

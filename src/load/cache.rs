@@ -60,8 +60,9 @@ impl ParseCache {
     }
 }
 
-/// How a file is parsed: a function per file kind, chosen by folder.
-pub(super) type ParseFn = fn(&str, &str) -> Result<AnyParse, Diagnostic>;
+/// How a file is parsed: a function per file kind, chosen by folder; a
+/// file that fails gives every mistake found in it.
+pub(super) type ParseFn = fn(&str, &str) -> Result<AnyParse, Vec<Diagnostic>>;
 
 /// A parse function and the type of what it makes (the value's `TypeId`).
 #[derive(Clone, Copy)]
@@ -89,8 +90,8 @@ impl Parser {
 pub(super) fn parse_yaml_any<T: DeserializeOwned + Send + Sync + 'static>(
     rel: &str,
     text: &str,
-) -> Result<AnyParse, Diagnostic> {
-    let v = yaml::parse::<T>(
+) -> Result<AnyParse, Vec<Diagnostic>> {
+    let v = yaml::parse_all::<T>(
         text,
         YamlSource {
             file: rel,
@@ -110,10 +111,10 @@ pub(super) struct MdParsed<T> {
 pub(super) fn parse_md_any<T: DeserializeOwned + Send + Sync + 'static>(
     rel: &str,
     text: &str,
-) -> Result<AnyParse, Diagnostic> {
+) -> Result<AnyParse, Vec<Diagnostic>> {
     let (fm_start, fm_end, body_offset) =
-        split_front_matter(text).map_err(|d| d.at(rel, text, 1, 1))?;
-    let meta = yaml::parse::<T>(
+        split_front_matter(text).map_err(|d| vec![d.at(rel, text, 1, 1)])?;
+    let meta = yaml::parse_all::<T>(
         &text[fm_start..fm_end],
         YamlSource {
             file: rel,

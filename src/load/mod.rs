@@ -272,8 +272,8 @@ impl Loader {
         let file = self.out.sources.len() - 1;
         match pr.parsed? {
             Ok(v) => Some((file, v)),
-            Err(d) => {
-                self.diags.push(d);
+            Err(ds) => {
+                ds.into_iter().for_each(|d| self.diags.push(d));
                 None
             }
         }

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 pub(super) struct Prepared {
     /// The text, or why it could not be read.
     pub(super) text: Option<Result<String, Diagnostic>>,
-    /// The parse, when the text was read.
-    pub(super) parsed: Option<Result<AnyParse, Diagnostic>>,
+    /// The parse, when the text was read, or every mistake found in it.
+    pub(super) parsed: Option<Result<AnyParse, Vec<Diagnostic>>>,
     /// The parse came from the cache.
     pub(super) hit: bool,
     /// The type it was parsed as.

@@ -422,6 +422,9 @@ pub struct Market {
     pub currency: Option<String>,
     /// Kickoff.
     pub kickoff: Date,
+    /// A draft (`draft: true`): its kickoff is a placeholder, so it is not a
+    /// live launch; status reports leave it out.
+    pub draft: bool,
     /// Role → person.
     pub team: BTreeMap<String, String>,
     /// Partners.

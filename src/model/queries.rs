@@ -21,6 +21,16 @@ impl Playbook {
             .sum()
     }
 
+    /// The markets in the order readers look for them: by name ("Australia",
+    /// "Brazil", …, case ignored; the id breaks a tie), not by the ISO code
+    /// their files are named by. The sidebar, the markets index, the home
+    /// page and previous/next follow it.
+    pub fn markets_by_name(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.markets.len()).collect();
+        v.sort_by_cached_key(|&m| (self.markets[m].name.to_lowercase(), &self.markets[m].id));
+        v
+    }
+
     /// Does task `t` apply to market `m`? Company-wide work applies to no
     /// market: it is on the company program's checklist.
     pub fn applies(&self, t: usize, m: usize) -> bool {

@@ -87,9 +87,12 @@ pub fn check(root: &Path, dest: &Path, force: bool) -> Result<Destination, Diagn
     Ok(Destination { path, existing })
 }
 
-/// Whether one output file (`checklist -o FILE`, `--all -o DIR`) may be
-/// written at `path` by the playbook at `root`: never over or inside its
-/// sources, whatever the flags say.
+/// Whether one output file or folder of files (`checklist -o FILE`, `--all
+/// -o DIR`, `schema -o DIR`, `status -o FILE`) may be written at `path` by
+/// the playbook at `root`: never over or inside its sources, and never
+/// inside a site Playbook built (a folder with [`SITE_MARKER`], such as
+/// `book/`), which the next build replaces as a whole, deleting the files;
+/// whatever the flags say.
 pub fn check_file(root: &Path, path: &Path) -> Result<(), Diagnostic> {
     let (Ok(root_abs), Ok(abs)) = (resolve(root), resolve(path)) else {
         return Ok(());
@@ -102,6 +105,14 @@ pub fn check_file(root: &Path, path: &Path) -> Result<(), Diagnostic> {
             path.display()
         ))
         .help("write the output somewhere outside content/, templates/, theme/ and book.toml, e.g. -o checklists/"));
+    }
+    if let Some(site) = abs.ancestors().find(|d| d.join(SITE_MARKER).is_file()) {
+        return Err(Diagnostic::error(format!(
+            "refusing to write {}: {} is a site Playbook built, and the next build there replaces it as a whole, deleting these files",
+            path.display(),
+            site.display()
+        ))
+        .help("write the output outside the site's folder, e.g. -o checklists/ (the site already publishes each checklist's CSV, Markdown and calendar beside its page)"));
     }
     Ok(())
 }

@@ -22,13 +22,26 @@ pub use site::Staging;
 use crate::diag::Diagnostic;
 use std::path::Path;
 
+/// The temporary file a write of `path` goes through before its rename:
+/// beside it (same file system), named after the whole file name, the
+/// process and a counter (`.de.md.tmp-4242-7`), so writes of `de.md` and
+/// `de.csv`, or two writes of one file in parallel, never share one.
+fn temp_path(path: &Path) -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(".tmp-{}-{n}", std::process::id()));
+    path.with_file_name(name)
+}
+
 /// Write one file (for `checklist -o FILE`), via a temporary file and a
 /// rename: the file is the old one or the complete new one.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     if let Some(p) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(p).map_err(|e| io_err("create", p, &e))?;
     }
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let tmp = temp_path(path);
     if let Err(e) = std::fs::write(&tmp, bytes) {
         let _ = std::fs::remove_file(&tmp);
         return Err(io_err("write", path, &e));
@@ -47,7 +60,7 @@ pub fn write_file_streamed(
     path: &Path,
     fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let tmp = temp_path(path);
     let result = (|| {
         if let Some(p) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(p)?;
@@ -157,7 +170,7 @@ pub fn replace_file_text(path: &Path, old: &str, new: &str) -> Result<(), Diagno
         );
     }
     let perms = std::fs::metadata(path).map(|m| m.permissions()).ok();
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let tmp = temp_path(path);
     let result = std::fs::write(&tmp, new.as_bytes())
         .and_then(|()| match perms {
             Some(p) => std::fs::set_permissions(&tmp, p),
@@ -168,4 +181,33 @@ pub fn replace_file_text(path: &Path, old: &str, new: &str) -> Result<(), Diagno
         let _ = std::fs::remove_file(&tmp);
         io_err("write", path, &e)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_differing_only_in_extension_never_share_a_temporary_file() {
+        let (md, csv) = (Path::new("out/de.md"), Path::new("out/de.csv"));
+        assert_ne!(temp_path(md), temp_path(csv));
+        assert_ne!(temp_path(md), temp_path(md), "two writes of one file");
+        assert_eq!(temp_path(md).parent(), md.parent(), "beside the file");
+        // Written side by side many times, each file ends with its own bytes
+        // and no temporary file is left.
+        let dir = tempfile::tempdir().unwrap();
+        let (md, csv) = (dir.path().join("de.md"), dir.path().join("de.csv"));
+        std::thread::scope(|s| {
+            for (p, text) in [(&md, "markdown"), (&csv, "csv")] {
+                s.spawn(move || {
+                    for _ in 0..200 {
+                        write_file(p, text.as_bytes()).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(std::fs::read_to_string(&md).unwrap(), "markdown");
+        assert_eq!(std::fs::read_to_string(&csv).unwrap(), "csv");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
 }

@@ -349,6 +349,11 @@ struct ExportContext<'a> {
     paper: &'static str,
 }
 
+/// Who leads the company program (`[company] lead`), if anyone is named.
+pub(crate) fn company_lead(pb: &Playbook) -> Option<String> {
+    pb.config.company.as_ref().and_then(|c| c.lead.clone())
+}
+
 /// The standalone printable checklist (`--format html`, and the page a PDF
 /// is printed from): `templates/checklist_export.html` over the same
 /// [`sheet`] as the site's page, with the playbook's template overrides.
@@ -372,7 +377,7 @@ pub fn standalone_html(
             kickoff: market.kickoff,
             lead: match prog {
                 Program::Market(m) => checklist::launch_lead(pb, m),
-                Program::Company => None,
+                Program::Company => company_lead(pb),
             },
             tasks: rows.len(),
         },
@@ -385,7 +390,7 @@ pub fn standalone_html(
             id: company.id,
             name: company.name,
             kickoff: company.kickoff,
-            lead: None,
+            lead: company_lead(pb),
             tasks: 0,
         },
         paper: paper.css(),

@@ -308,10 +308,12 @@ pub fn render_site_to(
     }
     pages.sort_unstable();
     let mut extra = Vec::new();
-    extra.push(SiteFile {
-        path: "sitemap.xml".into(),
-        bytes: pages::sitemap(pb, &pages).into_bytes(),
-    });
+    if let Some(sitemap) = pages::sitemap(pb, &pages) {
+        extra.push(SiteFile {
+            path: "sitemap.xml".into(),
+            bytes: sitemap.into_bytes(),
+        });
+    }
     if let Some(index) = index {
         let t = std::time::Instant::now();
         let added = index.add_time();

@@ -81,7 +81,7 @@ impl<'a> OnDemand<'a> {
         match path {
             "playbook.json" => one(crate::export::playbook_json(pb).map_err(Diagnostics::from)?),
             "search-index.js" => one(crate::search::title_index_js(pb)),
-            "sitemap.xml" => {
+            "sitemap.xml" if pb.config.build.sitemap_base().is_some() => {
                 let mut pages: Vec<String> = self
                     .units
                     .keys()
@@ -89,7 +89,7 @@ impl<'a> OnDemand<'a> {
                     .cloned()
                     .collect();
                 pages.sort_unstable();
-                one(super::pages::sitemap(pb, &pages))
+                one(super::pages::sitemap(pb, &pages).unwrap_or_default())
             }
             _ => {
                 if let Some((p, bytes)) = self.templates.assets.iter().find(|(p, _)| p == path) {

@@ -134,7 +134,9 @@ impl NavKey {
         let position = |list: &[usize]| pos.and_then(|s| list.iter().position(|&x| x == s));
         match section {
             Section::Story => key.block = block_of(pb.chapters.len(), pos),
-            Section::Markets => key.block = block_of(pb.markets.len(), pos),
+            Section::Markets => {
+                key.block = block_of(pb.markets.len(), position(&pb.markets_by_name()))
+            }
             Section::Regulations => key.block = block_of(pb.regulations.len(), pos),
             Section::Experts => key.block = block_of(pb.experts.len(), pos),
             Section::Research => key.block = block_of(pb.research.len(), pos),
@@ -348,7 +350,21 @@ pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
             .collect()
     };
     let open = section == Section::Markets;
-    let items = entity_list(open, Kind::Market, pb.markets.len());
+    // By name, as the markets index lists them (not by ISO code).
+    let items = if open {
+        pb.markets_by_name()
+            .into_iter()
+            .map(|i| {
+                let r = EntityRef {
+                    kind: Kind::Market,
+                    idx: i,
+                };
+                NavItem::new(pb.url(r), pb.title(r).to_string())
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     sections.push(simple("Markets", "markets/", open, items));
     // Where every launch stands: one link, beside the markets.
     sections.push(simple("Launch status", "status/", false, Vec::new()));

@@ -165,6 +165,7 @@ impl Resolver {
                 languages: m.languages.clone(),
                 currency: m.currency.clone(),
                 kickoff: m.kickoff,
+                draft: m.draft,
                 team: m.team.clone(),
                 partners: m.partners.clone(),
                 tasks: Vec::new(),
@@ -183,6 +184,22 @@ mod tests {
     use super::super::testing::{Input, Shown};
 
     const METRICS: &str = "content/metrics/ops.yaml";
+
+    #[test]
+    fn a_draft_market_is_recorded_on_the_model() {
+        let pb = super::super::testing::Input::new()
+            .market("id: m1\nname: M1\nregion: eu\nkickoff: 2027-03-01\ndraft: true\n")
+            .market("id: m2\nname: M2\nregion: eu\nkickoff: 2027-03-01\n")
+            .resolve()
+            .expect("resolves");
+        let drafts: Vec<(&str, bool)> = pb
+            .markets
+            .iter()
+            .filter(|m| m.id.starts_with("m"))
+            .map(|m| (m.id.as_str(), m.draft))
+            .collect();
+        assert_eq!(drafts, [("m1", true), ("m2", false)]);
+    }
 
     #[test]
     fn a_metric_group_of_an_unknown_framework_is_placed_at_the_key() {

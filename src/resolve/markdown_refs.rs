@@ -367,12 +367,23 @@ impl Resolver {
     /// not have: the nearest kind or id as help. Unplaced.
     pub(super) fn bad_ref(&self, kind: Option<Kind>, r: &RefLink, raw: &str) -> Diagnostic {
         match kind {
+            // A web address in double brackets: a link, not a reference.
+            None if r.id.starts_with("//") => {
+                let url = format!("{}:{}", r.kind, r.id);
+                let text = r.label.as_deref().unwrap_or("text");
+                Diagnostic::error(format!("`{raw}` is a web address in `[[…]]`, which is for references to the playbook's own pages")).help(format!(
+                    "write a link as `[{text}]({url})` (or `<{url}>`); to show the brackets as they are, write `\\[[`"
+                ))
+            }
             None => {
                 let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
                 Diagnostic::error(format!("unknown reference kind `{}` in `{raw}`", r.kind)).help(
                     match suggest(&r.kind, names.iter().copied()) {
                         Some(s) => format!("did you mean `[[{s}:{}]]`?", r.id),
-                        None => format!("kinds are: {}", names.join(", ")),
+                        None => format!(
+                            "kinds are: {}; a `[[` that is not a reference is written `\\[[`",
+                            names.join(", ")
+                        ),
                     },
                 )
             }
@@ -428,6 +439,34 @@ mod tests {
         assert_eq!(
             e[0].help.as_deref(),
             Some("no regulation has the id `gdrp`; did you mean `gdpr`?")
+        );
+    }
+
+    #[test]
+    fn a_web_address_in_double_brackets_gets_a_hint_not_unknown_kind() {
+        let e = Input::new()
+            .replace(
+                "content/regulations/gdpr.yaml",
+                "summary: s",
+                "summary: See [[https://gdpr.eu/|the text]] and [[note:x]].",
+            )
+            .errors();
+        assert_eq!(
+            e[0].message,
+            "`[[https://gdpr.eu/|the text]]` is a web address in `[[…]]`, which is for references to the playbook's own pages"
+        );
+        assert_eq!(
+            e[0].help.as_deref(),
+            Some("write a link as `[the text](https://gdpr.eu/)` (or `<https://gdpr.eu/>`); to show the brackets as they are, write `\\[[`")
+        );
+        assert_eq!(e[0].underlined(), "[[https://gdpr.eu/|the text]]");
+        assert!(
+            e[1].help
+                .as_deref()
+                .unwrap()
+                .ends_with("a `[[` that is not a reference is written `\\[[`"),
+            "{:?}",
+            e[1].help
         );
     }
 

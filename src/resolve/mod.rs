@@ -26,7 +26,9 @@
 //!     market's `home` and `adjust:` ([`dependencies`]), and recorded
 //!     progress;
 //! 13. [`schedule_checks`]: results dated after today, and (once every
-//!     program is scheduled) tasks due after their phase or their deadline.
+//!     program is scheduled) tasks due after their phase or their deadline;
+//! 14. [`placeholders`]: a warning for each file still holding `TODO`
+//!     placeholders.
 //!
 //! Diagnostics are placed by [`places`]: a node of the file's YAML by path,
 //! from the parser's spans, or an offset in a Markdown body.
@@ -38,6 +40,7 @@ mod kinds;
 mod learning;
 mod links;
 mod markdown_refs;
+mod placeholders;
 mod places;
 mod progress;
 mod references;
@@ -131,6 +134,7 @@ pub fn resolve_with(
     r.progress(&raw);
     r.check_result_dates(&raw);
     r.check_schedules();
+    r.check_placeholders();
 
     // Freeing tens of thousands of parsed values takes a while at scale;
     // nothing needs to wait for it.

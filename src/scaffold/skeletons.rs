@@ -101,10 +101,11 @@ pub(super) fn metric(pb: &Playbook, id: &str, framework: Option<usize>) -> Strin
     )
 }
 
-/// A new market file.
+/// A new market file: a draft (not a live launch until its kickoff is set
+/// and the `draft` line removed), its region left to say (no region is
+/// guessed from another market's).
 pub(super) fn market(pb: &Playbook, id: &str, today: Date) -> String {
     let regions: BTreeSet<&str> = pb.markets.iter().map(|m| m.region.as_str()).collect();
-    let region = regions.iter().next().copied().unwrap_or("eu");
     let tags: BTreeSet<&str> = pb
         .markets
         .iter()
@@ -114,10 +115,12 @@ pub(super) fn market(pb: &Playbook, id: &str, today: Date) -> String {
     let roles = list(pb.roles.keys().map(String::as_str));
     format!(
         "# A market: its page, timeline, scorecard and launch checklist
-# (docs/content-model.md, \"Markets\"). Fill in the lines marked TODO.
+# (docs/content-model.md, \"Markets\"). Fill in the marked lines
+# (`playbook check` warns while any mark is left).
 id: {id}
+draft: true                  # TODO: remove this line once the kickoff below is set: until then it is no live launch (/status/)
 name: {name:<22} # TODO: the market's name, e.g. Germany
-region: {region:<20} # TODO: its region; this playbook's: {regions}
+region: TODO                 # TODO: its region (`applies_to` rules select tasks by it): one of {regions}, or a new one
 summary: >-
   TODO: one paragraph: why this market, and what is special about launching there (Markdown).
 regulations: []              # TODO: the regulations that apply; known: {regulations}
@@ -145,7 +148,8 @@ team: {{}}                     # TODO: role id -> person, e.g. {{ legal: \"Anna 
 /// A new regulation file.
 pub(super) fn regulation(id: &str) -> String {
     format!(
-        "# A regulation (docs/content-model.md, \"Regulations\"). Fill in the lines marked TODO.
+        "# A regulation (docs/content-model.md, \"Regulations\"). Fill in the marked lines
+# (`playbook check` warns while any mark is left).
 id: {id}
 name: {name:<22} # TODO: the short name, e.g. GDPR
 # official_name: …           # optional: the official title
@@ -168,7 +172,8 @@ obligations:
 pub(super) fn expert(pb: &Playbook, id: &str) -> String {
     let step = pb.steps.first().map_or("<step id>", |s| s.id.as_str());
     format!(
-        "# An expert (docs/content-model.md, \"Experts\"). Fill in the lines marked TODO.
+        "# An expert (docs/content-model.md, \"Experts\"). Fill in the marked lines
+# (`playbook check` warns while any mark is left).
 id: {id}
 name: {name:<22} # TODO: the expert's name
 role: TODO                   # TODO: role and organisation, e.g. VP of Engineering
@@ -196,7 +201,8 @@ pub(super) fn research(pb: &Playbook, id: &str) -> String {
     let step = pb.steps.first().map_or("<step id>", |s| s.id.as_str());
     format!(
         "---
-# A research page (docs/content-model.md, \"Research\"). Fill in the lines marked TODO.
+# A research page (docs/content-model.md, \"Research\"). Fill in the marked lines
+# (`playbook check` warns while any mark is left).
 id: {id}
 title: {title:<21} # TODO: the finding's title
 # category: …                # optional: free text
@@ -225,7 +231,8 @@ pub(super) fn chapter(pb: &Playbook, id: &str) -> String {
     format!(
         "---
 # A story chapter (docs/content-model.md, \"Story chapters\"); its id is the
-# file name without NN- and .md. Fill in the lines marked TODO.
+# file name without NN- and .md. Fill in the marked lines
+# (`playbook check` warns while any mark is left).
 title: {title:<21} # TODO: the chapter's title
 act: {act:<23} # TODO: the act it belongs to
 {act_title}# section: 1                # optional, with section_title

@@ -295,7 +295,7 @@ pub fn sections(html: &str) -> Vec<Section> {
                 into = Into::Text;
             }
             if classify(name.as_bytes()) != Tag::Inline {
-                space_into(&mut out, &into);
+                apart_into(&mut out, &into);
             }
             continue;
         }
@@ -363,12 +363,37 @@ pub fn sections(html: &str) -> Vec<Section> {
     }
     for s in &mut out {
         for field in [&mut s.title, &mut s.text] {
-            if field.ends_with(' ') {
-                field.pop();
-            }
+            let kept = field.trim_end_matches([' ', SEPARATOR]).len();
+            field.truncate(kept);
         }
     }
     out
+}
+
+/// What keeps the texts of two blocks apart in a section's text (a task's
+/// owner and its description, a list's items, a table's cells), so a
+/// snippet does not run them together: punctuation, no word of its own.
+const SEPARATOR: char = '·';
+
+/// The end of a block: in a section's text, [`SEPARATOR`] unless the text
+/// already ends a sentence or a clause; elsewhere a word break.
+fn apart_into(out: &mut [Section], into: &Into) {
+    if *into == Into::Text {
+        if let Some(s) = out.last_mut() {
+            let last = s.text.trim_end_matches(' ').chars().next_back();
+            if last.is_some_and(|c| {
+                c.is_alphanumeric() || matches!(c, ')' | ']' | '"' | '\'' | '”' | '’' | '%')
+            }) {
+                if !s.text.ends_with(' ') {
+                    s.text.push(' ');
+                }
+                s.text.push(SEPARATOR);
+                s.text.push(' ');
+                return;
+            }
+        }
+    }
+    space_into(out, into);
 }
 
 /// What follows the element named `name` whose start tag `rest` follows:
@@ -449,6 +474,18 @@ mod tests {
     }
 
     #[test]
+    fn blocks_are_kept_apart_in_the_text() {
+        let html = "<li id=\"task-t\" data-search-title=\"T\"><div class=\"task-head\"><strong data-search-ignore>T</strong> <span class=\"owner\">Legal counsel</span></div>\
+            <p>Map the rules.</p><ul><li>one</li><li>two (2)</li></ul><p>Ends: </p><p>next</p></li>";
+        let s = sections(html);
+        assert_eq!(s[1].title, "T");
+        assert_eq!(
+            s[1].text,
+            "Legal counsel · Map the rules. one · two (2) · Ends: next"
+        );
+    }
+
+    #[test]
     fn sections_split_at_anchored_headings_and_titled_elements() {
         let html = "<article data-search-body><p class=\"eyebrow\">Step 1</p><h1>Data &amp; Residency</h1>\
             <p>Keep <strong>data</strong> home.</p><svg><text>Week 1</text></svg>\
@@ -465,7 +502,7 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("", "Data & Residency", "Step 1 Keep data home."),
+                ("", "Data & Residency", "Step 1 · Keep data home."),
                 ("activity-map", "Map \"rules\"", "Map"),
                 ("task-a", "Task A", "Task A Do it now"),
                 ("risks", "Risks to watch", "Drift."),

@@ -28,8 +28,10 @@
     o.id = "playbook-error-overlay";
     o.setAttribute("role", "alertdialog");
     o.setAttribute("aria-label", "Build error");
-    o.style.cssText = "position:fixed;inset:0;z-index:99999;background:rgba(10,12,16,.92);color:#f3f4f6;overflow:auto;padding:2rem;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace";
-    var html = "<h2 style='color:#ff7b72;margin:0 0 1rem;font:600 20px system-ui'>The playbook did not build — showing the last good version underneath</h2>";
+    // Opaque and the whole screen, a phone's too: the page must not show
+    // through (its text mixed with the errors' on a small screen).
+    o.style.cssText = "position:fixed;inset:0;z-index:99999;box-sizing:border-box;width:100%;height:100%;background:#0a0c10;color:#f3f4f6;overflow:auto;overscroll-behavior:contain;padding:clamp(1rem,4vw,2rem);font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere";
+    var html = "<h2 style='color:#ff7b72;margin:0 0 1rem;font:600 20px system-ui'>The playbook did not build — the preview keeps the last good version until the errors below are fixed</h2>";
     (doc.diagnostics || []).forEach(function (d) {
       if (d.severity !== "error") return;
       html += "<div class='playbook-diagnostic' style='border:1px solid #444;border-left:4px solid #ff7b72;padding:.7rem 1rem;margin:0 0 1rem;background:#161b22'>";

@@ -37,23 +37,6 @@ pub struct Site {
 }
 
 impl Site {
-    /// A site whose every file is already rendered.
-    pub fn from_files(files: Vec<crate::site_file::SiteFile>) -> Site {
-        let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-        Site {
-            files: RwLock::new(
-                files
-                    .into_iter()
-                    .map(|f| (f.path, Arc::<[u8]>::from(f.bytes)))
-                    .collect(),
-            ),
-            renderer: None,
-            complete: std::sync::atomic::AtomicBool::new(true),
-            pages: std::sync::OnceLock::from(pages),
-            pages_from: Default::default(),
-        }
-    }
-
     /// A site rendered on request by the thread behind `renderer`, which
     /// sends the number of pages on `pages` once it has prepared the site.
     pub fn on_demand(

@@ -38,7 +38,10 @@ pub fn is_editor_dropping(path: &Path) -> bool {
 }
 
 /// Classify a changed path relative to the playbook root; `None` = ignore it.
-pub fn classify(root: &Path, path: &Path, build_dir: &str) -> Option<ChangeKind> {
+/// Only the sources count: the output folder (`build-dir`) needs no rule of
+/// its own, as it can never lie inside them (`output::destination` refuses
+/// a destination in `content/`, `templates/`, `theme/` or `book.toml`).
+pub fn classify(root: &Path, path: &Path) -> Option<ChangeKind> {
     if is_editor_dropping(path) {
         return None;
     }
@@ -49,7 +52,6 @@ pub fn classify(root: &Path, path: &Path, build_dir: &str) -> Option<ChangeKind>
         "templates" => Some(ChangeKind::Templates),
         "theme" => Some(ChangeKind::Theme),
         "book.toml" => Some(ChangeKind::Config),
-        d if d == build_dir => None,
         _ => None,
     }
 }
@@ -60,14 +62,9 @@ pub struct Watcher {
 }
 
 /// Watch `root` (book.toml, content/, templates/, theme/) and send each debounced batch's changes.
-pub fn watch(
-    root: &Path,
-    build_dir: &str,
-    tx: mpsc::Sender<Vec<ChangeKind>>,
-) -> Result<Watcher, String> {
+pub fn watch(root: &Path, tx: mpsc::Sender<Vec<ChangeKind>>) -> Result<Watcher, String> {
     let root_c: PathBuf = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let root_for_cb = root_c.clone();
-    let build_dir = build_dir.to_string();
     let mut debouncer = new_debouncer(
         Duration::from_millis(10),
         None,
@@ -83,7 +80,7 @@ pub fn watch(
                     )
                 })
                 .flat_map(|e| e.paths.iter())
-                .filter_map(|p| classify(&root_for_cb, p, &build_dir))
+                .filter_map(|p| classify(&root_for_cb, p))
                 .collect();
             kinds.sort();
             kinds.dedup();
@@ -132,22 +129,22 @@ mod tests {
     fn changes_are_classified_by_folder() {
         let r = Path::new("/pb");
         assert_eq!(
-            classify(r, Path::new("/pb/content/markets/de.yaml"), "book"),
+            classify(r, Path::new("/pb/content/markets/de.yaml")),
             Some(ChangeKind::Content)
         );
         assert_eq!(
-            classify(r, Path::new("/pb/templates/step.html"), "book"),
+            classify(r, Path::new("/pb/templates/step.html")),
             Some(ChangeKind::Templates)
         );
         assert_eq!(
-            classify(r, Path::new("/pb/theme/style.css"), "book"),
+            classify(r, Path::new("/pb/theme/style.css")),
             Some(ChangeKind::Theme)
         );
         assert_eq!(
-            classify(r, Path::new("/pb/book.toml"), "book"),
+            classify(r, Path::new("/pb/book.toml")),
             Some(ChangeKind::Config)
         );
-        assert_eq!(classify(r, Path::new("/pb/book/index.html"), "book"), None);
-        assert_eq!(classify(r, Path::new("/pb/target/x"), "book"), None);
+        assert_eq!(classify(r, Path::new("/pb/book/index.html")), None);
+        assert_eq!(classify(r, Path::new("/pb/target/x")), None);
     }
 }

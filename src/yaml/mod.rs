@@ -4,6 +4,7 @@
 //! YAML, wrong type, missing or unknown field, alias bombs) into a
 //! [`Diagnostic`] with the file, line, column, source line and a hint.
 
+mod recover;
 mod spans;
 
 pub(crate) use spans::{value_offset, SpanMap};
@@ -23,16 +24,34 @@ pub struct YamlSource<'a> {
     pub start: usize,
 }
 
-/// Deserialize `yaml` into `T`, or explain exactly what is wrong and where.
+/// Deserialize `yaml` into `T`, or explain exactly what is wrong and where
+/// (the first mistake; [`parse_all`] reports every one).
 pub fn parse<T: DeserializeOwned>(yaml: &str, src: YamlSource<'_>) -> Result<T, Diagnostic> {
-    if let Some(at) = too_deep(yaml) {
-        return Err(Diagnostic::error(format!(
+    not_too_deep(yaml, src)?;
+    serde_yaml::from_str::<T>(yaml).map_err(|e| recover::first(yaml, src, &e))
+}
+
+/// Deserialize `yaml` into `T`, or report every independent mistake in it
+/// (an unknown field, a missing one, a value of the wrong type, a bad date,
+/// … each with its place), not only the first. Malformed YAML is one
+/// mistake: nothing after it can be read.
+pub fn parse_all<T: DeserializeOwned>(
+    yaml: &str,
+    src: YamlSource<'_>,
+) -> Result<T, Vec<Diagnostic>> {
+    not_too_deep(yaml, src).map_err(|d| vec![d])?;
+    serde_yaml::from_str::<T>(yaml).map_err(|e| recover::all::<T>(yaml, src, &e))
+}
+
+fn not_too_deep(yaml: &str, src: YamlSource<'_>) -> Result<(), Diagnostic> {
+    match too_deep(yaml) {
+        None => Ok(()),
+        Some(at) => Err(Diagnostic::error(format!(
             "this YAML nests `[` / `{{` more than {MAX_FLOW_DEPTH} levels deep"
         ))
         .at_offset(src.file, src.full_text, src.start + at)
-        .help("no playbook file needs this; write the values as an indented list or map instead"));
+        .help("no playbook file needs this; write the values as an indented list or map instead")),
     }
-    serde_yaml::from_str::<T>(yaml).map_err(|e| to_diagnostic(&e, src))
 }
 
 /// Deeper flow nesting than any playbook needs. The YAML parser's time grows
@@ -73,22 +92,8 @@ fn too_deep(yaml: &str) -> Option<usize> {
     None
 }
 
-fn to_diagnostic(e: &serde_yaml::Error, src: YamlSource<'_>) -> Diagnostic {
-    let raw = e.to_string();
-    let message = strip_position(&raw);
-    let (message, help) = explain(&message);
-    let mut d = Diagnostic::error(message);
-    if let Some(help) = help {
-        d = d.help(help);
-    }
-    match e.location() {
-        Some(loc) => d.at_offset(src.file, src.full_text, src.start + loc.index()),
-        None => d.at_offset(src.file, src.full_text, src.start),
-    }
-}
-
 /// serde_yaml appends " at line L column C"; we show the place ourselves.
-fn strip_position(msg: &str) -> String {
+pub(super) fn strip_position(msg: &str) -> String {
     let mut m = msg.to_string();
     if let Some(i) = m.find(" at line ") {
         m.truncate(i);
@@ -100,7 +105,7 @@ fn strip_position(msg: &str) -> String {
 }
 
 /// Turn serde's wording into a message plus a hint a playbook author can act on.
-fn explain(msg: &str) -> (String, Option<String>) {
+pub(super) fn explain(msg: &str) -> (String, Option<String>) {
     // yaml_serde prefixes the field path ("steps[0].number: invalid type: …").
     for marker in [
         "unknown field `",
@@ -156,12 +161,7 @@ fn explain(msg: &str) -> (String, Option<String>) {
             ),
         );
     }
-    if msg.contains("civil date")
-        || msg.contains("parsing date")
-        || msg.contains("parse date")
-        || msg.contains("parsed date")
-        || msg.contains("date is not valid")
-    {
+    if recover::is_date_message(msg) {
         return (
             format!("not a valid date: {msg}"),
             Some("write dates as YYYY-MM-DD, for example `2027-03-01`".into()),
@@ -245,6 +245,121 @@ mod tests {
         let d = parse::<Market>(text, src(text)).unwrap_err();
         assert_eq!(d.location.as_ref().unwrap().line, 3, "{d:?}");
         assert!(d.help.unwrap().contains("YYYY-MM-DD"), "{}", d.message);
+    }
+
+    fn market_errors(text: &str) -> Vec<Diagnostic> {
+        parse_all::<crate::model::raw::RawMarket>(text, src(text)).unwrap_err()
+    }
+
+    /// `regoin` for `region` is one mistake (its did-you-mean), `name`
+    /// left out is another.
+    #[test]
+    fn every_independent_mistake_of_a_document_is_reported_in_order() {
+        let text = "id: de\nregoin: eu\nkickoff: March 1, 2027\ntags: new-language\npartners:\n  - kind: reseller\n";
+        let ds = market_errors(text);
+        let got: Vec<(String, usize, usize)> = ds
+            .iter()
+            .map(|d| {
+                let l = d.location.as_ref().unwrap();
+                (d.message.clone(), l.line, l.column)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("missing field `name`".to_string(), 1, 1),
+                ("unknown field `regoin`".to_string(), 2, 1),
+                (
+                    "`kickoff` must be a date like 2027-03-01".to_string(),
+                    3,
+                    10
+                ),
+                (
+                    "wrong type: string \"new-language\", expected a sequence (at `tags`)"
+                        .to_string(),
+                    4,
+                    7
+                ),
+                ("missing field `name` (at `partners[0]`)".to_string(), 6, 5),
+            ],
+            "{ds:#?}"
+        );
+        assert_eq!(ds[2].span_len, "March 1, 2027".len(), "the whole date");
+        assert!(ds[1]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `region`?"));
+        assert!(ds[2].help.as_deref().unwrap().contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn a_clean_document_and_malformed_yaml_give_one_answer() {
+        let ok = "id: de\nname: Germany\nregion: eu\nkickoff: 2027-03-01\n";
+        assert!(parse_all::<crate::model::raw::RawMarket>(ok, src(ok)).is_ok());
+        let bad = "id: de\nname: Germany\n  region: eu\nkickoff: nope\n";
+        let ds = market_errors(bad);
+        assert_eq!(ds.len(), 1, "{ds:#?}");
+        assert!(
+            ds[0].message.starts_with("malformed YAML"),
+            "{}",
+            ds[0].message
+        );
+    }
+
+    #[test]
+    fn a_stand_in_never_reports_its_own_errors() {
+        // `target` missing: its stand-in is a map, whose own missing
+        // fields (`op`, `value`, `text`) are not the author's mistakes.
+        let text = "group: {id: g, title: G}\nmetrics:\n  - id: m\n    name: M\n    lower_is_beter: true\n";
+        let ds = parse_all::<crate::model::raw::RawMetricFile>(text, src(text)).unwrap_err();
+        let msgs: Vec<&str> = ds.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "missing field `target` (at `metrics[0]`)",
+                "unknown field `lower_is_beter` (at `metrics[0]`)",
+            ]
+        );
+        assert_eq!(ds[0].location.as_ref().unwrap().line, 3);
+    }
+
+    #[test]
+    fn an_impossible_day_says_which_part_is_out_of_range() {
+        let text = "id: de\nname: Germany\nregion: eu\nkickoff: 2027-02-30\n";
+        let d = &market_errors(text)[0];
+        assert_eq!(d.message, "`kickoff` must be a date like 2027-03-01");
+        let help = d.help.as_deref().unwrap();
+        assert!(
+            help.starts_with("`2027-02-30` is not a day of the calendar ("),
+            "{help}"
+        );
+        assert!(help.contains("1..=28"), "{help}");
+        let text = "id: de\nname: Germany\nregion: eu\nkickoff: 2027-03-01\nactuals:\n  m: {value: 1, as_of: \"2027-3-1\"}\n";
+        let d = &market_errors(text)[0];
+        assert_eq!(
+            d.message,
+            "`as_of` must be a date like 2027-03-01 (at `actuals.m.as_of`)"
+        );
+        assert_eq!(d.span_len, "\"2027-3-1\"".len());
+    }
+
+    // jiff's wording, which `recover::is_date_message` reads.
+    #[test]
+    fn wording_dates() {
+        for (value, wording) in [
+            ("March 1", "four digit integer as year"),
+            ("\"\"", "four digit year"),
+            ("2027-3-1", "two digit integer as month"),
+            ("2027-03-1", "two digit day"),
+            ("2027-3-01", "two digit integer as month"),
+            ("2027-02-30", "parsed date is not valid"),
+            ("[2027]", "expected a date string"),
+        ] {
+            let text = format!("id: de\nname: G\nregion: eu\nkickoff: {value}\n");
+            let e = serde_yaml::from_str::<crate::model::raw::RawMarket>(&text).unwrap_err();
+            assert!(e.to_string().contains(wording), "{value}: {e}");
+        }
     }
 
     #[test]

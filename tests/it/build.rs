@@ -24,7 +24,6 @@ fn build_writes_the_pages_and_machine_readable_files() {
         "markets/de/index.html",
         "markets/de/checklist/index.html",
         "markets/ie/checklist/index.html",
-        "sitemap.xml",
         "playbook.json",
         "search-index.js",
         "404.html",
@@ -32,6 +31,17 @@ fn build_writes_the_pages_and_machine_readable_files() {
         assert!(site.join(file).is_file(), "missing {file}:\n{}", built.run);
     }
     assert!(built.run.stderr.contains("built "), "{}", built.run);
+    // The base URL (`/`) has no host, so there is no sitemap, and the
+    // build says why and how to get one.
+    assert!(!site.join("sitemap.xml").exists());
+    assert!(
+        built
+            .run
+            .stderr
+            .contains("note: no sitemap.xml: its addresses must be absolute, and the base URL has no host; set [build] site-url"),
+        "{}",
+        built.run
+    );
 }
 
 #[test]
@@ -307,14 +317,36 @@ fn build_writes_a_reproducible_full_text_index_of_the_entity_pages() {
 }
 
 #[test]
-fn base_url_path_goes_into_the_sitemap_and_the_404_page_only() {
-    let built = Fixture::skeleton().build_to_temp(&["--base-url", "/ops/playbook/"]);
+fn base_url_path_goes_into_the_404_page_and_site_url_into_the_sitemap() {
+    let fixture = Fixture::skeleton().replace(
+        "book.toml",
+        "base-url = \"/\"\n",
+        "base-url = \"/\"\nsite-url = \"https://intranet.example/ops/playbook\"\n",
+    );
+    let built = fixture.build_to_temp(&["--base-url", "/ops/playbook/"]);
+    // A sitemap's addresses are absolute (#26): the host from site-url.
     let sitemap = built.page("sitemap.xml");
     assert!(
-        sitemap
-            .contains("<loc>/ops/playbook/frameworks/launch/compliance/regulatory-mapping/</loc>"),
+        sitemap.contains(
+            "<loc>https://intranet.example/ops/playbook/frameworks/launch/compliance/regulatory-mapping/</loc>"
+        ),
         "{sitemap}"
     );
+    assert!(!sitemap.contains("<loc>/"), "{sitemap}");
+    assert!(!built.run.stderr.contains("no sitemap"), "{}", built.run);
+    let run = Fixture::skeleton()
+        .replace(
+            "book.toml",
+            "base-url = \"/\"\n",
+            "base-url = \"/\"\nsite-url = \"/ops/playbook/\"\n",
+        )
+        .check();
+    let e = run.only_error();
+    assert_eq!(
+        e.message,
+        "site-url `/ops/playbook/` has no host: it is the site's full address"
+    );
+    e.assert_complete();
     let not_found = built.page("404.html");
     assert!(not_found.contains("href=\"/ops/playbook/\""));
     // Served at any depth: the sidebar's links too start from the base URL.
@@ -638,4 +670,82 @@ fn a_long_list_in_the_sidebar_shows_only_the_block_that_holds_the_page() {
     assert!(side.contains(">60. Chapter number 60</a>"), "{side}");
     assert!(!side.contains(">61. Chapter number 61</a>"), "{side}");
     assert!(side.matches("<li>").count() < 30, "{side}");
+}
+
+/// Markets are listed by name, not by the ISO code their files are named by
+/// (#26): Switzerland (`ch`) comes after Germany and Ireland in the
+/// sidebar, the markets index, the home page and previous/next.
+#[test]
+fn markets_are_listed_by_name() {
+    let built = Fixture::skeleton()
+        .file(
+            "content/markets/ch.yaml",
+            "id: ch\nname: Switzerland\nregion: eu\nkickoff: 2027-06-01\n",
+        )
+        .build_to_temp(&[]);
+    let names = |html: &str, from: &str, pattern: &str| -> Vec<String> {
+        let html = &html[html.find(from).unwrap_or_else(|| panic!("no {from}"))..];
+        ["Germany", "Ireland", "Switzerland"]
+            .iter()
+            .filter_map(|n| {
+                html.find(&pattern.replace("{}", n))
+                    .map(|at| (at, n.to_string()))
+            })
+            .collect::<std::collections::BTreeMap<_, _>>()
+            .into_values()
+            .collect()
+    };
+    let want = ["Germany", "Ireland", "Switzerland"];
+    let market = built.page("markets/ie/index.html");
+    assert_eq!(
+        names(&market, "class=\"sidebar\"", ">{}</a>"),
+        want,
+        "sidebar"
+    );
+    let index = built.page("markets/index.html");
+    assert_eq!(names(&index, "<tbody>", ">{}</a>"), want, "markets index");
+    let home = built.page("index.html");
+    assert_eq!(
+        names(&home, "market-grid", "</span> {}</a>"),
+        want,
+        "home page"
+    );
+    let de = built.page("markets/de/checklist/index.html");
+    let next = &de[de.find("rel=\"next\"").expect("a next link")..];
+    assert!(
+        next[..next.find("</a>").unwrap()].contains("Ireland"),
+        "after Germany's checklist comes Ireland, not Switzerland: {next}"
+    );
+}
+
+/// A task's search snippet keeps its title, owner and text apart (#26):
+/// the title is the sub-result's own label, the owner and the description
+/// are separated, not "Regulation inventory Legal counsel List the rules".
+#[test]
+fn search_snippets_keep_a_tasks_title_owner_and_text_apart() {
+    let built = Fixture::skeleton().build_to_temp(&[]);
+    let mut sections = Vec::new();
+    for entry in std::fs::read_dir(built.site().join("fulltext/pages")).unwrap() {
+        let packed = std::fs::read(entry.unwrap().path()).unwrap();
+        let bundle: serde_json::Value =
+            serde_json::from_reader(flate2::read::ZlibDecoder::new(&packed[..])).unwrap();
+        for page in bundle.as_array().unwrap() {
+            for s in page["s"].as_array().unwrap() {
+                sections.push((
+                    s[0].as_str().unwrap().to_string(),
+                    s[1].as_str().unwrap().to_string(),
+                    s[2].as_str().unwrap().to_string(),
+                ));
+            }
+        }
+    }
+    let task = sections
+        .iter()
+        .find(|s| s.0 == "task-regulation-inventory")
+        .expect("the task's section");
+    assert_eq!(task.1, "Regulation inventory");
+    assert_eq!(
+        task.2,
+        "Legal counsel · List the rules of the market. Done when each has an owner."
+    );
 }

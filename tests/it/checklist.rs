@@ -183,6 +183,84 @@ fn all_markets_as_csv_writes_one_file_per_market() {
     }
 }
 
+/// `--format md,csv,md` is md and csv, once each.
+#[test]
+fn a_format_given_twice_is_written_once() {
+    let f = Fixture::skeleton();
+    let run = f.run(&["checklist", "--all", "--format", "md,csv,md", "-o", "lists"]);
+    run.assert_ok();
+    assert_eq!(
+        entries(&f.path("lists")),
+        [
+            "checklist-de.csv",
+            "checklist-de.md",
+            "checklist-ie.csv",
+            "checklist-ie.md"
+        ]
+    );
+    assert!(run.stderr.contains("wrote 4 checklists"), "{run}");
+}
+
+/// `-o` into a site Playbook built (`book/`, or any folder with its
+/// marker) is refused: the next build replaces the folder and deletes the
+/// files. `schema -o` has the same checks.
+#[test]
+fn output_into_the_sites_own_folder_or_the_sources_is_refused() {
+    let f = Fixture::skeleton();
+    f.build().assert_ok();
+    for args in [
+        &["checklist", "--all", "--format", "csv", "-o", "book/lists"][..],
+        &["checklist", "--all", "--format", "csv", "-o", "book"],
+        &["checklist", "de", "-o", "book/markets/de/mine.md"],
+        &["schema", "-o", "book/schemas"],
+    ] {
+        let run = f.run(args);
+        run.assert_code(2);
+        assert!(
+            run.stderr.contains(
+                "is a site Playbook built, and the next build there replaces it as a whole"
+            ),
+            "{run}"
+        );
+    }
+    assert!(!f.path("book/lists").exists() && !f.path("book/schemas").exists());
+    assert!(!f.path("book/markets/de/mine.md").exists());
+    assert!(!f.path("book/checklist-de.csv").exists());
+    let run = f.run(&["schema", "-o", "content/schemas"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("one of the playbook's own files or folders"),
+        "{run}"
+    );
+    assert!(!f.path("content/schemas").exists());
+    // A folder beside the site is fine.
+    f.run(&["checklist", "--all", "--format", "csv", "-o", "lists"])
+        .assert_ok();
+}
+
+/// A PDF written to a terminal would be a screenful of bytes: refused,
+/// asking for `-o` (the terminal is `script`'s pseudo-terminal).
+#[test]
+fn a_pdf_to_a_terminal_is_refused_and_asks_for_a_file() {
+    let f = Fixture::skeleton();
+    let cmd = format!(
+        "'{}' --root '{}' checklist de --format pdf",
+        env!("CARGO_BIN_EXE_playbook"),
+        f.root().display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script (util-linux) runs the command on a pseudo-terminal");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("a PDF is not for a terminal"), "{text}");
+    assert!(text.contains("-o de.pdf"), "{text}");
+    assert!(!text.contains("%PDF"), "{text}");
+}
+
 #[test]
 fn all_without_an_output_folder_is_a_usage_error() {
     let run = Fixture::skeleton().run(&["checklist", "--all"]);

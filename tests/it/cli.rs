@@ -128,6 +128,56 @@ fn init_refuses_a_folder_that_already_has_a_playbook() {
     );
 }
 
+/// `init` into a folder with other files adds its own beside them and
+/// says so; an empty or new folder gets no note.
+#[test]
+fn init_into_a_folder_that_is_not_empty_says_so() {
+    let f = Fixture::empty()
+        .file("ops/README.md", "# Ops\n")
+        .file("ops/notes/a.txt", "x");
+    let run = f.run(&["init", "ops"]);
+    run.assert_ok();
+    assert!(
+        run.stderr.contains("note: ops was not empty: the playbook's files were added beside README.md, notes/, which were left as they were"),
+        "{run}"
+    );
+    assert_eq!(f.read("ops/README.md"), "# Ops\n");
+    let run = f.run(&["init", "fresh"]);
+    run.assert_ok();
+    assert!(!run.stderr.contains("note:"), "{run}");
+}
+
+/// The reader of the output goes away (`playbook checklist de 2>&1 | head
+/// -c 10`, standard output and error into one closed pipe): no command
+/// panics (exit 101 before), and the output simply ends.
+#[test]
+fn a_closed_pipe_never_panics() {
+    let f = Fixture::skeleton();
+    let root = f.root().to_str().expect("utf-8 path");
+    for (args, code) in [
+        (&["checklist", "de", "--format", "md"][..], 0),
+        (&["checklist", "de", "--format", "html"], 0),
+        (&["checklist", "nope"], 2),
+        (&["check"], 0),
+        (&["check", "--format", "json"], 0),
+        // `status` reports the closed pipe as a failure to write (exit 1).
+        (&["status", "--as-of", "2027-03-01"], 1),
+        (&["progress", "de", "no/such-task"], 2),
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader); // `head` has read its bytes and left
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_playbook"))
+            .arg("--root")
+            .arg(root)
+            .args(args)
+            .stdout(writer.try_clone().expect("a second end"))
+            .stderr(writer)
+            .status()
+            .expect("run playbook");
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}
+
 #[test]
 fn build_without_book_toml_is_a_usage_error_that_suggests_root_or_init() {
     let run = Fixture::empty().build();

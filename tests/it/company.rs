@@ -116,6 +116,69 @@ fn the_company_program_lists_its_work_once_from_its_own_kickoff() {
         uids, want,
         "one event per company step, UIDs apart from any market's"
     );
+    // Named by the program's name, not "Company program program" (#26).
+    assert!(
+        ics.contains("\r\nX-WR-CALNAME:Company program checklist\r\n"),
+        "{ics}"
+    );
+    let summaries: Vec<String> = cal
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| icalendar::Component::get_summary(e).unwrap().to_string())
+        .collect();
+    assert!(
+        summaries.iter().all(|s| s.starts_with("Company program: ")),
+        "{summaries:?}"
+    );
+    assert!(!ics.contains("program program"), "{ics}");
+}
+
+/// The company program's checklist names its lead only when book.toml
+/// gives one (`[company] lead`); without one it says nothing, instead of
+/// "Operations lead: —" (#26). A market without an `ops-lead` likewise.
+#[test]
+fn a_lead_is_shown_only_when_there_is_one() {
+    let with = crate::support::Fixture::skeleton()
+        .append(
+            "book.toml",
+            "\n[company]\nkickoff = 2026-11-02\nlead = \"Maya Patel\"\n",
+        )
+        .replace(
+            "content/markets/ie.yaml",
+            "team: { ops-lead: \"Siobhán Kelly\" }",
+            "team: {}",
+        );
+    let site = with.build_to_temp(&[]);
+    let company = site.page("company/index.html");
+    assert!(
+        company.contains("tasks · Operations lead: Maya Patel</p>"),
+        "{company}"
+    );
+    let de = site.page("markets/de/checklist/index.html");
+    assert!(de.contains("· Operations lead: Jonas Weber</p>"), "{de}");
+    assert!(
+        de.contains(" · lead Jonas Weber</"),
+        "the printed running head"
+    );
+    let ie = site.page("markets/ie/checklist/index.html");
+    assert!(
+        !ie.contains("Operations lead") && !ie.contains("lead —"),
+        "{ie}"
+    );
+    let html = with.run(&["checklist", "--company", "--format", "html"]);
+    assert!(
+        html.stdout.contains("Operations lead: Maya Patel"),
+        "{html}"
+    );
+
+    let without = crate::support::Fixture::skeleton()
+        .append("book.toml", "\n[company]\nkickoff = 2026-11-02\n");
+    let company = without.build_to_temp(&[]).page("company/index.html");
+    assert!(!company.contains("Operations lead"), "{company}");
+    assert!(!company.contains("—"), "no dash for nobody: {company}");
+    let html = without.run(&["checklist", "--company", "--format", "html"]);
+    assert!(!html.stdout.contains("Operations lead"), "{html}");
 }
 
 #[test]

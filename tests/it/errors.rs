@@ -284,6 +284,116 @@ fn problems_in_two_files_are_reported_together_with_a_count() {
     assert_eq!(run.count_line(), Some("2 errors, 0 warnings"), "{run}");
 }
 
+/// Four mistakes in one file are four errors in one run, each complete, in
+/// `check` and `build` (issue #26: one per run meant three rounds of fixing).
+#[test]
+fn four_mistakes_in_one_file_are_reported_in_one_run() {
+    let fixture = Fixture::skeleton()
+        .replace(DE, "region: eu", "regoin: eu")
+        .replace(DE, "tags: [new-language]", "tags: new-language")
+        .replace(DE, "kickoff: 2026-03-02", "kickoff: March 1, 2027")
+        .replace(DE, "{ value: 94,", "{ value: high,");
+    for run in [fixture.check(), fixture.build()] {
+        run.assert_code(1);
+        let errors = run.errors();
+        let got: Vec<(String, String)> = errors
+            .iter()
+            .map(|e| (e.place(), e.message.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (format!("{DE}:3:1"), "unknown field `regoin`".to_string()),
+                (
+                    format!("{DE}:6:7"),
+                    "wrong type: string \"new-language\", expected a sequence (at `tags`)"
+                        .to_string()
+                ),
+                (
+                    format!("{DE}:9:10"),
+                    "`kickoff` must be a date like 2027-03-01".to_string()
+                ),
+                (
+                    format!("{DE}:13:28"),
+                    "wrong type: string \"high\", expected f64 (at `actuals.launch-on-time.value`)"
+                        .to_string()
+                ),
+            ],
+            "{run}"
+        );
+        for e in &errors {
+            e.assert_complete();
+        }
+        assert_eq!(errors[2].underlined(), "March 1, 2027", "the whole date");
+        assert!(errors[2].help().contains("YYYY-MM-DD"), "{run}");
+        assert!(errors[0].help().contains("did you mean `region`?"), "{run}");
+        assert_eq!(run.count_line(), Some("4 errors, 0 warnings"), "{run}");
+    }
+}
+
+/// A mistake inside a Markdown file's front matter is placed in the file,
+/// and the others in it are found too.
+#[test]
+fn every_mistake_in_front_matter_is_reported() {
+    let run = Fixture::skeleton()
+        .replace(CHAPTER, "title:", "titel:")
+        .replace(
+            CHAPTER,
+            "---\nThe team met",
+            "reading: quick\n---\nThe team met",
+        )
+        .check();
+    run.assert_code(1);
+    let messages: Vec<String> = run.errors().iter().map(|e| e.message.clone()).collect();
+    assert_eq!(
+        messages,
+        ["unknown field `titel`", "unknown field `reading`"],
+        "{run}"
+    );
+    for e in run.errors() {
+        e.assert_complete();
+        assert!(e.place().starts_with(CHAPTER), "{e}");
+    }
+}
+
+/// A web address in `[[…]]` gets a hint (write a link), not "unknown
+/// reference kind `https`"; a `[[` written `\[[` is text (#26).
+#[test]
+fn a_web_address_in_double_brackets_gets_a_hint_and_an_escaped_one_is_text() {
+    let run = Fixture::skeleton()
+        .replace(
+            DE,
+            "see [[step:regulatory-mapping]].",
+            "see [[https://www.bfdi.bund.de/]] and \\[[not a reference]].",
+        )
+        .check();
+    let e = run.only_error();
+    e.assert_complete();
+    assert_eq!(
+        e.message,
+        "`[[https://www.bfdi.bund.de/]]` is a web address in `[[…]]`, which is for references to the playbook's own pages"
+    );
+    assert_eq!(e.underlined(), "[[https://www.bfdi.bund.de/]]");
+    assert!(
+        e.help()
+            .starts_with("write a link as `[text](https://www.bfdi.bund.de/)`"),
+        "{e}"
+    );
+    let fixed = Fixture::skeleton().replace(
+        DE,
+        "see [[step:regulatory-mapping]].",
+        "see \\[[step:regulatory-mapping]] (written so) and [[step:regulatory-mapping]].",
+    );
+    fixed.check().assert_ok();
+    let page = fixed.build_to_temp(&[]).page("markets/de/index.html");
+    assert!(
+        page.contains(
+            "see [[step:regulatory-mapping]] (written so) and <a class=\"xref xref-step\""
+        ),
+        "{page}"
+    );
+}
+
 #[test]
 fn reference_problems_in_two_files_are_reported_together_with_a_count() {
     let run = Fixture::skeleton()

@@ -3,6 +3,8 @@
 //! redirects to a working page, one that refuses HEAD (405) but answers
 //! GET, and one that never answers. The fixture links to each from a
 //! Markdown body, a Markdown field of a YAML file and a regulation's `link`.
+//! Links no server answers for (a refused port, a name that does not
+//! resolve) are "could not check" warnings, never cached.
 
 use crate::support::{Fixture, Run};
 use std::io::{Read, Write};
@@ -341,4 +343,103 @@ fn all_links_good_exits_zero_and_json_carries_the_notes() {
     assert_eq!(d["severity"], "note", "{run}");
     assert_eq!(d["file"], "content/regulations/gdpr.yaml", "{run}");
     assert_eq!(d["line"], 6, "{run}");
+}
+
+/// A local port nothing listens on: connecting is refused.
+fn closed_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    l.local_addr().expect("address").port()
+}
+
+/// Offline, no link can be checked: one warning line says so (not an
+/// error per link, issue #26), the check passes, and nothing is cached as
+/// broken, so the next run asks again.
+#[test]
+fn offline_nothing_is_checked_one_line_says_so_and_nothing_is_cached() {
+    let refused = format!("http://127.0.0.1:{}/gone", closed_port());
+    let f = Fixture::skeleton()
+        .replace(
+            "content/regulations/gdpr.yaml",
+            "link: https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+            &format!("link: {refused}"),
+        )
+        .append(
+            "content/research/launch-study.md",
+            "\nSee [the registry](http://playbook-link-test.invalid/registry).\n",
+        );
+    for _ in 0..2 {
+        let run = f.run_env(
+            &["check", "--external"],
+            &[
+                ("PLAYBOOK_LINK_TIMEOUT", "2"),
+                ("NO_PROXY", "127.0.0.1,.invalid"),
+                ("no_proxy", "127.0.0.1,.invalid"),
+            ],
+        );
+        run.assert_ok();
+        assert_eq!(
+            run.stderr
+                .matches("warning: could not reach any of the 2 external links asked (offline?): they were not checked")
+                .count(),
+            1,
+            "{run}"
+        );
+        assert_eq!(run.stderr.matches("warning:").count(), 1, "{run}");
+        assert_eq!(run.count_line(), Some("0 errors, 1 warning"), "{run}");
+        assert!(
+            run.stderr
+                .contains("0 broken, 0 redirected, 2 not checked (unreachable) (0 from the cache"),
+            "{run}"
+        );
+        let cache = std::fs::read_to_string(f.path(".playbook-cache/external-links.json"))
+            .unwrap_or_default();
+        assert!(
+            !cache.contains("/gone") && !cache.contains(".invalid"),
+            "{cache}"
+        );
+    }
+}
+
+/// One server unreachable among working ones: a warning at its place, not
+/// an error, and not cached; the working link is cached as before.
+#[test]
+fn an_unreachable_server_among_working_ones_is_a_warning_at_its_place() {
+    let server = Server::start();
+    let refused = format!("http://127.0.0.1:{}/gone", closed_port());
+    let f = Fixture::skeleton()
+        .replace(
+            "content/regulations/gdpr.yaml",
+            "link: https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+            &format!("link: {}", server.url("/ok")),
+        )
+        .append(
+            "content/research/launch-study.md",
+            &format!("\nSee [the old registry]({refused}).\n"),
+        );
+    let run = check_external(&f);
+    run.assert_ok();
+    let warnings: Vec<String> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "warning: could not check link {refused}: the server refused the connection"
+        )],
+        "{run}"
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "--> {}",
+            place(&f, "content/research/launch-study.md", &refused)
+        )),
+        "{run}"
+    );
+    assert_eq!(run.count_line(), Some("0 errors, 1 warning"), "{run}");
+    let cache = f.read(".playbook-cache/external-links.json");
+    assert!(cache.contains(&server.url("/ok")), "{cache}");
+    assert!(!cache.contains("/gone"), "{cache}");
 }

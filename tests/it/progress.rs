@@ -89,7 +89,8 @@ fn recording_again_keeps_the_teams_comments_and_order() {
         f.read(DE),
         format!("# Kept by the Berlin team.\ndone:\n  # first week\n  {NOTICE}:\n    on: 2027-03-02 # Monday\n    note: \"DE and EN\"\n  {INVENTORY}:\n    on: 2027-03-04\n\n# end of file\n")
     );
-    // The same task again: its entry changes, nothing else.
+    // The same task again, with --replace: its entry changes (the note
+    // stays), nothing else.
     f.run(&[
         "progress",
         "de",
@@ -98,12 +99,13 @@ fn recording_again_keeps_the_teams_comments_and_order() {
         "2027-03-03",
         "--by",
         "Ben",
+        "--replace",
     ])
     .assert_ok();
     let text = f.read(DE);
     assert!(
         text.contains(&format!(
-            "  # first week\n  {NOTICE}:\n    on: 2027-03-03\n    by: Ben\n  {INVENTORY}:"
+            "  # first week\n  {NOTICE}:\n    on: 2027-03-03\n    by: Ben\n    note: DE and EN\n  {INVENTORY}:"
         )),
         "{text}"
     );
@@ -111,6 +113,137 @@ fn recording_again_keeps_the_teams_comments_and_order() {
         text.starts_with("# Kept by the Berlin team.\n") && text.ends_with("\n# end of file\n")
     );
     f.check().assert_ok();
+}
+
+/// Recording a task that is already done does not wipe who, when and the
+/// note (issue #26): the record that stands is shown, at its line, and kept
+/// unless `--replace`, which changes only the fields given.
+#[test]
+fn a_standing_record_is_shown_and_kept_unless_replace() {
+    let f = Fixture::skeleton();
+    f.run(&[
+        "progress",
+        "de",
+        INVENTORY,
+        "--on",
+        "2026-03-05",
+        "--by",
+        "Anna Schmidt",
+        "--note",
+        "ticket OPS-12",
+    ])
+    .assert_ok();
+    let recorded = f.read(DE);
+
+    let run = f.run(&["progress", "de", INVENTORY, "--by", "Ben"]);
+    run.assert_code(2);
+    let e = run.errors();
+    assert_eq!(e.len(), 1, "{run}");
+    assert_eq!(
+        e[0].message,
+        format!("`{INVENTORY}` is already recorded as done on 2026-03-05 by Anna Schmidt (note: ticket OPS-12); the record stands"),
+        "{run}"
+    );
+    assert_eq!(e[0].place(), format!("{DE}:5:3"), "{run}");
+    assert!(e[0].help().contains("--replace"), "{run}");
+    assert!(e[0].help().contains("--undo"), "{run}");
+    assert_eq!(f.read(DE), recorded, "nothing written");
+
+    // The same record again is no change, and no error.
+    let run = f.run(&[
+        "progress",
+        "de",
+        INVENTORY,
+        "--on",
+        "2026-03-05",
+        "--by",
+        "Anna Schmidt",
+        "--note",
+        "ticket OPS-12",
+    ]);
+    run.assert_ok();
+    assert!(run.stdout.contains("nothing changed"), "{run}");
+    assert_eq!(f.read(DE), recorded);
+
+    // --replace: the date changes, who and the note stay.
+    let run = f.run(&[
+        "progress",
+        "de",
+        INVENTORY,
+        "--on",
+        "2026-03-06",
+        "--replace",
+    ]);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("done on 2026-03-05 by Anna Schmidt (note: ticket OPS-12) → done on 2026-03-06 by Anna Schmidt (note: ticket OPS-12)"),
+        "{run}"
+    );
+    assert!(
+        f.read(DE).ends_with(&format!(
+            "done:\n  {INVENTORY}:\n    on: 2026-03-06\n    by: Anna Schmidt\n    note: ticket OPS-12\n"
+        )),
+        "{}",
+        f.read(DE)
+    );
+}
+
+/// `--undo` removes a record and nothing else; undoing what is not
+/// recorded is refused.
+#[test]
+fn undo_removes_a_record_and_keeps_the_rest_of_the_file() {
+    let f = Fixture::skeleton().file(
+        DE,
+        format!("# Kept by the Berlin team.\ndone:\n  # first week\n  {NOTICE}:\n    on: 2026-03-02 # Monday\n    note: \"DE and EN\"\n  {INVENTORY}:\n    on: 2026-03-04\n\n# end of file\n"),
+    );
+    let run = f.run(&["progress", "de", NOTICE, "--undo"]);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains(&format!(
+            "removed the record of `{NOTICE}` (done on 2026-03-02 (note: DE and EN))"
+        )),
+        "{run}"
+    );
+    assert_eq!(
+        f.read(DE),
+        format!("# Kept by the Berlin team.\ndone:\n  # first week\n  {INVENTORY}:\n    on: 2026-03-04\n\n# end of file\n")
+    );
+    let md = f.run(&["checklist", "de", "--format", "md"]);
+    assert!(
+        md.stdout.contains("- [ ] **Translate the privacy notice**"),
+        "{md}"
+    );
+    // The last one: the file stays valid, with no entries.
+    f.run(&["progress", "de", INVENTORY, "--undo"]).assert_ok();
+    assert!(f.read(DE).contains("done: {}\n"), "{}", f.read(DE));
+    f.check().assert_ok();
+    let run = f.run(&["progress", "de", INVENTORY, "--undo"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains(&format!(
+            "`{INVENTORY}` is not recorded as done in {DE}: nothing to undo"
+        )),
+        "{run}"
+    );
+    let run = f.run(&["progress", "de", INVENTORY, "--undo", "--by", "Ben"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("cannot be used with"), "{run}");
+}
+
+/// A done date after today is recorded, with a warning.
+#[test]
+fn a_done_date_after_today_is_recorded_with_a_warning() {
+    let f = Fixture::skeleton();
+    let run = f.run(&["progress", "de", INVENTORY, "--on", "2099-01-04"]);
+    run.assert_ok();
+    assert!(
+        run.stderr.contains("warning: 2099-01-04 is after today ("),
+        "{run}"
+    );
+    assert!(f.read(DE).contains("on: 2099-01-04"));
+    let run = f.run(&["progress", "de", NOTICE, "--on", "2020-01-06"]);
+    run.assert_ok();
+    assert!(!run.stderr.contains("warning"), "{run}");
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! `playbook new`: each kind on the `init` playbook makes an entity that
-//! checks without a warning and builds its page at once; an existing id and
+//! checks (its one warning: the `TODO` placeholders left to fill in) and
+//! builds its page at once; a new market is a draft whose region is not
+//! guessed; an existing id and
 //! an unknown parent are refused and change nothing; the file a step, task
 //! or metric is added to keeps its comments and text.
 
@@ -7,7 +9,8 @@ use crate::support::{Fixture, Run};
 
 const COMPLIANCE: &str = "content/frameworks/launch/compliance.yaml";
 
-/// `new ARGS` succeeded, and `check` now passes without a warning.
+/// `new ARGS` succeeded, and `check` now passes; its one warning is the
+/// placeholders left to fill in, at the first `TODO` of the file written.
 fn made(f: &Fixture, args: &[&str]) -> Run {
     let mut all = vec!["new"];
     all.extend_from_slice(args);
@@ -15,11 +18,60 @@ fn made(f: &Fixture, args: &[&str]) -> Run {
     run.assert_ok();
     let check = f.check();
     check.assert_ok();
+    let warnings = check.warnings();
+    for w in &warnings {
+        assert!(
+            w.message.ends_with("`TODO` placeholders") && w.underlined() == "TODO",
+            "only placeholders are left:\n{check}"
+        );
+    }
     assert!(
-        check.warnings().is_empty(),
-        "warnings after `new`:\n{check}"
+        warnings.iter().any(|w| {
+            let file = w.place().split(':').next().unwrap_or("").to_string();
+            run.stdout.contains(&format!(" {file}"))
+        }),
+        "a warning for the file `new` wrote:\n{run}\n{check}"
     );
     run
+}
+
+/// A new market is a draft (`draft: true`: not a live launch until its
+/// kickoff is set), its region is left to say rather than guessed from the
+/// other markets' (both of the skeleton's are `eu`), and `check` warns
+/// until every `TODO` is filled in; then it is quiet.
+#[test]
+fn a_new_market_is_a_draft_without_a_guessed_region_until_filled_in() {
+    let f = Fixture::skeleton();
+    made(&f, &["market", "us"]);
+    let text = f.read("content/markets/us.yaml");
+    assert!(text.contains("\ndraft: true "), "{text}");
+    assert!(text.contains("\nregion: TODO "), "{text}");
+    assert!(!text.contains("region: eu"), "{text}");
+    let check = f.check();
+    let w = &check.warnings()[0];
+    assert_eq!(
+        w.message,
+        "content/markets/us.yaml still has 10 `TODO` placeholders"
+    );
+    assert_eq!(w.place(), "content/markets/us.yaml:5:32", "{check}");
+    // Filled in: the marks go, the kickoff is set, the draft line removed.
+    let filled: String = text
+        .lines()
+        .filter(|l| !l.starts_with("draft:"))
+        .map(|l| match l.split_once(" # TODO") {
+            Some((value, _)) => value.trim_end().to_string(),
+            None => l.to_string(),
+        })
+        .map(|l| {
+            l.replace("region: TODO", "region: na")
+                .replace("  TODO: one paragraph", "  One paragraph")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let f = f.file("content/markets/us.yaml", format!("{filled}\n"));
+    let check = f.check();
+    check.assert_ok();
+    assert!(check.warnings().is_empty(), "{check}\n{filled}");
 }
 
 /// Every content file's text, to show that a refused `new` changed nothing.

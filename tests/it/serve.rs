@@ -246,6 +246,32 @@ fn a_broken_save_shows_the_error_and_keeps_serving_the_last_good_site() {
     assert_eq!(srv.get("/markets/de/").0, 200);
 }
 
+/// The preview's error overlay gets every mistake of a file at once, as
+/// `check` does (issue #26).
+#[test]
+fn the_overlay_gets_every_mistake_of_a_file() {
+    let srv = Server::start(Fixture::skeleton());
+    let rx = srv.events();
+    let good = srv.read(DE);
+    srv.write(
+        DE,
+        &good
+            .replace("region: eu", "regoin: eu")
+            .replace("tags: [new-language]", "tags: new-language")
+            .replace("kickoff: 2026-03-02", "kickoff: March 1, 2027")
+            .replace("{ value: 94,", "{ value: high,"),
+    );
+    let err = wait_for(&rx, "build-error");
+    for mistake in [
+        "unknown field `regoin`",
+        "(at `tags`)",
+        "`kickoff` must be a date like 2027-03-01",
+        "(at `actuals.launch-on-time.value`)",
+    ] {
+        assert!(err.contains(mistake), "{mistake} missing from {err}");
+    }
+}
+
 impl Server {
     /// The `hello` event a newly connected page gets.
     fn events_hello(&self) -> String {

@@ -154,6 +154,12 @@ pub struct RawMarket {
     /// The launch kickoff date (YYYY-MM-DD): week 1 starts on it, and every
     /// due date counts from it.
     pub kickoff: Date,
+    /// `true` while the market is being written and its kickoff is not
+    /// settled (`playbook new market` writes it): its pages and checklist
+    /// are built, but it is not a live launch (`playbook status` and
+    /// `/status/` leave it out). Remove the line once the kickoff is real.
+    #[serde(default)]
+    pub draft: bool,
     /// Who holds each role in the market: role id → person.
     #[serde(default)]
     #[schemars(with = "Team")]

@@ -42,7 +42,7 @@ impl Builder<'_> {
                 id: COMPANY_ID,
                 name: head.name,
                 kickoff: head.kickoff,
-                lead: None,
+                lead: crate::render::checklist_sheet::company_lead(pb),
                 tasks: rows.len(),
                 dynamic: false,
                 csv: format!("checklist-{COMPANY_ID}.csv"),

@@ -247,9 +247,11 @@ fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
     }
 }
 
-/// `sitemap.xml` listing every HTML page under the base URL.
-pub fn sitemap(pb: &Playbook, pages: &[String]) -> String {
-    let base = &pb.config.build.base_url;
+/// `sitemap.xml` listing every HTML page at its absolute address (the
+/// base URL when it has a host, else `site-url`); `None` when the playbook
+/// gives no host: a sitemap of paths is not one search engines read.
+pub fn sitemap(pb: &Playbook, pages: &[String]) -> Option<String> {
+    let base = pb.config.build.sitemap_base()?;
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut paths: Vec<&str> = pages
         .iter()
@@ -266,5 +268,5 @@ pub fn sitemap(pb: &Playbook, pages: &[String]) -> String {
         ));
     }
     s.push_str("</urlset>\n");
-    s
+    Some(s)
 }

@@ -199,11 +199,12 @@ impl Builder<'_> {
         self.job(page, base, own)
     }
 
+    /// The markets by name (`Playbook::markets_by_name`).
     pub(super) fn market_list(&self) -> Vec<MarketItem<'_>> {
         let pb = self.pb;
-        pb.markets
-            .iter()
-            .enumerate()
+        pb.markets_by_name()
+            .into_iter()
+            .map(|i| (i, &pb.markets[i]))
             .map(|(i, m)| MarketItem {
                 url: pb.url(er(Kind::Market, i)),
                 id: &m.id,

@@ -81,6 +81,34 @@ test("serve: an edit reloads the page, a broken file shows the overlay, a fix re
     assert.ok((await page.locator(".lead").innerText()).includes(stamp), "the last good page is still there");
     await S.screenshot(page, "serve-error-overlay", { maxHeight: 800 });
 
+    // On a phone the overlay covers the whole screen, and the page does not
+    // show through it (#26: its text ran into the errors').
+    const phone = await S.openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    try {
+      await phone.page.goto(url + "markets/de/");
+      const o = phone.page.locator("#playbook-error-overlay");
+      await o.waitFor({ state: "visible", timeout: 15000 });
+      const cover = await phone.page.evaluate(() => {
+        const o = document.getElementById("playbook-error-overlay");
+        const r = o.getBoundingClientRect();
+        const corners = [[1, 1], [innerWidth - 2, 1], [1, innerHeight - 2], [innerWidth - 2, innerHeight - 2], [innerWidth / 2, innerHeight / 2]];
+        return {
+          rect: [r.left, r.top, r.right, r.bottom],
+          viewport: [innerWidth, innerHeight],
+          onTop: corners.every(([x, y]) => o.contains(document.elementFromPoint(x, y))),
+          background: getComputedStyle(o).backgroundColor,
+          wide: o.scrollWidth <= o.clientWidth,
+        };
+      });
+      assert.deepEqual(cover.rect, [0, 0, ...cover.viewport], "the overlay is the whole screen");
+      assert.ok(cover.onTop, "nothing of the page is above it");
+      assert.match(cover.background, /^rgb\(/, `opaque, not ${cover.background}`);
+      assert.ok(cover.wide, "its text fits the phone's width");
+      await S.screenshot(phone.page, "serve-error-overlay-phone", { maxHeight: 900 });
+    } finally {
+      await phone.context.close();
+    }
+
     // 3. Fix it: the overlay goes and the page shows the content.
     fs.writeFileSync(file, original);
     await overlay.waitFor({ state: "detached", timeout: 15000 });

@@ -96,7 +96,6 @@ test("nginx: folders, redirects, the 404 page, types, caching, the search index 
     "theme/style.css": "text/css; charset=utf-8",
     "theme/search.js": "text/javascript; charset=utf-8",
     "theme/favicon.svg": "image/svg+xml; charset=utf-8",
-    "sitemap.xml": "application/xml; charset=utf-8",
     "playbook.json": "application/json; charset=utf-8",
     "markets/de/checklist-de.csv": "text/csv; charset=utf-8",
     "markets/de/checklist-de.md": "text/markdown; charset=utf-8",

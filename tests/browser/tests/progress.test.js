@@ -70,6 +70,11 @@ test("a tick becomes the team's record through the snippet and playbook progress
     assert.equal(await box.isChecked(), true, "ticked from the repo");
     assert.equal(await box.isDisabled(), true, "a recorded task is not unticked here");
     assert.match(await row.locator(".ck-done").innerText(), new RegExp(`done ${day} by Anna Schmidt`));
+    // What the reader sees before the note: nothing (issue #26: it read
+    // "applies because done …"); a row's reasons still say "applies because".
+    const lead = (sel) => page.locator(sel).first().evaluate((el) => getComputedStyle(el, "::before").content);
+    assert.equal(await lead(".ck tr[data-done] .ck-done"), "none");
+    assert.equal(await lead(".ck td>small:not(.ck-done)"), '"applies because "');
     const total = await page.locator(".ck tr[data-t],.ck tr[data-id]").count();
     assert.equal(await page.locator(".progress-text").innerText(), `1 of ${total} done`);
 
