@@ -232,7 +232,11 @@ pub fn site_data<'a>(
     let company = pb
         .has_company_work()
         .then(|| one(Program::Company, company_url));
-    let markets = (0..pb.markets.len()).map(|m| one(Program::Market(m), url(m)));
+    // A draft market (`draft: true`) is not a launch yet: its kickoff is a
+    // placeholder.
+    let markets = (0..pb.markets.len())
+        .filter(|&m| !pb.markets[m].draft)
+        .map(|m| one(Program::Market(m), url(m)));
     company.into_iter().chain(markets).collect()
 }
 

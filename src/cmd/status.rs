@@ -55,7 +55,13 @@ pub(super) fn run(
         if pb.has_company_work() {
             chosen.push(Program::Company);
         }
-        chosen.extend((0..pb.markets.len()).map(Program::Market));
+        // Drafts are not launches yet (their kickoff is a placeholder); name
+        // one with --markets to see it anyway.
+        chosen.extend(
+            (0..pb.markets.len())
+                .filter(|&m| !pb.markets[m].draft)
+                .map(Program::Market),
+        );
     }
     let lists = crate::checklist::Checklists::new(&pb);
     // Over many markets, a bar on a terminal (hidden when stderr is not one).

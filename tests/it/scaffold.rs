@@ -54,6 +54,18 @@ fn a_new_market_is_a_draft_without_a_guessed_region_until_filled_in() {
         "content/markets/us.yaml still has 10 `TODO` placeholders"
     );
     assert_eq!(w.place(), "content/markets/us.yaml:5:32", "{check}");
+    // A draft is not a launch: status and the site's status page leave it out.
+    let status = f.run(&["status", "--format", "json", "--as-of", "2026-12-07"]);
+    status.assert_ok();
+    assert!(!status.stdout.contains("\"id\": \"us\""), "{status}");
+    let built = f.build_to_temp(&[]);
+    let page = built.page("status/index.html");
+    assert!(!page.contains("data-market=\"us\""), "no row for the draft");
+    assert!(page.contains("data-market=\"de\""));
+    assert!(
+        !built.page("index.html").contains("data-market=\"us\""),
+        "nor on the home page"
+    );
     // Filled in: the marks go, the kickoff is set, the draft line removed.
     let filled: String = text
         .lines()
