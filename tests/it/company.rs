@@ -322,11 +322,10 @@ fn the_site_has_the_company_page_linked_from_the_markets_and_their_checklists() 
     let doc = json(&["--company", "--format", "json"]);
     let rows = doc["rows"].as_array().unwrap();
     let done = rows.iter().filter(|r| !r["done"].is_null()).count();
+    let first = rows[0]["task_id"].as_str().unwrap();
+    let slug = first.rsplit_once('/').unwrap().1;
     assert!(
-        page.contains(&format!(
-            "data-id=\"{}\"",
-            rows[0]["task_id"].as_str().unwrap()
-        )),
+        page.contains(&format!("data-t=\"{slug}\"")),
         "the company's rows"
     );
     assert_eq!(
