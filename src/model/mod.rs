@@ -683,6 +683,9 @@ pub struct Playbook {
     /// Version and last changes from git, for the site (filled by a build
     /// or `serve`, empty otherwise).
     pub provenance: crate::provenance::Provenance,
+    /// Per language of `[book] languages` found in `content/i18n/`: how much
+    /// is translated, for `playbook check`.
+    pub translations: BTreeMap<String, crate::i18n::Coverage>,
 }
 
 /// A market's recorded progress: which of its checklist's tasks are done.

@@ -100,6 +100,7 @@ pub fn resolve_with(
             company_progress: Progress::default(),
             warnings: Vec::new(),
             provenance: Default::default(),
+            translations: BTreeMap::new(),
         },
         diags: Diagnostics::new(),
         first_def: HashMap::new(),

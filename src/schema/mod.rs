@@ -149,6 +149,16 @@ pub const KINDS: &[SchemaKind] = &[
         root::<RawProgress>,
     ),
     kind(
+        "translation",
+        "Playbook translation (content/i18n/<lang>/<source path>.yaml)",
+        Files::Globs(&[
+            "content/i18n/*/*.yaml",
+            "content/i18n/*/*/*.yaml",
+            "content/i18n/*/*/*/*.yaml",
+        ]),
+        root::<crate::i18n::file::RawTranslation>,
+    ),
+    kind(
         "research",
         "Playbook research page: front matter (content/research/<id>.md)",
         Files::FrontMatter("content/research/*.md"),

@@ -18,6 +18,8 @@
 //!   with two commits), byte-identical builds, a build outside git.
 //! * `regulations` — a regulation's sources, key dates and watch list on its
 //!   page and in `playbook.json`; a wrong source id, a late `checked` day.
+//! * `translations` — `content/i18n/<lang>/`: unknown keys and fields, a
+//!   key of another file, staleness, the per-language counts of `check`.
 //! * `scaffold`  — `playbook new`: every kind builds at once, existing ids and
 //!   unknown parents are refused, edited files keep their comments.
 //! * `schema`    — `playbook schema` and init's schemas: every file of the
@@ -57,4 +59,5 @@ mod support;
 mod templates_doc;
 mod theme;
 mod tokenizer;
+mod translations;
 mod trust;

@@ -258,7 +258,7 @@ fn playbook_schema_writes_the_schemas_and_keeps_other_editor_settings() {
     let f = Fixture::skeleton().file(".vscode/settings.json", "{\"editor.tabSize\": 2}\n");
     let run = f.run(&["schema"]);
     run.assert_ok();
-    assert!(run.stdout.contains("wrote 13 schemas"), "{}", run.stdout);
+    assert!(run.stdout.contains("wrote 14 schemas"), "{}", run.stdout);
     let settings: Value = serde_json::from_str(&f.read(".vscode/settings.json")).unwrap();
     assert_eq!(settings["editor.tabSize"], 2);
     assert_eq!(
