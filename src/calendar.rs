@@ -31,7 +31,7 @@
 //! [`Checklist`]: crate::checklist::Checklist
 
 use crate::checklist::{Checklist, Program, Row};
-use crate::model::Playbook;
+use crate::model::{Idx, Playbook, Step};
 use jiff::civil::Date;
 use std::fmt::Write as _;
 
@@ -56,8 +56,8 @@ pub fn uid(market: &str, step: &str) -> String {
 pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
     let prog = list.prog;
     // The rows of each step, steps in the order of their first start.
-    let mut steps: Vec<(usize, Vec<&Row<'_>>)> = Vec::new();
-    let mut at: std::collections::HashMap<usize, usize> = Default::default();
+    let mut steps: Vec<(Idx<Step>, Vec<&Row<'_>>)> = Vec::new();
+    let mut at: std::collections::HashMap<Idx<Step>, usize> = Default::default();
     for r in &list.rows {
         match at.get(&r.step_idx) {
             Some(&i) => steps[i].1.push(r),
@@ -419,9 +419,9 @@ mod tests {
             market_specific: false,
             also: Vec::new(),
             done: None,
-            phase_idx: 0,
-            step_idx: 0,
-            task_idx: 0,
+            phase_idx: Idx::new(0),
+            step_idx: Idx::new(0),
+            task_idx: Idx::new(0),
         };
         let end = |r: &Row<'_>| end_exclusive(r.start, r.due);
         let r = row(date(2027, 3, 1), Some(date(2027, 3, 14)));

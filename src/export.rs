@@ -2,12 +2,8 @@
 //! `docs/playbook-json.md`). Ids, titles, URLs and relations; Markdown fields
 //! are included as written (source Markdown, not HTML).
 
-use crate::model::{EntityRef, Kind, Playbook};
+use crate::model::{EntityRef, Idx, Phase, Playbook, Step};
 use serde_json::{json, Value};
-
-fn er(kind: Kind, idx: usize) -> EntityRef {
-    EntityRef { kind, idx }
-}
 
 fn refs(pb: &Playbook, v: &[EntityRef]) -> Vec<Value> {
     v.iter()
@@ -91,7 +87,7 @@ struct BlockOut<'a> {
 
 /// Serialize the resolved playbook (stable key order; byte-identical across builds).
 pub(crate) fn playbook_json(pb: &Playbook) -> Result<String, crate::diag::Diagnostic> {
-    let step = |s: usize| -> StepOut<'_> {
+    let step = |s: Idx<Step>| -> StepOut<'_> {
         let st = &pb.steps[s];
         let b = &pb.blocks[st.block];
         StepOut {
@@ -134,10 +130,10 @@ pub(crate) fn playbook_json(pb: &Playbook) -> Result<String, crate::diag::Diagno
             id: &st.id,
             number: st.number,
             title: &st.title,
-            url: pb.url(er(Kind::Step, s)),
+            url: pb.url(EntityRef::from(s)),
         }
     };
-    let phase = |p: usize| -> PhaseOut<'_> {
+    let phase = |p: Idx<Phase>| -> PhaseOut<'_> {
         let ph = &pb.phases[p];
         PhaseOut {
             id: &ph.id,
@@ -154,7 +150,7 @@ pub(crate) fn playbook_json(pb: &Playbook) -> Result<String, crate::diag::Diagno
         }
     };
     let frameworks = || {
-        pb.frameworks.iter().enumerate().map(|(i, f)| FrameworkOut {
+        pb.frameworks.iter_enumerated().map(|(i, f)| FrameworkOut {
             components: f
                 .components
                 .iter()
@@ -167,7 +163,7 @@ pub(crate) fn playbook_json(pb: &Playbook) -> Result<String, crate::diag::Diagno
                         subtitle: json!(comp.subtitle),
                         summary: json!(comp.summary),
                         title: &comp.title,
-                        url: pb.url(er(Kind::Component, c)),
+                        url: pb.url(EntityRef::from(c)),
                     }
                 })
                 .collect(),
@@ -184,18 +180,18 @@ pub(crate) fn playbook_json(pb: &Playbook) -> Result<String, crate::diag::Diagno
             source: json!(f.source),
             summary: json!(f.summary),
             title: &f.title,
-            url: pb.url(er(Kind::Framework, i)),
+            url: pb.url(EntityRef::from(i)),
         })
     };
     let metrics = || {
-        pb.metrics.iter().enumerate().map(|(i, m)| json!({
-        "id": m.id, "name": m.name, "url": pb.url(er(Kind::Metric, i)), "group": pb.metric_groups[m.group].id,
+        pb.metrics.iter_enumerated().map(|(i, m)| json!({
+        "id": m.id, "name": m.name, "url": pb.url(EntityRef::from(i)), "group": pb.metric_groups[m.group].id,
         "description": m.description, "target": m.target, "measures": refs(pb, &m.measures),
     }))
     };
     let markets = || {
-        pb.markets.iter().enumerate().map(|(i, m)| json!({
-        "id": m.id, "name": m.name, "url": pb.url(er(Kind::Market, i)), "region": m.region, "summary": m.summary,
+        pb.markets.iter_enumerated().map(|(i, m)| json!({
+        "id": m.id, "name": m.name, "url": pb.url(EntityRef::from(i)), "region": m.region, "summary": m.summary,
         "regulations": m.regulations.iter().map(|&r| pb.regulations[r].id.clone()).collect::<Vec<_>>(),
         "tags": m.tags, "languages": m.languages, "currency": m.currency, "kickoff": m.kickoff.to_string(),
         "team": m.team, "partners": m.partners,
@@ -204,13 +200,13 @@ pub(crate) fn playbook_json(pb: &Playbook) -> Result<String, crate::diag::Diagno
             let mt = &pb.metrics[*x];
             json!({"metric": mt.id, "value": a.value, "as_of": a.as_of.map(|d| d.to_string()), "met": mt.target.op.met(a.value, mt.target.value)})
         }).collect::<Vec<_>>(),
-        "checklist_url": format!("{}checklist/", pb.url(er(Kind::Market, i))),
+        "checklist_url": format!("{}checklist/", pb.url(EntityRef::from(i))),
     }))
     };
     let regulations = || {
-        pb.regulations.iter().enumerate().map(|(i, g)| json!({
+        pb.regulations.iter_enumerated().map(|(i, g)| json!({
         "id": g.id, "name": g.name, "official_name": g.official_name, "jurisdiction": g.jurisdiction, "in_force": g.in_force,
-        "link": g.link, "url": pb.url(er(Kind::Regulation, i)), "summary": g.summary,
+        "link": g.link, "url": pb.url(EntityRef::from(i)), "summary": g.summary,
         "obligations": g.obligations.iter().map(|o| json!({"topic": o.topic, "text": o.text, "sources": o.sources.iter().map(|&k| &g.sources[k].id).collect::<Vec<_>>()})).collect::<Vec<_>>(),
         "reviewed": g.reviewed.map(|d| d.to_string()),
         "sources": g.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "checked": s.checked.to_string()})).collect::<Vec<_>>(),
@@ -220,20 +216,20 @@ pub(crate) fn playbook_json(pb: &Playbook) -> Result<String, crate::diag::Diagno
     }))
     };
     let experts = || {
-        pb.experts.iter().enumerate().map(|(i, x)| json!({
-        "id": x.id, "name": x.name, "role": x.role, "composite": x.composite, "url": pb.url(er(Kind::Expert, i)),
+        pb.experts.iter_enumerated().map(|(i, x)| json!({
+        "id": x.id, "name": x.name, "role": x.role, "composite": x.composite, "url": pb.url(EntityRef::from(i)),
         "advice": x.advice.iter().map(|(t, s)| json!({"text": t, "steps": s.iter().map(|&s| pb.steps[s].id.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
     }))
     };
     let research = || {
-        pb.research.iter().enumerate().map(|(i, r)| json!({
-        "id": r.id, "title": r.title, "category": r.category, "url": pb.url(er(Kind::Research, i)), "summary": r.summary,
+        pb.research.iter_enumerated().map(|(i, r)| json!({
+        "id": r.id, "title": r.title, "category": r.category, "url": pb.url(EntityRef::from(i)), "summary": r.summary,
         "results": r.results, "supports": refs(pb, &r.supports),
     }))
     };
     let chapters = || {
-        pb.chapters.iter().enumerate().map(|(i, c)| json!({
-        "id": c.id, "title": c.title, "act": c.act, "section": c.section, "url": pb.url(er(Kind::Chapter, i)),
+        pb.chapters.iter_enumerated().map(|(i, c)| json!({
+        "id": c.id, "title": c.title, "act": c.act, "section": c.section, "url": pb.url(EntityRef::from(i)),
         "summary": c.summary, "applies": refs(pb, &c.applies),
     }))
     };

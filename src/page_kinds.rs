@@ -9,7 +9,7 @@
 //! The table is declarative and knows only the model, so both `render` and
 //! `search` can read it.
 
-use crate::model::{EntityRef, Kind, Playbook};
+use crate::model::{Component, EntityRef, Framework, Idx, Kind, Playbook};
 
 /// A kind of page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,7 +80,7 @@ pub enum Section {
     /// Story.
     Story,
     /// A framework (index): which framework and component is open.
-    Frameworks(Option<usize>, Option<usize>),
+    Frameworks(Option<Idx<Framework>>, Option<Idx<Component>>),
     /// Metrics.
     Metrics,
     /// Markets.
@@ -498,7 +498,7 @@ pub fn url(pb: &Playbook, page: Page) -> String {
         (P::NotFound, _) => "404/".into(),
         (_, Each(k)) => entity(k),
         (_, Pages::Levels) => match &pb.learning {
-            Some(l) => format!("learning/{}/", l.levels[page.idx].id),
+            Some(l) => format!("learning/{}/", l.levels[Idx::new(page.idx)].id),
             None => "learning/".into(),
         },
         (_, One | Pages::IfLearning | Pages::IfPortfolio) => {
@@ -518,7 +518,9 @@ pub fn path(pb: &Playbook, page: Page) -> String {
 /// The page's title in reading order (previous/next links).
 pub fn title(pb: &Playbook, page: Page) -> String {
     match (page.kind, info(page.kind).pages) {
-        (P::MarketChecklist, _) => format!("{} launch checklist", pb.markets[page.idx].name),
+        (P::MarketChecklist, _) => {
+            format!("{} launch checklist", pb.markets[Idx::new(page.idx)].name)
+        }
         (P::StoryIndex, _) => "Story".into(),
         (P::CompanyChecklist, _) => format!(
             "{} checklist",
@@ -534,7 +536,7 @@ pub fn title(pb: &Playbook, page: Page) -> String {
             })
             .to_string(),
         (_, Pages::Levels) => match &pb.learning {
-            Some(l) => format!("{} self-assessment", l.levels[page.idx].title),
+            Some(l) => format!("{} self-assessment", l.levels[Idx::new(page.idx)].title),
             None => info(page.kind).label.to_string(),
         },
         (P::CombinedAssessment, _) => pb.learning.as_ref().map_or_else(
@@ -561,12 +563,13 @@ pub fn section(pb: &Playbook, page: Page) -> Section {
         | P::CombinedAssessment
         | P::Portfolio => Section::Story,
         P::FrameworksIndex => Section::Frameworks(None, None),
-        P::Framework => Section::Frameworks(Some(page.idx), None),
+        P::Framework => Section::Frameworks(Some(Idx::new(page.idx)), None),
         P::Component => {
-            Section::Frameworks(Some(pb.components[page.idx].framework), Some(page.idx))
+            let c = Idx::new(page.idx);
+            Section::Frameworks(Some(pb.components[c].framework), Some(c))
         }
         P::Step => {
-            let s = &pb.steps[page.idx];
+            let s = &pb.steps[Idx::new(page.idx)];
             Section::Frameworks(Some(s.framework), s.component)
         }
         P::MetricsIndex | P::Metric => Section::Metrics,
@@ -590,9 +593,9 @@ pub fn children(pb: &Playbook, page: Page) -> Vec<Page> {
         P::MetricsIndex => all(P::Metric),
         P::MarketsIndex => {
             let mut v: Vec<Page> = pages_of(pb, P::CompanyChecklist).collect();
-            v.extend(pb.markets_by_name().into_iter().map(|idx| Page {
+            v.extend(pb.markets_by_name().into_iter().map(|m| Page {
                 kind: P::Market,
-                idx,
+                idx: m.index(),
             }));
             v
         }
@@ -606,13 +609,13 @@ pub fn children(pb: &Playbook, page: Page) -> Vec<Page> {
         P::Framework => {
             let mut v = Vec::new();
             let mut last_component = None;
-            for &p in &pb.frameworks[page.idx].phases {
+            for &p in &pb.frameworks[Idx::new(page.idx)].phases {
                 let component = pb.phases[p].component;
                 if component != last_component {
                     if let Some(c) = component {
                         v.push(Page {
                             kind: P::Component,
-                            idx: c,
+                            idx: c.index(),
                         });
                     }
                     last_component = component;
@@ -620,7 +623,7 @@ pub fn children(pb: &Playbook, page: Page) -> Vec<Page> {
                 for &b in &pb.phases[p].blocks {
                     v.extend(pb.blocks[b].steps.iter().map(|&s| Page {
                         kind: P::Step,
-                        idx: s,
+                        idx: s.index(),
                     }));
                 }
             }
@@ -643,8 +646,8 @@ fn story_children(pb: &Playbook) -> Vec<Page> {
         .map(|l| l.levels.as_slice())
         .unwrap_or(&[]);
     let last_of = |l: &crate::model::learning::Level| l.chapters.iter().max().copied();
-    for c in 0..pb.chapters.len() {
-        v.push(page(P::Chapter, c));
+    for c in pb.chapters.indices() {
+        v.push(page(P::Chapter, c.index()));
         for (li, l) in levels.iter().enumerate() {
             if last_of(l) == Some(c) {
                 v.push(page(P::LevelAssessment, li));
@@ -777,13 +780,13 @@ mod tests {
                 assert!(u.starts_with(fixed), "{}: {u} vs {}", k.name, k.url_pattern);
             }
         }
-        let de = pb.markets.iter().position(|m| m.id == "de").unwrap();
+        let de = pb.markets.position(|m| m.id == "de").unwrap();
         assert_eq!(
             url(
                 &pb,
                 Page {
                     kind: PageKind::MarketChecklist,
-                    idx: de
+                    idx: de.index()
                 }
             ),
             "markets/de/checklist/"

@@ -5,6 +5,7 @@
 //! without a rule applies everywhere. Pure functions, no IO.
 
 use crate::model::raw::Rule;
+use crate::model::{Idx, Market};
 
 /// The facts about a market a rule can test.
 #[derive(Debug, Clone, Copy)]
@@ -75,8 +76,9 @@ impl<'a> MarketIndex<'a> {
         ix
     }
 
-    /// The markets `rule` (or its absence) selects, ascending.
-    pub fn select(&self, rule: Option<&Rule>) -> Vec<usize> {
+    /// The markets `rule` (or its absence) selects, ascending (indices into
+    /// the markets the index was made from).
+    pub fn select(&self, rule: Option<&Rule>) -> Vec<Idx<Market>> {
         let mut acc = vec![u64::MAX; self.words];
         if let Some(r) = rule {
             let keys: [(&Vec<String>, &BitsBy<'a>); 4] = [
@@ -120,7 +122,7 @@ impl<'a> MarketIndex<'a> {
         }
         // Bits past the last market are set when nothing narrowed them.
         out.truncate(out.partition_point(|&i| i < self.n));
-        out
+        out.into_iter().map(Idx::new).collect()
     }
 }
 
@@ -311,8 +313,9 @@ mod tests {
             }));
         }
         for r in &rules {
-            let want: Vec<usize> = (0..facts.len())
+            let want: Vec<Idx<Market>> = (0..facts.len())
                 .filter(|&i| applies(r.as_ref(), facts[i]))
+                .map(Idx::new)
                 .collect();
             assert_eq!(ix.select(r.as_ref()), want, "{r:?}");
         }

@@ -203,7 +203,7 @@ pub struct StatusData<'a> {
 pub fn site_data<'a>(
     lists: &crate::checklist::Checklists<'a>,
     company_url: String,
-    url: impl Fn(usize) -> String,
+    url: impl Fn(crate::model::Idx<crate::model::Market>) -> String,
 ) -> Vec<StatusData<'a>> {
     let pb = lists.pb;
     let one = |prog: Program, url: String| {
@@ -234,7 +234,9 @@ pub fn site_data<'a>(
         .then(|| one(Program::Company, company_url));
     // A draft market (`draft: true`) is not a launch yet: its kickoff is a
     // placeholder.
-    let markets = (0..pb.markets.len())
+    let markets = pb
+        .markets
+        .indices()
         .filter(|&m| !pb.markets[m].draft)
         .map(|m| one(Program::Market(m), url(m)));
     company.into_iter().chain(markets).collect()
@@ -385,8 +387,9 @@ mod tests {
     fn status(input: Input, day: &str) -> (State, usize, usize, usize) {
         let pb = input.ok();
         let lists = crate::checklist::Checklists::new(&pb);
-        let rows = lists.checklist(0, crate::checklist::Order::Date).rows;
-        let s = launch_status(&pb, 0, &rows, day.parse().expect("a date"));
+        let de = crate::model::Idx::new(0);
+        let rows = lists.checklist(de, crate::checklist::Order::Date).rows;
+        let s = launch_status(&pb, de, &rows, day.parse().expect("a date"));
         (s.state, s.done, s.overdue.len(), s.next.len())
     }
 
@@ -444,13 +447,20 @@ mod tests {
         assert_eq!(d.open, [("2027-03-14".parse().unwrap(), 1)]);
         let pb = input().file("content/progress/de.yaml", DONE).ok();
         let lists = crate::checklist::Checklists::new(&pb);
-        let rows = lists.checklist(0, crate::checklist::Order::Date).rows;
+        let rows = lists
+            .checklist(crate::model::Idx::new(0), crate::checklist::Order::Date)
+            .rows;
         let d = &site_data(&lists, String::new(), |_| String::new())[0];
         assert_eq!((d.total, d.done), (1, 1));
         assert!(d.open.is_empty());
         let text = to_csv(
             "2027-03-15".parse().unwrap(),
-            &[launch_status(&pb, 0, &rows, "2027-03-15".parse().unwrap())],
+            &[launch_status(
+                &pb,
+                crate::model::Idx::new(0),
+                &rows,
+                "2027-03-15".parse().unwrap(),
+            )],
         );
         assert!(
             text.ends_with("2027-03-15,de,Germany,2027-03-01,done,1,1,0,,\r\n"),

@@ -39,7 +39,7 @@
 use playbook::config::Config;
 use playbook::markdown::{self, LinkResolver};
 use playbook::model::raw::{RawMarket, Rule};
-use playbook::model::{EntityRef, Kind, Playbook};
+use playbook::model::{EntityRef, Idx, Kind, Market, Playbook};
 use playbook::render::on_demand::{OnDemand, Rendered};
 use playbook::render::{RenderOptions, Templates};
 use playbook::rules::{self, MarketFacts, MarketIndex};
@@ -1093,8 +1093,9 @@ impl Fuzzer {
             .collect();
         let index = MarketIndex::new(&facts);
         let selected = index.select(Some(&rule));
-        let by_one: Vec<usize> = (0..facts.len())
+        let by_one: Vec<Idx<Market>> = (0..facts.len())
             .filter(|&i| rules::applies(Some(&rule), facts[i]))
+            .map(Idx::new)
             .collect();
         assert_eq!(
             selected, by_one,
@@ -1109,7 +1110,7 @@ impl Fuzzer {
     /// Render the pages the changed file makes (the home page, 404 and the
     /// sitemap for book.toml; a market's pages and checklist for a market).
     fn render_pages_of(&self, pb: &Playbook, rel: &str) {
-        let Some(file) = pb.sources.iter().position(|s| s.path == rel) else {
+        let Some(file) = pb.sources.position(|s| s.path == rel) else {
             return;
         };
         let opts = RenderOptions {

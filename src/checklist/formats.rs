@@ -95,7 +95,7 @@ pub fn to_markdown(pb: &Playbook, list: &Checklist<'_>) -> String {
                 }
             }
             Order::Plan => {
-                let g = format!("{}\u{0}{}", r.framework, r.phase_idx);
+                let g = format!("{}\u{0}{}", r.framework, r.phase_idx.index());
                 if g != last_group {
                     if r.framework != last_fw {
                         let _ = write!(s, "\n## {}\n", r.framework);

@@ -11,7 +11,7 @@
 //! [`Checklists::schedule`]: super::Checklists::schedule
 
 use super::{group_on, Program};
-use crate::model::{Playbook, Scope};
+use crate::model::{Idx, Playbook, Scope, Task};
 use jiff::civil::Date;
 
 /// A checklist's tasks, in plan order (framework, phase, step, activity;
@@ -26,7 +26,7 @@ pub struct Listing<'a> {
     /// its `same_as` group on the list (each no earlier than it).
     pub rows: Vec<Listed>,
     /// Tasks the market leaves off with `adjust: … skip:`, and why.
-    pub skipped: Vec<(usize, &'a str)>,
+    pub skipped: Vec<(Idx<Task>, &'a str)>,
     /// How many market-entry tasks the home market leaves off.
     pub entry_left_out: usize,
 }
@@ -35,14 +35,14 @@ pub struct Listing<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listed {
     /// The task the row stands for.
-    pub task: usize,
+    pub task: Idx<Task>,
     /// The other tasks of its `same_as` group on this list.
-    pub also: Vec<usize>,
+    pub also: Vec<Idx<Task>>,
 }
 
 /// Every task `t` of the playbook in plan order: step by step, each step's
 /// activity tasks, then the tasks markets added to it.
-pub fn plan_order(pb: &Playbook) -> impl Iterator<Item = usize> + '_ {
+pub fn plan_order(pb: &Playbook) -> impl Iterator<Item = Idx<Task>> + '_ {
     pb.steps.iter().flat_map(|s| {
         s.activities
             .iter()
@@ -55,7 +55,7 @@ pub fn plan_order(pb: &Playbook) -> impl Iterator<Item = usize> + '_ {
 /// out the tasks that simply apply everywhere, so it does not grow with
 /// markets × tasks.) Company work, a market's own task, a task with a rule
 /// or in a `same_as` group: yes.
-pub fn is_gated(pb: &Playbook, t: usize) -> bool {
+pub fn is_gated(pb: &Playbook, t: Idx<Task>) -> bool {
     let task = &pb.tasks[t];
     task.market.is_some()
         || task.rule.is_some()
@@ -64,7 +64,7 @@ pub fn is_gated(pb: &Playbook, t: usize) -> bool {
 }
 
 /// Is task `t` on `prog`'s list? (Before `same_as` grouping.)
-pub fn on_list(pb: &Playbook, prog: Program, t: usize) -> bool {
+pub fn on_list(pb: &Playbook, prog: Program, t: Idx<Task>) -> bool {
     let task = &pb.tasks[t];
     match prog {
         Program::Company => task.scope == Scope::Company,
@@ -144,8 +144,8 @@ mod tests {
     #[test]
     fn the_home_market_leaves_market_entry_work_off_and_counts_it() {
         let pb = two_markets().ok();
-        let de = listing(&pb, 0);
-        let us = listing(&pb, 1);
+        let de = listing(&pb, Idx::new(0));
+        let us = listing(&pb, Idx::new(1));
         assert_eq!(de.rows.len(), 2, "Germany enters: both tasks");
         assert_eq!(us.rows.len(), 1, "the home market: not the entry work");
         assert_eq!(us.entry_left_out, 1);
@@ -160,10 +160,10 @@ mod tests {
                 "adjust:\n  enter/size-the-market:\n    skip: Harborline brought us in\nteam:",
             )
             .ok();
-        let de = listing(&pb, 0);
+        let de = listing(&pb, Idx::new(0));
         assert_eq!(de.rows.len(), 1);
         assert_eq!(de.skipped.len(), 1);
         assert_eq!(de.skipped[0].1, "Harborline brought us in");
-        assert!(!on_list(&pb, Program::Market(0), de.skipped[0].0));
+        assert!(!on_list(&pb, Program::Market(Idx::new(0)), de.skipped[0].0));
     }
 }

@@ -7,7 +7,7 @@
 //! is a template; the calendar is [`crate::calendar`]). `rows` is pure;
 //! formats return strings.
 
-use crate::model::{Kind, Playbook, Prereq, Scope};
+use crate::model::{Idx, IdxVec, Market, Phase, Playbook, Prereq, Scope, Step, Task};
 use crate::rules::{self, MarketFacts};
 use crate::schedule::{block_window, phase_window, DueWindow};
 use jiff::civil::Date;
@@ -26,14 +26,14 @@ pub use prerequisites::*;
 /// work marked `scope: company`, dated from `[company] kickoff`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Program {
-    /// A market, by index.
-    Market(usize),
+    /// A market.
+    Market(Idx<Market>),
     /// The company program.
     Company,
 }
 
-impl From<usize> for Program {
-    fn from(m: usize) -> Self {
+impl From<Idx<Market>> for Program {
+    fn from(m: Idx<Market>) -> Self {
         Program::Market(m)
     }
 }
@@ -129,9 +129,9 @@ pub struct Also<'a> {
     pub step_id: &'a str,
     /// Its own due date in this program (none for ongoing work).
     pub due: Option<Date>,
-    /// Step index.
+    /// Its step.
     #[serde(skip)]
-    pub step_idx: usize,
+    pub step_idx: Idx<Step>,
 }
 
 /// One checklist line. Borrows its text from the playbook, so computing the
@@ -184,15 +184,15 @@ pub struct Row<'a> {
     /// When and by whom it was done, as recorded in
     /// `content/progress/<market>.yaml`; null when not recorded.
     pub done: Option<&'a crate::model::Done>,
-    /// Index of the phase in the playbook (for grouping).
+    /// Its phase (for grouping).
     #[serde(skip)]
-    pub phase_idx: usize,
-    /// Index of the step.
+    pub phase_idx: Idx<Phase>,
+    /// Its step.
     #[serde(skip)]
-    pub step_idx: usize,
-    /// Task index.
+    pub step_idx: Idx<Step>,
+    /// Its task.
     #[serde(skip)]
-    pub task_idx: usize,
+    pub task_idx: Idx<Task>,
 }
 
 /// A task the market leaves off its list (`adjust: … skip:`): printed at
@@ -251,12 +251,12 @@ impl Checklist<'_> {
 }
 
 /// The due window of a step for a market.
-pub fn step_window(pb: &Playbook, step: usize, market: usize) -> DueWindow {
+pub fn step_window(pb: &Playbook, step: Idx<Step>, market: Idx<Market>) -> DueWindow {
     program_step_window(pb, step, pb.markets[market].kickoff)
 }
 
 /// The due window of a step for a program starting on `kickoff`.
-pub fn program_step_window(pb: &Playbook, step: usize, kickoff: Date) -> DueWindow {
+pub fn program_step_window(pb: &Playbook, step: Idx<Step>, kickoff: Date) -> DueWindow {
     let s = &pb.steps[step];
     let p = &pb.phases[s.phase];
     let b = &pb.blocks[s.block];
@@ -264,12 +264,12 @@ pub fn program_step_window(pb: &Playbook, step: usize, kickoff: Date) -> DueWind
 }
 
 /// Phase window labels, computed once per playbook.
-pub fn window_labels(pb: &Playbook) -> Vec<String> {
+pub fn window_labels(pb: &Playbook) -> IdxVec<Phase, String> {
     pb.phases.iter().map(|p| p.window.label()).collect()
 }
 
 /// A market's facts for its rules (the regulation ids it names).
-fn market_facts(pb: &Playbook, m: usize) -> Vec<String> {
+fn market_facts(pb: &Playbook, m: Idx<Market>) -> Vec<String> {
     pb.markets[m]
         .regulations
         .iter()
@@ -281,12 +281,19 @@ fn market_facts(pb: &Playbook, m: usize) -> Vec<String> {
 /// members on the program's checklist, the earliest due first (ongoing
 /// last), then the earliest start, then reading order. Empty when the
 /// task is in no group.
-pub fn group_on(pb: &Playbook, t: usize, kickoff: Date, on: impl Fn(usize) -> bool) -> Vec<usize> {
+pub fn group_on(
+    pb: &Playbook,
+    t: Idx<Task>,
+    kickoff: Date,
+    on: impl Fn(Idx<Task>) -> bool,
+) -> Vec<Idx<Task>> {
     let task = &pb.tasks[t];
     if task.same_as.is_empty() {
         return Vec::new();
     }
-    let mut members: Vec<(Option<Date>, Date, usize, usize)> = std::iter::once(t)
+    // (due, start, step, task): the order the group's members are ranked in.
+    type Member = (Option<Date>, Date, Idx<Step>, Idx<Task>);
+    let mut members: Vec<Member> = std::iter::once(t)
         .chain(task.same_as.iter().copied())
         .filter(|&x| on(x))
         .map(|x| {
@@ -307,10 +314,10 @@ pub fn group_on(pb: &Playbook, t: usize, kickoff: Date, on: impl Fn(usize) -> bo
 pub struct Checklists<'a> {
     /// The playbook.
     pub pb: &'a Playbook,
-    /// Phase window labels, by phase index.
-    pub windows: Vec<String>,
+    /// Phase window labels, by phase.
+    pub windows: IdxVec<Phase, String>,
     /// Per task: its (start, due) in the company program (company work only).
-    company: Vec<Option<(Date, Option<Date>)>>,
+    company: IdxVec<Task, Option<(Date, Option<Date>)>>,
 }
 
 impl<'a> Checklists<'a> {
@@ -319,12 +326,12 @@ impl<'a> Checklists<'a> {
         let mut c = Checklists {
             pb,
             windows: window_labels(pb),
-            company: Vec::new(),
+            company: IdxVec::new(),
         };
         if pb.tasks.iter().any(|t| t.scope == Scope::Company) {
             let list = listing(pb, Program::Company);
             let plan = c.plan(&list);
-            let mut dates = vec![None; pb.tasks.len()];
+            let mut dates = IdxVec::filled(None, pb.tasks.len());
             for (l, p) in list.rows.iter().zip(&plan.items) {
                 for t in std::iter::once(l.task).chain(l.also.iter().copied()) {
                     dates[t] = Some((p.start, p.due));
@@ -337,12 +344,12 @@ impl<'a> Checklists<'a> {
 
     /// When company task `t` is due in the company program (`None`: not
     /// company work, or ongoing).
-    pub fn company_due(&self, t: usize) -> Option<Date> {
+    pub fn company_due(&self, t: Idx<Task>) -> Option<Date> {
         self.company.get(t).copied().flatten().and_then(|d| d.1)
     }
 
     /// When company task `t` starts and is due in the company program.
-    pub fn company_dates(&self, t: usize) -> Option<(Date, Option<Date>)> {
+    pub fn company_dates(&self, t: Idx<Task>) -> Option<(Date, Option<Date>)> {
         self.company.get(t).copied().flatten()
     }
 
@@ -350,11 +357,11 @@ impl<'a> Checklists<'a> {
     pub fn plan(&self, list: &Listing<'_>) -> crate::schedule::plan::Plan {
         use crate::schedule::plan::{plan, Input};
         let pb = self.pb;
-        let adjust = |t: usize| match list.prog {
+        let adjust = |t: Idx<Task>| match list.prog {
             Program::Market(m) => pb.markets[m].adjust.get(&t),
             Program::Company => None,
         };
-        let mut row_of: std::collections::HashMap<usize, usize> =
+        let mut row_of: std::collections::HashMap<Idx<Task>, usize> =
             std::collections::HashMap::with_capacity(list.rows.len() * 2);
         for (i, l) in list.rows.iter().enumerate() {
             row_of.insert(l.task, i);
@@ -492,11 +499,11 @@ impl<'a> Checklists<'a> {
             Program::Market(m) => pb.progress.get(m),
             Program::Company => Some(&pb.company_progress),
         };
-        let adjust = |t: usize| match prog {
+        let adjust = |t: Idx<Task>| match prog {
             Program::Market(m) => pb.markets[m].adjust.get(&t),
             Program::Company => None,
         };
-        let listed: std::collections::HashSet<usize> = list
+        let listed: std::collections::HashSet<Idx<Task>> = list
             .rows
             .iter()
             .flat_map(|r| std::iter::once(r.task).chain(r.also.iter().copied()))
@@ -638,8 +645,8 @@ impl Scheduled<'_> {
 }
 
 /// The company tasks a phase's `after:` entry stands for.
-pub fn prereq_tasks(pb: &Playbook, p: Prereq) -> Vec<usize> {
-    let steps: Vec<usize> = match p {
+pub fn prereq_tasks(pb: &Playbook, p: Prereq) -> Vec<Idx<Task>> {
+    let steps: Vec<Idx<Step>> = match p {
         Prereq::Step(s) => vec![s],
         Prereq::Phase(x) => pb.phases[x]
             .blocks
@@ -668,9 +675,9 @@ pub fn also_text(r: &Row<'_>, sep: &str) -> String {
 }
 
 /// Look a market up by id, or explain which exist and which is nearest.
-pub fn find_market(pb: &Playbook, id: &str) -> Result<usize, crate::diag::Diagnostic> {
-    if let Some(r) = pb.lookup(Kind::Market, &id.to_lowercase()) {
-        return Ok(r.idx);
+pub fn find_market(pb: &Playbook, id: &str) -> Result<Idx<Market>, crate::diag::Diagnostic> {
+    if let Some(m) = pb.find::<Market>(&id.to_lowercase()) {
+        return Ok(m);
     }
     let ids: Vec<&str> = pb.markets.iter().map(|m| m.id.as_str()).collect();
     let by_name = pb
@@ -688,7 +695,7 @@ pub fn find_market(pb: &Playbook, id: &str) -> Result<usize, crate::diag::Diagno
 
 /// Who owns a market's launch: its head of operations, else the first named
 /// team member with their role. Printed on every checklist page.
-pub fn launch_lead(pb: &Playbook, m: usize) -> Option<String> {
+pub fn launch_lead(pb: &Playbook, m: Idx<Market>) -> Option<String> {
     let team = &pb.markets[m].team;
     team.get("ops-lead").cloned().or_else(|| {
         team.iter().next().map(|(role, person)| {

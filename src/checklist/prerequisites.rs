@@ -38,7 +38,7 @@ pub fn prerequisites<'a>(pb: &'a Playbook, list: &Checklist<'_>) -> Vec<Prerequi
         return Vec::new();
     }
     let rows = &list.rows;
-    let mut phases: Vec<usize> = rows.iter().map(|r| r.phase_idx).collect();
+    let mut phases: Vec<Idx<Phase>> = rows.iter().map(|r| r.phase_idx).collect();
     phases.sort_unstable();
     phases.dedup();
     prerequisites_of(pb, phases)
@@ -46,8 +46,8 @@ pub fn prerequisites<'a>(pb: &'a Playbook, list: &Checklist<'_>) -> Vec<Prerequi
 
 /// How far the company has got with the tasks of `steps`, from its
 /// recorded progress: "done", "3 of 10 done" or "not started".
-fn company_state(pb: &Playbook, steps: impl Iterator<Item = usize>) -> String {
-    let tasks: Vec<usize> = steps
+fn company_state(pb: &Playbook, steps: impl Iterator<Item = Idx<Step>>) -> String {
+    let tasks: Vec<Idx<Task>> = steps
         .flat_map(|s| {
             pb.steps[s]
                 .activities
@@ -69,7 +69,7 @@ fn company_state(pb: &Playbook, steps: impl Iterator<Item = usize>) -> String {
 /// [`prerequisites`] of the phases a checklist has rows in, in order.
 pub fn prerequisites_of<'a>(
     pb: &'a Playbook,
-    phases: impl IntoIterator<Item = usize>,
+    phases: impl IntoIterator<Item = Idx<Phase>>,
 ) -> Vec<Prerequisite<'a>> {
     let kickoff = company_kickoff(pb);
     let mut out: Vec<(Prereq, Prerequisite<'a>)> = Vec::new();
@@ -91,10 +91,7 @@ pub fn prerequisites_of<'a>(
                         id: &ph.id,
                         title: &ph.title,
                         framework: &pb.frameworks[ph.framework].title,
-                        url: pb.url(crate::model::EntityRef {
-                            kind: Kind::Framework,
-                            idx: ph.framework,
-                        }),
+                        url: pb.url(ph.framework.into()),
                         start: w.start,
                         due: w.end,
                         state: company_state(
@@ -114,10 +111,7 @@ pub fn prerequisites_of<'a>(
                         id: &st.id,
                         title: &st.title,
                         framework: &pb.frameworks[st.framework].title,
-                        url: pb.url(crate::model::EntityRef {
-                            kind: Kind::Step,
-                            idx: x,
-                        }),
+                        url: pb.url(x.into()),
                         start: w.start,
                         due: w.end,
                         state: company_state(pb, std::iter::once(x)),

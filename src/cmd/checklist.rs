@@ -86,7 +86,9 @@ pub(super) fn run(
         // Load once; each market's rows are computed once and printed in every format.
         let lists = checklist::Checklists::new(&pb);
         // Every market, then the company program when the playbook has one.
-        let programs: Vec<Program> = (0..pb.markets.len())
+        let programs: Vec<Program> = pb
+            .markets
+            .indices()
             .map(Program::Market)
             .chain(pb.config.company.is_some().then_some(Program::Company))
             .collect();

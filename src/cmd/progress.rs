@@ -8,7 +8,7 @@
 use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
 use crate::checklist::COMPANY_ID;
 use crate::diag::{suggest, Diagnostic};
-use crate::model::{Done, Kind, Scope};
+use crate::model::{Done, Idx, Scope, Task};
 use std::path::Path;
 
 /// What to do with the task's record.
@@ -45,7 +45,7 @@ pub(super) fn run(root: &Path, market: &str, task: &str, change: Change) -> i32 
             Err(d) => return usage(d.help("or `company` for the company program's work")),
         }
     };
-    let in_program = |t: usize| match m {
+    let in_program = |t: Idx<Task>| match m {
         Some(m) => pb.applies(t, m),
         None => pb.tasks[t].scope == Scope::Company,
     };
@@ -56,8 +56,8 @@ pub(super) fn run(root: &Path, market: &str, task: &str, change: Change) -> i32 
         ),
         None => (COMPANY_ID, "the company program".to_string()),
     };
-    let t = match pb.lookup(Kind::Task, task) {
-        Some(r) if in_program(r.idx) => r.idx,
+    let t = match pb.find::<Task>(task) {
+        Some(t) if in_program(t) => t,
         found => {
             let d = match found {
                 Some(_) => Diagnostic::error(format!(
@@ -66,7 +66,9 @@ pub(super) fn run(root: &Path, market: &str, task: &str, change: Change) -> i32 
                 )),
                 None => Diagnostic::error(format!("no task with id `{task}`")),
             };
-            let ids = (0..pb.tasks.len())
+            let ids = pb
+                .tasks
+                .indices()
                 .filter(|&t| in_program(t))
                 .map(|t| pb.tasks[t].id.as_str());
             let list = if company {

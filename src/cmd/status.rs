@@ -58,7 +58,8 @@ pub(super) fn run(
         // Drafts are not launches yet (their kickoff is a placeholder); name
         // one with --markets to see it anyway.
         chosen.extend(
-            (0..pb.markets.len())
+            pb.markets
+                .indices()
                 .filter(|&m| !pb.markets[m].draft)
                 .map(Program::Market),
         );

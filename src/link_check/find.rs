@@ -15,7 +15,7 @@
 //! Pure: it works on the texts the load already read.
 
 use crate::markdown::link_destinations;
-use crate::model::SourceFile;
+use crate::model::{Idx, IdxVec, SourceFile};
 use crate::yaml::{self, YamlSource};
 
 /// One external link where it is written.
@@ -24,7 +24,7 @@ pub(super) struct Link {
     /// The URL as the content gives it (with any `#fragment`).
     pub(super) url: String,
     /// Index of the file in [`crate::model::Playbook::sources`].
-    pub(super) source: usize,
+    pub(super) source: Idx<SourceFile>,
     /// Byte offset of the URL (or of the Markdown link holding it) in the file.
     pub(super) offset: usize,
 }
@@ -36,9 +36,9 @@ fn is_external(url: &str) -> bool {
 }
 
 /// Every external link in `sources`, file by file, in the order written.
-pub(super) fn find_links(sources: &[SourceFile]) -> Vec<Link> {
+pub(super) fn find_links(sources: &IdxVec<SourceFile>) -> Vec<Link> {
     let mut out = Vec::new();
-    for (i, src) in sources.iter().enumerate() {
+    for (i, src) in sources.iter_enumerated() {
         let text = src.text.as_str();
         if src.path.ends_with(".md") {
             let Ok((yaml_start, yaml_end, body_start)) = crate::load::split_front_matter(text)
@@ -55,7 +55,7 @@ pub(super) fn find_links(sources: &[SourceFile]) -> Vec<Link> {
 }
 
 /// Links of a Markdown body that starts at `base` in its file.
-fn in_markdown(body: &str, base: usize, source: usize, out: &mut Vec<Link>) {
+fn in_markdown(body: &str, base: usize, source: Idx<SourceFile>, out: &mut Vec<Link>) {
     for (url, range) in link_destinations(body) {
         if !is_external(&url) {
             continue;
@@ -70,7 +70,13 @@ fn in_markdown(body: &str, base: usize, source: usize, out: &mut Vec<Link>) {
 }
 
 /// Links of a YAML document that starts at `base` in its file.
-fn in_yaml(src: &SourceFile, base: usize, yaml_text: &str, source: usize, out: &mut Vec<Link>) {
+fn in_yaml(
+    src: &SourceFile,
+    base: usize,
+    yaml_text: &str,
+    source: Idx<SourceFile>,
+    out: &mut Vec<Link>,
+) {
     if !yaml_text.contains("http") {
         return;
     }
@@ -165,7 +171,7 @@ mod tests {
     }
 
     fn found(src: &SourceFile) -> Vec<(String, (usize, usize))> {
-        find_links(std::slice::from_ref(src))
+        find_links(&vec![src.clone()].into())
             .into_iter()
             .map(|l| (l.url, line_col(&src.text, l.offset)))
             .collect()

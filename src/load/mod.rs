@@ -18,7 +18,7 @@ pub use front_matter::split_front_matter;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::raw::*;
-use crate::model::SourceFile;
+use crate::model::{Idx, IdxVec, SourceFile};
 use crate::yaml::SpanMap;
 use cache::{AnyParse, MdParsed, Parser};
 use read::{canonical, files_in, first_jobs, framework_jobs, prepare, read_text, rel_path};
@@ -37,11 +37,11 @@ pub struct LoadedFramework {
     /// framework.yaml (shared with serve's parse cache, like every parsed file).
     pub raw: Arc<RawFramework>,
     /// File index.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
     /// Components with their file index, in the listed order.
-    pub components: Vec<(Arc<RawComponent>, usize)>,
+    pub components: Vec<(Arc<RawComponent>, Idx<SourceFile>)>,
     /// Phase files with their file index, in the listed order.
-    pub phases: Vec<(Arc<RawPhase>, usize)>,
+    pub phases: Vec<(Arc<RawPhase>, Idx<SourceFile>)>,
 }
 
 /// A Markdown file with front matter.
@@ -54,7 +54,7 @@ pub struct MdFile<T> {
     /// Byte offset of the body in the file.
     pub body_offset: usize,
     /// File index.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
     /// File name without extension.
     pub stem: String,
 }
@@ -63,28 +63,28 @@ pub struct MdFile<T> {
 #[derive(Debug, Clone, Default)]
 pub struct RawContent {
     /// Every file read.
-    pub sources: Vec<SourceFile>,
+    pub sources: IdxVec<SourceFile>,
     /// roles.yaml.
-    pub roles: Vec<(RawRole, usize)>,
+    pub roles: Vec<(RawRole, Idx<SourceFile>)>,
     /// Frameworks, sorted by folder name.
     pub frameworks: Vec<LoadedFramework>,
     /// Metric files.
-    pub metrics: Vec<(Arc<RawMetricFile>, usize)>,
+    pub metrics: Vec<(Arc<RawMetricFile>, Idx<SourceFile>)>,
     /// Markets.
-    pub markets: Vec<(Arc<RawMarket>, usize)>,
+    pub markets: Vec<(Arc<RawMarket>, Idx<SourceFile>)>,
     /// Regulations.
-    pub regulations: Vec<(Arc<RawRegulation>, usize)>,
+    pub regulations: Vec<(Arc<RawRegulation>, Idx<SourceFile>)>,
     /// Experts.
-    pub experts: Vec<(Arc<RawExpert>, usize)>,
+    pub experts: Vec<(Arc<RawExpert>, Idx<SourceFile>)>,
     /// Research pages.
     pub research: Vec<MdFile<RawResearch>>,
     /// Story chapters, sorted by file name.
     pub chapters: Vec<MdFile<RawChapter>>,
     /// `story/learning-path.yaml`, if there is one.
-    pub learning: Option<(Arc<RawLearningPath>, usize)>,
+    pub learning: Option<(Arc<RawLearningPath>, Idx<SourceFile>)>,
     /// Progress files (`content/progress/<market>.yaml`), with their file
     /// names' stems (the market ids they are for).
-    pub progress: Vec<(Arc<RawProgress>, usize, String)>,
+    pub progress: Vec<(Arc<RawProgress>, Idx<SourceFile>, String)>,
 }
 
 /// Read the whole `content/` folder under `root`.
@@ -255,7 +255,7 @@ impl Loader {
     }
 
     /// Register a file's text; its parse, or `None` after recording a diagnostic.
-    fn register(&mut self, p: &Path, parser: Parser) -> Option<(usize, AnyParse)> {
+    fn register(&mut self, p: &Path, parser: Parser) -> Option<(Idx<SourceFile>, AnyParse)> {
         let mut pr = self.take(p, parser);
         self.misses |= !pr.hit;
         let text = match pr.text.take()? {
@@ -265,11 +265,10 @@ impl Loader {
                 return None;
             }
         };
-        self.out.sources.push(SourceFile {
+        let file = self.out.sources.push(SourceFile {
             path: self.rel(p),
             text,
         });
-        let file = self.out.sources.len() - 1;
         match pr.parsed? {
             Ok(v) => Some((file, v)),
             Err(ds) => {
@@ -282,7 +281,7 @@ impl Loader {
     fn yaml<T: DeserializeOwned + Send + Sync + 'static>(
         &mut self,
         p: &Path,
-    ) -> Option<(Arc<T>, usize)> {
+    ) -> Option<(Arc<T>, Idx<SourceFile>)> {
         let (file, v) = self.register(p, Parser::yaml::<T>())?;
         // Shared with the cache, not copied: resolve only reads it.
         Some((v.downcast::<T>().ok()?, file))
@@ -312,7 +311,7 @@ impl Loader {
         })
     }
 
-    fn check_id_matches_file(&mut self, id: &str, p: &Path, file: usize) {
+    fn check_id_matches_file(&mut self, id: &str, p: &Path, file: Idx<SourceFile>) {
         let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         if id != stem {
             let src = &self.out.sources[file];

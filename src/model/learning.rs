@@ -10,7 +10,7 @@
 
 pub use super::raw::QuestionAbout;
 use super::raw::RawCriterion;
-use super::EntityRef;
+use super::{Chapter, EntityRef, Idx, IdxVec, SourceFile};
 
 /// The learning path.
 #[derive(Debug, Clone)]
@@ -18,13 +18,13 @@ pub struct LearningPath {
     /// Introduction on the story index (Markdown).
     pub summary: Option<String>,
     /// The levels, in reading order.
-    pub levels: Vec<Level>,
+    pub levels: IdxVec<Level>,
     /// The assessment's title ("Chapter Completion Assessment").
     pub assessment_title: String,
     /// How to take it (Markdown).
     pub assessment_summary: Option<String>,
     /// The assessment's weighted parts; weights add up to 100.
-    pub parts: Vec<AssessmentPart>,
+    pub parts: IdxVec<AssessmentPart>,
     /// What the combined assessment is and how it relates to the levels'
     /// self-assessments (Markdown).
     pub combined_summary: Option<String>,
@@ -33,7 +33,7 @@ pub struct LearningPath {
     /// The portfolio page, if the file has one.
     pub portfolio: Option<Portfolio>,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// A level of the path.
@@ -46,7 +46,7 @@ pub struct Level {
     /// One line ("Understanding and Planning").
     pub focus: Option<String>,
     /// Chapter indices, in order.
-    pub chapters: Vec<usize>,
+    pub chapters: Vec<Idx<Chapter>>,
     /// Learning objectives: what the reader will be able to do.
     pub objectives: Vec<Outcome>,
     /// Skills the level builds.
@@ -61,10 +61,10 @@ pub struct Outcome {
     /// What the reader will be able to do.
     pub text: String,
     /// The level's chapters that teach it (indices, in the order given).
-    pub chapters: Vec<usize>,
+    pub chapters: Vec<Idx<Chapter>>,
     /// The level a source list puts it under, when the path moved it here
     /// (index into [`LearningPath::levels`]).
-    pub moved_from: Option<usize>,
+    pub moved_from: Option<Idx<Level>>,
     /// Why, or what else to know (Markdown).
     pub note: Option<String>,
 }
@@ -99,16 +99,16 @@ pub struct AssessmentPart {
     /// Share of the score in percent.
     pub weight: u32,
     /// What it validates.
-    pub covers: Vec<Cover>,
+    pub covers: IdxVec<Cover>,
 }
 
 /// A self-assessment question.
 #[derive(Debug, Clone)]
 pub struct Question {
     /// Index into [`LearningPath::parts`].
-    pub part: usize,
+    pub part: Idx<AssessmentPart>,
     /// The chapter it draws on.
-    pub chapter: Option<usize>,
+    pub chapter: Option<Idx<Chapter>>,
     /// The question (Markdown).
     pub question: String,
     /// The worked answer (Markdown).
@@ -117,7 +117,7 @@ pub struct Question {
     pub rubric: Vec<RawCriterion>,
     /// Which of its part's covers it tests (indices into the part's
     /// [`AssessmentPart::covers`]).
-    pub covers: Vec<usize>,
+    pub covers: Vec<Idx<Cover>>,
     /// What kind of question it is (none: understanding).
     pub about: Vec<QuestionAbout>,
 }
@@ -166,16 +166,16 @@ pub struct PortfolioItem {
 
 impl LearningPath {
     /// The level that covers chapter `c`, if any.
-    pub fn level_of_chapter(&self, c: usize) -> Option<usize> {
-        self.levels.iter().position(|l| l.chapters.contains(&c))
+    pub fn level_of_chapter(&self, c: Idx<Chapter>) -> Option<Idx<Level>> {
+        self.levels.position(|l| l.chapters.contains(&c))
     }
 
     /// The objectives and skills other levels moved away from level `li`
     /// (a source list put them there): (the level they are in now, the
     /// outcome, whether it is a skill).
-    pub fn moved_away(&self, li: usize) -> Vec<(usize, &Outcome, bool)> {
+    pub fn moved_away(&self, li: Idx<Level>) -> Vec<(Idx<Level>, &Outcome, bool)> {
         let mut v = Vec::new();
-        for (to, l) in self.levels.iter().enumerate() {
+        for (to, l) in self.levels.iter_enumerated() {
             for (list, skill) in [(&l.objectives, false), (&l.skills, true)] {
                 v.extend(
                     list.iter()

@@ -4,6 +4,7 @@
 //! Entities live in flat vectors on [`Playbook`]; relations are indices into
 //! them ([`EntityRef`]), so the model is cheap to walk and has no cycles.
 
+mod idx;
 pub mod learning;
 mod queries;
 pub mod raw;
@@ -11,6 +12,7 @@ pub mod schema_ids;
 pub mod work_duration;
 
 use crate::config::Config;
+pub use idx::{Idx, IdxVec};
 use jiff::civil::Date;
 pub use raw::Scope;
 use raw::{RawActual, RawPartner, RawResult, Rule, Target};
@@ -97,7 +99,8 @@ impl Kind {
     }
 }
 
-/// A pointer to one entity of the playbook.
+/// A pointer to one entity of the playbook, of any kind (a typed
+/// [`Idx`] with its kind beside it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct EntityRef {
     /// Which vector.
@@ -105,6 +108,39 @@ pub struct EntityRef {
     /// Index into it.
     pub idx: usize,
 }
+
+impl EntityRef {
+    /// The entity's typed index, when it is of kind `T`.
+    pub fn get<T: Entity>(self) -> Option<Idx<T>> {
+        (self.kind == T::KIND).then(|| Idx::new(self.idx))
+    }
+}
+
+impl<T: Entity> From<Idx<T>> for EntityRef {
+    fn from(i: Idx<T>) -> Self {
+        EntityRef {
+            kind: T::KIND,
+            idx: i.index(),
+        }
+    }
+}
+
+/// A type whose values are the entities of one [`Kind`].
+pub trait Entity {
+    /// Their kind.
+    const KIND: Kind;
+}
+
+macro_rules! entity_kinds {
+    ($($t:ident),*) => {$(
+        impl Entity for $t {
+            const KIND: Kind = Kind::$t;
+        }
+    )*};
+}
+entity_kinds!(
+    Framework, Component, Step, Task, Metric, Market, Regulation, Expert, Research, Chapter
+);
 
 /// A content file as read, kept for error messages and edit links.
 #[derive(Debug, Clone)]
@@ -168,15 +204,15 @@ pub struct Framework {
     /// Provenance.
     pub source: Option<String>,
     /// Its components, in order (empty for a framework of phases).
-    pub components: Vec<usize>,
+    pub components: Vec<Idx<Component>>,
     /// Its phases, in order (all of them, through components or directly).
-    pub phases: Vec<usize>,
+    pub phases: Vec<Idx<Phase>>,
     /// Implementation risks.
     pub risks: Vec<Risk>,
     /// Company or market work (its phases inherit it).
     pub scope: Scope,
     /// Source file index.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// A risk and its mitigation.
@@ -193,7 +229,7 @@ pub struct Risk {
     /// Mitigation (Markdown).
     pub mitigation: String,
     /// Steps threatened.
-    pub threatens: Vec<usize>,
+    pub threatens: Vec<Idx<Step>>,
 }
 
 /// A component of a framework.
@@ -212,11 +248,11 @@ pub struct Component {
     /// Body (Markdown).
     pub body: Option<String>,
     /// Owning framework.
-    pub framework: usize,
+    pub framework: Idx<Framework>,
     /// Its phases.
-    pub phases: Vec<usize>,
+    pub phases: Vec<Idx<Phase>>,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// A phase.
@@ -233,11 +269,11 @@ pub struct Phase {
     /// Summary (Markdown).
     pub summary: Option<String>,
     /// Owning framework.
-    pub framework: usize,
+    pub framework: Idx<Framework>,
     /// Owning component, if any.
-    pub component: Option<usize>,
+    pub component: Option<Idx<Component>>,
     /// Its blocks (one implicit block when the phase lists steps directly).
-    pub blocks: Vec<usize>,
+    pub blocks: Vec<Idx<Block>>,
     /// Company or market work (inherited from the framework).
     pub scope: Scope,
     /// Market-entry work (`market_entry: true`): not on the home market's list.
@@ -245,16 +281,16 @@ pub struct Phase {
     /// Company-wide phases and steps this phase depends on.
     pub after: Vec<Prereq>,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// A company-wide phase or step that market work depends on (a phase's `after:`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Prereq {
     /// A company phase, by index.
-    Phase(usize),
+    Phase(Idx<Phase>),
     /// A company step, by index.
-    Step(usize),
+    Step(Idx<Step>),
 }
 
 /// A titled group of steps within a phase.
@@ -269,9 +305,9 @@ pub struct Block {
     /// Summary (Markdown).
     pub summary: Option<String>,
     /// Owning phase.
-    pub phase: usize,
+    pub phase: Idx<Phase>,
     /// Its steps.
-    pub steps: Vec<usize>,
+    pub steps: Vec<Idx<Step>>,
     /// True when the phase listed its steps directly.
     pub implicit: bool,
 }
@@ -288,23 +324,23 @@ pub struct Step {
     /// Guidance (Markdown).
     pub guidance: Option<String>,
     /// Owning framework.
-    pub framework: usize,
+    pub framework: Idx<Framework>,
     /// Owning component.
-    pub component: Option<usize>,
+    pub component: Option<Idx<Component>>,
     /// Owning phase.
-    pub phase: usize,
+    pub phase: Idx<Phase>,
     /// Owning block.
-    pub block: usize,
+    pub block: Idx<Block>,
     /// Activities, each listing task indices.
-    pub activities: Vec<Activity>,
+    pub activities: IdxVec<Activity>,
     /// Market-specific extra tasks attached to this step.
-    pub market_tasks: Vec<usize>,
+    pub market_tasks: Vec<Idx<Task>>,
     /// Company or market work (inherited from the phase).
     pub scope: Scope,
     /// Market-entry work (inherited from the phase).
     pub market_entry: bool,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// An activity of a step.
@@ -317,7 +353,7 @@ pub struct Activity {
     /// Summary (Markdown).
     pub summary: Option<String>,
     /// Task indices.
-    pub tasks: Vec<usize>,
+    pub tasks: Vec<Idx<Task>>,
 }
 
 /// A task: one checklist line.
@@ -336,31 +372,31 @@ pub struct Task {
     /// Applicability rule.
     pub rule: Option<Rule>,
     /// Owning step.
-    pub step: usize,
+    pub step: Idx<Step>,
     /// Activity index within the step; `None` for a market's own task.
-    pub activity: Option<usize>,
+    pub activity: Option<Idx<Activity>>,
     /// The market that added this task, if any.
-    pub market: Option<usize>,
+    pub market: Option<Idx<Market>>,
     /// Company or market work (inherited from the step; a market's own task
     /// is market work).
     pub scope: Scope,
     /// Tasks that are the same work (`same_as`, made symmetric and
     /// transitive: the other members of its group), ascending.
-    pub same_as: Vec<usize>,
+    pub same_as: Vec<Idx<Task>>,
     /// Tasks marked as different work despite a similar title, with why.
-    pub distinct_from: Vec<(usize, String)>,
+    pub distinct_from: Vec<(Idx<Task>, String)>,
     /// How long the work takes; `None`: its phase's (or block's) window.
     pub duration: Option<WorkDuration>,
     /// What it waits for (finish to start): task indices, `step:`/`phase:`
     /// references expanded to their tasks, ascending. Company tasks among
     /// them are met by the company program's schedule.
-    pub after: Vec<usize>,
+    pub after: Vec<Idx<Task>>,
     /// The regulation deadline it serves: (regulation, its deadline's index).
-    pub deadline: Option<(usize, usize)>,
+    pub deadline: Option<(Idx<Regulation>, Idx<Deadline>)>,
     /// Market-entry work (inherited from the step): not on the home market's list.
     pub market_entry: bool,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// A group of metrics.
@@ -371,11 +407,11 @@ pub struct MetricGroup {
     /// Title.
     pub title: String,
     /// Framework.
-    pub framework: Option<usize>,
+    pub framework: Option<Idx<Framework>>,
     /// Its metrics.
-    pub metrics: Vec<usize>,
+    pub metrics: Vec<Idx<Metric>>,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// A success metric.
@@ -394,9 +430,9 @@ pub struct Metric {
     /// Informative.
     pub lower_is_better: bool,
     /// Group.
-    pub group: usize,
+    pub group: Idx<MetricGroup>,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// A market.
@@ -413,7 +449,7 @@ pub struct Market {
     /// Body (Markdown).
     pub body: Option<String>,
     /// Regulation indices.
-    pub regulations: Vec<usize>,
+    pub regulations: Vec<Idx<Regulation>>,
     /// Tags.
     pub tags: Vec<String>,
     /// Languages.
@@ -430,17 +466,17 @@ pub struct Market {
     /// Partners.
     pub partners: Vec<RawPartner>,
     /// Its own tasks.
-    pub tasks: Vec<usize>,
+    pub tasks: Vec<Idx<Task>>,
     /// Metric index → actual.
-    pub actuals: Vec<(usize, RawActual)>,
+    pub actuals: Vec<(Idx<Metric>, RawActual)>,
     /// The company's home market: market-entry work is not on its list.
     pub home: bool,
     /// The day it went live; `None` while planned.
     pub launched: Option<Date>,
     /// How the market changes shared tasks of its list, by task index.
-    pub adjust: BTreeMap<usize, Adjust>,
+    pub adjust: BTreeMap<Idx<Task>, Adjust>,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// A market's change to one shared task of its checklist (`adjust:`).
@@ -455,7 +491,7 @@ pub struct Adjust {
     /// A fixed due date here.
     pub due: Option<Date>,
     /// More work it waits for here (task indices).
-    pub after: Vec<usize>,
+    pub after: Vec<Idx<Task>>,
     /// Left off this market's list, with the reason.
     pub skip: Option<String>,
 }
@@ -480,18 +516,18 @@ pub struct Regulation {
     /// Summary (Markdown).
     pub summary: String,
     /// The official sources its facts were checked against.
-    pub sources: Vec<RegulationSource>,
+    pub sources: IdxVec<RegulationSource>,
     /// The source of `in_force` (an index into `sources`).
-    pub in_force_source: Option<usize>,
+    pub in_force_source: Option<Idx<RegulationSource>>,
     /// Dated obligations, in the file's order ([`Regulation::deadline`]
     /// finds one by id).
-    pub deadlines: Vec<Deadline>,
+    pub deadlines: IdxVec<Deadline>,
     /// Obligations.
     pub obligations: Vec<Obligation>,
     /// Pending changes to keep an eye on.
     pub watch: Vec<WatchItem>,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// An official source of a regulation's facts: the law's text, the official
@@ -519,7 +555,7 @@ pub struct Deadline {
     /// What applies or is due that day (Markdown).
     pub what: String,
     /// Its source: an index into the regulation's `sources`.
-    pub source: usize,
+    pub source: Idx<RegulationSource>,
     /// False when the date is unconfirmed.
     pub confirmed: bool,
 }
@@ -532,7 +568,7 @@ pub struct Obligation {
     /// What the regulation requires (Markdown).
     pub text: String,
     /// Its sources: indices into the regulation's `sources`.
-    pub sources: Vec<usize>,
+    pub sources: Vec<Idx<RegulationSource>>,
 }
 
 /// A pending change to a regulation.
@@ -541,7 +577,7 @@ pub struct WatchItem {
     /// What may change, and where it stands (Markdown).
     pub what: String,
     /// Its sources: indices into the regulation's `sources`.
-    pub sources: Vec<usize>,
+    pub sources: Vec<Idx<RegulationSource>>,
     /// False when what it reports is unconfirmed.
     pub confirmed: bool,
 }
@@ -568,9 +604,9 @@ pub struct Expert {
     /// Perspectives: (title, Markdown).
     pub perspectives: Vec<(String, String)>,
     /// Advice: (Markdown, step indices).
-    pub advice: Vec<(String, Vec<usize>)>,
+    pub advice: Vec<(String, Vec<Idx<Step>>)>,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// A research page.
@@ -593,7 +629,7 @@ pub struct Research {
     /// Byte offset of the body in its file.
     pub body_offset: usize,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// A story chapter.
@@ -622,7 +658,7 @@ pub struct Chapter {
     /// Byte offset of the body in its file.
     pub body_offset: usize,
     /// Source file.
-    pub file: usize,
+    pub file: Idx<SourceFile>,
 }
 
 /// The whole resolved playbook.
@@ -631,35 +667,35 @@ pub struct Playbook {
     /// `book.toml`.
     pub config: Config,
     /// Every file read, by index.
-    pub sources: Vec<SourceFile>,
+    pub sources: IdxVec<SourceFile>,
     /// Role id → title.
     pub roles: BTreeMap<String, String>,
     /// Frameworks in order.
-    pub frameworks: Vec<Framework>,
+    pub frameworks: IdxVec<Framework>,
     /// Components.
-    pub components: Vec<Component>,
+    pub components: IdxVec<Component>,
     /// Phases.
-    pub phases: Vec<Phase>,
+    pub phases: IdxVec<Phase>,
     /// Blocks.
-    pub blocks: Vec<Block>,
+    pub blocks: IdxVec<Block>,
     /// Steps in reading order.
-    pub steps: Vec<Step>,
+    pub steps: IdxVec<Step>,
     /// Tasks.
-    pub tasks: Vec<Task>,
+    pub tasks: IdxVec<Task>,
     /// Metric groups.
-    pub metric_groups: Vec<MetricGroup>,
+    pub metric_groups: IdxVec<MetricGroup>,
     /// Metrics.
-    pub metrics: Vec<Metric>,
+    pub metrics: IdxVec<Metric>,
     /// Markets by id.
-    pub markets: Vec<Market>,
+    pub markets: IdxVec<Market>,
     /// Regulations by id.
-    pub regulations: Vec<Regulation>,
+    pub regulations: IdxVec<Regulation>,
     /// Experts.
-    pub experts: Vec<Expert>,
+    pub experts: IdxVec<Expert>,
     /// Research pages.
-    pub research: Vec<Research>,
+    pub research: IdxVec<Research>,
     /// Chapters in order.
-    pub chapters: Vec<Chapter>,
+    pub chapters: IdxVec<Chapter>,
     /// The story's learning path (levels, self-assessments, portfolio), if
     /// the playbook has `content/story/learning-path.yaml`.
     pub learning: Option<learning::LearningPath>,
@@ -672,10 +708,10 @@ pub struct Playbook {
     /// a task without a rule or links: it applies to every
     /// market, and listing them all would grow with markets × tasks. Ask
     /// [`Playbook::applies`] rather than reading this directly.
-    pub task_markets: Vec<Vec<usize>>,
+    pub task_markets: IdxVec<Task, Vec<Idx<Market>>>,
     /// Each market's recorded progress (`content/progress/<market>.yaml`),
     /// by market index; empty for a market without a file.
-    pub progress: Vec<Progress>,
+    pub progress: IdxVec<Market, Progress>,
     /// The company program's recorded progress (`content/progress/company.yaml`).
     pub company_progress: Progress,
     /// Warnings found while resolving.
@@ -692,9 +728,9 @@ pub struct Playbook {
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
     /// The progress file, when the market has one.
-    pub file: Option<usize>,
+    pub file: Option<Idx<SourceFile>>,
     /// Task index → when and by whom it was done.
-    pub done: HashMap<usize, Done>,
+    pub done: HashMap<Idx<Task>, Done>,
 }
 
 /// A task recorded as done.

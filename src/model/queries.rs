@@ -13,7 +13,7 @@ impl Playbook {
 
     /// How many steps the phases `phases` hold (a framework's or a
     /// component's step count).
-    pub fn step_count(&self, phases: &[usize]) -> usize {
+    pub fn step_count(&self, phases: &[Idx<Phase>]) -> usize {
         phases
             .iter()
             .flat_map(|&p| self.phases[p].blocks.iter())
@@ -25,15 +25,15 @@ impl Playbook {
     /// "Brazil", …, case ignored; the id breaks a tie), not by the ISO code
     /// their files are named by. The sidebar, the markets index, the home
     /// page and previous/next follow it.
-    pub fn markets_by_name(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = (0..self.markets.len()).collect();
+    pub fn markets_by_name(&self) -> Vec<Idx<Market>> {
+        let mut v: Vec<Idx<Market>> = self.markets.indices().collect();
         v.sort_by_cached_key(|&m| (self.markets[m].name.to_lowercase(), &self.markets[m].id));
         v
     }
 
     /// Does task `t` apply to market `m`? Company-wide work applies to no
     /// market: it is on the company program's checklist.
-    pub fn applies(&self, t: usize, m: usize) -> bool {
+    pub fn applies(&self, t: Idx<Task>, m: Idx<Market>) -> bool {
         let task = &self.tasks[t];
         if task.scope == Scope::Company {
             return false;
@@ -46,7 +46,7 @@ impl Playbook {
 
     /// A regulation's dated obligations (`deadlines:`), as (id, date), in
     /// the order written.
-    pub fn deadlines(&self, regulation: usize) -> Vec<(&str, jiff::civil::Date)> {
+    pub fn deadlines(&self, regulation: Idx<Regulation>) -> Vec<(&str, jiff::civil::Date)> {
         self.regulations[regulation]
             .deadlines
             .iter()
@@ -57,22 +57,25 @@ impl Playbook {
     /// A regulation's deadline by ids (a task's `deadline:
     /// <regulation-id>/<deadline-id>`): the regulation's index and the
     /// deadline's index in its `deadlines`.
-    pub fn deadline(&self, regulation: &str, deadline: &str) -> Option<(usize, usize)> {
-        let r = self.lookup(Kind::Regulation, regulation)?.idx;
+    pub fn deadline(
+        &self,
+        regulation: &str,
+        deadline: &str,
+    ) -> Option<(Idx<Regulation>, Idx<Deadline>)> {
+        let r = self
+            .lookup(Kind::Regulation, regulation)?
+            .get::<Regulation>()?;
         let d = self.regulations[r].deadline(deadline)?;
         Some((r, d))
     }
 
     /// The URL of a regulation's deadline: its entry in the regulation page's
     /// key dates.
-    pub fn deadline_url(&self, regulation: usize, deadline: usize) -> String {
+    pub fn deadline_url(&self, regulation: Idx<Regulation>, deadline: Idx<Deadline>) -> String {
         let g = &self.regulations[regulation];
         format!(
             "{}#{}",
-            self.url(EntityRef {
-                kind: Kind::Regulation,
-                idx: regulation
-            }),
+            self.url(regulation.into()),
             Deadline::anchor(&g.deadlines[deadline].id)
         )
     }
@@ -85,13 +88,15 @@ impl Playbook {
             .map(|&idx| EntityRef { kind, idx })
     }
 
+    /// An entity of kind `T` by id.
+    pub fn find<T: Entity>(&self, id: &str) -> Option<Idx<T>> {
+        self.lookup(T::KIND, id)?.get()
+    }
+
     /// The page that shows an entity: tasks live on their step's page.
     pub fn page_of(&self, r: EntityRef) -> EntityRef {
         match r.kind {
-            Kind::Task => EntityRef {
-                kind: Kind::Step,
-                idx: self.tasks[r.idx].step,
-            },
+            Kind::Task => self.tasks[Idx::new(r.idx)].step.into(),
             _ => r,
         }
     }
@@ -99,61 +104,61 @@ impl Playbook {
     /// The display title of an entity.
     pub fn title(&self, r: EntityRef) -> &str {
         match r.kind {
-            Kind::Framework => &self.frameworks[r.idx].title,
-            Kind::Component => &self.components[r.idx].title,
-            Kind::Step => &self.steps[r.idx].title,
-            Kind::Task => &self.tasks[r.idx].title,
-            Kind::Metric => &self.metrics[r.idx].name,
-            Kind::Market => &self.markets[r.idx].name,
-            Kind::Regulation => &self.regulations[r.idx].name,
-            Kind::Expert => &self.experts[r.idx].name,
-            Kind::Research => &self.research[r.idx].title,
-            Kind::Chapter => &self.chapters[r.idx].title,
+            Kind::Framework => &self.frameworks[Idx::new(r.idx)].title,
+            Kind::Component => &self.components[Idx::new(r.idx)].title,
+            Kind::Step => &self.steps[Idx::new(r.idx)].title,
+            Kind::Task => &self.tasks[Idx::new(r.idx)].title,
+            Kind::Metric => &self.metrics[Idx::new(r.idx)].name,
+            Kind::Market => &self.markets[Idx::new(r.idx)].name,
+            Kind::Regulation => &self.regulations[Idx::new(r.idx)].name,
+            Kind::Expert => &self.experts[Idx::new(r.idx)].name,
+            Kind::Research => &self.research[Idx::new(r.idx)].title,
+            Kind::Chapter => &self.chapters[Idx::new(r.idx)].title,
         }
     }
 
     /// The id of an entity.
     pub fn id(&self, r: EntityRef) -> &str {
         match r.kind {
-            Kind::Framework => &self.frameworks[r.idx].id,
-            Kind::Component => &self.components[r.idx].id,
-            Kind::Step => &self.steps[r.idx].id,
-            Kind::Task => &self.tasks[r.idx].id,
-            Kind::Metric => &self.metrics[r.idx].id,
-            Kind::Market => &self.markets[r.idx].id,
-            Kind::Regulation => &self.regulations[r.idx].id,
-            Kind::Expert => &self.experts[r.idx].id,
-            Kind::Research => &self.research[r.idx].id,
-            Kind::Chapter => &self.chapters[r.idx].id,
+            Kind::Framework => &self.frameworks[Idx::new(r.idx)].id,
+            Kind::Component => &self.components[Idx::new(r.idx)].id,
+            Kind::Step => &self.steps[Idx::new(r.idx)].id,
+            Kind::Task => &self.tasks[Idx::new(r.idx)].id,
+            Kind::Metric => &self.metrics[Idx::new(r.idx)].id,
+            Kind::Market => &self.markets[Idx::new(r.idx)].id,
+            Kind::Regulation => &self.regulations[Idx::new(r.idx)].id,
+            Kind::Expert => &self.experts[Idx::new(r.idx)].id,
+            Kind::Research => &self.research[Idx::new(r.idx)].id,
+            Kind::Chapter => &self.chapters[Idx::new(r.idx)].id,
         }
     }
 
     /// The source file an entity was read from.
-    pub fn file_of(&self, r: EntityRef) -> usize {
+    pub fn file_of(&self, r: EntityRef) -> Idx<SourceFile> {
         match r.kind {
-            Kind::Framework => self.frameworks[r.idx].file,
-            Kind::Component => self.components[r.idx].file,
-            Kind::Step => self.steps[r.idx].file,
-            Kind::Task => self.tasks[r.idx].file,
-            Kind::Metric => self.metrics[r.idx].file,
-            Kind::Market => self.markets[r.idx].file,
-            Kind::Regulation => self.regulations[r.idx].file,
-            Kind::Expert => self.experts[r.idx].file,
-            Kind::Research => self.research[r.idx].file,
-            Kind::Chapter => self.chapters[r.idx].file,
+            Kind::Framework => self.frameworks[Idx::new(r.idx)].file,
+            Kind::Component => self.components[Idx::new(r.idx)].file,
+            Kind::Step => self.steps[Idx::new(r.idx)].file,
+            Kind::Task => self.tasks[Idx::new(r.idx)].file,
+            Kind::Metric => self.metrics[Idx::new(r.idx)].file,
+            Kind::Market => self.markets[Idx::new(r.idx)].file,
+            Kind::Regulation => self.regulations[Idx::new(r.idx)].file,
+            Kind::Expert => self.experts[Idx::new(r.idx)].file,
+            Kind::Research => self.research[Idx::new(r.idx)].file,
+            Kind::Chapter => self.chapters[Idx::new(r.idx)].file,
         }
     }
 
     /// Site-relative URL of an entity's page (no leading `/`; tasks get an anchor).
     pub fn url(&self, r: EntityRef) -> String {
         match r.kind {
-            Kind::Framework => format!("frameworks/{}/", self.frameworks[r.idx].id),
+            Kind::Framework => format!("frameworks/{}/", self.frameworks[Idx::new(r.idx)].id),
             Kind::Component => {
-                let c = &self.components[r.idx];
+                let c = &self.components[Idx::new(r.idx)];
                 format!("frameworks/{}/{}/", self.frameworks[c.framework].id, c.id)
             }
             Kind::Step => {
-                let s = &self.steps[r.idx];
+                let s = &self.steps[Idx::new(r.idx)];
                 let fw = &self.frameworks[s.framework].id;
                 match s.component {
                     Some(c) => format!("frameworks/{fw}/{}/{}/", self.components[c].id, s.id),
@@ -161,22 +166,15 @@ impl Playbook {
                 }
             }
             Kind::Task => {
-                let t = &self.tasks[r.idx];
-                format!(
-                    "{}#task-{}",
-                    self.url(EntityRef {
-                        kind: Kind::Step,
-                        idx: t.step
-                    }),
-                    t.slug
-                )
+                let t = &self.tasks[Idx::new(r.idx)];
+                format!("{}#task-{}", self.url(t.step.into()), t.slug)
             }
-            Kind::Metric => format!("metrics/{}/", self.metrics[r.idx].id),
-            Kind::Market => format!("markets/{}/", self.markets[r.idx].id),
-            Kind::Regulation => format!("regulations/{}/", self.regulations[r.idx].id),
-            Kind::Expert => format!("experts/{}/", self.experts[r.idx].id),
-            Kind::Research => format!("research/{}/", self.research[r.idx].id),
-            Kind::Chapter => format!("story/{}/", self.chapters[r.idx].id),
+            Kind::Metric => format!("metrics/{}/", self.metrics[Idx::new(r.idx)].id),
+            Kind::Market => format!("markets/{}/", self.markets[Idx::new(r.idx)].id),
+            Kind::Regulation => format!("regulations/{}/", self.regulations[Idx::new(r.idx)].id),
+            Kind::Expert => format!("experts/{}/", self.experts[Idx::new(r.idx)].id),
+            Kind::Research => format!("research/{}/", self.research[Idx::new(r.idx)].id),
+            Kind::Chapter => format!("story/{}/", self.chapters[Idx::new(r.idx)].id),
         }
     }
 
@@ -203,8 +201,8 @@ impl Playbook {
 
 impl Regulation {
     /// The index of the deadline with this id, if it has one.
-    pub fn deadline(&self, id: &str) -> Option<usize> {
-        self.deadlines.iter().position(|d| d.id == id)
+    pub fn deadline(&self, id: &str) -> Option<Idx<Deadline>> {
+        self.deadlines.position(|d| d.id == id)
     }
 }
 

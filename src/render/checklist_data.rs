@@ -17,7 +17,7 @@
 //! Both are plain scripts that set a global, so they load from `file://` too.
 
 use crate::checklist::{self, Checklists, Program, Scheduled};
-use crate::model::{Kind, Playbook};
+use crate::model::{Block, Idx, IdxVec, Market, Phase, Playbook, Step, Task};
 use crate::schedule::{block_window, DueWindow};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -29,7 +29,7 @@ pub const TASKS_JS: &str = "checklists/tasks.js";
 /// `<step id>/` (or null), title, owner role (or null), duration (or null),
 /// full id when it has no step prefix.
 type TaskRow<'a> = (
-    usize,
+    Idx<Step>,
     usize,
     Option<&'a str>,
     &'a str,
@@ -38,6 +38,9 @@ type TaskRow<'a> = (
     Option<&'a str>,
 );
 
+/// One step of the shared table: title, URL, phase, block, step id.
+type StepRow<'a> = (&'a str, String, Idx<Phase>, Idx<Block>, &'a str);
+
 #[derive(Serialize)]
 struct Tasks<'a> {
     title: &'a str,
@@ -45,7 +48,7 @@ struct Tasks<'a> {
     /// Per phase: framework, component, phase title, window label.
     phases: Vec<(&'a str, Option<&'a str>, &'a str, &'a str)>,
     /// Per step: title, URL, phase index, block index, step id.
-    steps: Vec<(&'a str, String, usize, usize, &'a str)>,
+    steps: Vec<StepRow<'a>>,
     /// Activity titles, referred to by index.
     acts: Vec<&'a str>,
     /// Per task position (plan order): step, activity index, id suffix
@@ -57,11 +60,12 @@ struct Tasks<'a> {
 /// `window.PLAYBOOK_TASKS = {…};`: every task in plan order (see
 /// [`checklist::plan_order`]); a task's position there is how market data
 /// names it.
-pub fn tasks_js(pb: &Playbook, windows: &[String]) -> String {
-    let order: Vec<usize> = checklist::plan_order(pb).collect();
+pub fn tasks_js(pb: &Playbook, windows: &IdxVec<Phase, String>) -> String {
+    let order: Vec<Idx<Task>> = checklist::plan_order(pb).collect();
     let mut acts: Vec<&str> = Vec::new();
     let mut act_idx: std::collections::HashMap<&str, usize> = Default::default();
-    let mut task_act = vec![usize::MAX; pb.tasks.len()];
+    // Each activity task's activity (a market's own task has none).
+    let mut task_act: IdxVec<Task, Option<usize>> = IdxVec::filled(None, pb.tasks.len());
     for step in &pb.steps {
         for a in &step.activities {
             let i = *act_idx.entry(a.title.as_str()).or_insert_with(|| {
@@ -69,7 +73,7 @@ pub fn tasks_js(pb: &Playbook, windows: &[String]) -> String {
                 acts.len() - 1
             });
             for &t in &a.tasks {
-                task_act[t] = i;
+                task_act[t] = Some(i);
             }
         }
     }
@@ -82,8 +86,7 @@ pub fn tasks_js(pb: &Playbook, windows: &[String]) -> String {
         roles: &pb.roles,
         phases: pb
             .phases
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, p)| {
                 (
                     pb.frameworks[p.framework].title.as_str(),
@@ -95,15 +98,11 @@ pub fn tasks_js(pb: &Playbook, windows: &[String]) -> String {
             .collect(),
         steps: pb
             .steps
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, s)| {
                 (
                     s.title.as_str(),
-                    pb.url(crate::model::EntityRef {
-                        kind: Kind::Step,
-                        idx: i,
-                    }),
+                    pb.url(crate::model::EntityRef::from(i)),
                     s.phase,
                     s.block,
                     s.id.as_str(),
@@ -119,11 +118,7 @@ pub fn tasks_js(pb: &Playbook, windows: &[String]) -> String {
                 let suffix =
                     t.id.strip_prefix(step_id.as_str())
                         .and_then(|x| x.strip_prefix('/'));
-                let act = if t.market.is_some() {
-                    market_specific
-                } else {
-                    task_act[ti]
-                };
+                let act = task_act[ti].unwrap_or(market_specific);
                 (
                     t.step,
                     act,
@@ -196,10 +191,10 @@ fn dates(w: DueWindow) -> (String, Option<String>) {
 }
 
 /// `window.PLAYBOOK_CHECKLIST = {…};` for market `m`, from its schedule.
-pub fn market_js(lists: &Checklists<'_>, m: usize, sched: &Scheduled<'_>) -> String {
+pub fn market_js(lists: &Checklists<'_>, m: Idx<Market>, sched: &Scheduled<'_>) -> String {
     let pb = lists.pb;
     let market = &pb.markets[m];
-    let position: std::collections::HashMap<usize, usize> = checklist::plan_order(pb)
+    let position: std::collections::HashMap<Idx<Task>, usize> = checklist::plan_order(pb)
         .enumerate()
         .map(|(p, t)| (t, p))
         .collect();
@@ -221,7 +216,7 @@ pub fn market_js(lists: &Checklists<'_>, m: usize, sched: &Scheduled<'_>) -> Str
     let mut rule_idx: std::collections::HashMap<Option<&crate::model::raw::Rule>, i64> =
         Default::default();
     let mut own_idx: Option<i64> = None;
-    let listed: std::collections::HashSet<usize> = sched
+    let listed: std::collections::HashSet<Idx<Task>> = sched
         .list
         .rows
         .iter()
@@ -250,7 +245,7 @@ pub fn market_js(lists: &Checklists<'_>, m: usize, sched: &Scheduled<'_>) -> Str
         } else {
             -1
         };
-        let adjust = |x: usize| market.adjust.get(&x);
+        let adjust = |x: Idx<Task>| market.adjust.get(&x);
         let mut waits: Vec<usize> = Vec::new();
         for x in std::iter::once(l.task).chain(l.also.iter().copied()) {
             let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
@@ -326,7 +321,7 @@ pub fn market_js(lists: &Checklists<'_>, m: usize, sched: &Scheduled<'_>) -> Str
             .collect(),
         entry_left_out: sched.list.entry_left_out,
         prereqs: {
-            let mut phases: Vec<usize> = sched
+            let mut phases: Vec<Idx<Phase>> = sched
                 .list
                 .rows
                 .iter()

@@ -11,7 +11,7 @@
 use super::theme::Templates;
 use crate::checklist::{self, Checklist, Order, Prerequisite, Program};
 use crate::diag::Diagnostic;
-use crate::model::{EntityRef, Kind, Playbook};
+use crate::model::{EntityRef, Idx, Kind, Playbook, Step};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -103,14 +103,9 @@ pub struct SheetAlso<'a> {
 /// Lay a checklist out in sections (see the module docs).
 pub fn sheet<'a>(pb: &'a Playbook, list: &'a Checklist<'a>) -> Vec<SheetSection<'a>> {
     let kickoff = list.prog.head(pb).kickoff;
-    let step_url = |s: usize| {
-        pb.url(EntityRef {
-            kind: Kind::Step,
-            idx: s,
-        })
-    };
+    let step_url = |s: Idx<Step>| pb.url(EntityRef::from(s));
     let mut sections: Vec<SheetSection<'a>> = Vec::new();
-    let mut last: Option<(String, usize)> = None;
+    let mut last: Option<(String, Idx<Step>)> = None;
     for r in &list.rows {
         let (key, new_section) = match list.order {
             Order::Date => {
@@ -119,7 +114,7 @@ pub fn sheet<'a>(pb: &'a Playbook, list: &'a Checklist<'a>) -> Vec<SheetSection<
                 (m, new)
             }
             Order::Plan => {
-                let k = r.phase_idx.to_string();
+                let k = r.phase_idx.index().to_string();
                 let new = last.as_ref().map(|l| &l.0) != Some(&k);
                 (k, new)
             }
@@ -198,8 +193,8 @@ pub fn sheet<'a>(pb: &'a Playbook, list: &'a Checklist<'a>) -> Vec<SheetSection<
                 waits_for: r
                     .waits_for
                     .iter()
-                    .filter_map(|id| pb.lookup(Kind::Task, id))
-                    .map(|e| pb.tasks[e.idx].title.as_str())
+                    .filter_map(|id| pb.find::<crate::model::Task>(id))
+                    .map(|t| pb.tasks[t].title.as_str())
                     .collect(),
                 note: r.note.map(|n| super::context::plain_text(pb, n)),
                 reasons: &r.reasons,

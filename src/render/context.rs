@@ -4,7 +4,7 @@
 //! rendering against the playbook ([`Md`]).
 
 use crate::markdown::{self, Heading, LinkResolver};
-use crate::model::{EntityRef, Kind, Playbook};
+use crate::model::{EntityRef, Idx, Kind, Playbook, SourceFile, Step};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -96,7 +96,7 @@ impl<'a> Md<'a> {
     /// Render `text` (a block, or inline), or take the rendering another
     /// page left ([`Md::shared`]'s cache). `text` must be a field of the
     /// playbook, so its address names it for the whole render.
-    fn shared(&self, text: &str, file: usize, inline: bool) -> markdown::Rendered {
+    fn shared(&self, text: &str, file: Idx<SourceFile>, inline: bool) -> markdown::Rendered {
         let key = (text.as_ptr() as usize, text.len(), inline);
         if let Some(r) = self.shared.lock().ok().and_then(|mut m| m.remove(&key)) {
             return r;
@@ -116,55 +116,55 @@ impl<'a> Md<'a> {
     }
 
     /// [`Md::block`] of a text that two pages show.
-    pub fn shared_block(&self, text: &str, file: usize) -> String {
+    pub fn shared_block(&self, text: &str, file: Idx<SourceFile>) -> String {
         self.shared(text, file, false).html
     }
 
     /// [`Md::doc`] of a text that two pages show.
-    pub fn shared_doc(&self, text: &str, file: usize) -> (String, Vec<Heading>) {
+    pub fn shared_doc(&self, text: &str, file: Idx<SourceFile>) -> (String, Vec<Heading>) {
         let r = self.shared(text, file, false);
         (r.html, r.headings)
     }
 
     /// [`Md::opt`] of a text that two pages show.
-    pub fn shared_opt(&self, text: &Option<String>, file: usize) -> String {
+    pub fn shared_opt(&self, text: &Option<String>, file: Idx<SourceFile>) -> String {
         text.as_deref()
             .map(|t| self.shared_block(t, file))
             .unwrap_or_default()
     }
 
     /// [`Md::opt_inline`] of a text that two pages show.
-    pub fn shared_opt_inline(&self, text: &Option<String>, file: usize) -> String {
+    pub fn shared_opt_inline(&self, text: &Option<String>, file: Idx<SourceFile>) -> String {
         text.as_deref()
             .map(|t| self.shared(t, file, true).html)
             .unwrap_or_default()
     }
 
     /// Render a block of Markdown from a file.
-    pub fn block(&self, text: &str, file: usize) -> String {
+    pub fn block(&self, text: &str, file: Idx<SourceFile>) -> String {
         markdown::render(text, &self.links, &self.pb.sources[file].path).html
     }
 
     /// Render a block, keeping its headings for the on-page contents.
-    pub fn doc(&self, text: &str, file: usize) -> (String, Vec<Heading>) {
+    pub fn doc(&self, text: &str, file: Idx<SourceFile>) -> (String, Vec<Heading>) {
         let r = markdown::render(text, &self.links, &self.pb.sources[file].path);
         (r.html, r.headings)
     }
 
     /// Render a short field without its paragraph wrapper.
-    pub fn inline(&self, text: &str, file: usize) -> String {
+    pub fn inline(&self, text: &str, file: Idx<SourceFile>) -> String {
         markdown::render_inline(text, &self.links, &self.pb.sources[file].path)
     }
 
     /// Optional block.
-    pub fn opt(&self, text: &Option<String>, file: usize) -> String {
+    pub fn opt(&self, text: &Option<String>, file: Idx<SourceFile>) -> String {
         text.as_deref()
             .map(|t| self.block(t, file))
             .unwrap_or_default()
     }
 
     /// Optional inline.
-    pub fn opt_inline(&self, text: &Option<String>, file: usize) -> String {
+    pub fn opt_inline(&self, text: &Option<String>, file: Idx<SourceFile>) -> String {
         text.as_deref()
             .map(|t| self.inline(t, file))
             .unwrap_or_default()
@@ -191,7 +191,7 @@ pub fn link(pb: &Playbook, r: EntityRef) -> LinkCtx {
 pub use crate::page_kinds::Section;
 
 /// "3. Multi-Jurisdictional Operations".
-pub fn step_label(pb: &Playbook, s: usize) -> String {
+pub fn step_label(pb: &Playbook, s: Idx<Step>) -> String {
     let st = &pb.steps[s];
     match st.number {
         Some(n) => format!("{n}. {}", st.title),
@@ -200,7 +200,7 @@ pub fn step_label(pb: &Playbook, s: usize) -> String {
 }
 
 /// The edit link for a source file, from `book.toml`'s `edit-url`.
-pub fn edit_url(pb: &Playbook, file: Option<usize>) -> Option<String> {
+pub fn edit_url(pb: &Playbook, file: Option<Idx<SourceFile>>) -> Option<String> {
     let tpl = pb.config.build.edit_url.as_ref()?;
     let f = file?;
     Some(tpl.replace("{path}", &pb.sources[f].path))
@@ -218,7 +218,7 @@ pub struct PageBase {
     /// Breadcrumbs (excluding home and the page itself).
     pub crumbs: Vec<LinkCtx>,
     /// Source file.
-    pub file: Option<usize>,
+    pub file: Option<Idx<SourceFile>>,
     /// Kind label shown above the title.
     pub kind_label: &'static str,
     /// Headings for the on-page contents.

@@ -513,7 +513,6 @@ mod tests {
         let mut pb = crate::load_playbook(root).unwrap();
         let t = pb
             .tasks
-            .iter()
             .position(|t| t.market.is_some())
             .expect("the real playbook has market tasks");
         pb.tasks[t].market = None; // what resolve guarantees never happens

@@ -10,7 +10,7 @@ use super::context::step_label;
 use super::theme::Templates;
 use crate::diag::Diagnostic;
 use crate::markdown;
-use crate::model::{EntityRef, Kind, Playbook};
+use crate::model::{Component, EntityRef, Idx, Kind, Phase, Playbook, Step};
 use crate::page_kinds::Section;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -98,7 +98,7 @@ pub struct NavKey {
     fw_block: Option<usize>,
     /// Open phase (frameworks without components and with more than
     /// [`NAV_FULL`] steps list their phases, with the current one open).
-    phase: Option<usize>,
+    phase: Option<Idx<Phase>>,
     /// Block of the innermost open list (chapters, steps, markets, …).
     block: Option<usize>,
 }
@@ -108,11 +108,11 @@ fn block_of(len: usize, pos: Option<usize>) -> Option<usize> {
 }
 
 /// The steps of a component, in reading order.
-fn component_steps(pb: &Playbook, c: usize) -> Vec<usize> {
+fn component_steps(pb: &Playbook, c: Idx<Component>) -> Vec<Idx<Step>> {
     phases_steps(pb, &pb.components[c].phases)
 }
 
-fn phases_steps(pb: &Playbook, phases: &[usize]) -> Vec<usize> {
+fn phases_steps(pb: &Playbook, phases: &[Idx<Phase>]) -> Vec<Idx<Step>> {
     phases
         .iter()
         .flat_map(|&p| pb.phases[p].blocks.iter())
@@ -131,17 +131,21 @@ impl NavKey {
             phase: None,
             block: None,
         };
-        let position = |list: &[usize]| pos.and_then(|s| list.iter().position(|&x| x == s));
+        // Where the page's entity is in a list of them.
+        fn place_in<T>(pos: Option<usize>, list: &[Idx<T>]) -> Option<usize> {
+            pos.and_then(|s| list.iter().position(|x| x.index() == s))
+        }
+        let position = |list: &[Idx<Step>]| place_in(pos, list);
         match section {
             Section::Story => key.block = block_of(pb.chapters.len(), pos),
             Section::Markets => {
-                key.block = block_of(pb.markets.len(), position(&pb.markets_by_name()))
+                key.block = block_of(pb.markets.len(), place_in(pos, &pb.markets_by_name()))
             }
             Section::Regulations => key.block = block_of(pb.regulations.len(), pos),
             Section::Experts => key.block = block_of(pb.experts.len(), pos),
             Section::Research => key.block = block_of(pb.research.len(), pos),
             Section::Frameworks(f, c) => {
-                key.fw_block = block_of(pb.frameworks.len(), f);
+                key.fw_block = block_of(pb.frameworks.len(), f.map(Idx::index));
                 match (f, c) {
                     (_, Some(c)) => {
                         let steps = component_steps(pb, c);
@@ -149,7 +153,7 @@ impl NavKey {
                     }
                     (Some(f), None) if pb.frameworks[f].components.is_empty() => {
                         if pb.step_count(&pb.frameworks[f].phases) > NAV_FULL {
-                            key.phase = pos.map(|s| pb.steps[s].phase);
+                            key.phase = pos.map(|s| pb.steps[Idx::new(s)].phase);
                             if let Some(p) = key.phase {
                                 let steps = phases_steps(pb, &[p]);
                                 key.block = block_of(steps.len(), position(&steps));
@@ -213,18 +217,10 @@ fn learning_items(pb: &Playbook) -> Vec<NavItem> {
 pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
     let section = key.section;
     let item = NavItem::new;
-    let step_items = |steps: &[usize]| -> Vec<NavItem> {
+    let step_items = |steps: &[Idx<Step>]| -> Vec<NavItem> {
         steps
             .iter()
-            .map(|&s| {
-                item(
-                    pb.url(EntityRef {
-                        kind: Kind::Step,
-                        idx: s,
-                    }),
-                    step_label(pb, s),
-                )
-            })
+            .map(|&s| item(pb.url(EntityRef::from(s)), step_label(pb, s)))
             .collect()
     };
     let mut sections = Vec::new();
@@ -233,13 +229,9 @@ pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
     let story_items: Vec<NavItem> = if story_open {
         let all = pb
             .chapters
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, c)| {
-                let r = EntityRef {
-                    kind: Kind::Chapter,
-                    idx: i,
-                };
+                let r = EntityRef::from(i);
                 item(
                     pb.url(r),
                     format!("{}. {}", c.section.unwrap_or(c.number), c.title),
@@ -260,11 +252,8 @@ pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
     };
     let mut fw_items = Vec::new();
     if fw_open {
-        for (fi, f) in pb.frameworks.iter().enumerate() {
-            let fr = EntityRef {
-                kind: Kind::Framework,
-                idx: fi,
-            };
+        for (fi, f) in pb.frameworks.iter_enumerated() {
+            let fr = EntityRef::from(fi);
             let url = pb.url(fr);
             let mut children = Vec::new();
             if cur_fw == Some(fi) {
@@ -289,10 +278,7 @@ pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
                     }
                 } else {
                     for &c in &f.components {
-                        let cr = EntityRef {
-                            kind: Kind::Component,
-                            idx: c,
-                        };
+                        let cr = EntityRef::from(c);
                         let curl = pb.url(cr);
                         let steps = if cur_comp == Some(c) {
                             window(step_items(&component_steps(pb, c)), key.block, &curl)
@@ -355,10 +341,7 @@ pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
         pb.markets_by_name()
             .into_iter()
             .map(|i| {
-                let r = EntityRef {
-                    kind: Kind::Market,
-                    idx: i,
-                };
+                let r = EntityRef::from(i);
                 NavItem::new(pb.url(r), pb.title(r).to_string())
             })
             .collect()

@@ -5,6 +5,7 @@
 
 use super::Resolver;
 use crate::diag::{suggest, Diagnostic};
+use crate::model::{Idx, Task};
 use std::collections::{BTreeSet, HashSet};
 
 /// The keys of a rule, with what each names.
@@ -41,8 +42,8 @@ impl Resolver {
             .map(|(k, _)| known(k).into_iter().collect())
             .collect();
         // Most tasks are fine: (task, key, index, value) of the values that are not.
-        let mut bad: Vec<(usize, usize, usize, String)> = Vec::new();
-        for (ti, t) in pb.tasks.iter().enumerate() {
+        let mut bad: Vec<(Idx<Task>, usize, usize, String)> = Vec::new();
+        for (ti, t) in pb.tasks.iter_enumerated() {
             let (Some(rule), None) = (&t.rule, t.market) else {
                 continue;
             };
@@ -61,7 +62,7 @@ impl Resolver {
                 }
             }
         }
-        let diags: Vec<(usize, String, usize, Diagnostic)> = bad
+        let diags: Vec<(Idx<Task>, String, usize, Diagnostic)> = bad
             .into_iter()
             .map(|(ti, ki, j, v)| {
                 let (key, what) = KEYS[ki];
@@ -160,8 +161,9 @@ mod tests {
             .market("id: us\nname: US\nregion: na\nkickoff: 2027-01-01\n")
             .ok();
         let ti = pb
-            .lookup(crate::model::Kind::Task, "kyc/verify-identity")
+            .find::<crate::model::Task>("kyc/verify-identity")
             .unwrap();
-        assert_eq!(pb.task_markets[ti.idx], [0], "only de is in eu");
+        let de = crate::model::Idx::new(0);
+        assert_eq!(pb.task_markets[ti], [de], "only de is in eu");
     }
 }

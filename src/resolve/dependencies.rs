@@ -11,11 +11,15 @@ use crate::diag::{suggest, Diagnostic};
 use crate::load::RawContent;
 use crate::model::*;
 
+/// Where each resolved `after` edge (task, what it waits for) was written:
+/// its file, YAML path and entry, for the cycle message.
+type Written = std::collections::HashMap<(Idx<Task>, Idx<Task>), (Idx<SourceFile>, String, String)>;
+
 /// A task's `after:` and `deadline:` as written, kept by the structure pass
 /// for this rule.
 pub(super) struct RawDeps {
     /// The task.
-    pub(super) task: usize,
+    pub(super) task: Idx<Task>,
     /// Its `after:` entries.
     pub(super) after: Vec<String>,
     /// Its `deadline:`.
@@ -27,8 +31,7 @@ impl Resolver {
     pub(super) fn resolve_dependencies(&mut self) {
         let pending = std::mem::take(&mut self.pending.deps);
         // Where each resolved edge was written, for the cycle message.
-        let mut written: std::collections::HashMap<(usize, usize), (usize, String, String)> =
-            Default::default();
+        let mut written: Written = Default::default();
         for RawDeps {
             task,
             after,
@@ -83,18 +86,18 @@ impl Resolver {
     }
 
     /// `task:<id>`, `step:<id>` or `phase:<id>` → the tasks it stands for.
-    fn work_ref(&self, item: &str) -> Result<Vec<usize>, Diagnostic> {
+    fn work_ref(&self, item: &str) -> Result<Vec<Idx<Task>>, Diagnostic> {
         let (kind, id) = item.split_once(':').unwrap_or(("", item));
         match kind {
-            "task" => match self.pb.lookup(Kind::Task, id) {
-                Some(e) => Ok(vec![e.idx]),
+            "task" => match self.pb.find::<Task>(id) {
+                Some(t) => Ok(vec![t]),
                 None => Err(self.unknown_id(Kind::Task, id)),
             },
-            "step" => match self.pb.lookup(Kind::Step, id) {
-                Some(e) => Ok(step_tasks(&self.pb, e.idx).collect()),
+            "step" => match self.pb.find::<Step>(id) {
+                Some(s) => Ok(step_tasks(&self.pb, s).collect()),
                 None => Err(self.unknown_id(Kind::Step, id)),
             },
-            "phase" => match self.pb.phases.iter().position(|p| p.id == id) {
+            "phase" => match self.pb.phases.position(|p| p.id == id) {
                 Some(p) => Ok(self.pb.phases[p]
                     .blocks
                     .iter()
@@ -120,7 +123,7 @@ impl Resolver {
     }
 
     /// `<regulation-id>/<deadline-id>` → (regulation, deadline index).
-    fn deadline_ref(&self, text: &str) -> Result<(usize, usize), Diagnostic> {
+    fn deadline_ref(&self, text: &str) -> Result<(Idx<Regulation>, Idx<Deadline>), Diagnostic> {
         let Some((reg, id)) = text.split_once('/') else {
             return Err(
                 Diagnostic::error(format!("`{text}` is not a deadline reference")).help(
@@ -128,12 +131,12 @@ impl Resolver {
                 ),
             );
         };
-        let Some(r) = self.pb.lookup(Kind::Regulation, reg) else {
+        let Some(r) = self.pb.find::<Regulation>(reg) else {
             return Err(self.unknown_id(Kind::Regulation, reg));
         };
-        let deadlines = self.pb.deadlines(r.idx);
-        match deadlines.iter().position(|d| d.0 == id) {
-            Some(i) => Ok((r.idx, i)),
+        let deadlines = self.pb.deadlines(r);
+        match self.pb.regulations[r].deadline(id) {
+            Some(i) => Ok((r, i)),
             None => {
                 let help = match suggest(id, deadlines.iter().map(|d| d.0)) {
                     Some(s) => format!("did you mean `{reg}/{s}`?"),
@@ -152,11 +155,8 @@ impl Resolver {
 
     /// Every cycle of `after` links is an error naming each link, placed at
     /// the first and pointing at the others.
-    fn reject_cycles(
-        &mut self,
-        written: &std::collections::HashMap<(usize, usize), (usize, String, String)>,
-    ) {
-        let graph: Vec<&[usize]> = self.pb.tasks.iter().map(|t| t.after.as_slice()).collect();
+    fn reject_cycles(&mut self, written: &Written) {
+        let graph: Vec<&[Idx<Task>]> = self.pb.tasks.iter().map(|t| t.after.as_slice()).collect();
         for cycle in crate::schedule::graph::cycles(&graph) {
             // cycle[i] waits for cycle[i + 1] (and the last for the first).
             let n = cycle.len();
@@ -195,11 +195,12 @@ impl Resolver {
     /// Each market's `home` and `adjust:` (after applicability is known:
     /// an adjusted task must be on the market's list).
     pub(super) fn market_adjustments(&mut self, raw: &RawContent) {
-        let mut home: Option<usize> = None;
+        let mut home: Option<Idx<Market>> = None;
         for (mi, (m, file)) in raw.markets.iter().enumerate() {
             if mi >= self.pb.markets.len() {
                 break;
             }
+            let mi: Idx<Market> = Idx::new(mi);
             let file = *file;
             self.pb.markets[mi].launched = m.launched;
             if m.home {
@@ -221,7 +222,7 @@ impl Resolver {
             }
             for (key, a) in &m.adjust {
                 let path = format!("adjust.{key}");
-                let Some(t) = self.pb.lookup(Kind::Task, key).map(|e| e.idx) else {
+                let Some(t) = self.pb.find::<Task>(key) else {
                     let d = self.not_on_list(mi, key, "no task");
                     let d = self.at_key(d, file, &path);
                     self.diags.push(d);
@@ -282,7 +283,7 @@ impl Resolver {
             }
         }
         // Cycles a market's extra `after` makes with the tasks' own.
-        for mi in 0..self.pb.markets.len() {
+        for mi in self.pb.markets.indices() {
             if self.pb.markets[mi]
                 .adjust
                 .values()
@@ -290,12 +291,12 @@ impl Resolver {
             {
                 continue;
             }
-            let mut graph: Vec<Vec<usize>> =
+            let mut graph: IdxVec<Task, Vec<Idx<Task>>> =
                 self.pb.tasks.iter().map(|t| t.after.clone()).collect();
             for (&t, a) in &self.pb.markets[mi].adjust {
                 graph[t].extend(&a.after);
             }
-            let refs: Vec<&[usize]> = graph.iter().map(Vec::as_slice).collect();
+            let refs: Vec<&[Idx<Task>]> = graph.iter().map(Vec::as_slice).collect();
             for cycle in crate::schedule::graph::cycles(&refs) {
                 let names: Vec<&str> = cycle
                     .iter()
@@ -326,8 +327,11 @@ impl Resolver {
     }
 
     /// "no task `x` on Germany's list", with the nearest id on it.
-    fn not_on_list(&self, mi: usize, key: &str, what: &str) -> Diagnostic {
-        let on: Vec<&str> = (0..self.pb.tasks.len())
+    fn not_on_list(&self, mi: Idx<Market>, key: &str, what: &str) -> Diagnostic {
+        let on: Vec<&str> = self
+            .pb
+            .tasks
+            .indices()
             .filter(|&t| self.pb.tasks[t].scope == Scope::Market && self.pb.applies(t, mi))
             .map(|t| self.pb.tasks[t].id.as_str())
             .collect();
@@ -344,7 +348,7 @@ impl Resolver {
 }
 
 /// A step's tasks: its activities' tasks and those markets added to it.
-fn step_tasks(pb: &Playbook, s: usize) -> impl Iterator<Item = usize> + '_ {
+fn step_tasks(pb: &Playbook, s: Idx<Step>) -> impl Iterator<Item = Idx<Task>> + '_ {
     let step = &pb.steps[s];
     step.activities
         .iter()
@@ -355,7 +359,7 @@ fn step_tasks(pb: &Playbook, s: usize) -> impl Iterator<Item = usize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{Input, Shown, COMPONENT_PATH};
-    use crate::model::Kind;
+    use crate::model::{Idx, Task};
 
     /// A second step whose task waits for `after` (YAML list text).
     fn second_step(after: &str) -> Input {
@@ -372,8 +376,8 @@ mod tests {
             "[\"step:kyc\", task:kyc/verify-identity]",
         ] {
             let pb = second_step(after).ok();
-            let t = pb.lookup(Kind::Task, "sign/sign-the-contract").unwrap().idx;
-            let kyc = pb.lookup(Kind::Task, "kyc/verify-identity").unwrap().idx;
+            let t = pb.find::<Task>("sign/sign-the-contract").unwrap();
+            let kyc = pb.find::<Task>("kyc/verify-identity").unwrap();
             assert_eq!(pb.tasks[t].after, [kyc], "{after}");
         }
     }
@@ -445,7 +449,7 @@ mod tests {
                 "adjust:\n  kyc/verify-identity:\n    note: Frankfurt\n    duration: 3 weeks\nteam:",
             )
             .ok();
-        let a = &pb.markets[0].adjust[&0];
+        let a = &pb.markets[Idx::new(0)].adjust[&Idx::new(0)];
         assert_eq!(a.note.as_deref(), Some("Frankfurt"));
         assert_eq!(a.duration, Some(crate::model::WorkDuration::Weeks(3)));
     }

@@ -6,7 +6,7 @@ use super::Resolver;
 use crate::diag::Diagnostic;
 use crate::load::RawContent;
 use crate::markdown::slugify;
-use crate::model::Kind;
+use crate::model::{EntityRef, Idx, SourceFile};
 
 /// Lowercase ASCII letters, digits and inner `-`.
 pub(super) fn is_slug(s: &str) -> bool {
@@ -20,7 +20,14 @@ pub(super) fn is_slug(s: &str) -> bool {
 impl Resolver {
     /// Register `id` of a kind as entity `idx`, defined in `file` by the key
     /// at `path`; reports a bad slug, and a duplicate at both places.
-    pub(super) fn define(&mut self, kind: Kind, id: &str, idx: usize, file: usize, path: &str) {
+    pub(super) fn define(
+        &mut self,
+        e: impl Into<EntityRef>,
+        id: &str,
+        file: Idx<SourceFile>,
+        path: &str,
+    ) {
+        let EntityRef { kind, idx } = e.into();
         if !is_slug(id) {
             let d = Diagnostic::error(format!("{} id `{id}` is not a slug", kind.name())).help(
                 format!(

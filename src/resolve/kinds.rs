@@ -12,10 +12,10 @@ impl Resolver {
     /// Metric files: a group each, and its metrics.
     pub(super) fn metrics(&mut self, raw: &RawContent) {
         for (mf, file) in &raw.metrics {
-            let gi = self.pb.metric_groups.len();
+            let gi = self.pb.metric_groups.next_idx();
             let framework = match &mf.group.framework {
                 Some(fw) => {
-                    let found = self.pb.lookup(Kind::Framework, fw).map(|r| r.idx);
+                    let found = self.pb.find::<Framework>(fw);
                     if found.is_none() {
                         let d = self.unknown_id(Kind::Framework, fw);
                         let d = self.at_key(d, *file, "group.framework");
@@ -33,8 +33,8 @@ impl Resolver {
                 file: *file,
             });
             for (k, m) in mf.metrics.iter().enumerate() {
-                let mi = self.pb.metrics.len();
-                self.define(Kind::Metric, &m.id, mi, *file, &format!("metrics[{k}].id"));
+                let mi = self.pb.metrics.next_idx();
+                self.define(mi, &m.id, *file, &format!("metrics[{k}].id"));
                 self.pb.metrics.push(Metric {
                     id: m.id.clone(),
                     name: m.name.clone(),
@@ -53,8 +53,8 @@ impl Resolver {
     /// Regulations, experts, research and chapters.
     pub(super) fn simple_kinds(&mut self, raw: &RawContent) {
         for (g, file) in &raw.regulations {
-            let i = self.pb.regulations.len();
-            self.define(Kind::Regulation, &g.id, i, *file, "id");
+            let i = self.pb.regulations.next_idx();
+            self.define(i, &g.id, *file, "id");
             let s = self.regulation_sources(g, *file, self.today);
             self.pb.regulations.push(Regulation {
                 id: g.id.clone(),
@@ -74,8 +74,8 @@ impl Resolver {
             });
         }
         for (e, file) in &raw.experts {
-            let i = self.pb.experts.len();
-            self.define(Kind::Expert, &e.id, i, *file, "id");
+            let i = self.pb.experts.next_idx();
+            self.define(i, &e.id, *file, "id");
             self.pb.experts.push(Expert {
                 id: e.id.clone(),
                 name: e.name.clone(),
@@ -95,8 +95,8 @@ impl Resolver {
             });
         }
         for md in &raw.research {
-            let i = self.pb.research.len();
-            self.define(Kind::Research, &md.meta.id, i, md.file, "id");
+            let i = self.pb.research.next_idx();
+            self.define(i, &md.meta.id, md.file, "id");
             self.pb.research.push(Research {
                 id: md.meta.id.clone(),
                 title: md.meta.title.clone(),
@@ -117,11 +117,11 @@ impl Resolver {
                 _ => (0, md.stem.clone()),
             };
             let id = md.meta.id.clone().unwrap_or(stem_id);
-            let i = self.pb.chapters.len();
+            let i = self.pb.chapters.next_idx();
             if md.meta.id.is_some() {
-                self.define(Kind::Chapter, &id, i, md.file, "id");
+                self.define(i, &id, md.file, "id");
             } else {
-                self.define(Kind::Chapter, &id, i, md.file, "title");
+                self.define(i, &id, md.file, "title");
             }
             self.pb.chapters.push(Chapter {
                 id,
@@ -141,6 +141,7 @@ impl Resolver {
         // Files are read in name order; NN- prefixes define the reading order.
         self.pb
             .chapters
+            .as_mut_slice()
             .sort_by(|a, b| (a.number, &a.id).cmp(&(b.number, &b.id)));
         let ids: Vec<String> = self.pb.chapters.iter().map(|c| c.id.clone()).collect();
         let map = self.pb.index.entry(Kind::Chapter).or_default();
@@ -152,8 +153,8 @@ impl Resolver {
     /// Markets (their references are checked in `references`).
     pub(super) fn markets(&mut self, raw: &RawContent) {
         for (m, file) in &raw.markets {
-            let i = self.pb.markets.len();
-            self.define(Kind::Market, &m.id, i, *file, "id");
+            let i = self.pb.markets.next_idx();
+            self.define(i, &m.id, *file, "id");
             self.pb.markets.push(Market {
                 id: m.id.clone(),
                 name: m.name.clone(),
@@ -182,6 +183,7 @@ impl Resolver {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{Input, Shown};
+    use crate::model::Chapter;
 
     const METRICS: &str = "content/metrics/ops.yaml";
 
@@ -244,8 +246,8 @@ mod tests {
             .collect();
         assert_eq!(ids, [("first", 2), ("later", 10)]);
         assert_eq!(
-            pb.lookup(crate::model::Kind::Chapter, "later").unwrap().idx,
-            1
+            pb.find::<Chapter>("later").unwrap(),
+            crate::model::Idx::new(1)
         );
     }
 }

@@ -17,7 +17,7 @@ use crate::diag::{suggest, Diagnostic};
 use crate::load::RawContent;
 use crate::model::learning::*;
 use crate::model::raw::{RawLearningPath, RawLevel, RawOutcome};
-use crate::model::Kind;
+use crate::model::{Chapter, Idx, IdxVec, Kind, SourceFile};
 use std::collections::HashMap;
 
 /// Level ids that would put a level's page where another learning page is.
@@ -32,9 +32,9 @@ impl Resolver {
         };
         let file = *file;
         let parts = self.assessment_parts(lp, file);
-        let mut levels = Vec::new();
+        let mut levels = IdxVec::new();
         let mut level_ids: HashMap<&str, usize> = HashMap::new();
-        let mut chapter_level: HashMap<usize, usize> = HashMap::new();
+        let mut chapter_level: HashMap<Idx<Chapter>, usize> = HashMap::new();
         if lp.levels.is_empty() {
             let d = Diagnostic::error("the learning path has no levels")
                 .help("list its levels under `levels:`, each with an id, title, chapters, objectives and questions");
@@ -47,13 +47,13 @@ impl Resolver {
             let mut chapters = Vec::new();
             for (j, c) in l.chapters.iter().enumerate() {
                 let path = format!("{at}.chapters[{j}]");
-                let Some(r) = self.pb.lookup(Kind::Chapter, c) else {
+                let Some(r) = self.pb.find::<Chapter>(c) else {
                     let d = self.unknown_id(Kind::Chapter, c);
                     let d = self.at_value(d, file, &path, c.chars().count());
                     self.diags.push(d);
                     continue;
                 };
-                if let Some(&other) = chapter_level.get(&r.idx) {
+                if let Some(&other) = chapter_level.get(&r) {
                     let d = Diagnostic::error(format!(
                         "chapter `{c}` is in two levels, `{}` and `{}`",
                         lp.levels[other].id, l.id
@@ -63,8 +63,8 @@ impl Resolver {
                     self.diags.push(d);
                     continue;
                 }
-                chapter_level.insert(r.idx, li);
-                chapters.push(r.idx);
+                chapter_level.insert(r, li);
+                chapters.push(r);
             }
             for (key, empty, what) in [
                 ("chapters", l.chapters.is_empty(), "at least one chapter"),
@@ -171,9 +171,13 @@ impl Resolver {
 
     /// The assessment's parts: slugs, unique, weights above 0 that add up
     /// to 100.
-    fn assessment_parts(&mut self, lp: &RawLearningPath, file: usize) -> Vec<AssessmentPart> {
+    fn assessment_parts(
+        &mut self,
+        lp: &RawLearningPath,
+        file: Idx<SourceFile>,
+    ) -> IdxVec<AssessmentPart> {
         let mut ids: HashMap<&str, usize> = HashMap::new();
-        let mut parts = Vec::new();
+        let mut parts = IdxVec::new();
         for (i, p) in lp.assessment.parts.iter().enumerate() {
             let at = format!("assessment.parts[{i}]");
             self.unique_slug(&p.id, "assessment part", i, file, &at, &mut ids);
@@ -235,8 +239,8 @@ impl Resolver {
         li: usize,
         key: &str,
         list: &[RawOutcome],
-        file: usize,
-        level_chapters: &[usize],
+        file: Idx<SourceFile>,
+        level_chapters: &[Idx<Chapter>],
     ) -> Vec<Outcome> {
         let l = &lp.levels[li];
         let mut out = Vec::new();
@@ -246,13 +250,13 @@ impl Resolver {
             let mut chapters = Vec::new();
             for (j, c) in f.chapters.iter().enumerate() {
                 let path = format!("{at}.chapters[{j}]");
-                match self.pb.lookup(Kind::Chapter, c) {
+                match self.pb.find::<Chapter>(c) {
                     None => {
                         let d = self.unknown_id(Kind::Chapter, c);
                         let d = self.at_value(d, file, &path, c.chars().count());
                         self.diags.push(d);
                     }
-                    Some(r) if !level_chapters.contains(&r.idx) && !level_chapters.is_empty() => {
+                    Some(r) if !level_chapters.contains(&r) && !level_chapters.is_empty() => {
                         let covered: Vec<&str> = level_chapters
                             .iter()
                             .map(|&i| self.pb.chapters[i].id.as_str())
@@ -268,7 +272,7 @@ impl Resolver {
                         let d = self.at_value(d, file, &path, c.chars().count());
                         self.diags.push(d);
                     }
-                    Some(r) => chapters.push(r.idx),
+                    Some(r) => chapters.push(r),
                 }
             }
             let mut moved_from = None;
@@ -283,7 +287,7 @@ impl Resolver {
                         let d = self.at_value(d, file, &path, m.chars().count());
                         self.diags.push(d);
                     }
-                    Some(from) => moved_from = Some(from),
+                    Some(from) => moved_from = Some(Idx::new(from)),
                     None => {
                         let ids = lp.levels.iter().map(|x| x.id.as_str());
                         let help = match suggest(m, ids.clone()) {
@@ -313,19 +317,20 @@ impl Resolver {
     fn uncovered(
         &mut self,
         lp: &RawLearningPath,
-        parts: &[AssessmentPart],
-        levels: &[Level],
-        file: usize,
+        parts: &IdxVec<AssessmentPart>,
+        levels: &IdxVec<Level>,
+        file: Idx<SourceFile>,
     ) {
-        for (pi, p) in parts.iter().enumerate() {
+        for (pi, p) in parts.iter_enumerated() {
             if p.weight == 0 {
                 continue;
             }
-            for (ci, c) in p.covers.iter().enumerate() {
+            for (ci, c) in p.covers.iter_enumerated() {
                 let asked = levels
                     .iter()
                     .flat_map(|l| &l.questions)
                     .any(|q| q.part == pi && q.covers.contains(&ci));
+                let (pi, ci) = (pi.index(), ci.index());
                 if !asked && lp.assessment.parts.get(pi).is_some() {
                     let d = Diagnostic::error(format!(
                         "the part `{}` says it validates `{}`, but no question covers it",
@@ -345,7 +350,7 @@ impl Resolver {
 
     /// The combined score's bands: from the highest `from` down, each at
     /// most 100, the last from 0.
-    fn bands(&mut self, lp: &RawLearningPath, file: usize) -> Vec<Band> {
+    fn bands(&mut self, lp: &RawLearningPath, file: Idx<SourceFile>) -> Vec<Band> {
         let Some(c) = &lp.assessment.combined else {
             return Vec::new();
         };
@@ -393,7 +398,7 @@ impl Resolver {
         &mut self,
         l: &'a RawLevel,
         li: usize,
-        file: usize,
+        file: Idx<SourceFile>,
         ids: &mut HashMap<&'a str, usize>,
     ) {
         let at = format!("levels[{li}]");
@@ -418,15 +423,15 @@ impl Resolver {
         &mut self,
         l: &RawLevel,
         at: &str,
-        file: usize,
-        parts: &[AssessmentPart],
-        chapters: &[usize],
+        file: Idx<SourceFile>,
+        parts: &IdxVec<AssessmentPart>,
+        chapters: &[Idx<Chapter>],
         raw_parts: &[crate::model::raw::RawAssessmentPart],
     ) -> Vec<Question> {
         let mut out = Vec::new();
         for (qi, q) in l.questions.iter().enumerate() {
             let at = format!("{at}.questions[{qi}]");
-            let part = parts.iter().position(|p| p.id == q.part);
+            let part = parts.position(|p| p.id == q.part);
             if part.is_none() && !parts.is_empty() {
                 let ids = parts.iter().map(|p| p.id.as_str());
                 let help = match suggest(&q.part, ids.clone()) {
@@ -444,13 +449,13 @@ impl Resolver {
             let mut chapter = None;
             if let Some(c) = &q.chapter {
                 let path = format!("{at}.chapter");
-                match self.pb.lookup(Kind::Chapter, c) {
+                match self.pb.find::<Chapter>(c) {
                     None => {
                         let d = self.unknown_id(Kind::Chapter, c);
                         let d = self.at_value(d, file, &path, c.chars().count());
                         self.diags.push(d);
                     }
-                    Some(r) if !chapters.contains(&r.idx) && !chapters.is_empty() => {
+                    Some(r) if !chapters.contains(&r) && !chapters.is_empty() => {
                         let covered: Vec<&str> = chapters
                             .iter()
                             .map(|&i| self.pb.chapters[i].id.as_str())
@@ -466,7 +471,7 @@ impl Resolver {
                         let d = self.at_value(d, file, &path, c.chars().count());
                         self.diags.push(d);
                     }
-                    Some(r) => chapter = Some(r.idx),
+                    Some(r) => chapter = Some(r),
                 }
             }
             if q.rubric.is_empty() {
@@ -487,7 +492,7 @@ impl Resolver {
             let mut covers = Vec::new();
             if let Some(p) = part.map(|p| &parts[p]) {
                 for (k, c) in q.covers.iter().enumerate() {
-                    match p.covers.iter().position(|x| &x.id == c) {
+                    match p.covers.position(|x| &x.id == c) {
                         Some(ci) => covers.push(ci),
                         None => {
                             let ids = p.covers.iter().map(|x| x.id.as_str());
@@ -532,7 +537,7 @@ impl Resolver {
         }
         for (pi, p) in raw_parts.iter().enumerate() {
             let asked = l.questions.iter().any(|q| q.part == p.id);
-            if p.weight > 0 && !asked && parts.get(pi).is_some() {
+            if p.weight > 0 && !asked && parts.get(Idx::new(pi)).is_some() {
                 let d = Diagnostic::error(format!(
                     "level `{}` has no question for the part `{}` ({}% of the score)",
                     l.id, p.id, p.weight
@@ -554,7 +559,7 @@ impl Resolver {
         id: &'a str,
         what: &str,
         n: usize,
-        file: usize,
+        file: Idx<SourceFile>,
         at: &str,
         seen: &mut HashMap<&'a str, usize>,
     ) {
@@ -638,6 +643,7 @@ fn markdown_texts(lp: &RawLearningPath) -> Vec<(String, &str)> {
 mod tests {
     use super::super::testing::{Input, Shown};
     use crate::diag::Diagnostic;
+    use crate::model::Idx;
 
     const PATH: &str = "content/story/learning-path.yaml";
 
@@ -711,11 +717,13 @@ portfolio:
     fn a_learning_path_resolves_to_levels_parts_and_portfolio() {
         let pb = with(LP).ok();
         let lp = pb.learning.expect("a learning path");
-        assert_eq!(lp.levels[0].chapters, [0, 1]);
-        assert_eq!(lp.level_of_chapter(1), Some(0));
-        let q = &lp.levels[0].questions;
-        assert_eq!((q[0].part, q[0].chapter, q[0].points()), (0, Some(0), 2));
-        assert_eq!((q[1].part, q[1].chapter, q[1].points()), (1, None, 1));
+        let (c0, c1) = (Idx::new(0), Idx::new(1));
+        assert_eq!(lp.levels[Idx::new(0)].chapters, [c0, c1]);
+        assert_eq!(lp.level_of_chapter(Idx::new(1)), Some(Idx::new(0)));
+        let q = &lp.levels[Idx::new(0)].questions;
+        let (p0, p1) = (Idx::new(0), Idx::new(1));
+        assert_eq!((q[0].part, q[0].chapter, q[0].points()), (p0, Some(c0), 2));
+        assert_eq!((q[1].part, q[1].chapter, q[1].points()), (p1, None, 1));
         let item = &lp.portfolio.expect("a portfolio").parts[0].items[0];
         let kinds: Vec<&str> = item.uses.iter().map(|r| r.kind.name()).collect();
         assert_eq!(
@@ -843,14 +851,14 @@ portfolio:
             .replace("chapters: [first, second]", "chapters: [first]");
         let pb = with(&lp).ok();
         let lp = pb.learning.expect("a learning path");
-        let o = &lp.levels[1].objectives[0];
+        let o = &lp.levels[Idx::new(1)].objectives[0];
         assert_eq!(
             (o.text.as_str(), &o.chapters[..], o.moved_from),
-            ("Scale", &[1][..], Some(0))
+            ("Scale", &[Idx::new(1)][..], Some(Idx::new(0)))
         );
-        assert_eq!(lp.levels[0].objectives[0].text, "Plan capacity");
-        let away = lp.moved_away(0);
-        assert_eq!((away.len(), away[0].0, away[0].2), (1, 1, false));
+        assert_eq!(lp.levels[Idx::new(0)].objectives[0].text, "Plan capacity");
+        let away = lp.moved_away(Idx::new(0));
+        assert_eq!((away.len(), away[0].0, away[0].2), (1, Idx::new(1), false));
     }
 
     #[test]
@@ -886,8 +894,8 @@ portfolio:
         );
         assert_eq!(d.underlined(), "id");
         let pb = with(&lp.replace("ruls", "rules")).ok();
-        let q = &pb.learning.expect("a learning path").levels[0].questions[0];
-        assert_eq!(q.covers, [0, 1]);
+        let q = &pb.learning.expect("a learning path").levels[Idx::new(0)].questions[0];
+        assert_eq!(q.covers, [Idx::new(0), Idx::new(1)]);
         assert_eq!(
             q.about,
             [

@@ -11,7 +11,7 @@
 use super::places::join;
 use super::Resolver;
 use crate::diag::{suggest, Diagnostic};
-use crate::model::{Kind, Scope};
+use crate::model::{Idx, IdxVec, Scope, Task};
 use std::collections::{BTreeSet, HashMap};
 
 /// Words dropped before titles are compared: they join, they do not name.
@@ -133,9 +133,8 @@ impl Resolver {
     /// Resolve `same_as` and `distinct_from`, then warn about unmarked
     /// near-identical titles across frameworks.
     pub(super) fn link_tasks(&mut self) {
-        let n = self.pb.tasks.len();
-        let mut parent: Vec<usize> = (0..n).collect();
-        fn root(p: &mut [usize], mut x: usize) -> usize {
+        let mut parent: IdxVec<Task, Idx<Task>> = self.pb.tasks.indices().collect();
+        fn root(p: &mut IdxVec<Task, Idx<Task>>, mut x: Idx<Task>) -> Idx<Task> {
             while p[x] != x {
                 p[x] = p[p[x]];
                 x = p[x];
@@ -184,8 +183,8 @@ impl Resolver {
             }
         }
         if linked {
-            let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-            for t in 0..n {
+            let mut groups: HashMap<Idx<Task>, Vec<Idx<Task>>> = HashMap::new();
+            for t in self.pb.tasks.indices() {
                 let r = root(&mut parent, t);
                 if r != t || groups.contains_key(&r) {
                     groups.entry(r).or_default().push(t);
@@ -200,7 +199,10 @@ impl Resolver {
                 }
             }
         }
-        let both: Vec<(usize, usize)> = (0..n)
+        let both: Vec<(Idx<Task>, Idx<Task>)> = self
+            .pb
+            .tasks
+            .indices()
             .flat_map(|t| {
                 let task = &self.pb.tasks[t];
                 task.distinct_from
@@ -225,18 +227,16 @@ impl Resolver {
     }
 
     /// The task a link names (`task:<id>`), or an error placed at `path`.
-    fn link_target(&mut self, ti: usize, item: &str, path: &str) -> Option<usize> {
+    fn link_target(&mut self, ti: Idx<Task>, item: &str, path: &str) -> Option<Idx<Task>> {
         let file = self.pb.tasks[ti].file;
         let err = match item.strip_prefix("task:") {
             None => Diagnostic::error(format!("`{item}` is not a task reference")).help(format!(
                 "write `task:<step-id>/<task-id>`, e.g. `task:{item}`"
             )),
-            Some(id) => match self.pb.lookup(Kind::Task, id) {
-                Some(r) if r.idx == ti => {
-                    Diagnostic::error(format!("task `{id}` is linked to itself"))
-                        .help("name the other framework's task")
-                }
-                Some(r) => return Some(r.idx),
+            Some(id) => match self.pb.find::<Task>(id) {
+                Some(t) if t == ti => Diagnostic::error(format!("task `{id}` is linked to itself"))
+                    .help("name the other framework's task"),
+                Some(t) => return Some(t),
                 None => self.unknown_task(id),
             },
         };
@@ -250,9 +250,9 @@ impl Resolver {
     /// every step id (a typo in the step).
     fn unknown_task(&self, id: &str) -> Diagnostic {
         let (step, slug) = id.split_once('/').unwrap_or((id, ""));
-        let help = match self.pb.lookup(Kind::Step, step) {
+        let help = match self.pb.find::<crate::model::Step>(step) {
             Some(s) => {
-                let st = &self.pb.steps[s.idx];
+                let st = &self.pb.steps[s];
                 let slugs: Vec<&str> = st
                     .activities
                     .iter()
@@ -283,7 +283,10 @@ impl Resolver {
     /// list), so the work grows with the tasks, not with their pairs; a
     /// hash that collides only costs a comparison.
     fn warn_similar_titles(&mut self) {
-        let tasks: Vec<usize> = (0..self.pb.tasks.len())
+        let tasks: Vec<Idx<Task>> = self
+            .pb
+            .tasks
+            .indices()
             .filter(|&t| self.pb.tasks[t].market.is_none())
             .collect();
         let mut numbers: HashMap<String, u32> = HashMap::new();
@@ -341,8 +344,8 @@ impl Resolver {
             let to = filed.partition_point(|e| e.0 <= k);
             &filed[from..to]
         };
-        let fw = |pb: &crate::model::Playbook, t: usize| pb.steps[pb.tasks[t].step].framework;
-        let mut found: Vec<(usize, usize)> = Vec::new();
+        let fw = |pb: &crate::model::Playbook, t: Idx<Task>| pb.steps[pb.tasks[t].step].framework;
+        let mut found: Vec<(Idx<Task>, Idx<Task>)> = Vec::new();
         for (i, ks) in task_keys.iter().enumerate() {
             let b = tasks[i];
             // Where an earlier near title is filed: under our words (the same
@@ -357,7 +360,7 @@ impl Resolver {
                     lookups.push(key(0, less.map(|(_, x)| *x)));
                 }
             }
-            let mut first: Option<usize> = None;
+            let mut first: Option<Idx<Task>> = None;
             for &k in &lookups {
                 for &(_, j) in under(k) {
                     let j = j as usize;
@@ -419,6 +422,7 @@ impl Resolver {
 mod tests {
     use super::super::testing::{Input, Shown, COMPONENT_PATH};
     use super::near_identical;
+    use crate::model::Task;
 
     #[test]
     fn the_seeds_near_duplicates_are_near_identical() {
@@ -493,14 +497,8 @@ mod tests {
         )
         .ok();
         assert!(pb.warnings.is_empty(), "{:?}", pb.warnings);
-        let a = pb
-            .lookup(crate::model::Kind::Task, "kyc/verify-identity")
-            .unwrap()
-            .idx;
-        let b = pb
-            .lookup(crate::model::Kind::Task, "onboard/verify-identity")
-            .unwrap()
-            .idx;
+        let a = pb.find::<Task>("kyc/verify-identity").unwrap();
+        let b = pb.find::<Task>("onboard/verify-identity").unwrap();
         assert_eq!(pb.tasks[a].same_as, [b]);
         assert_eq!(pb.tasks[b].same_as, [a]);
     }
@@ -513,10 +511,7 @@ mod tests {
         )
         .ok();
         assert!(pb.warnings.is_empty(), "{:?}", pb.warnings);
-        let a = pb
-            .lookup(crate::model::Kind::Task, "kyc/verify-identity")
-            .unwrap()
-            .idx;
+        let a = pb.find::<Task>("kyc/verify-identity").unwrap();
         assert_eq!(pb.tasks[a].distinct_from[0].1, "Partners, not customers.");
     }
 

@@ -8,7 +8,7 @@ use super::places::{join, MdPlace};
 use super::Resolver;
 use crate::diag::{suggest, Diagnostic};
 use crate::markdown::{scan_refs, RefLink};
-use crate::model::*;
+use crate::model::{self, *};
 use std::collections::HashMap;
 
 /// The `[[kind:id]]` references found in each Markdown text by the last
@@ -48,26 +48,26 @@ enum FieldAt {
     /// `list[i].rest` at the root (`risks[2].description`).
     Item(&'static str, usize, &'static str),
     /// A phase's key.
-    Phase(usize, &'static str),
+    Phase(Idx<model::Phase>, &'static str),
     /// A week block's key.
-    Block(usize, &'static str),
+    Block(Idx<model::Block>, &'static str),
     /// A step's key.
-    Step(usize, &'static str),
+    Step(Idx<model::Step>, &'static str),
     /// An activity's summary: step, activity.
-    Activity(usize, usize),
+    Activity(Idx<model::Step>, Idx<model::Activity>),
     /// A task's description.
-    Task(usize),
+    Task(Idx<model::Task>),
     /// A metric's description.
-    Metric(usize),
+    Metric(Idx<model::Metric>),
     /// The note of a market's actual value for this metric.
-    Actual(usize),
+    Actual(Idx<model::Metric>),
 }
 
 /// A Markdown text: the entity whose page shows it, its file, where it is
 /// written, and the text.
 struct MdField<'a> {
     from: EntityRef,
-    file: usize,
+    file: Idx<SourceFile>,
     at: FieldAt,
     text: &'a str,
 }
@@ -75,7 +75,7 @@ struct MdField<'a> {
 /// The references found in one text, with the text kept when one is wrong.
 struct Found {
     from: EntityRef,
-    file: usize,
+    file: Idx<SourceFile>,
     at: FieldAt,
     /// The text, only when a reference in it is wrong (for its place).
     text: Option<String>,
@@ -99,19 +99,19 @@ impl Resolver {
         let pb = &self.pb;
         let mut v: Vec<MdField<'a>> = Vec::new();
         let mut bodies: Vec<MdField<'a>> = Vec::new();
-        let mut add = |from: EntityRef, file: usize, at: FieldAt, text: Option<&'a str>| {
-            if let Some(text) = text {
-                v.push(MdField {
-                    from,
-                    file,
-                    at,
-                    text,
-                });
-            }
-        };
-        let e = |kind: Kind, idx: usize| EntityRef { kind, idx };
-        for (i, f) in pb.frameworks.iter().enumerate() {
-            let me = e(Kind::Framework, i);
+        let mut add =
+            |from: EntityRef, file: Idx<SourceFile>, at: FieldAt, text: Option<&'a str>| {
+                if let Some(text) = text {
+                    v.push(MdField {
+                        from,
+                        file,
+                        at,
+                        text,
+                    });
+                }
+            };
+        for (i, f) in pb.frameworks.iter_enumerated() {
+            let me = EntityRef::from(i);
             add(me, f.file, Root("summary"), Some(&f.summary));
             add(me, f.file, Root("body"), f.body.as_deref());
             for (ri, r) in f.risks.iter().enumerate() {
@@ -125,15 +125,15 @@ impl Resolver {
                 add(me, f.file, at, Some(&r.mitigation));
             }
         }
-        for (i, c) in pb.components.iter().enumerate() {
-            let me = e(Kind::Component, i);
+        for (i, c) in pb.components.iter_enumerated() {
+            let me = EntityRef::from(i);
             add(me, c.file, Root("summary"), Some(&c.summary));
             add(me, c.file, Root("body"), c.body.as_deref());
         }
-        for (pi, p) in pb.phases.iter().enumerate() {
+        for (pi, p) in pb.phases.iter_enumerated() {
             let me = match p.component {
-                Some(c) => e(Kind::Component, c),
-                None => e(Kind::Framework, p.framework),
+                Some(c) => EntityRef::from(c),
+                None => EntityRef::from(p.framework),
             };
             add(me, p.file, Phase(pi, "summary"), p.summary.as_deref());
             for &b in &p.blocks {
@@ -145,30 +145,30 @@ impl Resolver {
                 );
             }
         }
-        for (i, s) in pb.steps.iter().enumerate() {
-            let me = e(Kind::Step, i);
+        for (i, s) in pb.steps.iter_enumerated() {
+            let me = EntityRef::from(i);
             add(me, s.file, Step(i, "guidance"), s.guidance.as_deref());
-            for (a, act) in s.activities.iter().enumerate() {
+            for (a, act) in s.activities.iter_enumerated() {
                 add(me, s.file, Activity(i, a), act.summary.as_deref());
             }
         }
-        for (i, t) in pb.tasks.iter().enumerate() {
+        for (i, t) in pb.tasks.iter_enumerated() {
             let me = match t.market {
-                Some(m) => e(Kind::Market, m),
-                None => e(Kind::Task, i),
+                Some(m) => EntityRef::from(m),
+                None => EntityRef::from(i),
             };
             add(me, t.file, Task(i), t.description.as_deref());
         }
-        for (i, m) in pb.metrics.iter().enumerate() {
+        for (i, m) in pb.metrics.iter_enumerated() {
             add(
-                e(Kind::Metric, i),
+                EntityRef::from(i),
                 m.file,
                 Metric(i),
                 m.description.as_deref(),
             );
         }
-        for (i, m) in pb.markets.iter().enumerate() {
-            let me = e(Kind::Market, i);
+        for (i, m) in pb.markets.iter_enumerated() {
+            let me = EntityRef::from(i);
             add(me, m.file, Root("summary"), m.summary.as_deref());
             add(me, m.file, Root("body"), m.body.as_deref());
             for (pi, p) in m.partners.iter().enumerate() {
@@ -178,8 +178,8 @@ impl Resolver {
                 add(me, m.file, Actual(*metric), a.note.as_deref());
             }
         }
-        for (i, g) in pb.regulations.iter().enumerate() {
-            let me = e(Kind::Regulation, i);
+        for (i, g) in pb.regulations.iter_enumerated() {
+            let me = EntityRef::from(i);
             add(me, g.file, Root("summary"), Some(&g.summary));
             for (di, d) in g.deadlines.iter().enumerate() {
                 add(me, g.file, Item("deadlines", di, "what"), Some(&d.what));
@@ -191,8 +191,8 @@ impl Resolver {
                 add(me, g.file, Item("watch", wi, "what"), Some(&w.what));
             }
         }
-        for (i, x) in pb.experts.iter().enumerate() {
-            let me = e(Kind::Expert, i);
+        for (i, x) in pb.experts.iter_enumerated() {
+            let me = EntityRef::from(i);
             add(me, x.file, Root("background"), x.background.as_deref());
             add(me, x.file, Root("insight"), x.insight.as_deref());
             for (pi, (_, t)) in x.perspectives.iter().enumerate() {
@@ -202,8 +202,8 @@ impl Resolver {
                 add(me, x.file, Item("advice", ai, "text"), Some(t));
             }
         }
-        for (i, r) in pb.research.iter().enumerate() {
-            let me = e(Kind::Research, i);
+        for (i, r) in pb.research.iter_enumerated() {
+            let me = EntityRef::from(i);
             add(me, r.file, Root("summary"), r.summary.as_deref());
             let (file, at, text) = (r.file, Body(r.body_offset), r.body.as_str());
             bodies.push(MdField {
@@ -213,8 +213,8 @@ impl Resolver {
                 text,
             });
         }
-        for (i, c) in pb.chapters.iter().enumerate() {
-            let me = e(Kind::Chapter, i);
+        for (i, c) in pb.chapters.iter_enumerated() {
+            let me = EntityRef::from(i);
             add(me, c.file, Root("summary"), c.summary.as_deref());
             let (file, at, text) = (c.file, Body(c.body_offset), c.body.as_str());
             bodies.push(MdField {
@@ -238,6 +238,7 @@ impl Resolver {
             FieldAt::Block(bi, key) => join(&self.block_path(bi), key),
             FieldAt::Step(si, key) => join(&self.step_path(si), key),
             FieldAt::Activity(si, a) => {
+                let a = a.index();
                 join(&self.step_path(si), &format!("activities[{a}].summary"))
             }
             FieldAt::Task(ti) => join(&self.task_path(ti), "description"),
@@ -400,7 +401,11 @@ impl Resolver {
     /// Check the references of Markdown texts that no entity page shows
     /// (the learning path's), each a YAML scalar at a path of `file`: every
     /// problem is placed inside its text; they make no backlinks.
-    pub(super) fn check_unlinked_markdown(&mut self, file: usize, texts: &[(String, &str)]) {
+    pub(super) fn check_unlinked_markdown(
+        &mut self,
+        file: Idx<SourceFile>,
+        texts: &[(String, &str)],
+    ) {
         for (path, text) in texts {
             if !text.contains("[[") {
                 continue;
@@ -423,7 +428,7 @@ impl Resolver {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{Input, Shown, COMPONENT_PATH};
-    use crate::model::{EntityRef, Kind};
+    use crate::model::{EntityRef, Idx, Market, Step};
 
     #[test]
     fn a_broken_reference_in_a_yaml_block_is_placed_inside_the_block() {
@@ -510,14 +515,8 @@ mod tests {
                 "                owner: legal\n                description: Per [[market:de]]\n",
             )
             .ok();
-        let de = EntityRef {
-            kind: Kind::Market,
-            idx: 0,
-        };
-        let step = EntityRef {
-            kind: Kind::Step,
-            idx: 0,
-        };
+        let de = EntityRef::from(Idx::<Market>::new(0));
+        let step = EntityRef::from(Idx::<Step>::new(0));
         assert!(
             pb.backlinks[&de].contains(&step),
             "a task's text links its step's page"

@@ -8,6 +8,7 @@
 
 use super::Resolver;
 use crate::diag::{Diagnostic, Location};
+use crate::model::{Block, Idx, IdxVec, Phase, SourceFile, Step, Task};
 use crate::yaml::{value_offset, SpanMap};
 
 /// Where the resolver's phases, blocks, steps and tasks are written in their
@@ -16,14 +17,14 @@ use crate::yaml::{value_offset, SpanMap};
 pub(super) struct Origins {
     /// Per phase: its index in its component's `phases`, or `None` for a
     /// phase that is its own file.
-    pub(super) phases: Vec<Option<usize>>,
+    pub(super) phases: IdxVec<Phase, Option<usize>>,
     /// Per block: its index in its phase's `blocks`, or `None` for the
     /// implicit block of a phase's own `steps`.
-    pub(super) blocks: Vec<Option<usize>>,
+    pub(super) blocks: IdxVec<Block, Option<usize>>,
     /// Per step: its index in its block's (or phase's) `steps`.
-    pub(super) steps: Vec<usize>,
+    pub(super) steps: IdxVec<Step, usize>,
     /// Per task: its index in its activity's `tasks` (or its market's `tasks`).
-    pub(super) tasks: Vec<usize>,
+    pub(super) tasks: IdxVec<Task, usize>,
 }
 
 /// `base.rest`, or `rest` at the document's root.
@@ -37,7 +38,7 @@ pub(super) fn join(base: &str, rest: &str) -> String {
 
 impl Resolver {
     /// The path of a phase (`phases[1]`, or the root of a phase file).
-    pub(super) fn phase_path(&self, pi: usize) -> String {
+    pub(super) fn phase_path(&self, pi: Idx<Phase>) -> String {
         match self.at.phases.get(pi).copied().flatten() {
             Some(i) => format!("phases[{i}]"),
             None => String::new(),
@@ -45,7 +46,7 @@ impl Resolver {
     }
 
     /// The path of the list a block's steps are in (`phases[0].blocks[1]`).
-    pub(super) fn block_path(&self, bi: usize) -> String {
+    pub(super) fn block_path(&self, bi: Idx<Block>) -> String {
         let phase = self.phase_path(self.pb.blocks[bi].phase);
         match self.at.blocks.get(bi).copied().flatten() {
             Some(b) => join(&phase, &format!("blocks[{b}]")),
@@ -54,7 +55,7 @@ impl Resolver {
     }
 
     /// The path of a step (`phases[0].steps[2]`).
-    pub(super) fn step_path(&self, si: usize) -> String {
+    pub(super) fn step_path(&self, si: Idx<Step>) -> String {
         let j = self.at.steps.get(si).copied().unwrap_or(0);
         join(
             &self.block_path(self.pb.steps[si].block),
@@ -64,20 +65,20 @@ impl Resolver {
 
     /// The path of a task (`phases[0].steps[2].activities[0].tasks[3]`, or
     /// `tasks[1]` for a market's own task).
-    pub(super) fn task_path(&self, ti: usize) -> String {
+    pub(super) fn task_path(&self, ti: Idx<Task>) -> String {
         let t = &self.pb.tasks[ti];
         let k = self.at.tasks.get(ti).copied().unwrap_or(0);
         match t.activity {
             Some(a) => join(
                 &self.step_path(t.step),
-                &format!("activities[{a}].tasks[{k}]"),
+                &format!("activities[{}].tasks[{k}]", a.index()),
             ),
             None => format!("tasks[{k}]"),
         }
     }
 
     /// The span map of a file's YAML (its front matter for Markdown).
-    fn spans(&mut self, file: usize) -> &SpanMap {
+    fn spans(&mut self, file: Idx<SourceFile>) -> &SpanMap {
         let src = &self.pb.sources[file];
         self.spans.entry(file).or_insert_with(|| {
             let (start, end) = yaml_range(&src.path, &src.text);
@@ -89,7 +90,7 @@ impl Resolver {
     /// document has no such node.
     fn offset_of(
         &mut self,
-        file: usize,
+        file: Idx<SourceFile>,
         path: &str,
         pick: fn(&SpanMap, &str) -> Option<usize>,
     ) -> Option<usize> {
@@ -97,7 +98,7 @@ impl Resolver {
     }
 
     /// Place `d` at `offset` in a file, or at its first line.
-    fn at_offset(&self, d: Diagnostic, file: usize, offset: Option<usize>) -> Diagnostic {
+    fn at_offset(&self, d: Diagnostic, file: Idx<SourceFile>, offset: Option<usize>) -> Diagnostic {
         let s = &self.pb.sources[file];
         match offset {
             Some(off) => d.at_offset(&s.path, &s.text, off),
@@ -107,7 +108,12 @@ impl Resolver {
 
     /// `d` at the key of the entry at `path` (`phases[0].id` → `id`); a
     /// sequence item or the root, which have no key, at their value.
-    pub(super) fn at_key(&mut self, d: Diagnostic, file: usize, path: &str) -> Diagnostic {
+    pub(super) fn at_key(
+        &mut self,
+        d: Diagnostic,
+        file: Idx<SourceFile>,
+        path: &str,
+    ) -> Diagnostic {
         let off = self.offset_of(file, path, SpanMap::key_or_value);
         self.at_offset(d, file, off)
     }
@@ -116,7 +122,7 @@ impl Resolver {
     pub(super) fn at_value(
         &mut self,
         d: Diagnostic,
-        file: usize,
+        file: Idx<SourceFile>,
         path: &str,
         len: usize,
     ) -> Diagnostic {
@@ -129,7 +135,7 @@ impl Resolver {
     }
 
     /// The place of the key at `path`, for a diagnostic's related places.
-    pub(super) fn key_location(&mut self, file: usize, path: &str) -> Option<Location> {
+    pub(super) fn key_location(&mut self, file: Idx<SourceFile>, path: &str) -> Option<Location> {
         self.at_key(Diagnostic::error(""), file, path).location
     }
 
@@ -139,7 +145,7 @@ impl Resolver {
     pub(super) fn at_markdown(
         &mut self,
         d: Diagnostic,
-        file: usize,
+        file: Idx<SourceFile>,
         field: &MdPlace,
         text: &str,
         at: usize,

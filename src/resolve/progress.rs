@@ -13,10 +13,10 @@ use crate::model::*;
 impl Resolver {
     /// Read every progress file into `pb.progress` (one entry per market).
     pub(super) fn progress(&mut self, raw: &RawContent) {
-        self.pb.progress = vec![Progress::default(); self.pb.markets.len()];
+        self.pb.progress = IdxVec::filled(Progress::default(), self.pb.markets.len());
         for (p, file, stem) in &raw.progress {
             let company = stem == crate::checklist::COMPANY_ID;
-            let market = self.pb.lookup(Kind::Market, stem).map(|r| r.idx);
+            let market = self.pb.find::<Market>(stem);
             if market.is_none() && !company {
                 let ids = self.pb.markets.iter().map(|m| m.id.as_str());
                 let help = match suggest(stem, ids) {
@@ -30,7 +30,7 @@ impl Resolver {
                 continue;
             }
             // Which tasks this file may record: the market's, or the company's.
-            let in_program = |pb: &Playbook, t: usize| match market {
+            let in_program = |pb: &Playbook, t: Idx<Task>| match market {
                 Some(m) => pb.applies(t, m),
                 None => pb.tasks[t].scope == Scope::Company,
             };
@@ -44,8 +44,11 @@ impl Resolver {
             };
             for (id, done) in &p.done {
                 let path = format!("done.{id}");
-                let Some(t) = self.pb.lookup(Kind::Task, id).map(|r| r.idx) else {
-                    let applying = (0..self.pb.tasks.len())
+                let Some(t) = self.pb.find::<Task>(id) else {
+                    let applying = self
+                        .pb
+                        .tasks
+                        .indices()
                         .filter(|&t| in_program(&self.pb, t))
                         .map(|t| self.pb.tasks[t].id.as_str());
                     let help = match suggest(id, applying) {
@@ -102,7 +105,7 @@ impl Resolver {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::Kind;
+    use crate::model::{Idx, Task};
     use crate::resolve::testing::{Input, Shown};
 
     const DE: &str = "content/progress/de.yaml";
@@ -115,18 +118,20 @@ mod tests {
                 "# Germany\ndone:\n  kyc/verify-identity:\n    on: 2027-03-04\n    by: Anna\n",
             )
             .ok();
-        let t = pb.lookup(Kind::Task, "kyc/verify-identity").unwrap().idx;
-        let done = &pb.progress[0].done[&t];
+        let t = pb.find::<Task>("kyc/verify-identity").unwrap();
+        let done = &pb.progress[Idx::new(0)].done[&t];
         assert_eq!(done.on.to_string(), "2027-03-04");
         assert_eq!(done.by.as_deref(), Some("Anna"));
-        assert!(pb.progress[0].file.is_some());
+        assert!(pb.progress[Idx::new(0)].file.is_some());
     }
 
     #[test]
     fn a_markets_without_a_file_have_nothing_done() {
         let pb = Input::new().ok();
         assert_eq!(pb.progress.len(), 1);
-        assert!(pb.progress[0].done.is_empty() && pb.progress[0].file.is_none());
+        assert!(
+            pb.progress[Idx::new(0)].done.is_empty() && pb.progress[Idx::new(0)].file.is_none()
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ impl Resolver {
     pub(super) fn resolve_ref_str(
         &mut self,
         s: &str,
-        (file, path): (usize, &str),
+        (file, path): (Idx<SourceFile>, &str),
         allowed: &[Kind],
     ) -> Option<EntityRef> {
         let len = s.chars().count();
@@ -53,6 +53,7 @@ impl Resolver {
             if fi >= self.pb.frameworks.len() {
                 break;
             }
+            let fi: Idx<Framework> = Idx::new(fi);
             let mut seen = HashSet::new();
             for (ri, risk) in lf.raw.risks.iter().enumerate() {
                 if !seen.insert(risk.id.clone()) {
@@ -63,8 +64,8 @@ impl Resolver {
                 }
                 let mut threatens = Vec::new();
                 for (j, s) in risk.threatens.iter().enumerate() {
-                    match self.pb.lookup(Kind::Step, s) {
-                        Some(r) => threatens.push(r.idx),
+                    match self.pb.find::<Step>(s) {
+                        Some(st) => threatens.push(st),
                         None => {
                             let d = self.unknown_id(Kind::Step, s);
                             let at = format!("risks[{ri}].threatens[{j}]");
@@ -85,51 +86,41 @@ impl Resolver {
         }
         // Metric measures.
         let measurable = [Kind::Framework, Kind::Component, Kind::Step];
-        let mut mi = 0;
+        let mut next: usize = 0;
         for (mf, file) in &raw.metrics {
             for (k, m) in mf.metrics.iter().enumerate() {
+                let mi: Idx<Metric> = Idx::new(next);
                 let mut v = Vec::new();
                 for (j, s) in m.measures.iter().enumerate() {
                     let at = format!("metrics[{k}].measures[{j}]");
                     if let Some(r) = self.resolve_ref_str(s, (*file, &at), &measurable) {
                         v.push(r);
-                        self.link(
-                            EntityRef {
-                                kind: Kind::Metric,
-                                idx: mi,
-                            },
-                            r,
-                        );
+                        self.link(mi.into(), r);
                     }
                 }
-                if mi < self.pb.metrics.len() {
-                    self.pb.metrics[mi].measures = v;
+                if let Some(metric) = self.pb.metrics.get_mut(mi) {
+                    metric.measures = v;
                 }
-                mi += 1;
+                next += 1;
             }
         }
         // Research supports.
         let all = Kind::ALL;
         for (i, md) in raw.research.iter().enumerate() {
+            let i: Idx<Research> = Idx::new(i);
             let mut v = Vec::new();
             for (j, s) in md.meta.supports.iter().enumerate() {
                 let at = format!("supports[{j}]");
                 if let Some(r) = self.resolve_ref_str(s, (md.file, &at), &all) {
                     v.push(r);
-                    self.link(
-                        EntityRef {
-                            kind: Kind::Research,
-                            idx: i,
-                        },
-                        r,
-                    );
+                    self.link(i.into(), r);
                 }
             }
             self.pb.research[i].supports = v;
         }
         // Chapter applies (chapters were sorted: find by file).
         for md in &raw.chapters {
-            let Some(ci) = self.pb.chapters.iter().position(|c| c.file == md.file) else {
+            let Some(ci) = self.pb.chapters.position(|c| c.file == md.file) else {
                 continue;
             };
             let mut v = Vec::new();
@@ -137,33 +128,22 @@ impl Resolver {
                 let at = format!("applies[{j}]");
                 if let Some(r) = self.resolve_ref_str(s, (md.file, &at), &all) {
                     v.push(r);
-                    self.link(
-                        EntityRef {
-                            kind: Kind::Chapter,
-                            idx: ci,
-                        },
-                        r,
-                    );
+                    self.link(ci.into(), r);
                 }
             }
             self.pb.chapters[ci].applies = v;
         }
         // Expert advice → steps.
         for (ei, (e, file)) in raw.experts.iter().enumerate() {
+            let ei: Idx<Expert> = Idx::new(ei);
             let mut advice = Vec::new();
             for (ai, a) in e.advice.iter().enumerate() {
                 let mut steps = Vec::new();
                 for (j, s) in a.steps.iter().enumerate() {
-                    match self.pb.lookup(Kind::Step, s) {
-                        Some(r) => {
-                            steps.push(r.idx);
-                            self.link(
-                                EntityRef {
-                                    kind: Kind::Expert,
-                                    idx: ei,
-                                },
-                                r,
-                            );
+                    match self.pb.find::<Step>(s) {
+                        Some(st) => {
+                            steps.push(st);
+                            self.link(ei.into(), st.into());
                         }
                         None => {
                             let d = self.unknown_id(Kind::Step, s);
@@ -179,15 +159,13 @@ impl Resolver {
         }
         // Markets: regulations, team roles, actuals.
         for (mi, (m, file)) in raw.markets.iter().enumerate() {
-            let me = EntityRef {
-                kind: Kind::Market,
-                idx: mi,
-            };
+            let mi: Idx<Market> = Idx::new(mi);
+            let me = EntityRef::from(mi);
             for (j, g) in m.regulations.iter().enumerate() {
-                match self.pb.lookup(Kind::Regulation, g) {
+                match self.pb.find::<Regulation>(g) {
                     Some(r) => {
-                        self.pb.markets[mi].regulations.push(r.idx);
-                        self.link(me, r);
+                        self.pb.markets[mi].regulations.push(r);
+                        self.link(me, r.into());
                     }
                     None => {
                         let d = self.unknown_id(Kind::Regulation, g);
@@ -207,10 +185,10 @@ impl Resolver {
                 }
             }
             for (metric, actual) in &m.actuals {
-                match self.pb.lookup(Kind::Metric, metric) {
-                    Some(r) => {
-                        self.pb.markets[mi].actuals.push((r.idx, actual.clone()));
-                        self.link(me, r);
+                match self.pb.find::<Metric>(metric) {
+                    Some(x) => {
+                        self.pb.markets[mi].actuals.push((x, actual.clone()));
+                        self.link(me, x.into());
                     }
                     None => {
                         let d = self.unknown_id(Kind::Metric, metric);
@@ -229,7 +207,7 @@ impl Resolver {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{Input, Shown};
-    use crate::model::{EntityRef, Kind};
+    use crate::model::{EntityRef, Idx, Market, Regulation};
 
     const DE: &str = "content/markets/de.yaml";
 
@@ -277,15 +255,9 @@ mod tests {
     #[test]
     fn a_reference_is_a_backlink_on_its_targets_page() {
         let pb = Input::new().ok();
-        let gdpr = EntityRef {
-            kind: Kind::Regulation,
-            idx: 0,
-        };
-        let de = EntityRef {
-            kind: Kind::Market,
-            idx: 0,
-        };
+        let gdpr = EntityRef::from(Idx::<Regulation>::new(0));
+        let de = EntityRef::from(Idx::<Market>::new(0));
         assert!(pb.backlinks[&gdpr].contains(&de));
-        assert_eq!(pb.markets[0].regulations, [0]);
+        assert_eq!(pb.markets[Idx::new(0)].regulations, [Idx::new(0)]);
     }
 }

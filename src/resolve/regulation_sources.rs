@@ -10,17 +10,17 @@ use super::Resolver;
 use crate::diag::{suggest, Diagnostic};
 use crate::markdown::slugify;
 use crate::model::raw::RawRegulation;
-use crate::model::{Deadline, Obligation, RegulationSource, WatchItem};
+use crate::model::{Deadline, Idx, IdxVec, Obligation, RegulationSource, SourceFile, WatchItem};
 use jiff::civil::Date;
 
 /// A regulation's facts with their sources resolved to indices.
 pub(super) struct Sourced {
     /// Its sources.
-    pub(super) sources: Vec<RegulationSource>,
+    pub(super) sources: IdxVec<RegulationSource>,
     /// The source of `in_force`.
-    pub(super) in_force_source: Option<usize>,
+    pub(super) in_force_source: Option<Idx<RegulationSource>>,
     /// Its deadlines.
-    pub(super) deadlines: Vec<Deadline>,
+    pub(super) deadlines: IdxVec<Deadline>,
     /// Its obligations.
     pub(super) obligations: Vec<Obligation>,
     /// Its watch list.
@@ -50,10 +50,10 @@ impl Resolver {
     pub(super) fn regulation_sources(
         &mut self,
         g: &RawRegulation,
-        file: usize,
+        file: Idx<SourceFile>,
         today: Date,
     ) -> Sourced {
-        let mut sources: Vec<RegulationSource> = Vec::with_capacity(g.sources.len());
+        let mut sources: IdxVec<RegulationSource> = IdxVec::new();
         for (k, s) in g.sources.iter().enumerate() {
             let path = format!("sources[{k}]");
             self.local_id(
@@ -92,7 +92,7 @@ impl Resolver {
             Some(id) => self.source_ref(&ids, id, file, "in_force_source"),
             None => None,
         };
-        let mut deadlines = Vec::with_capacity(g.deadlines.len());
+        let mut deadlines = IdxVec::new();
         for (k, dl) in g.deadlines.iter().enumerate() {
             let path = format!("deadlines[{k}]");
             self.local_id(
@@ -109,7 +109,7 @@ impl Resolver {
                 what: dl.what.clone(),
                 // Only an unknown id leaves it unset, and that is an error:
                 // this playbook is never rendered.
-                source: source.unwrap_or(0),
+                source: source.unwrap_or(Idx::new(0)),
                 confirmed: dl.confirmed,
             });
         }
@@ -148,7 +148,7 @@ impl Resolver {
         &mut self,
         what: &str,
         id: &str,
-        file: usize,
+        file: Idx<SourceFile>,
         path: &str,
         mut before: impl Iterator<Item = &'a String>,
     ) {
@@ -176,9 +176,15 @@ impl Resolver {
 
     /// The index of source `id` among `ids`, or an error at the value at
     /// `path` with the nearest id.
-    fn source_ref(&mut self, ids: &[&str], id: &str, file: usize, path: &str) -> Option<usize> {
+    fn source_ref(
+        &mut self,
+        ids: &[&str],
+        id: &str,
+        file: Idx<SourceFile>,
+        path: &str,
+    ) -> Option<Idx<RegulationSource>> {
         if let Some(i) = ids.iter().position(|s| *s == id) {
-            return Some(i);
+            return Some(Idx::new(i));
         }
         let help = match suggest(id, ids.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
@@ -200,9 +206,9 @@ impl Resolver {
         &mut self,
         ids: &[&str],
         list: &[String],
-        file: usize,
+        file: Idx<SourceFile>,
         path: &str,
-    ) -> Vec<usize> {
+    ) -> Vec<Idx<RegulationSource>> {
         list.iter()
             .enumerate()
             .filter_map(|(j, id)| self.source_ref(ids, id, file, &format!("{path}.sources[{j}]")))
@@ -263,12 +269,12 @@ watch:
         assert!(pb.warnings.is_empty(), "{:#?}", pb.warnings);
         let (r, d) = pb.deadline("act", "high-risk").expect("the deadline");
         let g = &pb.regulations[r];
-        assert_eq!(g.in_force_source, Some(0));
-        assert_eq!(g.deadlines[d].source, 1);
+        assert_eq!(g.in_force_source, Some(Idx::new(0)));
+        assert_eq!(g.deadlines[d].source, Idx::new(1));
         assert!(!g.deadlines[d].confirmed);
-        assert!(g.deadlines[0].confirmed, "confirmed by default");
-        assert_eq!(g.obligations[0].sources, [0, 1]);
-        assert_eq!(g.watch[0].sources, [1]);
+        assert!(g.deadlines[Idx::new(0)].confirmed, "confirmed by default");
+        assert_eq!(g.obligations[0].sources, [Idx::new(0), Idx::new(1)]);
+        assert_eq!(g.watch[0].sources, [Idx::new(1)]);
         assert_eq!(pb.deadline("act", "nope"), None);
         assert_eq!(pb.deadline("gdpr", "high-risk"), None);
         assert_eq!(pb.deadline_url(r, d), "regulations/act/#deadline-high-risk");

@@ -10,12 +10,13 @@ use super::Resolver;
 use crate::checklist::{Checklists, Program};
 use crate::diag::Diagnostic;
 use crate::load::RawContent;
+use crate::model::{Idx, Task};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 /// A task's problems across programs: (program id, its due date, the
 /// limit it passes) per program.
-type Misses = BTreeMap<usize, Vec<(String, Date, Date)>>;
+type Misses = BTreeMap<Idx<Task>, Vec<(String, Date, Date)>>;
 
 impl Resolver {
     /// Schedule every program and warn where a task runs past its phase
@@ -37,7 +38,7 @@ impl Resolver {
             .has_company_work()
             .then_some(Program::Company)
             .into_iter()
-            .chain((0..pb.markets.len()).map(Program::Market));
+            .chain(pb.markets.indices().map(Program::Market));
         let mut overruns: Misses = BTreeMap::new();
         let mut late: Misses = BTreeMap::new();
         for prog in programs {

@@ -10,18 +10,18 @@ use super::places::join;
 use super::Resolver;
 use crate::diag::{suggest, Diagnostic};
 use crate::model::raw::{RawDistinct, Scope};
-use crate::model::Prereq;
+use crate::model::{Idx, Phase, Prereq, SourceFile, Step, Task};
 
 /// What the structure pass saw and the later rules check: raw lists kept
 /// only for the few items that have them.
 #[derive(Default)]
 pub(super) struct Pending {
     /// Per phase with an `after:` list: its index and the list as written.
-    pub(super) after: Vec<(usize, Vec<String>)>,
+    pub(super) after: Vec<(Idx<Phase>, Vec<String>)>,
     /// Per task with links: its index, `same_as` and `distinct_from`.
-    pub(super) links: Vec<(usize, Vec<String>, Vec<RawDistinct>)>,
+    pub(super) links: Vec<(Idx<Task>, Vec<String>, Vec<RawDistinct>)>,
     /// The first `scope: company` written: file and YAML path.
-    pub(super) company_at: Option<(usize, String)>,
+    pub(super) company_at: Option<(Idx<SourceFile>, String)>,
     /// Per task with `after:` or `deadline:`: what it wrote.
     pub(super) deps: Vec<super::dependencies::RawDeps>,
 }
@@ -29,7 +29,7 @@ pub(super) struct Pending {
 impl Resolver {
     /// Remember where company scope was first written (for the error when
     /// book.toml has no company kickoff).
-    pub(super) fn note_company(&mut self, file: usize, path: &str) {
+    pub(super) fn note_company(&mut self, file: Idx<SourceFile>, path: &str) {
         if self.pending.company_at.is_none() {
             self.pending.company_at = Some((file, path.to_string()));
         }
@@ -48,7 +48,10 @@ impl Resolver {
                 self.diags.push(d);
             }
         }
-        let ruled: Vec<usize> = (0..self.pb.tasks.len())
+        let ruled: Vec<Idx<Task>> = self
+            .pb
+            .tasks
+            .indices()
             .filter(|&t| {
                 self.pb.tasks[t].scope == Scope::Company && self.pb.tasks[t].rule.is_some()
             })
@@ -84,7 +87,7 @@ impl Resolver {
     }
 
     /// One entry of phase `pi`'s `after:` list.
-    fn prereq(&self, pi: usize, item: &str) -> Result<Prereq, Diagnostic> {
+    fn prereq(&self, pi: Idx<Phase>, item: &str) -> Result<Prereq, Diagnostic> {
         let phase = &self.pb.phases[pi];
         if phase.scope == Scope::Company {
             return Err(Diagnostic::error(format!(
@@ -112,7 +115,7 @@ impl Resolver {
         };
         let (found, scope, candidates): (Option<Prereq>, Scope, Vec<&str>) = match kind {
             "phase" => {
-                let at = self.pb.phases.iter().position(|p| p.id == id);
+                let at = self.pb.phases.position(|p| p.id == id);
                 (
                     at.map(Prereq::Phase),
                     at.map_or(Scope::Market, |p| self.pb.phases[p].scope),
@@ -120,7 +123,7 @@ impl Resolver {
                 )
             }
             "step" => {
-                let at = self.pb.lookup(crate::model::Kind::Step, id).map(|r| r.idx);
+                let at = self.pb.find::<Step>(id);
                 (
                     at.map(Prereq::Step),
                     at.map_or(Scope::Market, |s| self.pb.steps[s].scope),
@@ -166,6 +169,7 @@ impl Resolver {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{Input, Shown, COMPONENT_PATH};
+    use crate::model::{Idx, Task};
     use crate::model::{Prereq, Scope};
 
     /// A second component: a company phase with one step.
@@ -189,23 +193,17 @@ mod tests {
     #[test]
     fn scope_is_inherited_downward_and_company_work_applies_to_no_market() {
         let pb = with_company(true).ok();
-        let t = pb
-            .lookup(crate::model::Kind::Task, "platform/choose-the-platform")
-            .unwrap()
-            .idx;
+        let t = pb.find::<Task>("platform/choose-the-platform").unwrap();
         assert_eq!(pb.tasks[t].scope, Scope::Company);
         assert_eq!(pb.steps[pb.tasks[t].step].scope, Scope::Company);
         assert!(
-            !pb.applies(t, 0),
+            !pb.applies(t, Idx::new(0)),
             "company work is on no market's checklist"
         );
         // The other component stays market work.
-        let k = pb
-            .lookup(crate::model::Kind::Task, "kyc/verify-identity")
-            .unwrap()
-            .idx;
+        let k = pb.find::<Task>("kyc/verify-identity").unwrap();
         assert_eq!(pb.tasks[k].scope, Scope::Market);
-        assert!(pb.applies(k, 0));
+        assert!(pb.applies(k, Idx::new(0)));
     }
 
     #[test]
@@ -248,7 +246,10 @@ mod tests {
             )
             .ok();
         let p = pb.phases.iter().find(|p| p.id == "p1").unwrap();
-        assert_eq!(p.after, [Prereq::Phase(0), Prereq::Step(0)]);
+        assert_eq!(
+            p.after,
+            [Prereq::Phase(Idx::new(0)), Prereq::Step(Idx::new(0))]
+        );
     }
 
     #[test]

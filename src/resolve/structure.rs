@@ -25,8 +25,8 @@ type BlockParts<'a> = (
 impl Resolver {
     /// A framework, its components and their phases (or its phase files).
     pub(super) fn framework(&mut self, lf: &crate::load::LoadedFramework) {
-        let fi = self.pb.frameworks.len();
-        self.define(Kind::Framework, &lf.raw.id, fi, lf.file, "id");
+        let fi = self.pb.frameworks.next_idx();
+        self.define(fi, &lf.raw.id, lf.file, "id");
         self.pb.frameworks.push(Framework {
             id: lf.raw.id.clone(),
             title: lf.raw.title.clone(),
@@ -43,8 +43,8 @@ impl Resolver {
             self.note_company(lf.file, "scope");
         }
         for (c, file) in &lf.components {
-            let ci = self.pb.components.len();
-            self.define(Kind::Component, &c.id, ci, *file, "id");
+            let ci = self.pb.components.next_idx();
+            self.define(ci, &c.id, *file, "id");
             self.pb.components.push(Component {
                 id: c.id.clone(),
                 number: c.number,
@@ -77,7 +77,7 @@ impl Resolver {
     }
 
     /// A phase's time window: `weeks: [first, last]` or `months: [first(, last)]`.
-    fn window(&mut self, p: &RawPhase, file: usize, base: &str) -> Window {
+    fn window(&mut self, p: &RawPhase, file: Idx<SourceFile>, base: &str) -> Window {
         let bad = |s: &mut Self, msg: &str, key: &str| {
             let d = Diagnostic::error(format!("phase `{}`: {msg}", p.id)).help(
                 "write `weeks: [first, last]` (e.g. [1, 2]) or `months: [first, last]`; `months: [4]` means Month 4 onwards",
@@ -144,14 +144,14 @@ impl Resolver {
     fn phase(
         &mut self,
         p: &RawPhase,
-        fi: usize,
-        ci: Option<usize>,
-        file: usize,
+        fi: Idx<Framework>,
+        ci: Option<Idx<Component>>,
+        file: Idx<SourceFile>,
         at: Option<usize>,
-    ) -> usize {
+    ) -> Idx<Phase> {
         let base = at.map(|i| format!("phases[{i}]")).unwrap_or_default();
         let window = self.window(p, file, &base);
-        let pi = self.pb.phases.len();
+        let pi = self.pb.phases.next_idx();
         let scope = p.scope.unwrap_or(self.pb.frameworks[fi].scope);
         if p.scope == Some(Scope::Company) {
             self.note_company(file, &join(&base, "scope"));
@@ -215,7 +215,7 @@ impl Resolver {
                     None
                 }
             };
-            let bi = self.pb.blocks.len();
+            let bi = self.pb.blocks.next_idx();
             self.pb.blocks.push(Block {
                 id,
                 title,
@@ -239,13 +239,18 @@ impl Resolver {
     fn step(
         &mut self,
         s: &RawStep,
-        (fi, ci, pi, bi): (usize, Option<usize>, usize, usize),
-        file: usize,
+        (fi, ci, pi, bi): (
+            Idx<Framework>,
+            Option<Idx<Component>>,
+            Idx<Phase>,
+            Idx<Block>,
+        ),
+        file: Idx<SourceFile>,
         j: usize,
-    ) -> usize {
-        let si = self.pb.steps.len();
+    ) -> Idx<Step> {
+        let si = self.pb.steps.next_idx();
         let path = join(&self.block_path(bi), &format!("steps[{j}]"));
-        self.define(Kind::Step, &s.id, si, file, &join(&path, "id"));
+        self.define(si, &s.id, file, &join(&path, "id"));
         self.at.steps.push(j);
         let scope = s.scope.unwrap_or(self.pb.phases[pi].scope);
         if s.scope == Some(Scope::Company) {
@@ -260,7 +265,7 @@ impl Resolver {
             component: ci,
             phase: pi,
             block: bi,
-            activities: Vec::new(),
+            activities: IdxVec::new(),
             market_tasks: Vec::new(),
             scope,
             market_entry: s.market_entry.unwrap_or(self.pb.phases[pi].market_entry),
@@ -277,7 +282,10 @@ impl Resolver {
             };
             for (k, t) in a.tasks.iter().enumerate() {
                 let slug = t.id.clone().unwrap_or_else(|| slugify(&t.title));
-                if self.pb.tasks[first_task..].iter().any(|x| x.slug == slug) {
+                if self.pb.tasks.as_slice()[first_task..]
+                    .iter()
+                    .any(|x| x.slug == slug)
+                {
                     let d = Diagnostic::error(format!(
                         "two tasks in step `{}` have the id `{slug}`",
                         s.id
@@ -297,7 +305,7 @@ impl Resolver {
                         owner: t.owner.clone(),
                         rule: t.applies_to.clone(),
                         step: si,
-                        activity: Some(step.activities.len()),
+                        activity: Some(step.activities.next_idx()),
                         market: None,
                         scope: t.scope.unwrap_or(scope),
                         same_as: Vec::new(),
@@ -338,6 +346,7 @@ impl Resolver {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{Input, Shown, COMPONENT_PATH};
+    use crate::model::Idx;
     use crate::model::Window;
 
     #[test]
@@ -404,13 +413,13 @@ mod tests {
             )
             .ok();
         assert_eq!(
-            pb.phases[0].window,
+            pb.phases[Idx::new(0)].window,
             Window::Months {
                 first: 2,
                 last: None
             }
         );
-        let b = &pb.blocks[pb.phases[0].blocks[0]];
+        let b = &pb.blocks[pb.phases[Idx::new(0)].blocks[0]];
         assert_eq!(
             (b.id.as_str(), b.weeks, b.implicit),
             ("b1", Some((1, 2)), false)

@@ -13,13 +13,13 @@ use crate::rules::{self, MarketFacts};
 impl Resolver {
     /// Register a task under its id (ids were checked unique by the caller);
     /// `at` is its index in the list it is written in.
-    pub(super) fn add_task(&mut self, task: Task, at: usize) -> usize {
-        let ti = self.pb.tasks.len();
+    pub(super) fn add_task(&mut self, task: Task, at: usize) -> Idx<Task> {
+        let ti = self.pb.tasks.next_idx();
         self.pb
             .index
             .entry(Kind::Task)
             .or_default()
-            .insert(task.id.clone(), ti);
+            .insert(task.id.clone(), ti.index());
         self.pb.tasks.push(task);
         self.at.tasks.push(at);
         ti
@@ -28,12 +28,10 @@ impl Resolver {
     /// Each market's own tasks, added to the steps they name.
     pub(super) fn market_tasks(&mut self, raw: &RawContent) {
         for (mi, (m, file)) in raw.markets.iter().enumerate() {
-            let me = EntityRef {
-                kind: Kind::Market,
-                idx: mi,
-            };
+            let mi: Idx<Market> = Idx::new(mi);
+            let me = EntityRef::from(mi);
             for (k, t) in m.tasks.iter().enumerate() {
-                let Some(step) = self.pb.lookup(Kind::Step, &t.step) else {
+                let Some(step) = self.pb.find::<Step>(&t.step) else {
                     let d = self.unknown_id(Kind::Step, &t.step);
                     let d = self.at_key(d, *file, &format!("tasks[{k}].step"));
                     self.diags.push(d);
@@ -66,7 +64,7 @@ impl Resolver {
                             markets: vec![m.id.clone()],
                             ..Rule::default()
                         }),
-                        step: step.idx,
+                        step,
                         activity: None,
                         market: Some(mi),
                         scope: Scope::Market,
@@ -88,15 +86,18 @@ impl Resolver {
                     });
                 }
                 self.pb.markets[mi].tasks.push(ti);
-                self.pb.steps[step.idx].market_tasks.push(ti);
-                self.link(me, step);
+                self.pb.steps[step].market_tasks.push(ti);
+                self.link(me, step.into());
             }
         }
     }
 
     /// Every task's owner is a role in `roles.yaml`.
     pub(super) fn check_owners(&mut self) {
-        let bad: Vec<usize> = (0..self.pb.tasks.len())
+        let bad: Vec<Idx<Task>> = self
+            .pb
+            .tasks
+            .indices()
             .filter(|&ti| {
                 let owner = self.pb.tasks[ti].owner.as_ref();
                 owner.is_some_and(|o| !self.pb.roles.contains_key(o))
@@ -130,20 +131,21 @@ impl Resolver {
                     .collect()
             })
             .collect();
-        let facts: Vec<MarketFacts> = pb
+        let facts: IdxVec<Market, MarketFacts> = pb
             .markets
             .iter()
-            .enumerate()
-            .map(|(mi, m)| MarketFacts {
+            .zip(&regs)
+            .map(|(m, regs)| MarketFacts {
                 id: &m.id,
                 region: &m.region,
-                regulations: &regs[mi],
+                regulations: regs,
                 tags: &m.tags,
             })
             .collect();
-        let ix = rules::MarketIndex::new(&facts);
-        let out: Vec<Vec<usize>> = pb
+        let ix = rules::MarketIndex::new(facts.as_slice());
+        let out: Vec<Vec<Idx<Market>>> = pb
             .tasks
+            .as_slice()
             .par_iter()
             .map(|t| match t.market {
                 // Company-wide work is on no market's checklist.
@@ -163,14 +165,14 @@ impl Resolver {
                 }
             })
             .collect();
-        self.pb.task_markets = out;
+        self.pb.task_markets = out.into();
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::{Input, Shown, COMPONENT_PATH};
-    use crate::model::Kind;
+    use crate::model::{Idx, Task};
 
     #[test]
     fn an_owner_that_is_not_a_role_is_placed_at_the_owner_line() {
@@ -195,10 +197,11 @@ mod tests {
                 "tasks:\n  - step: kyc\n    title: File with BaFin\n    owner: legal\nteam:",
             )
             .ok();
-        let t = pb.lookup(Kind::Task, "kyc/de-file-with-bafin").unwrap().idx;
-        assert_eq!(pb.tasks[t].market, Some(0));
-        assert_eq!(pb.task_markets[t], [0]);
-        assert_eq!(pb.steps[0].market_tasks, [t]);
+        let t = pb.find::<Task>("kyc/de-file-with-bafin").unwrap();
+        let de = Idx::new(0);
+        assert_eq!(pb.tasks[t].market, Some(de));
+        assert_eq!(pb.task_markets[t], [de]);
+        assert_eq!(pb.steps[Idx::new(0)].market_tasks, [t]);
         // A task without a rule applies everywhere: no list.
         let pb = Input::new()
             .component(
@@ -206,7 +209,7 @@ mod tests {
                 "",
             )
             .ok();
-        assert!(pb.task_markets[0].is_empty());
+        assert!(pb.task_markets[Idx::new(0)].is_empty());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::load::{LoadedFramework, MdFile, RawContent};
 use crate::model::raw::*;
-use crate::model::{Playbook, SourceFile};
+use crate::model::{Idx, Playbook, SourceFile};
 use crate::yaml::{self, YamlSource};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -166,8 +166,8 @@ impl Input {
             )
         });
         let mut raw = RawContent::default();
-        for (i, (path, text)) in files.iter().enumerate() {
-            raw.sources.push(SourceFile {
+        for (path, text) in files.iter() {
+            let i = raw.sources.push(SourceFile {
                 path: path.clone(),
                 text: text.clone(),
             });
@@ -247,7 +247,7 @@ fn parse<T: DeserializeOwned>(path: &str, text: &str) -> T {
     yaml::parse(text, src).unwrap_or_else(|d| panic!("{}", d.render_text()))
 }
 
-fn markdown<T: DeserializeOwned>(path: &str, text: &str, file: usize) -> MdFile<T> {
+fn markdown<T: DeserializeOwned>(path: &str, text: &str, file: Idx<SourceFile>) -> MdFile<T> {
     let (s, e, b) = crate::load::split_front_matter(text).expect("front matter");
     let src = YamlSource {
         file: path,

@@ -20,7 +20,10 @@ mod insert;
 mod skeletons;
 
 use crate::diag::{suggest, Diagnostic};
-use crate::model::{EntityRef, Kind, Playbook};
+use crate::model::{
+    Activity, Block, Component, EntityRef, Idx, Kind, Metric, MetricGroup, Phase, Playbook,
+    SourceFile, Step, Task,
+};
 use crate::yaml::SpanMap;
 use jiff::civil::Date;
 
@@ -216,25 +219,28 @@ fn unknown(what: &str, wanted: &str, known: &[String]) -> Diagnostic {
 /// (empty for an entity that is the whole file), when it is known.
 fn yaml_path(pb: &Playbook, r: EntityRef) -> Option<String> {
     match r.kind {
-        Kind::Step => step_path(pb, r.idx).map(|p| format!("{p}.")),
+        Kind::Step => step_path(pb, r.get()?).map(|p| format!("{p}.")),
         Kind::Task => {
-            let t = &pb.tasks[r.idx];
+            let ti: Idx<Task> = r.get()?;
+            let t = &pb.tasks[ti];
             let a = t.activity?;
             let k = pb.steps[t.step].activities[a]
                 .tasks
                 .iter()
-                .position(|&x| x == r.idx)?;
+                .position(|&x| x == ti)?;
             Some(format!(
-                "{}.activities[{a}].tasks[{k}].",
-                step_path(pb, t.step)?
+                "{}.activities[{}].tasks[{k}].",
+                step_path(pb, t.step)?,
+                a.index()
             ))
         }
         Kind::Metric => {
-            let m = &pb.metrics[r.idx];
+            let mi: Idx<Metric> = r.get()?;
+            let m = &pb.metrics[mi];
             let k = pb.metric_groups[m.group]
                 .metrics
                 .iter()
-                .position(|&x| x == r.idx)?;
+                .position(|&x| x == mi)?;
             Some(format!("metrics[{k}]."))
         }
         Kind::Chapter => None,
@@ -243,7 +249,7 @@ fn yaml_path(pb: &Playbook, r: EntityRef) -> Option<String> {
 }
 
 /// The path of the list of steps a block is written as in its file.
-fn block_steps_path(pb: &Playbook, block: usize) -> Option<String> {
+fn block_steps_path(pb: &Playbook, block: Idx<Block>) -> Option<String> {
     let b = &pb.blocks[block];
     let phase = &pb.phases[b.phase];
     let prefix = match phase.component {
@@ -262,17 +268,17 @@ fn block_steps_path(pb: &Playbook, block: usize) -> Option<String> {
 }
 
 /// The path of a step in its file.
-fn step_path(pb: &Playbook, step: usize) -> Option<String> {
+fn step_path(pb: &Playbook, step: Idx<Step>) -> Option<String> {
     let s = &pb.steps[step];
     let k = pb.blocks[s.block].steps.iter().position(|&x| x == step)?;
     Some(format!("{}[{k}]", block_steps_path(pb, s.block)?))
 }
 
 /// The phase and block `--in` names for a new step.
-fn step_target(pb: &Playbook, parent: &str) -> Result<usize, Diagnostic> {
+fn step_target(pb: &Playbook, parent: &str) -> Result<Idx<Block>, Diagnostic> {
     let phase_ids: Vec<String> = pb.phases.iter().map(|p| p.id.clone()).collect();
-    let last_block = |p: usize| pb.phases[p].blocks.last().copied();
-    let no_blocks = |p: usize| {
+    let last_block = |p: Idx<Phase>| pb.phases[p].blocks.last().copied();
+    let no_blocks = |p: Idx<Phase>| {
         Diagnostic::error(format!(
             "phase `{}` has no steps or blocks to add to",
             pb.phases[p].id
@@ -280,7 +286,9 @@ fn step_target(pb: &Playbook, parent: &str) -> Result<usize, Diagnostic> {
     };
     match parent.split_once('/') {
         None => {
-            let found: Vec<usize> = (0..pb.phases.len())
+            let found: Vec<Idx<Phase>> = pb
+                .phases
+                .indices()
                 .filter(|&i| pb.phases[i].id == parent)
                 .collect();
             match found[..] {
@@ -293,8 +301,8 @@ fn step_target(pb: &Playbook, parent: &str) -> Result<usize, Diagnostic> {
             }
         }
         Some((a, b)) => {
-            if let Some(c) = pb.lookup(Kind::Component, a) {
-                let phases = &pb.components[c.idx].phases;
+            if let Some(c) = pb.find::<Component>(a) {
+                let phases = &pb.components[c].phases;
                 let names: Vec<String> = phases.iter().map(|&p| pb.phases[p].id.clone()).collect();
                 return match phases.iter().find(|&&p| pb.phases[p].id == b) {
                     Some(&p) => last_block(p).ok_or_else(|| no_blocks(p)),
@@ -305,8 +313,8 @@ fn step_target(pb: &Playbook, parent: &str) -> Result<usize, Diagnostic> {
                     )),
                 };
             }
-            if let Some(p) = pb.phases.iter().position(|p| p.id == a) {
-                let blocks: Vec<usize> = pb.phases[p]
+            if let Some(p) = pb.phases.position(|p| p.id == a) {
+                let blocks: Vec<Idx<Block>> = pb.phases[p]
                     .blocks
                     .iter()
                     .copied()
@@ -326,16 +334,16 @@ fn step_target(pb: &Playbook, parent: &str) -> Result<usize, Diagnostic> {
 }
 
 /// The step and activity `--in` names for a new task.
-fn task_target(pb: &Playbook, parent: &str) -> Result<(usize, usize), Diagnostic> {
+fn task_target(pb: &Playbook, parent: &str) -> Result<(Idx<Step>, Idx<Activity>), Diagnostic> {
     let (step_id, activity) = match parent.split_once('/') {
         Some((s, a)) => (s, Some(a)),
         None => (parent, None),
     };
-    let Some(s) = pb.lookup(Kind::Step, step_id) else {
+    let Some(s) = pb.find::<Step>(step_id) else {
         let ids: Vec<String> = pb.steps.iter().map(|s| s.id.clone()).collect();
         return Err(unknown("step", step_id, &ids));
     };
-    let step = &pb.steps[s.idx];
+    let step = &pb.steps[s];
     if step.activities.is_empty() {
         return Err(Diagnostic::error(format!(
             "step `{step_id}` has no activities to add a task to"
@@ -343,8 +351,8 @@ fn task_target(pb: &Playbook, parent: &str) -> Result<(usize, usize), Diagnostic
         .help("add an activity (`activities: [{title: …, tasks: []}]`) to the step first"));
     }
     let a = match activity {
-        None => 0,
-        Some(a) => match step.activities.iter().position(|x| x.id == a) {
+        None => Idx::new(0),
+        Some(a) => match step.activities.position(|x| x.id == a) {
             Some(i) => i,
             None => {
                 let ids: Vec<String> = step.activities.iter().map(|x| x.id.clone()).collect();
@@ -356,14 +364,13 @@ fn task_target(pb: &Playbook, parent: &str) -> Result<(usize, usize), Diagnostic
             }
         },
     };
-    Ok((s.idx, a))
+    Ok((s, a))
 }
 
 /// The metrics files: (file name without `.yaml`, group index).
-fn metric_files(pb: &Playbook) -> Vec<(String, usize)> {
+fn metric_files(pb: &Playbook) -> Vec<(String, Idx<MetricGroup>)> {
     pb.metric_groups
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(g, group)| {
             let path = &pb.sources[group.file].path;
             let name = path.rsplit('/').next().unwrap_or(path);
@@ -377,7 +384,7 @@ fn metric_files(pb: &Playbook) -> Vec<(String, usize)> {
 /// ending in `.id`, `{n}` standing for the new index).
 fn edit<T: serde::de::DeserializeOwned>(
     pb: &Playbook,
-    file: usize,
+    file: Idx<SourceFile>,
     seq: &str,
     parent: Option<(&str, &str)>,
     item: &str,
@@ -449,7 +456,7 @@ fn new_task(pb: &Playbook, id: &str, full_id: &str, parent: &str) -> Result<Plan
     let s = &pb.steps[step];
     let sp = step_path(pb, step)
         .ok_or_else(|| Diagnostic::internal("a step's place in its file is unknown"))?;
-    let act = format!("{sp}.activities[{a}]");
+    let act = format!("{sp}.activities[{}]", a.index());
     let item = skeletons::task(
         pb,
         id,
@@ -464,10 +471,7 @@ fn new_task(pb: &Playbook, id: &str, full_id: &str, parent: &str) -> Result<Plan
     } else {
         edit::<crate::model::raw::RawPhase>(pb, s.file, &seq, Some((&act, "tasks")), &item)?
     };
-    let url = pb.url(EntityRef {
-        kind: Kind::Step,
-        idx: step,
-    });
+    let url = pb.url(EntityRef::from(step));
     Ok(Plan {
         kind: Kind::Task,
         id: full_id.to_string(),

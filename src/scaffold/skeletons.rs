@@ -82,7 +82,11 @@ pub(super) fn step(pb: &Playbook, id: &str, number: Option<u32>) -> String {
 }
 
 /// A new metric of a group (`framework`: the group's framework index).
-pub(super) fn metric(pb: &Playbook, id: &str, framework: Option<usize>) -> String {
+pub(super) fn metric(
+    pb: &Playbook,
+    id: &str,
+    framework: Option<crate::model::Idx<crate::model::Framework>>,
+) -> String {
     let example = match framework {
         Some(f) => format!("[\"framework:{}\"]", pb.frameworks[f].id),
         None => "[\"component:<id>\"]".into(),

@@ -132,8 +132,8 @@ fn every_kind_makes_an_entity_that_loads() {
 #[test]
 fn a_task_goes_into_the_first_activity_and_a_step_after_the_last_step() {
     let (pb, p) = made(Kind::Task, "dpo", Some("regulatory-mapping"));
-    let s = &pb.steps[pb.lookup(Kind::Step, "regulatory-mapping").unwrap().idx];
-    let last = *s.activities[0].tasks.last().unwrap();
+    let s = &pb.steps[pb.find::<Step>("regulatory-mapping").unwrap()];
+    let last = *s.activities[Idx::new(0)].tasks.last().unwrap();
     assert_eq!(pb.tasks[last].id, "regulatory-mapping/dpo");
     assert_eq!(pb.tasks[last].owner.as_deref(), Some("legal"));
     let Change::Edit { old, new, lines } = &p.change else {
@@ -145,7 +145,7 @@ fn a_task_goes_into_the_first_activity_and_a_step_after_the_last_step() {
     );
     assert_eq!(lines.0, old.lines().count() + 1);
     let (pb, _) = made(Kind::Step, "privacy-review", Some("compliance/foundation"));
-    let b = &pb.blocks[pb.phases[0].blocks[0]];
+    let b = &pb.blocks[pb.phases[Idx::new(0)].blocks[0]];
     let ids: Vec<&str> = b.steps.iter().map(|&s| pb.steps[s].id.as_str()).collect();
     assert_eq!(ids, ["regulatory-mapping", "privacy-review"]);
     assert_eq!(pb.steps[b.steps[1]].number, Some(2));

@@ -3,14 +3,16 @@
 //! a chain of tens of thousands of tasks cannot overflow the stack), each
 //! reported as one simple cycle through its component.
 
+use crate::model::Idx;
+
 /// Every cycle of `graph` (`graph[t]`: the nodes `t` waits for), one per
 /// strongly connected component that has one, as nodes in order: `c[i]`
 /// waits for `c[i + 1]`, the last for the first. Sorted by their smallest
 /// node, each starting there.
-pub fn cycles(graph: &[&[usize]]) -> Vec<Vec<usize>> {
+pub fn cycles<T>(graph: &[&[Idx<T>]]) -> Vec<Vec<Idx<T>>> {
     let mut out = Vec::new();
     for comp in components(graph) {
-        let cyclic = comp.len() > 1 || graph[comp[0]].contains(&comp[0]);
+        let cyclic = comp.len() > 1 || graph[comp[0].index()].contains(&comp[0]);
         if cyclic {
             out.push(one_cycle(graph, &comp));
         }
@@ -20,10 +22,10 @@ pub fn cycles(graph: &[&[usize]]) -> Vec<Vec<usize>> {
 }
 
 /// Strongly connected components (Tarjan), each sorted ascending.
-fn components(graph: &[&[usize]]) -> Vec<Vec<usize>> {
-    const NONE: usize = usize::MAX;
+fn components<T>(graph: &[&[Idx<T>]]) -> Vec<Vec<Idx<T>>> {
     let n = graph.len();
-    let mut index = vec![NONE; n];
+    // Each node's number in the order Tarjan's walk reaches it.
+    let mut index: Vec<Option<usize>> = vec![None; n];
     let mut low = vec![0; n];
     let mut on_stack = vec![false; n];
     let mut stack = Vec::new();
@@ -32,29 +34,29 @@ fn components(graph: &[&[usize]]) -> Vec<Vec<usize>> {
     // (node, next edge to look at)
     let mut work: Vec<(usize, usize)> = Vec::new();
     for root in 0..n {
-        if index[root] != NONE || graph[root].is_empty() {
+        if index[root].is_some() || graph[root].is_empty() {
             continue;
         }
         work.push((root, 0));
         while let Some(&(v, e)) = work.last() {
-            if e == 0 && index[v] == NONE {
-                index[v] = next;
+            if e == 0 && index[v].is_none() {
+                index[v] = Some(next);
                 low[v] = next;
                 next += 1;
                 stack.push(v);
                 on_stack[v] = true;
             }
-            if let Some(&w) = graph[v].get(e) {
+            if let Some(w) = graph[v].get(e).map(|w| w.index()) {
                 if let Some(top) = work.last_mut() {
                     top.1 += 1;
                 }
                 if w >= n {
                     continue;
                 }
-                if index[w] == NONE {
-                    work.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(index[w]);
+                match index[w] {
+                    None => work.push((w, 0)),
+                    Some(iw) if on_stack[w] => low[v] = low[v].min(iw),
+                    Some(_) => {}
                 }
                 continue;
             }
@@ -62,11 +64,11 @@ fn components(graph: &[&[usize]]) -> Vec<Vec<usize>> {
             if let Some(&(parent, _)) = work.last() {
                 low[parent] = low[parent].min(low[v]);
             }
-            if low[v] == index[v] {
+            if Some(low[v]) == index[v] {
                 let mut comp = Vec::new();
                 while let Some(w) = stack.pop() {
                     on_stack[w] = false;
-                    comp.push(w);
+                    comp.push(Idx::new(w));
                     if w == v {
                         break;
                     }
@@ -81,16 +83,16 @@ fn components(graph: &[&[usize]]) -> Vec<Vec<usize>> {
 
 /// A shortest cycle through the component's smallest node, staying inside
 /// the component (breadth first from it back to it).
-fn one_cycle(graph: &[&[usize]], comp: &[usize]) -> Vec<usize> {
+fn one_cycle<T>(graph: &[&[Idx<T>]], comp: &[Idx<T>]) -> Vec<Idx<T>> {
     let start = comp[0];
-    if graph[start].contains(&start) {
+    if graph[start.index()].contains(&start) {
         return vec![start];
     }
-    let inside = |x: usize| comp.binary_search(&x).is_ok();
-    let mut came_from: std::collections::HashMap<usize, usize> = Default::default();
+    let inside = |x: Idx<T>| comp.binary_search(&x).is_ok();
+    let mut came_from: std::collections::HashMap<Idx<T>, Idx<T>> = Default::default();
     let mut queue = std::collections::VecDeque::from([start]);
     while let Some(v) = queue.pop_front() {
-        for &w in graph[v] {
+        for &w in graph[v.index()] {
             if w == start {
                 let mut path = vec![v];
                 let mut x = v;
@@ -114,8 +116,18 @@ fn one_cycle(graph: &[&[usize]], comp: &[usize]) -> Vec<usize> {
 mod tests {
     use super::*;
 
+    struct Task;
+
     fn g(edges: &[&[usize]]) -> Vec<Vec<usize>> {
-        cycles(edges)
+        let typed: Vec<Vec<Idx<Task>>> = edges
+            .iter()
+            .map(|e| e.iter().map(|&i| Idx::new(i)).collect())
+            .collect();
+        let refs: Vec<&[Idx<Task>]> = typed.iter().map(Vec::as_slice).collect();
+        cycles(&refs)
+            .into_iter()
+            .map(|c| c.into_iter().map(Idx::index).collect())
+            .collect()
     }
 
     #[test]
@@ -140,7 +152,7 @@ mod tests {
         let n = 200_000;
         let edges: Vec<Vec<usize>> = (0..n).map(|i| vec![(i + 1) % n]).collect();
         let refs: Vec<&[usize]> = edges.iter().map(Vec::as_slice).collect();
-        let c = cycles(&refs);
+        let c = g(&refs);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].len(), n);
     }

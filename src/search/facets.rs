@@ -3,7 +3,7 @@
 //! page: a step can apply to every market, and listing them in its HTML
 //! would bloat every step page.
 
-use crate::model::{EntityRef, Kind, Playbook};
+use crate::model::{EntityRef, Framework, Idx, IdxVec, Kind, Market, Playbook, Step};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a page is filed under on the search page.
@@ -26,8 +26,8 @@ pub struct MarketSet(Vec<u64>);
 
 impl MarketSet {
     /// Add market `m`.
-    pub fn insert(&mut self, m: usize) {
-        let (w, b) = (m / 64, m % 64);
+    pub fn insert(&mut self, m: Idx<Market>) {
+        let (w, b) = (m.index() / 64, m.index() % 64);
         if self.0.len() <= w {
             self.0.resize(w + 1, 0);
         }
@@ -45,16 +45,17 @@ impl MarketSet {
     }
 
     /// The markets, in index order.
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = Idx<Market>> + '_ {
         self.0.iter().enumerate().flat_map(|(w, &bits)| {
             (0..64)
                 .filter(move |b| bits & (1 << b) != 0)
-                .map(move |b| w * 64 + b)
+                .map(move |b| Idx::new(w * 64 + b))
         })
     }
 
     /// Whether market `m` is in the set.
-    pub fn contains(&self, m: usize) -> bool {
+    pub fn contains(&self, m: Idx<Market>) -> bool {
+        let m = m.index();
         self.0.get(m / 64).is_some_and(|w| w & (1 << (m % 64)) != 0)
     }
 
@@ -90,7 +91,6 @@ impl MarketSet {
 ///   that report it; any page also to the markets that it references or
 ///   that reference it.
 pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
-    let er = |kind, idx| EntityRef { kind, idx };
     let mut f: BTreeMap<EntityRef, Facets> = BTreeMap::new();
     // The pages the index holds, from the page table, in its order.
     let indexed: Vec<EntityRef> = crate::page_kinds::indexed_pages(pb)
@@ -107,12 +107,12 @@ pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
             },
         );
     }
-    let fw_of = |r: EntityRef| -> Option<usize> {
+    let fw_of = |r: EntityRef| -> Option<Idx<Framework>> {
         match r.kind {
-            Kind::Framework => Some(r.idx),
-            Kind::Component => Some(pb.components[r.idx].framework),
-            Kind::Step => Some(pb.steps[r.idx].framework),
-            Kind::Task => Some(pb.steps[pb.tasks[r.idx].step].framework),
+            Kind::Framework => r.get(),
+            Kind::Component => Some(pb.components[Idx::new(r.idx)].framework),
+            Kind::Step => Some(pb.steps[Idx::new(r.idx)].framework),
+            Kind::Task => Some(pb.steps[pb.tasks[Idx::new(r.idx)].step].framework),
             _ => None,
         }
     };
@@ -126,33 +126,33 @@ pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
             add_fw(&mut f, r, r);
         }
     }
-    for (i, m) in pb.metrics.iter().enumerate() {
+    for (i, m) in pb.metrics.iter_enumerated() {
         for &r in &m.measures {
-            add_fw(&mut f, er(Kind::Metric, i), r);
+            add_fw(&mut f, EntityRef::from(i), r);
         }
         if let Some(fw) = pb.metric_groups[m.group].framework {
-            add_fw(&mut f, er(Kind::Metric, i), er(Kind::Framework, fw));
+            add_fw(&mut f, EntityRef::from(i), EntityRef::from(fw));
         }
     }
-    for (i, r) in pb.research.iter().enumerate() {
+    for (i, r) in pb.research.iter_enumerated() {
         for &s in &r.supports {
-            add_fw(&mut f, er(Kind::Research, i), s);
+            add_fw(&mut f, EntityRef::from(i), s);
         }
     }
-    for (i, c) in pb.chapters.iter().enumerate() {
+    for (i, c) in pb.chapters.iter_enumerated() {
         for &s in &c.applies {
-            add_fw(&mut f, er(Kind::Chapter, i), s);
+            add_fw(&mut f, EntityRef::from(i), s);
         }
     }
-    for (i, x) in pb.experts.iter().enumerate() {
+    for (i, x) in pb.experts.iter_enumerated() {
         for (_, steps) in &x.advice {
             for &s in steps {
-                add_fw(&mut f, er(Kind::Expert, i), er(Kind::Step, s));
+                add_fw(&mut f, EntityRef::from(i), EntityRef::from(s));
             }
         }
     }
 
-    let add_m = |f: &mut BTreeMap<EntityRef, Facets>, page: EntityRef, m: usize| {
+    let add_m = |f: &mut BTreeMap<EntityRef, Facets>, page: EntityRef, m: Idx<Market>| {
         if let Some(x) = f.get_mut(&page) {
             x.markets.insert(m);
         }
@@ -165,11 +165,12 @@ pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
     // A step applies where any of its tasks does (a task without a rule:
     // everywhere); its component and framework where any of their steps does.
     let mut everywhere = MarketSet::default();
-    for m in 0..pb.markets.len() {
+    for m in pb.markets.indices() {
         everywhere.insert(m);
     }
-    let mut step_markets = vec![MarketSet::default(); pb.steps.len()];
-    for ti in 0..pb.tasks.len() {
+    let mut step_markets: IdxVec<Step, MarketSet> =
+        IdxVec::filled(MarketSet::default(), pb.steps.len());
+    for ti in pb.tasks.indices() {
         let seen = &mut step_markets[pb.tasks[ti].step];
         if crate::checklist::is_gated(pb, ti) {
             for &m in &pb.task_markets[ti] {
@@ -179,31 +180,31 @@ pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
             seen.union(&everywhere);
         }
     }
-    for (s, seen) in step_markets.iter().enumerate() {
+    for (s, seen) in step_markets.iter_enumerated() {
         let step = &pb.steps[s];
-        add_set(&mut f, er(Kind::Step, s), seen);
-        add_set(&mut f, er(Kind::Framework, step.framework), seen);
+        add_set(&mut f, EntityRef::from(s), seen);
+        add_set(&mut f, EntityRef::from(step.framework), seen);
         if let Some(c) = step.component {
-            add_set(&mut f, er(Kind::Component, c), seen);
+            add_set(&mut f, EntityRef::from(c), seen);
         }
     }
-    for (mi, m) in pb.markets.iter().enumerate() {
-        add_m(&mut f, er(Kind::Market, mi), mi);
+    for (mi, m) in pb.markets.iter_enumerated() {
+        add_m(&mut f, EntityRef::from(mi), mi);
         for &g in &m.regulations {
-            add_m(&mut f, er(Kind::Regulation, g), mi);
+            add_m(&mut f, EntityRef::from(g), mi);
         }
         for (metric, _) in &m.actuals {
-            add_m(&mut f, er(Kind::Metric, *metric), mi);
+            add_m(&mut f, EntityRef::from(*metric), mi);
         }
     }
     for (target, sources) in &pb.backlinks {
         for &src in sources {
             let (a, b) = (pb.page_of(*target), pb.page_of(src));
-            if a.kind == Kind::Market {
-                add_m(&mut f, b, a.idx);
+            if let Some(m) = a.get::<Market>() {
+                add_m(&mut f, b, m);
             }
-            if b.kind == Kind::Market {
-                add_m(&mut f, a, b.idx);
+            if let Some(m) = b.get::<Market>() {
+                add_m(&mut f, a, m);
             }
         }
     }
@@ -273,15 +274,17 @@ mod tests {
     #[test]
     fn market_sets_are_bits() {
         let mut a = MarketSet::default();
-        a.insert(3);
-        a.insert(130);
+        a.insert(Idx::new(3));
+        a.insert(Idx::new(130));
         let mut b = MarketSet::default();
-        b.insert(3);
-        b.insert(64);
+        b.insert(Idx::new(3));
+        b.insert(Idx::new(64));
         a.union(&b);
-        assert_eq!(a.iter().collect::<Vec<_>>(), [3, 64, 130]);
+        assert_eq!(a.iter().map(Idx::index).collect::<Vec<_>>(), [3, 64, 130]);
         assert_eq!(a.len(), 3);
-        assert!(a.contains(64) && !a.contains(65) && !a.contains(1000));
+        assert!(
+            a.contains(Idx::new(64)) && !a.contains(Idx::new(65)) && !a.contains(Idx::new(1000))
+        );
         assert!(!a.is_empty() && MarketSet::default().is_empty());
     }
 }

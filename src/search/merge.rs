@@ -209,13 +209,13 @@ pub(super) fn facets_json(pages: &[(String, Facets)], market_names: &[String]) -
             } else if n > market_names.len() / 2 {
                 // Most markets: list the ones left out.
                 let mut v: Vec<usize> = (0..market_names.len())
-                    .filter(|&m| !f.markets.contains(m))
+                    .filter(|&m| !f.markets.contains(crate::model::Idx::new(m)))
                     .map(|m| by_name[m])
                     .collect();
                 v.sort_unstable();
                 mset_list.push(serde_json::json!({ "not": v }));
             } else {
-                let mut v: Vec<usize> = f.markets.iter().map(|m| by_name[m]).collect();
+                let mut v: Vec<usize> = f.markets.iter().map(|m| by_name[m.index()]).collect();
                 v.sort_unstable();
                 mset_list.push(serde_json::json!(v));
             }

@@ -17,7 +17,7 @@ mod merge;
 mod page_words;
 pub mod words;
 
-use crate::model::{EntityRef, Kind, Playbook};
+use crate::model::{EntityRef, Playbook};
 use serde_json::json;
 
 /// One searchable entry: kind, title, URL, and a short context line.
@@ -28,111 +28,65 @@ fn entry(pb: &Playbook, r: EntityRef, context: String) -> serde_json::Value {
 /// `window.PLAYBOOK_INDEX = [[kind, title, url, context], …];`
 pub fn title_index_js(pb: &Playbook) -> String {
     let mut v = Vec::new();
-    for i in 0..pb.frameworks.len() {
-        v.push(entry(
-            pb,
-            EntityRef {
-                kind: Kind::Framework,
-                idx: i,
-            },
-            "Framework".into(),
-        ));
+    for i in pb.frameworks.indices() {
+        v.push(entry(pb, EntityRef::from(i), "Framework".into()));
     }
-    for (i, c) in pb.components.iter().enumerate() {
+    for (i, c) in pb.components.iter_enumerated() {
         v.push(entry(
             pb,
-            EntityRef {
-                kind: Kind::Component,
-                idx: i,
-            },
+            EntityRef::from(i),
             pb.frameworks[c.framework].title.clone(),
         ));
     }
-    for (i, s) in pb.steps.iter().enumerate() {
+    for (i, s) in pb.steps.iter_enumerated() {
         let ctx = match s.component {
             Some(c) => pb.components[c].title.clone(),
             None => pb.frameworks[s.framework].title.clone(),
         };
-        v.push(entry(
-            pb,
-            EntityRef {
-                kind: Kind::Step,
-                idx: i,
-            },
-            ctx,
-        ));
+        v.push(entry(pb, EntityRef::from(i), ctx));
     }
-    for (i, t) in pb.tasks.iter().enumerate() {
+    for (i, t) in pb.tasks.iter_enumerated() {
         if t.market.is_none() {
             v.push(entry(
                 pb,
-                EntityRef {
-                    kind: Kind::Task,
-                    idx: i,
-                },
+                EntityRef::from(i),
                 format!("Task in {}", pb.steps[t.step].title),
             ));
         }
     }
-    for (i, m) in pb.metrics.iter().enumerate() {
-        v.push(entry(
-            pb,
-            EntityRef {
-                kind: Kind::Metric,
-                idx: i,
-            },
-            m.target.text.clone(),
-        ));
+    for (i, m) in pb.metrics.iter_enumerated() {
+        v.push(entry(pb, EntityRef::from(i), m.target.text.clone()));
     }
-    for (i, m) in pb.markets.iter().enumerate() {
+    for (i, m) in pb.markets.iter_enumerated() {
         v.push(entry(
             pb,
-            EntityRef {
-                kind: Kind::Market,
-                idx: i,
-            },
+            EntityRef::from(i),
             format!("Market · {} · kickoff {}", m.id.to_uppercase(), m.kickoff),
         ));
     }
-    for (i, g) in pb.regulations.iter().enumerate() {
+    for (i, g) in pb.regulations.iter_enumerated() {
         v.push(entry(
             pb,
-            EntityRef {
-                kind: Kind::Regulation,
-                idx: i,
-            },
+            EntityRef::from(i),
             g.official_name
                 .clone()
                 .unwrap_or_else(|| g.jurisdiction.clone()),
         ));
     }
-    for (i, x) in pb.experts.iter().enumerate() {
-        v.push(entry(
-            pb,
-            EntityRef {
-                kind: Kind::Expert,
-                idx: i,
-            },
-            x.role.clone(),
-        ));
+    for (i, x) in pb.experts.iter_enumerated() {
+        v.push(entry(pb, EntityRef::from(i), x.role.clone()));
     }
-    for (i, r) in pb.research.iter().enumerate() {
+    for (i, r) in pb.research.iter_enumerated() {
         v.push(entry(
             pb,
-            EntityRef {
-                kind: Kind::Research,
-                idx: i,
-            },
+            EntityRef::from(i),
             r.category.clone().unwrap_or_default(),
         ));
     }
-    for (i, c) in pb.chapters.iter().enumerate() {
+    for (i, c) in pb.chapters.iter_enumerated() {
         v.push(entry(
             pb,
-            EntityRef {
-                kind: Kind::Chapter,
-                idx: i,
-            },
+            EntityRef::from(i),
             format!("Story · Act {}", c.act),
         ));
     }

@@ -8,6 +8,7 @@
 //! rows.
 
 use crate::support::Fixture;
+use playbook::model::{Idx, Task};
 use std::path::Path;
 
 const COMPONENT: &str = "content/frameworks/launch/compliance.yaml";
@@ -259,8 +260,8 @@ fn a_result_dated_after_the_day_asked_is_a_warning() {
 fn assert_one_engine(root: &Path) {
     let pb = playbook::load_playbook(root).unwrap_or_else(|d| panic!("{}", d.render_text()));
     let lists = playbook::checklist::Checklists::new(&pb);
-    let order: Vec<usize> = playbook::checklist::plan_order(&pb).collect();
-    for m in 0..pb.markets.len() {
+    let order: Vec<Idx<Task>> = playbook::checklist::plan_order(&pb).collect();
+    for m in pb.markets.indices() {
         let list = lists.checklist(m, playbook::checklist::Order::Date);
         let printed: Vec<(String, String, Option<String>)> = list
             .rows

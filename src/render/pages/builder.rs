@@ -7,31 +7,31 @@ use super::*;
 /// Reverse relations computed once per build.
 pub(super) struct Lookups {
     /// Metrics that measure an entity.
-    pub(super) metrics_of: HashMap<EntityRef, Vec<usize>>,
+    pub(super) metrics_of: HashMap<EntityRef, Vec<Idx<Metric>>>,
     /// (expert, advice index) per step.
-    pub(super) advice_of: Vec<Vec<(usize, usize)>>,
+    pub(super) advice_of: IdxVec<Step, Vec<(Idx<Expert>, usize)>>,
     /// (framework, risk index) per step.
-    pub(super) risks_of: Vec<Vec<(usize, usize)>>,
+    pub(super) risks_of: IdxVec<Step, Vec<(Idx<Framework>, usize)>>,
 }
 
 impl Lookups {
     pub(super) fn new(pb: &Playbook) -> Self {
-        let mut metrics_of: HashMap<EntityRef, Vec<usize>> = HashMap::new();
-        for (i, m) in pb.metrics.iter().enumerate() {
+        let mut metrics_of: HashMap<EntityRef, Vec<Idx<Metric>>> = HashMap::new();
+        for (i, m) in pb.metrics.iter_enumerated() {
             for r in &m.measures {
                 metrics_of.entry(*r).or_default().push(i);
             }
         }
-        let mut advice_of = vec![Vec::new(); pb.steps.len()];
-        for (e, x) in pb.experts.iter().enumerate() {
+        let mut advice_of = IdxVec::filled(Vec::new(), pb.steps.len());
+        for (e, x) in pb.experts.iter_enumerated() {
             for (a, (_, steps)) in x.advice.iter().enumerate() {
                 for &s in steps {
                     advice_of[s].push((e, a));
                 }
             }
         }
-        let mut risks_of = vec![Vec::new(); pb.steps.len()];
-        for (f, fw) in pb.frameworks.iter().enumerate() {
+        let mut risks_of = IdxVec::filled(Vec::new(), pb.steps.len());
+        for (f, fw) in pb.frameworks.iter_enumerated() {
             for (r, risk) in fw.risks.iter().enumerate() {
                 for &s in &risk.threatens {
                     risks_of[s].push((f, r));
@@ -147,10 +147,6 @@ pub(super) struct PhaseCtx<'a> {
     blocks: Vec<BlockCtx<'a>>,
 }
 
-pub(super) fn er(kind: Kind, idx: usize) -> EntityRef {
-    EntityRef { kind, idx }
-}
-
 pub(super) fn backlinks(pb: &Playbook, r: EntityRef) -> Vec<BacklinkGroup> {
     pb.backlinks_of(r)
         .into_iter()
@@ -188,7 +184,7 @@ pub(super) struct Builder<'a> {
     pub(super) security: &'a crate::render::csp::PageSecurity,
     /// Each market's chip, made once: a step page lists up to one per
     /// market for each of its tasks.
-    pub(super) chips: Vec<MarketChip<'a>>,
+    pub(super) chips: IdxVec<Market, MarketChip<'a>>,
     /// The sidebar, rendered once per section.
     pub(super) nav: NavCache<'a>,
     /// Checklists and their schedules (the company program scheduled once).
@@ -196,8 +192,9 @@ pub(super) struct Builder<'a> {
     /// Where every launch stands (the status page and the home page).
     pub(super) status: std::sync::OnceLock<Vec<crate::status::StatusData<'a>>>,
     /// Number of checklist rows per market.
-    pub(super) task_counts: Vec<usize>,
-    pub(super) windows: Vec<String>,
+    pub(super) task_counts: IdxVec<Market, usize>,
+    /// Each phase's window ("Weeks 1–2").
+    pub(super) windows: IdxVec<Phase, String>,
     pub(super) md: Md<'a>,
     pub(super) lk: Lookups,
     pub(super) order_pos: HashMap<String, usize>,
@@ -223,10 +220,11 @@ impl<'a> Builder<'a> {
             .collect();
         let task_counts = {
             use rayon::prelude::*;
-            (0..pb.markets.len())
+            let counts: Vec<usize> = (0..pb.markets.len())
                 .into_par_iter()
-                .map(|m| checklist::listing(pb, m).rows.len())
-                .collect()
+                .map(|m| checklist::listing(pb, Idx::new(m)).rows.len())
+                .collect();
+            counts.into()
         };
         Builder {
             security: &templates.security,
@@ -241,10 +239,9 @@ impl<'a> Builder<'a> {
             nav: NavCache::new(templates),
             chips: pb
                 .markets
-                .iter()
-                .enumerate()
+                .iter_enumerated()
                 .map(|(m, mk)| MarketChip {
-                    url: pb.url(er(Kind::Market, m)),
+                    url: pb.url(EntityRef::from(m)),
                     code: mk.id.to_uppercase(),
                     name: &mk.name,
                 })
@@ -378,7 +375,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn task_markets(&self, ti: usize) -> TaskMarkets<'_> {
+    fn task_markets(&self, ti: Idx<Task>) -> TaskMarkets<'_> {
         let ms = &self.pb.task_markets[ti];
         if self.pb.tasks[ti].rule.is_none() || ms.len() == self.pb.markets.len() {
             return TaskMarkets {
@@ -392,7 +389,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub(super) fn task_ctx(&self, ti: usize) -> TaskCtx<'_> {
+    pub(super) fn task_ctx(&self, ti: Idx<Task>) -> TaskCtx<'_> {
         let t = &self.pb.tasks[ti];
         TaskCtx {
             id: &t.id,
@@ -412,12 +409,12 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub(super) fn metric_rows(&self, ms: &[usize]) -> Vec<MetricRow<'_>> {
+    pub(super) fn metric_rows(&self, ms: &[Idx<Metric>]) -> Vec<MetricRow<'_>> {
         ms.iter()
             .map(|&m| {
                 let x = &self.pb.metrics[m];
                 MetricRow {
-                    url: self.pb.url(er(Kind::Metric, m)),
+                    url: self.pb.url(EntityRef::from(m)),
                     title: &x.name,
                     target: &x.target.text,
                 }
@@ -425,7 +422,7 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    pub(super) fn steps_of_phase(&self, p: usize) -> Vec<BlockCtx<'_>> {
+    pub(super) fn steps_of_phase(&self, p: Idx<Phase>) -> Vec<BlockCtx<'_>> {
         let pb = self.pb;
         pb.phases[p]
             .blocks
@@ -438,7 +435,7 @@ impl<'a> Builder<'a> {
                     .map(|&s| {
                         let st = &pb.steps[s];
                         StepItem {
-                            url: pb.url(er(Kind::Step, s)),
+                            url: pb.url(EntityRef::from(s)),
                             title: &st.title,
                             number: st.number,
                             tasks: st.activities.iter().map(|a| a.tasks.len()).sum(),
@@ -463,7 +460,7 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    pub(super) fn phase_ctx(&self, p: usize) -> PhaseCtx<'_> {
+    pub(super) fn phase_ctx(&self, p: Idx<Phase>) -> PhaseCtx<'_> {
         let ph = &self.pb.phases[p];
         PhaseCtx {
             id: &ph.id,
@@ -476,7 +473,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Week- or month-scaled timeline of phases and their blocks.
-    pub(super) fn phases_timeline(&self, title: &str, phases: &[usize]) -> Timeline {
+    pub(super) fn phases_timeline(&self, title: &str, phases: &[Idx<Phase>]) -> Timeline {
         let pb = self.pb;
         let months = phases
             .iter()

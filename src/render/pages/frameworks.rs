@@ -164,7 +164,10 @@ struct StepPage<'a> {
     backlinks: Vec<BacklinkGroup>,
 }
 
-fn phase_items<'a>(pb: &'a Playbook, phases: impl Iterator<Item = usize>) -> Vec<PhaseItem<'a>> {
+fn phase_items<'a>(
+    pb: &'a Playbook,
+    phases: impl Iterator<Item = Idx<Phase>>,
+) -> Vec<PhaseItem<'a>> {
     phases
         .map(|p| PhaseItem {
             title: &pb.phases[p].title,
@@ -182,16 +185,15 @@ impl Builder<'_> {
         };
         let frameworks = pb
             .frameworks
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, f)| FrameworkItem {
-                url: pb.url(er(Kind::Framework, i)),
+                url: pb.url(EntityRef::from(i)),
                 title: &f.title,
                 summary: self.md.inline(&f.summary, f.file),
                 components: f
                     .components
                     .iter()
-                    .map(|&c| link(pb, er(Kind::Component, c)))
+                    .map(|&c| link(pb, EntityRef::from(c)))
                     .collect(),
                 phases: phase_items(
                     pb,
@@ -206,13 +208,13 @@ impl Builder<'_> {
         self.job(page, base, FrameworksPage { frameworks })
     }
 
-    pub(super) fn framework(&self, fi: usize) -> PageJob {
+    pub(super) fn framework(&self, fi: Idx<Framework>) -> PageJob {
         let pb = self.pb;
         let f = &pb.frameworks[fi];
-        let r = er(Kind::Framework, fi);
+        let r = EntityRef::from(fi);
         let page = Page {
             kind: PageKind::Framework,
-            idx: fi,
+            idx: fi.index(),
         };
         let (body, toc) = f
             .body
@@ -230,7 +232,7 @@ impl Builder<'_> {
             .map(|&c| {
                 let comp = &pb.components[c];
                 ComponentItem {
-                    url: pb.url(er(Kind::Component, c)),
+                    url: pb.url(EntityRef::from(c)),
                     title: &comp.title,
                     number: comp.number,
                     subtitle: comp.subtitle.as_deref(),
@@ -240,7 +242,7 @@ impl Builder<'_> {
                 }
             })
             .collect();
-        let direct: Vec<usize> = f
+        let direct: Vec<Idx<Phase>> = f
             .phases
             .iter()
             .copied()
@@ -266,7 +268,7 @@ impl Builder<'_> {
                     threatens: rk
                         .threatens
                         .iter()
-                        .map(|&s| link(pb, er(Kind::Step, s)))
+                        .map(|&s| link(pb, EntityRef::from(s)))
                         .collect(),
                 })
                 .collect(),
@@ -285,14 +287,14 @@ impl Builder<'_> {
         self.job(page, base, own)
     }
 
-    pub(super) fn component(&self, ci: usize) -> PageJob {
+    pub(super) fn component(&self, ci: Idx<Component>) -> PageJob {
         let pb = self.pb;
         let c = &pb.components[ci];
-        let r = er(Kind::Component, ci);
+        let r = EntityRef::from(ci);
         let f = &pb.frameworks[c.framework];
         let page = Page {
             kind: PageKind::Component,
-            idx: ci,
+            idx: ci.index(),
         };
         let (body, toc) = c
             .body
@@ -302,7 +304,7 @@ impl Builder<'_> {
         let mut base = self.page_base(page, c.title.clone());
         base.crumbs = vec![
             self.crumb("frameworks/", "Frameworks"),
-            link(pb, er(Kind::Framework, c.framework)),
+            link(pb, EntityRef::from(c.framework)),
         ];
         base.file = Some(c.file);
         base.toc = toc;
@@ -328,24 +330,24 @@ impl Builder<'_> {
         self.job(page, base, own)
     }
 
-    pub(super) fn step(&self, si: usize) -> PageJob {
+    pub(super) fn step(&self, si: Idx<Step>) -> PageJob {
         let pb = self.pb;
         let s = &pb.steps[si];
-        let r = er(Kind::Step, si);
+        let r = EntityRef::from(si);
         let ph = &pb.phases[s.phase];
         let blk = &pb.blocks[s.block];
         let page = Page {
             kind: PageKind::Step,
-            idx: si,
+            idx: si.index(),
         };
         let mut base = self.page_base(page, s.title.clone());
-        base.nav_pos = Some(si);
+        base.nav_pos = Some(si.index());
         base.crumbs = vec![
             self.crumb("frameworks/", "Frameworks"),
-            link(pb, er(Kind::Framework, s.framework)),
+            link(pb, EntityRef::from(s.framework)),
         ];
         if let Some(c) = s.component {
-            base.crumbs.push(link(pb, er(Kind::Component, c)));
+            base.crumbs.push(link(pb, EntityRef::from(c)));
         }
         base.file = Some(s.file);
         base.description = s
@@ -383,7 +385,7 @@ impl Builder<'_> {
                     return None;
                 };
                 let mut v = self.task_ctx(t);
-                v.market = Some(link(pb, er(Kind::Market, m)));
+                v.market = Some(link(pb, EntityRef::from(m)));
                 Some(v)
             })
             .collect();
@@ -392,7 +394,7 @@ impl Builder<'_> {
             for m in self
                 .lk
                 .metrics_of
-                .get(&er(Kind::Component, c))
+                .get(&EntityRef::from(c))
                 .cloned()
                 .unwrap_or_default()
             {
@@ -427,7 +429,7 @@ impl Builder<'_> {
                 .map(|&(e, a)| {
                     let x = &pb.experts[e];
                     AdviceCtx {
-                        expert: link(pb, er(Kind::Expert, e)),
+                        expert: link(pb, EntityRef::from(e)),
                         role: &x.role,
                         text: self.md.block(&x.advice[a].0, x.file),
                     }
@@ -441,7 +443,7 @@ impl Builder<'_> {
                         title: &rk.title,
                         mitigation_title: &rk.mitigation_title,
                         mitigation: self.md.inline(&rk.mitigation, pb.frameworks[f].file),
-                        url: format!("{}#risk-{}", pb.url(er(Kind::Framework, f)), rk.id),
+                        url: format!("{}#risk-{}", pb.url(EntityRef::from(f)), rk.id),
                     }
                 })
                 .collect(),

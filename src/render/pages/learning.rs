@@ -12,7 +12,7 @@
 
 use super::*;
 use crate::markdown::{slugify, Heading};
-use crate::model::learning::{LearningPath, Level, Outcome, Question};
+use crate::model::learning::{Cover, LearningPath, Level, Outcome, Question};
 use serde::Serialize;
 
 /// An objective or skill as the pages show it.
@@ -347,14 +347,14 @@ impl Builder<'_> {
             chapters: o
                 .chapters
                 .iter()
-                .map(|&c| link(pb, er(Kind::Chapter, c)))
+                .map(|&c| link(pb, EntityRef::from(c)))
                 .collect(),
             moved_from: o.moved_from.map(|l| level_link(pb, lp, l)),
             note: self.md.opt_inline(&o.note, lp.file),
         }
     }
 
-    fn level_card(&self, lp: &LearningPath, li: usize) -> LevelCard {
+    fn level_card(&self, lp: &LearningPath, li: Idx<Level>) -> LevelCard {
         let pb = self.pb;
         let l = &lp.levels[li];
         LevelCard {
@@ -366,7 +366,7 @@ impl Builder<'_> {
             chapters: l
                 .chapters
                 .iter()
-                .map(|&c| link(pb, er(Kind::Chapter, c)))
+                .map(|&c| link(pb, EntityRef::from(c)))
                 .collect(),
             objectives: l.objectives.iter().map(|o| self.outcome(lp, o)).collect(),
             skills: l.skills.iter().map(|o| self.outcome(lp, o)).collect(),
@@ -380,7 +380,7 @@ impl Builder<'_> {
                     chapters: o
                         .chapters
                         .iter()
-                        .map(|&c| link(pb, er(Kind::Chapter, c)))
+                        .map(|&c| link(pb, EntityRef::from(c)))
                         .collect(),
                 })
                 .collect(),
@@ -396,7 +396,9 @@ impl Builder<'_> {
             url: page_kinds::url(self.pb, single(PageKind::LearningIndex)),
             assessment_title: lp.assessment_title.clone(),
             assessment_url: page_kinds::url(self.pb, single(PageKind::CombinedAssessment)),
-            levels: (0..lp.levels.len())
+            levels: lp
+                .levels
+                .indices()
                 .map(|li| self.level_card(lp, li))
                 .collect(),
             portfolio: lp.portfolio.as_ref().map(|p| LinkCtx {
@@ -407,7 +409,7 @@ impl Builder<'_> {
     }
 
     /// The level chapter `c` belongs to, for its "What you will be able to do".
-    pub(super) fn chapter_level(&self, c: usize) -> Option<LevelCard> {
+    pub(super) fn chapter_level(&self, c: Idx<Chapter>) -> Option<LevelCard> {
         let lp = self.pb.learning.as_ref()?;
         lp.level_of_chapter(c).map(|li| self.level_card(lp, li))
     }
@@ -436,7 +438,13 @@ impl Builder<'_> {
         base
     }
 
-    fn question(&self, lp: &LearningPath, li: usize, number: usize, q: &Question) -> QuestionCtx {
+    fn question(
+        &self,
+        lp: &LearningPath,
+        li: Idx<Level>,
+        number: usize,
+        q: &Question,
+    ) -> QuestionCtx {
         let pb = self.pb;
         let l = &lp.levels[li];
         let part = &lp.parts[q.part];
@@ -449,7 +457,7 @@ impl Builder<'_> {
             part: part.id.clone(),
             question: self.md.block(&q.question, lp.file),
             answer: self.md.block(&q.answer, lp.file),
-            chapter: q.chapter.map(|c| link(pb, er(Kind::Chapter, c))),
+            chapter: q.chapter.map(|c| link(pb, EntityRef::from(c))),
             about: q.about.iter().map(|a| a.label()).collect(),
             covers: q
                 .covers
@@ -470,10 +478,10 @@ impl Builder<'_> {
 
     /// A level's questions in page order (grouped by part, as the
     /// assessment lists its parts), each with its number on the page.
-    fn numbered(lp: &LearningPath, li: usize) -> Vec<(usize, &Question)> {
+    fn numbered(lp: &LearningPath, li: Idx<Level>) -> Vec<(usize, &Question)> {
         let l = &lp.levels[li];
         let mut out = Vec::with_capacity(l.questions.len());
-        for pi in 0..lp.parts.len() {
+        for pi in lp.parts.indices() {
             out.extend(l.questions.iter().filter(|q| q.part == pi));
         }
         out.into_iter()
@@ -495,7 +503,9 @@ impl Builder<'_> {
             lp.levels.len(),
             lp.assessment_title
         );
-        let levels: Vec<LevelCard> = (0..lp.levels.len())
+        let levels: Vec<LevelCard> = lp
+            .levels
+            .indices()
             .map(|li| self.level_card(lp, li))
             .collect();
         base.toc = levels
@@ -521,8 +531,7 @@ impl Builder<'_> {
                 summary: self.md.opt(&lp.combined_summary, lp.file),
                 parts: lp
                     .parts
-                    .iter()
-                    .enumerate()
+                    .iter_enumerated()
                     .map(|(pi, p)| {
                         let qs = || {
                             lp.levels
@@ -562,7 +571,7 @@ impl Builder<'_> {
     }
 
     /// `learning/<level>/`: the level's self-assessment.
-    pub(super) fn level_assessment(&self, li: usize) -> PageJob {
+    pub(super) fn level_assessment(&self, li: Idx<Level>) -> PageJob {
         let pb = self.pb;
         let page = level_page(li);
         let Some(lp) = pb.learning.as_ref() else {
@@ -580,15 +589,16 @@ impl Builder<'_> {
         let numbered = Self::numbered(lp, li);
         let parts: Vec<PartCtx> = lp
             .parts
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(pi, p)| {
                 let questions: Vec<QuestionCtx> = numbered
                     .iter()
                     .filter(|(_, q)| q.part == pi)
                     .map(|&(n, q)| self.question(lp, li, n, q))
                     .collect();
-                let tested: Vec<usize> = (0..p.covers.len())
+                let tested: Vec<Idx<Cover>> = p
+                    .covers
+                    .indices()
                     .filter(|c| {
                         l.questions
                             .iter()
@@ -630,17 +640,17 @@ impl Builder<'_> {
     /// Every weighted part with each level's questions in it (the combined
     /// assessment, on its page and in the printable edition).
     fn combined_parts(&self, lp: &LearningPath) -> Vec<CombinedPartCtx> {
-        let numbered: Vec<Vec<(usize, &Question)>> = (0..lp.levels.len())
+        let numbered: IdxVec<Level, Vec<(usize, &Question)>> = lp
+            .levels
+            .indices()
             .map(|li| Self::numbered(lp, li))
             .collect();
         lp.parts
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(pi, p)| {
                 let levels: Vec<PartLevelCtx> = lp
                     .levels
-                    .iter()
-                    .enumerate()
+                    .iter_enumerated()
                     .map(|(li, l)| {
                         let questions: Vec<QuestionCtx> = numbered[li]
                             .iter()
@@ -720,7 +730,9 @@ impl Builder<'_> {
         let own = CombinedPage {
             summary: self.md.opt(&lp.combined_summary, lp.file),
             assessment_summary: self.md.opt(&lp.assessment_summary, lp.file),
-            levels: (0..lp.levels.len())
+            levels: lp
+                .levels
+                .indices()
                 .map(|li| level_link(pb, lp, li))
                 .collect(),
             level_ids: lp.levels.iter().map(|l| l.id.clone()).collect(),
@@ -796,7 +808,9 @@ impl Builder<'_> {
         let lp = self.pb.learning.as_ref()?;
         Some(PrintLearning {
             summary: self.md.opt(&lp.summary, lp.file),
-            levels: (0..lp.levels.len())
+            levels: lp
+                .levels
+                .indices()
                 .map(|li| self.level_card(lp, li))
                 .collect(),
             assessment_title: lp.assessment_title.clone(),
@@ -815,10 +829,10 @@ impl Builder<'_> {
     }
 }
 
-fn level_page(idx: usize) -> Page {
+fn level_page(idx: Idx<Level>) -> Page {
     Page {
         kind: PageKind::LevelAssessment,
-        idx,
+        idx: idx.index(),
     }
 }
 
@@ -828,7 +842,7 @@ fn single(kind: PageKind) -> Page {
 }
 
 /// A level's self-assessment page, by the level's title.
-fn level_link(pb: &Playbook, lp: &LearningPath, li: usize) -> LinkCtx {
+fn level_link(pb: &Playbook, lp: &LearningPath, li: Idx<Level>) -> LinkCtx {
     LinkCtx {
         url: page_kinds::url(pb, level_page(li)),
         title: lp.levels[li].title.clone(),

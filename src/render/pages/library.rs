@@ -221,12 +221,11 @@ struct ResearchPage<'a> {
 }
 
 /// Markets whose regulations include regulation `i`.
-fn markets_under(pb: &Playbook, i: usize) -> Vec<LinkCtx> {
+fn markets_under(pb: &Playbook, i: Idx<Regulation>) -> Vec<LinkCtx> {
     pb.markets
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .filter(|(_, m)| m.regulations.contains(&i))
-        .map(|(k, _)| link(pb, er(Kind::Market, k)))
+        .map(|(k, _)| link(pb, EntityRef::from(k)))
         .collect()
 }
 
@@ -239,10 +238,9 @@ impl Builder<'_> {
         };
         let regulations = pb
             .regulations
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, g)| RegulationItem {
-                url: pb.url(er(Kind::Regulation, i)),
+                url: pb.url(EntityRef::from(i)),
                 title: &g.name,
                 official_name: g.official_name.as_deref(),
                 jurisdiction: &g.jurisdiction,
@@ -253,16 +251,16 @@ impl Builder<'_> {
         self.job(page, base, RegulationsPage { regulations })
     }
 
-    pub(super) fn regulation(&self, i: usize) -> PageJob {
+    pub(super) fn regulation(&self, i: Idx<Regulation>) -> PageJob {
         let pb = self.pb;
         let g = &pb.regulations[i];
-        let r = er(Kind::Regulation, i);
+        let r = EntityRef::from(i);
         let page = Page {
             kind: PageKind::Regulation,
-            idx: i,
+            idx: i.index(),
         };
         let mut base = self.page_base(page, g.name.clone());
-        base.nav_pos = Some(i);
+        base.nav_pos = Some(i.index());
         base.crumbs = vec![self.crumb("regulations/", "Regulations")];
         base.file = Some(g.file);
         base.description = plain(pb, &g.summary);
@@ -286,7 +284,7 @@ impl Builder<'_> {
             .chain((!g.watch.is_empty()).then(|| heading(2, "watch", "Watch")))
             .chain((!g.sources.is_empty()).then(|| heading(2, "sources", "Sources")))
             .collect();
-        let source = |k: usize| {
+        let source = |k: Idx<crate::model::RegulationSource>| {
             let s = &g.sources[k];
             SourceCtx {
                 id: &s.id,
@@ -295,11 +293,12 @@ impl Builder<'_> {
                 checked: s.checked,
             }
         };
-        let sources = |ks: &[usize]| ks.iter().map(|&k| source(k)).collect::<Vec<_>>();
+        let sources = |ks: &[Idx<crate::model::RegulationSource>]| {
+            ks.iter().map(|&k| source(k)).collect::<Vec<_>>()
+        };
         let tasks = pb
             .tasks
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .filter(|(_, t)| {
                 t.rule
                     .as_ref()
@@ -307,7 +306,7 @@ impl Builder<'_> {
             })
             .map(|(ti, t)| RegulationTask {
                 title: &t.title,
-                url: pb.url(er(Kind::Task, ti)),
+                url: pb.url(EntityRef::from(ti)),
                 step: &pb.steps[t.step].title,
             })
             .collect();
@@ -350,7 +349,7 @@ impl Builder<'_> {
                         confirmed: w.confirmed,
                     })
                     .collect(),
-                sources: (0..g.sources.len()).map(source).collect(),
+                sources: g.sources.indices().map(source).collect(),
                 markets: markets_under(pb, i),
                 tasks,
             },
@@ -368,10 +367,9 @@ impl Builder<'_> {
         };
         let experts = pb
             .experts
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, x)| ExpertItem {
-                url: pb.url(er(Kind::Expert, i)),
+                url: pb.url(EntityRef::from(i)),
                 title: &x.name,
                 role: &x.role,
                 composite: x.composite,
@@ -383,16 +381,16 @@ impl Builder<'_> {
         self.job(page, base, ExpertsPage { experts })
     }
 
-    pub(super) fn expert(&self, i: usize) -> PageJob {
+    pub(super) fn expert(&self, i: Idx<Expert>) -> PageJob {
         let pb = self.pb;
         let x = &pb.experts[i];
-        let r = er(Kind::Expert, i);
+        let r = EntityRef::from(i);
         let page = Page {
             kind: PageKind::Expert,
-            idx: i,
+            idx: i.index(),
         };
         let mut base = self.page_base(page, x.name.clone());
-        base.nav_pos = Some(i);
+        base.nav_pos = Some(i.index());
         base.crumbs = vec![self.crumb("experts/", "Experts")];
         base.file = Some(x.file);
         base.description = format!("{} — {}", x.name, x.role);
@@ -417,7 +415,7 @@ impl Builder<'_> {
                     .iter()
                     .map(|(t, s)| AdviceItem {
                         text: self.md.block(t, x.file),
-                        steps: s.iter().map(|&s| link(pb, er(Kind::Step, s))).collect(),
+                        steps: s.iter().map(|&s| link(pb, EntityRef::from(s))).collect(),
                     })
                     .collect(),
             },
@@ -434,10 +432,10 @@ impl Builder<'_> {
             idx: 0,
         };
         let mut categories: Vec<ResearchCategory<'_>> = Vec::new();
-        for (i, x) in pb.research.iter().enumerate() {
+        for (i, x) in pb.research.iter_enumerated() {
             let title = x.category.clone().unwrap_or_else(|| "Research".into());
             let item = ResearchItem {
-                url: pb.url(er(Kind::Research, i)),
+                url: pb.url(EntityRef::from(i)),
                 title: &x.title,
                 summary: self.md.opt_inline(&x.summary, x.file),
             };
@@ -453,17 +451,17 @@ impl Builder<'_> {
         self.job(page, base, ResearchIndexPage { categories })
     }
 
-    pub(super) fn research(&self, i: usize) -> PageJob {
+    pub(super) fn research(&self, i: Idx<Research>) -> PageJob {
         let pb = self.pb;
         let x = &pb.research[i];
-        let r = er(Kind::Research, i);
+        let r = EntityRef::from(i);
         let page = Page {
             kind: PageKind::Research,
-            idx: i,
+            idx: i.index(),
         };
         let (body, toc) = self.md.doc(&x.body, x.file);
         let mut base = self.page_base(page, x.title.clone());
-        base.nav_pos = Some(i);
+        base.nav_pos = Some(i.index());
         base.crumbs = vec![self.crumb("research/", "Research")];
         base.file = Some(x.file);
         base.toc = toc;

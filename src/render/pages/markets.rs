@@ -213,10 +213,10 @@ impl Builder<'_> {
         )
     }
 
-    pub(super) fn market(&self, mi: usize) -> (PageJob, PageJob, Vec<SiteFile>) {
+    pub(super) fn market(&self, mi: Idx<Market>) -> (PageJob, PageJob, Vec<SiteFile>) {
         let pb = self.pb;
         let m = &pb.markets[mi];
-        let r = er(Kind::Market, mi);
+        let r = EntityRef::from(mi);
         let url = pb.url(r);
         // Small checklists are written out; big ones are published as data
         // the browser assembles (see checklist_data.rs). Either way the
@@ -229,11 +229,11 @@ impl Builder<'_> {
         let mut base = self.page_base(
             Page {
                 kind: PageKind::Market,
-                idx: mi,
+                idx: mi.index(),
             },
             m.name.clone(),
         );
-        base.nav_pos = Some(mi);
+        base.nav_pos = Some(mi.index());
         base.crumbs = vec![self.crumb("markets/", "Markets")];
         base.file = Some(m.file);
         base.description = m
@@ -261,7 +261,7 @@ impl Builder<'_> {
         // Launch timeline, drawn from the schedule: each step's rows from
         // their first start to their last due date, each phase over its
         // steps; a bar on the critical path is marked.
-        let mut per_step: HashMap<usize, Span> = HashMap::new();
+        let mut per_step: HashMap<Idx<Step>, Span> = HashMap::new();
         for (l, p) in sched.list.rows.iter().zip(&sched.plan.items) {
             per_step
                 .entry(pb.tasks[l.task].step)
@@ -283,7 +283,7 @@ impl Builder<'_> {
                 if ph.scope == crate::model::Scope::Company {
                     continue;
                 }
-                let steps: Vec<usize> = ph
+                let steps: Vec<Idx<Step>> = ph
                     .blocks
                     .iter()
                     .flat_map(|&b| pb.blocks[b].steps.iter().copied())
@@ -384,7 +384,7 @@ impl Builder<'_> {
             let mt = &pb.metrics[*x];
             let met = mt.target.op.met(a.value, mt.target.value);
             score.push(ScoreLine {
-                metric: link(pb, er(Kind::Metric, *x)),
+                metric: link(pb, EntityRef::from(*x)),
                 value: format_value(a.value, &mt.target.unit),
                 target: format!(
                     "{} {}",
@@ -403,7 +403,7 @@ impl Builder<'_> {
             .iter()
             .map(|&t| {
                 let mut v = self.task_ctx(t);
-                v.step = Some(link(pb, er(Kind::Step, pb.tasks[t].step)));
+                v.step = Some(link(pb, EntityRef::from(pb.tasks[t].step)));
                 v
             })
             .collect();
@@ -434,7 +434,7 @@ impl Builder<'_> {
                     .regulations
                     .iter()
                     .map(|&g| MarketRegulation {
-                        url: pb.url(er(Kind::Regulation, g)),
+                        url: pb.url(EntityRef::from(g)),
                         title: &pb.regulations[g].name,
                         jurisdiction: &pb.regulations[g].jurisdiction,
                     })
@@ -467,7 +467,7 @@ impl Builder<'_> {
         let page = self.job(
             Page {
                 kind: PageKind::Market,
-                idx: mi,
+                idx: mi.index(),
             },
             base,
             own,
@@ -478,11 +478,11 @@ impl Builder<'_> {
         let mut base = self.page_base(
             Page {
                 kind: PageKind::MarketChecklist,
-                idx: mi,
+                idx: mi.index(),
             },
             format!("{} launch checklist", m.name),
         );
-        base.nav_pos = Some(mi);
+        base.nav_pos = Some(mi.index());
         base.crumbs = vec![self.crumb("markets/", "Markets"), link(pb, r)];
         base.file = Some(m.file);
         base.description = format!(
@@ -509,7 +509,7 @@ impl Builder<'_> {
                 .unwrap_or_default(),
             summary: checklist_sheet::summary_of(pb, mi.into(), &sched, list.as_ref()),
             prereqs: {
-                let mut phases: Vec<usize> = sched
+                let mut phases: Vec<Idx<Phase>> = sched
                     .list
                     .rows
                     .iter()
@@ -524,7 +524,7 @@ impl Builder<'_> {
         let checklist_page = self.job(
             Page {
                 kind: PageKind::MarketChecklist,
-                idx: mi,
+                idx: mi.index(),
             },
             base,
             own,

@@ -86,7 +86,7 @@ impl Builder<'_> {
             .map(|g| MetricGroupItem {
                 id: &g.id,
                 title: &g.title,
-                framework: g.framework.map(|f| link(pb, er(Kind::Framework, f))),
+                framework: g.framework.map(|f| link(pb, EntityRef::from(f))),
                 metrics: g
                     .metrics
                     .iter()
@@ -94,7 +94,7 @@ impl Builder<'_> {
                         let x = &pb.metrics[m];
                         let (met, measured) = self.met_counts(m);
                         MetricItem {
-                            url: pb.url(er(Kind::Metric, m)),
+                            url: pb.url(EntityRef::from(m)),
                             title: &x.name,
                             target: &x.target.text,
                             met,
@@ -108,7 +108,7 @@ impl Builder<'_> {
         self.job(page, base, MetricsPage { groups })
     }
 
-    pub(super) fn met_counts(&self, m: usize) -> (usize, usize) {
+    pub(super) fn met_counts(&self, m: Idx<Metric>) -> (usize, usize) {
         let x = &self.pb.metrics[m];
         let mut met = 0;
         let mut all = 0;
@@ -125,17 +125,17 @@ impl Builder<'_> {
         (met, all)
     }
 
-    pub(super) fn metric(&self, mi: usize) -> PageJob {
+    pub(super) fn metric(&self, mi: Idx<Metric>) -> PageJob {
         let pb = self.pb;
         let m = &pb.metrics[mi];
-        let r = er(Kind::Metric, mi);
+        let r = EntityRef::from(mi);
         let g = &pb.metric_groups[m.group];
         let page = Page {
             kind: PageKind::Metric,
-            idx: mi,
+            idx: mi.index(),
         };
         let mut base = self.page_base(page, m.name.clone());
-        base.nav_pos = Some(m.group);
+        base.nav_pos = Some(m.group.index());
         base.crumbs = vec![
             self.crumb("metrics/", "Metrics"),
             self.crumb(&format!("metrics/#{}", g.id), &g.title),
@@ -146,12 +146,12 @@ impl Builder<'_> {
         let fmt = |v: f64| format_value(v, unit);
         let mut actuals = Vec::new();
         let mut bars = Vec::new();
-        for (k, mk) in pb.markets.iter().enumerate() {
+        for (k, mk) in pb.markets.iter_enumerated() {
             for (x, a) in &mk.actuals {
                 if *x == mi {
                     let met = m.target.op.met(a.value, m.target.value);
                     actuals.push(ActualCtx {
-                        market: link(pb, er(Kind::Market, k)),
+                        market: link(pb, EntityRef::from(k)),
                         value: fmt(a.value),
                         met,
                         as_of: a.as_of,
@@ -183,7 +183,7 @@ impl Builder<'_> {
                 period: m.target.period.as_deref(),
                 description: self.md.opt(&m.description, m.file),
                 measures: m.measures.iter().map(|&e| link(pb, e)).collect(),
-                framework: g.framework.map(|f| link(pb, er(Kind::Framework, f))),
+                framework: g.framework.map(|f| link(pb, EntityRef::from(f))),
             },
             actuals,
             chart,

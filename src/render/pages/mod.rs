@@ -33,7 +33,10 @@ use super::svg::{self, Bar, Timeline, ValueBar};
 use super::theme::Templates;
 use super::PageJob;
 use crate::checklist;
-use crate::model::{EntityRef, Kind, Playbook, Window};
+use crate::model::{
+    Chapter, Component, EntityRef, Expert, Framework, Idx, IdxVec, Kind, Market, Metric, Phase,
+    Playbook, Regulation, Research, Step, Task, Window,
+};
 use crate::page_kinds::{self, Page, PageKind};
 use crate::site_file::SiteFile;
 use builder::*;
@@ -182,7 +185,7 @@ fn downloads(pb: &Playbook, page: Page) -> Vec<String> {
     match page.kind {
         PageKind::Market => {
             let url = page_kinds::url(pb, page);
-            let id = &pb.markets[page.idx].id;
+            let id = &pb.markets[Idx::new(page.idx)].id;
             vec![
                 format!("{url}checklist/data.js"),
                 format!("{url}checklist-{id}.csv"),
@@ -206,20 +209,20 @@ fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
     match page.kind {
         PageKind::Home => one(b.home()),
         PageKind::StoryIndex => one(b.story_index()),
-        PageKind::Chapter => one(b.chapter(i)),
+        PageKind::Chapter => one(b.chapter(Idx::new(i))),
         PageKind::LearningIndex => one(b.learning_index()),
-        PageKind::LevelAssessment => one(b.level_assessment(i)),
+        PageKind::LevelAssessment => one(b.level_assessment(Idx::new(i))),
         PageKind::CombinedAssessment => one(b.combined_assessment()),
         PageKind::Portfolio => one(b.portfolio()),
         PageKind::FrameworksIndex => one(b.frameworks_index()),
-        PageKind::Framework => one(b.framework(i)),
-        PageKind::Component => one(b.component(i)),
-        PageKind::Step => one(b.step(i)),
+        PageKind::Framework => one(b.framework(Idx::new(i))),
+        PageKind::Component => one(b.component(Idx::new(i))),
+        PageKind::Step => one(b.step(Idx::new(i))),
         PageKind::MetricsIndex => one(b.metrics_index()),
-        PageKind::Metric => one(b.metric(i)),
+        PageKind::Metric => one(b.metric(Idx::new(i))),
         PageKind::MarketsIndex => one(b.markets_index()),
         PageKind::Market | PageKind::MarketChecklist => {
-            let (p, c, files) = b.market(i);
+            let (p, c, files) = b.market(Idx::new(i));
             Unit {
                 seq: 0,
                 jobs: vec![p, c],
@@ -236,11 +239,11 @@ fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
         }
         PageKind::Status => one(b.status_page()),
         PageKind::RegulationsIndex => one(b.regulations_index()),
-        PageKind::Regulation => one(b.regulation(i)),
+        PageKind::Regulation => one(b.regulation(Idx::new(i))),
         PageKind::ExpertsIndex => one(b.experts_index()),
-        PageKind::Expert => one(b.expert(i)),
+        PageKind::Expert => one(b.expert(Idx::new(i))),
         PageKind::ResearchIndex => one(b.research_index()),
-        PageKind::Research => one(b.research(i)),
+        PageKind::Research => one(b.research(Idx::new(i))),
         PageKind::Print => one(b.print()),
         PageKind::Search => one(b.search_page()),
         PageKind::NotFound => one(b.not_found()),

@@ -75,6 +75,7 @@ impl Builder<'_> {
         use rayon::prelude::*;
         let chapters = pb
             .chapters
+            .as_slice()
             .par_iter()
             .map(|c| PrintChapter {
                 id: &c.id,
@@ -84,15 +85,17 @@ impl Builder<'_> {
                 body: self.md.shared_block(&c.body, c.file),
             })
             .collect();
-        let mut steps: Vec<Option<PrintStep<'_>>> = (0..pb.steps.len())
+        let steps: Vec<Option<PrintStep<'_>>> = (0..pb.steps.len())
             .into_par_iter()
             .map(|s| {
+                let s = Idx::new(s);
                 Some(PrintStep {
                     id: &pb.steps[s].id,
                     html: self.print_step_html(s),
                 })
             })
             .collect();
+        let mut steps: IdxVec<Step, Option<PrintStep<'_>>> = steps.into();
         let frameworks = pb
             .frameworks
             .iter()
@@ -145,7 +148,7 @@ impl Builder<'_> {
     /// page), activities and tasks. Written directly rather than through
     /// the template: at 10,000 steps the template's context for them was
     /// most of a large build's memory.
-    pub(super) fn print_step_html(&self, si: usize) -> String {
+    pub(super) fn print_step_html(&self, si: Idx<Step>) -> String {
         use crate::diag::push_html_escaped as esc;
         let pb = self.pb;
         let st = &pb.steps[si];

@@ -45,7 +45,7 @@ impl<'a> Builder<'a> {
                 },
             );
             let mut data = status::site_data(&self.lists, company_url, |m| {
-                format!("{}checklist/", pb.url(er(Kind::Market, m)))
+                format!("{}checklist/", pb.url(EntityRef::from(m)))
             });
             data.sort_by(|a, b| a.kickoff.cmp(&b.kickoff).then(a.id.cmp(b.id)));
             data

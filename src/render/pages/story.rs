@@ -152,10 +152,9 @@ impl Builder<'_> {
         base.description = pb.config.book.description.clone();
         let frameworks = pb
             .frameworks
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, f)| HomeFramework {
-                url: pb.url(er(Kind::Framework, i)),
+                url: pb.url(EntityRef::from(i)),
                 title: &f.title,
                 summary: self.md.inline(&f.summary, f.file),
                 components: f.components.len(),
@@ -206,7 +205,7 @@ impl Builder<'_> {
             .into_iter()
             .map(|i| (i, &pb.markets[i]))
             .map(|(i, m)| MarketItem {
-                url: pb.url(er(Kind::Market, i)),
+                url: pb.url(EntityRef::from(i)),
                 id: &m.id,
                 title: &m.name,
                 region: &m.region,
@@ -216,7 +215,7 @@ impl Builder<'_> {
                 regulations: m
                     .regulations
                     .iter()
-                    .map(|&r| link(pb, er(Kind::Regulation, r)))
+                    .map(|&r| link(pb, EntityRef::from(r)))
                     .collect(),
             })
             .collect()
@@ -237,17 +236,17 @@ impl Builder<'_> {
         self.job(page, base, own)
     }
 
-    pub(super) fn chapter(&self, i: usize) -> PageJob {
+    pub(super) fn chapter(&self, i: Idx<Chapter>) -> PageJob {
         let pb = self.pb;
         let c = &pb.chapters[i];
-        let r = er(Kind::Chapter, i);
+        let r = EntityRef::from(i);
         let page = Page {
             kind: PageKind::Chapter,
-            idx: i,
+            idx: i.index(),
         };
         let (body, toc) = self.md.shared_doc(&c.body, c.file);
         let mut base = self.page_base(page, c.title.clone());
-        base.nav_pos = Some(i);
+        base.nav_pos = Some(i.index());
         base.crumbs = vec![self.crumb("story/", "Story")];
         base.file = Some(c.file);
         base.toc = toc;
@@ -257,8 +256,8 @@ impl Builder<'_> {
             .map(|t| plain(pb, t))
             .unwrap_or_default();
         base.prev_next = Some((
-            i.checked_sub(1).map(|j| link(pb, er(Kind::Chapter, j))),
-            (i + 1 < pb.chapters.len()).then(|| link(pb, er(Kind::Chapter, i + 1))),
+            pb.chapters.before(i).map(|j| link(pb, j.into())),
+            pb.chapters.after(i).map(|j| link(pb, j.into())),
         ));
         // Everything the chapter references, in order of first mention.
         let mut rail: Vec<EntityRef> = c.applies.clone();
@@ -316,9 +315,9 @@ pub(super) fn reading_minutes(markdown: &str) -> usize {
 
 pub(super) fn acts<'a>(pb: &'a Playbook, md: &Md<'_>) -> Vec<Act<'a>> {
     let mut acts: Vec<Act<'a>> = Vec::new();
-    for (i, c) in pb.chapters.iter().enumerate() {
+    for (i, c) in pb.chapters.iter_enumerated() {
         let item = ChapterItem {
-            url: pb.url(er(Kind::Chapter, i)),
+            url: pb.url(EntityRef::from(i)),
             title: &c.title,
             section: c.section,
             section_title: c.section_title.as_deref(),
