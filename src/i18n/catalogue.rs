@@ -2,15 +2,16 @@
 //! (`"<kind>:<id>"`) and field, with the source file it is written in: what
 //! a translation file may name, and what a language still lacks.
 
-use crate::model::Playbook;
+use crate::model::{Idx, Playbook, SourceFile};
 use std::collections::BTreeMap;
 
 /// One translatable thing: the file its source text is in, and its text
 /// fields (field name → English text; only fields with a text).
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// Index into [`Playbook::sources`].
-    pub file: usize,
+    /// The content file its text is written in; `None` for `home`, whose
+    /// title and description are book.toml's ([`super::BOOK_SOURCE`]).
+    pub file: Option<Idx<SourceFile>>,
     /// Field → source text.
     pub fields: BTreeMap<&'static str, String>,
 }
@@ -25,7 +26,7 @@ impl Builder {
     fn add<'a>(
         &mut self,
         key: String,
-        file: usize,
+        file: impl Into<Option<Idx<SourceFile>>>,
         fields: impl IntoIterator<Item = (&'static str, Option<&'a str>)>,
     ) {
         let fields: BTreeMap<&'static str, String> = fields
@@ -35,13 +36,17 @@ impl Builder {
                     .map(|t| (k, t.to_string()))
             })
             .collect();
-        self.0.insert(key, Entry { file, fields });
+        self.0.insert(
+            key,
+            Entry {
+                file: file.into(),
+                fields,
+            },
+        );
     }
 }
 
-/// The catalogue of `pb`. `home` (the book's title and description) is
-/// written in `book.toml`, which is not a content file: its `file` is
-/// `usize::MAX` and [`super::BOOK_SOURCE`] names it.
+/// The catalogue of `pb`.
 pub fn catalogue(pb: &Playbook) -> Catalogue {
     fn s(o: &Option<String>) -> Option<&str> {
         o.as_deref()
@@ -49,17 +54,13 @@ pub fn catalogue(pb: &Playbook) -> Catalogue {
     let mut b = Builder(Catalogue::new());
     b.add(
         "home".into(),
-        usize::MAX,
+        None,
         [
             ("title", Some(pb.config.book.title.as_str())),
             ("description", Some(pb.config.book.description.as_str())),
         ],
     );
-    if let Some(roles_file) = pb
-        .sources
-        .iter()
-        .position(|f| f.path == "content/roles.yaml")
-    {
+    if let Some(roles_file) = pb.sources.position(|f| f.path == "content/roles.yaml") {
         for (id, title) in &pb.roles {
             b.add(
                 format!("role:{id}"),

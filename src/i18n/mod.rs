@@ -254,7 +254,7 @@ fn check_entries(
     source: &str,
     raw: &RawTranslation,
     cat: &Catalogue,
-    sources: &[crate::model::SourceFile],
+    sources: &crate::model::IdxVec<crate::model::SourceFile>,
     diags: &mut Diagnostics,
     cov: &mut Coverage,
 ) {
@@ -266,7 +266,9 @@ fn check_entries(
             .unwrap_or(0)
     };
     let file_of = |e: &catalogue::Entry| -> &str {
-        sources.get(e.file).map_or(BOOK_SOURCE, |s| s.path.as_str())
+        e.file
+            .and_then(|i| sources.get(i))
+            .map_or(BOOK_SOURCE, |s| s.path.as_str())
     };
     for (key, fields) in &raw.entries {
         let Some(entry) = cat.get(key) else {
