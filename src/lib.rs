@@ -91,14 +91,15 @@ pub fn load_playbook_on(
         return Err(d);
     }
     let mut pb = resolve::resolve_with(config, raw, cache.map(|c| &c.refs), today)?;
-    let (translations, mut i18n_diags) = i18n::load(root);
+    let (mut translations, mut i18n_diags) = i18n::load(root);
     let (checked, coverage) = i18n::check(&translations, &pb);
     i18n_diags.extend(checked);
     if i18n_diags.has_errors() {
         i18n_diags.sort();
         return Err(i18n_diags);
     }
-    pb.translations = coverage;
+    translations.coverage = coverage;
+    pb.translations = translations;
     pb.warnings.extend(i18n_diags.0);
     let mut w = load_diags.0;
     w.append(&mut pb.warnings);

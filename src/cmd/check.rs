@@ -62,6 +62,7 @@ pub(super) fn run(root: &Path, format: CheckFormat, external: bool, as_of: Optio
 /// translated and texts that fall back to the source.
 fn translation_summary(pb: &crate::model::Playbook) -> String {
     pb.translations
+        .coverage
         .iter()
         .map(|(lang, c)| {
             format!(

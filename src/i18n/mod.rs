@@ -10,6 +10,7 @@
 //! key and field named, references kept, staleness, and per language what
 //! is translated and what falls back to the source text.
 
+pub mod apply;
 pub mod catalogue;
 pub mod file;
 
@@ -54,6 +55,8 @@ pub struct Language {
 pub struct Translations {
     /// Language tag → its files.
     pub languages: BTreeMap<String, Language>,
+    /// Language tag → how much it has (set once checked).
+    pub coverage: BTreeMap<String, Coverage>,
 }
 
 /// What one language has: for `playbook check`'s summary.

@@ -287,7 +287,7 @@ fn playbook_schema_writes_the_schemas_and_keeps_other_editor_settings() {
     let out = tempfile::tempdir().unwrap();
     let run = f.run(&["schema", "-o", out.path().to_str().unwrap()]);
     run.assert_ok();
-    assert_eq!(entries(out.path()).len(), 13);
+    assert_eq!(entries(out.path()).len(), 14);
     assert!(
         run.stdout.contains("outside the playbook"),
         "{}",
