@@ -38,6 +38,8 @@ pub struct Edition {
     /// Source file path → its state in this edition (the source language's
     /// site has none).
     pub files: HashMap<String, FileState>,
+    /// The whole site's absolute address, for `hreflang` alternates.
+    pub site_base: Option<String>,
 }
 
 impl Edition {
@@ -84,6 +86,17 @@ pub fn editions(pb: &Playbook) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The source language's edition of a playbook with translations: no
+/// texts change, but its pages know the other editions (the switcher).
+pub fn source_edition(pb: &Playbook) -> Edition {
+    Edition {
+        lang: String::new(),
+        all: editions(pb),
+        files: HashMap::new(),
+        site_base: pb.config.build.sitemap_base().map(str::to_string),
+    }
+}
+
 /// `pb` in `lang`: every translated text laid over its source text, the
 /// page language set, and the state of every translated source file.
 /// Translations that `check` rejected are not loaded this far.
@@ -122,9 +135,9 @@ pub fn edition(pb: &Playbook, lang: &str, t: &Translations) -> Playbook {
                         .and_then(|i| pb.sources.get(i))
                         .map_or(BOOK_SOURCE, |s| s.path.as_str());
                     in_file != source
-                        || e.fields
-                            .keys()
-                            .all(|field| raw.entries.get(key).is_some_and(|m| m.contains_key(*field)))
+                        || e.fields.keys().all(|field| {
+                            raw.entries.get(key).is_some_and(|m| m.contains_key(*field))
+                        })
                 });
                 if complete {
                     FileState::Translated
@@ -140,7 +153,13 @@ pub fn edition(pb: &Playbook, lang: &str, t: &Translations) -> Playbook {
         lang: lang.to_string(),
         all: editions(pb),
         files,
+        site_base: pb.config.build.sitemap_base().map(str::to_string),
     };
+    let base = &mut out.config.build.base_url;
+    *base = format!("{base}{lang}/");
+    if let Some(site) = &mut out.config.build.site_url {
+        *site = format!("{site}{lang}/");
+    }
     out
 }
 
@@ -180,7 +199,11 @@ fn lay_over(pb: &mut Playbook, texts: &HashMap<&str, &BTreeMap<String, String>>)
         set(&k, "title", &mut p.title);
         set_opt(&k, "summary", &mut p.summary);
     }
-    let block_phase: Vec<String> = pb.blocks.iter().map(|b| pb.phases[b.phase].id.clone()).collect();
+    let block_phase: Vec<String> = pb
+        .blocks
+        .iter()
+        .map(|b| pb.phases[b.phase].id.clone())
+        .collect();
     for (b, phase) in pb.blocks.iter_mut().zip(block_phase) {
         let k = format!("block:{phase}/{}", b.id);
         set(&k, "title", &mut b.title);
@@ -197,6 +220,7 @@ fn lay_over(pb: &mut Playbook, texts: &HashMap<&str, &BTreeMap<String, String>>)
         }
     }
     let task_ids: Vec<String> = pb.tasks.iter().map(|t| t.id.clone()).collect();
+    let metric_ids: Vec<String> = pb.metrics.iter().map(|m| m.id.clone()).collect();
     for t in pb.tasks.iter_mut() {
         let k = format!("task:{}", t.id);
         set(&k, "title", &mut t.title);
@@ -213,13 +237,16 @@ fn lay_over(pb: &mut Playbook, texts: &HashMap<&str, &BTreeMap<String, String>>)
     for m in pb.markets.iter_mut() {
         let k = format!("market:{}", m.id);
         set(&k, "name", &mut m.name);
-        set(&k, "region", &mut m.region);
         set_opt(&k, "summary", &mut m.summary);
         set_opt(&k, "body", &mut m.body);
         for p in m.partners.iter_mut() {
             let k = format!("partner:{}/{}", m.id, p.name);
             set_opt(&k, "kind", &mut p.kind);
             set_opt(&k, "note", &mut p.note);
+        }
+        for (metric, actual) in m.actuals.iter_mut() {
+            let k = format!("actual:{}/{}", m.id, metric_ids[metric.index()]);
+            set_opt(&k, "note", &mut actual.note);
         }
         for (task, adj) in m.adjust.iter_mut() {
             let k = format!("adjust:{}/{}", m.id, task_ids[task.index()]);

@@ -168,7 +168,6 @@ pub fn catalogue(pb: &Playbook) -> Catalogue {
             m.file,
             [
                 ("name", Some(m.name.as_str())),
-                ("region", Some(m.region.as_str())),
                 ("summary", s(&m.summary)),
                 ("body", s(&m.body)),
             ],
@@ -178,6 +177,13 @@ pub fn catalogue(pb: &Playbook) -> Catalogue {
                 format!("partner:{}/{}", m.id, p.name),
                 m.file,
                 [("kind", s(&p.kind)), ("note", s(&p.note))],
+            );
+        }
+        for (metric, actual) in &m.actuals {
+            b.add(
+                format!("actual:{}/{}", m.id, pb.metrics[*metric].id),
+                m.file,
+                [("note", s(&actual.note))],
             );
         }
         for (&task, adj) in &m.adjust {

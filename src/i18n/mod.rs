@@ -13,6 +13,7 @@
 pub mod apply;
 pub mod catalogue;
 pub mod file;
+pub mod strings;
 
 use crate::diag::{suggest, Diagnostic, Diagnostics};
 use crate::model::Playbook;
