@@ -208,6 +208,10 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
             ..Default::default()
         };
         let rendered = render::render_site_to(&edition, &speaking, &opts, &|mut f| {
+            if f.path == "404.html" {
+                // Servers answer every missing path with the root's 404 page.
+                return Ok(());
+            }
             f.path = format!("{lang}/{}", f.path);
             if let Ok(mut c) = counts.lock() {
                 c.0 += usize::from(f.path.ends_with(".html"));
