@@ -192,37 +192,4 @@ mod tests {
         assert_eq!(xx.get("menu", &[]), "Menu");
         assert_eq!(xx.get("no-such-message", &[]), "no-such-message");
     }
-
-    #[test]
-    fn a_playbook_overrides_one_message_and_keeps_the_others() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("templates/i18n")).unwrap();
-        std::fs::write(
-            dir.path().join("templates/i18n/de.ftl"),
-            "menu = Navigation\n",
-        )
-        .unwrap();
-        let (de, diags) = UiStrings::load("de", Some(dir.path()));
-        assert!(diags.is_empty());
-        assert_eq!(de.get("menu", &[]), "Navigation");
-        assert_eq!(de.get("home", &[]), "Startseite");
-    }
-
-    #[test]
-    fn a_broken_override_is_an_error_at_its_line() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("templates/i18n")).unwrap();
-        std::fs::write(
-            dir.path().join("templates/i18n/de.ftl"),
-            "menu = Navigation\n= broken\n",
-        )
-        .unwrap();
-        let (_, diags) = UiStrings::load("de", Some(dir.path()));
-        let d = diags.0.first().expect("a diagnostic");
-        assert!(
-            d.render_text().contains("templates/i18n/de.ftl:2:"),
-            "{}",
-            d.render_text()
-        );
-    }
 }

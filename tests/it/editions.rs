@@ -201,3 +201,45 @@ fn each_edition_has_its_own_search_index() {
         "the German title index has the German name"
     );
 }
+
+#[test]
+fn a_broken_string_table_override_is_an_error_at_its_line() {
+    let run = german()
+        .file("templates/i18n/de.ftl", "menu = Navigation\n= kein Name\n")
+        .build();
+    run.assert_code(1);
+    let e = run.errors().into_iter().next().expect("an error");
+    assert_eq!(e.file.as_deref(), Some("templates/i18n/de.ftl"), "{e}");
+    assert_eq!(e.line, 2, "{e}");
+}
+
+#[test]
+fn the_japanese_edition_is_searchable_by_pairs_of_characters() {
+    let fx = Fixture::skeleton().replace(
+        "book.toml",
+        "description = ",
+        "languages = [\"ja\"]\ndescription = ",
+    );
+    let hash = sha256(fx.read("content/markets/de.yaml").as_bytes());
+    let built = fx
+        .file(
+            "content/i18n/ja/markets/de.yaml",
+            format!("source:\n  sha256: {hash}\n  translated: 2026-12-01\nentries:\n  market:de:\n    name: ドイツ\n    summary: 個人情報保護委員会に相当する監督機関への届出。\n"),
+        )
+        .build_to_temp(&[]);
+    let page = built.page("ja/markets/de/index.html");
+    assert!(page.contains("<html lang=\"ja\""));
+    // The edition's full-text index holds the pairs a Japanese query is
+    // split into, not whole runs of text.
+    let index: String = crate::support::read_tree(&built.site().join("ja/fulltext"))
+        .into_values()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    for pair in ["個人", "情報", "委員"] {
+        assert!(index.contains(pair), "the Japanese index lacks {pair}");
+    }
+    assert!(
+        !index.contains("個人情報保護委員会"),
+        "a run of Japanese text was indexed as one word"
+    );
+}
