@@ -205,7 +205,11 @@
     return lo;
   }
   // Light suffix handling: "residencies" → "residenc", "monitoring" → "monitor".
+  // English endings only: another edition's words are matched as typed
+  // and by prefix.
+  var ENGLISH = /^en\b/i.test(document.documentElement.lang || "en");
   function stem(w) {
+    if (!ENGLISH) return w;
     var x = /^(.{4,}?)(ations?|ings?|ie[sd]|e[sd]|s)$/.exec(w);
     return x && !/ss$/.test(w) ? x[1] : w;
   }
