@@ -76,7 +76,9 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
     // "Germany launch"; the company program goes by its own name
     // ("Company program", `[company] name`), not "… program".
     let what = match prog {
-        Program::Market(_) => format!("{} launch", market.name),
+        Program::Market(_) => pb
+            .words()
+            .get("cal-launch", &[("market", market.name.to_string().into())]),
         Program::Company => market.name.to_string(),
     };
     let mut out = String::with_capacity(rows.len() * 160 + 512);
@@ -91,7 +93,11 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
         push_line(&mut out, head);
     }
     line.push_str("X-WR-CALNAME:");
-    push_text(&mut line, &format!("{what} checklist"));
+    push_text(
+        &mut line,
+        &pb.words()
+            .get("cal-checklist", &[("what", what.clone().into())]),
+    );
     push_line(&mut out, &line);
     let kickoff_stamp = format!("{}T000000Z", ics_date(market.kickoff));
     let program_file = match prog {
@@ -142,7 +148,7 @@ pub fn to_ics(pb: &Playbook, list: &Checklist<'_>) -> String {
         push_line(&mut out, &line);
         line.clear();
         line.push_str("DESCRIPTION:");
-        push_text(&mut line, &description(tasks, last));
+        push_text(&mut line, &description(pb.words(), tasks, last));
         push_line(&mut out, &line);
         push_line(&mut out, "END:VEVENT");
     }
@@ -178,7 +184,11 @@ fn ics_date(d: Date) -> String {
 
 /// What an event's description says: where the step sits, when it is due,
 /// and each task with its owner (and why it applies, when a rule chose it).
-fn description(tasks: &[&Row<'_>], last: Option<Date>) -> String {
+fn description(
+    words: &crate::i18n::strings::UiStrings,
+    tasks: &[&Row<'_>],
+    last: Option<Date>,
+) -> String {
     let r0 = tasks[0];
     let mut s = String::with_capacity(tasks.len() * 100 + 200);
     s.push_str(r0.framework);
@@ -192,21 +202,25 @@ fn description(tasks: &[&Row<'_>], last: Option<Date>) -> String {
             let _ = write!(s, "{} – {due}", r0.start);
         }
         None => {
-            let _ = write!(s, "Ongoing from {}", r0.start);
+            s.push_str(&words.get("ck-ongoing-from", &[("start", r0.start.to_string().into())]));
         }
     }
     let _ = write!(
         s,
-        "\n\n{} task{}:",
-        tasks.len(),
-        if tasks.len() == 1 { "" } else { "s" }
+        "\n\n{}:",
+        words.get("ck-task-count", &[("count", tasks.len().into())])
     );
+    let due = words.pattern("ck-due", &["date"]);
+    let critical = words.get("ck-critical-path", &[]);
+    let no_owner = words.get("ck-no-owner", &[]);
+    let applies = words.get("ck-applies-because", &[]);
+    let also = words.get("ck-also", &[]);
     for r in tasks {
         s.push_str("\n- ");
         s.push_str(r.task);
         match r.due {
             Some(d) if d == r.start => {
-                let _ = write!(s, " (due {d})");
+                let _ = write!(s, " ({})", due.fill(&[&d.to_string()]));
             }
             Some(d) => {
                 let _ = write!(s, " ({} – {d})", r.start);
@@ -214,7 +228,7 @@ fn description(tasks: &[&Row<'_>], last: Option<Date>) -> String {
             None => {}
         }
         if r.critical {
-            s.push_str(" [critical path]");
+            let _ = write!(s, " [{critical}]");
         }
         s.push_str(" — ");
         match (r.owner_title, r.owner_person) {
@@ -222,14 +236,14 @@ fn description(tasks: &[&Row<'_>], last: Option<Date>) -> String {
                 let _ = write!(s, "{p} ({t})");
             }
             (Some(t), None) => s.push_str(t),
-            (None, _) => s.push_str(r.owner_role.unwrap_or("no owner")),
+            (None, _) => s.push_str(r.owner_role.unwrap_or(&no_owner)),
         }
         if !r.reasons.is_empty() {
-            s.push_str(" · applies because ");
+            let _ = write!(s, " · {applies} ");
             s.push_str(&r.reasons.join(", "));
         }
         if !r.also.is_empty() {
-            s.push_str(" · also ");
+            let _ = write!(s, " · {also} ");
             s.push_str(&crate::checklist::also_text(r, ", "));
         }
     }
@@ -434,7 +448,7 @@ mod tests {
         // Ongoing work: one day, its first.
         let r = row(date(2027, 6, 1), None);
         assert_eq!(end(&r), date(2027, 6, 2));
-        let d = description(&[&r], None);
+        let d = description(crate::i18n::strings::english(), &[&r], None);
         assert!(d.contains("Ongoing from 2027-06-01"), "{d}");
         assert!(d.contains("- T — no owner"), "{d}");
     }

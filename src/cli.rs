@@ -92,6 +92,11 @@ pub enum Command {
         /// elsewhere).
         #[arg(long, value_enum)]
         paper: Option<PaperSize>,
+        /// Language of the checklist (a tag of `[book] languages`, e.g.
+        /// `de`): its translated titles and descriptions, and its words
+        /// and month names (default: the playbook's own language).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
     },
     /// Create a new playbook skeleton that builds and shows every kind.
     Init {

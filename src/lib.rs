@@ -201,8 +201,9 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     // search index and `<html lang>`.
     let languages = pb.config.book.languages.clone();
     for lang in &languages {
-        let edition = i18n::apply::edition(&pb, lang, &pb.translations);
         let speaking = templates.in_language(lang, root)?;
+        let words = i18n::strings::UiStrings::load(lang, Some(root)).0;
+        let edition = i18n::apply::edition_with_words(&pb, lang, &pb.translations, words);
         let opts = render::RenderOptions {
             skip_full_text_index: opts.skip_full_text_index,
             ..Default::default()

@@ -17,53 +17,79 @@ fn owner_text(out: &mut String, r: &Row<'_>) {
 }
 
 /// The checklist's opening facts: kickoff, rows, the schedule's end and
-/// critical path, the order.
+/// critical path, the order (in the playbook's language).
 fn lead_line(pb: &Playbook, list: &Checklist<'_>) -> String {
+    let w = pb.words();
     let head = list.prog.head(pb);
     let n = list.rows.len();
     let mut s = format!(
-        "Kickoff: {} · {} task{}",
-        head.kickoff,
-        n,
-        if n == 1 { "" } else { "s" }
+        "{} · {}",
+        w.get(
+            "ck-kickoff",
+            &[("kickoff", head.kickoff.to_string().into())]
+        ),
+        w.get("ck-task-count", &[("count", n.into())])
     );
     if let (Some(end), Some(days)) = (list.end, list.span_days(head.kickoff)) {
-        s.push_str(&format!(
-            " · last due {end} ({days} days; critical path: {} task{})",
-            list.critical_path.len(),
-            if list.critical_path.len() == 1 {
-                ""
-            } else {
-                "s"
-            }
+        s.push_str(" · ");
+        s.push_str(&w.get(
+            "ck-last-due",
+            &[
+                ("end", end.to_string().into()),
+                ("days", days.into()),
+                ("count", list.critical_path.len().into()),
+            ],
         ));
     }
-    s.push_str(match list.order {
-        Order::Date => " · in date order",
-        Order::Plan => " · in plan order",
-    });
+    s.push_str(" · ");
+    s.push_str(&w.get(
+        match list.order {
+            Order::Date => "ck-in-date-order",
+            Order::Plan => "ck-in-plan-order",
+        },
+        &[],
+    ));
     s
 }
 
-/// "June 2025": the heading a row goes under in date order.
-pub fn month_heading(due: Option<Date>) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+/// "June 2025" (in the playbook's language): the heading a row goes under
+/// in date order.
+pub fn month_heading(pb: &Playbook, due: Option<Date>) -> String {
     match due {
-        Some(d) => format!("{} {}", MONTHS[d.month() as usize - 1], d.year()),
-        None => "Ongoing".to_string(),
+        Some(d) => crate::i18n::dates::month_year(pb.words().lang(), d),
+        None => pb.words().get("ck-ongoing", &[]),
+    }
+}
+
+/// The words a Markdown checklist writes on every row, formatted once.
+struct RowWords {
+    due: crate::i18n::strings::Pattern,
+    start_due: crate::i18n::strings::Pattern,
+    from_ongoing: crate::i18n::strings::Pattern,
+    critical: String,
+    waits_for: String,
+    applies_because: String,
+    also: String,
+    done: crate::i18n::strings::Pattern,
+    done_by: crate::i18n::strings::Pattern,
+    note_for: String,
+}
+
+impl RowWords {
+    fn new(pb: &Playbook, market: &str) -> RowWords {
+        let w = pb.words();
+        RowWords {
+            due: w.pattern("ck-due", &["date"]),
+            start_due: w.pattern("ck-start-due", &["start", "date"]),
+            from_ongoing: w.pattern("ck-from-ongoing", &["start"]),
+            critical: w.get("ck-critical-path", &[]),
+            waits_for: w.get("ck-waits-for", &[]),
+            applies_because: w.get("ck-applies-because", &[]),
+            also: w.get("ck-also", &[]),
+            done: w.pattern("ck-done", &["date"]),
+            done_by: w.pattern("ck-done-by", &["who"]),
+            note_for: w.get("ck-note-for", &[("market", market.to_string().into())]),
+        }
     }
 }
 
@@ -74,24 +100,35 @@ pub fn to_markdown(pb: &Playbook, list: &Checklist<'_>) -> String {
     let market = list.prog.head(pb);
     let rows = &list.rows;
     let mut s = String::with_capacity(rows.len() * 200 + 256);
+    let w = pb.words();
+    let words = RowWords::new(pb, market.name);
     let _ = writeln!(
         s,
-        "# Launch checklist: {} ({})\n\n{} · generated from {}",
-        market.name,
-        market.id,
+        "# {}\n\n{} · {}",
+        w.get(
+            "ck-title",
+            &[
+                ("market", market.name.to_string().into()),
+                ("id", market.id.to_string().into())
+            ]
+        ),
         lead_line(pb, list),
-        pb.config.book.title
+        w.get(
+            "ck-generated-from",
+            &[("book", pb.config.book.title.clone().into())]
+        )
     );
     prerequisites_markdown(&mut s, pb, list);
     let mut last_group = String::new();
+    let mut last_month: Option<Option<(i16, i8)>> = None;
     let mut last_fw = "";
     for r in rows {
         match list.order {
             Order::Date => {
-                let g = month_heading(r.due);
-                if g != last_group {
-                    let _ = write!(s, "\n## {g}\n\n");
-                    last_group = g;
+                let month = r.due.map(|d| (d.year(), d.month()));
+                if last_month != Some(month) {
+                    last_month = Some(month);
+                    let _ = write!(s, "\n## {}\n\n", month_heading(pb, r.due));
                 }
             }
             Order::Plan => {
@@ -121,40 +158,41 @@ pub fn to_markdown(pb: &Playbook, list: &Checklist<'_>) -> String {
         s.push_str(r.step);
         s.push_str(" · ");
         owner_text(&mut s, r);
+        s.push_str(" · ");
         match r.due {
-            Some(d) if d == r.start => {
-                let _ = write!(s, " · due {d}");
-            }
-            Some(d) => {
-                let _ = write!(s, " · {} → due {d}", r.start);
-            }
-            None => {
-                let _ = write!(s, " · from {} (ongoing)", r.start);
-            }
+            Some(d) if d == r.start => s.push_str(&words.due.fill(&[&d.to_string()])),
+            Some(d) => s.push_str(
+                &words
+                    .start_due
+                    .fill(&[&r.start.to_string(), &d.to_string()]),
+            ),
+            None => s.push_str(&words.from_ongoing.fill(&[&r.start.to_string()])),
         }
         if let Some(d) = r.duration {
-            let _ = write!(s, " · {d}");
+            let _ = write!(s, " · {}", w.duration(d));
         }
         if r.critical {
-            s.push_str(" · **critical path**");
+            let _ = write!(s, " · **{}**", words.critical);
         }
         if !r.waits_for.is_empty() {
-            s.push_str(" · waits for ");
+            let _ = write!(s, " · {} ", words.waits_for);
             let ids: Vec<String> = r.waits_for.iter().map(|w| format!("`{w}`")).collect();
             s.push_str(&ids.join(", "));
         }
         if !r.reasons.is_empty() {
-            s.push_str(" · applies because ");
+            let _ = write!(s, " · {} ", words.applies_because);
             s.push_str(&r.reasons.join(", "));
         }
         if !r.also.is_empty() {
-            s.push_str(" · also ");
+            let _ = write!(s, " · {} ", words.also);
             s.push_str(&also_text(r, ", "));
         }
         if let Some(d) = r.done {
-            let _ = write!(s, " · done {}", d.on);
+            s.push_str(" · ");
+            s.push_str(&words.done.fill(&[&d.on.to_string()]));
             if let Some(by) = &d.by {
-                let _ = write!(s, " by {by}");
+                s.push(' ');
+                s.push_str(&words.done_by.fill(&[by]));
             }
             if let Some(note) = &d.note {
                 let _ = write!(s, " ({})", one_line(note));
@@ -162,7 +200,7 @@ pub fn to_markdown(pb: &Playbook, list: &Checklist<'_>) -> String {
         }
         let _ = writeln!(s, " · `{}`", r.task_id);
         if let Some(note) = r.note {
-            let _ = writeln!(s, "  - Note for {}: {}", market.name, one_line(note));
+            let _ = writeln!(s, "  - {}: {}", words.note_for, one_line(note));
         }
     }
     not_applicable_markdown(&mut s, pb, list);
@@ -181,7 +219,8 @@ fn not_applicable_markdown(s: &mut String, pb: &Playbook, list: &Checklist<'_>) 
         return;
     }
     let market = list.prog.head(pb);
-    s.push_str("\n## Not applicable here\n\n");
+    let w = pb.words();
+    let _ = write!(s, "\n## {}\n\n", w.get("ck-not-applicable", &[]));
     for k in &list.skipped {
         let _ = writeln!(
             s,
@@ -196,10 +235,14 @@ fn not_applicable_markdown(s: &mut String, pb: &Playbook, list: &Checklist<'_>) 
     if list.entry_left_out > 0 {
         let _ = writeln!(
             s,
-            "- {} market-entry task{} left out: {} is the home market.",
-            list.entry_left_out,
-            if list.entry_left_out == 1 { "" } else { "s" },
-            market.name
+            "- {}",
+            w.get(
+                "ck-entry-left-out",
+                &[
+                    ("count", list.entry_left_out.into()),
+                    ("market", market.name.to_string().into())
+                ]
+            )
         );
     }
 }
@@ -213,10 +256,18 @@ fn prerequisites_markdown(s: &mut String, pb: &Playbook, list: &Checklist<'_>) {
         return;
     }
     let company = Program::Company.head(pb);
+    let w = pb.words();
     let _ = write!(
         s,
-        "\n## Company prerequisites\n\nDone once for the company ({}, kickoff {}); this market's phases wait for them.\n\n",
-        company.name, company.kickoff
+        "\n## {}\n\n{}\n\n",
+        w.get("ck-company-prerequisites", &[]),
+        w.get(
+            "ck-company-prerequisites-lead",
+            &[
+                ("name", company.name.to_string().into()),
+                ("kickoff", company.kickoff.to_string().into())
+            ]
+        )
     );
     for p in &pre {
         let _ = write!(
@@ -231,13 +282,15 @@ fn prerequisites_markdown(s: &mut String, pb: &Playbook, list: &Checklist<'_>) {
                 let _ = write!(s, "{} – {d}", p.start);
             }
             None => {
-                let _ = write!(s, "from {} (ongoing)", p.start);
+                s.push_str(&w.get("ck-from-ongoing", &[("start", p.start.to_string().into())]));
             }
         }
         let _ = writeln!(
             s,
-            " · state: {} · needed by {} · `{}:{}`",
+            " · {}: {} · {} {} · `{}:{}`",
+            w.get("ck-state", &[]),
             p.state,
+            w.get("ck-needed-by", &[]),
             p.needed_by.join(", "),
             p.kind,
             p.id
@@ -276,6 +329,25 @@ fn csv_field(out: &mut String, s: &str) {
 /// The CSV header: one column per field of a row, in this order.
 pub const CSV_HEADER: &str = "market,task_id,framework,component,phase,phase_window,step,activity,task,owner,owner_role,start,due,duration,critical_path,waits_for,market_note,applies_because,also,done,done_by,done_note";
 
+/// The CSV's header row: the column names of [`CSV_HEADER`] in English;
+/// in another language, the labels its string table gives
+/// (`ck-csv-header`, as many as the columns, comma-separated), else the
+/// English names.
+pub fn csv_header(pb: &Playbook) -> String {
+    let labels = pb.words().get("ck-csv-header", &[]);
+    let columns = CSV_HEADER.split(',').count();
+    let cells: Vec<&str> = labels.split(',').map(str::trim).collect();
+    if cells.len() == columns {
+        cells
+            .iter()
+            .map(|c| csv_cell(c))
+            .collect::<Vec<_>>()
+            .join(",")
+    } else {
+        CSV_HEADER.to_string()
+    }
+}
+
 /// RFC 4180 CSV with a header row, CRLF line ends and ISO dates, opened by
 /// a UTF-8 byte-order mark so spreadsheets (Excel, LibreOffice) read
 /// "Köhler" and "Weeks 1–2" as written; then the rows the market leaves
@@ -285,8 +357,11 @@ pub fn to_csv(pb: &Playbook, list: &Checklist<'_>) -> String {
     let market = list.prog.head(pb);
     let mut s = String::with_capacity(list.rows.len() * 260 + 256);
     s.push('\u{feff}');
-    s.push_str(CSV_HEADER);
+    s.push_str(&csv_header(pb));
     s.push_str("\r\n");
+    let w = pb.words();
+    let (yes, no) = (w.get("ck-yes", &[]), w.get("ck-no", &[]));
+    let not_applicable = w.get("ck-not-applicable-cell", &[]);
     for r in &list.rows {
         // The person when the market names one, else the role's name.
         let owner = r
@@ -318,10 +393,10 @@ pub fn to_csv(pb: &Playbook, list: &Checklist<'_>) -> String {
         }
         s.push(',');
         if let Some(d) = r.duration {
-            csv_field(&mut s, &d.to_string());
+            csv_field(&mut s, &w.duration(d));
         }
         s.push(',');
-        s.push_str(if r.critical { "yes" } else { "no" });
+        s.push_str(if r.critical { &yes } else { &no });
         s.push(',');
         csv_field(&mut s, &r.waits_for.join("; "));
         s.push(',');
@@ -359,7 +434,11 @@ pub fn to_csv(pb: &Playbook, list: &Checklist<'_>) -> String {
             csv_field(&mut s, f);
             s.push(',');
         }
-        s.push_str(",not applicable,,no,,");
+        s.push(',');
+        csv_field(&mut s, &not_applicable);
+        s.push_str(",,");
+        s.push_str(&no);
+        s.push_str(",,");
         csv_field(&mut s, &one_line(k.reason));
         s.push_str(",,,,,\r\n");
     }

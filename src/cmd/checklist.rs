@@ -28,6 +28,7 @@ pub(super) fn run(
     formats: Vec<ChecklistFormat>,
     output: Option<PathBuf>,
     opts: Options,
+    lang: Option<&str>,
 ) -> i32 {
     let order = opts.order;
     // Each format once, in the order given (`md,csv,md` is md and csv).
@@ -57,6 +58,16 @@ pub(super) fn run(
             return usage_or_content(root);
         }
     };
+    // `--lang`: the checklist of that language's edition.
+    let source_language = pb.config.book.language.clone();
+    let lang = lang.filter(|l| *l != source_language);
+    let pb = match lang {
+        None => pb,
+        Some(l) => match in_language(root, &pb, l) {
+            Ok(edition) => edition,
+            Err(code) => return code,
+        },
+    };
     if let Some(out) = &output {
         if let Err(d) = crate::output::destination::check_file(root, out) {
             eprint!("{}", d.render_text());
@@ -69,7 +80,10 @@ pub(super) fn run(
         .iter()
         .any(|f| matches!(f, ChecklistFormat::Html | ChecklistFormat::Pdf))
     {
-        match Templates::load(root) {
+        match Templates::load(root).and_then(|t| match lang {
+            Some(l) => t.in_language(l, root),
+            None => Ok(t),
+        }) {
             Ok(t) => Some(t),
             Err(d) => {
                 eprint_diags(&d);
@@ -330,4 +344,34 @@ fn tempdir() -> Result<PathBuf, Diagnostic> {
     ));
     crate::output::write_file(&p.join(".keep"), b"")?;
     Ok(p)
+}
+
+/// The playbook in `lang`, one of `[book] languages`; a usage error naming
+/// the languages it has otherwise.
+fn in_language(root: &Path, pb: &Playbook, lang: &str) -> Result<Playbook, i32> {
+    if !pb.config.book.languages.iter().any(|l| l == lang) {
+        let have: Vec<&str> = std::iter::once(pb.config.book.language.as_str())
+            .chain(pb.config.book.languages.iter().map(String::as_str))
+            .collect();
+        let hint = match crate::diag::suggest(lang, have.iter().copied()) {
+            Some(s) => format!("did you mean `--lang {s}`? "),
+            None => String::new(),
+        };
+        eprintln!(
+            "error: `{lang}` is not a language of this playbook\n  = help: {hint}it has {}; a language is added with `[book] languages` in book.toml",
+            have.join(", ")
+        );
+        return Err(EXIT_USAGE);
+    }
+    let (words, diags) = crate::i18n::strings::UiStrings::load(lang, Some(root));
+    if diags.has_errors() {
+        eprint_diags(&diags);
+        return Err(EXIT_CONTENT);
+    }
+    Ok(crate::i18n::apply::edition_with_words(
+        pb,
+        lang,
+        &pb.translations,
+        words,
+    ))
 }

@@ -76,6 +76,7 @@ pub fn run(cli: Cli) -> i32 {
             output,
             order,
             paper,
+            lang,
         } => checklist::run(
             &root,
             market.as_deref(),
@@ -87,6 +88,7 @@ pub fn run(cli: Cli) -> i32 {
                 order: order.into(),
                 paper: paper.map(Into::into),
             },
+            lang.as_deref(),
         ),
         Command::Init { dir, theme } => init::run(&dir, theme),
         Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),

@@ -40,6 +40,9 @@ pub struct Edition {
     pub files: HashMap<String, FileState>,
     /// The whole site's absolute address, for `hreflang` alternates.
     pub site_base: Option<String>,
+    /// The interface's words in this edition's language (English when
+    /// none): what Rust writes in words (checklists, calendars).
+    pub words: Option<super::strings::UiStrings>,
 }
 
 impl Edition {
@@ -94,7 +97,21 @@ pub fn source_edition(pb: &Playbook) -> Edition {
         all: editions(pb),
         files: HashMap::new(),
         site_base: pb.config.build.sitemap_base().map(str::to_string),
+        words: None,
     }
+}
+
+/// [`edition`] with the interface's words of `lang` (the built-ins with
+/// the playbook's overrides, as loaded by the caller).
+pub fn edition_with_words(
+    pb: &Playbook,
+    lang: &str,
+    t: &Translations,
+    words: super::strings::UiStrings,
+) -> Playbook {
+    let mut out = edition(pb, lang, t);
+    out.edition.words = Some(words);
+    out
 }
 
 /// `pb` in `lang`: every translated text laid over its source text, the
@@ -154,6 +171,7 @@ pub fn edition(pb: &Playbook, lang: &str, t: &Translations) -> Playbook {
         all: editions(pb),
         files,
         site_base: pb.config.build.sitemap_base().map(str::to_string),
+        words: None,
     };
     let base = &mut out.config.build.base_url;
     *base = format!("{base}{lang}/");

@@ -12,6 +12,7 @@
 
 pub mod apply;
 pub mod catalogue;
+pub mod dates;
 pub mod file;
 pub mod strings;
 

@@ -15,13 +15,28 @@ use std::path::Path;
 use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
 
-/// The built-in string tables: (language tag, Fluent source).
+/// The built-in string tables: (language tag, Fluent source); a language
+/// may have several (the site's words, a checklist's words).
 pub const BUILTIN: &[(&str, &str)] = &[
     ("en", include_str!("../../templates/i18n/en.ftl")),
     ("de", include_str!("../../templates/i18n/de.ftl")),
     ("fr", include_str!("../../templates/i18n/fr.ftl")),
     ("ja", include_str!("../../templates/i18n/ja.ftl")),
+    ("en", include_str!("../../templates/i18n/checklist/en.ftl")),
+    ("de", include_str!("../../templates/i18n/checklist/de.ftl")),
+    ("fr", include_str!("../../templates/i18n/checklist/fr.ftl")),
+    ("ja", include_str!("../../templates/i18n/checklist/ja.ftl")),
 ];
+
+/// The languages with a built-in string table.
+pub const BUILTIN_LANGUAGES: &[&str] = &["en", "de", "fr", "ja"];
+
+/// English, built in, for whatever has no edition of its own (a playbook
+/// without languages, the source language's checklists).
+pub fn english() -> &'static UiStrings {
+    static EN: std::sync::OnceLock<UiStrings> = std::sync::OnceLock::new();
+    EN.get_or_init(|| UiStrings::load("en", None).0)
+}
 
 /// One language's interface words, with English behind them.
 #[derive(Clone)]
@@ -47,13 +62,13 @@ fn bundle(
     // Plain text: no Unicode isolation marks around placeables in HTML.
     b.set_use_isolating(false);
     let primary = lang.split('-').next().unwrap_or(lang);
-    if let Some((_, src)) = BUILTIN.iter().find(|(l, _)| *l == primary) {
+    for (_, src) in BUILTIN.iter().filter(|(l, _)| *l == primary) {
         match FluentResource::try_new(src.to_string()) {
             Ok(r) => {
                 let _ = b.add_resource(r);
             }
             Err((_, errs)) => diags.push(Diagnostic::internal(format!(
-                "built-in templates/i18n/{primary}.ftl: {errs:?}"
+                "built-in string table for {primary}: {errs:?}"
             ))),
         }
     }
@@ -124,6 +139,53 @@ impl UiStrings {
     }
 }
 
+/// A message formatted once with numbered slots for its arguments, so a
+/// writer that needs it for every row fills it by text replacement instead
+/// of formatting it again (`due { $date }` → `due \u{1}`).
+#[derive(Debug, Clone)]
+pub struct Pattern(String);
+
+impl Pattern {
+    /// The message with `values` in its slots, in the order the names were given.
+    pub fn fill(&self, values: &[&str]) -> String {
+        let mut out = self.0.clone();
+        for (i, v) in values.iter().enumerate() {
+            let slot = char::from(1 + i as u8).to_string();
+            out = out.replace(&slot, v);
+        }
+        out
+    }
+}
+
+impl UiStrings {
+    /// A task's duration in words ("2 weeks", "2 Wochen").
+    pub fn duration(&self, d: crate::model::WorkDuration) -> String {
+        use crate::model::WorkDuration::*;
+        if self.lang.split('-').next() == Some("en") {
+            return d.to_string();
+        }
+        let (key, n) = match d {
+            Days(n) => ("dur-days", n),
+            Weeks(n) => ("dur-weeks", n),
+            Months(n) => ("dur-months", n),
+        };
+        self.get(key, &[("count", n.into())])
+    }
+
+    /// [`Pattern`] of message `key` whose arguments are `names`.
+    pub fn pattern(&self, key: &str, names: &[&str]) -> Pattern {
+        let slots: Vec<String> = (0..names.len())
+            .map(|i| char::from(1 + i as u8).to_string())
+            .collect();
+        let args: Vec<(&str, FluentValue<'_>)> = names
+            .iter()
+            .zip(&slots)
+            .map(|(n, s)| (*n, FluentValue::from(s.as_str())))
+            .collect();
+        Pattern(self.get(key, &args))
+    }
+}
+
 impl tera::Function for UiStrings {
     fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
         let key = args
@@ -153,27 +215,28 @@ mod tests {
 
     #[test]
     fn every_builtin_table_parses_and_has_every_english_message() {
-        let english = FluentResource::try_new(BUILTIN[0].1.to_string()).unwrap();
-        let ids: Vec<String> = english
-            .entries()
-            .filter_map(|e| match e {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                _ => None,
-            })
-            .collect();
-        assert!(ids.len() > 10);
-        for (lang, src) in BUILTIN {
-            let r = FluentResource::try_new(src.to_string())
-                .unwrap_or_else(|(_, e)| panic!("{lang}.ftl: {e:?}"));
-            let have: Vec<String> = r
-                .entries()
-                .filter_map(|e| match e {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                    _ => None,
+        let ids_of = |lang: &str| -> Vec<String> {
+            BUILTIN
+                .iter()
+                .filter(|(l, _)| *l == lang)
+                .flat_map(|(_, src)| {
+                    let r = FluentResource::try_new(src.to_string())
+                        .unwrap_or_else(|(_, e)| panic!("{lang}: {e:?}"));
+                    r.entries()
+                        .filter_map(|e| match e {
+                            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect();
-            for id in &ids {
-                assert!(have.contains(id), "{lang}.ftl lacks `{id}`");
+                .collect()
+        };
+        let english = ids_of("en");
+        assert!(english.len() > 40);
+        for lang in BUILTIN_LANGUAGES {
+            let have = ids_of(lang);
+            for id in &english {
+                assert!(have.contains(id), "{lang} lacks `{id}`");
             }
         }
     }
@@ -188,6 +251,21 @@ mod tests {
         assert_eq!(de.get("tasks-count", &[("count", 3.into())]), "3 Aufgaben");
         let (ja, _) = UiStrings::load("ja", None);
         assert_eq!(ja.get("menu", &[]), "メニュー");
+        assert_eq!(
+            de.get("ck-task-count", &[("count", 130.into())]),
+            "130 Aufgaben"
+        );
+        assert_eq!(
+            english().get(
+                "ck-last-due",
+                &[
+                    ("end", "2026-01-30".into()),
+                    ("days", 242.into()),
+                    ("count", 1.into())
+                ]
+            ),
+            "last due 2026-01-30 (242 days; critical path: 1 task)"
+        );
         let (xx, _) = UiStrings::load("xx", None);
         assert_eq!(xx.get("menu", &[]), "Menu");
         assert_eq!(xx.get("no-such-message", &[]), "no-such-message");

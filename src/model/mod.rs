@@ -563,6 +563,9 @@ pub struct Deadline {
 /// One obligation of a regulation.
 #[derive(Debug, Clone)]
 pub struct Obligation {
+    /// Its anchor on the regulation's page, from the source's topic (the
+    /// same in every language edition).
+    pub anchor: String,
     /// The topic.
     pub topic: String,
     /// What the regulation requires (Markdown).

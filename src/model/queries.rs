@@ -5,6 +5,15 @@
 use super::*;
 
 impl Playbook {
+    /// The interface's words in this playbook's edition (English unless an
+    /// edition set its own): for what Rust writes in words.
+    pub fn words(&self) -> &crate::i18n::strings::UiStrings {
+        self.edition
+            .words
+            .as_ref()
+            .unwrap_or_else(|| crate::i18n::strings::english())
+    }
+
     /// Does the playbook have company-wide work (a company program to
     /// report on)?
     pub fn has_company_work(&self) -> bool {

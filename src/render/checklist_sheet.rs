@@ -106,11 +106,20 @@ pub fn sheet<'a>(pb: &'a Playbook, list: &'a Checklist<'a>) -> Vec<SheetSection<
     let step_url = |s: Idx<Step>| pb.url(EntityRef::from(s));
     let mut sections: Vec<SheetSection<'a>> = Vec::new();
     let mut last: Option<(String, Idx<Step>)> = None;
+    let mut last_month: Option<Option<(i16, i8)>> = None;
     for r in &list.rows {
         let (key, new_section) = match list.order {
             Order::Date => {
-                let m = checklist::month_heading(r.due);
-                let new = last.as_ref().map(|l| &l.0) != Some(&m);
+                // The month's name only when the month changes (a row
+                // per task; naming a month is an ICU4X call).
+                let month = r.due.map(|d| (d.year(), d.month()));
+                let new = last.is_none() || last_month != Some(month);
+                last_month = Some(month);
+                let m = if new {
+                    checklist::month_heading(pb, r.due)
+                } else {
+                    last.as_ref().map(|l| l.0.clone()).unwrap_or_default()
+                };
                 (m, new)
             }
             Order::Plan => {

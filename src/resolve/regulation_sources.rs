@@ -118,6 +118,7 @@ impl Resolver {
             .iter()
             .enumerate()
             .map(|(k, o)| Obligation {
+                anchor: format!("obligation-{}", crate::markdown::slugify(&o.topic)),
                 topic: o.topic.clone(),
                 text: o.text.clone(),
                 sources: self.source_refs(&ids, &o.sources, file, &format!("obligations[{k}]")),

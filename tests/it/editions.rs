@@ -243,3 +243,80 @@ fn the_japanese_edition_is_searchable_by_pairs_of_characters() {
         "a run of Japanese text was indexed as one word"
     );
 }
+
+#[test]
+fn a_checklist_in_german_in_every_text_format() {
+    let fx = german();
+    let md = fx.run(&["checklist", "de", "--lang", "de"]);
+    md.assert_ok();
+    let md = &md.stdout;
+    assert!(
+        md.starts_with("# Launch-Checkliste: Deutschland (de)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## März 2026"),
+        "month headings in German: {md}"
+    );
+    assert!(md.contains("fällig 2026-"), "{md}");
+    assert!(md.contains("Aufgabe"), "{md}");
+
+    let csv = fx.run(&["checklist", "de", "--lang", "de", "--format", "csv"]);
+    csv.assert_ok();
+    assert!(
+        csv.stdout
+            .starts_with("\u{feff}Markt,Aufgaben-ID,Framework,"),
+        "{}",
+        csv.stdout
+    );
+    let header = csv.stdout.lines().next().unwrap();
+    assert_eq!(
+        header.split(',').count(),
+        22,
+        "as many columns as the English"
+    );
+
+    let ics = fx.run(&["checklist", "de", "--lang", "de", "--format", "ics"]);
+    ics.assert_ok();
+    assert!(
+        ics.stdout
+            .contains("X-WR-CALNAME:Checkliste: Launch Deutschland"),
+        "{}",
+        ics.stdout
+    );
+
+    let html = fx.run(&["checklist", "de", "--lang", "de", "--format", "html"]);
+    html.assert_ok();
+    assert!(html.stdout.contains("<html lang=\"de\""));
+    assert!(html
+        .stdout
+        .contains("<h1>Launch-Checkliste: Deutschland</h1>"));
+    assert!(html.stdout.contains("Abgenommen von"));
+
+    // The English checklist is as it was.
+    let en = fx.run(&["checklist", "de"]);
+    assert!(
+        en.stdout.starts_with("# Launch checklist: Germany (de)"),
+        "{}",
+        en.stdout
+    );
+    assert!(en.stdout.contains("## March 2026"));
+}
+
+#[test]
+fn a_language_the_playbook_does_not_have_is_a_usage_error_naming_those_it_has() {
+    let run = german().run(&["checklist", "de", "--lang", "dee"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("`dee` is not a language of this playbook"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `--lang de`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("it has en, de"), "{}", run.stderr);
+}

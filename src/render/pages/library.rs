@@ -277,10 +277,11 @@ impl Builder<'_> {
                 "obligations",
                 "What it asks of operations",
             )))
-            .chain(g.obligations.iter().map(|o| {
-                let id = format!("obligation-{}", crate::markdown::slugify(&o.topic));
-                heading(3, &id, &o.topic)
-            }))
+            .chain(
+                g.obligations
+                    .iter()
+                    .map(|o| heading(3, &o.anchor, &o.topic)),
+            )
             .chain((!g.watch.is_empty()).then(|| heading(2, "watch", "Watch")))
             .chain((!g.sources.is_empty()).then(|| heading(2, "sources", "Sources")))
             .collect();
@@ -335,7 +336,7 @@ impl Builder<'_> {
                     .iter()
                     .map(|o| ObligationCtx {
                         topic: &o.topic,
-                        id: format!("obligation-{}", crate::markdown::slugify(&o.topic)),
+                        id: o.anchor.clone(),
                         text: self.md.block(&o.text, g.file),
                         sources: sources(&o.sources),
                     })

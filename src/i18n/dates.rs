@@ -1,0 +1,81 @@
+//! Dates in words, per language, by ICU4X (`icu` with `jiff-icu`): the
+//! month and year a checklist's rows are grouped under ("June 2025",
+//! "Juni 2025", "2025年6月"), and a day's weekday. Dates in figures stay
+//! ISO 8601 (2025-06-02) in every language: they sort and are unambiguous.
+
+use icu::datetime::fieldsets::{E, YM};
+use icu::datetime::DateTimeFormatter;
+use icu::locale::Locale;
+use jiff::civil::Date;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+thread_local! {
+    // ICU4X's formatters are per thread (not `Sync`); each is made once per
+    // language and thread.
+    static MONTHS: RefCell<HashMap<String, Rc<DateTimeFormatter<YM>>>> = RefCell::default();
+    static WEEKDAYS: RefCell<HashMap<String, Rc<DateTimeFormatter<E>>>> = RefCell::default();
+}
+
+fn locale(lang: &str) -> Locale {
+    lang.parse()
+        .unwrap_or_else(|_| "en".parse().expect("en is a locale"))
+}
+
+fn iso(d: Date) -> icu::calendar::Date<icu::calendar::Iso> {
+    jiff_icu::ConvertFrom::convert_from(d)
+}
+
+/// "June 2025" in `lang`.
+pub fn month_year(lang: &str, d: Date) -> String {
+    let f = MONTHS.with(|m| {
+        m.borrow_mut()
+            .entry(lang.to_string())
+            .or_insert_with(|| {
+                Rc::new(
+                    DateTimeFormatter::try_new(locale(lang).into(), YM::long())
+                        .or_else(|_| DateTimeFormatter::try_new(locale("en").into(), YM::long()))
+                        .expect("English month names are built in"),
+                )
+            })
+            .clone()
+    });
+    f.format(&iso(d)).to_string()
+}
+
+/// "Monday" in `lang`.
+pub fn weekday(lang: &str, d: Date) -> String {
+    let f = WEEKDAYS.with(|m| {
+        m.borrow_mut()
+            .entry(lang.to_string())
+            .or_insert_with(|| {
+                Rc::new(
+                    DateTimeFormatter::try_new(locale(lang).into(), E::long())
+                        .or_else(|_| DateTimeFormatter::try_new(locale("en").into(), E::long()))
+                        .expect("English weekday names are built in"),
+                )
+            })
+            .clone()
+    });
+    f.format(&iso(d)).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_weekdays_are_named_and_ordered_per_language() {
+        let d = jiff::civil::date(2025, 6, 2);
+        assert_eq!(month_year("en", d), "June 2025");
+        assert_eq!(month_year("de", d), "Juni 2025");
+        assert_eq!(month_year("fr", d), "juin 2025");
+        assert_eq!(month_year("ja", d), "2025年6月");
+        assert_eq!(weekday("en", d), "Monday");
+        assert_eq!(weekday("de", d), "Montag");
+        assert_eq!(weekday("ja", d), "月曜日");
+        // An unknown tag still gets names.
+        assert_eq!(month_year("xx-unknown-tag-!!", d), "June 2025");
+    }
+}
