@@ -455,26 +455,10 @@ pub fn count(pb: &Playbook, kind: PageKind) -> usize {
     let learning = pb.learning.as_ref();
     match info(kind).pages {
         One => 1,
-        Each(k) => entity_count(pb, k),
+        Each(k) => pb.count(k),
         Pages::IfLearning => usize::from(learning.is_some()),
         Pages::Levels => learning.map_or(0, |l| l.levels.len()),
         Pages::IfPortfolio => usize::from(learning.is_some_and(|l| l.portfolio.is_some())),
-    }
-}
-
-/// How many entities of `kind` the playbook has.
-fn entity_count(pb: &Playbook, kind: Kind) -> usize {
-    match kind {
-        Kind::Framework => pb.frameworks.len(),
-        Kind::Component => pb.components.len(),
-        Kind::Step => pb.steps.len(),
-        Kind::Task => pb.tasks.len(),
-        Kind::Metric => pb.metrics.len(),
-        Kind::Market => pb.markets.len(),
-        Kind::Regulation => pb.regulations.len(),
-        Kind::Expert => pb.experts.len(),
-        Kind::Research => pb.research.len(),
-        Kind::Chapter => pb.chapters.len(),
     }
 }
 

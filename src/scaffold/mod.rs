@@ -171,7 +171,7 @@ fn exists(pb: &Playbook, r: EntityRef) -> Diagnostic {
 
 /// The span map of a YAML file or of a Markdown file's front matter.
 fn spans_of(path: &str, text: &str) -> SpanMap {
-    match crate::load::split_front_matter(text) {
+    match crate::yaml::split_front_matter(text) {
         Ok((start, end, _)) if path.ends_with(".md") => SpanMap::build(text, start, end),
         _ => SpanMap::build(text, 0, text.len()),
     }

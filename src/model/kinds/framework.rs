@@ -1,0 +1,40 @@
+//! A framework: `content/frameworks/<fw>/framework.yaml`, its page at `frameworks/<fw>/`.
+
+use super::files::{schema_of, FileKind, Parser, Place};
+use super::*;
+use crate::model::raw::RawFramework;
+use crate::model::Framework;
+
+pub(super) const ROW: KindInfo = KindInfo {
+    kind: Kind::Framework,
+    name: "framework",
+    plural_title: "Frameworks",
+    file: Some(&FILE),
+    url: Url::Folder("frameworks/"),
+    entities: entities::<Framework>(),
+};
+
+impl Entity for Framework {
+    const KIND: Kind = Kind::Framework;
+    fn all(pb: &Playbook) -> &IdxVec<Self> {
+        &pb.frameworks
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn file(&self) -> Idx<SourceFile> {
+        self.file
+    }
+}
+
+/// Its files.
+pub(super) const FILE: FileKind = FileKind {
+    name: "framework",
+    title: "Playbook framework (content/frameworks/<fw>/framework.yaml)",
+    place: Place::Frameworks,
+    parser: Parser::yaml::<RawFramework>(),
+    schema: schema_of::<RawFramework>,
+};

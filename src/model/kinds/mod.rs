@@ -1,0 +1,199 @@
+//! The content kinds, declared once: one [`KindInfo`] per [`Kind`] (in
+//! `kinds/<kind>.rs`), from which everything that lists kinds is derived —
+//! [`Kind::ALL`] and the `[[kind:id]]` words, an entity's id, title, file
+//! and URL, the counts of the page table, the link resolver's files.
+//!
+//! Adding a kind: its variant below, its line in the [`kinds!`] list (a
+//! variant without one does not compile), and its file here with its row.
+
+mod chapter;
+mod component;
+mod expert;
+pub mod files;
+mod framework;
+mod market;
+mod metric;
+mod regulation;
+mod research;
+mod step;
+mod task;
+
+use super::{Idx, IdxVec, Playbook, SourceFile};
+use serde::Serialize;
+
+/// The kinds of things a cross-reference can name. The order of the
+/// variants is the model's (ids in `playbook.json`'s backlinks, the title
+/// index); [`Kind::ALL`] is the order readers see them in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A framework.
+    Framework,
+    /// A framework component.
+    Component,
+    /// A step.
+    Step,
+    /// A task (lives on its step's page).
+    Task,
+    /// A success metric.
+    Metric,
+    /// A market.
+    Market,
+    /// A regulation.
+    Regulation,
+    /// An expert.
+    Expert,
+    /// A research page.
+    Research,
+    /// A story chapter.
+    Chapter,
+}
+
+/// The registry: every kind with its row, in the order readers see kinds
+/// (backlink groups, the sidebar). Generates [`Kind::ALL`] and
+/// [`Kind::info`]; `info`'s `match` has no catch-all, so a variant missing
+/// here does not compile.
+macro_rules! kinds {
+    ($($variant:ident => $row:path),* $(,)?) => {
+        impl Kind {
+            /// Every kind, in the order pages show them (backlink groups,
+            /// the sidebar).
+            pub const ALL: [Kind; [$(Kind::$variant),*].len()] = [$(Kind::$variant),*];
+
+            /// The kind's row of the registry.
+            pub fn info(self) -> &'static KindInfo {
+                match self {
+                    $(Kind::$variant => &$row,)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    Chapter => chapter::ROW,
+    Framework => framework::ROW,
+    Component => component::ROW,
+    Step => step::ROW,
+    Task => task::ROW,
+    Metric => metric::ROW,
+    Market => market::ROW,
+    Regulation => regulation::ROW,
+    Expert => expert::ROW,
+    Research => research::ROW,
+}
+
+/// One content kind: what every list of kinds is derived from.
+pub struct KindInfo {
+    /// The kind.
+    pub kind: Kind,
+    /// The word in `[[market:de]]`, in `kind:id` lists and in messages.
+    pub name: &'static str,
+    /// The heading over several ("Markets"): backlink groups, the search
+    /// page's kind facet, "there are no markets yet".
+    pub plural_title: &'static str,
+    /// The kind of file each entity is, when it is a file of its own (a
+    /// market's `content/markets/<id>.yaml`, a framework's
+    /// `framework.yaml`: a relative Markdown link can name it); none for
+    /// steps, tasks and metrics, written inside other files.
+    pub file: Option<&'static files::FileKind>,
+    /// Where its pages are.
+    pub url: Url,
+    /// Its entities, read through the playbook.
+    pub entities: EntityFns,
+}
+
+/// Where a kind's entity pages are.
+#[derive(Clone, Copy)]
+pub enum Url {
+    /// Under a folder of its own: `<folder><id>/` (`markets/de/`).
+    Folder(&'static str),
+    /// Worked out from its parents (a component under its framework, a
+    /// step under its component, a task as an anchor on its step's page).
+    Nested(fn(&Playbook, usize) -> String),
+}
+
+/// A type whose values are the entities of one [`Kind`], kept in one of
+/// the playbook's vectors.
+pub trait Entity: Sized + 'static {
+    /// Their kind.
+    const KIND: Kind;
+    /// All of them.
+    fn all(pb: &Playbook) -> &IdxVec<Self>;
+    /// The id (`de`, `kyc/verify-identity`).
+    fn id(&self) -> &str;
+    /// The display title.
+    fn title(&self) -> &str;
+    /// The file it was read from.
+    fn file(&self) -> Idx<SourceFile>;
+}
+
+/// A kind's entities without their type: how many, and each one's id,
+/// title and file (made by [`entities`]).
+#[derive(Clone, Copy)]
+pub struct EntityFns {
+    /// How many the playbook has.
+    pub count: fn(&Playbook) -> usize,
+    /// The id of the `i`th.
+    pub id: for<'a> fn(&'a Playbook, usize) -> &'a str,
+    /// The title of the `i`th.
+    pub title: for<'a> fn(&'a Playbook, usize) -> &'a str,
+    /// The file of the `i`th.
+    pub file: fn(&Playbook, usize) -> Idx<SourceFile>,
+}
+
+/// [`EntityFns`] of the entities of type `T`.
+pub const fn entities<T: Entity>() -> EntityFns {
+    fn count<T: Entity>(pb: &Playbook) -> usize {
+        T::all(pb).len()
+    }
+    fn id<T: Entity>(pb: &Playbook, i: usize) -> &str {
+        T::all(pb)[Idx::new(i)].id()
+    }
+    fn title<T: Entity>(pb: &Playbook, i: usize) -> &str {
+        T::all(pb)[Idx::new(i)].title()
+    }
+    fn file<T: Entity>(pb: &Playbook, i: usize) -> Idx<SourceFile> {
+        T::all(pb)[Idx::new(i)].file()
+    }
+    EntityFns {
+        count: count::<T>,
+        id: id::<T>,
+        title: title::<T>,
+        file: file::<T>,
+    }
+}
+
+impl Kind {
+    /// The word used in `[[kind:id]]`.
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// Plural heading, for backlink groups and indexes.
+    pub fn plural_title(self) -> &'static str {
+        self.info().plural_title
+    }
+
+    /// Parse the word used in `[[kind:id]]`.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_own_row_and_word() {
+        let mut names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        for k in Kind::ALL {
+            assert_eq!(k.info().kind, k, "{k:?}'s row is another kind's");
+            assert_eq!(Kind::parse(k.name()), Some(k));
+        }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Kind::ALL.len(), "two kinds share a word");
+    }
+}
