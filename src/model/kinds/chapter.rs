@@ -4,6 +4,7 @@ use super::files::{schema_of, FileKind, Parser, Place};
 use super::*;
 use crate::model::raw::RawChapter;
 use crate::model::Chapter;
+use serde_json::json;
 
 pub(super) const ROW: KindInfo = KindInfo {
     kind: Kind::Chapter,
@@ -12,6 +13,15 @@ pub(super) const ROW: KindInfo = KindInfo {
     file: Some(&FILE),
     url: Url::Folder("story/"),
     entities: entities::<Chapter>(),
+    summary: Some(Counted {
+        plural: "chapters",
+        count: |pb| pb.chapters.len(),
+    }),
+    title_index,
+    export: Some(Export {
+        key: "chapters",
+        write: export,
+    }),
 };
 
 impl Entity for Chapter {
@@ -38,3 +48,16 @@ pub(super) const FILE: FileKind = FileKind {
     parser: Parser::markdown::<RawChapter>(),
     schema: schema_of::<RawChapter>,
 };
+
+/// Its line under the title in the title index.
+fn title_index(pb: &Playbook, i: usize) -> Option<String> {
+    Some(format!("Story · Act {}", pb.chapters[Idx::new(i)].act))
+}
+
+/// Its records in `playbook.json`.
+fn export(pb: &Playbook, out: &mut Vec<u8>) {
+    write_json_array(out, pb.chapters.iter_enumerated().map(|(i, c)| json!({
+        "id": c.id, "title": c.title, "act": c.act, "section": c.section, "url": pb.url(EntityRef::from(i)),
+        "summary": c.summary, "applies": json_refs(pb, &c.applies),
+    })));
+}

@@ -12,6 +12,9 @@ pub(super) const ROW: KindInfo = KindInfo {
     file: Some(&FILE),
     url: Url::Nested(url),
     entities: entities::<Component>(),
+    summary: None,
+    title_index,
+    export: None,
 };
 
 impl Entity for Component {
@@ -44,3 +47,12 @@ pub(super) const FILE: FileKind = FileKind {
     parser: Parser::yaml::<RawComponent>(),
     schema: schema_of::<RawComponent>,
 };
+
+/// Its line under the title in the title index.
+fn title_index(pb: &Playbook, i: usize) -> Option<String> {
+    Some(
+        pb.frameworks[pb.components[Idx::new(i)].framework]
+            .title
+            .clone(),
+    )
+}

@@ -4,6 +4,7 @@ use super::files::{schema_of, FileKind, Parser, Place};
 use super::*;
 use crate::model::raw::RawExpert;
 use crate::model::Expert;
+use serde_json::json;
 
 pub(super) const ROW: KindInfo = KindInfo {
     kind: Kind::Expert,
@@ -12,6 +13,15 @@ pub(super) const ROW: KindInfo = KindInfo {
     file: Some(&FILE),
     url: Url::Folder("experts/"),
     entities: entities::<Expert>(),
+    summary: Some(Counted {
+        plural: "experts",
+        count: |pb| pb.experts.len(),
+    }),
+    title_index,
+    export: Some(Export {
+        key: "experts",
+        write: export,
+    }),
 };
 
 impl Entity for Expert {
@@ -38,3 +48,16 @@ pub(super) const FILE: FileKind = FileKind {
     parser: Parser::yaml::<RawExpert>(),
     schema: schema_of::<RawExpert>,
 };
+
+/// Its line under the title in the title index.
+fn title_index(pb: &Playbook, i: usize) -> Option<String> {
+    Some(pb.experts[Idx::new(i)].role.clone())
+}
+
+/// Its records in `playbook.json`.
+fn export(pb: &Playbook, out: &mut Vec<u8>) {
+    write_json_array(out, pb.experts.iter_enumerated().map(|(i, x)| json!({
+        "id": x.id, "name": x.name, "role": x.role, "composite": x.composite, "url": pb.url(EntityRef::from(i)),
+        "advice": x.advice.iter().map(|(t, s)| json!({"text": t, "steps": s.iter().map(|&s| pb.steps[s].id.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+    })));
+}

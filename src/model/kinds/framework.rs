@@ -12,6 +12,12 @@ pub(super) const ROW: KindInfo = KindInfo {
     file: Some(&FILE),
     url: Url::Folder("frameworks/"),
     entities: entities::<Framework>(),
+    summary: Some(Counted {
+        plural: "frameworks",
+        count: |pb| pb.frameworks.len(),
+    }),
+    title_index,
+    export: Some(super::framework_export::EXPORT),
 };
 
 impl Entity for Framework {
@@ -38,3 +44,8 @@ pub(super) const FILE: FileKind = FileKind {
     parser: Parser::yaml::<RawFramework>(),
     schema: schema_of::<RawFramework>,
 };
+
+/// Its line under the title in the title index.
+fn title_index(_: &Playbook, _: usize) -> Option<String> {
+    Some("Framework".into())
+}

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::Metric;
+use serde_json::json;
 
 pub(super) const ROW: KindInfo = KindInfo {
     kind: Kind::Metric,
@@ -10,6 +11,15 @@ pub(super) const ROW: KindInfo = KindInfo {
     file: None,
     url: Url::Folder("metrics/"),
     entities: entities::<Metric>(),
+    summary: Some(Counted {
+        plural: "metrics",
+        count: |pb| pb.metrics.len(),
+    }),
+    title_index,
+    export: Some(Export {
+        key: "metrics",
+        write: export,
+    }),
 };
 
 impl Entity for Metric {
@@ -26,4 +36,17 @@ impl Entity for Metric {
     fn file(&self) -> Idx<SourceFile> {
         self.file
     }
+}
+
+/// Its line under the title in the title index.
+fn title_index(pb: &Playbook, i: usize) -> Option<String> {
+    Some(pb.metrics[Idx::new(i)].target.text.clone())
+}
+
+/// Its records in `playbook.json`.
+fn export(pb: &Playbook, out: &mut Vec<u8>) {
+    write_json_array(out, pb.metrics.iter_enumerated().map(|(i, m)| json!({
+        "id": m.id, "name": m.name, "url": pb.url(EntityRef::from(i)), "group": pb.metric_groups[m.group].id,
+        "description": m.description, "target": m.target, "measures": json_refs(pb, &m.measures),
+    })));
 }

@@ -11,6 +11,7 @@ mod component;
 mod expert;
 pub mod files;
 mod framework;
+mod framework_export;
 mod market;
 mod metric;
 mod regulation;
@@ -18,7 +19,7 @@ mod research;
 mod step;
 mod task;
 
-use super::{Idx, IdxVec, Playbook, SourceFile};
+use super::{EntityRef, Idx, IdxVec, Playbook, SourceFile};
 use serde::Serialize;
 
 /// The kinds of things a cross-reference can name. The order of the
@@ -101,6 +102,56 @@ pub struct KindInfo {
     pub url: Url,
     /// Its entities, read through the playbook.
     pub entities: EntityFns,
+    /// How `playbook check`'s summary counts it ("12 research pages"),
+    /// if it does (components are not counted).
+    pub summary: Option<Counted>,
+    /// Its entry in the title index (`search-index.js`, for the site
+    /// opened from disk): the context line under an entity's title, or
+    /// `None` to leave the entity out (a market's own task).
+    pub title_index: fn(&Playbook, usize) -> Option<String>,
+    /// Its section of `playbook.json`, if it has one of its own
+    /// (components, steps and tasks are written inside their framework).
+    pub export: Option<Export>,
+}
+
+/// A count in `playbook check`'s summary line.
+#[derive(Clone, Copy)]
+pub struct Counted {
+    /// The words after the number ("research pages").
+    pub plural: &'static str,
+    /// The number (tasks count only the frameworks' own, not markets').
+    pub count: fn(&Playbook) -> usize,
+}
+
+/// A kind's section of `playbook.json`: a key of the top-level object and
+/// the array of its records (written one entity at a time, never as one
+/// JSON tree; keys of each record in the sorted order serde_json gives a
+/// `json!` object, so the bytes are stable).
+#[derive(Clone, Copy)]
+pub struct Export {
+    /// The key (`markets`).
+    pub key: &'static str,
+    /// Write the array of records (`[…]`) to the output.
+    pub write: fn(&Playbook, &mut Vec<u8>),
+}
+
+/// Write `items` as a JSON array, one item at a time (for an [`Export`]).
+pub fn write_json_array<T: Serialize>(out: &mut Vec<u8>, items: impl Iterator<Item = T>) {
+    out.push(b'[');
+    for (i, v) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let _ = serde_json::to_writer(&mut *out, &v);
+    }
+    out.push(b']');
+}
+
+/// References as `playbook.json` writes them: `{"kind": …, "id": …}`.
+pub fn json_refs(pb: &Playbook, v: &[EntityRef]) -> Vec<serde_json::Value> {
+    v.iter()
+        .map(|&e| serde_json::json!({"kind": e.kind.name(), "id": pb.id(e)}))
+        .collect()
 }
 
 /// Where a kind's entity pages are.
@@ -179,6 +230,14 @@ impl Kind {
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == s)
     }
+
+    /// Every kind in the model's order (the order of the variants): the
+    /// title index and `playbook check`'s summary list kinds so.
+    pub fn in_model_order() -> [Kind; Kind::ALL.len()] {
+        let mut all = Kind::ALL;
+        all.sort();
+        all
+    }
 }
 
 #[cfg(test)]
@@ -195,5 +254,27 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), Kind::ALL.len(), "two kinds share a word");
+    }
+
+    #[test]
+    fn export_sections_have_keys_of_their_own() {
+        let mut keys: Vec<&str> = Kind::ALL
+            .iter()
+            .filter_map(|k| k.info().export.map(|e| e.key))
+            .collect();
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "two kinds write one playbook.json section");
+        for own in [
+            "backlinks",
+            "base_url",
+            "description",
+            "format",
+            "roles",
+            "title",
+        ] {
+            assert!(!keys.contains(&own), "a kind's section is named {own}");
+        }
     }
 }

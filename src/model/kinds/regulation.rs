@@ -4,6 +4,7 @@ use super::files::{schema_of, FileKind, Parser, Place};
 use super::*;
 use crate::model::raw::RawRegulation;
 use crate::model::Regulation;
+use serde_json::json;
 
 pub(super) const ROW: KindInfo = KindInfo {
     kind: Kind::Regulation,
@@ -12,6 +13,15 @@ pub(super) const ROW: KindInfo = KindInfo {
     file: Some(&FILE),
     url: Url::Folder("regulations/"),
     entities: entities::<Regulation>(),
+    summary: Some(Counted {
+        plural: "regulations",
+        count: |pb| pb.regulations.len(),
+    }),
+    title_index,
+    export: Some(Export {
+        key: "regulations",
+        write: export,
+    }),
 };
 
 impl Entity for Regulation {
@@ -38,3 +48,28 @@ pub(super) const FILE: FileKind = FileKind {
     parser: Parser::yaml::<RawRegulation>(),
     schema: schema_of::<RawRegulation>,
 };
+
+/// Its line under the title in the title index: its official name, or
+/// where it applies.
+fn title_index(pb: &Playbook, i: usize) -> Option<String> {
+    let g = &pb.regulations[Idx::new(i)];
+    Some(
+        g.official_name
+            .clone()
+            .unwrap_or_else(|| g.jurisdiction.clone()),
+    )
+}
+
+/// Its records in `playbook.json`.
+fn export(pb: &Playbook, out: &mut Vec<u8>) {
+    write_json_array(out, pb.regulations.iter_enumerated().map(|(i, g)| json!({
+        "id": g.id, "name": g.name, "official_name": g.official_name, "jurisdiction": g.jurisdiction, "in_force": g.in_force,
+        "link": g.link, "url": pb.url(EntityRef::from(i)), "summary": g.summary,
+        "obligations": g.obligations.iter().map(|o| json!({"topic": o.topic, "text": o.text, "sources": o.sources.iter().map(|&k| &g.sources[k].id).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "reviewed": g.reviewed.map(|d| d.to_string()),
+        "sources": g.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "checked": s.checked.to_string()})).collect::<Vec<_>>(),
+        "in_force_source": g.in_force_source.map(|k| &g.sources[k].id),
+        "deadlines": g.deadlines.iter().map(|d| json!({"id": d.id, "date": d.date.to_string(), "what": d.what, "source": g.sources[d.source].id, "confirmed": d.confirmed})).collect::<Vec<_>>(),
+        "watch": g.watch.iter().map(|w| json!({"what": w.what, "sources": w.sources.iter().map(|&k| &g.sources[k].id).collect::<Vec<_>>(), "confirmed": w.confirmed})).collect::<Vec<_>>(),
+    })));
+}

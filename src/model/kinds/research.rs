@@ -4,6 +4,7 @@ use super::files::{schema_of, FileKind, Parser, Place};
 use super::*;
 use crate::model::raw::RawResearch;
 use crate::model::Research;
+use serde_json::json;
 
 pub(super) const ROW: KindInfo = KindInfo {
     kind: Kind::Research,
@@ -12,6 +13,15 @@ pub(super) const ROW: KindInfo = KindInfo {
     file: Some(&FILE),
     url: Url::Folder("research/"),
     entities: entities::<Research>(),
+    summary: Some(Counted {
+        plural: "research pages",
+        count: |pb| pb.research.len(),
+    }),
+    title_index,
+    export: Some(Export {
+        key: "research",
+        write: export,
+    }),
 };
 
 impl Entity for Research {
@@ -38,3 +48,21 @@ pub(super) const FILE: FileKind = FileKind {
     parser: Parser::markdown::<RawResearch>(),
     schema: schema_of::<RawResearch>,
 };
+
+/// Its line under the title in the title index.
+fn title_index(pb: &Playbook, i: usize) -> Option<String> {
+    Some(
+        pb.research[Idx::new(i)]
+            .category
+            .clone()
+            .unwrap_or_default(),
+    )
+}
+
+/// Its records in `playbook.json`.
+fn export(pb: &Playbook, out: &mut Vec<u8>) {
+    write_json_array(out, pb.research.iter_enumerated().map(|(i, r)| json!({
+        "id": r.id, "title": r.title, "category": r.category, "url": pb.url(EntityRef::from(i)), "summary": r.summary,
+        "results": r.results, "supports": json_refs(pb, &r.supports),
+    })));
+}

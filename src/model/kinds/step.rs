@@ -10,6 +10,12 @@ pub(super) const ROW: KindInfo = KindInfo {
     file: None,
     url: Url::Nested(url),
     entities: entities::<Step>(),
+    summary: Some(Counted {
+        plural: "steps",
+        count: |pb| pb.steps.len(),
+    }),
+    title_index,
+    export: None,
 };
 
 impl Entity for Step {
@@ -37,4 +43,14 @@ fn url(pb: &Playbook, i: usize) -> String {
         Some(c) => format!("frameworks/{fw}/{}/{}/", pb.components[c].id, s.id),
         None => format!("frameworks/{fw}/{}/", s.id),
     }
+}
+
+/// Its line under the title in the title index: its component, or its
+/// framework.
+fn title_index(pb: &Playbook, i: usize) -> Option<String> {
+    let s = &pb.steps[Idx::new(i)];
+    Some(match s.component {
+        Some(c) => pb.components[c].title.clone(),
+        None => pb.frameworks[s.framework].title.clone(),
+    })
 }

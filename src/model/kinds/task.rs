@@ -10,6 +10,12 @@ pub(super) const ROW: KindInfo = KindInfo {
     file: None,
     url: Url::Nested(url),
     entities: entities::<Task>(),
+    summary: Some(Counted {
+        plural: "tasks",
+        count: |pb| pb.framework_task_count(),
+    }),
+    title_index,
+    export: None,
 };
 
 impl Entity for Task {
@@ -32,4 +38,13 @@ impl Entity for Task {
 fn url(pb: &Playbook, i: usize) -> String {
     let t = &pb.tasks[Idx::new(i)];
     format!("{}#task-{}", pb.url(t.step.into()), t.slug)
+}
+
+/// Its line under the title in the title index; a market's own task is
+/// left out (it is found on its market's checklist).
+fn title_index(pb: &Playbook, i: usize) -> Option<String> {
+    let t = &pb.tasks[Idx::new(i)];
+    t.market
+        .is_none()
+        .then(|| format!("Task in {}", pb.steps[t.step].title))
 }
