@@ -121,6 +121,14 @@ impl Playbook {
         (kind.info().entities.count)(self)
     }
 
+    /// Every entity of `kind`, sorted by title (case aside; then by id), as
+    /// an index lists them (markets by name, not by code).
+    pub fn by_title(&self, kind: Kind) -> Vec<EntityRef> {
+        let mut v: Vec<EntityRef> = self.entities(kind).collect();
+        v.sort_by_cached_key(|&r| (self.title(r).to_lowercase(), self.id(r)));
+        v
+    }
+
     /// Every entity of `kind`, in order.
     pub fn entities(&self, kind: Kind) -> impl Iterator<Item = EntityRef> {
         (0..self.count(kind)).map(move |idx| EntityRef { kind, idx })

@@ -22,6 +22,12 @@ pub(super) const ROW: KindInfo = KindInfo {
         key: "chapters",
         write: export,
     }),
+    sidebar: Some(NavSpec {
+        title: "Story",
+        url: "story/",
+        list: NavList::Chapters,
+        then: None,
+    }),
 };
 
 impl Entity for Chapter {

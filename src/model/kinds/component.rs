@@ -15,6 +15,7 @@ pub(super) const ROW: KindInfo = KindInfo {
     summary: None,
     title_index,
     export: None,
+    sidebar: None,
 };
 
 impl Entity for Component {

@@ -22,6 +22,12 @@ pub(super) const ROW: KindInfo = KindInfo {
         key: "experts",
         write: export,
     }),
+    sidebar: Some(NavSpec {
+        title: "Experts",
+        url: "experts/",
+        list: NavList::Entities,
+        then: None,
+    }),
 };
 
 impl Entity for Expert {

@@ -18,6 +18,12 @@ pub(super) const ROW: KindInfo = KindInfo {
     }),
     title_index,
     export: Some(super::framework_export::EXPORT),
+    sidebar: Some(NavSpec {
+        title: "Frameworks",
+        url: "frameworks/",
+        list: NavList::Frameworks,
+        then: None,
+    }),
 };
 
 impl Entity for Framework {

@@ -22,6 +22,15 @@ pub(super) const ROW: KindInfo = KindInfo {
         key: "markets",
         write: export,
     }),
+    sidebar: Some(NavSpec {
+        title: "Markets",
+        url: "markets/",
+        list: NavList::ByTitle,
+        then: Some(NavLink {
+            title: "Launch status",
+            url: "status/",
+        }),
+    }),
 };
 
 impl Entity for Market {

@@ -20,6 +20,12 @@ pub(super) const ROW: KindInfo = KindInfo {
         key: "metrics",
         write: export,
     }),
+    sidebar: Some(NavSpec {
+        title: "Metrics",
+        url: "metrics/",
+        list: NavList::MetricGroups,
+        then: None,
+    }),
 };
 
 impl Entity for Metric {

@@ -112,6 +112,48 @@ pub struct KindInfo {
     /// Its section of `playbook.json`, if it has one of its own
     /// (components, steps and tasks are written inside their framework).
     pub export: Option<Export>,
+    /// Its section of the sidebar, if it opens one (components, steps and
+    /// tasks are listed inside the frameworks' section).
+    pub sidebar: Option<NavSpec>,
+}
+
+/// A kind's section of the sidebar, in [`Kind::ALL`]'s order.
+#[derive(Debug, Clone, Copy)]
+pub struct NavSpec {
+    /// The section's heading ("Markets").
+    pub title: &'static str,
+    /// The index page it links to (`markets/`).
+    pub url: &'static str,
+    /// What it lists when it is open.
+    pub list: NavList,
+    /// A link of its own right after it, to a page the kind's section
+    /// leads to (the launch status, after the markets).
+    pub then: Option<NavLink>,
+}
+
+/// What an open sidebar section lists (the sidebar lays each out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavList {
+    /// Its entities by title, in the model's order.
+    Entities,
+    /// Its entities sorted by title, as their index lists them (markets:
+    /// by name, not by code).
+    ByTitle,
+    /// The chapters, numbered, then the learning path.
+    Chapters,
+    /// The frameworks; the current one's components (or phases) and steps.
+    Frameworks,
+    /// The metric groups, as anchors on the metrics index.
+    MetricGroups,
+}
+
+/// A sidebar link to a page that is not a kind's.
+#[derive(Debug, Clone, Copy)]
+pub struct NavLink {
+    /// Its text.
+    pub title: &'static str,
+    /// Its page (`status/`).
+    pub url: &'static str,
 }
 
 /// A count in `playbook check`'s summary line.

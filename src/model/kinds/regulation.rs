@@ -22,6 +22,12 @@ pub(super) const ROW: KindInfo = KindInfo {
         key: "regulations",
         write: export,
     }),
+    sidebar: Some(NavSpec {
+        title: "Regulations",
+        url: "regulations/",
+        list: NavList::Entities,
+        then: None,
+    }),
 };
 
 impl Entity for Regulation {

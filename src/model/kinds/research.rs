@@ -22,6 +22,12 @@ pub(super) const ROW: KindInfo = KindInfo {
         key: "research",
         write: export,
     }),
+    sidebar: Some(NavSpec {
+        title: "Research",
+        url: "research/",
+        list: NavList::Entities,
+        then: None,
+    }),
 };
 
 impl Entity for Research {

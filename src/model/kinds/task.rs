@@ -16,6 +16,7 @@ pub(super) const ROW: KindInfo = KindInfo {
     }),
     title_index,
     export: None,
+    sidebar: None,
 };
 
 impl Entity for Task {
