@@ -95,9 +95,9 @@ impl Playbook {
 
     /// The page that shows an entity: tasks live on their step's page.
     pub fn page_of(&self, r: EntityRef) -> EntityRef {
-        match r.kind {
-            Kind::Task => self.tasks[Idx::new(r.idx)].step.into(),
-            _ => r,
+        match r.kind.info().shown_on {
+            Some(on) => on(self, r.idx),
+            None => r,
         }
     }
 

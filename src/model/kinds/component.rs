@@ -16,6 +16,9 @@ pub(super) const ROW: KindInfo = KindInfo {
     title_index,
     export: None,
     sidebar: None,
+    framework: Some(|pb, i| pb.components[Idx::new(i)].framework),
+    shown_on: None,
+    scaffold: None,
 };
 
 impl Entity for Component {

@@ -1,6 +1,7 @@
 //! An expert: `content/experts/<id>.yaml`, its page at `experts/<id>/`.
 
 use super::files::{schema_of, FileKind, Parser, Place};
+use super::skeleton::human;
 use super::*;
 use crate::model::raw::RawExpert;
 use crate::model::Expert;
@@ -28,6 +29,12 @@ pub(super) const ROW: KindInfo = KindInfo {
         list: NavList::Entities,
         then: None,
     }),
+    framework: None,
+    shown_on: None,
+    scaffold: Some(Scaffold::File(NewFile {
+        path: |_, id| format!("content/{DIR}/{id}.yaml"),
+        text: |pb, id, _| skeleton(pb, id),
+    })),
 };
 
 impl Entity for Expert {
@@ -46,11 +53,14 @@ impl Entity for Expert {
     }
 }
 
+/// The folder of its files, under `content/`.
+const DIR: &str = "experts";
+
 /// Its files.
 pub(super) const FILE: FileKind = FileKind {
     name: "expert",
     title: "Playbook expert (content/experts/<id>.yaml)",
-    place: Place::Folder("experts", "yaml"),
+    place: Place::Folder(DIR, "yaml"),
     parser: Parser::yaml::<RawExpert>(),
     schema: schema_of::<RawExpert>,
 };
@@ -66,4 +76,32 @@ fn export(pb: &Playbook, out: &mut Vec<u8>) {
         "id": x.id, "name": x.name, "role": x.role, "composite": x.composite, "url": pb.url(EntityRef::from(i)),
         "advice": x.advice.iter().map(|(t, s)| json!({"text": t, "steps": s.iter().map(|&s| pb.steps[s].id.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
     })));
+}
+
+/// A new expert file.
+fn skeleton(pb: &Playbook, id: &str) -> String {
+    let step = pb.steps.first().map_or("<step id>", |s| s.id.as_str());
+    format!(
+        "# An expert (docs/content-model.md, \"Experts\"). Fill in the marked lines
+# (`playbook check` warns while any mark is left).
+id: {id}
+name: {name:<22} # TODO: the expert's name
+role: TODO                   # TODO: role and organisation, e.g. VP of Engineering
+composite: true              # TODO: false only for a real, named person; a composite's page says so
+# category: …                # optional: field of expertise
+background: >-
+  TODO: who they are and what they have done (Markdown).
+insight: >-
+  TODO: their key insight, one paragraph (Markdown).
+quotes: []                   # optional: [\"…\"]
+# perspectives:              # optional
+#   - title: …
+#     text: …
+advice:
+  - text: >-
+      TODO: one piece of actionable advice (Markdown).
+    steps: []                # TODO: the steps it speaks to, e.g. [{step}]
+",
+        name = human(id),
+    )
 }

@@ -24,6 +24,9 @@ pub(super) const ROW: KindInfo = KindInfo {
         list: NavList::Frameworks,
         then: None,
     }),
+    framework: Some(|_, i| Idx::new(i)),
+    shown_on: None,
+    scaffold: None,
 };
 
 impl Entity for Framework {

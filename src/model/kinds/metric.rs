@@ -26,6 +26,9 @@ pub(super) const ROW: KindInfo = KindInfo {
         list: NavList::MetricGroups,
         then: None,
     }),
+    framework: None,
+    shown_on: None,
+    scaffold: Some(Scaffold::Entry(Parent::MetricsFile)),
 };
 
 impl Entity for Metric {

@@ -16,10 +16,11 @@ mod market;
 mod metric;
 mod regulation;
 mod research;
+pub(crate) mod skeleton;
 mod step;
 mod task;
 
-use super::{EntityRef, Idx, IdxVec, Playbook, SourceFile};
+use super::{EntityRef, Framework, Idx, IdxVec, Playbook, SourceFile};
 use serde::Serialize;
 
 /// The kinds of things a cross-reference can name. The order of the
@@ -115,6 +116,45 @@ pub struct KindInfo {
     /// Its section of the sidebar, if it opens one (components, steps and
     /// tasks are listed inside the frameworks' section).
     pub sidebar: Option<NavSpec>,
+    /// The framework an entity is part of, for a kind inside frameworks
+    /// (the search page's framework facet).
+    pub framework: Option<fn(&Playbook, usize) -> Idx<Framework>>,
+    /// The entity whose page shows it, for a kind without pages of its
+    /// own (a task: its step).
+    pub shown_on: Option<fn(&Playbook, usize) -> EntityRef>,
+    /// How `playbook new <kind> <id>` adds one, if it can.
+    pub scaffold: Option<Scaffold>,
+}
+
+/// How `playbook new` adds an entity of a kind.
+#[derive(Clone, Copy)]
+pub enum Scaffold {
+    /// A file of its own, written whole.
+    File(NewFile),
+    /// An entry written into its parent's file, the parent named by
+    /// `--in` (the insertion is `scaffold`'s).
+    Entry(Parent),
+}
+
+/// A new file of its own: where it goes and its text.
+#[derive(Clone, Copy)]
+pub struct NewFile {
+    /// Its path from the playbook root, for an id
+    /// (`content/markets/<id>.yaml`; a chapter's after the last one's number).
+    pub path: fn(&Playbook, &str) -> String,
+    /// Its commented skeleton, for an id (`today`: a date placeholder).
+    pub text: fn(&Playbook, &str, jiff::civil::Date) -> String,
+}
+
+/// The parent a new entry is written into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parent {
+    /// A phase (or a phase's week block): a new step.
+    Phase,
+    /// A step's activity: a new task (its id is `<step>/<id>`).
+    Step,
+    /// A metrics file: a new metric.
+    MetricsFile,
 }
 
 /// A kind's section of the sidebar, in [`Kind::ALL`]'s order.

@@ -1,6 +1,7 @@
 //! A regulation: `content/regulations/<id>.yaml`, its page at `regulations/<id>/`.
 
 use super::files::{schema_of, FileKind, Parser, Place};
+use super::skeleton::human;
 use super::*;
 use crate::model::raw::RawRegulation;
 use crate::model::Regulation;
@@ -28,6 +29,12 @@ pub(super) const ROW: KindInfo = KindInfo {
         list: NavList::Entities,
         then: None,
     }),
+    framework: None,
+    shown_on: None,
+    scaffold: Some(Scaffold::File(NewFile {
+        path: |_, id| format!("content/{DIR}/{id}.yaml"),
+        text: |_, id, _| skeleton(id),
+    })),
 };
 
 impl Entity for Regulation {
@@ -46,11 +53,14 @@ impl Entity for Regulation {
     }
 }
 
+/// The folder of its files, under `content/`.
+const DIR: &str = "regulations";
+
 /// Its files.
 pub(super) const FILE: FileKind = FileKind {
     name: "regulation",
     title: "Playbook regulation (content/regulations/<id>.yaml)",
-    place: Place::Folder("regulations", "yaml"),
+    place: Place::Folder(DIR, "yaml"),
     parser: Parser::yaml::<RawRegulation>(),
     schema: schema_of::<RawRegulation>,
 };
@@ -78,4 +88,27 @@ fn export(pb: &Playbook, out: &mut Vec<u8>) {
         "deadlines": g.deadlines.iter().map(|d| json!({"id": d.id, "date": d.date.to_string(), "what": d.what, "source": g.sources[d.source].id, "confirmed": d.confirmed})).collect::<Vec<_>>(),
         "watch": g.watch.iter().map(|w| json!({"what": w.what, "sources": w.sources.iter().map(|&k| &g.sources[k].id).collect::<Vec<_>>(), "confirmed": w.confirmed})).collect::<Vec<_>>(),
     })));
+}
+
+/// A new regulation file.
+fn skeleton(id: &str) -> String {
+    format!(
+        "# A regulation (docs/content-model.md, \"Regulations\"). Fill in the marked lines
+# (`playbook check` warns while any mark is left).
+id: {id}
+name: {name:<22} # TODO: the short name, e.g. GDPR
+# official_name: …           # optional: the official title
+jurisdiction: TODO           # TODO: where it applies, e.g. European Union / EEA
+# in_force: \"25 May 2018\"    # optional: since when
+# link: https://…            # optional: the official text
+# reviewed: 2026-01-01       # optional: when this page was last checked against the law
+summary: >-
+  TODO: what the regulation is and whom it binds (Markdown).
+obligations:
+  - topic: TODO              # TODO: e.g. Breach notification
+    text: >-
+      TODO: what it asks of operations (Markdown).
+",
+        name = human(id),
+    )
 }

@@ -17,6 +17,9 @@ pub(super) const ROW: KindInfo = KindInfo {
     title_index,
     export: None,
     sidebar: None,
+    framework: Some(|pb, i| pb.steps[Idx::new(i)].framework),
+    shown_on: None,
+    scaffold: Some(Scaffold::Entry(Parent::Phase)),
 };
 
 impl Entity for Step {

@@ -17,6 +17,9 @@ pub(super) const ROW: KindInfo = KindInfo {
     title_index,
     export: None,
     sidebar: None,
+    framework: Some(|pb, i| pb.steps[pb.tasks[Idx::new(i)].step].framework),
+    shown_on: Some(|pb, i| pb.tasks[Idx::new(i)].step.into()),
+    scaffold: Some(Scaffold::Entry(Parent::Step)),
 };
 
 impl Entity for Task {
