@@ -225,12 +225,13 @@ fn unknown(what: &str, wanted: &str, known: &[String]) -> Diagnostic {
     }
 }
 
-/// Where an entity is in its file, as a [`SpanMap`] path ending in `.`
-/// (empty for an entity that is the whole file), when it is known.
+/// Where an entity of a kind `playbook new` makes is in its file, as a
+/// [`SpanMap`] path ending in `.` (empty for an entity that is the whole
+/// file), when it is known.
 fn yaml_path(pb: &Playbook, r: EntityRef) -> Option<String> {
-    match r.kind {
-        Kind::Step => step_path(pb, r.get()?).map(|p| format!("{p}.")),
-        Kind::Task => {
+    match r.kind.info().scaffold? {
+        Scaffold::Entry(Parent::Phase) => step_path(pb, r.get()?).map(|p| format!("{p}.")),
+        Scaffold::Entry(Parent::Step) => {
             let ti: Idx<Task> = r.get()?;
             let t = &pb.tasks[ti];
             let a = t.activity?;
@@ -244,7 +245,7 @@ fn yaml_path(pb: &Playbook, r: EntityRef) -> Option<String> {
                 a.index()
             ))
         }
-        Kind::Metric => {
+        Scaffold::Entry(Parent::MetricsFile) => {
             let mi: Idx<Metric> = r.get()?;
             let m = &pb.metrics[mi];
             let k = pb.metric_groups[m.group]
@@ -253,15 +254,9 @@ fn yaml_path(pb: &Playbook, r: EntityRef) -> Option<String> {
                 .position(|&x| x == mi)?;
             Some(format!("metrics[{k}]."))
         }
-        // Its id is its file's name.
-        Kind::Chapter => None,
-        // The entity is the whole file.
-        Kind::Framework
-        | Kind::Component
-        | Kind::Market
-        | Kind::Regulation
-        | Kind::Expert
-        | Kind::Research => Some(String::new()),
+        // The whole file, if the id is written in it (a chapter's is its
+        // file's name).
+        Scaffold::File(f) => f.id_in_file.then(String::new),
     }
 }
 

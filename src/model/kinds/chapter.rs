@@ -34,6 +34,7 @@ pub(super) const ROW: KindInfo = KindInfo {
     scaffold: Some(Scaffold::File(NewFile {
         path: new_path,
         text: |pb, id, _| skeleton(pb, id),
+        id_in_file: false,
     })),
 };
 

@@ -39,6 +39,7 @@ pub(super) const ROW: KindInfo = KindInfo {
     scaffold: Some(Scaffold::File(NewFile {
         path: |_, id| format!("content/{DIR}/{id}.yaml"),
         text: skeleton,
+        id_in_file: true,
     })),
 };
 

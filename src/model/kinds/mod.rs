@@ -144,6 +144,9 @@ pub struct NewFile {
     pub path: fn(&Playbook, &str) -> String,
     /// Its commented skeleton, for an id (`today`: a date placeholder).
     pub text: fn(&Playbook, &str, jiff::civil::Date) -> String,
+    /// Whether the id is written in the file (`id: …`; a chapter's is its
+    /// file's name): where `playbook new` points when the id is taken.
+    pub id_in_file: bool,
 }
 
 /// The parent a new entry is written into.

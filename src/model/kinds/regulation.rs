@@ -34,6 +34,7 @@ pub(super) const ROW: KindInfo = KindInfo {
     scaffold: Some(Scaffold::File(NewFile {
         path: |_, id| format!("content/{DIR}/{id}.yaml"),
         text: |_, id, _| skeleton(id),
+        id_in_file: true,
     })),
 };
 

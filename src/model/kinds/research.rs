@@ -34,6 +34,7 @@ pub(super) const ROW: KindInfo = KindInfo {
     scaffold: Some(Scaffold::File(NewFile {
         path: |_, id| format!("content/{DIR}/{id}.md"),
         text: |pb, id, _| skeleton(pb, id),
+        id_in_file: true,
     })),
 };
 
