@@ -40,6 +40,10 @@ pub struct BookConfig {
     /// BCP 47 language of the content (`<html lang>`).
     #[serde(default = "default_language")]
     pub language: String,
+    /// The languages of the playbook's other editions (`["de", "ja"]`):
+    /// their translations are in `content/i18n/<lang>/` and checked.
+    #[serde(default)]
+    pub languages: Vec<String>,
     /// Who maintains the playbook.
     #[serde(default)]
     pub authors: Vec<String>,
@@ -250,8 +254,8 @@ impl Config {
                     "name",
                 ];
                 match suggest(field, known) {
-                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, authors, version; [build] takes build-dir, base-url, site-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead, launched; [extra] takes anything"),
-                    None => "[book] takes title, description, language, authors, version; [build] takes build-dir, base-url, site-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead, launched; [extra] takes anything".to_string(),
+                    Some(s) => format!("did you mean `{s}`? [book] takes title, description, language, languages, authors, version; [build] takes build-dir, base-url, site-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead, launched; [extra] takes anything"),
+                    None => "[book] takes title, description, language, languages, authors, version; [build] takes build-dir, base-url, site-url, edit-url, static-checklist-rows, additional-css, additional-js, build-date; [company] takes kickoff, name, lead, launched; [extra] takes anything".to_string(),
                 }
             } else if msg.contains("missing field `title`") {
                 "add `title = \"…\"` under [book]".to_string()

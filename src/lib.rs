@@ -23,6 +23,7 @@ pub mod config;
 pub mod diag;
 mod export;
 mod highlight;
+pub mod i18n;
 mod link_check;
 pub mod load;
 pub mod markdown;
@@ -91,6 +92,16 @@ pub fn load_playbook_on(
         return Err(d);
     }
     let mut pb = resolve::resolve_with(config, raw, cache.map(|c| &c.refs), today)?;
+    let (mut translations, mut i18n_diags) = i18n::load(root);
+    let (checked, coverage) = i18n::check(&translations, &pb);
+    i18n_diags.extend(checked);
+    if i18n_diags.has_errors() {
+        i18n_diags.sort();
+        return Err(i18n_diags);
+    }
+    translations.coverage = coverage;
+    pb.translations = translations;
+    pb.warnings.extend(i18n_diags.0);
     let mut w = load_diags.0;
     w.append(&mut pb.warnings);
     pb.warnings = w;
@@ -161,6 +172,9 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     // `dest` happens only when every page rendered.
     let staging = output::Staging::new(root, checked).map_err(Diagnostics::from)?;
     let counts = std::sync::Mutex::new((0usize, 0usize, 0usize));
+    if !pb.config.book.languages.is_empty() {
+        pb.edition = i18n::apply::source_edition(&pb);
+    }
     let render_opts = render::RenderOptions {
         skip_full_text_index: opts.skip_full_text_index,
         index_cache: if opts.no_index_cache {
@@ -183,6 +197,35 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
         return Err(Diagnostics::from(first));
     }
     rendered?;
+    // Each language of `[book] languages` is an edition under `<lang>/`:
+    // the same pages, its translations laid over the texts, its own words,
+    // search index and `<html lang>`.
+    let languages = pb.config.book.languages.clone();
+    for lang in &languages {
+        let edition = i18n::apply::edition(&pb, lang, &pb.translations);
+        let speaking = templates.in_language(lang, root)?;
+        let opts = render::RenderOptions {
+            skip_full_text_index: opts.skip_full_text_index,
+            ..Default::default()
+        };
+        let rendered = render::render_site_to(&edition, &speaking, &opts, &|mut f| {
+            if f.path == "404.html" {
+                // Servers answer every missing path with the root's 404 page.
+                return Ok(());
+            }
+            f.path = format!("{lang}/{}", f.path);
+            if let Ok(mut c) = counts.lock() {
+                c.0 += usize::from(f.path.ends_with(".html"));
+                c.1 += 1;
+                c.2 += f.bytes.len();
+            }
+            staging.write(&f)
+        });
+        if let Some(first) = staging.first_failure() {
+            return Err(Diagnostics::from(first));
+        }
+        rendered?;
+    }
     let t2 = Instant::now();
     staging.commit().map_err(Diagnostics::from)?;
     let t3 = Instant::now();

@@ -6,13 +6,30 @@
   // ---- Words: the index's tokenizer (src/search/words.rs, same spec and
   // test vectors: tests/tokenizer-vectors.json). Lower case with ς as σ;
   // NFD without accents (U+0300–U+036F) and variation selectors; a word is
-  // a run of letters, digits and combining marks (not enclosing ones). ----
+  // a run of letters, digits and combining marks (not enclosing ones); a run
+  // of Han and kana becomes overlapping pairs. ----
   // The index's stop words (src/search/words.rs STOP_WORDS), and "a".
   var STOP = {};
   "a an and are as at be by for from in is it of on or that the this to with".split(" ").forEach(function (w) { STOP[w] = 1; });
   function norm(s) { return s.toLowerCase().replace(/ς/g, "σ").normalize("NFD").replace(/[\u0300-\u036f\ufe00-\ufe0f]/g, ""); }
   var SPLIT = /[^\p{Alphabetic}\p{N}\p{Mn}\p{Mc}]+/u;
-  function words(s) { return norm(s).split(SPLIT).filter(Boolean); }
+  // Han, Hiragana, Katakana (no spaces between words): a run of them is
+  // split into overlapping pairs, each character with its voicing marks.
+  var CJK = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
+  function cjkSplit(w, out) {
+    if (!CJK.test(w)) { out.push(w); return; }
+    var cur = "", units = [];
+    function pairs() { if (units.length === 1) out.push(units[0]); for (var i = 0; i + 1 < units.length; i++) out.push(units[i] + units[i + 1]); units = []; }
+    for (var ch of w) {
+      if (CJK.test(ch)) {
+        if (cur) { out.push(cur); cur = ""; }
+        if ((ch === "\u3099" || ch === "\u309a") && units.length) units[units.length - 1] += ch; else units.push(ch);
+      } else { pairs(); cur += ch; }
+    }
+    if (cur) out.push(cur);
+    pairs();
+  }
+  function words(s) { var out = []; norm(s).split(SPLIT).forEach(function (w) { if (w) cjkSplit(w, out); }); return out; }
   // Length in characters (code points), as the index counts.
   function chars(w) { var n = 0; for (var i = 0; i < w.length; i++) { var c = w.charCodeAt(i); if (c < 0xdc00 || c > 0xdfff) n++; } return n; }
   // The words of a query the index can have: two characters or more, not stop words.
@@ -188,7 +205,11 @@
     return lo;
   }
   // Light suffix handling: "residencies" → "residenc", "monitoring" → "monitor".
+  // English endings only: another edition's words are matched as typed
+  // and by prefix.
+  var ENGLISH = /^en\b/i.test(document.documentElement.lang || "en");
   function stem(w) {
+    if (!ENGLISH) return w;
     var x = /^(.{4,}?)(ations?|ings?|ie[sd]|e[sd]|s)$/.exec(w);
     return x && !/ss$/.test(w) ? x[1] : w;
   }

@@ -30,6 +30,7 @@ pub(super) fn run(root: &Path, format: CheckFormat, external: bool, as_of: Optio
                 .map(|c| format!("{} {}", (c.count)(&pb), c.plural))
                 .collect();
             let s = format!("ok: {}", counts.join(", "));
+            let s = s + &translation_summary(&pb);
             let mut diags = Diagnostics(std::mem::take(&mut pb.warnings));
             if external {
                 let report =
@@ -56,4 +57,23 @@ pub(super) fn run(root: &Path, format: CheckFormat, external: bool, as_of: Optio
     } else {
         usage_or_content(root)
     }
+}
+
+/// One line per language of the translations: files, stale files, texts
+/// translated and texts that fall back to the source.
+fn translation_summary(pb: &crate::model::Playbook) -> String {
+    pb.translations
+        .coverage
+        .iter()
+        .map(|(lang, c)| {
+            format!(
+                "\n{lang}: {} translation file{} ({} stale), {} texts translated, {} shown in the source language",
+                c.files,
+                if c.files == 1 { "" } else { "s" },
+                c.stale_files,
+                c.translated,
+                c.missing
+            )
+        })
+        .collect()
 }

@@ -625,6 +625,12 @@ pub struct Playbook {
     /// Version and last changes from git, for the site (filled by a build
     /// or `serve`, empty otherwise).
     pub provenance: crate::provenance::Provenance,
+    /// The translations in `content/i18n/`, checked, with how much each
+    /// language has (`playbook check`'s summary).
+    pub translations: crate::i18n::Translations,
+    /// Which edition of the site this is: the source language's (the
+    /// default) or a translation's, made by [`crate::i18n::apply::edition`].
+    pub edition: crate::i18n::apply::Edition,
 }
 
 /// A market's recorded progress: which of its checklist's tasks are done.

@@ -267,6 +267,41 @@ pub struct SiteContext<'a> {
     /// The one inline script the policy allows (the dark-mode choice, before
     /// the first paint): write it as `<script>{{ site.theme_init | safe }}</script>`.
     pub theme_init: &'a str,
+    /// The site's language editions, the source language's first; empty
+    /// when the playbook has one language. The same page in edition `e` is
+    /// `{{ root }}{{ site.edition_up }}{{ e.prefix }}{{ page.url }}`.
+    pub editions: Vec<EditionLink<'a>>,
+    /// From this edition's root to the whole site's root: `../` in an
+    /// edition under `<lang>/`, empty in the source language's.
+    pub edition_up: &'static str,
+    /// The site's absolute address (the base URL with a host, else
+    /// `site-url`), for `hreflang` alternates; none without a host.
+    pub alternate_base: Option<&'a str>,
+}
+
+/// One language edition, for the language switcher and `hreflang`.
+#[derive(Serialize)]
+pub struct EditionLink<'a> {
+    /// Its language tag (`de`).
+    pub lang: &'a str,
+    /// The language's own name (`Deutsch`).
+    pub name: &'a str,
+    /// Its folder under the site root: empty, or `de/`.
+    pub prefix: &'a str,
+    /// This page is in it.
+    pub current: bool,
+}
+
+/// What a page of a translated edition says about its translation.
+#[derive(Serialize)]
+pub struct TranslationNote {
+    /// `partly`, `missing` or `stale` (a wholly translated, current page
+    /// has no note).
+    pub state: &'static str,
+    /// The translation's day (stale).
+    pub translated: Option<String>,
+    /// The source's last change (stale, when git knows it).
+    pub changed: Option<String>,
 }
 
 /// The page a template is rendering.
@@ -288,6 +323,8 @@ pub struct PageInfo<'a> {
     /// One-line description for `<meta name=description>` (the book's
     /// description when the page has none).
     pub description: String,
+    /// In a translated edition, what the page says about its translation.
+    pub translation: Option<TranslationNote>,
 }
 
 /// A page's whole context: the shared part and the page's own fields, side
@@ -330,6 +367,13 @@ pub fn base_context<'a>(
             built: pb.provenance.built.as_deref(),
             csp: &security.policy,
             theme_init: security.theme_init,
+            editions: edition_links(pb),
+            edition_up: if pb.edition.lang.is_empty() {
+                ""
+            } else {
+                "../"
+            },
+            alternate_base: pb.edition.site_base.as_deref(),
         },
         extra: &pb.config.extra,
         page: PageInfo {
@@ -339,6 +383,7 @@ pub fn base_context<'a>(
                 .file
                 .and_then(|f| pb.provenance.changed(&pb.sources[f].path)),
             title: base.title,
+            translation: translation_note(pb, base.file),
             url: base.url,
             kind: base.kind_label,
             description,
@@ -348,6 +393,50 @@ pub fn base_context<'a>(
         prev,
         next,
         toc: base.toc.into_iter().filter(|h| h.level <= 3).collect(),
+    }
+}
+
+fn edition_links(pb: &Playbook) -> Vec<EditionLink<'_>> {
+    let here = if pb.edition.lang.is_empty() {
+        pb.config.book.language.as_str()
+    } else {
+        pb.edition.lang.as_str()
+    };
+    pb.edition
+        .all
+        .iter()
+        .map(|(lang, name, prefix)| EditionLink {
+            lang,
+            name,
+            prefix,
+            current: lang == here,
+        })
+        .collect()
+}
+
+fn translation_note(
+    pb: &Playbook,
+    file: Option<crate::model::Idx<crate::model::SourceFile>>,
+) -> Option<TranslationNote> {
+    use crate::i18n::apply::FileState;
+    let source = file.map_or(crate::i18n::BOOK_SOURCE, |f| pb.sources[f].path.as_str());
+    let note = |state| TranslationNote {
+        state,
+        translated: None,
+        changed: None,
+    };
+    match pb.edition.state_of(source)? {
+        FileState::Translated => None,
+        FileState::Partly => Some(note("partly")),
+        FileState::NotTranslated => Some(note("missing")),
+        FileState::Stale {
+            translated,
+            changed,
+        } => Some(TranslationNote {
+            state: "stale",
+            translated: Some(translated.clone()),
+            changed: changed.clone(),
+        }),
     }
 }
 

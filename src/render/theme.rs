@@ -96,6 +96,14 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
         register_filters(&mut tera);
+        // The interface's words in the playbook's language (`t(key=…)`);
+        // an edition gets its own ([`Templates::in_language`]).
+        let language = crate::config::Config::load(root)
+            .map(|c| c.book.language)
+            .unwrap_or_else(|_| "en".to_string());
+        let (strings, string_diags) = crate::i18n::strings::UiStrings::load(&language, Some(root));
+        diags.extend(string_diags);
+        tera.register_function("t", strings);
         let refs: Vec<(&str, &str)> = sources
             .iter()
             .map(|(n, t, _)| (n.as_str(), t.as_str()))
@@ -160,6 +168,23 @@ impl Templates {
             assets,
             warnings,
             security: super::csp::PageSecurity::new(),
+        })
+    }
+
+    /// The same templates speaking `lang`: `t(key=…)` answers from that
+    /// language's string table (the playbook's overrides included).
+    pub fn in_language(&self, lang: &str, root: &Path) -> Result<Templates, Diagnostics> {
+        let (strings, diags) = crate::i18n::strings::UiStrings::load(lang, Some(root));
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        let mut tera = self.tera.clone();
+        tera.register_function("t", strings);
+        Ok(Templates {
+            tera,
+            assets: self.assets.clone(),
+            warnings: Vec::new(),
+            security: self.security.clone(),
         })
     }
 

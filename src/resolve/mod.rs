@@ -100,6 +100,8 @@ pub fn resolve_with(
             company_progress: Progress::default(),
             warnings: Vec::new(),
             provenance: Default::default(),
+            translations: Default::default(),
+            edition: Default::default(),
         },
         diags: Diagnostics::new(),
         first_def: HashMap::new(),

@@ -27,9 +27,9 @@ use serde_json::Value;
 /// the playbook root.
 pub const DEFAULT_DIR: &str = "schemas";
 
-/// One kind of file that gets a schema: `book.toml`, or a kind of
-/// content file (its row of [`FILES`] says where its files are and which
-/// type loads them).
+/// One kind of file that gets a schema: `book.toml`, a kind of content
+/// file (its row of [`FILES`] says where its files are and which type loads
+/// them), or a translation (read by `i18n`, beside the load).
 #[derive(Clone, Copy)]
 pub enum SchemaKind {
     /// `book.toml` (TOML: not the YAML language server's; a TOML editor
@@ -37,7 +37,17 @@ pub enum SchemaKind {
     Book,
     /// A kind of content file.
     Content(&'static FileKind),
+    /// A translation, `content/i18n/<lang>/<source path>.yaml`.
+    Translation,
 }
+
+/// Where translations are: under `content/i18n/<lang>/`, as deep as their
+/// sources (globs never reach the sources' own folders).
+pub const TRANSLATION_GLOBS: [&str; 3] = [
+    "content/i18n/*/*.yaml",
+    "content/i18n/*/*/*.yaml",
+    "content/i18n/*/*/*/*.yaml",
+];
 
 impl SchemaKind {
     /// File name stem: the schema is `<name>.schema.json`.
@@ -45,6 +55,7 @@ impl SchemaKind {
         match self {
             SchemaKind::Book => "book",
             SchemaKind::Content(k) => k.name,
+            SchemaKind::Translation => "translation",
         }
     }
 
@@ -53,6 +64,9 @@ impl SchemaKind {
         match self {
             SchemaKind::Book => "Playbook book.toml",
             SchemaKind::Content(k) => k.title,
+            SchemaKind::Translation => {
+                "Playbook translation (content/i18n/<lang>/<source path>.yaml)"
+            }
         }
     }
 
@@ -66,14 +80,19 @@ impl SchemaKind {
         match self {
             SchemaKind::Book => g.into_root_schema_for::<Config>(),
             SchemaKind::Content(k) => (k.schema)(g),
+            SchemaKind::Translation => {
+                g.into_root_schema_for::<crate::i18n::file::RawTranslation>()
+            }
         }
     }
 }
 
-/// Every kind of file that gets a schema: `book.toml`, then every kind of
-/// content file, in [`FILES`]'s order.
+/// Every kind of file that gets a schema: `book.toml`, every kind of
+/// content file in [`FILES`]'s order, and translations.
 pub fn kinds() -> impl Iterator<Item = SchemaKind> {
-    std::iter::once(SchemaKind::Book).chain(FILES.iter().map(|k| SchemaKind::Content(k)))
+    std::iter::once(SchemaKind::Book)
+        .chain(FILES.iter().map(|k| SchemaKind::Content(k)))
+        .chain([SchemaKind::Translation])
 }
 
 /// A schema file to write: its name in the schema folder, and its text.

@@ -23,18 +23,17 @@ pub fn yaml_schemas(raw: &RawContent, dir: &str) -> Value {
     for k in kinds() {
         // book.toml is TOML, and the YAML language server does not look
         // inside Markdown's front matter: their schemas are written, not mapped.
-        let SchemaKind::Content(file_kind) = k else {
-            continue;
-        };
-        if file_kind.parser.front_matter {
-            continue;
-        }
-        let globs: Vec<String> = match file_kind.place {
-            Place::Components => framework_parts(raw, true),
-            Place::Phases => framework_parts(raw, false),
-            Place::File(..) | Place::Folder(..) | Place::Frameworks => {
-                file_kind.place.glob().into_iter().collect()
-            }
+        let globs: Vec<String> = match k {
+            SchemaKind::Book => continue,
+            SchemaKind::Translation => super::TRANSLATION_GLOBS.map(String::from).to_vec(),
+            SchemaKind::Content(file_kind) if file_kind.parser.front_matter => continue,
+            SchemaKind::Content(file_kind) => match file_kind.place {
+                Place::Components => framework_parts(raw, true),
+                Place::Phases => framework_parts(raw, false),
+                Place::File(..) | Place::Folder(..) | Place::Frameworks => {
+                    file_kind.place.glob().into_iter().collect()
+                }
+            },
         };
         if globs.is_empty() {
             continue;

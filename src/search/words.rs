@@ -12,7 +12,11 @@
 //!    combining marks other than enclosing ones (`Mn`, `Mc`: Devanagari vowel
 //!    signs and viramas, Arabic vowel marks, kana voicing marks stay inside
 //!    their word); anything else separates words;
-//! 4. words of 2 to [`MAX_WORD`] characters (code points) that are not
+//! 4. a run of Han, Hiragana and Katakana characters ([`is_cjk`]; written
+//!    without spaces) is a word of its own, split into overlapping pairs of
+//!    characters (each with the kana voicing marks U+3099/U+309A after it);
+//!    a lone such character is one word;
+//! 5. words of 2 to [`MAX_WORD`] characters (code points) that are not
 //!    [`STOP_WORDS`] are kept.
 //!
 //! This runs for every word of every page, so a word comes out as a
@@ -224,6 +228,10 @@ fn unicode_words(run: &str, f: &mut impl FnMut(Word<'_>)) {
     use unicode_normalization::UnicodeNormalization;
     let mut word = String::new();
     let mut chars = 0;
+    // Chinese and Japanese are written without spaces: a run of their
+    // characters is indexed as overlapping pairs (bigrams), each character
+    // with the voicing marks that follow it.
+    let mut units: Vec<String> = Vec::new();
     let lower = run
         .chars()
         .flat_map(char::to_lowercase)
@@ -232,16 +240,54 @@ fn unicode_words(run: &str, f: &mut impl FnMut(Word<'_>)) {
         if is_dropped(d) {
             continue;
         }
-        if is_word_char(d) {
-            word.push(d);
-            chars += 1;
-        } else {
+        if !is_word_char(d) {
             keep_word(&word, chars, f);
             word.clear();
             chars = 0;
+            cjk_bigrams(&mut units, f);
+        } else if is_cjk(d) {
+            keep_word(&word, chars, f);
+            word.clear();
+            chars = 0;
+            match units.last_mut() {
+                Some(last) if matches!(d, '\u{3099}' | '\u{309a}') => last.push(d),
+                _ => units.push(d.to_string()),
+            }
+        } else {
+            cjk_bigrams(&mut units, f);
+            word.push(d);
+            chars += 1;
         }
     }
     keep_word(&word, chars, f);
+    cjk_bigrams(&mut units, f);
+}
+
+/// Whether `c` is a Han, Hiragana or Katakana character (or a kana voicing
+/// mark): the scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3040}'..='\u{30ff}'
+            | '\u{31f0}'..='\u{31ff}'
+            | '\u{3400}'..='\u{4dbf}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{f900}'..='\u{faff}'
+            | '\u{ff66}'..='\u{ff9f}'
+    )
+}
+
+/// The words of a run of CJK characters (`units`, emptied): each pair of
+/// neighbours; a lone character is a word of its own.
+fn cjk_bigrams(units: &mut Vec<String>, f: &mut impl FnMut(Word<'_>)) {
+    if units.len() == 1 {
+        keep_word(&units[0], units[0].chars().count(), f);
+    }
+    for pair in units.windows(2) {
+        let w = format!("{}{}", pair[0], pair[1]);
+        keep_word(&w, w.chars().count(), f);
+    }
+    units.clear();
 }
 
 #[cfg(test)]
@@ -276,6 +322,8 @@ mod tests {
             ["quebec", "ci", "cd", "plan", "straße", "99"]
         );
         assert_eq!(words("東京 Ärzte"), ["東京", "arzte"]);
+        assert_eq!(words("個人情報"), ["個人", "人情", "情報"]);
+        assert_eq!(words("SRE2名と東京"), ["sre2", "名と", "と東", "東京"]);
     }
 
     #[test]

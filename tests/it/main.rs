@@ -18,6 +18,10 @@
 //!   with two commits), byte-identical builds, a build outside git.
 //! * `regulations` — a regulation's sources, key dates and watch list on its
 //!   page and in `playbook.json`; a wrong source id, a late `checked` day.
+//! * `editions` — `[book] languages`: the site under `<lang>/`, translated
+//!   texts and words, the switcher, hreflang, notes on untranslated pages.
+//! * `translations` — `content/i18n/<lang>/`: unknown keys and fields, a
+//!   key of another file, staleness, the per-language counts of `check`.
 //! * `scaffold`  — `playbook new`: every kind builds at once, existing ids and
 //!   unknown parents are refused, edited files keep their comments.
 //! * `schema`    — `playbook schema` and init's schemas: every file of the
@@ -42,6 +46,7 @@ mod checklist;
 mod cli;
 mod company;
 mod csv_injection;
+mod editions;
 mod errors;
 mod external_links;
 mod fuzz;
@@ -57,4 +62,5 @@ mod support;
 mod templates_doc;
 mod theme;
 mod tokenizer;
+mod translations;
 mod trust;

@@ -258,7 +258,7 @@ fn playbook_schema_writes_the_schemas_and_keeps_other_editor_settings() {
     let f = Fixture::skeleton().file(".vscode/settings.json", "{\"editor.tabSize\": 2}\n");
     let run = f.run(&["schema"]);
     run.assert_ok();
-    assert!(run.stdout.contains("wrote 13 schemas"), "{}", run.stdout);
+    assert!(run.stdout.contains("wrote 14 schemas"), "{}", run.stdout);
     let settings: Value = serde_json::from_str(&f.read(".vscode/settings.json")).unwrap();
     assert_eq!(settings["editor.tabSize"], 2);
     assert_eq!(
@@ -287,7 +287,7 @@ fn playbook_schema_writes_the_schemas_and_keeps_other_editor_settings() {
     let out = tempfile::tempdir().unwrap();
     let run = f.run(&["schema", "-o", out.path().to_str().unwrap()]);
     run.assert_ok();
-    assert_eq!(entries(out.path()).len(), 13);
+    assert_eq!(entries(out.path()).len(), 14);
     assert!(
         run.stdout.contains("outside the playbook"),
         "{}",

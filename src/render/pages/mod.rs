@@ -250,22 +250,45 @@ fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
 /// `sitemap.xml` listing every HTML page at its absolute address (the
 /// base URL when it has a host, else `site-url`); `None` when the playbook
 /// gives no host: a sitemap of paths is not one search engines read.
+///
+/// With language editions, the one sitemap (at the site root) lists every
+/// page in every edition, each with its `hreflang` alternates; an edition's
+/// own render writes none.
 pub fn sitemap(pb: &Playbook, pages: &[String]) -> Option<String> {
+    if !pb.edition.lang.is_empty() {
+        return None;
+    }
     let base = pb.config.build.sitemap_base()?;
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let editions = &pb.edition.all;
+    let mut s = String::from(if editions.is_empty() {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    } else {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    });
     let mut paths: Vec<&str> = pages
         .iter()
         .map(String::as_str)
         .filter(|p| p.ends_with("index.html"))
         .collect();
     paths.sort_unstable();
+    let base = crate::diag::html_escape(base);
     for p in paths {
-        let dir = p.trim_end_matches("index.html");
-        s.push_str(&format!(
-            "  <url><loc>{}{}</loc></url>\n",
-            crate::diag::html_escape(base),
-            crate::diag::html_escape(dir)
-        ));
+        let dir = crate::diag::html_escape(p.trim_end_matches("index.html"));
+        if editions.is_empty() {
+            s.push_str(&format!("  <url><loc>{base}{dir}</loc></url>\n"));
+            continue;
+        }
+        let alternates: String = editions
+            .iter()
+            .map(|(lang, _, prefix)| {
+                format!("<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{base}{prefix}{dir}\"/>")
+            })
+            .collect();
+        for (_, _, prefix) in editions {
+            s.push_str(&format!(
+                "  <url><loc>{base}{prefix}{dir}</loc>{alternates}</url>\n"
+            ));
+        }
     }
     s.push_str("</urlset>\n");
     Some(s)

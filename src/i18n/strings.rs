@@ -1,0 +1,195 @@
+//! The interface's words, per language, through Project Fluent
+//! (`fluent-bundle`): one `.ftl` string table per language, built in for
+//! English, German, French and Japanese (`templates/i18n/<lang>.ftl`), any
+//! message overridable by the playbook's own `templates/i18n/<lang>.ftl`
+//! like a template. Plural rules come with Fluent's selectors (`{ $count ->
+//! [one] … *[other] … }`). A message missing from a language falls back to
+//! English. Templates call it as the Tera function `t`:
+//! `{{ t(key="menu") }}`, `{{ t(key="tasks-count", count=3) }}`.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use unic_langid::LanguageIdentifier;
+
+/// The built-in string tables: (language tag, Fluent source).
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("en", include_str!("../../templates/i18n/en.ftl")),
+    ("de", include_str!("../../templates/i18n/de.ftl")),
+    ("fr", include_str!("../../templates/i18n/fr.ftl")),
+    ("ja", include_str!("../../templates/i18n/ja.ftl")),
+];
+
+/// One language's interface words, with English behind them.
+#[derive(Clone)]
+pub struct UiStrings {
+    lang: String,
+    bundle: Arc<FluentBundle<FluentResource>>,
+    english: Arc<FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for UiStrings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UiStrings({})", self.lang)
+    }
+}
+
+fn bundle(
+    lang: &str,
+    root: Option<&Path>,
+    diags: &mut Diagnostics,
+) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = lang.parse().unwrap_or_default();
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // Plain text: no Unicode isolation marks around placeables in HTML.
+    b.set_use_isolating(false);
+    let primary = lang.split('-').next().unwrap_or(lang);
+    if let Some((_, src)) = BUILTIN.iter().find(|(l, _)| *l == primary) {
+        match FluentResource::try_new(src.to_string()) {
+            Ok(r) => {
+                let _ = b.add_resource(r);
+            }
+            Err((_, errs)) => diags.push(Diagnostic::internal(format!(
+                "built-in templates/i18n/{primary}.ftl: {errs:?}"
+            ))),
+        }
+    }
+    if let Some(root) = root {
+        let rel = format!("templates/i18n/{lang}.ftl");
+        if let Ok(text) = std::fs::read_to_string(root.join(&rel)) {
+            match FluentResource::try_new(text.clone()) {
+                Ok(r) => b.add_resource_overriding(r),
+                Err((r, errs)) => {
+                    for e in errs {
+                        let at = e.pos.start.min(text.len());
+                        diags.push(
+                            Diagnostic::error(format!("{rel}: {}", e.kind))
+                                .at_offset(&rel, &text, at)
+                                .help("Fluent syntax: `message-id = text`; see https://projectfluent.org/fluent/guide/"),
+                        );
+                    }
+                    b.add_resource_overriding(r);
+                }
+            }
+        }
+    }
+    b
+}
+
+impl UiStrings {
+    /// The words of `lang`, the playbook at `root` overriding built-ins.
+    /// Syntax errors in an override are diagnostics.
+    pub fn load(lang: &str, root: Option<&Path>) -> (UiStrings, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let english = Arc::new(bundle("en", root, &mut diags));
+        let b = if lang.split('-').next() == Some("en") {
+            english.clone()
+        } else {
+            Arc::new(bundle(lang, root, &mut diags))
+        };
+        (
+            UiStrings {
+                lang: lang.to_string(),
+                bundle: b,
+                english,
+            },
+            diags,
+        )
+    }
+
+    /// The language these words are in.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// Message `key` with `args`; English when this language lacks it, the
+    /// key itself when no table has it (so a missing word is visible).
+    pub fn get(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, v.clone());
+        }
+        for b in [&self.bundle, &self.english] {
+            if let Some(pattern) = b.get_message(key).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return b
+                    .format_pattern(pattern, Some(&fargs), &mut errors)
+                    .into_owned();
+            }
+        }
+        key.to_string()
+    }
+}
+
+impl tera::Function for UiStrings {
+    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+        let key = args
+            .get("key")
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| tera::Error::msg("t() needs key=\"message-id\""))?;
+        let rest: Vec<(&str, FluentValue<'_>)> = args
+            .iter()
+            .filter(|(k, _)| k.as_str() != "key")
+            .map(|(k, v)| {
+                let value = match v {
+                    tera::Value::Number(n) => FluentValue::from(n.as_f64().unwrap_or(0.0)),
+                    tera::Value::String(s) => FluentValue::from(s.clone()),
+                    tera::Value::Null => FluentValue::from("none"),
+                    other => FluentValue::from(other.to_string()),
+                };
+                (k.as_str(), value)
+            })
+            .collect();
+        Ok(tera::Value::String(self.get(key, &rest)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_table_parses_and_has_every_english_message() {
+        let english = FluentResource::try_new(BUILTIN[0].1.to_string()).unwrap();
+        let ids: Vec<String> = english
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(ids.len() > 10);
+        for (lang, src) in BUILTIN {
+            let r = FluentResource::try_new(src.to_string())
+                .unwrap_or_else(|(_, e)| panic!("{lang}.ftl: {e:?}"));
+            let have: Vec<String> = r
+                .entries()
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                    _ => None,
+                })
+                .collect();
+            for id in &ids {
+                assert!(have.contains(id), "{lang}.ftl lacks `{id}`");
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_the_language_and_missing_words_fall_back_to_english() {
+        let (de, _) = UiStrings::load("de", None);
+        assert_eq!(
+            de.get("tasks-count", &[("count", 1.into())]),
+            "eine Aufgabe"
+        );
+        assert_eq!(de.get("tasks-count", &[("count", 3.into())]), "3 Aufgaben");
+        let (ja, _) = UiStrings::load("ja", None);
+        assert_eq!(ja.get("menu", &[]), "メニュー");
+        let (xx, _) = UiStrings::load("xx", None);
+        assert_eq!(xx.get("menu", &[]), "Menu");
+        assert_eq!(xx.get("no-such-message", &[]), "no-such-message");
+    }
+}
