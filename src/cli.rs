@@ -257,34 +257,26 @@ impl From<ChecklistOrder> for crate::checklist::Order {
     }
 }
 
-/// `playbook checklist --format`.
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum ChecklistFormat {
-    /// GitHub task lists grouped by phase.
-    Md,
-    /// RFC 4180 CSV.
-    Csv,
-    /// JSON.
-    Json,
-    /// Standalone printable HTML.
-    Html,
-    /// PDF printed by a local Chromium.
-    Pdf,
-    /// iCalendar (RFC 5545): one all-day event per step window, for a
-    /// calendar app to import or subscribe to.
-    Ics,
-}
+/// `playbook checklist --format`: the formats of
+/// [`crate::checklist_format::FORMATS`], their extensions as the values.
+pub use crate::checklist_format::Format as ChecklistFormat;
 
-impl ChecklistFormat {
-    /// File extension.
-    pub fn ext(self) -> &'static str {
-        match self {
-            ChecklistFormat::Md => "md",
-            ChecklistFormat::Csv => "csv",
-            ChecklistFormat::Json => "json",
-            ChecklistFormat::Html => "html",
-            ChecklistFormat::Pdf => "pdf",
-            ChecklistFormat::Ics => "ics",
-        }
+impl ValueEnum for ChecklistFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [ChecklistFormat; crate::checklist_format::FORMATS.len()] = {
+            let mut all = [ChecklistFormat::Md; crate::checklist_format::FORMATS.len()];
+            let mut i = 0;
+            while i < all.len() {
+                all[i] = crate::checklist_format::FORMATS[i].format;
+                i += 1;
+            }
+            all
+        };
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let info = self.info();
+        Some(clap::builder::PossibleValue::new(info.ext).help(info.help))
     }
 }

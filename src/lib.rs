@@ -16,6 +16,7 @@
 
 pub mod calendar;
 pub mod checklist;
+pub mod checklist_format;
 pub mod cli;
 pub mod cmd;
 pub mod config;

@@ -77,20 +77,22 @@ pub enum PageKind {
 pub enum Section {
     /// Home page, search, print, 404.
     None,
-    /// Story.
-    Story,
     /// A framework (index): which framework and component is open.
     Frameworks(Option<Idx<Framework>>, Option<Idx<Component>>),
-    /// Metrics.
-    Metrics,
-    /// Markets.
-    Markets,
-    /// Regulations.
-    Regulations,
-    /// Experts.
-    Experts,
-    /// Research.
-    Research,
+    /// The section of another kind (its `sidebar` in the kind registry):
+    /// the story's (chapters and the learning path), metrics, markets, …
+    Of(Kind),
+}
+
+impl Section {
+    /// The kind whose sidebar section this is.
+    pub fn kind(self) -> Option<Kind> {
+        match self {
+            Section::None => None,
+            Section::Frameworks(..) => Some(Kind::Framework),
+            Section::Of(k) => Some(k),
+        }
+    }
 }
 
 /// How many pages of a kind there are, and what each shows.
@@ -455,26 +457,10 @@ pub fn count(pb: &Playbook, kind: PageKind) -> usize {
     let learning = pb.learning.as_ref();
     match info(kind).pages {
         One => 1,
-        Each(k) => entity_count(pb, k),
+        Each(k) => pb.count(k),
         Pages::IfLearning => usize::from(learning.is_some()),
         Pages::Levels => learning.map_or(0, |l| l.levels.len()),
         Pages::IfPortfolio => usize::from(learning.is_some_and(|l| l.portfolio.is_some())),
-    }
-}
-
-/// How many entities of `kind` the playbook has.
-fn entity_count(pb: &Playbook, kind: Kind) -> usize {
-    match kind {
-        Kind::Framework => pb.frameworks.len(),
-        Kind::Component => pb.components.len(),
-        Kind::Step => pb.steps.len(),
-        Kind::Task => pb.tasks.len(),
-        Kind::Metric => pb.metrics.len(),
-        Kind::Market => pb.markets.len(),
-        Kind::Regulation => pb.regulations.len(),
-        Kind::Expert => pb.experts.len(),
-        Kind::Research => pb.research.len(),
-        Kind::Chapter => pb.chapters.len(),
     }
 }
 
@@ -561,7 +547,7 @@ pub fn section(pb: &Playbook, page: Page) -> Section {
         | P::LearningIndex
         | P::LevelAssessment
         | P::CombinedAssessment
-        | P::Portfolio => Section::Story,
+        | P::Portfolio => Section::Of(Kind::Chapter),
         P::FrameworksIndex => Section::Frameworks(None, None),
         P::Framework => Section::Frameworks(Some(Idx::new(page.idx)), None),
         P::Component => {
@@ -572,13 +558,13 @@ pub fn section(pb: &Playbook, page: Page) -> Section {
             let s = &pb.steps[Idx::new(page.idx)];
             Section::Frameworks(Some(s.framework), s.component)
         }
-        P::MetricsIndex | P::Metric => Section::Metrics,
+        P::MetricsIndex | P::Metric => Section::Of(Kind::Metric),
         P::MarketsIndex | P::Market | P::MarketChecklist | P::CompanyChecklist | P::Status => {
-            Section::Markets
+            Section::Of(Kind::Market)
         }
-        P::RegulationsIndex | P::Regulation => Section::Regulations,
-        P::ExpertsIndex | P::Expert => Section::Experts,
-        P::ResearchIndex | P::Research => Section::Research,
+        P::RegulationsIndex | P::Regulation => Section::Of(Kind::Regulation),
+        P::ExpertsIndex | P::Expert => Section::Of(Kind::Expert),
+        P::ResearchIndex | P::Research => Section::Of(Kind::Research),
     }
 }
 

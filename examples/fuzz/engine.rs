@@ -570,11 +570,10 @@ impl Fuzzer {
         let base = playbook::load_playbook(work.path()).ok();
         // The rule facts come from the parsed market files, so rules are
         // checked even when the seed playbook does not resolve.
-        let markets: Vec<Arc<RawMarket>> = playbook::load::load_content(work.path())
-            .0
-            .markets
-            .into_iter()
-            .map(|(m, _)| m)
+        let raw = playbook::load::load_content(work.path()).0;
+        let markets: Vec<Arc<RawMarket>> = raw
+            .files::<RawMarket>()
+            .map(|(m, _)| Arc::new(m.clone()))
             .collect();
         let mut facts = RuleFacts::default();
         let (mut regions, mut tags, mut regs) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());

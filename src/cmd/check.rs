@@ -24,11 +24,12 @@ pub(super) fn run(root: &Path, format: CheckFormat, external: bool, as_of: Optio
     });
     let (diags, ok, summary) = match result {
         Ok(mut pb) => {
-            let s = format!(
-                "ok: {} frameworks, {} steps, {} tasks, {} metrics, {} markets, {} regulations, {} experts, {} research pages, {} chapters",
-                pb.frameworks.len(), pb.steps.len(), pb.framework_task_count(), pb.metrics.len(), pb.markets.len(),
-                pb.regulations.len(), pb.experts.len(), pb.research.len(), pb.chapters.len()
-            );
+            let counts: Vec<String> = crate::model::Kind::in_model_order()
+                .into_iter()
+                .filter_map(|k| k.info().summary)
+                .map(|c| format!("{} {}", (c.count)(&pb), c.plural))
+                .collect();
+            let s = format!("ok: {}", counts.join(", "));
             let s = s + &translation_summary(&pb);
             let mut diags = Diagnostics(std::mem::take(&mut pb.warnings));
             if external {

@@ -4,6 +4,7 @@
 
 use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
 use crate::checklist::{self, Program};
+use crate::checklist_format::{file_name, Render};
 use crate::cli::ChecklistFormat;
 use crate::diag::Diagnostic;
 use crate::model::Playbook;
@@ -78,7 +79,7 @@ pub(super) fn run(
     // template (built-in or overridden).
     let templates = if formats
         .iter()
-        .any(|f| matches!(f, ChecklistFormat::Html | ChecklistFormat::Pdf))
+        .any(|f| matches!(f.info().render, Render::StandaloneHtml | Render::Pdf))
     {
         match Templates::load(root).and_then(|t| match lang {
             Some(l) => t.in_language(l, root),
@@ -117,8 +118,7 @@ pub(super) fn run(
                 formats
                     .iter()
                     .filter_map(|&format| {
-                        let path =
-                            dir.join(format!("checklist-{}.{}", m.head(pb).id, format.ext()));
+                        let path = dir.join(file_name(m.head(pb).id, format));
                         let written =
                             render_rows_to(pb, templates, &list, format, opts.paper, Some(&path));
                         bar.inc(1);
@@ -198,13 +198,10 @@ fn render_rows_to(
 ) -> Result<(), Diagnostic> {
     let paper =
         paper.unwrap_or_else(|| crate::render::checklist_sheet::Paper::for_program(pb, list.prog));
-    let bytes = match format {
-        ChecklistFormat::Md => checklist::to_markdown(pb, list).into_bytes(),
-        ChecklistFormat::Csv => checklist::to_csv(pb, list).into_bytes(),
-        ChecklistFormat::Json => checklist::to_json(pb, list).into_bytes(),
-        ChecklistFormat::Html => standalone_html(pb, templates, list, paper)?.into_bytes(),
-        ChecklistFormat::Pdf => print_pdf(&standalone_html(pb, templates, list, paper)?)?,
-        ChecklistFormat::Ics => crate::calendar::to_ics(pb, list).into_bytes(),
+    let bytes = match format.info().render {
+        Render::Text(render) => render(pb, list).into_bytes(),
+        Render::StandaloneHtml => standalone_html(pb, templates, list, paper)?.into_bytes(),
+        Render::Pdf => super::pdf::print_pdf(&standalone_html(pb, templates, list, paper)?)?,
     };
     match out {
         Some(p) => crate::output::write_file(p, &bytes),
@@ -240,110 +237,6 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// Find a local Chromium.
-pub(super) fn find_chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("PLAYBOOK_CHROMIUM") {
-        return Some(PathBuf::from(p));
-    }
-    let names = [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ];
-    let path = std::env::var_os("PATH")?;
-    for dir in std::env::split_paths(&path) {
-        for n in names {
-            let c = dir.join(n);
-            if c.is_file() {
-                return Some(c);
-            }
-        }
-    }
-    None
-}
-
-/// Print HTML to PDF with headless Chromium.
-fn print_pdf(html: &str) -> Result<Vec<u8>, Diagnostic> {
-    let chromium = find_chromium().ok_or_else(|| {
-        Diagnostic::error("no Chromium found to print the PDF")
-            .help("install it (Debian/Ubuntu: `apt-get install chromium`), or set PLAYBOOK_CHROMIUM to its path; or use --format html and print from a browser")
-    })?;
-    let tmp = tempdir()?;
-    let html_path = tmp.join("checklist.html");
-    let pdf_path = tmp.join("checklist.pdf");
-    crate::output::write_file(&html_path, html.as_bytes())?;
-    let mut cmd = std::process::Command::new(&chromium);
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--no-pdf-header-footer",
-    ])
-    .arg(format!("--user-data-dir={}", tmp.join("profile").display()))
-    .arg(format!("--print-to-pdf={}", pdf_path.display()))
-    .arg(format!("file://{}", html_path.display()))
-    .stdin(std::process::Stdio::null())
-    .stdout(std::process::Stdio::null())
-    .stderr(std::process::Stdio::null());
-    let timeout = pdf_timeout();
-    let status = match super::child::run_with_timeout(cmd, timeout) {
-        Ok(Some(status)) => status,
-        Ok(None) => {
-            crate::output::remove_tree(&tmp);
-            return Err(Diagnostic::error(format!(
-                "Chromium did not finish printing the PDF within {} s and was stopped",
-                timeout.as_secs()
-            ))
-            .help("try again; if it keeps hanging, print with --format html and a browser, or allow more time with PLAYBOOK_PDF_TIMEOUT=SECONDS"));
-        }
-        Err(e) => {
-            crate::output::remove_tree(&tmp);
-            return Err(
-                Diagnostic::error(format!("cannot run {}: {e}", chromium.display())).help(
-                    "check that PLAYBOOK_CHROMIUM (or chromium on the PATH) is a working Chromium",
-                ),
-            );
-        }
-    };
-    let pdf = std::fs::read(&pdf_path).map_err(|_| {
-        Diagnostic::error(format!(
-            "Chromium did not write a PDF (exit status {status})"
-        ))
-        .help("run the same command with --format html and open the file to see what failed")
-    });
-    crate::output::remove_tree(&tmp);
-    pdf
-}
-
-/// How long Chromium may take to print one checklist: 120 s, or
-/// `PLAYBOOK_PDF_TIMEOUT` seconds.
-fn pdf_timeout() -> std::time::Duration {
-    let secs = std::env::var("PLAYBOOK_PDF_TIMEOUT")
-        .ok()
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .filter(|&s| s > 0)
-        .unwrap_or(120);
-    std::time::Duration::from_secs(secs)
-}
-
-fn tempdir() -> Result<PathBuf, Diagnostic> {
-    let p = std::env::temp_dir().join(format!(
-        "playbook-pdf-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
-    ));
-    crate::output::write_file(&p.join(".keep"), b"")?;
-    Ok(p)
 }
 
 /// The playbook in `lang`, one of `[book] languages`; a usage error naming

@@ -2,7 +2,7 @@
 //! kind, with its JSON Schemas and the editor settings that map them.
 
 use super::{EXIT_OK, EXIT_USAGE};
-use crate::schema::{vscode::SETTINGS_PATH, DEFAULT_DIR, KINDS};
+use crate::schema::{kinds, vscode::SETTINGS_PATH, DEFAULT_DIR};
 use std::path::Path;
 
 pub(super) fn run(dir: &Path, theme: bool) -> i32 {
@@ -42,8 +42,7 @@ fn write(dir: &Path, theme: bool) -> Result<(), crate::diag::Diagnostic> {
     }
     // Nothing is written when any file init would write exists, the
     // schemas and editor settings included.
-    let schema_paths: Vec<String> = KINDS
-        .iter()
+    let schema_paths: Vec<String> = kinds()
         .map(|k| format!("{DEFAULT_DIR}/{}", k.file_name()))
         .chain([SETTINGS_PATH.to_string()])
         .collect();

@@ -32,6 +32,7 @@ mod child;
 mod init;
 pub mod logger;
 mod new;
+mod pdf;
 mod progress;
 mod schema;
 pub mod serve;

@@ -7,8 +7,11 @@ use crate::model::Kind;
 use crate::scaffold::{Change, Options};
 use std::path::Path;
 
-pub(super) fn run(root: &Path, kind: NewKind, id: &str, parent: Option<&str>) -> i32 {
-    let kind = match kind {
+/// The content kind of the CLI's word (the CLI lists them in its own
+/// order, with its own help per kind; a test checks they are the kinds
+/// whose registry row has a scaffold).
+fn kind_of(kind: NewKind) -> Kind {
+    match kind {
         NewKind::Step => Kind::Step,
         NewKind::Task => Kind::Task,
         NewKind::Market => Kind::Market,
@@ -17,7 +20,11 @@ pub(super) fn run(root: &Path, kind: NewKind, id: &str, parent: Option<&str>) ->
         NewKind::Research => Kind::Research,
         NewKind::Chapter => Kind::Chapter,
         NewKind::Metric => Kind::Metric,
-    };
+    }
+}
+
+pub(super) fn run(root: &Path, kind: NewKind, id: &str, parent: Option<&str>) -> i32 {
+    let kind = kind_of(kind);
     let pb = match crate::load_playbook(root) {
         Ok(pb) => pb,
         Err(d) => {
@@ -71,5 +78,23 @@ pub(super) fn run(root: &Path, kind: NewKind, id: &str, parent: Option<&str>) ->
             eprint!("{}", d.render_text());
             EXIT_CONTENT
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    #[test]
+    fn the_cli_offers_every_kind_with_a_scaffold_and_no_other() {
+        let mut cli: Vec<Kind> = NewKind::value_variants()
+            .iter()
+            .map(|&k| kind_of(k))
+            .collect();
+        let mut scaffolded: Vec<Kind> = crate::scaffold::kinds().collect();
+        cli.sort();
+        scaffolded.sort();
+        assert_eq!(cli, scaffolded);
     }
 }

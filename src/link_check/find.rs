@@ -41,7 +41,7 @@ pub(super) fn find_links(sources: &IdxVec<SourceFile>) -> Vec<Link> {
     for (i, src) in sources.iter_enumerated() {
         let text = src.text.as_str();
         if src.path.ends_with(".md") {
-            let Ok((yaml_start, yaml_end, body_start)) = crate::load::split_front_matter(text)
+            let Ok((yaml_start, yaml_end, body_start)) = crate::yaml::split_front_matter(text)
             else {
                 continue;
             };

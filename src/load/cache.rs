@@ -1,17 +1,11 @@
-//! Parsing a file by kind, and [`ParseCache`]: the parses `serve` keeps
-//! between rebuilds, by path, type and text.
+//! [`ParseCache`]: the parses `serve` keeps between rebuilds, by path,
+//! type and text (how each kind of file is parsed is its row of
+//! [`crate::model::kinds::files::FILES`]).
 
-use super::split_front_matter;
-use crate::diag::Diagnostic;
-use crate::yaml::{self, YamlSource};
-use serde::de::DeserializeOwned;
-use std::any::Any;
+pub(super) use crate::model::kinds::files::{AnyParse, Parser};
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-
-/// A parsed value, type-erased so one map holds every file kind.
-pub(super) type AnyParse = Arc<dyn Any + Send + Sync>;
+use std::sync::Mutex;
 
 /// A parsed file: the text it was parsed from and the value.
 pub(super) type CachedParse = (String, AnyParse);
@@ -58,69 +52,4 @@ impl ParseCache {
             *l = (paths, changed);
         }
     }
-}
-
-/// How a file is parsed: a function per file kind, chosen by folder; a
-/// file that fails gives every mistake found in it.
-pub(super) type ParseFn = fn(&str, &str) -> Result<AnyParse, Vec<Diagnostic>>;
-
-/// A parse function and the type of what it makes (the value's `TypeId`).
-#[derive(Clone, Copy)]
-pub(super) struct Parser {
-    pub(super) parse: ParseFn,
-    pub(super) ty: std::any::TypeId,
-}
-
-impl Parser {
-    pub(super) fn yaml<T: DeserializeOwned + Send + Sync + 'static>() -> Parser {
-        Parser {
-            parse: parse_yaml_any::<T>,
-            ty: std::any::TypeId::of::<T>(),
-        }
-    }
-
-    pub(super) fn markdown<T: DeserializeOwned + Send + Sync + 'static>() -> Parser {
-        Parser {
-            parse: parse_md_any::<T>,
-            ty: std::any::TypeId::of::<MdParsed<T>>(),
-        }
-    }
-}
-
-pub(super) fn parse_yaml_any<T: DeserializeOwned + Send + Sync + 'static>(
-    rel: &str,
-    text: &str,
-) -> Result<AnyParse, Vec<Diagnostic>> {
-    let v = yaml::parse_all::<T>(
-        text,
-        YamlSource {
-            file: rel,
-            full_text: text,
-            start: 0,
-        },
-    )?;
-    Ok(Arc::new(v))
-}
-
-/// Front matter parsed, with the body's byte offset.
-pub(super) struct MdParsed<T> {
-    pub(super) meta: T,
-    pub(super) body_offset: usize,
-}
-
-pub(super) fn parse_md_any<T: DeserializeOwned + Send + Sync + 'static>(
-    rel: &str,
-    text: &str,
-) -> Result<AnyParse, Vec<Diagnostic>> {
-    let (fm_start, fm_end, body_offset) =
-        split_front_matter(text).map_err(|d| vec![d.at(rel, text, 1, 1)])?;
-    let meta = yaml::parse_all::<T>(
-        &text[fm_start..fm_end],
-        YamlSource {
-            file: rel,
-            full_text: text,
-            start: fm_start,
-        },
-    )?;
-    Ok(Arc::new(MdParsed { meta, body_offset }))
 }

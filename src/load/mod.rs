@@ -10,26 +10,24 @@
 //! span map ([`crate::yaml::SpanMap`]), never by searching the text.
 
 mod cache;
-mod front_matter;
 mod read;
 
+pub use crate::yaml::split_front_matter;
 pub use cache::ParseCache;
-pub use front_matter::split_front_matter;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::kinds::files::{
+    FileKind, FrontMatter, Place, COMPONENT, FILES, FRAMEWORK, PHASE,
+};
 use crate::model::raw::*;
 use crate::model::{Idx, IdxVec, SourceFile};
 use crate::yaml::SpanMap;
-use cache::{AnyParse, MdParsed, Parser};
-use read::{canonical, files_in, first_jobs, framework_jobs, prepare, read_text, rel_path};
-use read::{sorted_entries, Prepared};
-use serde::de::DeserializeOwned;
+use cache::{AnyParse, Parser};
+use read::{canonical, files_in, files_of, first_jobs, framework_jobs, prepare};
+use read::{read_text, rel_path, sorted_entries, Prepared};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// The learning path's file name, in `content/story/`.
-pub const LEARNING_PATH: &str = "learning-path.yaml";
 
 /// A framework as loaded: its file, and the component or phase files it lists.
 #[derive(Debug, Clone)]
@@ -44,47 +42,118 @@ pub struct LoadedFramework {
     pub phases: Vec<(Arc<RawPhase>, Idx<SourceFile>)>,
 }
 
-/// A Markdown file with front matter.
-#[derive(Debug, Clone)]
-pub struct MdFile<T> {
-    /// Parsed front matter.
-    pub meta: T,
-    /// Body after the front matter.
-    pub body: String,
+/// A Markdown file with its front matter, as loaded (its body is the
+/// file's text from `body_offset`).
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a, T> {
+    /// The parsed front matter.
+    pub meta: &'a T,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
     /// File index.
     pub file: Idx<SourceFile>,
     /// File name without extension.
-    pub stem: String,
+    pub stem: &'a str,
 }
 
-/// Everything read from `content/`, not yet cross-checked.
+/// One file read and parsed, of a kind of [`FILES`] (the frameworks'
+/// files are in [`RawContent::frameworks`]).
+#[derive(Clone)]
+struct Loaded {
+    /// Its kind.
+    kind: &'static FileKind,
+    /// Its index in the sources.
+    file: Idx<SourceFile>,
+    /// Its value, of the kind's raw type (shared with serve's parse cache).
+    value: AnyParse,
+    /// Its name without folders and extension (a market file's id, a
+    /// chapter's `NN-slug`): kept here, since resolve takes the sources.
+    stem: Box<str>,
+}
+
+impl Loaded {
+    fn new(kind: &'static FileKind, file: Idx<SourceFile>, value: AnyParse, path: &str) -> Loaded {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        Loaded {
+            kind,
+            file,
+            value,
+            stem: stem.into(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} file {:?}", self.kind.name, self.file)
+    }
+}
+
+/// Everything read from `content/`, not yet cross-checked: the files in
+/// load order, each parsed as its kind's raw type.
 #[derive(Debug, Clone, Default)]
 pub struct RawContent {
     /// Every file read.
     pub sources: IdxVec<SourceFile>,
-    /// roles.yaml.
-    pub roles: Vec<(RawRole, Idx<SourceFile>)>,
-    /// Frameworks, sorted by folder name.
+    /// Frameworks, sorted by folder name, with the files they list.
     pub frameworks: Vec<LoadedFramework>,
-    /// Metric files.
-    pub metrics: Vec<(Arc<RawMetricFile>, Idx<SourceFile>)>,
-    /// Markets.
-    pub markets: Vec<(Arc<RawMarket>, Idx<SourceFile>)>,
-    /// Regulations.
-    pub regulations: Vec<(Arc<RawRegulation>, Idx<SourceFile>)>,
-    /// Experts.
-    pub experts: Vec<(Arc<RawExpert>, Idx<SourceFile>)>,
-    /// Research pages.
-    pub research: Vec<MdFile<RawResearch>>,
-    /// Story chapters, sorted by file name.
-    pub chapters: Vec<MdFile<RawChapter>>,
-    /// `story/learning-path.yaml`, if there is one.
-    pub learning: Option<(Arc<RawLearningPath>, Idx<SourceFile>)>,
-    /// Progress files (`content/progress/<market>.yaml`), with their file
-    /// names' stems (the market ids they are for).
-    pub progress: Vec<(Arc<RawProgress>, Idx<SourceFile>, String)>,
+    /// The other files, in load order.
+    files: Vec<Loaded>,
+}
+
+impl RawContent {
+    /// Every YAML file parsed as `T` (a kind's raw type: `RawMarket`,
+    /// `RolesFile`, …), in load order, with its index.
+    pub fn files<T: 'static>(&self) -> impl Iterator<Item = (&T, Idx<SourceFile>)> {
+        self.files
+            .iter()
+            .filter_map(|f| Some((f.value.downcast_ref::<T>()?, f.file)))
+    }
+
+    /// Every role of `content/roles.yaml`, with its file.
+    pub fn roles(&self) -> impl Iterator<Item = (&RawRole, Idx<SourceFile>)> {
+        self.files::<RolesFile>()
+            .flat_map(|(f, file)| f.roles.iter().map(move |r| (r, file)))
+    }
+
+    /// [`RawContent::files`] with each file's name without folders and
+    /// extension (a progress file's market, a market file's id).
+    pub fn named_files<T: 'static>(&self) -> impl Iterator<Item = (&T, Idx<SourceFile>, &str)> {
+        self.files
+            .iter()
+            .filter_map(|f| Some((f.value.downcast_ref::<T>()?, f.file, &*f.stem)))
+    }
+
+    /// Every Markdown file whose front matter is `T`, in load order.
+    pub fn documents<T: 'static>(&self) -> impl Iterator<Item = Document<'_, T>> {
+        self.files.iter().filter_map(|f| {
+            let fm = f.value.downcast_ref::<FrontMatter<T>>()?;
+            Some(Document {
+                meta: &fm.meta,
+                body_offset: fm.body_offset,
+                file: f.file,
+                stem: &f.stem,
+            })
+        })
+    }
+
+    /// Add a file of `kind` read as `text` at `path`: its parse, or the
+    /// mistakes in it (a test's playbook, made in memory).
+    pub fn add(
+        &mut self,
+        kind: &'static FileKind,
+        path: &str,
+        text: &str,
+    ) -> Result<Idx<SourceFile>, Vec<Diagnostic>> {
+        let file = self.sources.push(SourceFile {
+            path: path.to_string(),
+            text: text.to_string(),
+        });
+        let value = (kind.parser.parse)(path, text)?;
+        self.files.push(Loaded::new(kind, file, value, path));
+        Ok(file)
+    }
 }
 
 /// Read the whole `content/` folder under `root`.
@@ -147,60 +216,34 @@ impl Loader {
         }
         l.seen_dirs.insert(canonical(content));
 
-        if content.join("roles.yaml").exists() {
-            if let Some((f, file)) = l.yaml::<RolesFile>(&content.join("roles.yaml")) {
-                l.out.roles = f.roles.iter().map(|r| (r.clone(), file)).collect();
-            }
-        } else {
-            l.diags
-                .push(Diagnostic::error("missing content/roles.yaml").help(
-                "list the roles that own tasks: `roles: [{id: ops-lead, title: Head of operations}]`",
-            ));
-        }
-
-        for dir in l.subdirs(&content.join("frameworks")) {
-            l.framework(&dir);
-        }
-        for p in files_in(&content.join("metrics"), "yaml") {
-            if let Some(v) = l.yaml::<RawMetricFile>(&p) {
-                l.out.metrics.push(v);
-            }
-        }
-        for p in files_in(&content.join("markets"), "yaml") {
-            if let Some(v) = l.yaml::<RawMarket>(&p) {
-                l.check_id_matches_file(&v.0.id, &p, v.1);
-                l.out.markets.push(v);
+        for kind in FILES {
+            match kind.place {
+                Place::Frameworks => {
+                    for dir in l.subdirs(&content.join("frameworks")) {
+                        l.framework(&dir);
+                    }
+                }
+                // Read with their frameworks.
+                Place::Components | Place::Phases => {}
+                Place::File(path, Some(help)) if !content.join(path).is_file() => {
+                    l.diags
+                        .push(Diagnostic::error(format!("missing content/{path}")).help(help));
+                }
+                Place::File(..) | Place::Folder(..) => {
+                    for p in files_of(content, kind) {
+                        l.file(kind, &p);
+                    }
+                }
             }
         }
-        for p in files_in(&content.join("regulations"), "yaml") {
-            if let Some(v) = l.yaml::<RawRegulation>(&p) {
-                l.out.regulations.push(v);
-            }
-        }
-        for p in files_in(&content.join("experts"), "yaml") {
-            if let Some(v) = l.yaml::<RawExpert>(&p) {
-                l.out.experts.push(v);
-            }
-        }
-        for p in files_in(&content.join("research"), "md") {
-            if let Some(v) = l.markdown::<RawResearch>(&p) {
-                l.out.research.push(v);
-            }
-        }
-        for p in files_in(&content.join("story"), "md") {
-            if let Some(v) = l.markdown::<RawChapter>(&p) {
-                l.out.chapters.push(v);
-            }
-        }
-        let path = content.join("story").join(LEARNING_PATH);
-        if path.is_file() {
-            l.out.learning = l.yaml::<RawLearningPath>(&path);
-        }
-        for p in files_in(&content.join("progress"), "yaml") {
-            if let Some((v, file)) = l.yaml::<RawProgress>(&p) {
-                let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-                l.out.progress.push((v, file, stem.to_string()));
-            }
+        // A market file is named by its market's id.
+        let markets: Vec<(String, Idx<SourceFile>, String)> = l
+            .out
+            .named_files::<RawMarket>()
+            .map(|(m, file, stem)| (m.id.clone(), file, stem.to_string()))
+            .collect();
+        for (id, file, stem) in markets {
+            l.check_id_matches_file(&id, file, &stem);
         }
     }
 }
@@ -278,41 +321,27 @@ impl Loader {
         }
     }
 
-    fn yaml<T: DeserializeOwned + Send + Sync + 'static>(
+    /// Read a file of `kind` (any but the frameworks' own) into the content.
+    fn file(&mut self, kind: &'static FileKind, p: &Path) {
+        if let Some((file, value)) = self.register(p, kind.parser) {
+            let loaded = Loaded::new(kind, file, value, &self.out.sources[file].path);
+            self.out.files.push(loaded);
+        }
+    }
+
+    /// Read a framework's file (its `framework.yaml`, a component or a phase
+    /// file) as `T`.
+    fn framework_file<T: Send + Sync + 'static>(
         &mut self,
+        kind: &FileKind,
         p: &Path,
     ) -> Option<(Arc<T>, Idx<SourceFile>)> {
-        let (file, v) = self.register(p, Parser::yaml::<T>())?;
+        let (file, v) = self.register(p, kind.parser)?;
         // Shared with the cache, not copied: resolve only reads it.
         Some((v.downcast::<T>().ok()?, file))
     }
 
-    fn markdown<T: DeserializeOwned + Clone + Send + Sync + 'static>(
-        &mut self,
-        p: &Path,
-    ) -> Option<MdFile<T>> {
-        let (file, v) = self.register(p, Parser::markdown::<T>())?;
-        let v = v.downcast::<MdParsed<T>>().ok()?;
-        let (meta, body_offset) = match Arc::try_unwrap(v) {
-            Ok(m) => (m.meta, m.body_offset),
-            Err(v) => (v.meta.clone(), v.body_offset),
-        };
-        let stem = p
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
-        Some(MdFile {
-            meta,
-            body: self.out.sources[file].text[body_offset..].to_string(),
-            body_offset,
-            file,
-            stem,
-        })
-    }
-
-    fn check_id_matches_file(&mut self, id: &str, p: &Path, file: Idx<SourceFile>) {
-        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    fn check_id_matches_file(&mut self, id: &str, file: Idx<SourceFile>, stem: &str) {
         if id != stem {
             let src = &self.out.sources[file];
             let off = key_offset(&src.text, "id");
@@ -335,7 +364,7 @@ impl Loader {
             );
             return;
         }
-        let Some((raw, file)) = self.yaml::<RawFramework>(&fw_path) else {
+        let Some((raw, file)) = self.framework_file::<RawFramework>(FRAMEWORK, &fw_path) else {
             return;
         };
         let mut lf = LoadedFramework {
@@ -389,10 +418,10 @@ impl Loader {
                 continue;
             }
             if is_components {
-                if let Some(v) = self.yaml::<RawComponent>(&p) {
+                if let Some(v) = self.framework_file::<RawComponent>(COMPONENT, &p) {
                     lf.components.push(v);
                 }
-            } else if let Some(v) = self.yaml::<RawPhase>(&p) {
+            } else if let Some(v) = self.framework_file::<RawPhase>(&PHASE, &p) {
                 lf.phases.push(v);
             }
         }

@@ -4,7 +4,8 @@
 
 use super::cache::{AnyParse, ParseCache, Parser};
 use crate::diag::Diagnostic;
-use crate::model::raw::*;
+use crate::model::kinds::files::{FileKind, Place, COMPONENT, FILES, PHASE};
+use crate::model::raw::RawFramework;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -117,44 +118,42 @@ pub(super) fn prepare(
         .collect()
 }
 
+/// The files of a kind, as a load finds them: its one file (if there),
+/// every file of its folder with its extension, or every framework's
+/// `framework.yaml` (not the component and phase files, which the
+/// frameworks name: see [`framework_jobs`]).
+pub(super) fn files_of(content: &Path, kind: &FileKind) -> Vec<PathBuf> {
+    match kind.place {
+        Place::File(path, _) => {
+            let p = content.join(path);
+            if p.is_file() {
+                vec![p]
+            } else {
+                Vec::new()
+            }
+        }
+        Place::Folder(dir, ext) => files_in(&content.join(dir), ext),
+        Place::Frameworks => sorted_entries(&content.join("frameworks"))
+            .into_iter()
+            .filter(|d| d.is_dir())
+            .map(|d| d.join("framework.yaml"))
+            .filter(|fw| fw.exists())
+            .collect(),
+        Place::Components | Place::Phases => Vec::new(),
+    }
+}
+
 /// The files a load reads, with how each is parsed, except the component
 /// and phase files (named by the framework files: see [`framework_jobs`]).
 pub(super) fn first_jobs(content: &Path) -> Vec<(PathBuf, Parser)> {
-    let mut jobs: Vec<(PathBuf, Parser)> = Vec::new();
-    let roles = content.join("roles.yaml");
-    if roles.exists() {
-        jobs.push((roles, Parser::yaml::<RolesFile>()));
-    }
-    for dir in sorted_entries(&content.join("frameworks")) {
-        let fw = dir.join("framework.yaml");
-        if dir.is_dir() && fw.exists() {
-            jobs.push((fw, Parser::yaml::<RawFramework>()));
-        }
-    }
-    for (folder, f) in [
-        ("metrics", Parser::yaml::<RawMetricFile>()),
-        ("markets", Parser::yaml::<RawMarket>()),
-        ("regulations", Parser::yaml::<RawRegulation>()),
-        ("experts", Parser::yaml::<RawExpert>()),
-        ("progress", Parser::yaml::<RawProgress>()),
-    ] {
-        for p in files_in(&content.join(folder), "yaml") {
-            jobs.push((p, f));
-        }
-    }
-    for (folder, f) in [
-        ("research", Parser::markdown::<RawResearch>()),
-        ("story", Parser::markdown::<RawChapter>()),
-    ] {
-        for p in files_in(&content.join(folder), "md") {
-            jobs.push((p, f));
-        }
-    }
-    let learning = content.join("story").join(super::LEARNING_PATH);
-    if learning.is_file() {
-        jobs.push((learning, Parser::yaml::<RawLearningPath>()));
-    }
-    jobs
+    FILES
+        .iter()
+        .flat_map(|kind| {
+            files_of(content, kind)
+                .into_iter()
+                .map(move |p| (p, kind.parser))
+        })
+        .collect()
 }
 
 /// The component or phase files the parsed framework files list.
@@ -171,8 +170,8 @@ pub(super) fn framework_jobs(pre: &HashMap<PathBuf, Prepared>) -> Vec<(PathBuf, 
     for (p, fw) in fws {
         let Some(dir) = p.parent() else { continue };
         let (listed, f) = match (&fw.components, &fw.phases) {
-            (Some(c), _) => (c, Parser::yaml::<RawComponent>()),
-            (None, Some(ph)) => (ph, Parser::yaml::<RawPhase>()),
+            (Some(c), _) => (c, COMPONENT.parser),
+            (None, Some(ph)) => (ph, PHASE.parser),
             (None, None) => continue,
         };
         for id in listed {

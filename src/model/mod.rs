@@ -5,6 +5,7 @@
 //! them ([`EntityRef`]), so the model is cheap to walk and has no cycles.
 
 mod idx;
+pub mod kinds;
 pub mod learning;
 mod queries;
 pub mod raw;
@@ -14,90 +15,12 @@ pub mod work_duration;
 use crate::config::Config;
 pub use idx::{Idx, IdxVec};
 use jiff::civil::Date;
+pub use kinds::{Entity, Kind, KindInfo};
 pub use raw::Scope;
 use raw::{RawActual, RawPartner, RawResult, Rule, Target};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub use work_duration::WorkDuration;
-
-/// The kinds of things a cross-reference can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A framework.
-    Framework,
-    /// A framework component.
-    Component,
-    /// A step.
-    Step,
-    /// A task (lives on its step's page).
-    Task,
-    /// A success metric.
-    Metric,
-    /// A market.
-    Market,
-    /// A regulation.
-    Regulation,
-    /// An expert.
-    Expert,
-    /// A research page.
-    Research,
-    /// A story chapter.
-    Chapter,
-}
-
-impl Kind {
-    /// Every kind, in the order pages group backlinks.
-    pub const ALL: [Kind; 10] = [
-        Kind::Chapter,
-        Kind::Framework,
-        Kind::Component,
-        Kind::Step,
-        Kind::Task,
-        Kind::Metric,
-        Kind::Market,
-        Kind::Regulation,
-        Kind::Expert,
-        Kind::Research,
-    ];
-
-    /// The word used in `[[kind:id]]`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Framework => "framework",
-            Kind::Component => "component",
-            Kind::Step => "step",
-            Kind::Task => "task",
-            Kind::Metric => "metric",
-            Kind::Market => "market",
-            Kind::Regulation => "regulation",
-            Kind::Expert => "expert",
-            Kind::Research => "research",
-            Kind::Chapter => "chapter",
-        }
-    }
-
-    /// Plural heading, for backlink groups and indexes.
-    pub fn plural_title(self) -> &'static str {
-        match self {
-            Kind::Framework => "Frameworks",
-            Kind::Component => "Components",
-            Kind::Step => "Steps",
-            Kind::Task => "Tasks",
-            Kind::Metric => "Metrics",
-            Kind::Market => "Markets",
-            Kind::Regulation => "Regulations",
-            Kind::Expert => "Experts",
-            Kind::Research => "Research",
-            Kind::Chapter => "Story chapters",
-        }
-    }
-
-    /// Parse the word used in `[[kind:id]]`.
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == s)
-    }
-}
 
 /// A pointer to one entity of the playbook, of any kind (a typed
 /// [`Idx`] with its kind beside it).
@@ -124,23 +47,6 @@ impl<T: Entity> From<Idx<T>> for EntityRef {
         }
     }
 }
-
-/// A type whose values are the entities of one [`Kind`].
-pub trait Entity {
-    /// Their kind.
-    const KIND: Kind;
-}
-
-macro_rules! entity_kinds {
-    ($($t:ident),*) => {$(
-        impl Entity for $t {
-            const KIND: Kind = Kind::$t;
-        }
-    )*};
-}
-entity_kinds!(
-    Framework, Component, Step, Task, Metric, Market, Regulation, Expert, Research, Chapter
-);
 
 /// A content file as read, kept for error messages and edit links.
 #[derive(Debug, Clone)]

@@ -104,86 +104,50 @@ impl Playbook {
 
     /// The page that shows an entity: tasks live on their step's page.
     pub fn page_of(&self, r: EntityRef) -> EntityRef {
-        match r.kind {
-            Kind::Task => self.tasks[Idx::new(r.idx)].step.into(),
-            _ => r,
+        match r.kind.info().shown_on {
+            Some(on) => on(self, r.idx),
+            None => r,
         }
     }
 
     /// The display title of an entity.
     pub fn title(&self, r: EntityRef) -> &str {
-        match r.kind {
-            Kind::Framework => &self.frameworks[Idx::new(r.idx)].title,
-            Kind::Component => &self.components[Idx::new(r.idx)].title,
-            Kind::Step => &self.steps[Idx::new(r.idx)].title,
-            Kind::Task => &self.tasks[Idx::new(r.idx)].title,
-            Kind::Metric => &self.metrics[Idx::new(r.idx)].name,
-            Kind::Market => &self.markets[Idx::new(r.idx)].name,
-            Kind::Regulation => &self.regulations[Idx::new(r.idx)].name,
-            Kind::Expert => &self.experts[Idx::new(r.idx)].name,
-            Kind::Research => &self.research[Idx::new(r.idx)].title,
-            Kind::Chapter => &self.chapters[Idx::new(r.idx)].title,
-        }
+        (r.kind.info().entities.title)(self, r.idx)
     }
 
     /// The id of an entity.
     pub fn id(&self, r: EntityRef) -> &str {
-        match r.kind {
-            Kind::Framework => &self.frameworks[Idx::new(r.idx)].id,
-            Kind::Component => &self.components[Idx::new(r.idx)].id,
-            Kind::Step => &self.steps[Idx::new(r.idx)].id,
-            Kind::Task => &self.tasks[Idx::new(r.idx)].id,
-            Kind::Metric => &self.metrics[Idx::new(r.idx)].id,
-            Kind::Market => &self.markets[Idx::new(r.idx)].id,
-            Kind::Regulation => &self.regulations[Idx::new(r.idx)].id,
-            Kind::Expert => &self.experts[Idx::new(r.idx)].id,
-            Kind::Research => &self.research[Idx::new(r.idx)].id,
-            Kind::Chapter => &self.chapters[Idx::new(r.idx)].id,
-        }
+        (r.kind.info().entities.id)(self, r.idx)
     }
 
     /// The source file an entity was read from.
     pub fn file_of(&self, r: EntityRef) -> Idx<SourceFile> {
-        match r.kind {
-            Kind::Framework => self.frameworks[Idx::new(r.idx)].file,
-            Kind::Component => self.components[Idx::new(r.idx)].file,
-            Kind::Step => self.steps[Idx::new(r.idx)].file,
-            Kind::Task => self.tasks[Idx::new(r.idx)].file,
-            Kind::Metric => self.metrics[Idx::new(r.idx)].file,
-            Kind::Market => self.markets[Idx::new(r.idx)].file,
-            Kind::Regulation => self.regulations[Idx::new(r.idx)].file,
-            Kind::Expert => self.experts[Idx::new(r.idx)].file,
-            Kind::Research => self.research[Idx::new(r.idx)].file,
-            Kind::Chapter => self.chapters[Idx::new(r.idx)].file,
-        }
+        (r.kind.info().entities.file)(self, r.idx)
+    }
+
+    /// How many entities of `kind` the playbook has.
+    pub fn count(&self, kind: Kind) -> usize {
+        (kind.info().entities.count)(self)
+    }
+
+    /// Every entity of `kind`, sorted by title (case aside; then by id), as
+    /// an index lists them (markets by name, not by code).
+    pub fn by_title(&self, kind: Kind) -> Vec<EntityRef> {
+        let mut v: Vec<EntityRef> = self.entities(kind).collect();
+        v.sort_by_cached_key(|&r| (self.title(r).to_lowercase(), self.id(r)));
+        v
+    }
+
+    /// Every entity of `kind`, in order.
+    pub fn entities(&self, kind: Kind) -> impl Iterator<Item = EntityRef> {
+        (0..self.count(kind)).map(move |idx| EntityRef { kind, idx })
     }
 
     /// Site-relative URL of an entity's page (no leading `/`; tasks get an anchor).
     pub fn url(&self, r: EntityRef) -> String {
-        match r.kind {
-            Kind::Framework => format!("frameworks/{}/", self.frameworks[Idx::new(r.idx)].id),
-            Kind::Component => {
-                let c = &self.components[Idx::new(r.idx)];
-                format!("frameworks/{}/{}/", self.frameworks[c.framework].id, c.id)
-            }
-            Kind::Step => {
-                let s = &self.steps[Idx::new(r.idx)];
-                let fw = &self.frameworks[s.framework].id;
-                match s.component {
-                    Some(c) => format!("frameworks/{fw}/{}/{}/", self.components[c].id, s.id),
-                    None => format!("frameworks/{fw}/{}/", s.id),
-                }
-            }
-            Kind::Task => {
-                let t = &self.tasks[Idx::new(r.idx)];
-                format!("{}#task-{}", self.url(t.step.into()), t.slug)
-            }
-            Kind::Metric => format!("metrics/{}/", self.metrics[Idx::new(r.idx)].id),
-            Kind::Market => format!("markets/{}/", self.markets[Idx::new(r.idx)].id),
-            Kind::Regulation => format!("regulations/{}/", self.regulations[Idx::new(r.idx)].id),
-            Kind::Expert => format!("experts/{}/", self.experts[Idx::new(r.idx)].id),
-            Kind::Research => format!("research/{}/", self.research[Idx::new(r.idx)].id),
-            Kind::Chapter => format!("story/{}/", self.chapters[Idx::new(r.idx)].id),
+        match r.kind.info().url {
+            kinds::Url::Folder(folder) => format!("{folder}{}/", self.id(r)),
+            kinds::Url::Nested(url) => url(self, r.idx),
         }
     }
 

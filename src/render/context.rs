@@ -18,30 +18,12 @@ impl<'a> Links<'a> {
     /// Index the playbook's files by path for relative links.
     pub fn new(pb: &'a Playbook) -> Self {
         let mut by_file = HashMap::new();
-        let mut add = |e: EntityRef| {
-            let f = pb.file_of(e);
-            by_file.entry(pb.sources[f].path.as_str()).or_insert(e);
-        };
-        for k in [
-            Kind::Framework,
-            Kind::Component,
-            Kind::Market,
-            Kind::Regulation,
-            Kind::Expert,
-            Kind::Research,
-            Kind::Chapter,
-        ] {
-            let n = match k {
-                Kind::Framework => pb.frameworks.len(),
-                Kind::Component => pb.components.len(),
-                Kind::Market => pb.markets.len(),
-                Kind::Regulation => pb.regulations.len(),
-                Kind::Expert => pb.experts.len(),
-                Kind::Research => pb.research.len(),
-                _ => pb.chapters.len(),
-            };
-            for idx in 0..n {
-                add(EntityRef { kind: k, idx });
+        // Entities that are files of their own (a market, a research page);
+        // steps, tasks and metrics live inside other files.
+        for kind in Kind::ALL.into_iter().filter(|k| k.info().file.is_some()) {
+            for e in pb.entities(kind) {
+                let f = pb.file_of(e);
+                by_file.entry(pb.sources[f].path.as_str()).or_insert(e);
             }
         }
         Links { pb, by_file }

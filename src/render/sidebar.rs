@@ -10,6 +10,7 @@ use super::context::step_label;
 use super::theme::Templates;
 use crate::diag::Diagnostic;
 use crate::markdown;
+use crate::model::kinds::NavList;
 use crate::model::{Component, EntityRef, Idx, Kind, Phase, Playbook, Step};
 use crate::page_kinds::Section;
 use serde::Serialize;
@@ -137,13 +138,21 @@ impl NavKey {
         }
         let position = |list: &[Idx<Step>]| place_in(pos, list);
         match section {
-            Section::Story => key.block = block_of(pb.chapters.len(), pos),
-            Section::Markets => {
-                key.block = block_of(pb.markets.len(), place_in(pos, &pb.markets_by_name()))
+            Section::Of(kind) => {
+                let n = pb.count(kind);
+                match kind.info().sidebar.map(|nav| nav.list) {
+                    Some(NavList::Entities | NavList::Chapters) => key.block = block_of(n, pos),
+                    Some(NavList::ByTitle) => {
+                        let at =
+                            pos.and_then(|p| pb.by_title(kind).iter().position(|r| r.idx == p));
+                        key.block = block_of(n, at);
+                    }
+                    Some(NavList::MetricGroups) => {
+                        key.block = block_of(pb.metric_groups.len(), pos)
+                    }
+                    Some(NavList::Frameworks) | None => {}
+                }
             }
-            Section::Regulations => key.block = block_of(pb.regulations.len(), pos),
-            Section::Experts => key.block = block_of(pb.experts.len(), pos),
-            Section::Research => key.block = block_of(pb.research.len(), pos),
             Section::Frameworks(f, c) => {
                 key.fw_block = block_of(pb.frameworks.len(), f.map(Idx::index));
                 match (f, c) {
@@ -166,7 +175,6 @@ impl NavKey {
                     _ => {}
                 }
             }
-            Section::Metrics => key.block = block_of(pb.metric_groups.len(), pos),
             Section::None => {}
         }
         key
@@ -212,155 +220,132 @@ fn learning_items(pb: &Playbook) -> Vec<NavItem> {
         .collect()
 }
 
-/// The sidebar for a page: every section, only the current one expanded;
-/// long lists cut to the block that holds the page (see [`NavKey`]).
+/// The sidebar for a page: every kind's section (its `sidebar` in the kind
+/// registry, in [`Kind::ALL`]'s order), only the current one expanded; long
+/// lists cut to the block that holds the page (see [`NavKey`]).
 pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
-    let section = key.section;
-    let item = NavItem::new;
+    let mut sections = Vec::new();
+    for kind in Kind::ALL {
+        let Some(nav) = kind.info().sidebar else {
+            continue;
+        };
+        let open = key.section.kind() == Some(kind);
+        let items = if open {
+            match nav.list {
+                NavList::Chapters => story_items(pb, key),
+                NavList::Frameworks => framework_items(pb, key),
+                NavList::MetricGroups => window(
+                    pb.metric_groups
+                        .iter()
+                        .map(|g| NavItem::new(format!("metrics/#{}", g.id), g.title.clone()))
+                        .collect(),
+                    key.block,
+                    nav.url,
+                ),
+                NavList::Entities => {
+                    window(entity_items(pb, pb.entities(kind)), key.block, nav.url)
+                }
+                NavList::ByTitle => window(
+                    entity_items(pb, pb.by_title(kind).into_iter()),
+                    key.block,
+                    nav.url,
+                ),
+            }
+        } else {
+            Vec::new()
+        };
+        sections.push(NavSection::new(nav.title, nav.url, open, items));
+        if let Some(link) = nav.then {
+            sections.push(NavSection::new(link.title, link.url, false, Vec::new()));
+        }
+    }
+    sections
+}
+
+/// A link to each entity, by its title.
+fn entity_items(pb: &Playbook, entities: impl Iterator<Item = EntityRef>) -> Vec<NavItem> {
+    entities
+        .map(|r| NavItem::new(pb.url(r), pb.title(r).to_string()))
+        .collect()
+}
+
+/// The open story section: the chapters, numbered, then the learning path.
+fn story_items(pb: &Playbook, key: NavKey) -> Vec<NavItem> {
+    let all = pb
+        .chapters
+        .iter_enumerated()
+        .map(|(i, c)| {
+            NavItem::new(
+                pb.url(EntityRef::from(i)),
+                format!("{}. {}", c.section.unwrap_or(c.number), c.title),
+            )
+        })
+        .collect();
+    let mut items = window(all, key.block, "story/");
+    items.extend(learning_items(pb));
+    items
+}
+
+/// The open frameworks section: every framework, the current one's
+/// components (the current component's steps) or, without components, its
+/// steps (or its phases, the current one open, when it has too many).
+fn framework_items(pb: &Playbook, key: NavKey) -> Vec<NavItem> {
+    let (cur_fw, cur_comp) = match key.section {
+        Section::Frameworks(f, c) => (f, c),
+        Section::None | Section::Of(_) => (None, None),
+    };
     let step_items = |steps: &[Idx<Step>]| -> Vec<NavItem> {
         steps
             .iter()
-            .map(|&s| item(pb.url(EntityRef::from(s)), step_label(pb, s)))
+            .map(|&s| NavItem::new(pb.url(EntityRef::from(s)), step_label(pb, s)))
             .collect()
     };
-    let mut sections = Vec::new();
-
-    let story_open = section == Section::Story;
-    let story_items: Vec<NavItem> = if story_open {
-        let all = pb
-            .chapters
-            .iter_enumerated()
-            .map(|(i, c)| {
-                let r = EntityRef::from(i);
-                item(
-                    pb.url(r),
-                    format!("{}. {}", c.section.unwrap_or(c.number), c.title),
-                )
-            })
-            .collect();
-        let mut items = window(all, key.block, "story/");
-        items.extend(learning_items(pb));
-        items
-    } else {
-        Vec::new()
-    };
-    sections.push(NavSection::new("Story", "story/", story_open, story_items));
-
-    let (fw_open, cur_fw, cur_comp) = match section {
-        Section::Frameworks(f, c) => (true, f, c),
-        _ => (false, None, None),
-    };
     let mut fw_items = Vec::new();
-    if fw_open {
-        for (fi, f) in pb.frameworks.iter_enumerated() {
-            let fr = EntityRef::from(fi);
-            let url = pb.url(fr);
-            let mut children = Vec::new();
-            if cur_fw == Some(fi) {
-                if f.components.is_empty() {
-                    if pb.step_count(&pb.frameworks[fi].phases) > NAV_FULL {
-                        // Too many steps to list: the phases, the current one open.
-                        for &p in &f.phases {
-                            let ph = &pb.phases[p];
-                            let steps = if key.phase == Some(p) {
-                                window(step_items(&phases_steps(pb, &[p])), key.block, &url)
-                            } else {
-                                Vec::new()
-                            };
-                            children.push(NavItem {
-                                children: steps,
-                                ..NavItem::new(format!("{url}#phase-{}", ph.id), ph.title.clone())
-                            });
-                        }
-                    } else {
-                        children =
-                            window(step_items(&phases_steps(pb, &f.phases)), key.block, &url);
-                    }
-                } else {
-                    for &c in &f.components {
-                        let cr = EntityRef::from(c);
-                        let curl = pb.url(cr);
-                        let steps = if cur_comp == Some(c) {
-                            window(step_items(&component_steps(pb, c)), key.block, &curl)
+    for (fi, f) in pb.frameworks.iter_enumerated() {
+        let fr = EntityRef::from(fi);
+        let url = pb.url(fr);
+        let mut children = Vec::new();
+        if cur_fw == Some(fi) {
+            if f.components.is_empty() {
+                if pb.step_count(&pb.frameworks[fi].phases) > NAV_FULL {
+                    // Too many steps to list: the phases, the current one open.
+                    for &p in &f.phases {
+                        let ph = &pb.phases[p];
+                        let steps = if key.phase == Some(p) {
+                            window(step_items(&phases_steps(pb, &[p])), key.block, &url)
                         } else {
                             Vec::new()
                         };
                         children.push(NavItem {
                             children: steps,
-                            ..NavItem::new(curl, pb.components[c].title.clone())
+                            ..NavItem::new(format!("{url}#phase-{}", ph.id), ph.title.clone())
                         });
                     }
+                } else {
+                    children = window(step_items(&phases_steps(pb, &f.phases)), key.block, &url);
+                }
+            } else {
+                for &c in &f.components {
+                    let cr = EntityRef::from(c);
+                    let curl = pb.url(cr);
+                    let steps = if cur_comp == Some(c) {
+                        window(step_items(&component_steps(pb, c)), key.block, &curl)
+                    } else {
+                        Vec::new()
+                    };
+                    children.push(NavItem {
+                        children: steps,
+                        ..NavItem::new(curl, pb.components[c].title.clone())
+                    });
                 }
             }
-            fw_items.push(NavItem {
-                children,
-                ..NavItem::new(url, f.title.clone())
-            });
         }
-        fw_items = window(fw_items, key.fw_block, "frameworks/");
+        fw_items.push(NavItem {
+            children,
+            ..NavItem::new(url, f.title.clone())
+        });
     }
-    sections.push(NavSection::new(
-        "Frameworks",
-        "frameworks/",
-        fw_open,
-        fw_items,
-    ));
-
-    let simple = |title: &'static str, url: &'static str, open: bool, items: Vec<NavItem>| {
-        let items = if open {
-            window(items, key.block, url)
-        } else {
-            Vec::new()
-        };
-        NavSection::new(title, url, open, items)
-    };
-    let open = section == Section::Metrics;
-    let items = if open {
-        pb.metric_groups
-            .iter()
-            .map(|g| item(format!("metrics/#{}", g.id), g.title.clone()))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    sections.push(simple("Metrics", "metrics/", open, items));
-    let entity_list = |open: bool, kind: Kind, n: usize| -> Vec<NavItem> {
-        if !open {
-            return Vec::new();
-        }
-        (0..n)
-            .map(|i| {
-                let r = EntityRef { kind, idx: i };
-                NavItem::new(pb.url(r), pb.title(r).to_string())
-            })
-            .collect()
-    };
-    let open = section == Section::Markets;
-    // By name, as the markets index lists them (not by ISO code).
-    let items = if open {
-        pb.markets_by_name()
-            .into_iter()
-            .map(|i| {
-                let r = EntityRef::from(i);
-                NavItem::new(pb.url(r), pb.title(r).to_string())
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    sections.push(simple("Markets", "markets/", open, items));
-    // Where every launch stands: one link, beside the markets.
-    sections.push(simple("Launch status", "status/", false, Vec::new()));
-    let open = section == Section::Regulations;
-    let items = entity_list(open, Kind::Regulation, pb.regulations.len());
-    sections.push(simple("Regulations", "regulations/", open, items));
-    let open = section == Section::Experts;
-    let items = entity_list(open, Kind::Expert, pb.experts.len());
-    sections.push(simple("Experts", "experts/", open, items));
-    let open = section == Section::Research;
-    let items = entity_list(open, Kind::Research, pb.research.len());
-    sections.push(simple("Research", "research/", open, items));
-    sections
+    window(fw_items, key.fw_block, "frameworks/")
 }
 
 /// The sidebar as HTML, made once per section and shared by every page in

@@ -9,6 +9,7 @@ use super::places::join;
 use super::Resolver;
 use crate::diag::{suggest, Diagnostic};
 use crate::load::RawContent;
+use crate::model::raw::RawMarket;
 use crate::model::*;
 
 /// Where each resolved `after` edge (task, what it waits for) was written:
@@ -196,12 +197,11 @@ impl Resolver {
     /// an adjusted task must be on the market's list).
     pub(super) fn market_adjustments(&mut self, raw: &RawContent) {
         let mut home: Option<Idx<Market>> = None;
-        for (mi, (m, file)) in raw.markets.iter().enumerate() {
+        for (mi, (m, file)) in raw.files::<RawMarket>().enumerate() {
             if mi >= self.pb.markets.len() {
                 break;
             }
             let mi: Idx<Market> = Idx::new(mi);
-            let file = *file;
             self.pb.markets[mi].launched = m.launched;
             if m.home {
                 match home {

@@ -66,11 +66,11 @@ impl Resolver {
 
     /// Roles from `roles.yaml`: each listed once.
     pub(super) fn roles(&mut self, raw: &RawContent) {
-        for (i, (role, file)) in raw.roles.iter().enumerate() {
+        for (i, (role, file)) in raw.roles().enumerate() {
             if self.pb.roles.contains_key(&role.id) {
                 let d = Diagnostic::error(format!("duplicate role `{}`", role.id))
                     .help("list each role once");
-                let d = self.at_key(d, *file, &format!("roles[{i}].id"));
+                let d = self.at_key(d, file, &format!("roles[{i}].id"));
                 self.diags.push(d);
             }
             self.pb.roles.insert(role.id.clone(), role.title.clone());

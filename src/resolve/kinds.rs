@@ -6,19 +6,29 @@
 
 use super::Resolver;
 use crate::load::RawContent;
+use crate::model::raw::{
+    RawChapter, RawExpert, RawMarket, RawMetricFile, RawRegulation, RawResearch,
+};
 use crate::model::*;
 
 impl Resolver {
+    /// The body of a Markdown file: its text from `offset` (the sources
+    /// are the model's by now).
+    fn body_of(&self, file: Idx<SourceFile>, offset: usize) -> String {
+        let text = self.pb.sources.get(file).map_or("", |s| s.text.as_str());
+        text.get(offset..).unwrap_or("").to_string()
+    }
+
     /// Metric files: a group each, and its metrics.
     pub(super) fn metrics(&mut self, raw: &RawContent) {
-        for (mf, file) in &raw.metrics {
+        for (mf, file) in raw.files::<RawMetricFile>() {
             let gi = self.pb.metric_groups.next_idx();
             let framework = match &mf.group.framework {
                 Some(fw) => {
                     let found = self.pb.find::<Framework>(fw);
                     if found.is_none() {
                         let d = self.unknown_id(Kind::Framework, fw);
-                        let d = self.at_key(d, *file, "group.framework");
+                        let d = self.at_key(d, file, "group.framework");
                         self.diags.push(d);
                     }
                     found
@@ -30,11 +40,11 @@ impl Resolver {
                 title: mf.group.title.clone(),
                 framework,
                 metrics: Vec::new(),
-                file: *file,
+                file,
             });
             for (k, m) in mf.metrics.iter().enumerate() {
                 let mi = self.pb.metrics.next_idx();
-                self.define(mi, &m.id, *file, &format!("metrics[{k}].id"));
+                self.define(mi, &m.id, file, &format!("metrics[{k}].id"));
                 self.pb.metrics.push(Metric {
                     id: m.id.clone(),
                     name: m.name.clone(),
@@ -43,7 +53,7 @@ impl Resolver {
                     measures: Vec::new(),
                     lower_is_better: m.lower_is_better,
                     group: gi,
-                    file: *file,
+                    file,
                 });
                 self.pb.metric_groups[gi].metrics.push(mi);
             }
@@ -52,10 +62,10 @@ impl Resolver {
 
     /// Regulations, experts, research and chapters.
     pub(super) fn simple_kinds(&mut self, raw: &RawContent) {
-        for (g, file) in &raw.regulations {
+        for (g, file) in raw.files::<RawRegulation>() {
             let i = self.pb.regulations.next_idx();
-            self.define(i, &g.id, *file, "id");
-            let s = self.regulation_sources(g, *file, self.today);
+            self.define(i, &g.id, file, "id");
+            let s = self.regulation_sources(g, file, self.today);
             self.pb.regulations.push(Regulation {
                 id: g.id.clone(),
                 name: g.name.clone(),
@@ -70,12 +80,12 @@ impl Resolver {
                 deadlines: s.deadlines,
                 obligations: s.obligations,
                 watch: s.watch,
-                file: *file,
+                file,
             });
         }
-        for (e, file) in &raw.experts {
+        for (e, file) in raw.files::<RawExpert>() {
             let i = self.pb.experts.next_idx();
-            self.define(i, &e.id, *file, "id");
+            self.define(i, &e.id, file, "id");
             self.pb.experts.push(Expert {
                 id: e.id.clone(),
                 name: e.name.clone(),
@@ -91,10 +101,10 @@ impl Resolver {
                     .map(|p| (p.title.clone(), p.text.clone()))
                     .collect(),
                 advice: Vec::new(),
-                file: *file,
+                file,
             });
         }
-        for md in &raw.research {
+        for md in raw.documents::<RawResearch>() {
             let i = self.pb.research.next_idx();
             self.define(i, &md.meta.id, md.file, "id");
             self.pb.research.push(Research {
@@ -104,17 +114,17 @@ impl Resolver {
                 summary: md.meta.summary.clone(),
                 supports: Vec::new(),
                 results: md.meta.results.clone(),
-                body: md.body.clone(),
+                body: self.body_of(md.file, md.body_offset),
                 body_offset: md.body_offset,
                 file: md.file,
             });
         }
-        for md in &raw.chapters {
+        for md in raw.documents::<RawChapter>() {
             let (number, stem_id) = match md.stem.split_once('-') {
                 Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() => {
                     (n.parse().unwrap_or(0), rest.to_string())
                 }
-                _ => (0, md.stem.clone()),
+                _ => (0, md.stem.to_string()),
             };
             let id = md.meta.id.clone().unwrap_or(stem_id);
             let i = self.pb.chapters.next_idx();
@@ -133,7 +143,7 @@ impl Resolver {
                 section_title: md.meta.section_title.clone(),
                 summary: md.meta.summary.clone(),
                 applies: Vec::new(),
-                body: md.body.clone(),
+                body: self.body_of(md.file, md.body_offset),
                 body_offset: md.body_offset,
                 file: md.file,
             });
@@ -152,9 +162,9 @@ impl Resolver {
 
     /// Markets (their references are checked in `references`).
     pub(super) fn markets(&mut self, raw: &RawContent) {
-        for (m, file) in &raw.markets {
+        for (m, file) in raw.files::<RawMarket>() {
             let i = self.pb.markets.next_idx();
-            self.define(i, &m.id, *file, "id");
+            self.define(i, &m.id, file, "id");
             self.pb.markets.push(Market {
                 id: m.id.clone(),
                 name: m.name.clone(),
@@ -174,7 +184,7 @@ impl Resolver {
                 home: false,
                 launched: m.launched,
                 adjust: Default::default(),
-                file: *file,
+                file,
             });
         }
     }

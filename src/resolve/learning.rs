@@ -27,10 +27,9 @@ impl Resolver {
     /// Resolve the learning path, if the playbook has one (after every id
     /// is registered).
     pub(super) fn learning_path(&mut self, raw: &RawContent) {
-        let Some((lp, file)) = &raw.learning else {
+        let Some((lp, file)) = raw.files::<RawLearningPath>().next() else {
             return;
         };
-        let file = *file;
         let parts = self.assessment_parts(lp, file);
         let mut levels = IdxVec::new();
         let mut level_ids: HashMap<&str, usize> = HashMap::new();

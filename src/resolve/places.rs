@@ -177,7 +177,7 @@ pub(super) enum MdPlace {
 /// of a Markdown file.
 fn yaml_range(path: &str, text: &str) -> (usize, usize) {
     if path.ends_with(".md") {
-        if let Ok((start, end, _)) = crate::load::split_front_matter(text) {
+        if let Ok((start, end, _)) = crate::yaml::split_front_matter(text) {
             return (start, end);
         }
     }

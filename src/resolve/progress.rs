@@ -8,13 +8,14 @@
 use super::Resolver;
 use crate::diag::{suggest, Diagnostic};
 use crate::load::RawContent;
+use crate::model::raw::RawProgress;
 use crate::model::*;
 
 impl Resolver {
     /// Read every progress file into `pb.progress` (one entry per market).
     pub(super) fn progress(&mut self, raw: &RawContent) {
         self.pb.progress = IdxVec::filled(Progress::default(), self.pb.markets.len());
-        for (p, file, stem) in &raw.progress {
+        for (p, file, stem) in raw.named_files::<RawProgress>() {
             let company = stem == crate::checklist::COMPANY_ID;
             let market = self.pb.find::<Market>(stem);
             if market.is_none() && !company {
@@ -25,7 +26,7 @@ impl Resolver {
                 };
                 let d = Diagnostic::error(format!("no market `{stem}` for this progress file"))
                     .help(help);
-                let d = self.at_key(d, *file, "");
+                let d = self.at_key(d, file, "");
                 self.diags.push(d);
                 continue;
             }
@@ -39,7 +40,7 @@ impl Resolver {
                 None => "the company program".to_string(),
             };
             let mut record = Progress {
-                file: Some(*file),
+                file: Some(file),
                 done: Default::default(),
             };
             for (id, done) in &p.done {
@@ -58,7 +59,7 @@ impl Resolver {
                         ),
                     };
                     let d = Diagnostic::error(format!("no task with id `{id}`")).help(help);
-                    let d = self.at_key(d, *file, &path);
+                    let d = self.at_key(d, file, &path);
                     self.diags.push(d.span(id.chars().count()));
                     continue;
                 };
@@ -82,7 +83,7 @@ impl Resolver {
                         "task `{id}` is not in {program_name}'s checklist"
                     ))
                     .help(why);
-                    let d = self.at_key(d, *file, &path);
+                    let d = self.at_key(d, file, &path);
                     self.diags.push(d.span(id.chars().count()));
                     continue;
                 }

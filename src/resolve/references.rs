@@ -6,6 +6,7 @@
 use super::Resolver;
 use crate::diag::Diagnostic;
 use crate::load::RawContent;
+use crate::model::raw::{RawChapter, RawExpert, RawMarket, RawMetricFile, RawResearch};
 use crate::model::*;
 use std::collections::HashSet;
 
@@ -87,13 +88,13 @@ impl Resolver {
         // Metric measures.
         let measurable = [Kind::Framework, Kind::Component, Kind::Step];
         let mut next: usize = 0;
-        for (mf, file) in &raw.metrics {
+        for (mf, file) in raw.files::<RawMetricFile>() {
             for (k, m) in mf.metrics.iter().enumerate() {
                 let mi: Idx<Metric> = Idx::new(next);
                 let mut v = Vec::new();
                 for (j, s) in m.measures.iter().enumerate() {
                     let at = format!("metrics[{k}].measures[{j}]");
-                    if let Some(r) = self.resolve_ref_str(s, (*file, &at), &measurable) {
+                    if let Some(r) = self.resolve_ref_str(s, (file, &at), &measurable) {
                         v.push(r);
                         self.link(mi.into(), r);
                     }
@@ -106,7 +107,7 @@ impl Resolver {
         }
         // Research supports.
         let all = Kind::ALL;
-        for (i, md) in raw.research.iter().enumerate() {
+        for (i, md) in raw.documents::<RawResearch>().enumerate() {
             let i: Idx<Research> = Idx::new(i);
             let mut v = Vec::new();
             for (j, s) in md.meta.supports.iter().enumerate() {
@@ -119,7 +120,7 @@ impl Resolver {
             self.pb.research[i].supports = v;
         }
         // Chapter applies (chapters were sorted: find by file).
-        for md in &raw.chapters {
+        for md in raw.documents::<RawChapter>() {
             let Some(ci) = self.pb.chapters.position(|c| c.file == md.file) else {
                 continue;
             };
@@ -134,7 +135,7 @@ impl Resolver {
             self.pb.chapters[ci].applies = v;
         }
         // Expert advice → steps.
-        for (ei, (e, file)) in raw.experts.iter().enumerate() {
+        for (ei, (e, file)) in raw.files::<RawExpert>().enumerate() {
             let ei: Idx<Expert> = Idx::new(ei);
             let mut advice = Vec::new();
             for (ai, a) in e.advice.iter().enumerate() {
@@ -148,7 +149,7 @@ impl Resolver {
                         None => {
                             let d = self.unknown_id(Kind::Step, s);
                             let at = format!("advice[{ai}].steps[{j}]");
-                            let d = self.at_value(d, *file, &at, s.chars().count());
+                            let d = self.at_value(d, file, &at, s.chars().count());
                             self.diags.push(d);
                         }
                     }
@@ -158,7 +159,7 @@ impl Resolver {
             self.pb.experts[ei].advice = advice;
         }
         // Markets: regulations, team roles, actuals.
-        for (mi, (m, file)) in raw.markets.iter().enumerate() {
+        for (mi, (m, file)) in raw.files::<RawMarket>().enumerate() {
             let mi: Idx<Market> = Idx::new(mi);
             let me = EntityRef::from(mi);
             for (j, g) in m.regulations.iter().enumerate() {
@@ -170,7 +171,7 @@ impl Resolver {
                     None => {
                         let d = self.unknown_id(Kind::Regulation, g);
                         let at = format!("regulations[{j}]");
-                        let d = self.at_value(d, *file, &at, g.chars().count());
+                        let d = self.at_value(d, file, &at, g.chars().count());
                         self.diags.push(d);
                     }
                 }
@@ -180,7 +181,7 @@ impl Resolver {
                     let d = self.unknown_role(role);
                     // The caret covers `role:`.
                     let len = role.chars().count() + 1;
-                    let d = self.at_key(d, *file, &format!("team.{role}")).span(len);
+                    let d = self.at_key(d, file, &format!("team.{role}")).span(len);
                     self.diags.push(d);
                 }
             }
@@ -193,9 +194,7 @@ impl Resolver {
                     None => {
                         let d = self.unknown_id(Kind::Metric, metric);
                         let len = metric.chars().count() + 1;
-                        let d = self
-                            .at_key(d, *file, &format!("actuals.{metric}"))
-                            .span(len);
+                        let d = self.at_key(d, file, &format!("actuals.{metric}")).span(len);
                         self.diags.push(d);
                     }
                 }

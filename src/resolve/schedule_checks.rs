@@ -10,6 +10,7 @@ use super::Resolver;
 use crate::checklist::{Checklists, Program};
 use crate::diag::Diagnostic;
 use crate::load::RawContent;
+use crate::model::raw::RawMarket;
 use crate::model::{Idx, Task};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -111,7 +112,7 @@ impl Resolver {
 
     /// A market result dated after today is a warning at its `as_of`.
     pub(super) fn check_result_dates(&mut self, raw: &RawContent) {
-        for (m, file) in &raw.markets {
+        for (m, file) in raw.files::<RawMarket>() {
             for (metric, a) in &m.actuals {
                 let Some(as_of) = a.as_of else { continue };
                 if as_of <= self.today {
@@ -122,7 +123,7 @@ impl Resolver {
                     m.id, self.today
                 ))
                 .help("a result is what was measured: record it once it has been, or remove it; planned values belong in the metric's target");
-                let d = self.at_key(d, *file, &format!("actuals.{metric}.as_of"));
+                let d = self.at_key(d, file, &format!("actuals.{metric}.as_of"));
                 self.diags.push(d);
             }
         }

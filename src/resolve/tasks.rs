@@ -6,7 +6,7 @@ use super::Resolver;
 use crate::diag::Diagnostic;
 use crate::load::RawContent;
 use crate::markdown::slugify;
-use crate::model::raw::{Rule, Scope};
+use crate::model::raw::{RawMarket, Rule, Scope};
 use crate::model::*;
 use crate::rules::{self, MarketFacts};
 
@@ -27,13 +27,13 @@ impl Resolver {
 
     /// Each market's own tasks, added to the steps they name.
     pub(super) fn market_tasks(&mut self, raw: &RawContent) {
-        for (mi, (m, file)) in raw.markets.iter().enumerate() {
+        for (mi, (m, file)) in raw.files::<RawMarket>().enumerate() {
             let mi: Idx<Market> = Idx::new(mi);
             let me = EntityRef::from(mi);
             for (k, t) in m.tasks.iter().enumerate() {
                 let Some(step) = self.pb.find::<Step>(&t.step) else {
                     let d = self.unknown_id(Kind::Step, &t.step);
-                    let d = self.at_key(d, *file, &format!("tasks[{k}].step"));
+                    let d = self.at_key(d, file, &format!("tasks[{k}].step"));
                     self.diags.push(d);
                     continue;
                 };
@@ -49,7 +49,7 @@ impl Resolver {
                         m.id
                     ))
                     .help("give one of them a different title or an explicit `id:`");
-                    let d = self.at_key(d, *file, &format!("tasks[{k}].title"));
+                    let d = self.at_key(d, file, &format!("tasks[{k}].title"));
                     self.diags.push(d);
                     continue;
                 }
@@ -74,7 +74,7 @@ impl Resolver {
                         after: Vec::new(),
                         deadline: None,
                         market_entry: false,
-                        file: *file,
+                        file,
                     },
                     k,
                 );

@@ -3,9 +3,9 @@
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
-use crate::load::{LoadedFramework, MdFile, RawContent};
-use crate::model::raw::*;
-use crate::model::{Idx, Playbook, SourceFile};
+use crate::load::{LoadedFramework, RawContent};
+use crate::model::kinds::files::{FileKind, FILES, FRAMEWORK};
+use crate::model::{Playbook, SourceFile};
 use crate::yaml::{self, YamlSource};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -136,26 +136,24 @@ impl Input {
     /// folder order, a framework's listed files after it).
     pub(crate) fn raw(&self) -> RawContent {
         let mut files = self.files.clone();
-        let rank = |p: &str| {
-            [
-                "content/roles",
-                "content/frameworks",
-                "content/metrics",
-                "content/markets",
-                "content/regulations",
-                "content/experts",
-                "content/research",
-                "content/story",
-                "content/progress",
-            ]
-            .iter()
-            .position(|f| p.starts_with(f))
-            .unwrap_or(9)
+        // The kind of each file, by where it is (a framework's own files
+        // are read with it); files sort in the load's order of kinds.
+        let kind = |p: &str| -> &'static FileKind {
+            let rel = p.strip_prefix("content/").unwrap_or(p);
+            if rel.starts_with("frameworks/") {
+                return FRAMEWORK;
+            }
+            FILES
+                .iter()
+                .copied()
+                .find(|k| k.place.holds(rel))
+                .unwrap_or_else(|| panic!("no kind of file is at {p}"))
         };
+        let rank = |p: &str| FILES.iter().position(|k| k.name == kind(p).name);
         // A framework's own files follow it (folder by folder, framework.yaml first).
-        let folder = |p: &str| match rank(p) {
-            1 => p.rsplit_once('/').map_or("", |(d, _)| d).to_string(),
-            _ => String::new(),
+        let folder = |p: &str| match p.strip_prefix("content/frameworks/") {
+            Some(rest) => rest.rsplit_once('/').map_or("", |(d, _)| d).to_string(),
+            None => String::new(),
         };
         files.sort_by_key(|(p, _)| {
             (
@@ -167,44 +165,32 @@ impl Input {
         });
         let mut raw = RawContent::default();
         for (path, text) in files.iter() {
+            let k = kind(path);
+            if k.name != FRAMEWORK.name {
+                if let Err(ds) = raw.add(k, path, text) {
+                    let shown: Vec<String> = ds.iter().map(|d| d.render_text()).collect();
+                    panic!("{}", shown.join("\n"));
+                }
+                continue;
+            }
             let i = raw.sources.push(SourceFile {
                 path: path.clone(),
                 text: text.clone(),
             });
-            match rank(path) {
-                0 => {
-                    let r: RolesFile = parse(path, text);
-                    raw.roles.extend(r.roles.into_iter().map(|r| (r, i)));
-                }
-                1 if path.ends_with("framework.yaml") => raw.frameworks.push(LoadedFramework {
+            if path.ends_with("framework.yaml") {
+                raw.frameworks.push(LoadedFramework {
                     raw: Arc::new(parse(path, text)),
                     file: i,
                     components: Vec::new(),
                     phases: Vec::new(),
-                }),
-                1 => {
-                    let lf = raw.frameworks.last_mut().expect("framework.yaml first");
-                    if lf.raw.components.is_some() {
-                        lf.components.push((Arc::new(parse(path, text)), i));
-                    } else {
-                        lf.phases.push((Arc::new(parse(path, text)), i));
-                    }
-                }
-                2 => raw.metrics.push((Arc::new(parse(path, text)), i)),
-                3 => raw.markets.push((Arc::new(parse(path, text)), i)),
-                4 => raw.regulations.push((Arc::new(parse(path, text)), i)),
-                5 => raw.experts.push((Arc::new(parse(path, text)), i)),
-                6 => raw.research.push(markdown(path, text, i)),
-                7 if path.ends_with(".yaml") => {
-                    raw.learning = Some((Arc::new(parse(path, text)), i))
-                }
-                7 => raw.chapters.push(markdown(path, text, i)),
-                8 => {
-                    let stem = path.rsplit('/').next().unwrap_or("");
-                    let stem = stem.trim_end_matches(".yaml").to_string();
-                    raw.progress.push((Arc::new(parse(path, text)), i, stem));
-                }
-                _ => panic!("no folder for {path}"),
+                });
+                continue;
+            }
+            let lf = raw.frameworks.last_mut().expect("framework.yaml first");
+            if lf.raw.components.is_some() {
+                lf.components.push((Arc::new(parse(path, text)), i));
+            } else {
+                lf.phases.push((Arc::new(parse(path, text)), i));
             }
         }
         raw
@@ -245,28 +231,6 @@ fn parse<T: DeserializeOwned>(path: &str, text: &str) -> T {
         start: 0,
     };
     yaml::parse(text, src).unwrap_or_else(|d| panic!("{}", d.render_text()))
-}
-
-fn markdown<T: DeserializeOwned>(path: &str, text: &str, file: Idx<SourceFile>) -> MdFile<T> {
-    let (s, e, b) = crate::load::split_front_matter(text).expect("front matter");
-    let src = YamlSource {
-        file: path,
-        full_text: text,
-        start: s,
-    };
-    let meta = yaml::parse(&text[s..e], src).unwrap_or_else(|d| panic!("{}", d.render_text()));
-    let stem = path
-        .rsplit('/')
-        .next()
-        .unwrap_or("")
-        .trim_end_matches(".md");
-    MdFile {
-        meta,
-        body: text[b..].to_string(),
-        body_offset: b,
-        file,
-        stem: stem.to_string(),
-    }
 }
 
 /// What a test checks of a diagnostic, as an author reads it.

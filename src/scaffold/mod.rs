@@ -20,6 +20,7 @@ mod insert;
 mod skeletons;
 
 use crate::diag::{suggest, Diagnostic};
+use crate::model::kinds::{NewFile, Parent, Scaffold, Url};
 use crate::model::{
     Activity, Block, Component, EntityRef, Idx, Kind, Metric, MetricGroup, Phase, Playbook,
     SourceFile, Step, Task,
@@ -68,17 +69,13 @@ pub struct Options {
     pub today: Date,
 }
 
-/// The kinds `playbook new` makes.
-pub const KINDS: [Kind; 8] = [
-    Kind::Step,
-    Kind::Task,
-    Kind::Market,
-    Kind::Regulation,
-    Kind::Expert,
-    Kind::Research,
-    Kind::Chapter,
-    Kind::Metric,
-];
+/// The kinds `playbook new` makes: those whose registry row has a
+/// [`Scaffold`], in [`Kind::ALL`]'s order.
+pub fn kinds() -> impl Iterator<Item = Kind> {
+    Kind::ALL
+        .into_iter()
+        .filter(|k| k.info().scaffold.is_some())
+}
 
 /// Plan `playbook new <kind> <id> [--in parent]` on a loaded playbook.
 pub fn plan(
@@ -88,12 +85,12 @@ pub fn plan(
     parent: Option<&str>,
     opts: Options,
 ) -> Result<Plan, Diagnostic> {
-    if !KINDS.contains(&kind) {
+    let Some(scaffold) = kind.info().scaffold else {
         return Err(
             Diagnostic::error(format!("playbook new cannot make a {}", kind.name()))
                 .help(kinds_help()),
         );
-    }
+    };
     if !is_slug(id) {
         return Err(
             Diagnostic::error(format!("`{id}` is not a valid id")).help(format!(
@@ -102,7 +99,7 @@ pub fn plan(
             )),
         );
     }
-    let needs_parent = matches!(kind, Kind::Step | Kind::Task | Kind::Metric);
+    let needs_parent = matches!(scaffold, Scaffold::Entry(_));
     let parent = match (needs_parent, parent) {
         (true, None) => return Err(missing_parent(pb, kind)),
         (false, Some(p)) => return Err(Diagnostic::error(format!(
@@ -114,28 +111,39 @@ pub fn plan(
         )),
         (_, p) => p.unwrap_or(""),
     };
-    let full_id = match kind {
-        Kind::Task => format!("{}/{id}", parent.split('/').next().unwrap_or("")),
-        _ => id.to_string(),
+    // An entry of a step (a task) is named under it: `<step>/<id>`.
+    let full_id = match scaffold {
+        Scaffold::Entry(Parent::Step) => {
+            format!("{}/{id}", parent.split('/').next().unwrap_or(""))
+        }
+        Scaffold::Entry(Parent::Phase | Parent::MetricsFile) | Scaffold::File(_) => id.to_string(),
     };
     // A task's step is checked before its id: an unknown step is the news.
-    if kind == Kind::Task {
+    if scaffold_parent(scaffold) == Some(Parent::Step) {
         task_target(pb, parent)?;
     }
     if let Some(r) = pb.lookup(kind, &full_id) {
         return Err(exists(pb, r));
     }
-    match kind {
-        Kind::Step => new_step(pb, id, parent),
-        Kind::Task => new_task(pb, id, &full_id, parent),
-        Kind::Metric => new_metric(pb, id, parent),
-        _ => new_file(pb, kind, id, opts),
+    match scaffold {
+        Scaffold::Entry(Parent::Phase) => new_step(pb, id, parent),
+        Scaffold::Entry(Parent::Step) => new_task(pb, id, &full_id, parent),
+        Scaffold::Entry(Parent::MetricsFile) => new_metric(pb, id, parent),
+        Scaffold::File(file) => new_file(pb, kind, file, id, opts),
+    }
+}
+
+/// The parent an entry is written into (none for a file of its own).
+fn scaffold_parent(scaffold: Scaffold) -> Option<Parent> {
+    match scaffold {
+        Scaffold::Entry(p) => Some(p),
+        Scaffold::File(_) => None,
     }
 }
 
 /// `step, task, …` for a help line.
 fn kinds_help() -> String {
-    let names: Vec<&str> = KINDS.iter().map(|k| k.name()).collect();
+    let names: Vec<&str> = kinds().map(|k| k.name()).collect();
     format!("it makes: {}", names.join(", "))
 }
 
@@ -171,7 +179,7 @@ fn exists(pb: &Playbook, r: EntityRef) -> Diagnostic {
 
 /// The span map of a YAML file or of a Markdown file's front matter.
 fn spans_of(path: &str, text: &str) -> SpanMap {
-    match crate::load::split_front_matter(text) {
+    match crate::yaml::split_front_matter(text) {
         Ok((start, end, _)) if path.ends_with(".md") => SpanMap::build(text, start, end),
         _ => SpanMap::build(text, 0, text.len()),
     }
@@ -179,19 +187,21 @@ fn spans_of(path: &str, text: &str) -> SpanMap {
 
 /// `--in` is needed: say what it takes, with examples from this playbook.
 fn missing_parent(pb: &Playbook, kind: Kind) -> Diagnostic {
-    let (what, examples): (&str, Vec<String>) = match kind {
-        Kind::Step => (
+    let parent = kind.info().scaffold.and_then(scaffold_parent);
+    let (what, examples): (&str, Vec<String>) = match parent {
+        Some(Parent::Phase) => (
             "the phase it goes in: `--in <phase>`, `--in <component>/<phase>` or `--in <phase>/<block>`",
             pb.phases.iter().map(|p| p.id.clone()).collect(),
         ),
-        Kind::Task => (
+        Some(Parent::Step) => (
             "the step it goes in: `--in <step>` (its first activity) or `--in <step>/<activity>`",
             pb.steps.iter().map(|s| s.id.clone()).collect(),
         ),
-        _ => (
+        Some(Parent::MetricsFile) => (
             "the metrics file it goes in: `--in <file name without .yaml>`",
             metric_files(pb).into_iter().map(|(stem, _)| stem).collect(),
         ),
+        None => ("nothing: it is a file of its own", Vec::new()),
     };
     let shown: Vec<String> = examples.iter().take(5).cloned().collect();
     let more = if examples.len() > 5 { ", …" } else { "" };
@@ -215,12 +225,13 @@ fn unknown(what: &str, wanted: &str, known: &[String]) -> Diagnostic {
     }
 }
 
-/// Where an entity is in its file, as a [`SpanMap`] path ending in `.`
-/// (empty for an entity that is the whole file), when it is known.
+/// Where an entity of a kind `playbook new` makes is in its file, as a
+/// [`SpanMap`] path ending in `.` (empty for an entity that is the whole
+/// file), when it is known.
 fn yaml_path(pb: &Playbook, r: EntityRef) -> Option<String> {
-    match r.kind {
-        Kind::Step => step_path(pb, r.get()?).map(|p| format!("{p}.")),
-        Kind::Task => {
+    match r.kind.info().scaffold? {
+        Scaffold::Entry(Parent::Phase) => step_path(pb, r.get()?).map(|p| format!("{p}.")),
+        Scaffold::Entry(Parent::Step) => {
             let ti: Idx<Task> = r.get()?;
             let t = &pb.tasks[ti];
             let a = t.activity?;
@@ -234,7 +245,7 @@ fn yaml_path(pb: &Playbook, r: EntityRef) -> Option<String> {
                 a.index()
             ))
         }
-        Kind::Metric => {
+        Scaffold::Entry(Parent::MetricsFile) => {
             let mi: Idx<Metric> = r.get()?;
             let m = &pb.metrics[mi];
             let k = pb.metric_groups[m.group]
@@ -243,8 +254,9 @@ fn yaml_path(pb: &Playbook, r: EntityRef) -> Option<String> {
                 .position(|&x| x == mi)?;
             Some(format!("metrics[{k}]."))
         }
-        Kind::Chapter => None,
-        _ => Some(String::new()),
+        // The whole file, if the id is written in it (a chapter's is its
+        // file's name).
+        Scaffold::File(f) => f.id_in_file.then(String::new),
     }
 }
 
@@ -510,36 +522,24 @@ fn new_metric(pb: &Playbook, id: &str, parent: &str) -> Result<Plan, Diagnostic>
     })
 }
 
-/// A market, regulation, expert, research page or chapter: a file of its own.
-fn new_file(pb: &Playbook, kind: Kind, id: &str, opts: Options) -> Result<Plan, Diagnostic> {
-    let (path, text, url) = match kind {
-        Kind::Market => (
-            format!("content/markets/{id}.yaml"),
-            skeletons::market(pb, id, opts.today),
-            format!("markets/{id}/"),
-        ),
-        Kind::Regulation => (
-            format!("content/regulations/{id}.yaml"),
-            skeletons::regulation(id),
-            format!("regulations/{id}/"),
-        ),
-        Kind::Expert => (
-            format!("content/experts/{id}.yaml"),
-            skeletons::expert(pb, id),
-            format!("experts/{id}/"),
-        ),
-        Kind::Research => (
-            format!("content/research/{id}.md"),
-            skeletons::research(pb, id),
-            format!("research/{id}/"),
-        ),
-        _ => {
-            let number = pb.chapters.iter().map(|c| c.number).max().unwrap_or(0) + 1;
-            (
-                format!("content/story/{number:02}-{id}.md"),
-                skeletons::chapter(pb, id),
-                format!("story/{id}/"),
-            )
+/// A market, regulation, expert, research page or chapter: a file of its
+/// own, where its registry row's [`NewFile`] says, with its skeleton.
+fn new_file(
+    pb: &Playbook,
+    kind: Kind,
+    file: NewFile,
+    id: &str,
+    opts: Options,
+) -> Result<Plan, Diagnostic> {
+    let path = (file.path)(pb, id);
+    let text = (file.text)(pb, id, opts.today);
+    let url = match kind.info().url {
+        Url::Folder(folder) => format!("{folder}{id}/"),
+        Url::Nested(_) => {
+            return Err(Diagnostic::internal(format!(
+                "playbook new makes a {} as a file of its own, but its page is under its parent's",
+                kind.name()
+            )))
         }
     };
     if let Some(f) = pb.sources.iter().find(|f| f.path == path) {

@@ -6,8 +6,9 @@
 //! Each schema is made for one playbook: the closed sets only its content
 //! knows (roles, regions, tags, markets, regulations; [`ClosedSet`]) become
 //! `enum`s ([`sets`]), and the editor settings map each kind's files to its
-//! schema ([`vscode`]). [`KINDS`] is the one table of what gets a schema;
-//! adding a kind is one row. Pure: nothing here reads or writes a file.
+//! schema ([`vscode`]). What gets a schema is `book.toml` and every kind
+//! of content file of [`FILES`] ([`kinds`]): a new kind of file gets its
+//! schema from its row there. Pure: nothing here reads or writes a file.
 
 mod sets;
 pub mod vscode;
@@ -16,161 +17,83 @@ pub use sets::ContentSets;
 
 use crate::config::Config;
 use crate::load::RawContent;
-use crate::model::raw::*;
+use crate::model::kinds::files::{FileKind, FILES};
 pub use crate::model::schema_ids::ClosedSet;
 use schemars::generate::SchemaSettings;
-use schemars::{JsonSchema, Schema, SchemaGenerator};
+use schemars::{Schema, SchemaGenerator};
 use serde_json::Value;
 
 /// The folder `playbook schema` writes to (and `init` fills), relative to
 /// the playbook root.
 pub const DEFAULT_DIR: &str = "schemas";
 
-/// Where the files of a kind are, for the editor settings.
-#[derive(Debug, Clone, Copy)]
-pub enum Files {
-    /// YAML files matched by these globs (relative to the playbook root).
-    Globs(&'static [&'static str]),
-    /// The component files the frameworks list (`components:`): known only
-    /// from the content, since they share a folder with framework.yaml.
-    Components,
-    /// The phase files the frameworks list (`phases:`), likewise.
-    PhaseFiles,
-    /// The front matter of Markdown files matched by this glob: the YAML
-    /// language server does not look inside Markdown, so the schema is
-    /// written but not mapped.
-    FrontMatter(&'static str),
+/// One kind of file that gets a schema: `book.toml`, a kind of content
+/// file (its row of [`FILES`] says where its files are and which type loads
+/// them), or a translation (read by `i18n`, beside the load).
+#[derive(Clone, Copy)]
+pub enum SchemaKind {
     /// `book.toml` (TOML: not the YAML language server's; a TOML editor
     /// extension reads the `#:schema` line at the file's top).
-    Toml,
+    Book,
+    /// A kind of content file.
+    Content(&'static FileKind),
+    /// A translation, `content/i18n/<lang>/<source path>.yaml`.
+    Translation,
 }
 
-/// One kind of file that gets a schema.
-#[derive(Debug, Clone, Copy)]
-pub struct SchemaKind {
-    /// File name stem: the schema is `<name>.schema.json`.
-    pub name: &'static str,
-    /// The schema's title.
-    pub title: &'static str,
-    /// Where the kind's files are.
-    pub files: Files,
-    /// The root schema of the type that loads the file.
-    make: fn(SchemaGenerator) -> Schema,
-}
+/// Where translations are: under `content/i18n/<lang>/`, as deep as their
+/// sources (globs never reach the sources' own folders).
+pub const TRANSLATION_GLOBS: [&str; 3] = [
+    "content/i18n/*/*.yaml",
+    "content/i18n/*/*/*.yaml",
+    "content/i18n/*/*/*/*.yaml",
+];
 
 impl SchemaKind {
+    /// File name stem: the schema is `<name>.schema.json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SchemaKind::Book => "book",
+            SchemaKind::Content(k) => k.name,
+            SchemaKind::Translation => "translation",
+        }
+    }
+
+    /// The schema's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            SchemaKind::Book => "Playbook book.toml",
+            SchemaKind::Content(k) => k.title,
+            SchemaKind::Translation => {
+                "Playbook translation (content/i18n/<lang>/<source path>.yaml)"
+            }
+        }
+    }
+
     /// The schema's file name.
-    pub fn file_name(&self) -> String {
-        format!("{}.schema.json", self.name)
+    pub fn file_name(self) -> String {
+        format!("{}.schema.json", self.name())
+    }
+
+    /// The root schema of the type that loads the file.
+    fn make(self, g: SchemaGenerator) -> Schema {
+        match self {
+            SchemaKind::Book => g.into_root_schema_for::<Config>(),
+            SchemaKind::Content(k) => (k.schema)(g),
+            SchemaKind::Translation => {
+                g.into_root_schema_for::<crate::i18n::file::RawTranslation>()
+            }
+        }
     }
 }
 
-fn root<T: JsonSchema>(g: SchemaGenerator) -> Schema {
-    g.into_root_schema_for::<T>()
+/// Every kind of file that gets a schema: `book.toml`, every kind of
+/// content file in [`FILES`]'s order, and translations.
+pub fn kinds() -> impl Iterator<Item = SchemaKind> {
+    std::iter::once(SchemaKind::Book)
+        .chain(FILES.iter().map(|k| SchemaKind::Content(k)))
+        .chain([SchemaKind::Translation])
 }
-
-/// Declares a row of [`KINDS`].
-const fn kind(
-    name: &'static str,
-    title: &'static str,
-    files: Files,
-    make: fn(SchemaGenerator) -> Schema,
-) -> SchemaKind {
-    SchemaKind {
-        name,
-        title,
-        files,
-        make,
-    }
-}
-
-/// Every kind of file that gets a schema, one row each (the type that loads
-/// it is the schema's source).
-pub const KINDS: &[SchemaKind] = &[
-    kind("book", "Playbook book.toml", Files::Toml, root::<Config>),
-    kind(
-        "roles",
-        "Playbook roles (content/roles.yaml)",
-        Files::Globs(&["content/roles.yaml"]),
-        root::<RolesFile>,
-    ),
-    kind(
-        "framework",
-        "Playbook framework (content/frameworks/<fw>/framework.yaml)",
-        Files::Globs(&["content/frameworks/*/framework.yaml"]),
-        root::<RawFramework>,
-    ),
-    kind(
-        "component",
-        "Playbook component (content/frameworks/<fw>/<component>.yaml)",
-        Files::Components,
-        root::<RawComponent>,
-    ),
-    kind(
-        "phase",
-        "Playbook phase file (content/frameworks/<fw>/<phase>.yaml)",
-        Files::PhaseFiles,
-        root::<RawPhase>,
-    ),
-    kind(
-        "metrics",
-        "Playbook metrics (content/metrics/<group>.yaml)",
-        Files::Globs(&["content/metrics/*.yaml"]),
-        root::<RawMetricFile>,
-    ),
-    kind(
-        "market",
-        "Playbook market (content/markets/<id>.yaml)",
-        Files::Globs(&["content/markets/*.yaml"]),
-        root::<RawMarket>,
-    ),
-    kind(
-        "regulation",
-        "Playbook regulation (content/regulations/<id>.yaml)",
-        Files::Globs(&["content/regulations/*.yaml"]),
-        root::<RawRegulation>,
-    ),
-    kind(
-        "expert",
-        "Playbook expert (content/experts/<id>.yaml)",
-        Files::Globs(&["content/experts/*.yaml"]),
-        root::<RawExpert>,
-    ),
-    kind(
-        "learning-path",
-        "Playbook learning path (content/story/learning-path.yaml)",
-        Files::Globs(&["content/story/learning-path.yaml"]),
-        root::<RawLearningPath>,
-    ),
-    kind(
-        "progress",
-        "Playbook progress (content/progress/<market>.yaml)",
-        Files::Globs(&["content/progress/*.yaml"]),
-        root::<RawProgress>,
-    ),
-    kind(
-        "translation",
-        "Playbook translation (content/i18n/<lang>/<source path>.yaml)",
-        Files::Globs(&[
-            "content/i18n/*/*.yaml",
-            "content/i18n/*/*/*.yaml",
-            "content/i18n/*/*/*/*.yaml",
-        ]),
-        root::<crate::i18n::file::RawTranslation>,
-    ),
-    kind(
-        "research",
-        "Playbook research page: front matter (content/research/<id>.md)",
-        Files::FrontMatter("content/research/*.md"),
-        root::<RawResearch>,
-    ),
-    kind(
-        "chapter",
-        "Playbook story chapter: front matter (content/story/NN-slug.md)",
-        Files::FrontMatter("content/story/*.md"),
-        root::<RawChapter>,
-    ),
-];
 
 /// A schema file to write: its name in the schema folder, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,11 +105,11 @@ pub struct SchemaFile {
 }
 
 /// The schema of one kind, for a playbook whose closed sets are `sets`.
-pub fn schema_value(kind: &SchemaKind, sets: &ContentSets) -> Value {
+pub fn schema_value(kind: SchemaKind, sets: &ContentSets) -> Value {
     let generator = SchemaSettings::draft07().into_generator();
-    let mut value = (kind.make)(generator).to_value();
+    let mut value = kind.make(generator).to_value();
     if let Value::Object(map) = &mut value {
-        map.insert("title".into(), Value::String(kind.title.into()));
+        map.insert("title".into(), Value::String(kind.title().into()));
         map.insert(
             "$comment".into(),
             Value::String(
@@ -227,8 +150,7 @@ fn tidy(v: &mut Value) {
 /// Every schema file, for a playbook whose content is `raw`.
 pub fn schema_files(raw: &RawContent) -> Vec<SchemaFile> {
     let sets = ContentSets::from_content(raw);
-    KINDS
-        .iter()
+    kinds()
         .map(|k| SchemaFile {
             name: k.file_name(),
             text: pretty(&schema_value(k, &sets)),
@@ -277,19 +199,19 @@ mod tests {
     #[test]
     fn every_kind_has_a_described_closed_object_schema() {
         let sets = ContentSets::default();
-        for k in KINDS {
+        for k in kinds() {
             let v = schema_value(k, &sets);
             assert_eq!(v["$schema"], "http://json-schema.org/draft-07/schema#");
-            assert_eq!(v["type"], "object", "{}", k.name);
-            assert_eq!(v["additionalProperties"], false, "{}", k.name);
+            assert_eq!(v["type"], "object", "{}", k.name());
+            assert_eq!(v["additionalProperties"], false, "{}", k.name());
             assert!(
                 v["description"].as_str().is_some_and(|d| d.len() > 20),
                 "{} has no description",
-                k.name
+                k.name()
             );
             for (field, s) in v["properties"].as_object().unwrap() {
                 let described = s.get("description").is_some() || s.get("$ref").is_some();
-                assert!(described, "{}.{field} has no description", k.name);
+                assert!(described, "{}.{field} has no description", k.name());
             }
         }
     }
@@ -297,7 +219,7 @@ mod tests {
     #[test]
     fn required_fields_are_those_without_a_default() {
         let sets = ContentSets::default();
-        let market = KINDS.iter().find(|k| k.name == "market").unwrap();
+        let market = kinds().find(|k| k.name() == "market").unwrap();
         let v = schema_value(market, &sets);
         let mut req: Vec<&str> = v["required"]
             .as_array()
@@ -316,7 +238,7 @@ mod tests {
 
     #[test]
     fn book_toml_keys_are_kebab_case_with_defaults() {
-        let book = KINDS.iter().find(|k| k.name == "book").unwrap();
+        let book = kinds().find(|k| k.name() == "book").unwrap();
         let v = schema_value(book, &ContentSets::default());
         let build = &defs(&v)["BuildConfig"];
         assert_eq!(build["properties"]["base-url"]["default"], "/");
@@ -326,7 +248,7 @@ mod tests {
 
     #[test]
     fn descriptions_are_unwrapped_and_null_defaults_left_out() {
-        let market = KINDS.iter().find(|k| k.name == "market").unwrap();
+        let market = kinds().find(|k| k.name() == "market").unwrap();
         let v = schema_value(market, &ContentSets::default());
         let text = v.to_string();
         assert!(!text.contains("\"default\":null"), "{text}");
@@ -339,9 +261,9 @@ mod tests {
 
     #[test]
     fn kind_names_are_unique() {
-        let mut names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+        let mut names: Vec<&str> = kinds().map(|k| k.name()).collect();
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), KINDS.len());
+        assert_eq!(names.len(), kinds().count());
     }
 }

@@ -3,6 +3,7 @@
 //! (`model::schema_ids`), and filling it fills every field that uses it.
 
 use crate::load::RawContent;
+use crate::model::raw::{RawMarket, RawRegulation};
 use crate::model::schema_ids::ClosedSet;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -25,13 +26,16 @@ pub struct ContentSets {
 impl ContentSets {
     /// The sets of the files that loaded.
     pub fn from_content(raw: &RawContent) -> ContentSets {
-        let markets = raw.markets.iter().map(|(m, _)| m);
+        let markets: Vec<&RawMarket> = raw.files::<RawMarket>().map(|(m, _)| m).collect();
         ContentSets {
-            roles: raw.roles.iter().map(|(r, _)| r.id.clone()).collect(),
-            regions: markets.clone().map(|m| m.region.clone()).collect(),
-            tags: markets.clone().flat_map(|m| m.tags.clone()).collect(),
-            markets: markets.map(|m| m.id.clone()).collect(),
-            regulations: raw.regulations.iter().map(|(r, _)| r.id.clone()).collect(),
+            roles: raw.roles().map(|(r, _)| r.id.clone()).collect(),
+            regions: markets.iter().map(|m| m.region.clone()).collect(),
+            tags: markets.iter().flat_map(|m| m.tags.clone()).collect(),
+            markets: markets.iter().map(|m| m.id.clone()).collect(),
+            regulations: raw
+                .files::<RawRegulation>()
+                .map(|(r, _)| r.id.clone())
+                .collect(),
         }
     }
 

@@ -5,8 +5,9 @@
 //! file both match: a framework's component and phase files sit beside
 //! framework.yaml, so they are listed by name, from the content.
 
-use super::{pretty, Files, KINDS};
+use super::{kinds, pretty, SchemaKind};
 use crate::load::RawContent;
+use crate::model::kinds::files::Place;
 use serde_json::{Map, Value};
 
 /// The settings file, relative to the playbook root.
@@ -19,12 +20,20 @@ pub const KEY: &str = "yaml.schemas";
 /// (relative to the playbook root, `/`-separated).
 pub fn yaml_schemas(raw: &RawContent, dir: &str) -> Value {
     let mut map = Map::new();
-    for k in KINDS {
-        let globs: Vec<String> = match k.files {
-            Files::Globs(g) => g.iter().map(|s| s.to_string()).collect(),
-            Files::Components => framework_parts(raw, true),
-            Files::PhaseFiles => framework_parts(raw, false),
-            Files::FrontMatter(_) | Files::Toml => continue,
+    for k in kinds() {
+        // book.toml is TOML, and the YAML language server does not look
+        // inside Markdown's front matter: their schemas are written, not mapped.
+        let globs: Vec<String> = match k {
+            SchemaKind::Book => continue,
+            SchemaKind::Translation => super::TRANSLATION_GLOBS.map(String::from).to_vec(),
+            SchemaKind::Content(file_kind) if file_kind.parser.front_matter => continue,
+            SchemaKind::Content(file_kind) => match file_kind.place {
+                Place::Components => framework_parts(raw, true),
+                Place::Phases => framework_parts(raw, false),
+                Place::File(..) | Place::Folder(..) | Place::Frameworks => {
+                    file_kind.place.glob().into_iter().collect()
+                }
+            },
         };
         if globs.is_empty() {
             continue;

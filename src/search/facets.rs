@@ -3,7 +3,7 @@
 //! page: a step can apply to every market, and listing them in its HTML
 //! would bloat every step page.
 
-use crate::model::{EntityRef, Framework, Idx, IdxVec, Kind, Market, Playbook, Step};
+use crate::model::{EntityRef, Framework, Idx, IdxVec, Market, Playbook, Step};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a page is filed under on the search page.
@@ -108,13 +108,10 @@ pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
         );
     }
     let fw_of = |r: EntityRef| -> Option<Idx<Framework>> {
-        match r.kind {
-            Kind::Framework => r.get(),
-            Kind::Component => Some(pb.components[Idx::new(r.idx)].framework),
-            Kind::Step => Some(pb.steps[Idx::new(r.idx)].framework),
-            Kind::Task => Some(pb.steps[pb.tasks[Idx::new(r.idx)].step].framework),
-            _ => None,
-        }
+        r.kind
+            .info()
+            .framework
+            .map(|framework| framework(pb, r.idx))
     };
     let add_fw = |f: &mut BTreeMap<EntityRef, Facets>, page: EntityRef, r: EntityRef| {
         if let (Some(x), Some(fw)) = (f.get_mut(&page), fw_of(r)) {
@@ -122,9 +119,8 @@ pub fn facets(pb: &Playbook) -> Vec<(String, Facets)> {
         }
     };
     for &r in &indexed {
-        if matches!(r.kind, Kind::Framework | Kind::Component | Kind::Step) {
-            add_fw(&mut f, r, r);
-        }
+        // A page of a kind inside frameworks: its own framework.
+        add_fw(&mut f, r, r);
     }
     for (i, m) in pb.metrics.iter_enumerated() {
         for &r in &m.measures {

@@ -79,28 +79,15 @@ const W_TEXT: u32 = 1;
 const IN_TITLE: u8 = 0x80;
 const IN_SECTION_TITLE: u8 = 0x40;
 
-/// Templates whose pages are indexed: one page per entity (steps with their
-/// tasks, components, frameworks, metrics, markets, regulations, experts,
-/// research, story chapters) and the learning path's pages (its page, each
-/// level's self-assessment, the combined assessment, the portfolio). Index
+/// Whether the pages of a template are indexed: the page table's `indexed`
+/// column ([`crate::page_kinds::PAGE_KINDS`]): one page per entity (steps
+/// with their tasks, components, frameworks, metrics, markets, regulations,
+/// experts, research, story chapters) and the learning path's pages. Index
 /// pages, checklists, `/print/`, the search page and the 404 page are not.
 pub fn indexable(template: &str) -> bool {
-    matches!(
-        template,
-        "step.html"
-            | "component.html"
-            | "framework.html"
-            | "metric.html"
-            | "market.html"
-            | "regulation.html"
-            | "expert.html"
-            | "research.html"
-            | "chapter.html"
-            | "learning.html"
-            | "assessment.html"
-            | "combined_assessment.html"
-            | "portfolio.html"
-    )
+    crate::page_kinds::PAGE_KINDS
+        .iter()
+        .any(|k| k.indexed && k.template == template)
 }
 
 /// A page's URL from its output path (`markets/de/index.html` → `markets/de/`).

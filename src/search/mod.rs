@@ -17,78 +17,21 @@ mod merge;
 mod page_words;
 pub mod words;
 
-use crate::model::{EntityRef, Playbook};
+use crate::model::{Kind, Playbook};
 use serde_json::json;
 
-/// One searchable entry: kind, title, URL, and a short context line.
-fn entry(pb: &Playbook, r: EntityRef, context: String) -> serde_json::Value {
-    json!([r.kind.name(), pb.title(r), pb.url(r), context])
-}
-
-/// `window.PLAYBOOK_INDEX = [[kind, title, url, context], …];`
+/// `window.PLAYBOOK_INDEX = [[kind, title, url, context], …];`: every
+/// entity the kind registry puts in the title index, kind by kind in the
+/// model's order, with its context line.
 pub fn title_index_js(pb: &Playbook) -> String {
     let mut v = Vec::new();
-    for i in pb.frameworks.indices() {
-        v.push(entry(pb, EntityRef::from(i), "Framework".into()));
-    }
-    for (i, c) in pb.components.iter_enumerated() {
-        v.push(entry(
-            pb,
-            EntityRef::from(i),
-            pb.frameworks[c.framework].title.clone(),
-        ));
-    }
-    for (i, s) in pb.steps.iter_enumerated() {
-        let ctx = match s.component {
-            Some(c) => pb.components[c].title.clone(),
-            None => pb.frameworks[s.framework].title.clone(),
-        };
-        v.push(entry(pb, EntityRef::from(i), ctx));
-    }
-    for (i, t) in pb.tasks.iter_enumerated() {
-        if t.market.is_none() {
-            v.push(entry(
-                pb,
-                EntityRef::from(i),
-                format!("Task in {}", pb.steps[t.step].title),
-            ));
+    for kind in Kind::in_model_order() {
+        let context = kind.info().title_index;
+        for r in pb.entities(kind) {
+            if let Some(c) = context(pb, r.idx) {
+                v.push(json!([kind.name(), pb.title(r), pb.url(r), c]));
+            }
         }
-    }
-    for (i, m) in pb.metrics.iter_enumerated() {
-        v.push(entry(pb, EntityRef::from(i), m.target.text.clone()));
-    }
-    for (i, m) in pb.markets.iter_enumerated() {
-        v.push(entry(
-            pb,
-            EntityRef::from(i),
-            format!("Market · {} · kickoff {}", m.id.to_uppercase(), m.kickoff),
-        ));
-    }
-    for (i, g) in pb.regulations.iter_enumerated() {
-        v.push(entry(
-            pb,
-            EntityRef::from(i),
-            g.official_name
-                .clone()
-                .unwrap_or_else(|| g.jurisdiction.clone()),
-        ));
-    }
-    for (i, x) in pb.experts.iter_enumerated() {
-        v.push(entry(pb, EntityRef::from(i), x.role.clone()));
-    }
-    for (i, r) in pb.research.iter_enumerated() {
-        v.push(entry(
-            pb,
-            EntityRef::from(i),
-            r.category.clone().unwrap_or_default(),
-        ));
-    }
-    for (i, c) in pb.chapters.iter_enumerated() {
-        v.push(entry(
-            pb,
-            EntityRef::from(i),
-            format!("Story · Act {}", c.act),
-        ));
     }
     let body = serde_json::to_string(&v).unwrap_or_else(|_| "[]".into());
     format!("window.PLAYBOOK_INDEX={body};\n")

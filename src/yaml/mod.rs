@@ -2,11 +2,14 @@
 //!
 //! It deserializes YAML into typed structs and turns every failure (malformed
 //! YAML, wrong type, missing or unknown field, alias bombs) into a
-//! [`Diagnostic`] with the file, line, column, source line and a hint.
+//! [`Diagnostic`] with the file, line, column, source line and a hint; and
+//! finds a Markdown file's YAML front matter ([`split_front_matter`]).
 
+mod front_matter;
 mod recover;
 mod spans;
 
+pub use front_matter::split_front_matter;
 pub(crate) use spans::{value_offset, SpanMap};
 
 use crate::diag::{suggest, Diagnostic};

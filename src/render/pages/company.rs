@@ -7,14 +7,12 @@
 use super::checklist_page::{ChecklistMarket, ChecklistPage, COMPANY_URL};
 use super::*;
 use crate::checklist::{Program, COMPANY_ID};
+use crate::checklist_format::{file_name, Format};
 use crate::render::checklist_sheet;
 
 /// The files beside the company page, by path (for `serve`).
 pub(super) fn download_paths() -> Vec<String> {
-    ["csv", "md", "ics"]
-        .iter()
-        .map(|ext| format!("{COMPANY_URL}checklist-{COMPANY_ID}.{ext}"))
-        .collect()
+    crate::checklist_format::site_download_paths(COMPANY_ID, COMPANY_URL)
 }
 
 impl Builder<'_> {
@@ -45,9 +43,9 @@ impl Builder<'_> {
                 lead: crate::render::checklist_sheet::company_lead(pb),
                 tasks: rows.len(),
                 dynamic: false,
-                csv: format!("checklist-{COMPANY_ID}.csv"),
-                md: format!("checklist-{COMPANY_ID}.md"),
-                ics: Some(format!("checklist-{COMPANY_ID}.ics")),
+                csv: file_name(COMPANY_ID, Format::Csv),
+                md: file_name(COMPANY_ID, Format::Md),
+                ics: Some(file_name(COMPANY_ID, Format::Ics)),
                 url: "markets/".into(),
                 url_label: "Markets",
             },
@@ -56,15 +54,7 @@ impl Builder<'_> {
             prereqs: Vec::new(),
             company: None,
         };
-        let file = |ext: &str, bytes: String| SiteFile {
-            path: format!("{COMPANY_URL}checklist-{COMPANY_ID}.{ext}"),
-            bytes: bytes.into_bytes(),
-        };
-        let files = vec![
-            file("csv", checklist::to_csv(pb, &list)),
-            file("md", checklist::to_markdown(pb, &list)),
-            file("ics", crate::calendar::to_ics(pb, &list)),
-        ];
+        let files = crate::checklist_format::site_downloads(pb, &list, COMPANY_URL);
         (self.job(page, base, own), files)
     }
 }

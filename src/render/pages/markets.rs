@@ -2,6 +2,7 @@
 //! the checklist's downloads).
 use super::checklist_page::{ChecklistMarket, ChecklistPage, CompanyLink};
 use super::*;
+use crate::checklist_format::{file_name, Format};
 use crate::render::checklist_sheet;
 use jiff::civil::Date;
 
@@ -457,8 +458,8 @@ impl Builder<'_> {
                 own_tasks,
                 by_reason,
                 dynamic,
-                csv: format!("checklist-{}.csv", m.id),
-                md: format!("checklist-{}.md", m.id),
+                csv: file_name(&m.id, Format::Csv),
+                md: file_name(&m.id, Format::Md),
             },
             timeline,
             in_story: in_story(pb, r),
@@ -497,9 +498,9 @@ impl Builder<'_> {
                 lead: checklist::launch_lead(pb, mi),
                 tasks: count,
                 dynamic,
-                csv: format!("../checklist-{}.csv", m.id),
-                md: format!("../checklist-{}.md", m.id),
-                ics: (!dynamic).then(|| format!("../checklist-{}.ics", m.id)),
+                csv: format!("../{}", file_name(&m.id, Format::Csv)),
+                md: format!("../{}", file_name(&m.id, Format::Md)),
+                ics: (!dynamic).then(|| format!("../{}", file_name(&m.id, Format::Ics))),
                 url,
                 url_label: "Market page",
             },
@@ -538,24 +539,17 @@ impl Builder<'_> {
                 }];
                 (page, checklist_page, data)
             }
-            Some(list) => (page, checklist_page, market_downloads(pb, list).to_vec()),
+            Some(list) => (page, checklist_page, market_downloads(pb, list)),
         }
     }
 }
 
-/// The files a market's checklist page links for download, beside it:
-/// `markets/<id>/checklist-<id>.{csv,md,ics}`. Made here, above both the
-/// checklist formats and the calendar, so neither imports the other; the
-/// paths match `pages::downloads`, which tells `serve` which unit makes them.
-pub(super) fn market_downloads(pb: &Playbook, list: &checklist::Checklist<'_>) -> [SiteFile; 3] {
+/// The files a market's checklist page links for download, beside it
+/// (`markets/<id>/checklist-<id>.<ext>` in every format the site offers).
+/// Made here, above both the checklist formats and the calendar, so
+/// neither imports the other; the paths match `pages::downloads`, which
+/// tells `serve` which unit makes them.
+pub(super) fn market_downloads(pb: &Playbook, list: &checklist::Checklist<'_>) -> Vec<SiteFile> {
     let id = list.prog.head(pb).id;
-    let file = |ext: &str, bytes: String| SiteFile {
-        path: format!("markets/{id}/checklist-{id}.{ext}"),
-        bytes: bytes.into_bytes(),
-    };
-    [
-        file("csv", checklist::to_csv(pb, list)),
-        file("md", checklist::to_markdown(pb, list)),
-        file("ics", crate::calendar::to_ics(pb, list)),
-    ]
+    crate::checklist_format::site_downloads(pb, list, &format!("markets/{id}/"))
 }

@@ -186,12 +186,9 @@ fn downloads(pb: &Playbook, page: Page) -> Vec<String> {
         PageKind::Market => {
             let url = page_kinds::url(pb, page);
             let id = &pb.markets[Idx::new(page.idx)].id;
-            vec![
-                format!("{url}checklist/data.js"),
-                format!("{url}checklist-{id}.csv"),
-                format!("{url}checklist-{id}.md"),
-                format!("{url}checklist-{id}.ics"),
-            ]
+            let mut paths = vec![format!("{url}checklist/data.js")];
+            paths.extend(crate::checklist_format::site_download_paths(id, &url));
+            paths
         }
         PageKind::CompanyChecklist => company::download_paths(),
         _ => Vec::new(),
