@@ -14,11 +14,13 @@ use std::path::{Path, PathBuf};
 
 /// How the checklists of one run are laid out.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Options {
+pub(super) struct Options<'a> {
     /// Row order.
     pub(super) order: checklist::Order,
     /// Paper for HTML and PDF; `None`: the program's own.
     pub(super) paper: Option<crate::render::checklist_sheet::Paper>,
+    /// `--lang`: the edition whose checklist is printed.
+    pub(super) lang: Option<&'a str>,
 }
 
 pub(super) fn run(
@@ -28,10 +30,10 @@ pub(super) fn run(
     all: bool,
     formats: Vec<ChecklistFormat>,
     output: Option<PathBuf>,
-    opts: Options,
-    lang: Option<&str>,
+    opts: Options<'_>,
 ) -> i32 {
     let order = opts.order;
+    let lang = opts.lang;
     // Each format once, in the order given (`md,csv,md` is md and csv).
     let mut formats = formats;
     let mut seen = Vec::with_capacity(formats.len());

@@ -88,8 +88,8 @@ pub fn run(cli: Cli) -> i32 {
             checklist::Options {
                 order: order.into(),
                 paper: paper.map(Into::into),
+                lang: lang.as_deref(),
             },
-            lang.as_deref(),
         ),
         Command::Init { dir, theme } => init::run(&dir, theme),
         Command::New { kind, id, parent } => new::run(&root, kind, &id, parent.as_deref()),

@@ -110,6 +110,18 @@ impl Rebuilder {
         let Some(templates) = self.templates.clone() else {
             return Err(Diagnostics::new());
         };
+        // The language editions, served under `<lang>/` as `build` writes them.
+        let mut editions = Vec::new();
+        if !pb.config.book.languages.is_empty() {
+            pb.edition = crate::i18n::apply::source_edition(&pb);
+            for lang in pb.config.book.languages.clone() {
+                let speaking = templates.in_language(&lang, &self.root)?;
+                let words = crate::i18n::strings::UiStrings::load(&lang, Some(&self.root)).0;
+                let edition =
+                    crate::i18n::apply::edition_with_words(&pb, &lang, &pb.translations, words);
+                editions.push((format!("{lang}/"), edition, speaking));
+            }
+        }
         // The whole site (with its search index) is rendered only when a
         // search or a site-wide file is asked for. `serve` writes nothing to
         // disk, so it keeps no index cache there.
@@ -126,7 +138,12 @@ impl Rebuilder {
                 let profile = log::log_enabled!(log::Level::Debug);
                 let t = std::time::Instant::now();
                 let od = OnDemand::new(&pb, &templates, &opts);
-                let _ = ready_tx.send(od.page_count());
+                let eds: Vec<(&str, OnDemand<'_>)> = editions
+                    .iter()
+                    .map(|(prefix, epb, et)| (prefix.as_str(), OnDemand::new(epb, et, &opts)))
+                    .collect();
+                let _ = ready_tx
+                    .send(od.page_count() + eds.iter().map(|(_, e)| e.page_count()).sum::<usize>());
                 if profile {
                     log::debug!("  site index {} ms", t.elapsed().as_millis());
                 }
@@ -149,9 +166,40 @@ impl Rebuilder {
                         Err(RecvTimeoutError::Disconnected) => break,
                     };
                     let t = std::time::Instant::now();
-                    let answer = match od.render(&req.path) {
-                        Ok(Rendered::Files(files)) => Ok((files, false)),
-                        Ok(Rendered::NeedsWholeSite) => od.render_all().map(|f| (f, true)),
+                    // A path under `<lang>/` is the edition's; the whole
+                    // site, when needed, is every edition's.
+                    let (prefix, which) = eds
+                        .iter()
+                        .find(|(p, _)| req.path.trim_start_matches('/').starts_with(p))
+                        .map(|(p, e)| (*p, e))
+                        .unwrap_or(("", &od));
+                    let inner = req.path.trim_start_matches('/')[prefix.len()..].to_string();
+                    let prefixed = |files: Vec<crate::site_file::SiteFile>, p: &str| {
+                        files
+                            .into_iter()
+                            .map(|mut f| {
+                                f.path = format!("{p}{}", f.path);
+                                f
+                            })
+                            .collect::<Vec<_>>()
+                    };
+                    let answer = match which.render(&inner) {
+                        Ok(Rendered::Files(files)) => Ok((prefixed(files, prefix), false)),
+                        Ok(Rendered::NeedsWholeSite) => {
+                            let mut all = od.render_all();
+                            for (p, e) in &eds {
+                                all = all.and_then(|mut a| {
+                                    let more = e.render_all()?;
+                                    a.extend(
+                                        prefixed(more, p)
+                                            .into_iter()
+                                            .filter(|f| f.path != format!("{p}404.html")),
+                                    );
+                                    Ok(a)
+                                });
+                            }
+                            all.map(|f| (f, true))
+                        }
                         Err(d) => Err(d),
                     };
                     if profile {
@@ -163,7 +211,9 @@ impl Rebuilder {
                 // playbook is millions of allocations, tens of ms of CPU)
                 // is left to the next renderer once it is idle, so it does
                 // not compete with the new site's first pages for the cores.
+                drop(eds);
                 drop(od);
+                drop(editions);
                 retired.lock().unwrap_or_else(|e| e.into_inner()).push(pb);
             })
             .map_err(|e| {

@@ -1003,3 +1003,27 @@ fn five_hundred_clients_while_fifty_saves_land_see_no_error_and_end_on_the_newes
         &failures[..failures.len().min(5)]
     );
 }
+
+#[test]
+fn the_language_editions_are_served_as_build_writes_them() {
+    use sha2::{Digest, Sha256};
+    let fx = Fixture::skeleton().replace(
+        "book.toml",
+        "description = ",
+        "languages = [\"de\"]\ndescription = ",
+    );
+    let hash: String = Sha256::digest(fx.read(DE).as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let fx = fx.file(
+        "content/i18n/de/markets/de.yaml",
+        format!("source:\n  sha256: {hash}\n  translated: 2026-12-01\nentries:\n  market:de:\n    name: Deutschland\n"),
+    );
+    let srv = Server::start(fx);
+    let (status, _, page) = srv.get("/de/markets/de/");
+    assert_eq!(status, 200);
+    assert!(page.contains(">Deutschland</h1>") && page.contains("<html lang=\"de\""));
+    // Every file of a build, the German edition's included, is served as written.
+    assert_served_site_is_a_fresh_build(&srv);
+}
