@@ -409,3 +409,66 @@ checklist-lead-end = zuletzt fällig <strong>{ $date }</strong> ({ $days } Tage;
 operations-lead = Betriebsleitung: { $name }
 chart-target = Zielwert { $target }
 draws-on = Stützt sich auf:
+
+## Die Skripte des Themes (reiner Text, kein Markup; "{q}" usw. bleiben stehen)
+
+js-facet-kind = Art
+js-offline = Von der Festplatte geöffnet: nur Titel; die Volltextsuche braucht die ausgelieferte Website (playbook serve).
+js-showing = Ergebnisse für „{ $q }“.
+js-all-results = Alle { $n } Ergebnisse für „{ $q }“ →
+js-no-titles = Kein Seitentitel passt zu „{ $q }“.
+js-nothing-matches = Nichts passt zu „{ $q }“.
+js-fulltext-failed = Die Volltextsuche konnte nicht geladen werden; angezeigt werden passende Titel.
+js-results = { $count ->
+    [one] { $n } Ergebnis.
+   *[other] { $n } Ergebnisse.
+}
+js-no-results = 0 Ergebnisse für „{ $q }“.
+js-search-instead = Stattdessen nach „{ $q }“ suchen
+js-kind-framework = Framework
+js-kind-component = Komponente
+js-kind-step = Schritt
+js-kind-metric = Kennzahl
+js-kind-market = Markt
+js-kind-regulation = Rechtsvorschrift
+js-kind-expert = Fachperson
+js-kind-research = Studie
+js-kind-chapter = Kapitel
+js-kind-page = Seite
+js-kind-task = Aufgabe
+js-chapters-read = { $n } von { $total } Kapiteln gelesen
+js-untick-all = Alle Häkchen dieser Checkliste entfernen?
+js-yaml-none = # In diesem Browser gibt es noch keine Häkchen: Haken Sie die erledigten Aufgaben ab und klicken Sie dann erneut auf die Schaltfläche.
+js-yaml-paste = # Fügen Sie diese Zeilen unter `done:` in content/progress/{ $market }.yaml ein
+js-yaml-create = # (legen Sie die Datei mit der ersten Zeile `done:` an, falls es sie noch nicht gibt):
+js-yaml-cli = # oder erfassen Sie sie im Ordner des Playbooks:
+js-state-done = Erledigt
+js-state-launched = Eingeführt
+js-state-late = Im Verzug
+js-state-not-started = Nicht begonnen
+js-state-at-risk = Gefährdet
+js-state-on-track = Im Plan
+js-n-overdue = { $n } überfällig
+js-tasks = { $count ->
+    [one] { $n } Aufgabe
+   *[other] { $n } Aufgaben
+}
+js-next-due = { $count ->
+    [one] { $date } ({ $n } Aufgabe)
+   *[other] { $date } ({ $n } Aufgaben)
+}
+js-n-launched = { $n } eingeführt
+js-next-kickoff = nächster Kickoff: { $name } am { $date }
+js-nothing-overdue = nichts überfällig
+js-launches-overdue = { $count ->
+    [one] { $n } Markteinführung mit überfälliger Arbeit
+   *[other] { $n } Markteinführungen mit überfälliger Arbeit
+}
+js-on-day = am { $date }
+js-tick-to-score = Kreuzen Sie die Zeilen des Bewertungsrasters an, die Ihre Antworten erfüllen, um Ihr Ergebnis zu sehen.
+js-your-score = Ihr Ergebnis: { $score } von 100.
+js-clear-all-confirm = Alle Ihre Antworten und Häkchen löschen, auch auf den Seiten aller Stufen?
+js-clear-level-confirm = Ihre Antworten und Häkchen für diese Stufe löschen?
+js-copied = Kopiert.
+js-copy-failed = Markieren Sie den Text und kopieren Sie ihn.
+js-month-ongoing = Laufend

@@ -412,3 +412,68 @@ checklist-lead-end = last due <strong>{ $date }</strong> ({ $days } days; critic
 operations-lead = Operations lead: { $name }
 chart-target = target { $target }
 draws-on = Draws on:
+
+## The theme's scripts (plain text, not markup). The scripts fill in
+## `{ $q }`-style arguments given as "{q}": keep them as they are. A message
+## with a `$count` selector is written twice, for one and for other.
+
+js-facet-kind = Kind
+js-offline = Opened from disk: titles only; full-text search needs the site served (playbook serve).
+js-showing = Showing results for “{ $q }”.
+js-all-results = All { $n } results for “{ $q }” →
+js-no-titles = No page titles match “{ $q }”.
+js-nothing-matches = Nothing matches “{ $q }”.
+js-fulltext-failed = Full-text search could not load; showing title matches.
+js-results = { $count ->
+    [one] { $n } result.
+   *[other] { $n } results.
+}
+js-no-results = 0 results for “{ $q }”.
+js-search-instead = Search instead for “{ $q }”
+js-kind-framework = framework
+js-kind-component = component
+js-kind-step = step
+js-kind-metric = metric
+js-kind-market = market
+js-kind-regulation = regulation
+js-kind-expert = expert
+js-kind-research = research
+js-kind-chapter = chapter
+js-kind-page = page
+js-chapters-read = { $n } of { $total } chapters read
+js-untick-all = Untick every task of this checklist?
+js-yaml-none = # No ticks in this browser yet: tick the tasks you have done, then press the button again.
+js-yaml-paste = # Paste these lines under `done:` in content/progress/{ $market }.yaml
+js-yaml-create = # (create the file with a first line `done:` if it does not exist):
+js-yaml-cli = # or record them from the playbook's folder:
+js-state-done = Done
+js-state-launched = Launched
+js-state-late = Late
+js-state-not-started = Not started
+js-state-at-risk = At risk
+js-state-on-track = On track
+js-n-overdue = { $n } overdue
+js-tasks = { $count ->
+    [one] { $n } task
+   *[other] { $n } tasks
+}
+js-next-due = { $count ->
+    [one] { $date } ({ $n } task)
+   *[other] { $date } ({ $n } tasks)
+}
+js-n-launched = { $n } launched
+js-next-kickoff = next kickoff: { $name } on { $date }
+js-nothing-overdue = nothing overdue
+js-launches-overdue = { $count ->
+    [one] { $n } launch with overdue work
+   *[other] { $n } launches with overdue work
+}
+js-on-day = on { $date }
+js-tick-to-score = Tick the rubric lines your answers meet to see your score.
+js-your-score = Your score: { $score } of 100.
+js-clear-all-confirm = Clear all your answers and ticks, on every level's page too?
+js-clear-level-confirm = Clear your answers and ticks for this level?
+js-copied = Copied.
+js-copy-failed = Select the text and copy it.
+js-month-ongoing = Ongoing
+js-kind-task = task

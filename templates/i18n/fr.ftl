@@ -409,3 +409,66 @@ checklist-lead-end = dernière échéance <strong>{ $date }</strong> ({ $days } 
 operations-lead = Responsable des opérations : { $name }
 chart-target = objectif { $target }
 draws-on = S’appuie sur :
+
+## Les scripts du thème (texte brut, pas de balisage ; « {q} » etc. restent tels quels)
+
+js-facet-kind = Type
+js-offline = Ouvert depuis le disque : titres uniquement ; la recherche plein texte nécessite que le site soit servi (playbook serve).
+js-showing = Résultats pour « { $q } ».
+js-all-results = Les { $n } résultats pour « { $q } » →
+js-no-titles = Aucun titre de page ne correspond à « { $q } ».
+js-nothing-matches = Rien ne correspond à « { $q } ».
+js-fulltext-failed = La recherche plein texte n’a pas pu se charger ; affichage des titres correspondants.
+js-results = { $count ->
+    [one] { $n } résultat.
+   *[other] { $n } résultats.
+}
+js-no-results = 0 résultat pour « { $q } ».
+js-search-instead = Rechercher plutôt « { $q } »
+js-kind-framework = cadre
+js-kind-component = composant
+js-kind-step = étape
+js-kind-metric = indicateur
+js-kind-market = marché
+js-kind-regulation = réglementation
+js-kind-expert = expert
+js-kind-research = étude
+js-kind-chapter = chapitre
+js-kind-page = page
+js-kind-task = tâche
+js-chapters-read = { $n } chapitres lus sur { $total }
+js-untick-all = Décocher toutes les tâches de cette checklist ?
+js-yaml-none = # Aucune coche dans ce navigateur pour l’instant : cochez les tâches faites, puis appuyez de nouveau sur le bouton.
+js-yaml-paste = # Collez ces lignes sous `done:` dans content/progress/{ $market }.yaml
+js-yaml-create = # (créez le fichier avec une première ligne `done:` s’il n’existe pas) :
+js-yaml-cli = # ou enregistrez-les depuis le dossier du playbook :
+js-state-done = Fait
+js-state-launched = Lancé
+js-state-late = En retard
+js-state-not-started = Pas commencé
+js-state-at-risk = À risque
+js-state-on-track = Dans les temps
+js-n-overdue = { $n } en retard
+js-tasks = { $count ->
+    [one] { $n } tâche
+   *[other] { $n } tâches
+}
+js-next-due = { $count ->
+    [one] { $date } ({ $n } tâche)
+   *[other] { $date } ({ $n } tâches)
+}
+js-n-launched = { $n } lancés
+js-next-kickoff = prochain lancement : { $name } le { $date }
+js-nothing-overdue = rien en retard
+js-launches-overdue = { $count ->
+    [one] { $n } lancement avec du travail en retard
+   *[other] { $n } lancements avec du travail en retard
+}
+js-on-day = au { $date }
+js-tick-to-score = Cochez les lignes de la grille que vos réponses remplissent pour voir votre score.
+js-your-score = Votre score : { $score } sur 100.
+js-clear-all-confirm = Effacer toutes vos réponses et vos coches, y compris sur la page de chaque niveau ?
+js-clear-level-confirm = Effacer vos réponses et vos coches pour ce niveau ?
+js-copied = Copié.
+js-copy-failed = Sélectionnez le texte et copiez-le.
+js-month-ongoing = En continu
