@@ -472,3 +472,25 @@ js-clear-level-confirm = Ihre Antworten und Häkchen für diese Stufe löschen?
 js-copied = Kopiert.
 js-copy-failed = Markieren Sie den Text und kopieren Sie ihn.
 js-month-ongoing = Laufend
+
+## Wörter aus dem Rust-Code der Website: Abschnitte der Seitenleiste, Titel der Übersichtsseiten, Navigationspfad
+
+nav-story = Geschichte
+nav-frameworks = Frameworks
+nav-metrics = Kennzahlen
+nav-markets = Märkte
+nav-status = Stand der Markteinführungen
+nav-regulations = Rechtsvorschriften
+nav-experts = Fachleute
+nav-research = Studien
+research-title = Studien und Werkzeuge
+kinds-frameworks = Frameworks
+kinds-components = Komponenten
+kinds-steps = Schritte
+kinds-tasks = Aufgaben
+kinds-metrics = Kennzahlen
+kinds-markets = Märkte
+kinds-regulations = Rechtsvorschriften
+kinds-experts = Fachleute
+kinds-research = Studien
+kinds-story-chapters = Kapitel der Geschichte

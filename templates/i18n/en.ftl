@@ -477,3 +477,27 @@ js-copied = Copied.
 js-copy-failed = Select the text and copy it.
 js-month-ongoing = Ongoing
 js-kind-task = task
+
+## Words the site's Rust code shows: the sidebar's sections (nav-<URL>),
+## index page titles and breadcrumbs
+
+nav-story = Story
+nav-frameworks = Frameworks
+nav-metrics = Metrics
+nav-markets = Markets
+nav-status = Launch status
+nav-regulations = Regulations
+nav-experts = Experts
+nav-research = Research
+research-title = Research and toolkit
+# A kind's plural name (backlinks; kinds-<the English name, slugified>).
+kinds-frameworks = Frameworks
+kinds-components = Components
+kinds-steps = Steps
+kinds-tasks = Tasks
+kinds-metrics = Metrics
+kinds-markets = Markets
+kinds-regulations = Regulations
+kinds-experts = Experts
+kinds-research = Research
+kinds-story-chapters = Story chapters

@@ -472,3 +472,25 @@ js-clear-level-confirm = Effacer vos réponses et vos coches pour ce niveau ?
 js-copied = Copié.
 js-copy-failed = Sélectionnez le texte et copiez-le.
 js-month-ongoing = En continu
+
+## Mots écrits par le code Rust du site : sections de la barre latérale, titres des pages d’index, fil d’Ariane
+
+nav-story = Récit
+nav-frameworks = Cadres
+nav-metrics = Indicateurs
+nav-markets = Marchés
+nav-status = État des lancements
+nav-regulations = Réglementations
+nav-experts = Experts
+nav-research = Études
+research-title = Études et boîte à outils
+kinds-frameworks = Cadres
+kinds-components = Composants
+kinds-steps = Étapes
+kinds-tasks = Tâches
+kinds-metrics = Indicateurs
+kinds-markets = Marchés
+kinds-regulations = Réglementations
+kinds-experts = Experts
+kinds-research = Études
+kinds-story-chapters = Chapitres du récit

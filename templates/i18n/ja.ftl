@@ -406,3 +406,25 @@ js-clear-level-confirm = このレベルの回答とチェックを消去しま�
 js-copied = コピーしました。
 js-copy-failed = テキストを選択してコピーしてください。
 js-month-ongoing = 継続
+
+## サイトの Rust コードが表示する語：サイドバーのセクション、一覧ページのタイトル、パンくずリスト
+
+nav-story = ストーリー
+nav-frameworks = フレームワーク
+nav-metrics = 指標
+nav-markets = 市場
+nav-status = ローンチ状況
+nav-regulations = 規制
+nav-experts = 専門家
+nav-research = 調査
+research-title = 調査とツールキット
+kinds-frameworks = フレームワーク
+kinds-components = コンポーネント
+kinds-steps = ステップ
+kinds-tasks = タスク
+kinds-metrics = 指標
+kinds-markets = 市場
+kinds-regulations = 規制
+kinds-experts = 専門家
+kinds-research = 調査
+kinds-story-chapters = ストーリーの章
