@@ -22,6 +22,17 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
+  // The edition's words: the page's script[data-ui-strings] JSON (a
+  // translated edition writes it; see templates/checklist.html), English
+  // without. Messages here are markup: arguments are escaped first.
+  var UI = {};
+  document.querySelectorAll("script[data-ui-strings]").forEach(function (e) { try { Object.assign(UI, JSON.parse(e.textContent)); } catch (x) {} });
+  function tr(k, en, a) {
+    var s = UI[k], n = a && a.n;
+    if (Array.isArray(s)) s = s[new Intl.PluralRules(document.documentElement.lang || "en").select(+n) === "one" ? 0 : 1];
+    if (typeof s !== "string") s = Array.isArray(en) ? en[+n === 1 ? 0 : 1] : en;
+    return a ? s.replace(/\{(\w+)\}/g, function (m, v) { return v in a ? String(a[v]) : m; }) : s;
+  }
   // Days from kickoff → YYYY-MM-DD (UTC arithmetic: no time zone moves a day).
   var k = C.kickoff.split("-").map(Number);
   var k0 = Date.UTC(k[0], k[1] - 1, k[2]);
@@ -78,7 +89,7 @@
   var days = C.end === null ? null : C.end + 1;
 
   // The table, one section per month of due dates (as templates/checklist.html).
-  var running = esc(pageTitle) + " · kickoff " + esc(C.kickoff) + (C.lead === null ? "" : " · lead " + esc(C.lead));
+  var running = esc(pageTitle) + " · " + tr("js-kickoff", "kickoff {date}", { date: esc(C.kickoff) }) + (C.lead === null ? "" : " · " + tr("js-lead", "lead {name}", { name: esc(C.lead) }));
   var html = [];
   var n = 0;
   for (var a = 0; a < rows.length; ) {
@@ -86,27 +97,27 @@
     while (b < rows.length && monthHeading(rows[b].due) === heading) b++;
     n++;
     html.push('<section class="ck-phase" aria-labelledby="phase-' + n + '">\n<p class="running-head">' + running + "</p>\n" +
-      '<h2 id="phase-' + n + '">' + esc(heading) + "</h2>\n" +
+      '<h2 id="phase-' + n + '">' + (rows[a].due === null ? tr("js-month-ongoing", "Ongoing") : esc(heading)) + "</h2>\n" +
       '<table class="ck"><thead><tr class="running-row"><td colspan=3>' + running +
-      '</td></tr><tr><th scope="col">Task</th><th scope="col">Owner</th><th scope="col">Dates</th></tr></thead>\n' +
+      '</td></tr><tr><th scope="col">' + tr("js-col-task", "Task") + '</th><th scope="col">' + tr("js-col-owner", "Owner") + '</th><th scope="col">' + tr("js-col-dates", "Dates") + "</th></tr></thead>\n" +
       groupsHtml(rows.slice(a, b)) + "</table>\n" +
-      '<p class="signoff">Signed off by ______________________ Date __________</p>\n</section>\n');
+      '<p class="signoff">' + tr("js-signed-off", "Signed off by ______________________ Date __________") + "</p>\n</section>\n");
     a = b;
   }
   if (skipped.length || C.entry_left_out > 0) {
-    html.push('<section class="ck-na" aria-labelledby="not-applicable">\n<h2 id="not-applicable">Not applicable here</h2>\n' +
-      '<p class="muted">Tasks of the playbook this checklist leaves out, and why.</p>\n<ul>' +
+    html.push('<section class="ck-na" aria-labelledby="not-applicable">\n<h2 id="not-applicable">' + tr("js-not-applicable", "Not applicable here") + "</h2>\n" +
+      '<p class="muted">' + tr("js-not-applicable-lead", "Tasks of the playbook this checklist leaves out, and why.") + "</p>\n<ul>" +
       skipped.map(function (s) {
         return '<li data-id="' + esc(s.id) + '"><strong>' + esc(s.task) + '</strong> <span class="muted">' + esc(s.framework) + " › " + esc(s.step) + "</span> — " + esc(s.reason) + "</li>";
       }).join("") +
-      (C.entry_left_out > 0 ? "<li>" + C.entry_left_out + " market-entry task" + (C.entry_left_out === 1 ? "" : "s") + ": " + esc(C.name) + " is the home market.</li>" : "") +
+      (C.entry_left_out > 0 ? "<li>" + tr("js-entry-left-out", ["{n} market-entry task: {name} is the home market.", "{n} market-entry tasks: {name} is the home market."], { n: C.entry_left_out, name: esc(C.name) }) + "</li>" : "") +
       "</ul>\n</section>\n");
   }
   host.innerHTML = html.join("");
 
   function dates(r) {
-    if (r.due === null) return "from " + r.start;
-    return r.start === r.due ? r.due : r.start + " – " + r.due;
+    if (r.due === null) return tr("js-from", "from {date}", { date: esc(r.start) });
+    return esc(r.start === r.due ? r.due : r.start + " – " + r.due);
   }
   // One <tbody> per run of a step's rows, headed by the step and its last due date.
   function groupsHtml(rs) {
@@ -118,7 +129,7 @@
         j++;
       }
       out += '\n<tbody><tr><th colspan=2 scope=rowgroup><a href="' + esc(root + rs[i].step[1]) + '">' + esc(rs[i].step[0]) +
-        "</a><td>" + (last === null ? "ongoing" : last) + rs.slice(i, j).map(rowHtml).join("");
+        "</a><td>" + (last === null ? tr("js-ongoing", "ongoing") : last) + rs.slice(i, j).map(rowHtml).join("");
       i = j;
     }
     return out;
@@ -130,21 +141,21 @@
     s += "><td><label><input type=checkbox" + (r.done !== null ? " checked" : "") + "> " + esc(r.task) + "</label>";
     if (r.reasons.length) s += "<small>" + esc(r.reasons.join(", ")) + "</small>";
     if (r.also.length) {
-      s += "<span class=also>also " + r.also.map(function (x) {
+      s += "<span class=also>" + tr("js-also", "also") + " " + r.also.map(function (x) {
         return '<a href="' + esc(root + x.url) + '">' + esc(x.framework + " › " + x.step) + "</a>";
       }).join(", ") + "</span>";
     }
-    if (r.notePlain !== null) s += "<span class=ck-note>Note: " + esc(r.notePlain) + "</span>";
-    if (r.waits.length) s += "<span class=ck-waits>Waits for: " + esc(r.waits.map(function (w) { return w.title; }).join("; ")) + "</span>";
+    if (r.notePlain !== null) s += "<span class=ck-note>" + tr("js-note", "Note:") + " " + esc(r.notePlain) + "</span>";
+    if (r.waits.length) s += "<span class=ck-waits>" + tr("js-waits-for", "Waits for:") + " " + esc(r.waits.map(function (w) { return w.title; }).join("; ")) + "</span>";
     if (r.done !== null) {
-      s += '<small class="ck-done">done ' + esc(r.done.on) + (r.done.by !== null ? " by " + esc(r.done.by) : "") +
+      s += '<small class="ck-done">' + tr("js-done-on", "done {date}", { date: esc(r.done.on) }) + (r.done.by !== null ? " " + tr("js-done-by", "by {name}", { name: esc(r.done.by) }) : "") +
         (r.done.note !== null ? " — " + esc(r.done.note) : "") + "</small>";
     }
     s += "<td>";
     if (r.person !== null && r.roleTitle !== null) s += esc(r.person) + "<br>" + esc(r.roleTitle);
     else if (r.roleTitle !== null) s += esc(r.roleTitle);
     else s += "—";
-    s += "<td>" + esc(dates(r)) + (r.critical ? "<span class=crit-mark>critical path</span>" : "");
+    s += "<td>" + dates(r) + (r.critical ? "<span class=crit-mark>" + tr("js-critical-path", "critical path") + "</span>" : "");
     return s;
   }
 

@@ -10,6 +10,17 @@
 // copies a template. Works from file://.
 (function () {
   "use strict";
+  // The edition's words: the page's script[data-ui-strings] JSON (a
+  // translated edition writes it; see templates/base.html), English without.
+  // A plural message is [one, other]; "{name}" marks an argument.
+  var UI = {};
+  document.querySelectorAll("script[data-ui-strings]").forEach(function (e) { try { Object.assign(UI, JSON.parse(e.textContent)); } catch (x) {} });
+  function tr(k, en, a) {
+    var s = UI[k], n = a && a.n;
+    if (Array.isArray(s)) s = s[new Intl.PluralRules(document.documentElement.lang || "en").select(+n) === "one" ? 0 : 1];
+    if (typeof s !== "string") s = Array.isArray(en) ? en[+n === 1 ? 0 : 1] : en;
+    return a ? s.replace(/\{(\w+)\}/g, function (m, v) { return v in a ? String(a[v]) : m; }) : s;
+  }
   var KEY = "playbook-learning";
   var box = document.querySelector("[data-assessment]");
   if (box) assess(box);
@@ -75,8 +86,8 @@
         if (hit) li.setAttribute("aria-current", "true"); else li.removeAttribute("aria-current");
       });
       var s = box.querySelector("[data-score-summary]");
-      s.textContent = !any ? "Tick the rubric lines your answers meet to see your score."
-        : "Your score: " + r1(total) + " of 100." + (band ? " " + band.dataset.bandTitle + "." : "");
+      s.textContent = !any ? tr("js-tick-to-score", "Tick the rubric lines your answers meet to see your score.")
+        : tr("js-your-score", "Your score: {score} of 100.", { score: r1(total) }) + (band ? " " + band.dataset.bandTitle + "." : "");
       s.hidden = false;
     }
     boxes.forEach(function (b) {
@@ -90,7 +101,7 @@
     var actions = box.querySelector("[data-assessment-actions]");
     actions.hidden = false;
     actions.querySelector("button").addEventListener("click", function () {
-      var ask = combined ? "Clear all your answers and ticks, on every level's page too?" : "Clear your answers and ticks for this level?";
+      var ask = combined ? tr("js-clear-all-confirm", "Clear all your answers and ticks, on every level's page too?") : tr("js-clear-level-confirm", "Clear your answers and ticks for this level?");
       if (!window.confirm(ask)) return;
       boxes.forEach(function (b) { b.input.checked = false; });
       answers.forEach(function (t) { t.value = ""; });
@@ -104,7 +115,7 @@
   function copyButton(b) {
     var pre = document.getElementById(b.dataset.copy), status = b.parentNode.querySelector(".copy-status");
     if (!pre) return;
-    function done(ok) { status.textContent = ok ? "Copied." : "Select the text and copy it."; }
+    function done(ok) { status.textContent = ok ? tr("js-copied", "Copied.") : tr("js-copy-failed", "Select the text and copy it."); }
     function select() {
       var range = document.createRange(), sel = window.getSelection();
       range.selectNodeContents(pre); sel.removeAllRanges(); sel.addRange(range);

@@ -1,6 +1,17 @@
 // Playbook: theme toggle, phone menu, "/" to search, checklist ticks, file:// links.
 (function () {
   "use strict";
+  // The edition's words: the page's script[data-ui-strings] JSON (a
+  // translated edition writes it; see templates/base.html), English without.
+  // A plural message is [one, other]; "{name}" marks an argument.
+  var UI = {};
+  document.querySelectorAll("script[data-ui-strings]").forEach(function (e) { try { Object.assign(UI, JSON.parse(e.textContent)); } catch (x) {} });
+  function tr(k, en, a) {
+    var s = UI[k], n = a && a.n;
+    if (Array.isArray(s)) s = s[new Intl.PluralRules(document.documentElement.lang || "en").select(+n) === "one" ? 0 : 1];
+    if (typeof s !== "string") s = Array.isArray(en) ? en[+n === 1 ? 0 : 1] : en;
+    return a ? s.replace(/\{(\w+)\}/g, function (m, v) { return v in a ? String(a[v]) : m; }) : s;
+  }
   var doc = document.documentElement;
   var KEY = "playbook-theme";
   function isDark() {
@@ -42,7 +53,7 @@
     btn.setAttribute("aria-controls", "sidebar");
     btn.setAttribute("aria-expanded", "false");
     btn.innerHTML = label.innerHTML;
-    btn.setAttribute("aria-label", "Menu");
+    btn.setAttribute("aria-label", tr("js-menu", "Menu"));
     label.replaceWith(btn);
     var setMenu = function (open) {
       menu.checked = open;
@@ -81,7 +92,7 @@
       var done = 0;
       rows.forEach(function (r) { if (r.classList.contains("done")) done++; });
       if (meter) meter.value = done;
-      if (text) text.textContent = done + " of " + rows.length + " done";
+      if (text) text.textContent = tr("js-n-done", "{done} of {total} done", { done: done, total: rows.length });
     }
     // A row recorded in content/progress/ (data-done) is done for everyone:
     // ticked and locked. Local ticks (this browser) go on top of it.
@@ -109,7 +120,7 @@
     if (bar) {
       bar.hidden = false;
       bar.querySelector(".reset").addEventListener("click", function () {
-        if (!window.confirm("Untick every task of this checklist?")) return;
+        if (!window.confirm(tr("js-untick-all", "Untick every task of this checklist?"))) return;
         state = {};
         try { localStorage.removeItem(storeKey); } catch (e) {}
         rows.forEach(function (r) {
@@ -120,7 +131,7 @@
       });
     }
     // The ticks of this browser as YAML for the market's progress file (and
-    // as `playbook progress` commands), so the team's record lives in the repo.
+    // as "playbook progress" commands), so the team's record lives in the repo.
     var snip = list.querySelector(".ck-snippet");
     if (snip) {
       snip.hidden = false;
@@ -131,15 +142,15 @@
         var d = new Date(ms), p = function (n) { return (n < 10 ? "0" : "") + n; };
         return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate());
       };
-      var quote = function (v) { return /^[\w .'-]+$/.test(v) && !/^[-?:,\[\]{}#&*!|>'"%@`]/.test(v) ? v : JSON.stringify(v); };
+      var quote = function (v) { return /^[\w .'-]+$/.test(v) && !/^[-?:,\[\]{}#&*!|>'"%@\x60]/.test(v) ? v : JSON.stringify(v); };
       snip.querySelector("button").addEventListener("click", function () {
         var by = who.value.trim();
         try { localStorage.setItem("playbook-name", by); } catch (e) {}
         var ids = Object.keys(state).sort();
         var m = list.dataset.market;
-        if (!ids.length) { out.value = "# No ticks in this browser yet: tick the tasks you have done, then press the button again."; out.hidden = false; return; }
-        var y = ["# Paste these lines under `done:` in content/progress/" + m + ".yaml", "# (create the file with a first line `done:` if it does not exist):"];
-        var c = ["", "# or record them from the playbook's folder:"];
+        if (!ids.length) { out.value = tr("js-yaml-none", "# No ticks in this browser yet: tick the tasks you have done, then press the button again."); out.hidden = false; return; }
+        var y = [tr("js-yaml-paste", "# Paste these lines under \u0060done:\u0060 in content/progress/{market}.yaml", { market: m }), tr("js-yaml-create", "# (create the file with a first line \u0060done:\u0060 if it does not exist):")];
+        var c = ["", tr("js-yaml-cli", "# or record them from the playbook's folder:")];
         ids.forEach(function (id) {
           y.push("  " + id + ":", "    on: " + day(state[id]));
           if (by) y.push("    by: " + quote(by));
@@ -184,7 +195,7 @@
       }
     });
     var p = document.querySelector("[data-story-progress]");
-    if (p) { p.textContent = n + " of " + cards.length + " chapters read"; p.hidden = false; }
+    if (p) { p.textContent = tr("js-chapters-read", "{n} of {total} chapters read", { n: n, total: cards.length }); p.hidden = false; }
   }
   var cont = document.querySelector("[data-continue]");
   var last = load(LAST, null);

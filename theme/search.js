@@ -37,6 +37,17 @@
   // Node (the tokenizer's test) takes the words and stops here.
   if (typeof module === "object" && module.exports) { module.exports = { words: words, queryWords: queryWords, STOP: STOP }; return; }
 
+  // The edition's words: the page's script[data-ui-strings] JSON (a
+  // translated edition writes it; see templates/base.html), English without.
+  // A plural message is [one, other]; "{name}" marks an argument.
+  var UI = {};
+  document.querySelectorAll("script[data-ui-strings]").forEach(function (e) { try { Object.assign(UI, JSON.parse(e.textContent)); } catch (x) {} });
+  function tr(k, en, a) {
+    var s = UI[k], n = a && a.n;
+    if (Array.isArray(s)) s = s[new Intl.PluralRules(document.documentElement.lang || "en").select(+n) === "one" ? 0 : 1];
+    if (typeof s !== "string") s = Array.isArray(en) ? en[+n === 1 ? 0 : 1] : en;
+    return a ? s.replace(/\{(\w+)\}/g, function (m, v) { return v in a ? String(a[v]) : m; }) : s;
+  }
   var root = document.body.getAttribute("data-root") || "";
   var box = document.getElementById("search-box");
   var list = document.getElementById("search-results");
@@ -48,8 +59,8 @@
   var KINDS = { framework: "Frameworks", component: "Components", step: "Steps", task: "Steps", metric: "Metrics", market: "Markets", regulation: "Regulations", expert: "Experts", research: "Research", chapter: "Story chapters" };
   var SINGULAR = {};
   Object.keys(KINDS).forEach(function (k) { if (k !== "task") SINGULAR[KINDS[k]] = k; });
-  var FACETS = [["kind", "Kind"], ["framework", "Framework"], ["market", "Market"]];
-  var OFFLINE = "Opened from disk: titles only; full-text search needs the site served (playbook serve).";
+  var FACETS = [["kind", tr("js-facet-kind", "Kind")], ["framework", tr("js-facet-framework", "Framework")], ["market", tr("js-facet-market", "Market")]];
+  var OFFLINE = tr("js-offline", "Opened from disk: titles only; full-text search needs the site served (playbook serve).");
   function index() { return window.PLAYBOOK_INDEX || []; }
   var prepared = null, vocab = null, vocabKeys = null;
   function prepare() {
@@ -136,7 +147,7 @@
     return h;
   }
   function href(url) { return root + url; }
-  function showing(q) { return "Showing results for “" + q + "”."; }
+  function showing(q) { return tr("js-showing", "Showing results for “{q}”.", { q: q }); }
   function offline() { return location.protocol === "file:"; }
   function siteUrl(p) { return new URL(root + p, location.href); }
 
@@ -416,7 +427,7 @@
     selected = -1;
   }
   function option(r, i, q) {
-    return '<a role="option" aria-selected="false" id="sr-' + i + '" href="' + esc(href(r.url)) + '"><span class="kind">' + esc(r.kind) + "</span>" + highlight(r.title, q) + '<span class="note">' + r.note + "</span></a>";
+    return '<a role="option" aria-selected="false" id="sr-' + i + '" href="' + esc(href(r.url)) + '"><span class="kind">' + esc(tr("js-kind-" + r.kind, r.kind)) + "</span>" + highlight(r.title, q) + '<span class="note">' + r.note + "</span></a>";
   }
   function show(q, items, total, msg, source) {
     inflight = false;
@@ -425,7 +436,7 @@
     selected = -1;
     box.removeAttribute("aria-activedescendant");
     var html = items.map(function (r, i) { return option(r, i, q); }).join("");
-    if (items.length) html += '<a role="option" aria-selected="false" id="sr-all" class="all" href="' + esc(href("search/?q=" + encodeURIComponent(box.value))) + '">All ' + total + " results for “" + esc(box.value) + "” →</a>";
+    if (items.length) html += '<a role="option" aria-selected="false" id="sr-all" class="all" href="' + esc(href("search/?q=" + encodeURIComponent(box.value))) + '">' + esc(tr("js-all-results", "All {n} results for “{q}” →", { n: total, q: box.value })) + "</a>";
     list.innerHTML = html;
     if (note) note.textContent = msg;
     panel.hidden = false;
@@ -437,7 +448,7 @@
       if (my !== seq) return;
       var t = titleSearch(q);
       var msg = t.corrected ? showing(t.corrected) : "";
-      if (!t.results.length) msg += (msg ? " " : "") + "No page titles match “" + q + "”.";
+      if (!t.results.length) msg += (msg ? " " : "") + tr("js-no-titles", "No page titles match “{q}”.", { q: q });
       msg += (msg ? " " : "") + extra;
       show(t.corrected || q, t.results.slice(0, 8), t.results.length, msg, "titles");
     });
@@ -452,11 +463,11 @@
       return load(f, f.hits, 0, 8).then(function (items) {
         if (my !== seq) return;
         var m = f.corrected ? showing(f.corrected) : "";
-        if (!items.length) m = "Nothing matches “" + q + "”.";
+        if (!items.length) m = tr("js-nothing-matches", "Nothing matches “{q}”.", { q: q });
         show(f.corrected || q, items, f.hits.length, m, "full-text");
       });
     }).catch(function () {
-      if (my === seq) renderTitles(q, my, "Full-text search could not load; showing title matches.");
+      if (my === seq) renderTitles(q, my, tr("js-fulltext-failed", "Full-text search could not load; showing title matches."));
     });
   }
   function move(d) {
@@ -532,20 +543,20 @@
     var subs = r.subs.map(function (s) {
       return '<li><a href="' + esc(href(s.url)) + '">' + highlight(s.title, q) + "</a>" + (s.note ? '<span class="excerpt">' + s.note + "</span>" : "") + "</li>";
     }).join("");
-    return '<li class="result"><a class="result-title" href="' + esc(href(r.url)) + '">' + highlight(r.title, q) + '</a> <span class="kind-badge">' + esc(r.kind) + "</span>" +
+    return '<li class="result"><a class="result-title" href="' + esc(href(r.url)) + '">' + highlight(r.title, q) + '</a> <span class="kind-badge">' + esc(tr("js-kind-" + r.kind, r.kind)) + "</span>" +
       (r.framework ? ' <span class="muted result-context">' + esc(r.framework) + "</span>" : "") +
       (subs ? '<ul class="sub-results">' + subs + "</ul>" : r.note ? '<p class="excerpt">' + r.note + "</p>" : "") + "</li>";
   }
   function say(q, n, fix) {
     var msg = fix ? showing(fix) + " " : "";
-    msg += n + " result" + (n === 1 ? "" : "s") + (n ? "" : " for “" + q + "”") + ".";
+    msg += n ? tr("js-results", ["{n} result.", "{n} results."], { n: n }) : tr("js-no-results", "0 results for “{q}”.", { q: q });
     if (offline()) msg += " " + OFFLINE;
     status.textContent = msg;
     if (fix) {
       var a = document.createElement("a");
       a.href = "?q=" + encodeURIComponent(q);
       a.className = "search-instead";
-      a.textContent = "Search instead for “" + q + "”";
+      a.textContent = tr("js-search-instead", "Search instead for “{q}”", { q: q });
       a.addEventListener("click", function (ev) { ev.preventDefault(); pageBox.value = q; run(q, true); });
       status.appendChild(document.createTextNode(" "));
       status.appendChild(a);

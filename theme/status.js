@@ -1,6 +1,6 @@
 // Playbook: the status page for today. Reads the launches' data written at
 // build time (#status-data: done / total and open tasks by due date) and
-// fills in overdue, next due and the state as `playbook status` decides them
+// fills in overdue, next due and the state as "playbook status" decides them
 // (src/status.rs): done, late, not started, at risk (due within the next
 // data-soon days), on track; a launched market's work due by its launch day
 // counts as closed once that day has come.
@@ -8,6 +8,17 @@
   "use strict";
   // The status page's table (#status-table), or the home page's summary
   // (.launch-summary): both read the same data.
+  // The edition's words: the page's script[data-ui-strings] JSON (a
+  // translated edition writes it; see templates/base.html), English without.
+  // A plural message is [one, other]; "{name}" marks an argument.
+  var UI = {};
+  document.querySelectorAll("script[data-ui-strings]").forEach(function (e) { try { Object.assign(UI, JSON.parse(e.textContent)); } catch (x) {} });
+  function tr(k, en, a) {
+    var s = UI[k], n = a && a.n;
+    if (Array.isArray(s)) s = s[new Intl.PluralRules(document.documentElement.lang || "en").select(+n) === "one" ? 0 : 1];
+    if (typeof s !== "string") s = Array.isArray(en) ? en[+n === 1 ? 0 : 1] : en;
+    return a ? s.replace(/\{(\w+)\}/g, function (m, v) { return v in a ? String(a[v]) : m; }) : s;
+  }
   var el = document.getElementById("status-data");
   var table = document.getElementById("status-table");
   var summary = document.querySelector(".launch-summary");
@@ -19,13 +30,13 @@
   var p2 = function (n) { return (n < 10 ? "0" : "") + n; };
   var iso = function (d) { return d.getFullYear() + "-" + p2(d.getMonth() + 1) + "-" + p2(d.getDate()); };
   var now = new Date();
-  // ?as-of=YYYY-MM-DD shows another day (as `playbook status --as-of`).
+  // ?as-of=YYYY-MM-DD shows another day (as "playbook status --as-of").
   var asked = /[?&]as-of=(\d{4}-\d{2}-\d{2})/.exec(window.location.search);
   var today = asked ? asked[1] : iso(now);
   var t = new Date(today + "T00:00:00");
   t.setDate(t.getDate() + soonDays);
   var soon = iso(t);
-  var labels = { "done": "Done", "launched": "Launched", "late": "Late", "not-started": "Not started", "at-risk": "At risk", "on-track": "On track" };
+  var labels = { "done": tr("js-state-done", "Done"), "launched": tr("js-state-launched", "Launched"), "late": tr("js-state-late", "Late"), "not-started": tr("js-state-not-started", "Not started"), "at-risk": tr("js-state-at-risk", "At risk"), "on-track": tr("js-state-on-track", "On track") };
   var launchedCount = 0, overdueLaunches = 0, nextKickoff = null;
   data.forEach(function (l) {
     var row = table ? table.querySelector('tr[data-market="' + l.id + '"]') : null;
@@ -49,13 +60,13 @@
     if (summary) {
       var s = summary.querySelector('[data-state-of="' + l.id + '"]');
       if (s) {
-        s.textContent = labels[state] + (overdue > 0 ? " · " + overdue + " overdue" : "");
+        s.textContent = labels[state] + (overdue > 0 ? " · " + tr("js-n-overdue", "{n} overdue", { n: overdue }) : "");
         s.className = "state state-" + state;
       }
     }
     if (!row) return;
-    row.querySelector(".overdue").textContent = overdue === 0 ? "none" : overdue + (overdue === 1 ? " task" : " tasks");
-    row.querySelector(".next").textContent = next === null ? "—" : next + " (" + nextCount + (nextCount === 1 ? " task)" : " tasks)");
+    row.querySelector(".overdue").textContent = overdue === 0 ? tr("js-none", "none") : tr("js-tasks", ["{n} task", "{n} tasks"], { n: overdue });
+    row.querySelector(".next").textContent = next === null ? "—" : tr("js-next-due", ["{date} ({n} task)", "{date} ({n} tasks)"], { n: nextCount, date: next });
     var cell = row.querySelector(".state");
     cell.textContent = labels[state];
     cell.className = "js-col state state-" + state;
@@ -64,13 +75,13 @@
   // The home page's line: launched, the next kickoff, launches with overdue work.
   var line = summary && summary.querySelector("[data-launch-line]");
   if (line) {
-    var parts = [launchedCount + " launched"];
-    if (nextKickoff !== null) parts.push("next kickoff: " + nextKickoff.name + " on " + nextKickoff.kickoff);
-    parts.push(overdueLaunches === 0 ? "nothing overdue" : overdueLaunches + (overdueLaunches === 1 ? " launch" : " launches") + " with overdue work");
+    var parts = [tr("js-n-launched", "{n} launched", { n: launchedCount })];
+    if (nextKickoff !== null) parts.push(tr("js-next-kickoff", "next kickoff: {name} on {date}", { name: nextKickoff.name, date: nextKickoff.kickoff }));
+    parts.push(overdueLaunches === 0 ? tr("js-nothing-overdue", "nothing overdue") : tr("js-launches-overdue", ["{n} launch with overdue work", "{n} launches with overdue work"], { n: overdueLaunches }));
     line.textContent = parts.join(" · ");
   }
   var day = document.querySelector(".status-day");
-  if (day) day.textContent = "on " + today;
+  if (day) day.textContent = tr("js-on-day", "on {date}", { date: today });
   // The heat table: months before this one are past.
   var month = today.slice(0, 7);
   document.querySelectorAll(".chart.heat [data-key]").forEach(function (c) {

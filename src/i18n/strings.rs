@@ -6,6 +6,12 @@
 //! [one] … *[other] … }`). A message missing from a language falls back to
 //! English. Templates call it as the Tera function `t`:
 //! `{{ t(key="menu") }}`, `{{ t(key="tasks-count", count=3) }}`.
+//!
+//! A message is markup, like the template it stands in: `t()` writes it as
+//! it is (a message may hold `<code>…</code>`; a literal `<` or `&` is
+//! written `&lt;`, `&amp;`), and escapes the text of its string arguments,
+//! so a title passed in as an argument never becomes markup. Messages the
+//! theme's scripts read (`js-…`) are plain text.
 
 use crate::diag::{Diagnostic, Diagnostics};
 use fluent_bundle::concurrent::FluentBundle;
@@ -198,7 +204,7 @@ impl tera::Function for UiStrings {
             .map(|(k, v)| {
                 let value = match v {
                     tera::Value::Number(n) => FluentValue::from(n.as_f64().unwrap_or(0.0)),
-                    tera::Value::String(s) => FluentValue::from(s.clone()),
+                    tera::Value::String(s) => FluentValue::from(crate::diag::html_escape(s)),
                     tera::Value::Null => FluentValue::from("none"),
                     other => FluentValue::from(other.to_string()),
                 };
@@ -206,6 +212,11 @@ impl tera::Function for UiStrings {
             })
             .collect();
         Ok(tera::Value::String(self.get(key, &rest)))
+    }
+
+    /// The message is markup and its arguments are escaped: not escaped again.
+    fn is_safe(&self) -> bool {
+        true
     }
 }
 

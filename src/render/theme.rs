@@ -32,6 +32,9 @@ pub struct Templates {
     pub warnings: Vec<Diagnostic>,
     /// Every page's Content-Security-Policy and the inline script it allows.
     pub security: super::csp::PageSecurity,
+    /// The interface's words these templates speak (their `t(key=…)`), for
+    /// the words the page builders write themselves (titles, breadcrumbs).
+    strings: crate::i18n::strings::UiStrings,
 }
 
 /// What a replaced template must keep for the site to work, and why.
@@ -103,7 +106,7 @@ impl Templates {
             .unwrap_or_else(|_| "en".to_string());
         let (strings, string_diags) = crate::i18n::strings::UiStrings::load(&language, Some(root));
         diags.extend(string_diags);
-        tera.register_function("t", strings);
+        tera.register_function("t", strings.clone());
         let refs: Vec<(&str, &str)> = sources
             .iter()
             .map(|(n, t, _)| (n.as_str(), t.as_str()))
@@ -168,6 +171,7 @@ impl Templates {
             assets,
             warnings,
             security: super::csp::PageSecurity::new(),
+            strings,
         })
     }
 
@@ -179,13 +183,21 @@ impl Templates {
             return Err(diags);
         }
         let mut tera = self.tera.clone();
-        tera.register_function("t", strings);
+        tera.register_function("t", strings.clone());
         Ok(Templates {
             tera,
             assets: self.assets.clone(),
             warnings: Vec::new(),
             security: self.security.clone(),
+            strings,
         })
+    }
+
+    /// The message `key` of these templates' string table (plain, no
+    /// arguments): a word a page builder writes itself, such as an index
+    /// page's title or a breadcrumb.
+    pub fn word(&self, key: &str) -> String {
+        self.strings.get(key, &[])
     }
 
     /// Render one template with a context; errors name the template.

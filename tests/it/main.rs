@@ -22,6 +22,8 @@
 //!   texts and words, the switcher, hreflang, notes on untranslated pages.
 //! * `translations` — `content/i18n/<lang>/`: unknown keys and fields, a
 //!   key of another file, staleness, the per-language counts of `check`.
+//! * `pseudo`    — a pseudo-language edition (every message of the string
+//!   table transformed): no page of it shows an English interface word.
 //! * `scaffold`  — `playbook new`: every kind builds at once, existing ids and
 //!   unknown parents are refused, edited files keep their comments.
 //! * `schema`    — `playbook schema` and init's schemas: every file of the
@@ -53,6 +55,7 @@ mod fuzz;
 mod learning;
 mod progress;
 mod provenance;
+mod pseudo;
 mod regulations;
 mod scaffold;
 mod schedule;

@@ -203,6 +203,8 @@ pub(super) struct Builder<'a> {
     /// model): the build fails with them instead of writing a page with a
     /// part silently missing.
     pub(super) internal: std::sync::Mutex<Vec<crate::diag::Diagnostic>>,
+    /// The templates, for the interface words the builders write themselves.
+    pub(super) templates: &'a Templates,
 }
 
 impl<'a> Builder<'a> {
@@ -227,6 +229,7 @@ impl<'a> Builder<'a> {
             counts.into()
         };
         Builder {
+            templates,
             security: &templates.security,
             pb,
             md: Md::new(pb),
@@ -366,6 +369,11 @@ impl<'a> Builder<'a> {
             path,
             template,
         }
+    }
+
+    /// The interface word `key` in this build's language.
+    pub(super) fn word(&self, key: &str) -> String {
+        self.templates.word(key)
     }
 
     pub(super) fn crumb(&self, url: &str, title: &str) -> LinkCtx {

@@ -29,7 +29,7 @@ impl Builder<'_> {
             .checklist(Program::Company, checklist::Order::Date);
         let rows = &list.rows;
         let mut base = self.page_base(page, format!("{} checklist", head.name));
-        base.crumbs = vec![self.crumb("markets/", "Markets")];
+        base.crumbs = vec![self.crumb("markets/", &self.word("nav-markets"))];
         base.description = format!(
             "The work done once for the company: {} tasks from kickoff {}",
             rows.len(),

@@ -204,7 +204,7 @@ impl Builder<'_> {
                 ),
             })
             .collect();
-        let base = self.page_base(page, "Frameworks");
+        let base = self.page_base(page, self.word("section-frameworks"));
         self.job(page, base, FrameworksPage { frameworks })
     }
 
@@ -222,7 +222,7 @@ impl Builder<'_> {
             .map(|b| self.md.doc(b, f.file))
             .unwrap_or_default();
         let mut base = self.page_base(page, f.title.clone());
-        base.crumbs = vec![self.crumb("frameworks/", "Frameworks")];
+        base.crumbs = vec![self.crumb("frameworks/", &self.word("nav-frameworks"))];
         base.file = Some(f.file);
         base.toc = toc;
         base.description = plain(pb, &f.summary);
@@ -303,7 +303,7 @@ impl Builder<'_> {
             .unwrap_or_default();
         let mut base = self.page_base(page, c.title.clone());
         base.crumbs = vec![
-            self.crumb("frameworks/", "Frameworks"),
+            self.crumb("frameworks/", &self.word("nav-frameworks")),
             link(pb, EntityRef::from(c.framework)),
         ];
         base.file = Some(c.file);
@@ -343,7 +343,7 @@ impl Builder<'_> {
         let mut base = self.page_base(page, s.title.clone());
         base.nav_pos = Some(si.index());
         base.crumbs = vec![
-            self.crumb("frameworks/", "Frameworks"),
+            self.crumb("frameworks/", &self.word("nav-frameworks")),
             link(pb, EntityRef::from(s.framework)),
         ];
         if let Some(c) = s.component {

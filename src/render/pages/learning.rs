@@ -427,7 +427,7 @@ impl Builder<'_> {
     /// the source file.
     fn learning_base(&self, lp: &LearningPath, page: Page) -> PageBase {
         let mut base = self.page_base(page, page_kinds::title(self.pb, page));
-        base.crumbs = vec![self.crumb("story/", "Story")];
+        base.crumbs = vec![self.crumb("story/", &self.word("nav-story"))];
         if page.kind != PageKind::LearningIndex {
             base.crumbs.push(LinkCtx {
                 url: page_kinds::url(self.pb, single(PageKind::LearningIndex)),

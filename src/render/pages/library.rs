@@ -247,7 +247,7 @@ impl Builder<'_> {
                 markets: markets_under(pb, i),
             })
             .collect();
-        let base = self.page_base(page, "Regulations");
+        let base = self.page_base(page, self.word("nav-regulations"));
         self.job(page, base, RegulationsPage { regulations })
     }
 
@@ -261,7 +261,7 @@ impl Builder<'_> {
         };
         let mut base = self.page_base(page, g.name.clone());
         base.nav_pos = Some(i.index());
-        base.crumbs = vec![self.crumb("regulations/", "Regulations")];
+        base.crumbs = vec![self.crumb("regulations/", &self.word("nav-regulations"))];
         base.file = Some(g.file);
         base.description = plain(pb, &g.summary);
         let heading = |level: u8, id: &str, text: &str| crate::markdown::Heading {
@@ -378,7 +378,7 @@ impl Builder<'_> {
                 insight: self.md.opt_inline(&x.insight, x.file),
             })
             .collect();
-        let base = self.page_base(page, "Experts");
+        let base = self.page_base(page, self.word("nav-experts"));
         self.job(page, base, ExpertsPage { experts })
     }
 
@@ -392,7 +392,7 @@ impl Builder<'_> {
         };
         let mut base = self.page_base(page, x.name.clone());
         base.nav_pos = Some(i.index());
-        base.crumbs = vec![self.crumb("experts/", "Experts")];
+        base.crumbs = vec![self.crumb("experts/", &self.word("nav-experts"))];
         base.file = Some(x.file);
         base.description = format!("{} — {}", x.name, x.role);
         let own = ExpertPage {
@@ -448,7 +448,7 @@ impl Builder<'_> {
                 }),
             }
         }
-        let base = self.page_base(page, "Research and toolkit");
+        let base = self.page_base(page, self.word("research-title"));
         self.job(page, base, ResearchIndexPage { categories })
     }
 
@@ -463,7 +463,7 @@ impl Builder<'_> {
         let (body, toc) = self.md.doc(&x.body, x.file);
         let mut base = self.page_base(page, x.title.clone());
         base.nav_pos = Some(i.index());
-        base.crumbs = vec![self.crumb("research/", "Research")];
+        base.crumbs = vec![self.crumb("research/", &self.word("nav-research"))];
         base.file = Some(x.file);
         base.toc = toc;
         base.description = x

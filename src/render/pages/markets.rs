@@ -203,7 +203,7 @@ impl Builder<'_> {
             kind: PageKind::MarketsIndex,
             idx: 0,
         };
-        let base = self.page_base(page, "Markets");
+        let base = self.page_base(page, self.word("section-markets"));
         self.job(
             page,
             base,
@@ -235,7 +235,7 @@ impl Builder<'_> {
             m.name.clone(),
         );
         base.nav_pos = Some(mi.index());
-        base.crumbs = vec![self.crumb("markets/", "Markets")];
+        base.crumbs = vec![self.crumb("markets/", &self.word("nav-markets"))];
         base.file = Some(m.file);
         base.description = m
             .summary
@@ -484,7 +484,10 @@ impl Builder<'_> {
             format!("{} launch checklist", m.name),
         );
         base.nav_pos = Some(mi.index());
-        base.crumbs = vec![self.crumb("markets/", "Markets"), link(pb, r)];
+        base.crumbs = vec![
+            self.crumb("markets/", &self.word("nav-markets")),
+            link(pb, r),
+        ];
         base.file = Some(m.file);
         base.description = format!(
             "Launch checklist for {}: {} tasks from kickoff {}",

@@ -104,7 +104,7 @@ impl Builder<'_> {
                     .collect(),
             })
             .collect();
-        let base = self.page_base(page, "Success metrics");
+        let base = self.page_base(page, self.word("section-success-metrics"));
         self.job(page, base, MetricsPage { groups })
     }
 
@@ -137,7 +137,7 @@ impl Builder<'_> {
         let mut base = self.page_base(page, m.name.clone());
         base.nav_pos = Some(m.group.index());
         base.crumbs = vec![
-            self.crumb("metrics/", "Metrics"),
+            self.crumb("metrics/", &self.word("nav-metrics")),
             self.crumb(&format!("metrics/#{}", g.id), &g.title),
         ];
         base.file = Some(m.file);

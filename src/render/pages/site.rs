@@ -200,7 +200,7 @@ impl Builder<'_> {
             kind: PageKind::Search,
             idx: 0,
         };
-        let base = self.page_base(page, "Search");
+        let base = self.page_base(page, self.word("search-button"));
         self.job(page, base, NoFields {})
     }
 
@@ -209,7 +209,7 @@ impl Builder<'_> {
             kind: PageKind::NotFound,
             idx: 0,
         };
-        let base = self.page_base(page, "Page not found");
+        let base = self.page_base(page, self.word("nf-title"));
         // 404.html sits at the root but is served for any path: use absolute links from base-url.
         let base_url = &self.pb.config.build.base_url;
         let mut base = self.base_ctx(base);

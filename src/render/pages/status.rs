@@ -57,8 +57,8 @@ impl<'a> Builder<'a> {
             kind: PageKind::Status,
             idx: 0,
         };
-        let mut base = self.page_base(page, "Launch status");
-        base.crumbs = vec![self.crumb("markets/", "Markets")];
+        let mut base = self.page_base(page, self.word("launch-status"));
+        base.crumbs = vec![self.crumb("markets/", &self.word("nav-markets"))];
         base.description =
             "Where each market's launch stands: done, overdue, next due, on track or late.".into();
         let data = self.status_data().clone();

@@ -226,7 +226,7 @@ impl Builder<'_> {
             kind: PageKind::StoryIndex,
             idx: 0,
         };
-        let mut base = self.page_base(page, "The story");
+        let mut base = self.page_base(page, self.word("section-story"));
         base.description =
             "Maya Patel's journey, chapter by chapter, with the framework she puts to work.".into();
         let own = StoryPage {
@@ -247,7 +247,7 @@ impl Builder<'_> {
         let (body, toc) = self.md.shared_doc(&c.body, c.file);
         let mut base = self.page_base(page, c.title.clone());
         base.nav_pos = Some(i.index());
-        base.crumbs = vec![self.crumb("story/", "Story")];
+        base.crumbs = vec![self.crumb("story/", &self.word("nav-story"))];
         base.file = Some(c.file);
         base.toc = toc;
         base.description = c
