@@ -22,17 +22,12 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
-  // The edition's words: the page's script[data-ui-strings] JSON (a
-  // translated edition writes it; see templates/checklist.html), English
-  // without. Messages here are markup: arguments are escaped first.
-  var UI = {};
-  document.querySelectorAll("script[data-ui-strings]").forEach(function (e) { try { Object.assign(UI, JSON.parse(e.textContent)); } catch (x) {} });
-  function tr(k, en, a) {
-    var s = UI[k], n = a && a.n;
-    if (Array.isArray(s)) s = s[new Intl.PluralRules(document.documentElement.lang || "en").select(+n) === "one" ? 0 : 1];
-    if (typeof s !== "string") s = Array.isArray(en) ? en[+n === 1 ? 0 : 1] : en;
-    return a ? s.replace(/\{(\w+)\}/g, function (m, v) { return v in a ? String(a[v]) : m; }) : s;
-  }
+  // The edition's words: search.js's tr() (it reads the page's
+  // script[data-ui-strings]), or English where search.js is not loaded.
+  var tr = window.playbookTr || function (k, en, a) {
+    if (Array.isArray(en)) en = en[+(a && a.n) === 1 ? 0 : 1];
+    return a ? en.replace(/\{(\w+)\}/g, function (m, v) { return v in a ? String(a[v]) : m; }) : en;
+  };
   // Days from kickoff → YYYY-MM-DD (UTC arithmetic: no time zone moves a day).
   var k = C.kickoff.split("-").map(Number);
   var k0 = Date.UTC(k[0], k[1] - 1, k[2]);

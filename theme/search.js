@@ -48,6 +48,8 @@
     if (typeof s !== "string") s = Array.isArray(en) ? en[+n === 1 ? 0 : 1] : en;
     return a ? s.replace(/\{(\w+)\}/g, function (m, v) { return v in a ? String(a[v]) : m; }) : s;
   }
+  // The theme's other scripts (loaded after this one) use it too.
+  window.playbookTr = tr;
   var root = document.body.getAttribute("data-root") || "";
   var box = document.getElementById("search-box");
   var list = document.getElementById("search-results");

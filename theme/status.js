@@ -8,17 +8,12 @@
   "use strict";
   // The status page's table (#status-table), or the home page's summary
   // (.launch-summary): both read the same data.
-  // The edition's words: the page's script[data-ui-strings] JSON (a
-  // translated edition writes it; see templates/base.html), English without.
-  // A plural message is [one, other]; "{name}" marks an argument.
-  var UI = {};
-  document.querySelectorAll("script[data-ui-strings]").forEach(function (e) { try { Object.assign(UI, JSON.parse(e.textContent)); } catch (x) {} });
-  function tr(k, en, a) {
-    var s = UI[k], n = a && a.n;
-    if (Array.isArray(s)) s = s[new Intl.PluralRules(document.documentElement.lang || "en").select(+n) === "one" ? 0 : 1];
-    if (typeof s !== "string") s = Array.isArray(en) ? en[+n === 1 ? 0 : 1] : en;
-    return a ? s.replace(/\{(\w+)\}/g, function (m, v) { return v in a ? String(a[v]) : m; }) : s;
-  }
+  // The edition's words: search.js's tr() (it reads the page's
+  // script[data-ui-strings]), or English where search.js is not loaded.
+  var tr = window.playbookTr || function (k, en, a) {
+    if (Array.isArray(en)) en = en[+(a && a.n) === 1 ? 0 : 1];
+    return a ? en.replace(/\{(\w+)\}/g, function (m, v) { return v in a ? String(a[v]) : m; }) : en;
+  };
   var el = document.getElementById("status-data");
   var table = document.getElementById("status-table");
   var summary = document.querySelector(".launch-summary");
