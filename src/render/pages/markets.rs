@@ -444,7 +444,7 @@ impl Builder<'_> {
                 languages: &m.languages,
                 currency: m.currency.as_deref(),
                 kickoff: m.kickoff,
-                kickoff_weekday: m.kickoff.strftime("%A").to_string(),
+                kickoff_weekday: crate::i18n::dates::weekday(self.pb.words().lang(), m.kickoff),
                 launched: m.launched,
                 home: m.home,
                 end: sched.plan.end,
