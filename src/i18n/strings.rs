@@ -50,6 +50,10 @@ pub struct UiStrings {
     lang: String,
     bundle: Arc<FluentBundle<FluentResource>>,
     english: Arc<FluentBundle<FluentResource>>,
+    /// Messages already formatted, by key and arguments: a template asks
+    /// for the same few words on every row of a checklist (tens of
+    /// thousands of rows at scale), and formatting is the costly part.
+    memo: Arc<std::sync::RwLock<HashMap<String, String>>>,
 }
 
 impl std::fmt::Debug for UiStrings {
@@ -116,6 +120,7 @@ impl UiStrings {
                 lang: lang.to_string(),
                 bundle: b,
                 english,
+                memo: Arc::default(),
             },
             diags,
         )
@@ -129,6 +134,36 @@ impl UiStrings {
     /// Message `key` with `args`; English when this language lacks it, the
     /// key itself when no table has it (so a missing word is visible).
     pub fn get(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut memo_key = key.to_string();
+        for (k, v) in args {
+            memo_key.push('\u{0}');
+            memo_key.push_str(k);
+            memo_key.push('\u{1}');
+            match v {
+                FluentValue::String(s) => memo_key.push_str(s),
+                FluentValue::Number(n) => memo_key.push_str(&n.as_string()),
+                _ => memo_key.push('?'),
+            }
+        }
+        if let Some(hit) = self
+            .memo
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&memo_key)
+        {
+            return hit.clone();
+        }
+        let out = self.format(key, args);
+        let mut memo = self.memo.write().unwrap_or_else(|e| e.into_inner());
+        // A bound on memory for a playbook of very many distinct values.
+        if memo.len() > 100_000 {
+            memo.clear();
+        }
+        memo.insert(memo_key, out.clone());
+        out
+    }
+
+    fn format(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             fargs.set(*k, v.clone());
