@@ -2,6 +2,7 @@
 //! export are templates; the calendar is `crate::calendar`).
 
 use super::*;
+use crate::model::work_duration::DurationWords;
 
 fn owner_text(out: &mut String, r: &Row<'_>) {
     match (r.owner_title, r.owner_person) {

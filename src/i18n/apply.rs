@@ -3,58 +3,10 @@
 //! a page's texts come from decides what the page says about its
 //! translation ([`FileState`]).
 
+pub use super::edition::{Edition, FileState};
 use super::{book_source_text, sha256_hex, Translations, BOOK_SOURCE};
 use crate::model::Playbook;
 use std::collections::{BTreeMap, HashMap};
-
-/// How far one source file is translated in an edition.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileState {
-    /// Every text of the file is translated, from its current version.
-    Translated,
-    /// Some texts are translated; the rest show the source language.
-    Partly,
-    /// Nothing of it is translated.
-    NotTranslated,
-    /// Translated (wholly or partly) from an older version of the source:
-    /// the day of the translation and, when git knows it, the day the
-    /// source last changed.
-    Stale {
-        /// `translated:` of the translation file.
-        translated: String,
-        /// The source's last change (git), if known.
-        changed: Option<String>,
-    },
-}
-
-/// One edition of the site as the templates see it.
-#[derive(Debug, Clone, Default)]
-pub struct Edition {
-    /// The edition's language tag; empty for the source language's site.
-    pub lang: String,
-    /// Every edition, the source language's first: (tag, the language's own
-    /// name, the folder under the site root: "" or "de/").
-    pub all: Vec<(String, String, String)>,
-    /// Source file path → its state in this edition (the source language's
-    /// site has none).
-    pub files: HashMap<String, FileState>,
-    /// The whole site's absolute address, for `hreflang` alternates.
-    pub site_base: Option<String>,
-    /// The interface's words in this edition's language (English when
-    /// none): what Rust writes in words (checklists, calendars).
-    pub words: Option<super::strings::UiStrings>,
-}
-
-impl Edition {
-    /// How the page made from `source` is translated; `None` on the source
-    /// language's site.
-    pub fn state_of(&self, source: &str) -> Option<&FileState> {
-        if self.lang.is_empty() {
-            return None;
-        }
-        Some(self.files.get(source).unwrap_or(&FileState::NotTranslated))
-    }
-}
 
 /// A language's own name, for the switcher (the tag itself when unknown).
 pub fn native_name(tag: &str) -> String {

@@ -13,6 +13,7 @@
 pub mod apply;
 pub mod catalogue;
 pub mod dates;
+pub mod edition;
 pub mod file;
 pub mod strings;
 
@@ -20,7 +21,7 @@ use crate::diag::{suggest, Diagnostic, Diagnostics};
 use crate::model::Playbook;
 use crate::yaml::{SpanMap, YamlSource};
 use catalogue::Catalogue;
-use file::RawTranslation;
+pub use file::{Coverage, Language, RawTranslation, TranslationFile, Translations};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -30,50 +31,6 @@ pub const FOLDER: &str = "content/i18n";
 
 /// What the `home` key translates: not a content file.
 pub const BOOK_SOURCE: &str = "book.toml";
-
-/// One translation file as read.
-#[derive(Debug, Clone)]
-pub struct TranslationFile {
-    /// Its path relative to the root (`content/i18n/de/markets/de.yaml`).
-    pub path: String,
-    /// Its text, for placing diagnostics.
-    pub text: String,
-    /// The source file it translates (`content/markets/de.yaml`), if any
-    /// source file is there.
-    pub source: Option<String>,
-    /// What it says, or `None` when it could not be parsed.
-    pub raw: Option<RawTranslation>,
-}
-
-/// Every translation of one language.
-#[derive(Debug, Clone, Default)]
-pub struct Language {
-    /// The files, sorted by path.
-    pub files: Vec<TranslationFile>,
-}
-
-/// Every language's translations, by language tag (`de`, `ja`).
-#[derive(Debug, Clone, Default)]
-pub struct Translations {
-    /// Language tag → its files.
-    pub languages: BTreeMap<String, Language>,
-    /// Language tag → how much it has (set once checked).
-    pub coverage: BTreeMap<String, Coverage>,
-}
-
-/// What one language has: for `playbook check`'s summary.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Coverage {
-    /// Translation files.
-    pub files: usize,
-    /// Of them, made from an older version of their source.
-    pub stale_files: usize,
-    /// Texts translated.
-    pub translated: usize,
-    /// Texts of the playbook with no translation (they show the source text,
-    /// marked "not yet translated").
-    pub missing: usize,
-}
 
 /// Read every file under `content/i18n/<lang>/`. Unreadable files and
 /// malformed YAML are diagnostics; the rest is read.

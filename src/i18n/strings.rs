@@ -199,20 +199,6 @@ impl Pattern {
 }
 
 impl UiStrings {
-    /// A task's duration in words ("2 weeks", "2 Wochen").
-    pub fn duration(&self, d: crate::model::WorkDuration) -> String {
-        use crate::model::WorkDuration::*;
-        if self.lang.split('-').next() == Some("en") {
-            return d.to_string();
-        }
-        let (key, n) = match d {
-            Days(n) => ("dur-days", n),
-            Weeks(n) => ("dur-weeks", n),
-            Months(n) => ("dur-months", n),
-        };
-        self.get(key, &[("count", n.into())])
-    }
-
     /// [`Pattern`] of message `key` whose arguments are `names`.
     pub fn pattern(&self, key: &str, names: &[&str]) -> Pattern {
         let slots: Vec<String> = (0..names.len())

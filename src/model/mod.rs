@@ -630,10 +630,10 @@ pub struct Playbook {
     pub provenance: crate::provenance::Provenance,
     /// The translations in `content/i18n/`, checked, with how much each
     /// language has (`playbook check`'s summary).
-    pub translations: crate::i18n::Translations,
+    pub translations: crate::i18n::file::Translations,
     /// Which edition of the site this is: the source language's (the
     /// default) or a translation's, made by [`crate::i18n::apply::edition`].
-    pub edition: crate::i18n::apply::Edition,
+    pub edition: crate::i18n::edition::Edition,
 }
 
 /// A market's recorded progress: which of its checklist's tasks are done.

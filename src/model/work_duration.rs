@@ -133,6 +133,28 @@ impl JsonSchema for WorkDuration {
     }
 }
 
+/// A duration in the words of a language edition.
+pub trait DurationWords {
+    /// A task's duration in words ("2 weeks", "2 Wochen").
+    fn duration(&self, d: WorkDuration) -> String;
+}
+
+impl DurationWords for crate::i18n::strings::UiStrings {
+    /// A task's duration in words ("2 weeks", "2 Wochen").
+    fn duration(&self, d: WorkDuration) -> String {
+        use WorkDuration::*;
+        if self.lang().split('-').next() == Some("en") {
+            return d.to_string();
+        }
+        let (key, n) = match d {
+            Days(n) => ("dur-days", n),
+            Weeks(n) => ("dur-weeks", n),
+            Months(n) => ("dur-months", n),
+        };
+        self.get(key, &[("count", n.into())])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

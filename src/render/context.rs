@@ -418,7 +418,7 @@ fn translation_note(
     pb: &Playbook,
     file: Option<crate::model::Idx<crate::model::SourceFile>>,
 ) -> Option<TranslationNote> {
-    use crate::i18n::apply::FileState;
+    use crate::i18n::edition::FileState;
     let source = file.map_or(crate::i18n::BOOK_SOURCE, |f| pb.sources[f].path.as_str());
     let note = |state| TranslationNote {
         state,

@@ -1,6 +1,6 @@
 //! A story chapter: `content/story/NN-<id>.md`, its page at `story/<id>/`.
 
-use super::files::{schema_of, FileKind, Parser, Place};
+use super::file_kind::{schema_of, FileKind, Parser, Place};
 use super::skeleton::{human, yaml_string};
 use super::*;
 use crate::model::raw::RawChapter;

@@ -1,6 +1,6 @@
 //! A framework's component: `content/frameworks/<fw>/<component>.yaml`, its page under its framework's.
 
-use super::files::{schema_of, FileKind, Parser, Place};
+use super::file_kind::{schema_of, FileKind, Parser, Place};
 use super::*;
 use crate::model::raw::RawComponent;
 use crate::model::Component;

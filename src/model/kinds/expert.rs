@@ -1,6 +1,6 @@
 //! An expert: `content/experts/<id>.yaml`, its page at `experts/<id>/`.
 
-use super::files::{schema_of, FileKind, Parser, Place};
+use super::file_kind::{schema_of, FileKind, Parser, Place};
 use super::skeleton::human;
 use super::*;
 use crate::model::raw::RawExpert;

@@ -1,6 +1,6 @@
 //! A framework: `content/frameworks/<fw>/framework.yaml`, its page at `frameworks/<fw>/`.
 
-use super::files::{schema_of, FileKind, Parser, Place};
+use super::file_kind::{schema_of, FileKind, Parser, Place};
 use super::*;
 use crate::model::raw::RawFramework;
 use crate::model::Framework;

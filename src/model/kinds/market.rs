@@ -1,6 +1,6 @@
 //! A market: `content/markets/<id>.yaml`, its page at `markets/<id>/`.
 
-use super::files::{schema_of, FileKind, Parser, Place};
+use super::file_kind::{schema_of, FileKind, Parser, Place};
 use super::skeleton::list;
 use super::*;
 use crate::model::raw::RawMarket;

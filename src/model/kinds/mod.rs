@@ -9,6 +9,7 @@
 mod chapter;
 mod component;
 mod expert;
+pub mod file_kind;
 pub mod files;
 mod framework;
 mod framework_export;

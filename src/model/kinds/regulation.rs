@@ -1,6 +1,6 @@
 //! A regulation: `content/regulations/<id>.yaml`, its page at `regulations/<id>/`.
 
-use super::files::{schema_of, FileKind, Parser, Place};
+use super::file_kind::{schema_of, FileKind, Parser, Place};
 use super::skeleton::human;
 use super::*;
 use crate::model::raw::RawRegulation;

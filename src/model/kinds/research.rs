@@ -1,6 +1,6 @@
 //! A research page: `content/research/<id>.md`, its page at `research/<id>/`.
 
-use super::files::{schema_of, FileKind, Parser, Place};
+use super::file_kind::{schema_of, FileKind, Parser, Place};
 use super::skeleton::human;
 use super::*;
 use crate::model::raw::RawResearch;
