@@ -121,6 +121,9 @@ pub struct BuildOptions {
     /// Do not use the full-text index's cache in the playbook's cache
     /// folder (`PLAYBOOK_NO_INDEX_CACHE=1`; for measuring a build without it).
     pub no_index_cache: bool,
+    /// Do not use the Markdown cache (`PLAYBOOK_NO_CACHE=1`, which turns
+    /// off both caches: a cold build, for measuring).
+    pub no_markdown_cache: bool,
     /// Replace an output folder that holds files Playbook did not write
     /// (`--force`): its files are deleted. The playbook's own folders are
     /// refused even so.
@@ -175,6 +178,12 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     if !pb.config.book.languages.is_empty() {
         pb.edition = i18n::apply::source_edition(&pb);
     }
+    // Markdown renderings of the last build, for every edition of this one.
+    let markdown_cache = if opts.no_markdown_cache {
+        None
+    } else {
+        output::markdown_cache::open(root).map(std::sync::Arc::new)
+    };
     let render_opts = render::RenderOptions {
         skip_full_text_index: opts.skip_full_text_index,
         index_cache: if opts.no_index_cache {
@@ -182,6 +191,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
         } else {
             output::index_cache::open(root).map(std::sync::Arc::new)
         },
+        markdown_cache: markdown_cache.clone(),
         ..Default::default()
     };
     let rendered = render::render_site_to(&pb, &templates, &render_opts, &|f| {
@@ -207,6 +217,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
         let edition = i18n::apply::edition_with_words(&pb, lang, &pb.translations, words);
         let opts = render::RenderOptions {
             skip_full_text_index: opts.skip_full_text_index,
+            markdown_cache: markdown_cache.clone(),
             ..Default::default()
         };
         let rendered = render::render_site_to(&edition, &speaking, &opts, &|mut f| {
@@ -226,6 +237,14 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
             return Err(Diagnostics::from(first));
         }
         rendered?;
+    }
+    if let Some(cache) = &markdown_cache {
+        let used = cache.finish();
+        log::debug!(
+            "  Markdown: {} texts from the cache, {} rendered",
+            used.hits,
+            used.misses
+        );
     }
     let t2 = Instant::now();
     staging.commit().map_err(Diagnostics::from)?;

@@ -14,7 +14,9 @@ pub(super) fn run(
         base_url,
         // Only for measuring the index's cost (bench/search.sh); not a CLI flag.
         skip_full_text_index: std::env::var_os("PLAYBOOK_NO_FULLTEXT").is_some(),
-        no_index_cache: std::env::var_os("PLAYBOOK_NO_INDEX_CACHE").is_some(),
+        no_index_cache: std::env::var_os("PLAYBOOK_NO_INDEX_CACHE").is_some()
+            || std::env::var_os("PLAYBOOK_NO_CACHE").is_some(),
+        no_markdown_cache: std::env::var_os("PLAYBOOK_NO_CACHE").is_some(),
         force,
     };
     // A refused output folder is a usage error (exit 2), said before any work.

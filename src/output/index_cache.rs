@@ -34,7 +34,7 @@ pub fn open(root: &Path) -> Option<IndexCacheIo> {
 /// This binary's identity: a cache written by another build of Playbook
 /// (whose scanner or weights may differ) is never used. `None` when the
 /// executable cannot be found.
-fn binary_identity() -> Option<u64> {
+pub(super) fn binary_identity() -> Option<u64> {
     let exe = std::env::current_exe().ok()?;
     let meta = std::fs::metadata(exe).ok()?;
     let modified = meta

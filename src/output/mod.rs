@@ -13,6 +13,7 @@
 
 pub mod destination;
 pub mod index_cache;
+pub mod markdown_cache;
 pub mod site;
 mod swap;
 

@@ -3,6 +3,7 @@
 //! edit link, the sidebar's markup from [`super::sidebar`]), and Markdown
 //! rendering against the playbook ([`Md`]).
 
+use super::markdown_cache::MarkdownCache;
 use crate::markdown::{self, Heading, LinkResolver};
 use crate::model::{EntityRef, Idx, Kind, Playbook, SourceFile, Step};
 use serde::Serialize;
@@ -63,6 +64,8 @@ pub struct Md<'a> {
     /// edition), keyed by the text's address: the first page to need one
     /// leaves it here, the second takes it.
     shared: std::sync::Mutex<HashMap<(usize, usize, bool), markdown::Rendered>>,
+    /// Renderings kept between builds (see [`super::markdown_cache`]).
+    cache: Option<std::sync::Arc<MarkdownCache>>,
 }
 
 impl<'a> Md<'a> {
@@ -72,6 +75,22 @@ impl<'a> Md<'a> {
             links: Links::new(pb),
             pb,
             shared: Default::default(),
+            cache: None,
+        }
+    }
+
+    /// Take renderings from `cache` (and add new ones to it).
+    pub fn set_cache(&mut self, cache: Option<std::sync::Arc<MarkdownCache>>) {
+        self.cache = cache;
+    }
+
+    /// Render a document of the playbook's `file`, through the cache
+    /// when there is one.
+    fn render(&self, text: &str, file: Idx<SourceFile>) -> markdown::Rendered {
+        let path = &self.pb.sources[file].path;
+        match &self.cache {
+            Some(c) => c.render(text, path, 0, &self.links),
+            None => markdown::render(text, &self.links, path),
         }
     }
 
@@ -89,7 +108,7 @@ impl<'a> Md<'a> {
                 headings: Vec::new(),
             }
         } else {
-            markdown::render(text, &self.links, &self.pb.sources[file].path)
+            self.render(text, file)
         };
         if let Ok(mut m) = self.shared.lock() {
             m.insert(key, r.clone());
@@ -124,12 +143,12 @@ impl<'a> Md<'a> {
 
     /// Render a block of Markdown from a file.
     pub fn block(&self, text: &str, file: Idx<SourceFile>) -> String {
-        markdown::render(text, &self.links, &self.pb.sources[file].path).html
+        self.render(text, file).html
     }
 
     /// Render a block, keeping its headings for the on-page contents.
     pub fn doc(&self, text: &str, file: Idx<SourceFile>) -> (String, Vec<Heading>) {
-        let r = markdown::render(text, &self.links, &self.pb.sources[file].path);
+        let r = self.render(text, file);
         (r.html, r.headings)
     }
 

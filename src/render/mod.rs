@@ -13,6 +13,7 @@ pub mod checklist_sheet;
 pub mod context;
 pub mod csp;
 pub mod embed;
+pub mod markdown_cache;
 pub mod minify;
 pub mod on_demand;
 pub mod pages;
@@ -211,6 +212,10 @@ pub struct RenderOptions {
     /// [`crate::search::cache`]): read for the pages that did not change,
     /// then handed the new one.
     pub index_cache: Option<std::sync::Arc<crate::search::cache::IndexCacheIo>>,
+    /// Markdown renderings kept between builds (see [`markdown_cache`]):
+    /// the build opens it, every edition renders through it, and the build
+    /// finishes it.
+    pub markdown_cache: Option<std::sync::Arc<markdown_cache::MarkdownCache>>,
 }
 
 /// A page before rendering: where it goes, which template, what context.
@@ -271,7 +276,8 @@ pub fn render_site_to(
             }
         })
     });
-    let site = pages::SiteBuilder::new(pb, templates);
+    let site =
+        pages::SiteBuilder::new(pb, templates).with_markdown_cache(opts.markdown_cache.clone());
     // The site-wide files do not depend on the pages: make them alongside,
     // and hand each to the sink at once (playbook.json alone is 44 MB at
     // 50,000 tasks; kept until the end it was part of the build's peak).

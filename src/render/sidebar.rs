@@ -125,7 +125,12 @@ impl NavKey {
     /// The key of a page in `section`; `pos` is the page's entity index in
     /// its kind (chapter, step, market, regulation, expert, research page;
     /// for a metric, its group).
-    pub fn new(pb: &Playbook, section: Section, pos: Option<usize>) -> NavKey {
+    pub fn new(
+        pb: &Playbook,
+        titles: &TitleOrders,
+        section: Section,
+        pos: Option<usize>,
+    ) -> NavKey {
         let mut key = NavKey {
             section,
             fw_block: None,
@@ -143,8 +148,7 @@ impl NavKey {
                 match kind.info().sidebar.map(|nav| nav.list) {
                     Some(NavList::Entities | NavList::Chapters) => key.block = block_of(n, pos),
                     Some(NavList::ByTitle) => {
-                        let at =
-                            pos.and_then(|p| pb.by_title(kind).iter().position(|r| r.idx == p));
+                        let at = pos.and_then(|p| titles.of(pb, kind).rank.get(p).copied());
                         key.block = block_of(n, at);
                     }
                     Some(NavList::MetricGroups) => {
@@ -184,15 +188,32 @@ impl NavKey {
 /// Only the block `block` of `items` (when given), between "… N earlier" and
 /// "… N more" entries that link to `more_url`, the page listing them all.
 fn window(items: Vec<NavItem>, block: Option<usize>, more_url: &str) -> Vec<NavItem> {
-    let Some(b) = block else { return items };
     let len = items.len();
+    window_of(len, block, more_url, |range| {
+        items
+            .into_iter()
+            .skip(range.start)
+            .take(range.len())
+            .collect()
+    })
+}
+
+/// [`window`] of a list of `len` entries made by `make` for the range
+/// shown only (a list of 10,000 makes 20 links, not 10,000).
+fn window_of(
+    len: usize,
+    block: Option<usize>,
+    more_url: &str,
+    make: impl FnOnce(std::ops::Range<usize>) -> Vec<NavItem>,
+) -> Vec<NavItem> {
+    let Some(b) = block else { return make(0..len) };
     let start = (b * NAV_BLOCK).min(len);
     let end = (start + NAV_BLOCK).min(len);
     let mut out = Vec::with_capacity(end - start + 2);
     if start > 0 {
         out.push(NavItem::more(more_url, format!("… {start} earlier")));
     }
-    out.extend(items.into_iter().skip(start).take(end - start));
+    out.extend(make(start..end));
     if end < len {
         out.push(NavItem::more(more_url, format!("… {} more", len - end)));
     }
@@ -223,7 +244,7 @@ fn learning_items(pb: &Playbook) -> Vec<NavItem> {
 /// The sidebar for a page: every kind's section (its `sidebar` in the kind
 /// registry, in [`Kind::ALL`]'s order), only the current one expanded; long
 /// lists cut to the block that holds the page (see [`NavKey`]).
-pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
+pub fn sidebar(pb: &Playbook, titles: &TitleOrders, key: NavKey) -> Vec<NavSection> {
     let mut sections = Vec::new();
     for kind in Kind::ALL {
         let Some(nav) = kind.info().sidebar else {
@@ -242,14 +263,15 @@ pub fn sidebar(pb: &Playbook, key: NavKey) -> Vec<NavSection> {
                     key.block,
                     nav.url,
                 ),
-                NavList::Entities => {
-                    window(entity_items(pb, pb.entities(kind)), key.block, nav.url)
+                NavList::Entities => window_of(pb.count(kind), key.block, nav.url, |range| {
+                    entity_items(pb, pb.entities(kind).skip(range.start).take(range.len()))
+                }),
+                NavList::ByTitle => {
+                    let order = titles.of(pb, kind);
+                    window_of(order.sorted.len(), key.block, nav.url, |range| {
+                        entity_items(pb, order.sorted[range].iter().copied())
+                    })
                 }
-                NavList::ByTitle => window(
-                    entity_items(pb, pb.by_title(kind).into_iter()),
-                    key.block,
-                    nav.url,
-                ),
             }
         } else {
             Vec::new()
@@ -356,6 +378,43 @@ fn framework_items(pb: &Playbook, key: NavKey) -> Vec<NavItem> {
 pub struct NavCache<'t> {
     templates: &'t Templates,
     by_key: std::sync::Mutex<HashMap<NavKey, std::sync::Arc<String>>>,
+    /// The lists sorted by title, sorted once for every page.
+    pub titles: TitleOrders,
+}
+
+/// A kind's entities sorted by title ([`Playbook::by_title`]) and each
+/// entity's place in that order: sorted once per render, not once per
+/// page (10,000 research pages each sorting 10,000 titles was most of a
+/// big build's time).
+#[derive(Debug, Default)]
+pub struct TitleOrder {
+    /// The entities by title.
+    pub sorted: Vec<EntityRef>,
+    /// Entity index → place in `sorted`.
+    pub rank: Vec<usize>,
+}
+
+/// [`TitleOrder`]s of the kinds asked for, made when first asked.
+#[derive(Debug, Default)]
+pub struct TitleOrders(std::sync::Mutex<HashMap<Kind, std::sync::Arc<TitleOrder>>>);
+
+impl TitleOrders {
+    /// The order of `kind` in `pb` (always the same playbook).
+    pub fn of(&self, pb: &Playbook, kind: Kind) -> std::sync::Arc<TitleOrder> {
+        if let Some(o) = self.0.lock().ok().and_then(|m| m.get(&kind).cloned()) {
+            return o;
+        }
+        let sorted = pb.by_title(kind);
+        let mut rank = vec![0; pb.count(kind)];
+        for (place, r) in sorted.iter().enumerate() {
+            rank[r.idx] = place;
+        }
+        let order = std::sync::Arc::new(TitleOrder { sorted, rank });
+        if let Ok(mut m) = self.0.lock() {
+            m.insert(kind, order.clone());
+        }
+        order
+    }
 }
 
 impl<'t> NavCache<'t> {
@@ -364,6 +423,7 @@ impl<'t> NavCache<'t> {
         NavCache {
             templates,
             by_key: Default::default(),
+            titles: TitleOrders::default(),
         }
     }
 
@@ -406,7 +466,7 @@ impl<'t> NavCache<'t> {
     fn render(&self, pb: &Playbook, key: NavKey) -> Result<String, Diagnostic> {
         let ctx = NavContext {
             root: markdown::ROOT_MARK.to_string(),
-            sections: sidebar(pb, key),
+            sections: sidebar(pb, &self.titles, key),
         };
         let ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| Diagnostic::internal(format!("the sidebar's context: {e}")))?;

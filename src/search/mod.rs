@@ -17,6 +17,9 @@ mod merge;
 mod page_words;
 pub mod words;
 
+/// The fast 64-bit hash the caches key and check their entries with.
+pub(crate) use page_words::content_hash;
+
 use crate::model::{Kind, Playbook};
 use serde_json::json;
 

@@ -52,6 +52,7 @@ mod editions;
 mod errors;
 mod external_links;
 mod fuzz;
+mod incremental;
 mod learning;
 mod progress;
 mod provenance;

@@ -216,6 +216,7 @@ pub fn run_in_env(dir: &Path, args: &[&str], env: &[(&str, &str)], timeout: Dura
         .env_remove("PLAYBOOK_TIMINGS")
         .env_remove("PLAYBOOK_PROFILE")
         .env_remove("PLAYBOOK_NO_INDEX_CACHE")
+        .env_remove("PLAYBOOK_NO_CACHE")
         .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -292,7 +292,7 @@ impl<'a> Builder<'a> {
             Some(pn) => pn,
             None => self.prev_next(&base.url),
         };
-        let key = NavKey::new(self.pb, base.section, base.nav_pos);
+        let key = NavKey::new(self.pb, &self.nav.titles, base.section, base.nav_pos);
         let nav = self.nav.html(self.pb, key, &base.url).unwrap_or_else(|d| {
             self.fail(d);
             String::new()

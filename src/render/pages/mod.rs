@@ -90,6 +90,15 @@ impl<'a> SiteBuilder<'a> {
         SiteBuilder { b, units }
     }
 
+    /// Take Markdown renderings from `cache`, and add new ones to it.
+    pub fn with_markdown_cache(
+        mut self,
+        cache: Option<std::sync::Arc<crate::render::markdown_cache::MarkdownCache>>,
+    ) -> Self {
+        self.b.md.set_cache(cache);
+        self
+    }
+
     /// Which unit makes each page or file of the site: path → unit index
     /// (for rendering one page on request, as `serve` does).
     pub fn path_index(&self) -> HashMap<String, usize> {
