@@ -61,17 +61,35 @@ pub struct Md<'a> {
     /// Renderings of texts that two pages show (a step's guidance and tasks,
     /// a chapter, a framework's summary: their own page and the printable
     /// edition), keyed by the text's address: the first page to need one
-    /// leaves it here, the second takes it.
+    /// leaves it here, the second takes it. One `Md` speaks one language
+    /// (`words`, and `pb` is one edition's playbook), so the cache is per
+    /// language: an edition never takes another's rendering.
     shared: std::sync::Mutex<HashMap<(usize, usize, bool), markdown::Rendered>>,
+    /// The words Markdown writes itself, in the edition's language.
+    words: markdown::Words,
+}
+
+/// The words Markdown writes itself (callouts' titles, the heading
+/// anchor's label) from the interface's string table, looked up once.
+pub fn markdown_words(w: &crate::i18n::strings::UiStrings) -> markdown::Words {
+    markdown::Words {
+        note: w.get("callout-note", &[]),
+        tip: w.get("callout-tip", &[]),
+        important: w.get("callout-important", &[]),
+        warning: w.get("callout-warning", &[]),
+        caution: w.get("callout-caution", &[]),
+        anchor: w.get("heading-anchor", &[]),
+    }
 }
 
 impl<'a> Md<'a> {
-    /// Bind to a playbook.
-    pub fn new(pb: &'a Playbook) -> Self {
+    /// Bind to a playbook (one edition's), Markdown's own words in `words`.
+    pub fn new(pb: &'a Playbook, words: markdown::Words) -> Self {
         Md {
             links: Links::new(pb),
             pb,
             shared: Default::default(),
+            words,
         }
     }
 
@@ -89,7 +107,7 @@ impl<'a> Md<'a> {
                 headings: Vec::new(),
             }
         } else {
-            markdown::render(text, &self.links, &self.pb.sources[file].path)
+            markdown::render(text, &self.links, &self.pb.sources[file].path, &self.words)
         };
         if let Ok(mut m) = self.shared.lock() {
             m.insert(key, r.clone());
@@ -124,18 +142,18 @@ impl<'a> Md<'a> {
 
     /// Render a block of Markdown from a file.
     pub fn block(&self, text: &str, file: Idx<SourceFile>) -> String {
-        markdown::render(text, &self.links, &self.pb.sources[file].path).html
+        markdown::render(text, &self.links, &self.pb.sources[file].path, &self.words).html
     }
 
     /// Render a block, keeping its headings for the on-page contents.
     pub fn doc(&self, text: &str, file: Idx<SourceFile>) -> (String, Vec<Heading>) {
-        let r = markdown::render(text, &self.links, &self.pb.sources[file].path);
+        let r = markdown::render(text, &self.links, &self.pb.sources[file].path, &self.words);
         (r.html, r.headings)
     }
 
     /// Render a short field without its paragraph wrapper.
     pub fn inline(&self, text: &str, file: Idx<SourceFile>) -> String {
-        markdown::render_inline(text, &self.links, &self.pb.sources[file].path)
+        markdown::render_inline(text, &self.links, &self.pb.sources[file].path, &self.words)
     }
 
     /// Optional block.
@@ -482,4 +500,15 @@ pub fn plain_text(pb: &Playbook, text: &str) -> String {
         .filter(|c| !matches!(c, '*' | '_' | '`' | '#' | '[' | ']' | '>' | '|'))
         .collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markdowns_english_words_from_the_table_are_its_defaults() {
+        assert_eq!(
+            super::markdown_words(crate::i18n::strings::english()),
+            crate::markdown::Words::default()
+        );
+    }
 }
