@@ -225,9 +225,8 @@ col-result = Result
 col-note = Note
 no-actuals-yet = No actual values reported yet.
 why-checklist-differs = Why this checklist differs
-# English as the site has always written it ("1 task apply").
 tasks-apply-because = { $count ->
-    [one] { $count } task apply
+    [one] { $count } task applies
    *[other] { $count } tasks apply
 } because of { $reason }
 own-tasks = Tasks only this market has

@@ -365,7 +365,8 @@ impl Builder<'_> {
         // About ten ticks however long the plan: every four weeks, or a
         // multiple of that for a plan of years (labelled by month then).
         let every = 28.0 * (total / 280.0).ceil().max(1.0);
-        let format = if every > 28.0 { "%b %Y" } else { "%b %d" };
+        let month_day = every <= 28.0;
+        let lang = self.words().lang().to_string();
         let timeline = svg::timeline(
             &self.words().get(
                 "chart-launch-timeline",
@@ -379,7 +380,7 @@ impl Builder<'_> {
             every,
             &move |u| {
                 kick.checked_add(jiff::ToSpan::days(u as i64))
-                    .map(|d| d.strftime(format).to_string())
+                    .map(|d| crate::i18n::dates::tick(&lang, d, month_day))
                     .unwrap_or_default()
             },
         );
