@@ -58,6 +58,39 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
+/// The few interface words Markdown rendering writes itself, in the
+/// edition's language: callouts' titles (`> [!NOTE]`) and the label of
+/// each heading's anchor link. Looked up once per render setup, not per
+/// heading; [`Words::default`] is English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    /// `> [!NOTE]`'s title.
+    pub note: String,
+    /// `> [!TIP]`'s title.
+    pub tip: String,
+    /// `> [!IMPORTANT]`'s title.
+    pub important: String,
+    /// `> [!WARNING]`'s title.
+    pub warning: String,
+    /// `> [!CAUTION]`'s title.
+    pub caution: String,
+    /// The heading anchor's `aria-label`.
+    pub anchor: String,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words {
+            note: "Note".into(),
+            tip: "Tip".into(),
+            important: "Important".into(),
+            warning: "Warning".into(),
+            caution: "Caution".into(),
+            anchor: "Link to this section".into(),
+        }
+    }
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -189,11 +222,12 @@ pub fn link_destinations(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
         .collect()
 }
 
-/// Render a Markdown document.
-pub fn render(text: &str, resolver: &dyn LinkResolver, from_file: &str) -> Rendered {
+/// Render a Markdown document, its own few words ([`Words`]) in `words`.
+pub fn render(text: &str, resolver: &dyn LinkResolver, from_file: &str, words: &Words) -> Rendered {
     let mut r = Renderer {
         resolver,
         from_file,
+        words,
         headings: Vec::new(),
         heading_ids: HashMap::new(),
     };
@@ -207,8 +241,13 @@ pub fn render(text: &str, resolver: &dyn LinkResolver, from_file: &str) -> Rende
 }
 
 /// Render a short Markdown field; a single paragraph loses its `<p>` wrapper.
-pub fn render_inline(text: &str, resolver: &dyn LinkResolver, from_file: &str) -> String {
-    let html = render(text, resolver, from_file).html;
+pub fn render_inline(
+    text: &str,
+    resolver: &dyn LinkResolver,
+    from_file: &str,
+    words: &Words,
+) -> String {
+    let html = render(text, resolver, from_file, words).html;
     let t = html.trim();
     if let Some(inner) = t.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
         if !inner.contains("<p>") {
@@ -253,6 +292,7 @@ pub fn slugify(s: &str) -> String {
 struct Renderer<'a> {
     resolver: &'a dyn LinkResolver,
     from_file: &'a str,
+    words: &'a Words,
     headings: Vec<Heading>,
     heading_ids: HashMap<String, usize>,
 }
@@ -315,7 +355,7 @@ impl Renderer<'_> {
                     }
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
-                    let (class, title) = callout(kind);
+                    let (class, title) = callout(kind, self.words);
                     out.push(Event::Html(CowStr::from(format!(
                         "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n"
                     ))));
@@ -473,7 +513,8 @@ impl Renderer<'_> {
             text: text.trim().to_string(),
         });
         format!(
-            "<h{lvl} id=\"{id}\">{inner_html}<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{lvl}>\n"
+            "<h{lvl} id=\"{id}\">{inner_html}<a class=\"anchor\" href=\"#{id}\" aria-label=\"{}\">#</a></h{lvl}>\n",
+            self.words.anchor
         )
     }
 }
@@ -489,13 +530,13 @@ fn push<'e>(
     }
 }
 
-fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+fn callout(kind: BlockQuoteKind, words: &Words) -> (&'static str, &str) {
     match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
+        BlockQuoteKind::Note => ("note", &words.note),
+        BlockQuoteKind::Tip => ("tip", &words.tip),
+        BlockQuoteKind::Important => ("important", &words.important),
+        BlockQuoteKind::Warning => ("warning", &words.warning),
+        BlockQuoteKind::Caution => ("caution", &words.caution),
     }
 }
 
@@ -533,7 +574,7 @@ mod tests {
     }
 
     fn md(s: &str) -> String {
-        render(s, &Fake, "content/story/01-a.md")
+        render(s, &Fake, "content/story/01-a.md", &Words::default())
             .html
             .replace(ROOT_MARK, "/")
     }
@@ -592,7 +633,7 @@ mod tests {
 
     #[test]
     fn headings_get_stable_unique_anchors() {
-        let r = render("## Try it\n\n## Try it\n", &Fake, "f.md");
+        let r = render("## Try it\n\n## Try it\n", &Fake, "f.md", &Words::default());
         assert_eq!(r.headings[0].id, "try-it");
         assert_eq!(r.headings[1].id, "try-it-1");
         assert!(r.html.contains(r##"<a class="anchor" href="#try-it""##));
@@ -606,6 +647,21 @@ mod tests {
         assert!(h.contains("footnote-definition"), "{h}");
         assert!(h.contains("type=\"checkbox\""), "{h}");
         assert!(h.contains("<del>old</del>"), "{h}");
+    }
+
+    #[test]
+    fn callout_titles_and_anchor_labels_are_the_words_given() {
+        let h = md("> [!TIP]\n> Try\n\n## A");
+        assert!(h.contains("<p class=\"callout-title\">Tip</p>"), "{h}");
+        assert!(h.contains("aria-label=\"Link to this section\""), "{h}");
+        let words = Words {
+            tip: "Tipp".into(),
+            anchor: "Link zu diesem Abschnitt".into(),
+            ..Words::default()
+        };
+        let h = render("> [!TIP]\n> Try\n\n## A", &Fake, "f.md", &words).html;
+        assert!(h.contains("<p class=\"callout-title\">Tipp</p>"), "{h}");
+        assert!(h.contains("aria-label=\"Link zu diesem Abschnitt\""), "{h}");
     }
 
     #[test]

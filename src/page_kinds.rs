@@ -143,7 +143,9 @@ pub struct PageKindInfo {
     pub url_pattern: &'static str,
     /// What each page shows.
     pub pages: Pages,
-    /// The label templates show for the kind (`page.kind`).
+    /// The kind's name as templates see it (`page.kind`: a CSS class, and
+    /// compared by name), and its English label. What a reader sees is
+    /// [`label`]: the message `page-<name>` of the edition's string table.
     pub label: &'static str,
     /// Whether the full-text index holds these pages.
     pub indexed: bool,
@@ -449,6 +451,19 @@ pub fn info(kind: PageKind) -> &'static PageKindInfo {
     &PAGE_KINDS[kind as usize]
 }
 
+/// The message id of `kind`'s label in the interface's string table:
+/// `page-` and the kind's name, spaces as dashes (`page-markets-index`).
+pub fn label_key(kind: PageKind) -> String {
+    format!("page-{}", info(kind).name.replace(' ', "-"))
+}
+
+/// The kind's label in the edition's language ("Markets", "Märkte"): the
+/// title of a page that has no title of its own (an index page), in
+/// previous/next links and `<title>`.
+pub fn label(pb: &Playbook, kind: PageKind) -> String {
+    pb.words().get(&label_key(kind), &[])
+}
+
 /// How many pages of `kind` the playbook has.
 pub fn count(pb: &Playbook, kind: PageKind) -> usize {
     if kind == P::CompanyChecklist && pb.config.company.is_none() {
@@ -503,18 +518,22 @@ pub fn path(pb: &Playbook, page: Page) -> String {
 
 /// The page's title in reading order (previous/next links).
 pub fn title(pb: &Playbook, page: Page) -> String {
+    let words = pb.words();
     match (page.kind, info(page.kind).pages) {
-        (P::MarketChecklist, _) => {
-            format!("{} launch checklist", pb.markets[Idx::new(page.idx)].name)
-        }
-        (P::StoryIndex, _) => "Story".into(),
-        (P::CompanyChecklist, _) => format!(
-            "{} checklist",
-            pb.config
-                .company
-                .as_ref()
-                .map_or("Company program", |c| c.name())
+        (P::MarketChecklist, _) => words.get(
+            "market-launch-checklist",
+            &[(
+                "market",
+                pb.markets[Idx::new(page.idx)].name.as_str().into(),
+            )],
         ),
+        (P::CompanyChecklist, _) => {
+            let name = match &pb.config.company {
+                Some(c) => c.name().to_string(),
+                None => words.get("company-program", &[]),
+            };
+            words.get("named-checklist", &[("name", name.into())])
+        }
         (_, Each(k)) => pb
             .title(EntityRef {
                 kind: k,
@@ -522,19 +541,22 @@ pub fn title(pb: &Playbook, page: Page) -> String {
             })
             .to_string(),
         (_, Pages::Levels) => match &pb.learning {
-            Some(l) => format!("{} self-assessment", l.levels[Idx::new(page.idx)].title),
-            None => info(page.kind).label.to_string(),
+            Some(l) => words.get(
+                "level-self-assessment",
+                &[("level", l.levels[Idx::new(page.idx)].title.as_str().into())],
+            ),
+            None => label(pb, page.kind),
         },
-        (P::CombinedAssessment, _) => pb.learning.as_ref().map_or_else(
-            || info(page.kind).label.to_string(),
-            |l| l.assessment_title.clone(),
-        ),
+        (P::CombinedAssessment, _) => pb
+            .learning
+            .as_ref()
+            .map_or_else(|| label(pb, page.kind), |l| l.assessment_title.clone()),
         (_, Pages::IfPortfolio) => pb
             .learning
             .as_ref()
             .and_then(|l| l.portfolio.as_ref())
-            .map_or_else(|| info(page.kind).label.to_string(), |p| p.title.clone()),
-        (_, One | Pages::IfLearning) => info(page.kind).label.to_string(),
+            .map_or_else(|| label(pb, page.kind), |p| p.title.clone()),
+        (_, One | Pages::IfLearning) => label(pb, page.kind),
     }
 }
 
@@ -787,6 +809,14 @@ mod tests {
             ),
             "404.html"
         );
+    }
+
+    #[test]
+    fn every_kind_has_a_label_in_the_string_table_whose_english_is_its_label() {
+        let en = crate::i18n::strings::english();
+        for k in PAGE_KINDS {
+            assert_eq!(en.get(&label_key(k.kind), &[]), k.label, "{}", k.name);
+        }
     }
 
     #[test]

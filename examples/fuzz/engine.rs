@@ -1044,11 +1044,26 @@ impl Fuzzer {
                 match pb {
                     Some(pb) => {
                         let links = playbook::render::context::Links::new(pb);
-                        let _ = markdown::render(body, &links, &input.path);
-                        let _ = markdown::render_inline(body, &links, &input.path);
+                        let _ = markdown::render(
+                            body,
+                            &links,
+                            &input.path,
+                            &markdown::Words::default(),
+                        );
+                        let _ = markdown::render_inline(
+                            body,
+                            &links,
+                            &input.path,
+                            &markdown::Words::default(),
+                        );
                     }
                     None => {
-                        let _ = markdown::render(body, &Anything, &input.path);
+                        let _ = markdown::render(
+                            body,
+                            &Anything,
+                            &input.path,
+                            &markdown::Words::default(),
+                        );
                     }
                 }
             }

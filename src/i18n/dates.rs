@@ -1,9 +1,10 @@
 //! Dates in words, per language, by ICU4X (`icu` with `jiff-icu`): the
 //! month and year a checklist's rows are grouped under ("June 2025",
-//! "Juni 2025", "2025年6月"), and a day's weekday. Dates in figures stay
-//! ISO 8601 (2025-06-02) in every language: they sort and are unambiguous.
+//! "Juni 2025", "2025年6月"), a day's weekday, a chart axis's ticks. Dates
+//! in figures stay ISO 8601 (2025-06-02) in every language: they sort and
+//! are unambiguous.
 
-use icu::datetime::fieldsets::{E, YM};
+use icu::datetime::fieldsets::{E, MD, YM};
 use icu::datetime::DateTimeFormatter;
 use icu::locale::Locale;
 use jiff::civil::Date;
@@ -16,6 +17,8 @@ thread_local! {
     // language and thread.
     static MONTHS: RefCell<HashMap<String, Rc<DateTimeFormatter<YM>>>> = RefCell::default();
     static WEEKDAYS: RefCell<HashMap<String, Rc<DateTimeFormatter<E>>>> = RefCell::default();
+    static SHORT_MONTHS: RefCell<HashMap<String, Rc<DateTimeFormatter<YM>>>> = RefCell::default();
+    static SHORT_DAYS: RefCell<HashMap<String, Rc<DateTimeFormatter<MD>>>> = RefCell::default();
 }
 
 fn locale(lang: &str) -> Locale {
@@ -61,6 +64,48 @@ pub fn weekday(lang: &str, d: Date) -> String {
     f.format(&iso(d)).to_string()
 }
 
+/// A chart axis's tick: "Jun 02" (`month_day`) or "Jun 2025", abbreviated,
+/// in `lang`. English keeps the site's own form (`strftime`'s `%b %d`);
+/// other languages take ICU4X's medium form ("2. Juni", "juin 2025",
+/// "2025/06").
+pub fn tick(lang: &str, d: Date, month_day: bool) -> String {
+    if lang.split('-').next() == Some("en") {
+        return d
+            .strftime(if month_day { "%b %d" } else { "%b %Y" })
+            .to_string();
+    }
+    if month_day {
+        let f = SHORT_DAYS.with(|m| {
+            m.borrow_mut()
+                .entry(lang.to_string())
+                .or_insert_with(|| {
+                    Rc::new(
+                        DateTimeFormatter::try_new(locale(lang).into(), MD::medium())
+                            .or_else(|_| {
+                                DateTimeFormatter::try_new(locale("en").into(), MD::medium())
+                            })
+                            .expect("English month names are built in"),
+                    )
+                })
+                .clone()
+        });
+        return f.format(&iso(d)).to_string();
+    }
+    let f = SHORT_MONTHS.with(|m| {
+        m.borrow_mut()
+            .entry(lang.to_string())
+            .or_insert_with(|| {
+                Rc::new(
+                    DateTimeFormatter::try_new(locale(lang).into(), YM::medium())
+                        .or_else(|_| DateTimeFormatter::try_new(locale("en").into(), YM::medium()))
+                        .expect("English month names are built in"),
+                )
+            })
+            .clone()
+    });
+    f.format(&iso(d)).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +120,11 @@ mod tests {
         assert_eq!(weekday("en", d), "Monday");
         assert_eq!(weekday("de", d), "Montag");
         assert_eq!(weekday("ja", d), "月曜日");
+        assert_eq!(tick("en", d, true), "Jun 02");
+        assert_eq!(tick("en", d, false), "Jun 2025");
+        assert_eq!(tick("de", d, true), "2. Juni");
+        assert_eq!(tick("ja", d, false), "2025/06");
+        assert_eq!(tick("fr", d, false), "juin 2025");
         // An unknown tag still gets names.
         assert_eq!(month_year("xx-unknown-tag-!!", d), "June 2025");
     }

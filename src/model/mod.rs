@@ -96,6 +96,48 @@ impl Window {
     }
 }
 
+/// A window in the words of a language edition: what pages show ("Wochen
+/// 1–2"); [`Window::label`] is the English of diagnostics and exports.
+pub trait WindowWords {
+    /// A phase's window: "Weeks 1–2", "Month 4+".
+    fn window(&self, w: Window) -> String;
+    /// A week block's weeks within its phase: "Week 3", "Weeks 1–2".
+    fn weeks(&self, first: u32, last: u32) -> String;
+}
+
+impl WindowWords for crate::i18n::strings::UiStrings {
+    fn window(&self, w: Window) -> String {
+        match w {
+            Window::Weeks { first, last } => self.weeks(first, last),
+            Window::Months {
+                first,
+                last: Some(l),
+            } if l == first => self.get("window-month", &[("first", first.into())]),
+            Window::Months {
+                first,
+                last: Some(l),
+            } => self.get(
+                "window-months",
+                &[("first", first.into()), ("last", l.into())],
+            ),
+            Window::Months { first, last: None } => {
+                self.get("window-months-on", &[("first", first.into())])
+            }
+        }
+    }
+
+    fn weeks(&self, first: u32, last: u32) -> String {
+        if first == last {
+            self.get("window-week", &[("first", first.into())])
+        } else {
+            self.get(
+                "window-weeks",
+                &[("first", first.into()), ("last", last.into())],
+            )
+        }
+    }
+}
+
 /// A framework (International Operations Framework, AI Operations Methodology).
 #[derive(Debug, Clone)]
 pub struct Framework {
@@ -654,4 +696,35 @@ pub struct Done {
     pub by: Option<String>,
     /// A note.
     pub note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_windows_english_words_are_its_label() {
+        let en = crate::i18n::strings::english();
+        for w in [
+            Window::Weeks { first: 3, last: 3 },
+            Window::Weeks { first: 1, last: 2 },
+            Window::Months {
+                first: 2,
+                last: Some(2),
+            },
+            Window::Months {
+                first: 2,
+                last: Some(5),
+            },
+            Window::Months {
+                first: 4,
+                last: None,
+            },
+        ] {
+            assert_eq!(en.window(w), w.label());
+        }
+        let (de, _) = crate::i18n::strings::UiStrings::load("de", None);
+        assert_eq!(de.window(Window::Weeks { first: 1, last: 2 }), "Wochen 1–2");
+        assert_eq!(de.weeks(3, 3), "Woche 3");
+    }
 }

@@ -90,23 +90,34 @@ mod tests {
     #[test]
     fn the_files_carry_renderings_from_one_build_to_the_next() {
         let tmp = tempfile::tempdir().unwrap();
+        let words = crate::markdown::Words::default();
         let text = format!("# Title\n\n{}", "Some words here. ".repeat(30));
         let first = open(tmp.path()).unwrap();
-        let a = first.render(&text, "content/x.md", 0, &NoLinks);
+        let a = first.render(&text, "content/x.md", (&words, 0), &NoLinks);
         assert_eq!(first.finish().misses, 1);
         assert!(tmp.path().join(".playbook-cache/markdown.table").is_file());
         let second = open(tmp.path()).unwrap();
-        let b = second.render(&text, "content/x.md", 0, &NoLinks);
+        let b = second.render(&text, "content/x.md", (&words, 0), &NoLinks);
         assert_eq!(second.finish().hits, 1);
         assert_eq!(a.html, b.html);
         // A text appended to the data: the data grows, the old entry stays.
         let third = open(tmp.path()).unwrap();
-        third.render(&text, "content/x.md", 0, &NoLinks);
-        third.render(&format!("{text} More."), "content/x.md", 0, &NoLinks);
+        third.render(&text, "content/x.md", (&words, 0), &NoLinks);
+        third.render(
+            &format!("{text} More."),
+            "content/x.md",
+            (&words, 0),
+            &NoLinks,
+        );
         assert_eq!(third.finish().misses, 1);
         let fourth = open(tmp.path()).unwrap();
-        fourth.render(&text, "content/x.md", 0, &NoLinks);
-        fourth.render(&format!("{text} More."), "content/x.md", 0, &NoLinks);
+        fourth.render(&text, "content/x.md", (&words, 0), &NoLinks);
+        fourth.render(
+            &format!("{text} More."),
+            "content/x.md",
+            (&words, 0),
+            &NoLinks,
+        );
         assert_eq!(fourth.finish().hits, 2);
     }
 }

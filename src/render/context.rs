@@ -62,20 +62,59 @@ pub struct Md<'a> {
     /// Renderings of texts that two pages show (a step's guidance and tasks,
     /// a chapter, a framework's summary: their own page and the printable
     /// edition), keyed by the text's address: the first page to need one
-    /// leaves it here, the second takes it.
+    /// leaves it here, the second takes it. One `Md` speaks one language
+    /// (`words`, and `pb` is one edition's playbook), so the cache is per
+    /// language: an edition never takes another's rendering.
     shared: std::sync::Mutex<HashMap<(usize, usize, bool), markdown::Rendered>>,
     /// Renderings kept between builds (see [`super::markdown_cache`]).
     cache: Option<std::sync::Arc<MarkdownCache>>,
+    /// The words Markdown writes itself, in the edition's language.
+    words: markdown::Words,
+    /// A hash of `words`, part of the Markdown cache's key.
+    words_key: u64,
+}
+
+/// A hash of Markdown's own words: renderings in other words are other
+/// entries of the Markdown cache.
+fn words_key(w: &markdown::Words) -> u64 {
+    let mut bytes = Vec::new();
+    for part in [
+        &w.note,
+        &w.tip,
+        &w.important,
+        &w.warning,
+        &w.caution,
+        &w.anchor,
+    ] {
+        bytes.extend_from_slice(part.as_bytes());
+        bytes.push(0xff);
+    }
+    crate::search::content_hash(&bytes)
+}
+
+/// The words Markdown writes itself (callouts' titles, the heading
+/// anchor's label) from the interface's string table, looked up once.
+pub fn markdown_words(w: &crate::i18n::strings::UiStrings) -> markdown::Words {
+    markdown::Words {
+        note: w.get("callout-note", &[]),
+        tip: w.get("callout-tip", &[]),
+        important: w.get("callout-important", &[]),
+        warning: w.get("callout-warning", &[]),
+        caution: w.get("callout-caution", &[]),
+        anchor: w.get("heading-anchor", &[]),
+    }
 }
 
 impl<'a> Md<'a> {
-    /// Bind to a playbook.
-    pub fn new(pb: &'a Playbook) -> Self {
+    /// Bind to a playbook (one edition's), Markdown's own words in `words`.
+    pub fn new(pb: &'a Playbook, words: markdown::Words) -> Self {
         Md {
             links: Links::new(pb),
             pb,
             shared: Default::default(),
             cache: None,
+            words_key: words_key(&words),
+            words,
         }
     }
 
@@ -89,8 +128,8 @@ impl<'a> Md<'a> {
     fn render(&self, text: &str, file: Idx<SourceFile>) -> markdown::Rendered {
         let path = &self.pb.sources[file].path;
         match &self.cache {
-            Some(c) => c.render(text, path, 0, &self.links),
-            None => markdown::render(text, &self.links, path),
+            Some(c) => c.render(text, path, (&self.words, self.words_key), &self.links),
+            None => markdown::render(text, &self.links, path, &self.words),
         }
     }
 
@@ -154,7 +193,7 @@ impl<'a> Md<'a> {
 
     /// Render a short field without its paragraph wrapper.
     pub fn inline(&self, text: &str, file: Idx<SourceFile>) -> String {
-        markdown::render_inline(text, &self.links, &self.pb.sources[file].path)
+        markdown::render_inline(text, &self.links, &self.pb.sources[file].path, &self.words)
     }
 
     /// Optional block.
@@ -501,4 +540,15 @@ pub fn plain_text(pb: &Playbook, text: &str) -> String {
         .filter(|c| !matches!(c, '*' | '_' | '`' | '#' | '[' | ']' | '>' | '|'))
         .collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markdowns_english_words_from_the_table_are_its_defaults() {
+        assert_eq!(
+            super::markdown_words(crate::i18n::strings::english()),
+            crate::markdown::Words::default()
+        );
+    }
 }

@@ -177,20 +177,20 @@ impl MarkdownCache {
         }
     }
 
-    /// Render `text` (from the content file `from_file`, with interface
-    /// words whose hash is `words`) as [`markdown::render`] does, taking
+    /// Render `text` (from the content file `from_file`, with Markdown's
+    /// own `words` and a hash of them) as [`markdown::render`] does, taking
     /// the rendering from the cache when it is still right.
     pub fn render(
         &self,
         text: &str,
         from_file: &str,
-        words: u64,
+        (words, words_key): (&markdown::Words, u64),
         resolver: &dyn LinkResolver,
     ) -> Rendered {
         if text.len() < MIN_CACHED_LEN {
-            return markdown::render(text, resolver, from_file);
+            return markdown::render(text, resolver, from_file, words);
         }
-        let (key, check) = key_of(text, from_file, words);
+        let (key, check) = key_of(text, from_file, words_key);
         if let Some(r) = self.lookup(key, check, from_file, resolver) {
             return r;
         }
@@ -198,7 +198,7 @@ impl MarkdownCache {
             inner: resolver,
             asked: RefCell::new(Vec::new()),
         };
-        let rendered = markdown::render(text, &recorder, from_file);
+        let rendered = markdown::render(text, &recorder, from_file, words);
         let bytes = encode(check, &recorder.asked.into_inner(), &rendered);
         if let Ok(mut f) = self.fresh.lock() {
             f.push((key, bytes));
@@ -534,7 +534,9 @@ fn take_str(b: &mut &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
+    use std::sync::{Arc, LazyLock};
+
+    static W: LazyLock<markdown::Words> = LazyLock::new(markdown::Words::default);
 
     /// A store in memory, shared between the "builds" of a test.
     #[derive(Default, Clone)]
@@ -611,7 +613,7 @@ mod tests {
         let cache = MarkdownCache::open(Box::new(store.clone()), 7);
         let out = texts
             .iter()
-            .map(|t| cache.render(t, "content/research/x.md", 0, r))
+            .map(|t| cache.render(t, "content/research/x.md", (&W, 0), r))
             .collect();
         (out, cache.finish())
     }
@@ -662,8 +664,8 @@ mod tests {
         let (_, u) = build(&store, &[long("One!")], &r);
         assert_eq!(u.misses, 1);
         let cache = MarkdownCache::open(Box::new(store.clone()), 7);
-        cache.render(&long("One!"), "content/research/x.md", 1, &r);
-        cache.render(&long("One!"), "content/research/y.md", 0, &r);
+        cache.render(&long("One!"), "content/research/x.md", (&W, 1), &r);
+        cache.render(&long("One!"), "content/research/y.md", (&W, 0), &r);
         assert_eq!(cache.finish(), CacheUse { hits: 0, misses: 2 });
     }
 
@@ -674,7 +676,7 @@ mod tests {
         let texts = vec![long("One."), long("Two.")];
         build(&store, &texts, &r);
         let other = MarkdownCache::open(Box::new(store.clone()), 8);
-        other.render(&texts[0], "content/research/x.md", 0, &r);
+        other.render(&texts[0], "content/research/x.md", (&W, 0), &r);
         assert_eq!(other.finish(), CacheUse { hits: 0, misses: 1 });
         // Flip a byte in every entry: each is a miss, and the output right.
         for b in store.data.lock().unwrap().iter_mut() {

@@ -200,6 +200,12 @@ impl Templates {
         self.strings.get(key, &[])
     }
 
+    /// These templates' string table, for a word with arguments or many
+    /// words at once (a title with a name in it, Markdown's own words).
+    pub fn words(&self) -> &crate::i18n::strings::UiStrings {
+        &self.strings
+    }
+
     /// Render one template with a context; errors name the template.
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(name, ctx).map_err(|e| {

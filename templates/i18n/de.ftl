@@ -494,3 +494,76 @@ kinds-regulations = Rechtsvorschriften
 kinds-experts = Fachleute
 kinds-research = Studien
 kinds-story-chapters = Kapitel der Geschichte
+
+## Bezeichnungen der Seitenarten (page-<Name der Art>): der Titel einer
+## Seite ohne eigenen Titel, in Zurück-/Weiter-Links und im <title>
+
+page-home = Startseite
+page-story-index = Geschichte
+page-chapter = Kapitel der Geschichte
+page-learning-path = Lernpfad
+page-level-assessment = Selbsteinschätzung
+page-combined-assessment = Einschätzung
+page-portfolio = Portfolio
+page-frameworks-index = Frameworks
+page-framework = Framework
+page-component = Komponente
+page-step = Schritt
+page-metrics-index = Kennzahlen
+page-metric = Kennzahl
+page-markets-index = Märkte
+page-market = Markt
+page-market-checklist = Launch-Checkliste
+page-company-checklist = Checkliste des Unternehmensprogramms
+page-status = Stand der Markteinführungen
+page-regulations-index = Rechtsvorschriften
+page-regulation = Rechtsvorschrift
+page-experts-index = Fachleute
+page-expert = Fachperson
+page-research-index = Studien
+page-research = Studie
+page-print = Druckfassung
+page-search = Suche
+page-not-found = Seite nicht gefunden
+market-launch-checklist = Launch-Checkliste { $market }
+# Die Checkliste des Unternehmens, wenn [company] in book.toml keinen Namen hat.
+company-program = Unternehmensprogramm
+print-title = { $book } — Druckfassung
+
+## Wann eine Phase oder ein Wochenblock stattfindet, gezählt ab dem Kickoff
+
+window-week = Woche { $first }
+window-weeks = Wochen { $first }–{ $last }
+window-month = Monat { $first }
+window-months = Monate { $first }–{ $last }
+# Ohne Ende: ab Monat 4.
+window-months-on = ab Monat { $first }
+block-weeks-titled = { $window }, Wochen { $first }–{ $last }: { $title }
+block-titled = { $window }: { $title }
+# Die Kapitel einer Stufe des Lernpfads nach den Nummern ihrer Abschnitte.
+sections-range = Abschnitte { $first }–{ $last }
+sections-list = Abschnitte { $list }
+level-chapters = { $count ->
+    [one] ein Kapitel
+   *[other] { $count } Kapitel
+}
+
+## Textalternativen der Diagramme
+
+chart-launch-timeline = Zeitplan der Markteinführung: { $market }, ab Kickoff { $date }
+chart-framework-timeline = Zeitplan: { $title }
+chart-component-timeline = Phasen: { $title }, auf einer Zeitachse in Wochen
+heat-title = Offene Aufgaben, die in jedem Monat fällig sind, nach Markt
+heat-cell = { $market }, { $month }: { $count ->
+    [one] eine offene Aufgabe fällig
+   *[other] { $count } offene Aufgaben fällig
+}
+
+## Markdown: Titel der Hinweiskästen (> [!NOTE]) und der Link an jeder Überschrift
+
+callout-note = Hinweis
+callout-tip = Tipp
+callout-important = Wichtig
+callout-warning = Warnung
+callout-caution = Vorsicht
+heading-anchor = Link zu diesem Abschnitt

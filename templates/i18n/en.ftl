@@ -225,9 +225,8 @@ col-result = Result
 col-note = Note
 no-actuals-yet = No actual values reported yet.
 why-checklist-differs = Why this checklist differs
-# English as the site has always written it ("1 task apply").
 tasks-apply-because = { $count ->
-    [one] { $count } task apply
+    [one] { $count } task applies
    *[other] { $count } tasks apply
 } because of { $reason }
 own-tasks = Tasks only this market has
@@ -501,3 +500,76 @@ kinds-regulations = Regulations
 kinds-experts = Experts
 kinds-research = Research
 kinds-story-chapters = Story chapters
+
+## Page kinds' labels (page-<the kind's name>): the title of a page that
+## has none of its own, in previous/next links and <title>
+
+page-home = Home
+page-story-index = Story
+page-chapter = Story chapter
+page-learning-path = Learning path
+page-level-assessment = Self-assessment
+page-combined-assessment = Assessment
+page-portfolio = Portfolio
+page-frameworks-index = Frameworks
+page-framework = Framework
+page-component = Component
+page-step = Step
+page-metrics-index = Metrics
+page-metric = Metric
+page-markets-index = Markets
+page-market = Market
+page-market-checklist = Launch checklist
+page-company-checklist = Company program checklist
+page-status = Launch status
+page-regulations-index = Regulations
+page-regulation = Regulation
+page-experts-index = Experts
+page-expert = Expert
+page-research-index = Research
+page-research = Research
+page-print = Print
+page-search = Search
+page-not-found = Not found
+market-launch-checklist = { $market } launch checklist
+# The company's checklist when book.toml's [company] has no name.
+company-program = Company program
+print-title = { $book } — printable edition
+
+## When a phase or a week block happens, counted from a market's kickoff
+
+window-week = Week { $first }
+window-weeks = Weeks { $first }–{ $last }
+window-month = Month { $first }
+window-months = Months { $first }–{ $last }
+# Open-ended: month 4 and on.
+window-months-on = Month { $first }+
+block-weeks-titled = { $window }, weeks { $first }–{ $last }: { $title }
+block-titled = { $window }: { $title }
+# A learning-path level's chapters by their sections' numbers.
+sections-range = Sections { $first }–{ $last }
+sections-list = Sections { $list }
+level-chapters = { $count ->
+    [one] { $count } chapter
+   *[other] { $count } chapters
+}
+
+## Charts' text alternatives
+
+chart-launch-timeline = Launch timeline for { $market } from kickoff { $date }
+chart-framework-timeline = Timeline of { $title }
+chart-component-timeline = Phases of { $title } on a week timeline
+heat-title = Open tasks due each month, by market
+heat-cell = { $market }, { $month }: { $count ->
+    [one] { $count } open task due
+   *[other] { $count } open tasks due
+}
+
+## Markdown: callouts' titles (> [!NOTE]) and the link on each heading
+
+callout-note = Note
+callout-tip = Tip
+callout-important = Important
+callout-warning = Warning
+callout-caution = Caution
+heading-anchor = Link to this section

@@ -494,3 +494,76 @@ kinds-regulations = Réglementations
 kinds-experts = Experts
 kinds-research = Études
 kinds-story-chapters = Chapitres du récit
+
+## Libellés des types de page (page-<nom du type>) : le titre d’une page
+## sans titre propre, dans les liens précédent/suivant et le <title>
+
+page-home = Accueil
+page-story-index = Récit
+page-chapter = Chapitre du récit
+page-learning-path = Parcours d’apprentissage
+page-level-assessment = Auto-évaluation
+page-combined-assessment = Évaluation
+page-portfolio = Portfolio
+page-frameworks-index = Cadres
+page-framework = Cadre
+page-component = Composant
+page-step = Étape
+page-metrics-index = Indicateurs
+page-metric = Indicateur
+page-markets-index = Marchés
+page-market = Marché
+page-market-checklist = Checklist de lancement
+page-company-checklist = Checklist du programme d’entreprise
+page-status = État des lancements
+page-regulations-index = Réglementations
+page-regulation = Réglementation
+page-experts-index = Experts
+page-expert = Expert
+page-research-index = Études
+page-research = Étude
+page-print = Version imprimable
+page-search = Recherche
+page-not-found = Page introuvable
+market-launch-checklist = Checklist de lancement : { $market }
+# La checklist de l’entreprise quand [company] de book.toml n’a pas de nom.
+company-program = Programme d’entreprise
+print-title = { $book } — version imprimable
+
+## Quand une phase ou un bloc de semaines a lieu, compté depuis le lancement
+
+window-week = Semaine { $first }
+window-weeks = Semaines { $first }–{ $last }
+window-month = Mois { $first }
+window-months = Mois { $first }–{ $last }
+# Sans fin : à partir du mois 4.
+window-months-on = À partir du mois { $first }
+block-weeks-titled = { $window }, semaines { $first }–{ $last } : { $title }
+block-titled = { $window } : { $title }
+# Les chapitres d’un niveau du parcours, par les numéros de leurs sections.
+sections-range = Sections { $first }–{ $last }
+sections-list = Sections { $list }
+level-chapters = { $count ->
+    [one] { $count } chapitre
+   *[other] { $count } chapitres
+}
+
+## Textes de remplacement des graphiques
+
+chart-launch-timeline = Calendrier de lancement : { $market }, à partir du lancement le { $date }
+chart-framework-timeline = Calendrier : { $title }
+chart-component-timeline = Phases : { $title }, sur une échelle en semaines
+heat-title = Tâches ouvertes dues chaque mois, par marché
+heat-cell = { $market }, { $month } : { $count ->
+    [one] { $count } tâche ouverte due
+   *[other] { $count } tâches ouvertes dues
+}
+
+## Markdown : titres des encadrés (> [!NOTE]) et lien de chaque titre
+
+callout-note = Remarque
+callout-tip = Astuce
+callout-important = Important
+callout-warning = Avertissement
+callout-caution = Attention
+heading-anchor = Lien vers cette section

@@ -428,3 +428,70 @@ kinds-regulations = 規制
 kinds-experts = 専門家
 kinds-research = 調査
 kinds-story-chapters = ストーリーの章
+
+## ページの種類の名前（page-<種類の名前>）：固有のタイトルがないページの
+## タイトル。前後のページへのリンクと <title> に使います
+
+page-home = ホーム
+page-story-index = ストーリー
+page-chapter = ストーリーの章
+page-learning-path = 学習パス
+page-level-assessment = 自己評価
+page-combined-assessment = 総合評価
+page-portfolio = ポートフォリオ
+page-frameworks-index = フレームワーク
+page-framework = フレームワーク
+page-component = コンポーネント
+page-step = ステップ
+page-metrics-index = 指標
+page-metric = 指標
+page-markets-index = 市場
+page-market = 市場
+page-market-checklist = ローンチチェックリスト
+page-company-checklist = 全社プログラムのチェックリスト
+page-status = ローンチ状況
+page-regulations-index = 規制
+page-regulation = 規制
+page-experts-index = 専門家
+page-expert = 専門家
+page-research-index = 調査
+page-research = 調査
+page-print = 印刷用
+page-search = 検索
+page-not-found = ページが見つかりません
+market-launch-checklist = { $market }のローンチチェックリスト
+# book.toml の [company] に名前がないときの全社チェックリスト。
+company-program = 全社プログラム
+print-title = { $book } — 印刷用
+
+## フェーズや週のブロックの時期（市場のキックオフから数えて）
+
+window-week = { $first }週目
+window-weeks = { $first }～{ $last }週目
+window-month = { $first }か月目
+window-months = { $first }～{ $last }か月目
+# 終わりのない期間：4か月目以降。
+window-months-on = { $first }か月目以降
+block-weeks-titled = { $window }（{ $first }～{ $last }週目）：{ $title }
+block-titled = { $window }：{ $title }
+# 学習パスのレベルの章を、そのセクション番号で示します。
+sections-range = セクション { $first }～{ $last }
+sections-list = セクション { $list }
+level-chapters = { $count } 章
+
+## グラフの代替テキスト
+
+chart-launch-timeline = { $market }のローンチのタイムライン（キックオフ { $date } から）
+chart-framework-timeline = { $title }のタイムライン
+chart-component-timeline = { $title }のフェーズ（週単位のタイムライン）
+heat-title = 市場別、月ごとに期日を迎える未完了タスク
+heat-cell = { $market }、{ $month }：期日を迎える未完了タスク { $count } 件
+
+## Markdown：注記ボックス（> [!NOTE]）の見出しと、各見出しのリンク
+
+callout-note = 注記
+callout-tip = ヒント
+callout-important = 重要
+callout-warning = 警告
+callout-caution = 注意
+heading-anchor = このセクションへのリンク

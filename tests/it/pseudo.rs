@@ -5,70 +5,12 @@
 //! `aria-label`, `title`, `placeholder`, `alt` or `data-label` attribute,
 //! that still holds English words which are neither inside `⟦…⟧` nor the
 //! playbook's own content is an interface string that bypasses the table.
-//!
-//! Interface words still written in Rust (kind labels, sidebar sections,
-//! some page titles, dates) are listed in [`NOT_YET_IN_THE_TABLE`]: the list
-//! is what is left to convert, and should only ever shrink.
 
 use crate::support::{read_tree, Fixture};
 use std::collections::BTreeSet;
 
 /// The pseudo-language's tag: no built-in table, no English fallback by tag.
 const TAG: &str = "qps";
-
-/// English words the site still shows in every edition because Rust writes
-/// them, not the string table: removed from a text before it is judged.
-/// What is left to convert; it should only ever shrink.
-const NOT_YET_IN_THE_TABLE: &[&str] = &[
-    // Page kinds' labels (page_kinds.rs): page titles of index pages in
-    // previous/next links and <title>, the learning path's kind.
-    "Learning path",
-    "Home",
-    "Story",
-    "Frameworks",
-    "Metrics",
-    "Markets",
-    "Regulations",
-    "Experts",
-    "Research",
-    // Titles made in the page builders (render/pages/).
-    "launch checklist",
-    "printable edition",
-    "Worked answers",
-    // A phase's window (model Window::label) and a level's sections.
-    "Weeks",
-    "Week",
-    "Months",
-    "Month",
-    "Section",
-    // Charts' titles and bars (render/svg.rs, render/pages/).
-    "Launch timeline for",
-    "from kickoff",
-    "Phases of",
-    "on a week timeline",
-    "Open tasks due each month, by market",
-    "critical path",
-    // Markdown: callout titles and heading anchors (markdown.rs).
-    "Tip",
-    "Note",
-    "Important",
-    "Warning",
-    "Caution",
-    "Link to this section",
-    // Dates: month names (the checklist's month headings).
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The letters [`accent`] makes: a word holding one is pseudo-translated
 /// (the part of a message after markup inside it has no `⟦`).
@@ -252,8 +194,8 @@ fn plain_quotes(s: &str) -> String {
     s.replace(['’', '‘'], "'").replace(['“', '”'], "\"")
 }
 
-/// Whether `piece` may stand in any language: content, a name, a code
-/// (`DE`), or a leftover the table does not have yet.
+/// Whether `piece` may stand in any language: content, a name or a code
+/// (`DE`).
 fn may_stay(piece: &str, sources: &str) -> bool {
     !has_words(piece)
         || NAMES.contains(&piece)
@@ -323,10 +265,7 @@ fn english_interface_strings(fx: &Fixture) -> BTreeSet<(String, String)> {
     for page in pages {
         let html = String::from_utf8_lossy(&tree[page]);
         for text in interface_texts(&html) {
-            let mut left = plain_quotes(&untransformed(&text));
-            for phrase in NOT_YET_IN_THE_TABLE {
-                left = left.replace(phrase, " ");
-            }
+            let left = plain_quotes(&untransformed(&text));
             let left = left.trim_matches(|c: char| !c.is_alphanumeric());
             if may_stay(left, &sources) {
                 continue;

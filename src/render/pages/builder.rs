@@ -232,7 +232,10 @@ impl<'a> Builder<'a> {
             templates,
             security: &templates.security,
             pb,
-            md: Md::new(pb),
+            md: Md::new(
+                pb,
+                crate::render::context::markdown_words(templates.words()),
+            ),
             lk: Lookups::new(pb),
             order_pos,
             order,
@@ -376,6 +379,12 @@ impl<'a> Builder<'a> {
         self.templates.word(key)
     }
 
+    /// The interface's string table in this build's language, for words
+    /// with arguments.
+    pub(super) fn words(&self) -> &crate::i18n::strings::UiStrings {
+        self.templates.words()
+    }
+
     pub(super) fn crumb(&self, url: &str, title: &str) -> LinkCtx {
         LinkCtx {
             url: url.into(),
@@ -454,13 +463,7 @@ impl<'a> Builder<'a> {
                 BlockCtx {
                     title: &blk.title,
                     implicit: blk.implicit,
-                    weeks: blk.weeks.map(|(a, b)| {
-                        if a == b {
-                            format!("Week {a}")
-                        } else {
-                            format!("Weeks {a}–{b}")
-                        }
-                    }),
+                    weeks: blk.weeks.map(|(a, b)| self.words().weeks(a, b)),
                     summary: self.md.opt(&blk.summary, pb.phases[p].file),
                     steps,
                 }
@@ -474,7 +477,7 @@ impl<'a> Builder<'a> {
             id: &ph.id,
             title: &ph.title,
             number: ph.number,
-            window: ph.window.label(),
+            window: self.words().window(ph.window),
             summary: self.md.opt(&ph.summary, ph.file),
             blocks: self.steps_of_phase(p),
         }
@@ -505,7 +508,7 @@ impl<'a> Builder<'a> {
                 start: s,
                 end: e,
                 strong: true,
-                note: ph.window.label(),
+                note: self.words().window(ph.window),
                 critical: false,
                 open_ended: open,
             });

@@ -166,12 +166,13 @@ struct StepPage<'a> {
 
 fn phase_items<'a>(
     pb: &'a Playbook,
+    words: &crate::i18n::strings::UiStrings,
     phases: impl Iterator<Item = Idx<Phase>>,
 ) -> Vec<PhaseItem<'a>> {
     phases
         .map(|p| PhaseItem {
             title: &pb.phases[p].title,
-            window: pb.phases[p].window.label(),
+            window: words.window(pb.phases[p].window),
         })
         .collect()
 }
@@ -197,6 +198,7 @@ impl Builder<'_> {
                     .collect(),
                 phases: phase_items(
                     pb,
+                    self.words(),
                     f.phases
                         .iter()
                         .copied()
@@ -238,7 +240,7 @@ impl Builder<'_> {
                     subtitle: comp.subtitle.as_deref(),
                     summary: self.md.inline(&comp.summary, comp.file),
                     steps: pb.step_count(&comp.phases),
-                    phases: phase_items(pb, comp.phases.iter().copied()),
+                    phases: phase_items(pb, self.words(), comp.phases.iter().copied()),
                 }
             })
             .collect();
@@ -254,8 +256,13 @@ impl Builder<'_> {
             source: f.source.as_deref(),
             components,
             phases: direct.iter().map(|&p| self.phase_ctx(p)).collect(),
-            timeline: (!direct.is_empty())
-                .then(|| self.phases_timeline(&format!("Timeline of {}", f.title), &direct)),
+            timeline: (!direct.is_empty()).then(|| {
+                let title = self.words().get(
+                    "chart-framework-timeline",
+                    &[("title", f.title.as_str().into())],
+                );
+                self.phases_timeline(&title, &direct)
+            }),
             risks: f
                 .risks
                 .iter()
@@ -320,7 +327,10 @@ impl Builder<'_> {
             body,
             phases: c.phases.iter().map(|&p| self.phase_ctx(p)).collect(),
             timeline: self.phases_timeline(
-                &format!("Phases of {} on a week timeline", c.title),
+                &self.words().get(
+                    "chart-component-timeline",
+                    &[("title", c.title.as_str().into())],
+                ),
                 &c.phases,
             ),
             metrics: self.metric_rows(&ms),
@@ -364,12 +374,23 @@ impl Builder<'_> {
                 text: a.title.clone(),
             })
             .collect();
+        let words = self.words();
+        let window = words.window(ph.window);
         let when = if blk.implicit || blk.title.is_empty() {
-            ph.window.label()
+            window
         } else {
+            let title = ("title", blk.title.as_str().into());
             match blk.weeks {
-                Some((a, b)) => format!("{}, weeks {a}–{b}: {}", ph.window.label(), blk.title),
-                None => format!("{}: {}", ph.window.label(), blk.title),
+                Some((a, b)) => words.get(
+                    "block-weeks-titled",
+                    &[
+                        ("window", window.into()),
+                        ("first", a.into()),
+                        ("last", b.into()),
+                        title,
+                    ],
+                ),
+                None => words.get("block-titled", &[("window", window.into()), title]),
             }
         };
         let market_tasks = s

@@ -362,7 +362,7 @@ impl Builder<'_> {
             title: l.title.clone(),
             focus: l.focus.clone(),
             url: page_kinds::url(pb, level_page(li)),
-            sections: sections_label(pb, l),
+            sections: sections_label(pb, self.words(), l),
             chapters: l
                 .chapters
                 .iter()
@@ -583,7 +583,8 @@ impl Builder<'_> {
             "{}: {} questions on {} with worked answers and a rubric, scored as the {} weighs them.",
             page_kinds::title(pb, page),
             l.questions.len(),
-            sections_label(pb, l).to_lowercase(),
+            // The description is English still, like every page's.
+            sections_label(pb, crate::i18n::strings::english(), l).to_lowercase(),
             lp.assessment_title
         );
         let numbered = Self::numbered(lp, li);
@@ -615,7 +616,7 @@ impl Builder<'_> {
                 }
             })
             .collect();
-        base.toc = std::iter::once(heading(2, "scoring", "How it is scored"))
+        base.toc = std::iter::once(heading(2, "scoring", &self.word("how-scored")))
             .chain(
                 parts
                     .iter()
@@ -624,7 +625,7 @@ impl Builder<'_> {
             .chain(std::iter::once(heading(
                 2,
                 "worked-answers",
-                "Worked answers",
+                &self.word("worked-answers"),
             )))
             .collect();
         let own = AssessmentPage {
@@ -715,7 +716,7 @@ impl Builder<'_> {
                 .join(" / ")
         );
         let parts = self.combined_parts(lp);
-        base.toc = std::iter::once(heading(2, "scoring", "How it is scored"))
+        base.toc = std::iter::once(heading(2, "scoring", &self.word("how-scored")))
             .chain(
                 parts
                     .iter()
@@ -724,7 +725,7 @@ impl Builder<'_> {
             .chain(std::iter::once(heading(
                 2,
                 "worked-answers",
-                "Worked answers",
+                &self.word("worked-answers"),
             )))
             .collect();
         let own = CombinedPage {
@@ -867,9 +868,9 @@ fn item_slug(title: &str, n: usize) -> String {
     }
 }
 
-/// "Sections 1–2" / "Section 3" from a level's chapters' section numbers;
-/// "Chapters …" by title when they have none.
-fn sections_label(pb: &Playbook, l: &Level) -> String {
+/// "Sections 1–2" / "Section 3" from a level's chapters' section numbers,
+/// in `words`' language; "3 chapters" when they have none.
+fn sections_label(pb: &Playbook, words: &crate::i18n::strings::UiStrings, l: &Level) -> String {
     let mut s: Vec<u32> = l
         .chapters
         .iter()
@@ -878,15 +879,22 @@ fn sections_label(pb: &Playbook, l: &Level) -> String {
     s.sort_unstable();
     s.dedup();
     match (s.first(), s.last()) {
-        (Some(a), Some(b)) if a == b => format!("Section {a}"),
-        (Some(a), Some(b)) if usize::try_from(b - a).ok() == Some(s.len() - 1) => {
-            format!("Sections {a}–{b}")
+        (Some(&a), Some(&b)) if a == b => words.get("section-number", &[("number", a.into())]),
+        (Some(&a), Some(&b)) if usize::try_from(b - a).ok() == Some(s.len() - 1) => {
+            words.get("sections-range", &[("first", a.into()), ("last", b.into())])
         }
-        (Some(_), Some(_)) => format!(
-            "Sections {}",
-            s.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+        (Some(_), Some(_)) => words.get(
+            "sections-list",
+            &[(
+                "list",
+                s.iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    .into(),
+            )],
         ),
-        _ => format!("{} chapters", l.chapters.len()),
+        _ => words.get("level-chapters", &[("count", l.chapters.len().into())]),
     }
 }
 

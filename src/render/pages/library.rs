@@ -270,20 +270,20 @@ impl Builder<'_> {
             text: text.to_string(),
         };
         base.toc = (!g.deadlines.is_empty())
-            .then(|| heading(2, "key-dates", "Key dates"))
+            .then(|| heading(2, "key-dates", &self.word("key-dates")))
             .into_iter()
             .chain(std::iter::once(heading(
                 2,
                 "obligations",
-                "What it asks of operations",
+                &self.word("obligations"),
             )))
             .chain(
                 g.obligations
                     .iter()
                     .map(|o| heading(3, &o.anchor, &o.topic)),
             )
-            .chain((!g.watch.is_empty()).then(|| heading(2, "watch", "Watch")))
-            .chain((!g.sources.is_empty()).then(|| heading(2, "sources", "Sources")))
+            .chain((!g.watch.is_empty()).then(|| heading(2, "watch", &self.word("watch"))))
+            .chain((!g.sources.is_empty()).then(|| heading(2, "sources", &self.word("sources"))))
             .collect();
         let source = |k: Idx<crate::model::RegulationSource>| {
             let s = &g.sources[k];
@@ -434,7 +434,10 @@ impl Builder<'_> {
         };
         let mut categories: Vec<ResearchCategory<'_>> = Vec::new();
         for (i, x) in pb.research.iter_enumerated() {
-            let title = x.category.clone().unwrap_or_else(|| "Research".into());
+            let title = x
+                .category
+                .clone()
+                .unwrap_or_else(|| self.word("page-research-index"));
             let item = ResearchItem {
                 url: pb.url(EntityRef::from(i)),
                 title: &x.title,

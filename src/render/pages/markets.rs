@@ -341,6 +341,8 @@ impl Builder<'_> {
         }
         let day = |d: jiff::civil::Date| (d - m.kickoff).get_days() as f64;
         let total = day(last_end) + 1.0;
+        let ongoing = self.word("ongoing");
+        let critical = format!(" · {}", self.word("critical-path"));
         let svg_bars: Vec<Bar> = bars
             .iter()
             .map(|(l, span, strong)| Bar {
@@ -351,12 +353,9 @@ impl Builder<'_> {
                 note: format!(
                     "{} – {}{}",
                     span.start,
-                    span.due().map_or("ongoing".to_string(), |d| d.to_string()),
-                    if span.critical {
-                        " · critical path"
-                    } else {
-                        ""
-                    }
+                    span.due()
+                        .map_or_else(|| ongoing.clone(), |d| d.to_string()),
+                    if span.critical { critical.as_str() } else { "" }
                 ),
                 open_ended: span.open,
                 critical: span.critical,
@@ -366,15 +365,22 @@ impl Builder<'_> {
         // About ten ticks however long the plan: every four weeks, or a
         // multiple of that for a plan of years (labelled by month then).
         let every = 28.0 * (total / 280.0).ceil().max(1.0);
-        let format = if every > 28.0 { "%b %Y" } else { "%b %d" };
+        let month_day = every <= 28.0;
+        let lang = self.words().lang().to_string();
         let timeline = svg::timeline(
-            &format!("Launch timeline for {} from kickoff {}", m.name, m.kickoff),
+            &self.words().get(
+                "chart-launch-timeline",
+                &[
+                    ("market", m.name.as_str().into()),
+                    ("date", m.kickoff.to_string().into()),
+                ],
+            ),
             &svg_bars,
             total,
             every,
             &move |u| {
                 kick.checked_add(jiff::ToSpan::days(u as i64))
-                    .map(|d| d.strftime(format).to_string())
+                    .map(|d| crate::i18n::dates::tick(&lang, d, month_day))
                     .unwrap_or_default()
             },
         );
@@ -481,7 +487,10 @@ impl Builder<'_> {
                 kind: PageKind::MarketChecklist,
                 idx: mi.index(),
             },
-            format!("{} launch checklist", m.name),
+            self.words().get(
+                "market-launch-checklist",
+                &[("market", m.name.as_str().into())],
+            ),
         );
         base.nav_pos = Some(mi.index());
         base.crumbs = vec![

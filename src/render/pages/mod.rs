@@ -35,7 +35,7 @@ use super::PageJob;
 use crate::checklist;
 use crate::model::{
     Chapter, Component, EntityRef, Expert, Framework, Idx, IdxVec, Kind, Market, Metric, Phase,
-    Playbook, Regulation, Research, Step, Task, Window,
+    Playbook, Regulation, Research, Step, Task, Window, WindowWords,
 };
 use crate::page_kinds::{self, Page, PageKind};
 use crate::site_file::SiteFile;

@@ -68,7 +68,10 @@ impl Builder<'_> {
         };
         let base = self.page_base(
             page,
-            format!("{} — printable edition", pb.config.book.title),
+            self.words().get(
+                "print-title",
+                &[("book", pb.config.book.title.as_str().into())],
+            ),
         );
         // The whole playbook's Markdown: rendered in parallel (this one page
         // would otherwise be the last unit still running in a large build).
@@ -110,7 +113,7 @@ impl Builder<'_> {
                         let ph = &pb.phases[p];
                         PrintPhase {
                             title: &ph.title,
-                            window: ph.window.label(),
+                            window: self.words().window(ph.window),
                             component: ph.component.map(|c| pb.components[c].title.as_str()),
                             new_component: ph
                                 .component

@@ -105,12 +105,22 @@ impl<'a> Builder<'a> {
             })
             .collect();
         let labels: Vec<String> = data.iter().map(|d| d.name.to_string()).collect();
+        let words = self.words();
         let heat = svg::heat_table(
-            "Open tasks due each month, by market",
+            &self.word("heat-title"),
             &labels,
             &columns,
             &values,
-            &|r, c, v| format!("{}, {}: {v} open tasks due", labels[r], columns[c].2),
+            &|r, c, v| {
+                words.get(
+                    "heat-cell",
+                    &[
+                        ("market", labels[r].as_str().into()),
+                        ("month", columns[c].2.as_str().into()),
+                        ("count", v.into()),
+                    ],
+                )
+            },
         );
         let data_json = crate::render::embed::json_for_script(&data).unwrap_or_else(|e| {
             self.broken(format!("the status page's data: {e}"));
