@@ -32,8 +32,8 @@
   var k = C.kickoff.split("-").map(Number);
   var k0 = Date.UTC(k[0], k[1] - 1, k[2]);
   function day(off) { return new Date(k0 + off * 86400000).toISOString().slice(0, 10); }
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  function monthHeading(due) { return due === null ? "Ongoing" : MONTHS[+due.slice(5, 7) - 1] + " " + due.slice(0, 4); }
+  // Month headings in the page's language, as Rust wrote them (C.months: "2025-06" → "Juni 2025").
+  function monthHeading(due) { return due === null ? "Ongoing" : C.months[due.slice(0, 7)] || due.slice(0, 7); }
   function taskId(p) { var t = T.tasks[p]; return t[2] !== null ? T.steps[t[0]][4] + "/" + t[2] : t[6]; }
 
   // The rows, in the order data.js gives them (date order).

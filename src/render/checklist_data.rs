@@ -184,14 +184,23 @@ struct MarketData<'a> {
     company: (&'a str, String),
     /// Recorded progress: task id → [done on, by (or null), note (or null)].
     done: std::collections::BTreeMap<&'a str, (String, Option<&'a str>, Option<&'a str>)>,
+    /// Each month a row is due in ("2025-06") → its heading in the page's
+    /// language ("Juni 2025"), as the static checklist writes it.
+    months: std::collections::BTreeMap<String, String>,
 }
 
 fn dates(w: DueWindow) -> (String, Option<String>) {
     (w.start.to_string(), w.end.map(|d| d.to_string()))
 }
 
-/// `window.PLAYBOOK_CHECKLIST = {…};` for market `m`, from its schedule.
-pub fn market_js(lists: &Checklists<'_>, m: Idx<Market>, sched: &Scheduled<'_>) -> String {
+/// `window.PLAYBOOK_CHECKLIST = {…};` for market `m`, from its schedule,
+/// month headings in the language `lang`.
+pub fn market_js(
+    lists: &Checklists<'_>,
+    m: Idx<Market>,
+    sched: &Scheduled<'_>,
+    lang: &str,
+) -> String {
     let pb = lists.pb;
     let market = &pb.markets[m];
     let position: std::collections::HashMap<Idx<Task>, usize> = checklist::plan_order(pb)
@@ -300,6 +309,19 @@ pub fn market_js(lists: &Checklists<'_>, m: Idx<Market>, sched: &Scheduled<'_>) 
             .blocks
             .iter()
             .map(|b| dates(block_window(kickoff, pb.phases[b.phase].window, b.weeks)))
+            .collect(),
+        months: sched
+            .plan
+            .items
+            .iter()
+            .filter_map(|p| p.due)
+            .map(|d| {
+                let first = d.first_of_month();
+                (
+                    first.strftime("%Y-%m").to_string(),
+                    crate::i18n::dates::month_year(lang, first),
+                )
+            })
             .collect(),
         reasons,
         rows,

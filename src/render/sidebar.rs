@@ -9,6 +9,7 @@
 use super::context::step_label;
 use super::theme::Templates;
 use crate::diag::Diagnostic;
+use crate::i18n::strings::UiStrings;
 use crate::markdown;
 use crate::model::kinds::NavList;
 use crate::model::{Component, EntityRef, Idx, Kind, Phase, Playbook, Step};
@@ -187,9 +188,14 @@ impl NavKey {
 
 /// Only the block `block` of `items` (when given), between "… N earlier" and
 /// "… N more" entries that link to `more_url`, the page listing them all.
-fn window(items: Vec<NavItem>, block: Option<usize>, more_url: &str) -> Vec<NavItem> {
+fn window(
+    items: Vec<NavItem>,
+    block: Option<usize>,
+    more_url: &str,
+    w: &UiStrings,
+) -> Vec<NavItem> {
     let len = items.len();
-    window_of(len, block, more_url, |range| {
+    window_of(len, block, more_url, w, |range| {
         items
             .into_iter()
             .skip(range.start)
@@ -204,6 +210,7 @@ fn window_of(
     len: usize,
     block: Option<usize>,
     more_url: &str,
+    w: &UiStrings,
     make: impl FnOnce(std::ops::Range<usize>) -> Vec<NavItem>,
 ) -> Vec<NavItem> {
     let Some(b) = block else { return make(0..len) };
@@ -211,11 +218,17 @@ fn window_of(
     let end = (start + NAV_BLOCK).min(len);
     let mut out = Vec::with_capacity(end - start + 2);
     if start > 0 {
-        out.push(NavItem::more(more_url, format!("… {start} earlier")));
+        out.push(NavItem::more(
+            more_url,
+            w.get("nav-earlier", &[("count", start.into())]),
+        ));
     }
     out.extend(make(start..end));
     if end < len {
-        out.push(NavItem::more(more_url, format!("… {} more", len - end)));
+        out.push(NavItem::more(
+            more_url,
+            w.get("nav-more", &[("count", (len - end).into())]),
+        ));
     }
     out
 }
@@ -244,7 +257,7 @@ fn learning_items(pb: &Playbook) -> Vec<NavItem> {
 /// The sidebar for a page: every kind's section (its `sidebar` in the kind
 /// registry, in [`Kind::ALL`]'s order), only the current one expanded; long
 /// lists cut to the block that holds the page (see [`NavKey`]).
-pub fn sidebar(pb: &Playbook, titles: &TitleOrders, key: NavKey) -> Vec<NavSection> {
+pub fn sidebar(pb: &Playbook, titles: &TitleOrders, w: &UiStrings, key: NavKey) -> Vec<NavSection> {
     let mut sections = Vec::new();
     for kind in Kind::ALL {
         let Some(nav) = kind.info().sidebar else {
@@ -253,8 +266,8 @@ pub fn sidebar(pb: &Playbook, titles: &TitleOrders, key: NavKey) -> Vec<NavSecti
         let open = key.section.kind() == Some(kind);
         let items = if open {
             match nav.list {
-                NavList::Chapters => story_items(pb, key),
-                NavList::Frameworks => framework_items(pb, key),
+                NavList::Chapters => story_items(pb, key, w),
+                NavList::Frameworks => framework_items(pb, key, w),
                 NavList::MetricGroups => window(
                     pb.metric_groups
                         .iter()
@@ -262,13 +275,14 @@ pub fn sidebar(pb: &Playbook, titles: &TitleOrders, key: NavKey) -> Vec<NavSecti
                         .collect(),
                     key.block,
                     nav.url,
+                    w,
                 ),
-                NavList::Entities => window_of(pb.count(kind), key.block, nav.url, |range| {
+                NavList::Entities => window_of(pb.count(kind), key.block, nav.url, w, |range| {
                     entity_items(pb, pb.entities(kind).skip(range.start).take(range.len()))
                 }),
                 NavList::ByTitle => {
                     let order = titles.of(pb, kind);
-                    window_of(order.sorted.len(), key.block, nav.url, |range| {
+                    window_of(order.sorted.len(), key.block, nav.url, w, |range| {
                         entity_items(pb, order.sorted[range].iter().copied())
                     })
                 }
@@ -292,7 +306,7 @@ fn entity_items(pb: &Playbook, entities: impl Iterator<Item = EntityRef>) -> Vec
 }
 
 /// The open story section: the chapters, numbered, then the learning path.
-fn story_items(pb: &Playbook, key: NavKey) -> Vec<NavItem> {
+fn story_items(pb: &Playbook, key: NavKey, w: &UiStrings) -> Vec<NavItem> {
     let all = pb
         .chapters
         .iter_enumerated()
@@ -303,7 +317,7 @@ fn story_items(pb: &Playbook, key: NavKey) -> Vec<NavItem> {
             )
         })
         .collect();
-    let mut items = window(all, key.block, "story/");
+    let mut items = window(all, key.block, "story/", w);
     items.extend(learning_items(pb));
     items
 }
@@ -311,7 +325,7 @@ fn story_items(pb: &Playbook, key: NavKey) -> Vec<NavItem> {
 /// The open frameworks section: every framework, the current one's
 /// components (the current component's steps) or, without components, its
 /// steps (or its phases, the current one open, when it has too many).
-fn framework_items(pb: &Playbook, key: NavKey) -> Vec<NavItem> {
+fn framework_items(pb: &Playbook, key: NavKey, w: &UiStrings) -> Vec<NavItem> {
     let (cur_fw, cur_comp) = match key.section {
         Section::Frameworks(f, c) => (f, c),
         Section::None | Section::Of(_) => (None, None),
@@ -334,7 +348,7 @@ fn framework_items(pb: &Playbook, key: NavKey) -> Vec<NavItem> {
                     for &p in &f.phases {
                         let ph = &pb.phases[p];
                         let steps = if key.phase == Some(p) {
-                            window(step_items(&phases_steps(pb, &[p])), key.block, &url)
+                            window(step_items(&phases_steps(pb, &[p])), key.block, &url, w)
                         } else {
                             Vec::new()
                         };
@@ -344,14 +358,14 @@ fn framework_items(pb: &Playbook, key: NavKey) -> Vec<NavItem> {
                         });
                     }
                 } else {
-                    children = window(step_items(&phases_steps(pb, &f.phases)), key.block, &url);
+                    children = window(step_items(&phases_steps(pb, &f.phases)), key.block, &url, w);
                 }
             } else {
                 for &c in &f.components {
                     let cr = EntityRef::from(c);
                     let curl = pb.url(cr);
                     let steps = if cur_comp == Some(c) {
-                        window(step_items(&component_steps(pb, c)), key.block, &curl)
+                        window(step_items(&component_steps(pb, c)), key.block, &curl, w)
                     } else {
                         Vec::new()
                     };
@@ -367,7 +381,7 @@ fn framework_items(pb: &Playbook, key: NavKey) -> Vec<NavItem> {
             ..NavItem::new(url, f.title.clone())
         });
     }
-    window(fw_items, key.fw_block, "frameworks/")
+    window(fw_items, key.fw_block, "frameworks/", w)
 }
 
 /// The sidebar as HTML, made once per section and shared by every page in
@@ -466,7 +480,7 @@ impl<'t> NavCache<'t> {
     fn render(&self, pb: &Playbook, key: NavKey) -> Result<String, Diagnostic> {
         let ctx = NavContext {
             root: markdown::ROOT_MARK.to_string(),
-            sections: sidebar(pb, &self.titles, key),
+            sections: sidebar(pb, &self.titles, self.templates.words(), key),
         };
         let ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| Diagnostic::internal(format!("the sidebar's context: {e}")))?;

@@ -567,3 +567,8 @@ callout-important = Wichtig
 callout-warning = Warnung
 callout-caution = Vorsicht
 heading-anchor = Link zu diesem Abschnitt
+
+## The sidebar: a long list shows the block of entries around the page,
+## between links to the section's page listing the rest.
+nav-earlier = … { $count } davor
+nav-more = … { $count } weitere

@@ -573,3 +573,8 @@ callout-important = Important
 callout-warning = Warning
 callout-caution = Caution
 heading-anchor = Link to this section
+
+## The sidebar: a long list shows the block of entries around the page,
+## between links to the section's page listing the rest.
+nav-earlier = … { $count } earlier
+nav-more = … { $count } more

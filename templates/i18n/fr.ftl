@@ -567,3 +567,14 @@ callout-important = Important
 callout-warning = Avertissement
 callout-caution = Attention
 heading-anchor = Lien vers cette section
+
+## The sidebar: a long list shows the block of entries around the page,
+## between links to the section's page listing the rest.
+nav-earlier = … { $count } { $count ->
+    [one] précédent
+   *[other] précédents
+}
+nav-more = … { $count } { $count ->
+    [one] autre
+   *[other] autres
+}

@@ -495,3 +495,8 @@ callout-important = 重要
 callout-warning = 警告
 callout-caution = 注意
 heading-anchor = このセクションへのリンク
+
+## The sidebar: a long list shows the block of entries around the page,
+## between links to the section's page listing the rest.
+nav-earlier = … 前の { $count } 件
+nav-more = … ほか { $count } 件

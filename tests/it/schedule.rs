@@ -275,7 +275,7 @@ fn assert_one_engine(root: &Path) {
             })
             .collect();
         let sched = lists.schedule(m);
-        let js = playbook::render::checklist_data::market_js(&lists, m, &sched);
+        let js = playbook::render::checklist_data::market_js(&lists, m, &sched, "en");
         let data: serde_json::Value = serde_json::from_str(
             js.trim_start_matches("window.PLAYBOOK_CHECKLIST = ")
                 .trim_end()

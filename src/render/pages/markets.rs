@@ -546,8 +546,13 @@ impl Builder<'_> {
             None => {
                 let data = vec![SiteFile {
                     path: format!("{curl}data.js"),
-                    bytes: crate::render::checklist_data::market_js(&self.lists, mi, &sched)
-                        .into_bytes(),
+                    bytes: crate::render::checklist_data::market_js(
+                        &self.lists,
+                        mi,
+                        &sched,
+                        self.words().lang(),
+                    )
+                    .into_bytes(),
                 }];
                 (page, checklist_page, data)
             }
