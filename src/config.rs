@@ -298,6 +298,35 @@ impl Config {
                 }
             }
         }
+        // An edition is a folder of the site named by its language: a tag
+        // like `de` or `pt-BR`, never a path, never the source language.
+        let mut seen: Vec<&str> = Vec::new();
+        for lang in &cfg.book.languages {
+            let offset = text.find(&format!("\"{lang}\"")).map_or(0, |o| o + 1);
+            let well_formed = !lang.is_empty()
+                && lang.len() <= 35
+                && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && lang.parse::<unic_langid::LanguageIdentifier>().is_ok();
+            let problem = if !well_formed {
+                Some(format!(
+                    "`{lang}` in [book] languages is not a language tag"
+                ))
+            } else if *lang == cfg.book.language {
+                Some(format!(
+                    "`{lang}` in [book] languages is the source language (`language`)"
+                ))
+            } else if seen.contains(&lang.as_str()) {
+                Some(format!("`{lang}` is named twice in [book] languages"))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Err(Diagnostic::error(problem)
+                    .at_offset("book.toml", text, offset)
+                    .help("name each other language once by its BCP 47 tag, e.g. languages = [\"de\", \"ja\"]"));
+            }
+            seen.push(lang);
+        }
         Ok(cfg)
     }
 }
@@ -379,6 +408,28 @@ mod tests {
             Config::parse("[book]\ntitle = \"Ops\"\n[company]\nkickoff = 2026-11-02T09:00:00\n")
                 .unwrap_err();
         assert!(d.message.contains("without a time"), "{}", d.message);
+    }
+
+    #[test]
+    fn other_languages_are_tags_never_paths_or_the_source_language() {
+        let with =
+            |langs: &str| Config::parse(&format!("[book]\ntitle = \"T\"\nlanguages = {langs}\n"));
+        assert!(with(r#"["de", "pt-BR", "ja"]"#).is_ok());
+        for (bad, says) in [
+            (r#"["../x"]"#, "not a language tag"),
+            (r#"["de/x"]"#, "not a language tag"),
+            (r#"[""]"#, "not a language tag"),
+            (r#"["en"]"#, "the source language"),
+            (r#"["de", "de"]"#, "named twice"),
+        ] {
+            let e = with(bad).expect_err(bad);
+            assert!(e.message.contains(says), "{bad}: {}", e.message);
+            assert_eq!(
+                e.location.as_ref().map(|l| l.line),
+                Some(3),
+                "{bad}: placed on its line"
+            );
+        }
     }
 
     #[test]

@@ -217,6 +217,11 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
         let edition = i18n::apply::edition_with_words(&pb, lang, &pb.translations, words);
         let opts = render::RenderOptions {
             skip_full_text_index: opts.skip_full_text_index,
+            index_cache: if opts.no_index_cache {
+                None
+            } else {
+                output::index_cache::open_edition(root, lang).map(std::sync::Arc::new)
+            },
             markdown_cache: markdown_cache.clone(),
             ..Default::default()
         };

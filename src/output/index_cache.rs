@@ -16,8 +16,17 @@ pub fn path_for(root: &Path) -> PathBuf {
 /// The cache of the playbook at `root`, ready to hand to the indexer:
 /// `None` when this binary cannot be identified (then no cache is used).
 pub fn open(root: &Path) -> Option<IndexCacheIo> {
+    open_at(path_for(root))
+}
+
+/// The cache of the edition in `lang` (each edition has its own index,
+/// so its own cache: `.playbook-cache/index-<lang>`).
+pub fn open_edition(root: &Path, lang: &str) -> Option<IndexCacheIo> {
+    open_at(root.join(CACHE_DIR).join(format!("index-{lang}")))
+}
+
+fn open_at(path: PathBuf) -> Option<IndexCacheIo> {
     let identity = binary_identity()?;
-    let path = path_for(root);
     let previous = std::fs::File::open(&path)
         .ok()
         .and_then(|f| IndexCache::open(Box::new(f), identity));
