@@ -194,27 +194,28 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
         markdown_cache: markdown_cache.clone(),
         ..Default::default()
     };
-    let rendered = render::render_site_to(&pb, &templates, &render_opts, &|f| {
-        if let Ok(mut c) = counts.lock() {
-            c.0 += usize::from(f.path.ends_with(".html"));
-            c.1 += 1;
-            c.2 += f.bytes.len();
-        }
-        staging.write(&f)
-    });
-    // A write that failed (a full disk) failed every page after it: report it once.
-    if let Some(first) = staging.first_failure() {
-        return Err(Diagnostics::from(first));
-    }
-    rendered?;
+    let source_site = || -> Result<(), Diagnostics> {
+        render::render_site_to(&pb, &templates, &render_opts, &|f| {
+            if let Ok(mut c) = counts.lock() {
+                c.0 += usize::from(f.path.ends_with(".html"));
+                c.1 += 1;
+                c.2 += f.bytes.len();
+            }
+            staging.write(&f)
+        })
+    };
     // Each language of `[book] languages` is an edition under `<lang>/`:
     // the same pages, its translations laid over the texts, its own words,
     // search index and `<html lang>`.
-    let languages = pb.config.book.languages.clone();
-    for lang in &languages {
+    let edition_site = |lang: &str| -> Result<(), Diagnostics> {
+        let started = Instant::now();
         let speaking = templates.in_language(lang, root)?;
         let words = i18n::strings::UiStrings::load(lang, Some(root)).0;
         let edition = i18n::apply::edition_with_words(&pb, lang, &pb.translations, words);
+        log::debug!(
+            "  edition {lang}: templates and translations {} ms",
+            started.elapsed().as_millis()
+        );
         let opts = render::RenderOptions {
             skip_full_text_index: opts.skip_full_text_index,
             index_cache: if opts.no_index_cache {
@@ -225,7 +226,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
             markdown_cache: markdown_cache.clone(),
             ..Default::default()
         };
-        let rendered = render::render_site_to(&edition, &speaking, &opts, &|mut f| {
+        render::render_site_to(&edition, &speaking, &opts, &|mut f| {
             if f.path == "404.html" {
                 // Servers answer every missing path with the root's 404 page.
                 return Ok(());
@@ -237,11 +238,31 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
                 c.2 += f.bytes.len();
             }
             staging.write(&f)
-        });
-        if let Some(first) = staging.first_failure() {
-            return Err(Diagnostics::from(first));
-        }
-        rendered?;
+        })
+    };
+    // The editions render alongside the source language's site (each
+    // render is parallel inside, but has serial stretches: the index's
+    // merge, the site-wide files), so the cores stay busy.
+    let sites: Vec<Option<&String>> = std::iter::once(None)
+        .chain(pb.config.book.languages.iter().map(Some))
+        .collect();
+    let rendered: Vec<Result<(), Diagnostics>> = {
+        use rayon::prelude::*;
+        sites
+            .into_par_iter()
+            .map(|lang| match lang {
+                None => source_site(),
+                Some(lang) => edition_site(lang),
+            })
+            .collect()
+    };
+    // A write that failed (a full disk) failed every page after it: report it once.
+    if let Some(first) = staging.first_failure() {
+        return Err(Diagnostics::from(first));
+    }
+    // The source language's errors first, then each edition's.
+    for r in rendered {
+        r?;
     }
     if let Some(cache) = &markdown_cache {
         let used = cache.finish();
