@@ -203,8 +203,9 @@ pub struct StatusData<'a> {
 pub fn site_data<'a>(
     lists: &crate::checklist::Checklists<'a>,
     company_url: String,
-    url: impl Fn(crate::model::Idx<crate::model::Market>) -> String,
+    url: impl Fn(crate::model::Idx<crate::model::Market>) -> String + Sync,
 ) -> Vec<StatusData<'a>> {
+    use rayon::prelude::*;
     let pb = lists.pb;
     let one = |prog: Program, url: String| {
         let s = lists.schedule(prog);
@@ -234,11 +235,16 @@ pub fn site_data<'a>(
         .then(|| one(Program::Company, company_url));
     // A draft market (`draft: true`) is not a launch yet: its kickoff is a
     // placeholder.
-    let markets = pb
+    // Each market's schedule is its own work (at 250 markets of 40,000
+    // rows, most of the status page): in parallel, in market order.
+    let markets: Vec<StatusData<'a>> = pb
         .markets
         .indices()
         .filter(|&m| !pb.markets[m].draft)
-        .map(|m| one(Program::Market(m), url(m)));
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|m| one(Program::Market(m), url(m)))
+        .collect();
     company.into_iter().chain(markets).collect()
 }
 

@@ -87,23 +87,32 @@ pub fn listing(pb: &Playbook, prog: impl Into<Program>) -> Listing<'_> {
     let mut entry_left_out = 0;
     for t in plan_order(pb) {
         let task = &pb.tasks[t];
-        if let Program::Market(m) = prog {
-            if task.market.is_some_and(|tm| tm != m) {
-                continue;
-            }
-            let market = &pb.markets[m];
-            if task.scope == Scope::Market && pb.applies(t, m) {
-                if market.home && task.market_entry {
+        // What `on_list` asks, asked once (a market of 40,000 rows, 250
+        // markets: this loop is most of scheduling a big playbook).
+        let on = match prog {
+            Program::Company => task.scope == Scope::Company,
+            Program::Market(m) => {
+                if task.market.is_some_and(|tm| tm != m) {
+                    continue;
+                }
+                let market = &pb.markets[m];
+                if task.scope != Scope::Market || !pb.applies(t, m) {
+                    false
+                } else if market.home && task.market_entry {
                     entry_left_out += 1;
                     continue;
-                }
-                if let Some(why) = market.adjust.get(&t).and_then(|a| a.skip.as_deref()) {
+                } else if let Some(why) = (!market.adjust.is_empty())
+                    .then(|| market.adjust.get(&t).and_then(|a| a.skip.as_deref()))
+                    .flatten()
+                {
                     skipped.push((t, why));
                     continue;
+                } else {
+                    true
                 }
             }
-        }
-        if !on_list(pb, prog, t) {
+        };
+        if !on {
             continue;
         }
         let group = group_on(pb, t, kickoff, |x| on_list(pb, prog, x));

@@ -318,6 +318,12 @@ pub struct Checklists<'a> {
     pub windows: IdxVec<Phase, String>,
     /// Per task: its (start, due) in the company program (company work only).
     company: IdxVec<Task, Option<(Date, Option<Date>)>>,
+    /// Per phase: the due dates of the company work its `after:` names
+    /// (the same for every row of the phase in every market's plan).
+    phase_waits: IdxVec<Phase, Vec<Date>>,
+    /// Per task: its place in plan order ([`plan_order`]), made once for
+    /// every market's checklist data.
+    positions: std::sync::OnceLock<IdxVec<Task, usize>>,
 }
 
 impl<'a> Checklists<'a> {
@@ -327,6 +333,8 @@ impl<'a> Checklists<'a> {
             pb,
             windows: window_labels(pb),
             company: IdxVec::new(),
+            phase_waits: IdxVec::new(),
+            positions: std::sync::OnceLock::new(),
         };
         if pb.tasks.iter().any(|t| t.scope == Scope::Company) {
             let list = listing(pb, Program::Company);
@@ -339,7 +347,29 @@ impl<'a> Checklists<'a> {
             }
             c.company = dates;
         }
+        c.phase_waits = pb
+            .phases
+            .iter()
+            .map(|ph| {
+                ph.after
+                    .iter()
+                    .flat_map(|&p| prereq_tasks(pb, p))
+                    .filter_map(|t| c.company_due(t))
+                    .collect()
+            })
+            .collect();
         c
+    }
+
+    /// Each task's place in plan order ([`plan_order`]).
+    pub fn positions(&self) -> &IdxVec<Task, usize> {
+        self.positions.get_or_init(|| {
+            let mut at = IdxVec::filled(0, self.pb.tasks.len());
+            for (p, t) in plan_order(self.pb).enumerate() {
+                at[t] = p;
+            }
+            at
+        })
     }
 
     /// When company task `t` is due in the company program (`None`: not
@@ -361,12 +391,13 @@ impl<'a> Checklists<'a> {
             Program::Market(m) => pb.markets[m].adjust.get(&t),
             Program::Company => None,
         };
-        let mut row_of: std::collections::HashMap<Idx<Task>, usize> =
-            std::collections::HashMap::with_capacity(list.rows.len() * 2);
+        // Which row lists each task (a dense table: a plan of 5,000 rows
+        // looks rows up tens of thousands of times).
+        let mut row_of: IdxVec<Task, Option<usize>> = IdxVec::filled(None, pb.tasks.len());
         for (i, l) in list.rows.iter().enumerate() {
-            row_of.insert(l.task, i);
+            row_of[l.task] = Some(i);
             for &x in &l.also {
-                row_of.insert(x, i);
+                row_of[x] = Some(i);
             }
         }
         let inputs: Vec<Input> = list
@@ -382,8 +413,8 @@ impl<'a> Checklists<'a> {
                 for x in std::iter::once(l.task).chain(l.also.iter().copied()) {
                     let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
                     for &d in pb.tasks[x].after.iter().chain(extra) {
-                        match row_of.get(&d) {
-                            Some(&r) if r != i => after.push(r),
+                        match row_of[d] {
+                            Some(r) if r != i => after.push(r),
                             Some(_) => {}
                             None => {
                                 if let Some(due) = self.company_due(d) {
@@ -396,13 +427,7 @@ impl<'a> Checklists<'a> {
                 // A market phase's `after:` (company phases and steps) holds
                 // back all of its work.
                 if list.prog != Program::Company {
-                    for p in &pb.phases[step.phase].after {
-                        for t in prereq_tasks(pb, *p) {
-                            if let Some(due) = self.company_due(t) {
-                                after_dates.push(due);
-                            }
-                        }
-                    }
+                    after_dates.extend_from_slice(&self.phase_waits[step.phase]);
                 }
                 after.sort_unstable();
                 after.dedup();

@@ -203,10 +203,7 @@ pub fn market_js(
 ) -> String {
     let pb = lists.pb;
     let market = &pb.markets[m];
-    let position: std::collections::HashMap<Idx<Task>, usize> = checklist::plan_order(pb)
-        .enumerate()
-        .map(|(p, t)| (t, p))
-        .collect();
+    let position = lists.positions();
     let kickoff = market.kickoff;
     let off = |d: Date| (d - kickoff).get_days();
     // Reasons: one list per distinct rule (and one for the market's own).
@@ -260,7 +257,7 @@ pub fn market_js(
             let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
             for &d in pb.tasks[x].after.iter().chain(extra) {
                 if listed.contains(&d) || lists.company_due(d).is_some() {
-                    let pos = position[&d];
+                    let pos = position[d];
                     if !waits.contains(&pos) {
                         waits.push(pos);
                     }
@@ -268,12 +265,12 @@ pub fn market_js(
             }
         }
         rows.push((
-            position[&l.task],
+            position[l.task],
             off(p.start),
             p.due.map_or(-1, off),
             u8::from(p.critical),
             why,
-            l.also.iter().map(|x| position[x]).collect(),
+            l.also.iter().map(|&x| position[x]).collect(),
             waits,
         ));
     }
@@ -281,7 +278,7 @@ pub fn market_js(
     let mut owners = std::collections::BTreeMap::new();
     let mut durations = std::collections::BTreeMap::new();
     for (&t, a) in &market.adjust {
-        let pos = position[&t];
+        let pos = position[t];
         if let Some(n) = &a.note {
             notes.insert(pos, (n.as_str(), crate::render::context::plain_text(pb, n)));
         }
@@ -314,9 +311,10 @@ pub fn market_js(
             .plan
             .items
             .iter()
-            .filter_map(|p| p.due)
-            .map(|d| {
-                let first = d.first_of_month();
+            .filter_map(|p| p.due.map(|d| d.first_of_month()))
+            .collect::<std::collections::BTreeSet<Date>>()
+            .into_iter()
+            .map(|first| {
                 (
                     first.strftime("%Y-%m").to_string(),
                     crate::i18n::dates::month_year(lang, first),
@@ -333,13 +331,13 @@ pub fn market_js(
             .plan
             .critical_path
             .iter()
-            .map(|&i| position[&sched.list.rows[i].task])
+            .map(|&i| position[sched.list.rows[i].task])
             .collect(),
         skipped: sched
             .list
             .skipped
             .iter()
-            .map(|&(t, why)| (position[&t], why))
+            .map(|&(t, why)| (position[t], why))
             .collect(),
         entry_left_out: sched.list.entry_left_out,
         prereqs: {

@@ -40,31 +40,45 @@ impl Resolver {
             .then_some(Program::Company)
             .into_iter()
             .chain(pb.markets.indices().map(Program::Market));
+        // Each program's schedule is its own work: in parallel, then the
+        // misses gathered in program order (the diagnostics of a serial run).
+        use rayon::prelude::*;
+        type Miss = (Idx<Task>, (String, Date, Date));
+        let per_program: Vec<(Vec<Miss>, Vec<Miss>)> = programs
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|prog| {
+                let s = lists.schedule(prog);
+                let head = prog.head(pb);
+                let (mut over, mut after_deadline) = (Vec::new(), Vec::new());
+                for (l, p) in s.list.rows.iter().zip(&s.plan.items) {
+                    let Some(due) = p.due else { continue };
+                    let t = &pb.tasks[l.task];
+                    let phase = &pb.phases[pb.steps[t.step].phase];
+                    if let Some(end) = crate::schedule::phase_window(head.kickoff, phase.window).end
+                    {
+                        if due > end {
+                            over.push((l.task, (head.id.to_string(), due, end)));
+                        }
+                    }
+                    if let Some((r, d)) = t.deadline {
+                        let limit = pb.regulations[r].deadlines[d].date;
+                        if due > limit {
+                            after_deadline.push((l.task, (head.id.to_string(), due, limit)));
+                        }
+                    }
+                }
+                (over, after_deadline)
+            })
+            .collect();
         let mut overruns: Misses = BTreeMap::new();
         let mut late: Misses = BTreeMap::new();
-        for prog in programs {
-            let s = lists.schedule(prog);
-            let head = prog.head(pb);
-            for (l, p) in s.list.rows.iter().zip(&s.plan.items) {
-                let Some(due) = p.due else { continue };
-                let t = &pb.tasks[l.task];
-                let phase = &pb.phases[pb.steps[t.step].phase];
-                if let Some(end) = crate::schedule::phase_window(head.kickoff, phase.window).end {
-                    if due > end {
-                        overruns
-                            .entry(l.task)
-                            .or_default()
-                            .push((head.id.to_string(), due, end));
-                    }
-                }
-                if let Some((r, d)) = t.deadline {
-                    let limit = pb.regulations[r].deadlines[d].date;
-                    if due > limit {
-                        late.entry(l.task)
-                            .or_default()
-                            .push((head.id.to_string(), due, limit));
-                    }
-                }
+        for (over, after_deadline) in per_program {
+            for (t, miss) in over {
+                overruns.entry(t).or_default().push(miss);
+            }
+            for (t, miss) in after_deadline {
+                late.entry(t).or_default().push(miss);
             }
         }
         for (t, misses) in overruns {
