@@ -208,25 +208,17 @@ pub fn site_data<'a>(
     use rayon::prelude::*;
     let pb = lists.pb;
     let one = |prog: Program, url: String| {
-        let s = lists.schedule(prog);
+        // A market page that scheduled this market left its tally.
+        let tally = lists.tally(prog);
         let head = prog.head(pb);
-        let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
-        let mut done = 0;
-        for (i, p) in s.plan.items.iter().enumerate() {
-            if s.is_done(pb, i) {
-                done += 1;
-            } else if let Some(d) = p.due {
-                *open.entry(d).or_default() += 1;
-            }
-        }
         StatusData {
             id: head.id,
             name: head.name,
             url,
             kickoff: head.kickoff,
-            total: s.list.rows.len(),
-            done,
-            open: open.into_iter().collect(),
+            total: tally.total,
+            done: tally.done,
+            open: tally.open,
             launched: head.launched,
         }
     };

@@ -175,4 +175,21 @@ mod tests {
         assert_eq!(de.skipped[0].1, "Harborline brought us in");
         assert!(!on_list(&pb, Program::Market(Idx::new(0)), de.skipped[0].0));
     }
+
+    #[test]
+    fn a_markets_tally_is_the_same_whether_its_page_or_the_status_page_schedules_it_first() {
+        use crate::checklist::{Checklists, Tally};
+        let pb = two_markets().ok();
+        let m = Idx::new(0);
+        // The status page first: the tally schedules the market itself.
+        let fresh = Checklists::new(&pb);
+        let first = fresh.tally(m);
+        // The market page first: its schedule leaves the tally.
+        let paged = Checklists::new(&pb);
+        let s = paged.schedule(m);
+        assert_eq!(paged.tally(m), first);
+        assert_eq!(first, Tally::of(&pb, &s));
+        assert_eq!(first.total, 2);
+        assert_eq!(first.done, 0);
+    }
 }

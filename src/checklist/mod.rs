@@ -324,6 +324,42 @@ pub struct Checklists<'a> {
     /// Per task: its place in plan order ([`plan_order`]), made once for
     /// every market's checklist data.
     positions: std::sync::OnceLock<IdxVec<Task, usize>>,
+    /// Per market: its [`Tally`], left by whichever page scheduled the
+    /// market first (its market page, or the status page), so a big
+    /// playbook schedules each market once for both.
+    tallies: IdxVec<Market, std::sync::OnceLock<Tally>>,
+}
+
+/// What a schedule comes to, for the status board: rows, rows done, and
+/// the open rows by due date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    /// Rows on the list.
+    pub total: usize,
+    /// Rows recorded as done.
+    pub done: usize,
+    /// Open rows per due date, in date order (ongoing rows left out).
+    pub open: Vec<(Date, usize)>,
+}
+
+impl Tally {
+    /// The tally of a schedule.
+    pub fn of(pb: &Playbook, s: &Scheduled<'_>) -> Tally {
+        let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
+        let mut done = 0;
+        for (i, p) in s.plan.items.iter().enumerate() {
+            if s.is_done(pb, i) {
+                done += 1;
+            } else if let Some(d) = p.due {
+                *open.entry(d).or_default() += 1;
+            }
+        }
+        Tally {
+            total: s.list.rows.len(),
+            done,
+            open: open.into_iter().collect(),
+        }
+    }
 }
 
 impl<'a> Checklists<'a> {
@@ -335,6 +371,11 @@ impl<'a> Checklists<'a> {
             company: IdxVec::new(),
             phase_waits: IdxVec::new(),
             positions: std::sync::OnceLock::new(),
+            tallies: pb
+                .markets
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
         };
         if pb.tasks.iter().any(|t| t.scope == Scope::Company) {
             let list = listing(pb, Program::Company);
@@ -447,9 +488,31 @@ impl<'a> Checklists<'a> {
     /// status board, a market page's counts and timeline, and the data of a
     /// checklist assembled in the browser need.
     pub fn schedule(&self, prog: impl Into<Program>) -> Scheduled<'a> {
-        let list = listing(self.pb, prog.into());
+        let s = self.schedule_only(prog.into());
+        if let Program::Market(m) = s.list.prog {
+            self.tallies[m].get_or_init(|| Tally::of(self.pb, &s));
+        }
+        s
+    }
+
+    /// [`Checklists::schedule`] without leaving a tally (the one
+    /// [`Checklists::tally`] calls inside the tally's own initialisation:
+    /// a `OnceLock` must not be initialised from within itself).
+    fn schedule_only(&self, prog: Program) -> Scheduled<'a> {
+        let list = listing(self.pb, prog);
         let plan = self.plan(&list);
         Scheduled { list, plan }
+    }
+
+    /// `prog`'s [`Tally`]: for a market, the one its first schedule left
+    /// (scheduling it now if none did).
+    pub fn tally(&self, prog: impl Into<Program>) -> Tally {
+        match prog.into() {
+            Program::Market(m) => self.tallies[m]
+                .get_or_init(|| Tally::of(self.pb, &self.schedule_only(Program::Market(m))))
+                .clone(),
+            Program::Company => Tally::of(self.pb, &self.schedule_only(Program::Company)),
+        }
     }
 
     /// `prog`'s checklist, its rows in `order`.
