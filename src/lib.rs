@@ -101,6 +101,13 @@ pub fn load_playbook_on(
     }
     translations.coverage = coverage;
     pb.translations = translations;
+    // What Rust writes in words (page titles, phase windows, checklists)
+    // in the playbook's own language when it is not English (the
+    // templates' table reports its own diagnostics).
+    if pb.config.book.language != "en" {
+        let (words, _) = i18n::strings::UiStrings::load(&pb.config.book.language, Some(root));
+        pb.edition.words = Some(words);
+    }
     pb.warnings.extend(i18n_diags.0);
     let mut w = load_diags.0;
     w.append(&mut pb.warnings);

@@ -49,7 +49,9 @@ pub fn source_edition(pb: &Playbook) -> Edition {
         all: editions(pb),
         files: HashMap::new(),
         site_base: pb.config.build.sitemap_base().map(str::to_string),
-        words: None,
+        // The source language's words, when the load set them (a playbook
+        // written in another language than English).
+        words: pb.edition.words.clone(),
     }
 }
 

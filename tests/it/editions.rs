@@ -3,7 +3,7 @@
 //! words, `<html lang>`, a switcher to the same page in the other editions,
 //! `hreflang` alternates, and a note on every page not wholly translated.
 
-use crate::support::{broken_links, Fixture};
+use crate::support::{broken_links, read_site_file, Fixture};
 use sha2::{Digest, Sha256};
 
 fn sha256(bytes: &[u8]) -> String {
@@ -319,4 +319,34 @@ fn a_language_the_playbook_does_not_have_is_a_usage_error_naming_those_it_has() 
         run.stderr
     );
     assert!(run.stderr.contains("it has en, de"), "{}", run.stderr);
+}
+
+#[test]
+fn a_playbook_written_in_german_shows_german_titles_that_rust_writes_too() {
+    // No editions: the source language itself is German. A market
+    // checklist's title is written by Rust (previous/next links name it).
+    let fixture =
+        Fixture::skeleton().replace("book.toml", "language = \"en\"", "language = \"de\"");
+    fixture.build().assert_ok();
+    let site = crate::support::read_tree(&fixture.path("book"));
+    let pages: Vec<(&String, String)> = site
+        .iter()
+        .filter(|(k, _)| k.ends_with(".html"))
+        .map(|(k, v)| (k, String::from_utf8_lossy(v).into_owned()))
+        .collect();
+    let english: Vec<&&String> = pages
+        .iter()
+        .filter(|(_, t)| t.contains("launch checklist") || t.contains(" self-assessment<"))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        english.is_empty(),
+        "English titles Rust wrote, on {english:?}"
+    );
+    assert!(
+        pages.iter().any(|(_, t)| t.contains("Launch-Checkliste")),
+        "the German title is there instead"
+    );
+    let markets = read_site_file(&fixture.path("book"), "markets/index.html");
+    assert!(markets.contains("<title>Märkte") && markets.contains("lang=\"de\""));
 }
