@@ -129,12 +129,13 @@
     }
     return out;
   }
+  var BECAUSE = esc(tr("js-applies-because", "applies because"));
   function rowHtml(r) {
     var s = r.suffix !== null ? '\n<tr data-t="' + esc(r.suffix) + '"' : '\n<tr data-id="' + esc(r.id) + '"';
     if (r.critical) s += " class=crit";
     if (r.done !== null) s += ' data-done="' + esc(r.done.on) + '"' + (r.done.by !== null ? ' data-by="' + esc(r.done.by) + '"' : "");
     s += "><td><label><input type=checkbox" + (r.done !== null ? " checked" : "") + "> " + esc(r.task) + "</label>";
-    if (r.reasons.length) s += "<small>" + esc(r.reasons.join(", ")) + "</small>";
+    if (r.reasons.length) s += '<small data-because="' + BECAUSE + '">' + esc(r.reasons.join(", ")) + "</small>";
     if (r.also.length) {
       s += "<span class=also>" + tr("js-also", "also") + " " + r.also.map(function (x) {
         return '<a href="' + esc(root + x.url) + '">' + esc(x.framework + " › " + x.step) + "</a>";

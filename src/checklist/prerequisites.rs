@@ -59,10 +59,14 @@ fn company_state(pb: &Playbook, steps: impl Iterator<Item = Idx<Step>>) -> Strin
         .iter()
         .filter(|t| pb.company_progress.done.contains_key(t))
         .count();
+    let w = pb.words();
     match done {
-        0 => "not started".to_string(),
-        d if d == tasks.len() => "done".to_string(),
-        d => format!("{d} of {} done", tasks.len()),
+        0 => w.get("ck-prereq-not-started", &[]),
+        d if d == tasks.len() => w.get("ck-prereq-done", &[]),
+        d => w.get(
+            "ck-prereq-partly",
+            &[("done", d.into()), ("total", tasks.len().into())],
+        ),
     }
 }
 

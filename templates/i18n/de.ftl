@@ -572,3 +572,10 @@ heading-anchor = Link zu diesem Abschnitt
 ## between links to the section's page listing the rest.
 nav-earlier = … { $count } davor
 nav-more = … { $count } weitere
+
+## A market checklist's link back to its market's page.
+market-page = Marktseite
+
+## A company prerequisite's kind on a market checklist.
+prereq-kind-step = Schritt
+prereq-kind-phase = Phase

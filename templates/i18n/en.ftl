@@ -578,3 +578,10 @@ heading-anchor = Link to this section
 ## between links to the section's page listing the rest.
 nav-earlier = … { $count } earlier
 nav-more = … { $count } more
+
+## A market checklist's link back to its market's page.
+market-page = Market page
+
+## A company prerequisite's kind on a market checklist.
+prereq-kind-step = step
+prereq-kind-phase = phase

@@ -578,3 +578,10 @@ nav-more = … { $count } { $count ->
     [one] autre
    *[other] autres
 }
+
+## A market checklist's link back to its market's page.
+market-page = Page du marché
+
+## A company prerequisite's kind on a market checklist.
+prereq-kind-step = étape
+prereq-kind-phase = phase

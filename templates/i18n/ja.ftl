@@ -500,3 +500,10 @@ heading-anchor = このセクションへのリンク
 ## between links to the section's page listing the rest.
 nav-earlier = … 前の { $count } 件
 nav-more = … ほか { $count } 件
+
+## A market checklist's link back to its market's page.
+market-page = 市場のページ
+
+## A company prerequisite's kind on a market checklist.
+prereq-kind-step = ステップ
+prereq-kind-phase = フェーズ

@@ -50,7 +50,7 @@ pub(super) struct ChecklistMarket<'a> {
     /// The market page's URL (the markets index for the company program).
     pub(super) url: String,
     /// What the link to `url` says ("Market page").
-    pub(super) url_label: &'static str,
+    pub(super) url_label: String,
 }
 
 /// `checklist.html`'s own fields.

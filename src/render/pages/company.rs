@@ -47,7 +47,7 @@ impl Builder<'_> {
                 md: file_name(COMPANY_ID, Format::Md),
                 ics: Some(file_name(COMPANY_ID, Format::Ics)),
                 url: "markets/".into(),
-                url_label: "Markets",
+                url_label: self.word("nav-markets"),
             },
             phases: checklist_sheet::sheet(pb, &list),
             summary: checklist_sheet::summary(pb, &list),

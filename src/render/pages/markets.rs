@@ -514,7 +514,7 @@ impl Builder<'_> {
                 md: format!("../{}", file_name(&m.id, Format::Md)),
                 ics: (!dynamic).then(|| format!("../{}", file_name(&m.id, Format::Ics))),
                 url,
-                url_label: "Market page",
+                url_label: self.word("market-page"),
             },
             phases: list
                 .as_ref()

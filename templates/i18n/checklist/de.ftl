@@ -65,3 +65,8 @@ dur-months = { $count ->
     [one] { $count } Monat
    *[other] { $count } Monate
 }
+
+## How far the company has got with a prerequisite.
+ck-prereq-done = erledigt
+ck-prereq-not-started = nicht begonnen
+ck-prereq-partly = { $done } von { $total } erledigt

@@ -67,3 +67,8 @@ dur-months = { $count ->
     [one] { $count } month
    *[other] { $count } months
 }
+
+## How far the company has got with a prerequisite.
+ck-prereq-done = done
+ck-prereq-not-started = not started
+ck-prereq-partly = { $done } of { $total } done

@@ -62,3 +62,8 @@ dur-weeks = { $count ->
    *[other] { $count } semaines
 }
 dur-months = { $count } mois
+
+## How far the company has got with a prerequisite.
+ck-prereq-done = terminé
+ck-prereq-not-started = pas commencé
+ck-prereq-partly = { $done } sur { $total } terminées

@@ -47,3 +47,8 @@ ck-date-head = 日付
 dur-days = { $count }営業日
 dur-weeks = { $count }週間
 dur-months = { $count }か月
+
+## How far the company has got with a prerequisite.
+ck-prereq-done = 完了
+ck-prereq-not-started = 未着手
+ck-prereq-partly = { $total } 件中 { $done } 件完了
