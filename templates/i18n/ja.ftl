@@ -485,7 +485,8 @@ chart-launch-timeline = { $market }のローンチのタイムライン（キッ
 chart-framework-timeline = { $title }のタイムライン
 chart-component-timeline = { $title }のフェーズ（週単位のタイムライン）
 heat-title = 市場別、月ごとに期日を迎える未完了タスク
-heat-cell = { $market }、{ $month }：期日を迎える未完了タスク { $count } 件
+## 各セルはグラフの見出し（期日を迎える未完了タスク）を繰り返さない：市場、月、件数だけ
+heat-cell = { $market }、{ $month }：未完了 { $count } 件
 
 ## Markdown：注記ボックス（> [!NOTE]）の見出しと、各見出しのリンク
 
