@@ -32,6 +32,7 @@
 
 use crate::checklist::{Checklist, Program, Row};
 use crate::model::{Idx, Playbook, Step};
+use crate::page_kinds::{self, Page, PageKind};
 use jiff::civil::Date;
 use std::fmt::Write as _;
 
@@ -164,10 +165,17 @@ fn checklist_url(pb: &Playbook, prog: Program) -> Option<String> {
         return None;
     }
     let base = base.trim_end_matches('/');
-    Some(match prog {
-        Program::Market(m) => format!("{base}/markets/{}/checklist/", pb.markets[m].id),
-        Program::Company => format!("{base}/company/"),
-    })
+    let page = match prog {
+        Program::Market(m) => Page {
+            kind: PageKind::MarketChecklist,
+            idx: m.index(),
+        },
+        Program::Company => Page {
+            kind: PageKind::CompanyChecklist,
+            idx: 0,
+        },
+    };
+    Some(format!("{base}/{}", page_kinds::url(pb, page)))
 }
 
 /// The first day after a step's last due date (`DTEND` of an all-day event

@@ -144,8 +144,9 @@ pub struct PageKindInfo {
     /// What each page shows.
     pub pages: Pages,
     /// The kind's name as templates see it (`page.kind`: a CSS class, and
-    /// compared by name), and its English label. What a reader sees is
-    /// [`label`]: the message `page-<name>` of the edition's string table.
+    /// compared by name), and an entity kind's English label. What a
+    /// reader sees is [`label`]: the message `page-<name>` of the edition's
+    /// string table (for a page of its own, its title: "Success metrics").
     pub label: &'static str,
     /// Whether the full-text index holds these pages.
     pub indexed: bool,
@@ -516,10 +517,16 @@ pub fn path(pb: &Playbook, page: Page) -> String {
     }
 }
 
-/// The page's title in reading order (previous/next links).
+/// The page's title: its `<h1>` and `<title>`, its breadcrumb, and its
+/// previous/next link. An index page's is its kind's label.
 pub fn title(pb: &Playbook, page: Page) -> String {
     let words = pb.words();
     match (page.kind, info(page.kind).pages) {
+        (P::Home, _) => pb.config.book.title.clone(),
+        (P::Print, _) => words.get(
+            "print-title",
+            &[("book", pb.config.book.title.as_str().into())],
+        ),
         (P::MarketChecklist, _) => words.get(
             "market-launch-checklist",
             &[(
@@ -558,6 +565,96 @@ pub fn title(pb: &Playbook, page: Page) -> String {
             .map_or_else(|| label(pb, page.kind), |p| p.title.clone()),
         (_, One | Pages::IfLearning) => label(pb, page.kind),
     }
+}
+
+/// The page `page` sits under, for its breadcrumbs: an entity page's
+/// index, a component's framework, a step's component (or framework), a
+/// market's checklist's market, the learning path's pages' story. Top-level
+/// pages have none.
+pub fn parent(pb: &Playbook, page: Page) -> Option<Page> {
+    let single = |kind| Some(Page { kind, idx: 0 });
+    match page.kind {
+        P::Home
+        | P::StoryIndex
+        | P::FrameworksIndex
+        | P::MetricsIndex
+        | P::MarketsIndex
+        | P::RegulationsIndex
+        | P::ExpertsIndex
+        | P::ResearchIndex
+        | P::Print
+        | P::Search
+        | P::NotFound => None,
+        P::Chapter | P::LearningIndex => single(P::StoryIndex),
+        P::LevelAssessment | P::CombinedAssessment | P::Portfolio => single(P::LearningIndex),
+        P::Framework => single(P::FrameworksIndex),
+        P::Component => Some(Page {
+            kind: P::Framework,
+            idx: pb.components[Idx::new(page.idx)].framework.index(),
+        }),
+        P::Step => {
+            let s = &pb.steps[Idx::new(page.idx)];
+            Some(match s.component {
+                Some(c) => Page {
+                    kind: P::Component,
+                    idx: c.index(),
+                },
+                None => Page {
+                    kind: P::Framework,
+                    idx: s.framework.index(),
+                },
+            })
+        }
+        P::Metric => single(P::MetricsIndex),
+        P::Market | P::CompanyChecklist | P::Status => single(P::MarketsIndex),
+        P::MarketChecklist => Some(Page {
+            kind: P::Market,
+            idx: page.idx,
+        }),
+        P::Regulation => single(P::RegulationsIndex),
+        P::Expert => single(P::ExpertsIndex),
+        P::Research => single(P::ResearchIndex),
+    }
+}
+
+/// One link of a breadcrumb trail: a URL relative to the site root and
+/// what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Crumb {
+    /// Relative to the site root.
+    pub url: String,
+    /// The page's title ([`title`]), or a section of it.
+    pub title: String,
+}
+
+/// The breadcrumb trail between the home page and `page` (neither
+/// included): its [`parent`]s, outermost first, each with its [`url`] and
+/// [`title`]; a metric's trail ends at its group's section of the metrics
+/// index. Every page's breadcrumbs come from here.
+pub fn crumbs(pb: &Playbook, page: Page) -> Vec<Crumb> {
+    let mut trail = Vec::new();
+    let mut at = parent(pb, page);
+    while let Some(p) = at {
+        trail.push(Crumb {
+            url: url(pb, p),
+            title: title(pb, p),
+        });
+        at = parent(pb, p);
+    }
+    trail.reverse();
+    if page.kind == P::Metric {
+        let group = &pb.metric_groups[pb.metrics[Idx::new(page.idx)].group];
+        trail.push(Crumb {
+            url: format!("{}#{}", url(pb, single_page(P::MetricsIndex)), group.id),
+            title: group.title.clone(),
+        });
+    }
+    trail
+}
+
+/// The page of a kind that has one.
+fn single_page(kind: PageKind) -> Page {
+    Page { kind, idx: 0 }
 }
 
 /// The sidebar section the page opens.
@@ -812,10 +909,20 @@ mod tests {
     }
 
     #[test]
-    fn every_kind_has_a_label_in_the_string_table_whose_english_is_its_label() {
+    fn every_kind_has_a_label_in_the_string_table_and_an_entity_kinds_english_is_its_label() {
         let en = crate::i18n::strings::english();
         for k in PAGE_KINDS {
-            assert_eq!(en.get(&label_key(k.kind), &[]), k.label, "{}", k.name);
+            let english = en.get(&label_key(k.kind), &[]);
+            assert!(
+                !english.is_empty() && english != label_key(k.kind),
+                "{}",
+                k.name
+            );
+            // A page of its own (an index) is titled by its message, which
+            // may say more ("Success metrics" for the kind "Metrics").
+            if matches!(k.pages, Each(_) | Pages::Levels) {
+                assert_eq!(english, k.label, "{}", k.name);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ base-url = "/"
             r#"roles:
   - id: ops-lead
     title: Head of operations
+    leads_launch: true
   - id: legal
     title: Legal counsel
   - id: localization

@@ -781,11 +781,13 @@ pub fn find_market(pb: &Playbook, id: &str) -> Result<Idx<Market>, crate::diag::
     Err(crate::diag::Diagnostic::error(format!("no market `{id}`")).help(help))
 }
 
-/// Who owns a market's launch: its head of operations, else the first named
-/// team member with their role. Printed on every checklist page.
+/// Who owns a market's launch: its person in the role that leads launches
+/// (`leads_launch` in roles.yaml), else the first named team member with
+/// their role. Printed on every checklist page.
 pub fn launch_lead(pb: &Playbook, m: Idx<Market>) -> Option<String> {
     let team = &pb.markets[m].team;
-    team.get("ops-lead").cloned().or_else(|| {
+    let lead = pb.launch_lead_role.as_ref().and_then(|r| team.get(r));
+    lead.cloned().or_else(|| {
         team.iter().next().map(|(role, person)| {
             format!(
                 "{person} ({})",

@@ -156,12 +156,14 @@ fn lay_over(pb: &mut Playbook, texts: &HashMap<&str, &BTreeMap<String, String>>)
     for f in pb.frameworks.iter_mut() {
         let k = format!("framework:{}", f.id);
         set(&k, "title", &mut f.title);
+        set_opt(&k, "short_title", &mut f.short_title);
         set(&k, "summary", &mut f.summary);
         set_opt(&k, "body", &mut f.body);
     }
     for c in pb.components.iter_mut() {
         let k = format!("component:{}", c.id);
         set(&k, "title", &mut c.title);
+        set_opt(&k, "short_title", &mut c.short_title);
         set_opt(&k, "subtitle", &mut c.subtitle);
         set(&k, "summary", &mut c.summary);
         set_opt(&k, "body", &mut c.body);

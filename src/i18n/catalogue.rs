@@ -75,6 +75,7 @@ pub fn catalogue(pb: &Playbook) -> Catalogue {
             f.file,
             [
                 ("title", Some(f.title.as_str())),
+                ("short_title", s(&f.short_title)),
                 ("summary", Some(f.summary.as_str())),
                 ("body", s(&f.body)),
             ],
@@ -86,6 +87,7 @@ pub fn catalogue(pb: &Playbook) -> Catalogue {
             c.file,
             [
                 ("title", Some(c.title.as_str())),
+                ("short_title", s(&c.short_title)),
                 ("subtitle", s(&c.subtitle)),
                 ("summary", Some(c.summary.as_str())),
                 ("body", s(&c.body)),

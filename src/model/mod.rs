@@ -145,6 +145,8 @@ pub struct Framework {
     pub id: String,
     /// Title.
     pub title: String,
+    /// A shorter title for tight places (see [`Framework::label`]).
+    pub short_title: Option<String>,
     /// Summary (Markdown).
     pub summary: String,
     /// Introduction (Markdown).
@@ -161,6 +163,22 @@ pub struct Framework {
     pub scope: Scope,
     /// Source file index.
     pub file: Idx<SourceFile>,
+}
+
+impl Framework {
+    /// What tight places call it (a market page's timeline labels): its
+    /// `short_title`, else its title.
+    pub fn label(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+}
+
+impl Component {
+    /// What tight places call it (a market page's timeline labels): its
+    /// `short_title`, else its title.
+    pub fn label(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
 }
 
 /// A risk and its mitigation.
@@ -189,6 +207,8 @@ pub struct Component {
     pub number: Option<u32>,
     /// Title.
     pub title: String,
+    /// A shorter title for tight places (see [`Component::label`]).
+    pub short_title: Option<String>,
     /// Focus line.
     pub subtitle: Option<String>,
     /// Summary (Markdown).
@@ -621,6 +641,9 @@ pub struct Playbook {
     pub sources: IdxVec<SourceFile>,
     /// Role id → title.
     pub roles: BTreeMap<String, String>,
+    /// The role that leads a market's launch (`leads_launch: true` in
+    /// roles.yaml), named on every checklist.
+    pub launch_lead_role: Option<String>,
     /// Frameworks in order.
     pub frameworks: IdxVec<Framework>,
     /// Components.

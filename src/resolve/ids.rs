@@ -74,6 +74,21 @@ impl Resolver {
                 self.diags.push(d);
             }
             self.pb.roles.insert(role.id.clone(), role.title.clone());
+            if role.leads_launch {
+                if let Some(first) = &self.pb.launch_lead_role {
+                    let d = Diagnostic::error(format!(
+                        "two roles lead launches: `{first}` and `{}`",
+                        role.id
+                    ))
+                    .help(
+                        "a checklist names one launch lead: keep `leads_launch: true` on one role",
+                    );
+                    let d = self.at_key(d, file, &format!("roles[{i}].leads_launch"));
+                    self.diags.push(d);
+                } else {
+                    self.pb.launch_lead_role = Some(role.id.clone());
+                }
+            }
         }
     }
 }

@@ -79,6 +79,7 @@ pub fn resolve_with(
             config,
             sources: std::mem::take(&mut raw.sources),
             roles: BTreeMap::new(),
+            launch_lead_role: None,
             frameworks: IdxVec::new(),
             components: IdxVec::new(),
             phases: IdxVec::new(),

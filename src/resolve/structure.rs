@@ -30,6 +30,7 @@ impl Resolver {
         self.pb.frameworks.push(Framework {
             id: lf.raw.id.clone(),
             title: lf.raw.title.clone(),
+            short_title: lf.raw.short_title.clone(),
             summary: lf.raw.summary.clone(),
             body: lf.raw.body.clone(),
             source: lf.raw.source.clone(),
@@ -49,6 +50,7 @@ impl Resolver {
                 id: c.id.clone(),
                 number: c.number,
                 title: c.title.clone(),
+                short_title: c.short_title.clone(),
                 subtitle: c.subtitle.clone(),
                 summary: c.summary.clone(),
                 body: c.body.clone(),

@@ -59,7 +59,6 @@ of-total = { $part } von { $total }
 
 ## Die 404-Seite
 
-nf-title = Seite nicht gefunden
 nf-lead = Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie bei einer Umgliederung des Playbooks verschoben.
 nf-search-label = Suchen Sie die gewünschte Seite
 nf-or-browse = Oder beginnen Sie hier
@@ -483,7 +482,6 @@ nav-status = Stand der Markteinführungen
 nav-regulations = Rechtsvorschriften
 nav-experts = Fachleute
 nav-research = Studien
-research-title = Studien und Werkzeuge
 kinds-frameworks = Frameworks
 kinds-components = Komponenten
 kinds-steps = Schritte
@@ -499,7 +497,7 @@ kinds-story-chapters = Kapitel der Geschichte
 ## Seite ohne eigenen Titel, in Zurück-/Weiter-Links und im <title>
 
 page-home = Startseite
-page-story-index = Geschichte
+page-story-index = Die Geschichte
 page-chapter = Kapitel der Geschichte
 page-learning-path = Lernpfad
 page-level-assessment = Selbsteinschätzung
@@ -509,7 +507,7 @@ page-frameworks-index = Frameworks
 page-framework = Framework
 page-component = Komponente
 page-step = Schritt
-page-metrics-index = Kennzahlen
+page-metrics-index = Erfolgskennzahlen
 page-metric = Kennzahl
 page-markets-index = Märkte
 page-market = Markt
@@ -520,7 +518,7 @@ page-regulations-index = Rechtsvorschriften
 page-regulation = Rechtsvorschrift
 page-experts-index = Fachleute
 page-expert = Fachperson
-page-research-index = Studien
+page-research-index = Studien und Werkzeuge
 page-research = Studie
 page-print = Druckfassung
 page-search = Suche

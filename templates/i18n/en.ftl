@@ -59,7 +59,6 @@ of-total = { $part } of { $total }
 
 ## The 404 page
 
-nf-title = Page not found
 nf-lead = There is no page at this address. It may have moved when the playbook was reorganised.
 nf-search-label = Search for the page you were looking for
 nf-or-browse = Or start from
@@ -488,7 +487,6 @@ nav-status = Launch status
 nav-regulations = Regulations
 nav-experts = Experts
 nav-research = Research
-research-title = Research and toolkit
 # A kind's plural name (backlinks; kinds-<the English name, slugified>).
 kinds-frameworks = Frameworks
 kinds-components = Components
@@ -505,7 +503,7 @@ kinds-story-chapters = Story chapters
 ## has none of its own, in previous/next links and <title>
 
 page-home = Home
-page-story-index = Story
+page-story-index = The story
 page-chapter = Story chapter
 page-learning-path = Learning path
 page-level-assessment = Self-assessment
@@ -515,7 +513,7 @@ page-frameworks-index = Frameworks
 page-framework = Framework
 page-component = Component
 page-step = Step
-page-metrics-index = Metrics
+page-metrics-index = Success metrics
 page-metric = Metric
 page-markets-index = Markets
 page-market = Market
@@ -526,11 +524,11 @@ page-regulations-index = Regulations
 page-regulation = Regulation
 page-experts-index = Experts
 page-expert = Expert
-page-research-index = Research
+page-research-index = Research and toolkit
 page-research = Research
 page-print = Print
 page-search = Search
-page-not-found = Not found
+page-not-found = Page not found
 market-launch-checklist = { $market } launch checklist
 # The company's checklist when book.toml's [company] has no name.
 company-program = Company program

@@ -59,7 +59,6 @@ of-total = { $part } sur { $total }
 
 ## La page 404
 
-nf-title = Page introuvable
 nf-lead = Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée lors d’une réorganisation du playbook.
 nf-search-label = Recherchez la page que vous cherchiez
 nf-or-browse = Ou commencez par
@@ -483,7 +482,6 @@ nav-status = État des lancements
 nav-regulations = Réglementations
 nav-experts = Experts
 nav-research = Études
-research-title = Études et boîte à outils
 kinds-frameworks = Cadres
 kinds-components = Composants
 kinds-steps = Étapes
@@ -499,7 +497,7 @@ kinds-story-chapters = Chapitres du récit
 ## sans titre propre, dans les liens précédent/suivant et le <title>
 
 page-home = Accueil
-page-story-index = Récit
+page-story-index = Le récit
 page-chapter = Chapitre du récit
 page-learning-path = Parcours d’apprentissage
 page-level-assessment = Auto-évaluation
@@ -509,7 +507,7 @@ page-frameworks-index = Cadres
 page-framework = Cadre
 page-component = Composant
 page-step = Étape
-page-metrics-index = Indicateurs
+page-metrics-index = Indicateurs de réussite
 page-metric = Indicateur
 page-markets-index = Marchés
 page-market = Marché
@@ -520,7 +518,7 @@ page-regulations-index = Réglementations
 page-regulation = Réglementation
 page-experts-index = Experts
 page-expert = Expert
-page-research-index = Études
+page-research-index = Études et boîte à outils
 page-research = Étude
 page-print = Version imprimable
 page-search = Recherche

@@ -56,7 +56,6 @@ of-total = { $part } / { $total }
 
 ## 404 ページ
 
-nf-title = ページが見つかりません
 nf-lead = このアドレスにはページがありません。Playbook の再構成で移動した可能性があります。
 nf-search-label = お探しのページを検索
 nf-or-browse = こちらから始める
@@ -417,7 +416,6 @@ nav-status = ローンチ状況
 nav-regulations = 規制
 nav-experts = 専門家
 nav-research = 調査
-research-title = 調査とツールキット
 kinds-frameworks = フレームワーク
 kinds-components = コンポーネント
 kinds-steps = ステップ
@@ -443,7 +441,7 @@ page-frameworks-index = フレームワーク
 page-framework = フレームワーク
 page-component = コンポーネント
 page-step = ステップ
-page-metrics-index = 指標
+page-metrics-index = 成功指標
 page-metric = 指標
 page-markets-index = 市場
 page-market = 市場
@@ -454,7 +452,7 @@ page-regulations-index = 規制
 page-regulation = 規制
 page-experts-index = 専門家
 page-expert = 専門家
-page-research-index = 調査
+page-research-index = 調査とツールキット
 page-research = 調査
 page-print = 印刷用
 page-search = 検索

@@ -749,3 +749,107 @@ fn search_snippets_keep_a_tasks_title_owner_and_text_apart() {
         "Legal counsel · List the rules of the market. Done when each has an owner."
     );
 }
+
+/// Each `<a href="…">text</a>` inside `html[start..]` up to `end_tag`:
+/// (href, text with tags removed).
+fn anchors_in(html: &str, start: &str, end_tag: &str) -> Vec<(String, String)> {
+    let Some(i) = html.find(start) else {
+        return Vec::new();
+    };
+    let part = &html[i..];
+    let part = &part[..part.find(end_tag).unwrap_or(part.len())];
+    let mut out = Vec::new();
+    for piece in part.split("<a ").skip(1) {
+        let Some(h) = piece.find("href=\"") else {
+            continue;
+        };
+        let href = &piece[h + 6..];
+        let href = &href[..href.find('"').unwrap_or(0)];
+        let body = &piece[piece.find('>').map_or(0, |g| g + 1)..];
+        let body = &body[..body.find("</a>").unwrap_or(body.len())];
+        // Previous/next links start with a `<span>` naming the direction.
+        let body = body.rsplit("</span>").next().unwrap_or(body);
+        out.push((href.to_string(), text_of(body)));
+    }
+    out
+}
+
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+}
+
+#[test]
+fn every_breadcrumb_and_previous_next_link_says_the_heading_of_the_page_it_opens() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().expect("output folder");
+    let dest = out.path().join("site");
+    let run = run_in(
+        repo,
+        &["build", "--dest", dest.to_str().expect("utf-8 path")],
+        DEFAULT_TIMEOUT,
+    );
+    run.assert_ok();
+    let files = read_tree(&dest);
+    let heading = |rel: &str| -> Option<String> {
+        let html = String::from_utf8_lossy(files.get(rel)?).into_owned();
+        let i = html.find("<h1")?;
+        let body = &html[i..];
+        let body = &body[body.find('>')? + 1..body.find("</h1>")?];
+        Some(text_of(body))
+    };
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for (rel, bytes) in &files {
+        // The source site's pages (the editions under /de/ and /ja/ are
+        // the same pages in another language).
+        if !rel.ends_with("index.html") || rel.starts_with("de/") || rel.starts_with("ja/") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let dir = Path::new(rel).parent().expect("a folder");
+        // The trail starts at the home page, called "Home" there.
+        let mut links: Vec<_> = anchors_in(&html, "<nav class=\"breadcrumbs\"", "</nav>")
+            .into_iter()
+            .skip(1)
+            .collect();
+        links.extend(anchors_in(&html, "<nav class=\"prev-next\"", "</nav>"));
+        for (href, text) in links {
+            if href.contains('#') {
+                continue; // a section of a page (a metric's group)
+            }
+            let mut target = dir.to_path_buf();
+            for part in href.split('/').filter(|p| !p.is_empty()) {
+                if part == ".." {
+                    target.pop();
+                } else {
+                    target.push(part);
+                }
+            }
+            let target = target.join("index.html");
+            let target = target.to_str().expect("utf-8").to_string();
+            match heading(&target) {
+                Some(h) if h == text => checked += 1,
+                Some(h) => problems.push(format!(
+                    "{rel}: link to {target} says {text:?}, its heading is {h:?}"
+                )),
+                None => problems.push(format!(
+                    "{rel}: link to {target} ({text:?}) opens no page with a heading"
+                )),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(checked > 500, "only {checked} links checked");
+}

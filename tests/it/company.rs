@@ -358,3 +358,37 @@ fn the_site_has_the_company_page_linked_from_the_markets_and_their_checklists() 
         "a merged row links its other source"
     );
 }
+
+/// Which role leads a launch is data: the role marked `leads_launch` in
+/// roles.yaml, whatever its id. Moving the mark moves the name on every
+/// checklist; without a mark the checklist names the first team member
+/// with their role.
+#[test]
+fn the_launch_lead_is_the_person_in_the_role_marked_leads_launch() {
+    let moved = crate::support::Fixture::skeleton()
+        .replace(
+            "content/roles.yaml",
+            "    title: Head of operations\n    leads_launch: true\n",
+            "    title: Head of operations\n",
+        )
+        .replace(
+            "content/roles.yaml",
+            "    title: Legal counsel\n",
+            "    title: Legal counsel\n    leads_launch: true\n",
+        );
+    let site = moved.build_to_temp(&[]);
+    let de = site.page("markets/de/checklist/index.html");
+    assert!(de.contains("· Operations lead: Anna Schmidt</p>"), "{de}");
+
+    let unmarked = crate::support::Fixture::skeleton().replace(
+        "content/roles.yaml",
+        "    title: Head of operations\n    leads_launch: true\n",
+        "    title: Head of operations\n",
+    );
+    let site = unmarked.build_to_temp(&[]);
+    let de = site.page("markets/de/checklist/index.html");
+    assert!(
+        de.contains("· Operations lead: Anna Schmidt (Legal counsel)</p>"),
+        "{de}"
+    );
+}

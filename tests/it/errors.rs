@@ -466,3 +466,19 @@ fn component_listed_without_its_file_points_at_the_list_item() {
     assert_eq!(e.place(), format!("{FW}:4:26"));
     assert_eq!(e.underlined(), "compliants");
 }
+
+#[test]
+fn two_roles_leading_launches_is_an_error_at_the_second_mark() {
+    let run = Fixture::skeleton()
+        .replace(
+            "content/roles.yaml",
+            "    title: Legal counsel\n",
+            "    title: Legal counsel\n    leads_launch: true\n",
+        )
+        .build();
+    let e = run.only_error();
+    e.assert_complete();
+    assert_eq!(e.message, "two roles lead launches: `ops-lead` and `legal`");
+    assert_eq!(e.place(), "content/roles.yaml:7:5");
+    assert!(e.help().contains("leads_launch: true"), "{e}");
+}

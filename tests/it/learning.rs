@@ -221,7 +221,7 @@ fn a_level_assessment_has_weighted_parts_questions_rubrics_and_worked_answers() 
     assert!(page.contains("rel=\"prev\" href=\"../../story/the-pager-and-the-playbook/\""));
     assert!(page.contains("rel=\"next\" href=\"../../story/promises-we-can-keep/\""));
     // Breadcrumbs: Story, then the learning path.
-    assert!(page.contains("<li><a href=\"../../story/\">Story</a></li><li><a href=\"../../learning/\">Learning path</a></li>"));
+    assert!(page.contains("<li><a href=\"../../story/\">The story</a></li><li><a href=\"../../learning/\">Learning path</a></li>"));
 }
 
 #[test]

@@ -34,6 +34,12 @@ pub struct RawRole {
     pub id: String,
     /// The role's name as readers see it, e.g. "Legal counsel".
     pub title: String,
+    /// Whether this role leads a market's launch: every checklist names the
+    /// market's person in this role (its `team:`) as the launch lead. At
+    /// most one role; without one, the checklist names the team's first
+    /// member and their role.
+    #[serde(default)]
+    pub leads_launch: bool,
 }
 
 mod learning;

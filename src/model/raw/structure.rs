@@ -14,6 +14,10 @@ pub struct RawFramework {
     pub id: String,
     /// The framework's title.
     pub title: String,
+    /// A shorter title for tight places (the labels of a market page's
+    /// timeline), e.g. "AI Operations"; the title when absent.
+    #[serde(default)]
+    pub short_title: Option<String>,
     /// One paragraph on the framework (Markdown; may use `[[kind:id]]`
     /// references).
     pub summary: String,
@@ -98,6 +102,11 @@ pub struct RawComponent {
     pub number: Option<u32>,
     /// The component's title.
     pub title: String,
+    /// A shorter title for tight places (the labels of a market page's
+    /// timeline), e.g. "Market Localization and Cultural Adaptation" for
+    /// "… System"; the title when absent.
+    #[serde(default)]
+    pub short_title: Option<String>,
     /// The component's focus, one line.
     #[serde(default)]
     pub subtitle: Option<String>,

@@ -303,20 +303,26 @@ impl<'a> Builder<'a> {
         base_context(self.pb, self.security, nav, base, prev, next)
     }
 
-    pub(super) fn base(
-        &self,
-        title: impl Into<String>,
-        url: impl Into<String>,
-        section: Section,
-        kind: &'static str,
-    ) -> PageBase {
+    /// A page's base context from the page table: its title, URL,
+    /// breadcrumbs, sidebar section and label. Every page's title and
+    /// breadcrumbs come from the page table (`page_kinds::title`,
+    /// `page_kinds::crumbs`), so a page's `<h1>`, its breadcrumb on the
+    /// pages under it and its previous/next link say the same.
+    pub(super) fn page_base(&self, page: Page) -> PageBase {
+        let pb = self.pb;
         PageBase {
-            title: title.into(),
-            url: url.into(),
-            section,
-            crumbs: Vec::new(),
+            title: page_kinds::title(pb, page),
+            url: page_kinds::url(pb, page),
+            section: page_kinds::section(pb, page),
+            crumbs: page_kinds::crumbs(pb, page)
+                .into_iter()
+                .map(|c| LinkCtx {
+                    url: c.url,
+                    title: c.title,
+                })
+                .collect(),
             file: None,
-            kind_label: kind,
+            kind_label: page_kinds::info(page.kind).label,
             toc: Vec::new(),
             description: String::new(),
             nav_pos: None,
@@ -324,14 +330,21 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A page's base context from the page table: its URL, sidebar section
-    /// and label; `title` is what the page shows.
-    pub(super) fn page_base(&self, page: Page, title: impl Into<String>) -> PageBase {
-        self.base(
-            title,
-            page_kinds::url(self.pb, page),
-            page_kinds::section(self.pb, page),
-            page_kinds::info(page.kind).label,
+    /// A checklist page's `<meta name="description">`: its title, how
+    /// many tasks, from which kickoff (in the edition's language).
+    pub(super) fn checklist_description(
+        &self,
+        title: &str,
+        tasks: usize,
+        kickoff: jiff::civil::Date,
+    ) -> String {
+        self.words().get(
+            "ck-meta-description",
+            &[
+                ("title", title.into()),
+                ("count", tasks.into()),
+                ("kickoff", kickoff.to_string().into()),
+            ],
         )
     }
 
@@ -383,13 +396,6 @@ impl<'a> Builder<'a> {
     /// with arguments.
     pub(super) fn words(&self) -> &crate::i18n::strings::UiStrings {
         self.templates.words()
-    }
-
-    pub(super) fn crumb(&self, url: &str, title: &str) -> LinkCtx {
-        LinkCtx {
-            url: url.into(),
-            title: title.into(),
-        }
     }
 
     fn task_markets(&self, ti: Idx<Task>) -> TaskMarkets<'_> {

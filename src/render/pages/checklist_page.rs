@@ -17,8 +17,11 @@ pub(super) struct CompanyLink<'a> {
     pub(super) url: &'static str,
 }
 
-/// The site-relative URL of the company program's checklist page.
-pub(super) const COMPANY_URL: &str = "company/";
+/// The site-relative URL of the company program's checklist page, from
+/// the page table.
+pub(super) fn company_url() -> &'static str {
+    crate::page_kinds::info(crate::page_kinds::PageKind::CompanyChecklist).url_pattern
+}
 
 /// The link to the company program's page; none when the playbook has no
 /// `[company]` program.
@@ -26,7 +29,7 @@ pub(super) fn company_link(pb: &Playbook) -> Option<CompanyLink<'_>> {
     pb.config.company.as_ref().map(|c| CompanyLink {
         name: c.name(),
         kickoff: c.kickoff,
-        url: COMPANY_URL,
+        url: company_url(),
     })
 }
 

@@ -4,7 +4,7 @@
 //! markets' checklist template; the markets index and every market's
 //! checklist page link it.
 
-use super::checklist_page::{ChecklistMarket, ChecklistPage, COMPANY_URL};
+use super::checklist_page::{ChecklistMarket, ChecklistPage};
 use super::*;
 use crate::checklist::{Program, COMPANY_ID};
 use crate::checklist_format::{file_name, Format};
@@ -12,7 +12,7 @@ use crate::render::checklist_sheet;
 
 /// The files beside the company page, by path (for `serve`).
 pub(super) fn download_paths() -> Vec<String> {
-    crate::checklist_format::site_download_paths(COMPANY_ID, COMPANY_URL)
+    crate::checklist_format::site_download_paths(COMPANY_ID, super::checklist_page::company_url())
 }
 
 impl Builder<'_> {
@@ -23,18 +23,17 @@ impl Builder<'_> {
             kind: PageKind::CompanyChecklist,
             idx: 0,
         };
+        let markets = Page {
+            kind: PageKind::MarketsIndex,
+            idx: 0,
+        };
         let head = Program::Company.head(pb);
         let list = self
             .lists
             .checklist(Program::Company, checklist::Order::Date);
         let rows = &list.rows;
-        let mut base = self.page_base(page, format!("{} checklist", head.name));
-        base.crumbs = vec![self.crumb("markets/", &self.word("nav-markets"))];
-        base.description = format!(
-            "The work done once for the company: {} tasks from kickoff {}",
-            rows.len(),
-            head.kickoff
-        );
+        let mut base = self.page_base(page);
+        base.description = self.checklist_description(&base.title, rows.len(), head.kickoff);
         let own = ChecklistPage {
             market: ChecklistMarket {
                 id: COMPANY_ID,
@@ -46,15 +45,15 @@ impl Builder<'_> {
                 csv: file_name(COMPANY_ID, Format::Csv),
                 md: file_name(COMPANY_ID, Format::Md),
                 ics: Some(file_name(COMPANY_ID, Format::Ics)),
-                url: "markets/".into(),
-                url_label: self.word("nav-markets"),
+                url: page_kinds::url(pb, markets),
+                url_label: page_kinds::title(pb, markets),
             },
             phases: checklist_sheet::sheet(pb, &list),
             summary: checklist_sheet::summary(pb, &list),
             prereqs: Vec::new(),
             company: None,
         };
-        let files = crate::checklist_format::site_downloads(pb, &list, COMPANY_URL);
+        let files = crate::checklist_format::site_downloads(pb, &list, &page_kinds::url(pb, page));
         (self.job(page, base, own), files)
     }
 }

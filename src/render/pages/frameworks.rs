@@ -206,7 +206,7 @@ impl Builder<'_> {
                 ),
             })
             .collect();
-        let base = self.page_base(page, self.word("section-frameworks"));
+        let base = self.page_base(page);
         self.job(page, base, FrameworksPage { frameworks })
     }
 
@@ -223,8 +223,7 @@ impl Builder<'_> {
             .as_deref()
             .map(|b| self.md.doc(b, f.file))
             .unwrap_or_default();
-        let mut base = self.page_base(page, f.title.clone());
-        base.crumbs = vec![self.crumb("frameworks/", &self.word("nav-frameworks"))];
+        let mut base = self.page_base(page);
         base.file = Some(f.file);
         base.toc = toc;
         base.description = plain(pb, &f.summary);
@@ -308,11 +307,7 @@ impl Builder<'_> {
             .as_deref()
             .map(|b| self.md.doc(b, c.file))
             .unwrap_or_default();
-        let mut base = self.page_base(page, c.title.clone());
-        base.crumbs = vec![
-            self.crumb("frameworks/", &self.word("nav-frameworks")),
-            link(pb, EntityRef::from(c.framework)),
-        ];
+        let mut base = self.page_base(page);
         base.file = Some(c.file);
         base.toc = toc;
         base.description = plain(pb, &c.summary);
@@ -350,15 +345,8 @@ impl Builder<'_> {
             kind: PageKind::Step,
             idx: si.index(),
         };
-        let mut base = self.page_base(page, s.title.clone());
+        let mut base = self.page_base(page);
         base.nav_pos = Some(si.index());
-        base.crumbs = vec![
-            self.crumb("frameworks/", &self.word("nav-frameworks")),
-            link(pb, EntityRef::from(s.framework)),
-        ];
-        if let Some(c) = s.component {
-            base.crumbs.push(link(pb, EntityRef::from(c)));
-        }
         base.file = Some(s.file);
         base.description = s
             .guidance

@@ -419,21 +419,13 @@ impl Builder<'_> {
         self.broken(format!(
             "a learning page ({page:?}) without a learning path"
         ));
-        self.job(page, self.page_base(page, ""), ())
+        self.job(page, self.page_base(page), ())
     }
 
-    /// The shared parts of a learning page's base: title from the page
-    /// table, breadcrumbs (Story, and the learning path's page under it),
+    /// The shared parts of a learning page's base: the page table's, and
     /// the source file.
     fn learning_base(&self, lp: &LearningPath, page: Page) -> PageBase {
-        let mut base = self.page_base(page, page_kinds::title(self.pb, page));
-        base.crumbs = vec![self.crumb("story/", &self.word("nav-story"))];
-        if page.kind != PageKind::LearningIndex {
-            base.crumbs.push(LinkCtx {
-                url: page_kinds::url(self.pb, single(PageKind::LearningIndex)),
-                title: page_kinds::title(self.pb, single(PageKind::LearningIndex)),
-            });
-        }
+        let mut base = self.page_base(page);
         base.file = Some(lp.file);
         base
     }

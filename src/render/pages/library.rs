@@ -247,7 +247,7 @@ impl Builder<'_> {
                 markets: markets_under(pb, i),
             })
             .collect();
-        let base = self.page_base(page, self.word("nav-regulations"));
+        let base = self.page_base(page);
         self.job(page, base, RegulationsPage { regulations })
     }
 
@@ -259,9 +259,8 @@ impl Builder<'_> {
             kind: PageKind::Regulation,
             idx: i.index(),
         };
-        let mut base = self.page_base(page, g.name.clone());
+        let mut base = self.page_base(page);
         base.nav_pos = Some(i.index());
-        base.crumbs = vec![self.crumb("regulations/", &self.word("nav-regulations"))];
         base.file = Some(g.file);
         base.description = plain(pb, &g.summary);
         let heading = |level: u8, id: &str, text: &str| crate::markdown::Heading {
@@ -378,7 +377,7 @@ impl Builder<'_> {
                 insight: self.md.opt_inline(&x.insight, x.file),
             })
             .collect();
-        let base = self.page_base(page, self.word("nav-experts"));
+        let base = self.page_base(page);
         self.job(page, base, ExpertsPage { experts })
     }
 
@@ -390,9 +389,8 @@ impl Builder<'_> {
             kind: PageKind::Expert,
             idx: i.index(),
         };
-        let mut base = self.page_base(page, x.name.clone());
+        let mut base = self.page_base(page);
         base.nav_pos = Some(i.index());
-        base.crumbs = vec![self.crumb("experts/", &self.word("nav-experts"))];
         base.file = Some(x.file);
         base.description = format!("{} — {}", x.name, x.role);
         let own = ExpertPage {
@@ -451,7 +449,7 @@ impl Builder<'_> {
                 }),
             }
         }
-        let base = self.page_base(page, self.word("research-title"));
+        let base = self.page_base(page);
         self.job(page, base, ResearchIndexPage { categories })
     }
 
@@ -464,9 +462,8 @@ impl Builder<'_> {
             idx: i.index(),
         };
         let (body, toc) = self.md.doc(&x.body, x.file);
-        let mut base = self.page_base(page, x.title.clone());
+        let mut base = self.page_base(page);
         base.nav_pos = Some(i.index());
-        base.crumbs = vec![self.crumb("research/", &self.word("nav-research"))];
         base.file = Some(x.file);
         base.toc = toc;
         base.description = x

@@ -203,7 +203,7 @@ impl Builder<'_> {
             kind: PageKind::MarketsIndex,
             idx: 0,
         };
-        let base = self.page_base(page, self.word("section-markets"));
+        let base = self.page_base(page);
         self.job(
             page,
             base,
@@ -227,15 +227,11 @@ impl Builder<'_> {
         let list = (!dynamic).then(|| self.lists.checklist_of(&sched, checklist::Order::Date));
         let rows: &[checklist::Row<'_>] = list.as_ref().map_or(&[], |l| &l.rows);
         let count = sched.list.rows.len();
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::Market,
-                idx: mi.index(),
-            },
-            m.name.clone(),
-        );
+        let mut base = self.page_base(Page {
+            kind: PageKind::Market,
+            idx: mi.index(),
+        });
         base.nav_pos = Some(mi.index());
-        base.crumbs = vec![self.crumb("markets/", &self.word("nav-markets"))];
         base.file = Some(m.file);
         base.description = m
             .summary
@@ -294,22 +290,14 @@ impl Builder<'_> {
                     continue;
                 };
                 last_end = last_end.max(span.shown_end());
-                let label = match ph.component {
-                    Some(c) => format!(
-                        "{}: {}",
-                        pb.components[c].title.replace(" System", ""),
-                        ph.title
-                    ),
-                    None => format!(
-                        "{}: {}",
-                        f.title
-                            .split_whitespace()
-                            .take(2)
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                        ph.title
-                    ),
-                };
+                let label = format!(
+                    "{}: {}",
+                    match ph.component {
+                        Some(c) => pb.components[c].label(),
+                        None => f.label(),
+                    },
+                    ph.title
+                );
                 fw = Some(fw.map_or(span, |x| x.union(span)));
                 if !phase_bars {
                     continue;
@@ -482,26 +470,13 @@ impl Builder<'_> {
 
         // The printable checklist.
         let curl = format!("{url}checklist/");
-        let mut base = self.page_base(
-            Page {
-                kind: PageKind::MarketChecklist,
-                idx: mi.index(),
-            },
-            self.words().get(
-                "market-launch-checklist",
-                &[("market", m.name.as_str().into())],
-            ),
-        );
+        let mut base = self.page_base(Page {
+            kind: PageKind::MarketChecklist,
+            idx: mi.index(),
+        });
         base.nav_pos = Some(mi.index());
-        base.crumbs = vec![
-            self.crumb("markets/", &self.word("nav-markets")),
-            link(pb, r),
-        ];
         base.file = Some(m.file);
-        base.description = format!(
-            "Launch checklist for {}: {} tasks from kickoff {}",
-            m.name, count, m.kickoff
-        );
+        base.description = self.checklist_description(&base.title, count, m.kickoff);
         let own = ChecklistPage {
             market: ChecklistMarket {
                 id: &m.id,

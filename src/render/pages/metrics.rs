@@ -104,7 +104,7 @@ impl Builder<'_> {
                     .collect(),
             })
             .collect();
-        let base = self.page_base(page, self.word("section-success-metrics"));
+        let base = self.page_base(page);
         self.job(page, base, MetricsPage { groups })
     }
 
@@ -134,12 +134,8 @@ impl Builder<'_> {
             kind: PageKind::Metric,
             idx: mi.index(),
         };
-        let mut base = self.page_base(page, m.name.clone());
+        let mut base = self.page_base(page);
         base.nav_pos = Some(m.group.index());
-        base.crumbs = vec![
-            self.crumb("metrics/", &self.word("nav-metrics")),
-            self.crumb(&format!("metrics/#{}", g.id), &g.title),
-        ];
         base.file = Some(m.file);
         base.description = format!("{} — {}", m.name, m.target.text);
         let unit = &m.target.unit;

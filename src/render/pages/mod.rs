@@ -26,7 +26,7 @@ mod status;
 mod story;
 
 use super::context::{
-    base_context, link, plain, step_label, BaseContext, LinkCtx, Md, PageBase, PageContext, Section,
+    base_context, link, plain, step_label, BaseContext, LinkCtx, Md, PageBase, PageContext,
 };
 use super::sidebar::{NavCache, NavKey};
 use super::svg::{self, Bar, Timeline, ValueBar};

@@ -66,13 +66,7 @@ impl Builder<'_> {
             kind: PageKind::Print,
             idx: 0,
         };
-        let base = self.page_base(
-            page,
-            self.words().get(
-                "print-title",
-                &[("book", pb.config.book.title.as_str().into())],
-            ),
-        );
+        let base = self.page_base(page);
         // The whole playbook's Markdown: rendered in parallel (this one page
         // would otherwise be the last unit still running in a large build).
         use rayon::prelude::*;
@@ -203,7 +197,7 @@ impl Builder<'_> {
             kind: PageKind::Search,
             idx: 0,
         };
-        let base = self.page_base(page, self.word("search-button"));
+        let base = self.page_base(page);
         self.job(page, base, NoFields {})
     }
 
@@ -212,7 +206,7 @@ impl Builder<'_> {
             kind: PageKind::NotFound,
             idx: 0,
         };
-        let base = self.page_base(page, self.word("nf-title"));
+        let base = self.page_base(page);
         // 404.html sits at the root but is served for any path: use absolute links from base-url.
         let base_url = &self.pb.config.build.base_url;
         let mut base = self.base_ctx(base);

@@ -57,8 +57,7 @@ impl<'a> Builder<'a> {
             kind: PageKind::Status,
             idx: 0,
         };
-        let mut base = self.page_base(page, self.word("launch-status"));
-        base.crumbs = vec![self.crumb("markets/", &self.word("nav-markets"))];
+        let mut base = self.page_base(page);
         base.description =
             "Where each market's launch stands: done, overdue, next due, on track or late.".into();
         let data = self.status_data().clone();

@@ -148,7 +148,7 @@ impl Builder<'_> {
             kind: PageKind::Home,
             idx: 0,
         };
-        let mut base = self.page_base(page, pb.config.book.title.clone());
+        let mut base = self.page_base(page);
         base.description = pb.config.book.description.clone();
         let frameworks = pb
             .frameworks
@@ -226,7 +226,7 @@ impl Builder<'_> {
             kind: PageKind::StoryIndex,
             idx: 0,
         };
-        let mut base = self.page_base(page, self.word("section-story"));
+        let mut base = self.page_base(page);
         base.description =
             "Maya Patel's journey, chapter by chapter, with the framework she puts to work.".into();
         let own = StoryPage {
@@ -245,9 +245,8 @@ impl Builder<'_> {
             idx: i.index(),
         };
         let (body, toc) = self.md.shared_doc(&c.body, c.file);
-        let mut base = self.page_base(page, c.title.clone());
+        let mut base = self.page_base(page);
         base.nav_pos = Some(i.index());
-        base.crumbs = vec![self.crumb("story/", &self.word("nav-story"))];
         base.file = Some(c.file);
         base.toc = toc;
         base.description = c

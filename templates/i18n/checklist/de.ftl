@@ -70,3 +70,7 @@ dur-months = { $count ->
 ck-prereq-done = erledigt
 ck-prereq-not-started = nicht begonnen
 ck-prereq-partly = { $done } von { $total } erledigt
+ck-meta-description = { $title }: { $count ->
+    [one] { $count } Aufgabe
+   *[other] { $count } Aufgaben
+} ab dem Kickoff am { $kickoff }

@@ -72,3 +72,8 @@ dur-months = { $count ->
 ck-prereq-done = done
 ck-prereq-not-started = not started
 ck-prereq-partly = { $done } of { $total } done
+# A checklist page's description (its <meta name="description">).
+ck-meta-description = { $title }: { $count ->
+    [one] { $count } task
+   *[other] { $count } tasks
+} from kickoff { $kickoff }

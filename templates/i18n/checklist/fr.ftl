@@ -67,3 +67,7 @@ dur-months = { $count } mois
 ck-prereq-done = terminé
 ck-prereq-not-started = pas commencé
 ck-prereq-partly = { $done } sur { $total } terminées
+ck-meta-description = { $title } : { $count ->
+    [one] { $count } tâche
+   *[other] { $count } tâches
+} à partir du lancement du projet le { $kickoff }

@@ -52,3 +52,4 @@ dur-months = { $count }か月
 ck-prereq-done = 完了
 ck-prereq-not-started = 未着手
 ck-prereq-partly = { $total } 件中 { $done } 件完了
+ck-meta-description = { $title }：キックオフ { $kickoff } から { $count } 件のタスク
