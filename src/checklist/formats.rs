@@ -956,3 +956,37 @@ pub fn to_json(pb: &Playbook, list: &Checklist<'_>) -> String {
     };
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each shipped language names every CSV column (else its CSV falls
+    /// back to the English header), and the English table's names are
+    /// the columns' own.
+    #[test]
+    fn checklist_csv_header_names_every_column_in_every_language() {
+        let english: Vec<&str> = CSV_COLUMNS.iter().map(|c| c.name).collect();
+        for lang in ["en", "de", "fr", "ja"] {
+            let (w, _) = crate::i18n::strings::UiStrings::load(lang, None);
+            let labels = w.get("ck-csv-header", &[]);
+            let cells: Vec<&str> = labels.split(',').map(str::trim).collect();
+            assert_eq!(cells.len(), CSV_COLUMNS.len(), "{lang}: {labels}");
+            if lang == "en" {
+                assert_eq!(cells, english);
+            }
+        }
+    }
+
+    /// The spec data.js carries names each value as the JSON row does.
+    #[test]
+    fn checklist_spec_names_values_as_the_json_does() {
+        let names = |of: &[Field]| serde_json::to_value(of).expect("names");
+        assert_eq!(
+            names(CSV_COLUMNS[9].of),
+            serde_json::json!(["owner_person", "owner_title", "owner_role"])
+        );
+        assert_eq!(names(&[Field::DoneOn]), serde_json::json!(["done.on"]));
+        assert_eq!(names(&[Field::Market]), serde_json::json!(["market.id"]));
+    }
+}
