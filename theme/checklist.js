@@ -33,7 +33,7 @@
   var k0 = Date.UTC(k[0], k[1] - 1, k[2]);
   function day(off) { return new Date(k0 + off * 86400000).toISOString().slice(0, 10); }
   // Month headings in the page's language, as Rust wrote them (C.months: "2025-06" → "Juni 2025").
-  function monthHeading(due) { return due === null ? "Ongoing" : C.months[due.slice(0, 7)] || due.slice(0, 7); }
+  function monthHeading(due) { return due === null ? C.spec.md.ongoing : C.months[due.slice(0, 7)] || due.slice(0, 7); }
   function taskId(p) { var t = T.tasks[p]; return t[2] !== null ? T.steps[t[0]][4] + "/" + t[2] : t[6]; }
 
   // The rows, in the order data.js gives them (date order).
@@ -155,95 +155,110 @@
     return s;
   }
 
-  // Downloads, made on click, as checklist/formats.rs writes them.
-  function ownerText(r) {
-    if (r.roleTitle !== null) return r.person !== null ? r.person + " (" + r.roleTitle + ")" : r.roleTitle;
-    return r.role === null ? "" : r.role;
-  }
+  // Downloads, made on click, as checklist/formats.rs writes them: from the
+  // JSON document's rows (checklist::Row's fields), by the columns, headers
+  // and words Rust declared for each format and wrote into data.js (C.spec),
+  // in the page's language. None of a format's words is typed here.
+  var S = C.spec;
   function oneLine(s) { return s.split(/\s+/).filter(Boolean).join(" "); }
+  // A pattern's slots (\u0001, \u0002, …) filled in order, as i18n Pattern::fill.
+  function fill(p, values) { return p.replace(/[\u0001-\u0009]/g, function (c) { return values[c.charCodeAt(0) - 1]; }); }
+  // The value a spec names ("task_id", "done.on", "market.id") of a row
+  // (else of the document).
+  function get(o, name, d) {
+    var path = name.split(".");
+    var v = has(o, path[0]) ? o : d;
+    path.forEach(function (k) { v = v === null || v === undefined ? null : v[k]; });
+    return v === undefined ? null : v;
+  }
+  function first(o, names, d) {
+    for (var i = 0; i < names.length; i++) {
+      var v = get(o, names[i], d);
+      if (v !== null) return v;
+    }
+    return null;
+  }
+  // A row's same_as tasks, each as the spec's pattern.
+  function alsoText(also, sep) {
+    return also.map(function (x) { return fill(S.also.pattern, S.also.of.map(function (k) { return x[k]; })); }).join(sep);
+  }
+  // A value as a column shows it (checklist::Show).
+  function show(how, v, words, sep) {
+    if (v === null) return "";
+    if (how === "line") return oneLine(v);
+    if (how === "duration") return S.durations[v];
+    if (how === "flag") return words[v ? 1 : 0];
+    if (how === "list") return v.join(sep);
+    if (how === "also") return alsoText(v, sep);
+    return String(v);
+  }
   // One CSV cell, as formats.rs csv_field writes it: quoted when it holds
   // a comma, quote or line break; a cell a spreadsheet would run as a
   // formula (starting with = + - @, tab or CR) gets a ' in front, quoted (OWASP).
   function csvField(s) {
-    s = s === null ? "" : String(s);
     var formula = /^[=+\-@\t\r]/.test(s);
     return formula || /[,"\n\r]/.test(s) ? '"' + (formula ? "'" : "") + s.replace(/"/g, '""') + '"' : s;
   }
-  // As formats.rs also_text: "Framework › Step (task id)" per other source.
-  function alsoText(r, sep) {
-    return r.also.map(function (x) { return x.framework + " › " + x.step + " (" + x.id + ")"; }).join(sep);
-  }
-  var CSV_HEADER = "market,task_id,framework,component,phase,phase_window,step,activity,task,owner,owner_role,start,due,duration,critical_path,waits_for,market_note,applies_because,also,done,done_by,done_note";
   function toCsv() {
-    var out = ["\ufeff" + CSV_HEADER + "\r\n"];
-    rows.forEach(function (r) {
-      var owner = r.person !== null ? r.person : r.roleTitle !== null ? r.roleTitle : r.role;
-      out.push([C.id, r.id, r.phase[0], r.phase[1], r.phase[2], r.phase[3], r.step[0], r.activity, r.task, owner, r.roleTitle !== null ? r.roleTitle : r.role]
-        .map(csvField).join(",") + "," + csvField(r.start) + "," + csvField(r.due) + "," + csvField(r.duration) + "," +
-        (r.critical ? "yes" : "no") + "," + csvField(r.waits.map(function (w) { return w.id; }).join("; ")) + "," +
-        csvField(r.note === null ? "" : oneLine(r.note)) + "," +
-        csvField(r.reasons.join("; ")) + "," + csvField(alsoText(r, "; ")) + "," +
-        (r.done === null ? ",," : csvField(r.done.on) + "," + csvField(r.done.by) + "," + csvField(r.done.note === null ? "" : oneLine(r.done.note))) + "\r\n");
+    var d = doc(), spec = S.csv, out = ["\ufeff" + spec.header + "\r\n"];
+    function line(cell) { return spec.columns.map(function (c) { return csvField(cell(c)); }).join(",") + "\r\n"; }
+    d.rows.forEach(function (r) {
+      out.push(line(function (c) { return show(c.show, first(r, c.of, d), c.words, spec.list); }));
     });
-    skipped.forEach(function (s) {
-      out.push([C.id, s.id, s.framework, "", "", "", s.step, "", s.task, "", ""].map(csvField).join(",") +
-        ",,not applicable,,no,," + csvField(oneLine(s.reason)) + ",,,,,\r\n");
+    d.not_applicable.forEach(function (k) {
+      out.push(line(function (c) {
+        var x = c.skipped;
+        if (x === null) return "";
+        return has(x, "text") ? x.text : show(x.show, get(k, x.of, d), null, spec.list);
+      }));
     });
     return out.join("");
   }
-  function leadLine() {
-    var s = "Kickoff: " + C.kickoff + " · " + rows.length + " task" + (rows.length === 1 ? "" : "s");
-    if (end !== null && days > 0) {
-      var c = C.critical_path.length;
-      s += " · last due " + end + " (" + days + " days; critical path: " + c + " task" + (c === 1 ? "" : "s") + ")";
-    }
-    return s + " · in date order";
-  }
-  // As formats.rs prerequisites_markdown.
-  function prereqMarkdown() {
-    var pre = C.prereqs || [];
-    if (!pre.length) return "";
-    var s = "\n## Company prerequisites\n\nDone once for the company (" + C.company[0] + ", kickoff " + C.company[1] +
-      "); this market's phases wait for them.\n\n";
-    pre.forEach(function (p) {
-      s += "- **" + p.title.replace(/\*/g, "\\*") + "** — " + p.framework + " " + p.kind + " · " +
-        (p.due === null ? "from " + p.start + " (ongoing)" : p.start + " – " + p.due) +
-        " · state: " + p.state + " · needed by " + p.needed_by.join(", ") + " · `" + p.kind + ":" + p.id + "`\n";
-    });
-    return s;
-  }
+  function bold(s) { return "**" + s.replace(/\*/g, "\\*") + "**"; }
+  // As formats.rs to_markdown (date order), prerequisites_markdown and
+  // not_applicable_markdown.
   function toMarkdown() {
-    var out = ["# Launch checklist: " + C.name + " (" + C.id + ")\n\n" + leadLine() + " · generated from " + T.title + "\n" + prereqMarkdown()];
+    var d = doc(), M = S.md, W = M.row, sep = M.list;
+    var out = ["# " + M.title + "\n\n" + M.lead + "\n"];
+    if (d.prerequisites.length) {
+      var P = M.prerequisites;
+      out.push("\n## " + P.heading + "\n\n" + P.lead + "\n\n");
+      d.prerequisites.forEach(function (p) {
+        out.push("- " + bold(p.title) + " — " + p.framework + " " + p.kind + " · " +
+          (p.due === null ? fill(W.from_ongoing, [p.start]) : p.start + " – " + p.due) +
+          " · " + P.state + ": " + p.state + " · " + P.needed_by + " " + p.needed_by.join(sep) + " · `" + p.kind + ":" + p.id + "`\n");
+      });
+    }
     var last = null;
-    rows.forEach(function (r) {
+    d.rows.forEach(function (r) {
       var g = monthHeading(r.due);
       if (g !== last) { out.push("\n## " + g + "\n\n"); last = g; }
-      out.push((r.done === null ? "- [ ] **" : "- [x] **") + r.task.replace(/\*/g, "\\*") + "** — " + r.step[0] + " · " + ownerText(r) +
-        (r.due === null ? " · from " + r.start + " (ongoing)" : r.due === r.start ? " · due " + r.due : " · " + r.start + " → due " + r.due) +
-        (r.duration !== null ? " · " + r.duration : "") +
-        (r.critical ? " · **critical path**" : "") +
-        (r.waits.length ? " · waits for " + r.waits.map(function (w) { return "`" + w.id + "`"; }).join(", ") : "") +
-        (r.reasons.length ? " · applies because " + r.reasons.join(", ") : "") +
-        (r.also.length ? " · also " + alsoText(r, ", ") : "") +
-        (r.done === null ? "" : " · done " + r.done.on + (r.done.by !== null ? " by " + r.done.by : "") + (r.done.note !== null ? " (" + oneLine(r.done.note) + ")" : "")) +
-        " · `" + r.id + "`\n" +
-        (r.note !== null ? "  - Note for " + C.name + ": " + oneLine(r.note) + "\n" : ""));
+      var owner = r.owner_title !== null ? (r.owner_person !== null ? r.owner_person + " (" + r.owner_title + ")" : r.owner_title) : r.owner_role === null ? "" : r.owner_role;
+      out.push((r.done === null ? "- [ ] " : "- [x] ") + bold(r.task) + " — " + r.step + " · " + owner + " · " +
+        (r.due === null ? fill(W.from_ongoing, [r.start]) : r.due === r.start ? fill(W.due, [r.due]) : fill(W.start_due, [r.start, r.due])) +
+        (r.duration !== null ? " · " + S.durations[r.duration] : "") +
+        (r.critical ? " · **" + W.critical + "**" : "") +
+        (r.waits_for.length ? " · " + W.waits_for + " " + r.waits_for.map(function (w) { return "`" + w + "`"; }).join(sep) : "") +
+        (r.reasons.length ? " · " + W.applies_because + " " + r.reasons.join(sep) : "") +
+        (r.also.length ? " · " + W.also + " " + alsoText(r.also, sep) : "") +
+        (r.done === null ? "" : " · " + fill(W.done, [r.done.on]) + (r.done.by !== null ? " " + fill(W.done_by, [r.done.by]) : "") + (r.done.note !== null ? " (" + oneLine(r.done.note) + ")" : "")) +
+        " · `" + r.task_id + "`\n" +
+        (r.note !== null ? "  - " + W.note_for + ": " + oneLine(r.note) + "\n" : ""));
     });
-    if (skipped.length || C.entry_left_out > 0) {
-      out.push("\n## Not applicable here\n\n");
-      skipped.forEach(function (s) {
-        out.push("- **" + s.task.replace(/\*/g, "\\*") + "** — " + s.step + " (" + s.framework + ") · `" + s.id + "` — " + oneLine(s.reason) + "\n");
+    if (d.not_applicable.length || M.entry_left_out !== null) {
+      out.push("\n## " + M.not_applicable + "\n\n");
+      d.not_applicable.forEach(function (k) {
+        out.push("- " + bold(k.task) + " — " + k.step + " (" + k.framework + ") · `" + k.task_id + "` — " + oneLine(k.reason) + "\n");
       });
-      if (C.entry_left_out > 0) {
-        out.push("- " + C.entry_left_out + " market-entry task" + (C.entry_left_out === 1 ? "" : "s") + " left out: " + C.name + " is the home market.\n");
-      }
+      if (M.entry_left_out !== null) out.push("- " + M.entry_left_out + "\n");
     }
     return out.join("");
   }
   // The document `playbook checklist <market> --format json` prints: the
-  // same rows, field for field (checklist::Row, in its order).
-  function toJson() {
-    var doc = {
+  // same rows, field for field (checklist::Row, in its order). The CSV and
+  // Markdown are written from it too.
+  function doc() {
+    return {
       market: { id: C.id, name: C.name, region: C.region, kickoff: C.kickoff },
       count: rows.length,
       order: "date",
@@ -266,8 +281,8 @@
       not_applicable: skipped.map(function (s) { return { task_id: s.id, task: s.task, step: s.step, framework: s.framework, reason: s.reason }; }),
       market_entry_left_out: C.entry_left_out,
     };
-    return JSON.stringify(doc, null, 2) + "\n";
   }
+  function toJson() { return JSON.stringify(doc(), null, 2) + "\n"; }
   window.PLAYBOOK_CHECKLIST_TEXT = { csv: toCsv, md: toMarkdown, json: toJson };
   document.querySelectorAll(".ck-js-only").forEach(function (el) { el.hidden = false; });
   document.querySelectorAll("[data-download]").forEach(function (btn) {

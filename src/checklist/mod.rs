@@ -757,7 +757,7 @@ pub fn prereq_tasks(pb: &Playbook, p: Prereq) -> Vec<Idx<Task>> {
 pub fn also_text(r: &Row<'_>, sep: &str) -> String {
     r.also
         .iter()
-        .map(|a| format!("{} › {} ({})", a.framework, a.step, a.task_id))
+        .map(formats::also_item)
         .collect::<Vec<_>>()
         .join(sep)
 }

@@ -182,8 +182,10 @@ impl UiStrings {
 
 /// A message formatted once with numbered slots for its arguments, so a
 /// writer that needs it for every row fills it by text replacement instead
-/// of formatting it again (`due { $date }` → `due \u{1}`).
-#[derive(Debug, Clone)]
+/// of formatting it again (`due { $date }` → `due \u{1}`). Serialised as
+/// that text, slots and all, so the browser fills it the same way (a big
+/// checklist's data.js, `checklist::FormatSpec`).
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Pattern(String);
 
 impl Pattern {

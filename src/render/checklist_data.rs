@@ -187,6 +187,10 @@ struct MarketData<'a> {
     /// Each month a row is due in ("2025-06") → its heading in the page's
     /// language ("Juni 2025"), as the static checklist writes it.
     months: std::collections::BTreeMap<String, String>,
+    /// The CSV's columns and header, the Markdown's words (in the page's
+    /// language), as `checklist::to_csv` and `to_markdown` write them: the
+    /// browser writes the downloads from these, not from its own copy.
+    spec: checklist::FormatSpec,
 }
 
 fn dates(w: DueWindow) -> (String, Option<String>) {
@@ -289,6 +293,17 @@ pub fn market_js(
             durations.insert(pos, d.to_string());
         }
     }
+    let spec = checklist::FormatSpec::new(
+        pb,
+        &checklist::Facts::of_scheduled(sched, checklist::Order::Date),
+        sched.list.rows.iter().filter_map(|l| {
+            market
+                .adjust
+                .get(&l.task)
+                .and_then(|a| a.duration)
+                .or(pb.tasks[l.task].duration)
+        }),
+    );
     let doc = MarketData {
         id: &market.id,
         region: &market.region,
@@ -366,6 +381,7 @@ pub fn market_js(
                 })
                 .collect()
         }),
+        spec,
     };
     format!(
         "window.PLAYBOOK_CHECKLIST = {};\n",

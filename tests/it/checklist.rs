@@ -606,6 +606,22 @@ fn checklists_over_the_static_limit_are_published_as_data_not_rows() {
     assert_eq!(de["count"], 2, "{de}");
     assert_eq!(de["reasons"], serde_json::json!([["tag: new-language"]]));
     assert_eq!(de["kickoff"], "2026-03-02");
+    // The browser writes the downloads from the formats' declarations
+    // (checklist/formats.rs), which data.js carries, not from its own copy.
+    let golden_csv = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/checklist-de.csv"),
+    )
+    .expect("the golden CSV");
+    let header = golden_csv.lines().next().expect("a header");
+    assert_eq!(
+        de["spec"]["csv"]["header"],
+        header.trim_start_matches('\u{feff}')
+    );
+    assert_eq!(
+        de["spec"]["csv"]["columns"].as_array().map(Vec::len),
+        Some(22)
+    );
+    assert_eq!(de["spec"]["md"]["title"], "Launch checklist: Germany (de)");
     // Ireland's one-row checklist is within the limit: written out as usual.
     let ie = built.page("markets/ie/checklist/index.html");
     assert!(!ie.contains("ck-dynamic"), "{ie}");

@@ -3,8 +3,8 @@
 // playbook is built twice, once as usual (written-out checklists) and once
 // with `static-checklist-rows = 0` (every checklist assembled): a person must
 // not be able to tell them apart. Same rows, same ids, same due dates, same
-// ticks; and the CSV and Markdown the page offers are byte for byte what
-// `playbook checklist` prints.
+// ticks; and the JSON, CSV and Markdown the page offers are byte for byte
+// what `playbook checklist` prints, in every edition (`--lang de`, `ja`).
 "use strict";
 
 const fs = require("node:fs");
@@ -75,24 +75,48 @@ for (const market of ["de", "jp", "ae"]) {
   });
 }
 
-test("its rows are `playbook checklist --format json`'s, and its downloads are what the CLI prints", async () => {
-  const { context, page } = await S.openPage(browser);
-  try {
-    await page.goto(assembled.url + "markets/de/checklist/");
-    for (const format of ["json", "csv", "md"]) {
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.locator(`button[data-download=${format}]`).click(),
-      ]);
-      assert.equal(download.suggestedFilename(), `checklist-de.${format}`);
-      const got = fs.readFileSync(await download.path(), "utf8");
-      const want = execFileSync(S.playbookBin(), ["checklist", "--root", assembled.root, "de", "--format", format], { encoding: "utf8" });
-      assert.equal(got, want, `the ${format} download`);
-    }
-  } finally {
-    await context.close();
+// The downloads are written in the browser from the columns, headers and
+// words Rust declares (checklist/formats.rs) and data.js carries (`spec`):
+// in each edition they are what `playbook checklist --lang` prints, so the
+// German edition's are German, not a second, English copy.
+const EDITIONS = [
+  { prefix: "", lang: null },
+  { prefix: "de/", lang: "de", words: ["Launch-Checkliste: ", "\ufeffMarkt,Aufgaben-ID,", "wartet auf", "nicht anwendbar"] },
+  { prefix: "ja/", lang: "ja" },
+];
+for (const { prefix, lang, words } of EDITIONS) {
+  for (const market of ["de", "us"]) {
+    test(`${lang || "en"} edition, ${market}: its rows are \`playbook checklist --format json\`'s, and its downloads are what the CLI prints`, async () => {
+      const { context, page, seen } = await S.openPage(browser);
+      try {
+        await page.goto(assembled.url + `${prefix}markets/${market}/checklist/`);
+        assert.equal(await page.locator(".ck-dynamic").count(), 1, "this build assembles the checklist");
+        const got = {};
+        for (const format of ["json", "csv", "md"]) {
+          const [download] = await Promise.all([
+            page.waitForEvent("download"),
+            page.locator(`button[data-download=${format}]`).click(),
+          ]);
+          assert.equal(download.suggestedFilename(), `checklist-${market}.${format}`);
+          got[format] = fs.readFileSync(await download.path(), "utf8");
+          const args = ["checklist", "--root", assembled.root, market, "--format", format, ...(lang ? ["--lang", lang] : [])];
+          const want = execFileSync(S.playbookBin(), args, { encoding: "utf8" });
+          assert.equal(got[format], want, `the ${format} download`);
+        }
+        if (words) {
+          const text = got.csv + got.md;
+          for (const w of words) assert.ok(text.includes(w), `${JSON.stringify(w)} in the ${lang} downloads`);
+          for (const en of ["Launch checklist", "market,task_id", "waits for", "applies because", "Not applicable here", "not applicable", "in date order"]) {
+            assert.ok(!text.includes(en), `no English ${JSON.stringify(en)} in the ${lang} downloads`);
+          }
+        }
+        assert.deepEqual(seen.errors, []);
+      } finally {
+        await context.close();
+      }
+    });
   }
-});
+}
 
 test("ticks on an assembled checklist survive a reload", async () => {
   const { context, page, seen } = await S.openPage(browser);
