@@ -38,6 +38,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/partials/nav.html"),
     ),
     (
+        "partials/print_step.html",
+        include_str!("../../templates/partials/print_step.html"),
+    ),
+    (
         "checklist_macros.html",
         include_str!("../../templates/checklist_macros.html"),
     ),
@@ -46,6 +50,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/checklist_export.html"),
     ),
     ("index.html", include_str!("../../templates/index.html")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     (
         "framework.html",
         include_str!("../../templates/framework.html"),
@@ -314,10 +319,10 @@ pub fn render_site_to(
     }
     pages.sort_unstable();
     let mut extra = Vec::new();
-    if let Some(sitemap) = pages::sitemap(pb, &pages) {
+    if let Some(sitemap) = pages::sitemap(pb, templates, &pages) {
         extra.push(SiteFile {
             path: "sitemap.xml".into(),
-            bytes: sitemap.into_bytes(),
+            bytes: sitemap.map_err(Diagnostics::from)?.into_bytes(),
         });
     }
     if let Some(index) = index {

@@ -89,7 +89,10 @@ impl<'a> OnDemand<'a> {
                     .cloned()
                     .collect();
                 pages.sort_unstable();
-                one(super::pages::sitemap(pb, &pages).unwrap_or_default())
+                match super::pages::sitemap(pb, self.templates, &pages) {
+                    Some(s) => one(s.map_err(Diagnostics::from)?),
+                    None => one(String::new()),
+                }
             }
             _ => {
                 if let Some((p, bytes)) = self.templates.assets.iter().find(|(p, _)| p == path) {

@@ -262,43 +262,60 @@ fn build_unit(b: &Builder<'_>, page: Page) -> Unit {
 ///
 /// With language editions, the one sitemap (at the site root) lists every
 /// page in every edition, each with its `hreflang` alternates; an edition's
-/// own render writes none.
-pub fn sitemap(pb: &Playbook, pages: &[String]) -> Option<String> {
+/// own render writes none. The markup is the template `sitemap.xml`'s.
+pub fn sitemap(
+    pb: &Playbook,
+    templates: &Templates,
+    pages: &[String],
+) -> Option<Result<String, crate::diag::Diagnostic>> {
     if !pb.edition.lang.is_empty() {
         return None;
     }
     let base = pb.config.build.sitemap_base()?;
-    let editions = &pb.edition.all;
-    let mut s = String::from(if editions.is_empty() {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-    } else {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
-    });
     let mut paths: Vec<&str> = pages
         .iter()
         .map(String::as_str)
         .filter(|p| p.ends_with("index.html"))
         .collect();
     paths.sort_unstable();
-    let base = crate::diag::html_escape(base);
-    for p in paths {
-        let dir = crate::diag::html_escape(p.trim_end_matches("index.html"));
-        if editions.is_empty() {
-            s.push_str(&format!("  <url><loc>{base}{dir}</loc></url>\n"));
-            continue;
-        }
-        let alternates: String = editions
+    let dirs = paths
+        .into_iter()
+        .map(|p| p.trim_end_matches("index.html"))
+        .collect();
+    let ctx = SitemapContext {
+        base,
+        dirs,
+        editions: pb
+            .edition
+            .all
             .iter()
-            .map(|(lang, _, prefix)| {
-                format!("<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{base}{prefix}{dir}\"/>")
-            })
-            .collect();
-        for (_, _, prefix) in editions {
-            s.push_str(&format!(
-                "  <url><loc>{base}{prefix}{dir}</loc>{alternates}</url>\n"
-            ));
-        }
-    }
-    s.push_str("</urlset>\n");
-    Some(s)
+            .map(|(lang, _, prefix)| SitemapEdition { lang, prefix })
+            .collect(),
+    };
+    Some(
+        tera::Context::from_serialize(&ctx)
+            .map_err(|e| crate::diag::Diagnostic::internal(format!("the sitemap's context: {e}")))
+            .and_then(|ctx| templates.render("sitemap.xml", &ctx)),
+    )
+}
+
+/// What `templates/sitemap.xml` receives.
+#[derive(Serialize)]
+struct SitemapContext<'a> {
+    /// The absolute base URL, ending in `/`.
+    base: &'a str,
+    /// Each page's folder relative to the base (`""` is the home page), in
+    /// the order of their files' paths.
+    dirs: Vec<&'a str>,
+    /// The language editions (empty without any).
+    editions: Vec<SitemapEdition<'a>>,
+}
+
+/// One edition in the sitemap.
+#[derive(Serialize)]
+struct SitemapEdition<'a> {
+    /// Its language tag.
+    lang: &'a str,
+    /// Its folder (`""` for the source language, `de/`).
+    prefix: &'a str,
 }

@@ -59,6 +59,42 @@ struct PrintPage<'a> {
 #[derive(Serialize)]
 struct NoFields {}
 
+/// What `partials/print_step.html` receives.
+#[derive(Serialize)]
+struct PrintStepContext<'a> {
+    step: PrintStepCtx<'a>,
+}
+
+/// One step of the printable edition.
+#[derive(Serialize)]
+struct PrintStepCtx<'a> {
+    /// The step's id (the heading's `print-<id>`).
+    id: &'a str,
+    /// "1.2 Title": its number and title.
+    label: String,
+    /// Its guidance as HTML, ids and in-page links prefixed by the step id.
+    guidance: String,
+    /// Its activities in order.
+    activities: Vec<PrintActivity<'a>>,
+}
+
+/// An activity of a printed step.
+#[derive(Serialize)]
+struct PrintActivity<'a> {
+    title: &'a str,
+    tasks: Vec<PrintTask<'a>>,
+}
+
+/// A task of a printed step.
+#[derive(Serialize)]
+struct PrintTask<'a> {
+    title: &'a str,
+    /// The owner role's title.
+    owner: Option<&'a str>,
+    /// Its description as inline HTML.
+    description: String,
+}
+
 impl Builder<'_> {
     pub(super) fn print(&self) -> PageJob {
         let pb = self.pb;
@@ -140,56 +176,65 @@ impl Builder<'_> {
         self.job(page, base, own)
     }
 
-    /// One step of the printable edition: its heading, guidance (ids and
-    /// in-page links prefixed with the step id, so they stay unique on the
-    /// page), activities and tasks. Written directly rather than through
-    /// the template: at 10,000 steps the template's context for them was
-    /// most of a large build's memory.
+    /// One step of the printable edition, through the template
+    /// `partials/print_step.html`: its heading, guidance (ids and in-page
+    /// links prefixed with the step id, so they stay unique on the page),
+    /// activities and tasks. Each step is rendered on its own, so only one
+    /// step's context is alive at a time: at 10,000 steps one context for
+    /// all of them was most of a large build's memory.
     pub(super) fn print_step_html(&self, si: Idx<Step>) -> String {
-        use crate::diag::push_html_escaped as esc;
         let pb = self.pb;
         let st = &pb.steps[si];
-        let mut o = String::with_capacity(2048);
-        o.push_str("<h4 id=\"print-");
-        esc(&mut o, &st.id);
-        o.push_str("\">");
-        esc(&mut o, &step_label(pb, si));
-        o.push_str("</h4>");
         let guidance = self.md.shared_opt(&st.guidance, st.file);
         let mut id_prefix = String::from(" id=\"");
-        esc(&mut id_prefix, &st.id);
+        crate::diag::push_html_escaped(&mut id_prefix, &st.id);
         id_prefix.push('-');
         let mut href_prefix = String::from("href=\"#");
-        esc(&mut href_prefix, &st.id);
+        crate::diag::push_html_escaped(&mut href_prefix, &st.id);
         href_prefix.push('-');
-        o.push_str(
-            &guidance
-                .replace(" id=\"", &id_prefix)
-                .replace("href=\"#", &href_prefix),
-        );
-        o.push('\n');
-        for a in &st.activities {
-            o.push_str("<h5>");
-            esc(&mut o, &a.title);
-            o.push_str("</h5><ul>");
-            for &t in &a.tasks {
-                let task = &pb.tasks[t];
-                o.push_str("<li><strong>");
-                esc(&mut o, &task.title);
-                o.push_str("</strong>");
-                if let Some(owner) = task.owner.as_ref().and_then(|o| pb.roles.get(o)) {
-                    o.push_str(" (");
-                    esc(&mut o, owner);
-                    o.push(')');
-                }
-                o.push_str(": ");
-                o.push_str(&self.md.shared_opt_inline(&task.description, task.file));
-                o.push_str("</li>");
-            }
-            o.push_str("</ul>");
-        }
-        o.push('\n');
-        o
+        let ctx = PrintStepContext {
+            step: PrintStepCtx {
+                id: &st.id,
+                label: step_label(pb, si),
+                guidance: guidance
+                    .replace(" id=\"", &id_prefix)
+                    .replace("href=\"#", &href_prefix),
+                activities: st
+                    .activities
+                    .iter()
+                    .map(|a| PrintActivity {
+                        title: &a.title,
+                        tasks: a
+                            .tasks
+                            .iter()
+                            .map(|&t| {
+                                let task = &pb.tasks[t];
+                                PrintTask {
+                                    title: &task.title,
+                                    owner: task
+                                        .owner
+                                        .as_ref()
+                                        .and_then(|o| pb.roles.get(o))
+                                        .map(String::as_str),
+                                    description: self
+                                        .md
+                                        .shared_opt_inline(&task.description, task.file),
+                                }
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            },
+        };
+        let rendered = tera::Context::from_serialize(&ctx)
+            .map_err(|e| {
+                crate::diag::Diagnostic::internal(format!("a printed step's context: {e}"))
+            })
+            .and_then(|ctx| self.templates.render("partials/print_step.html", &ctx));
+        rendered.unwrap_or_else(|d| {
+            self.fail(d);
+            String::new()
+        })
     }
 
     pub(super) fn search_page(&self) -> PageJob {
