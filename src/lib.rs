@@ -1,6 +1,6 @@
 //! Playbook: a static site generator for an operations playbook.
 //!
-//! The pipeline, one function per arrow (each callable from a test):
+//! The pipeline (each stage callable from a test):
 //!
 //! ```text
 //! book.toml ─► config::Config::load
@@ -8,7 +8,7 @@
 //!           ─► resolve::resolve        (ids, references, backlinks, rules → Playbook)
 //!           ─► render::render_site_to  (Markdown + Tera, in parallel, each file to a sink)
 //!           ─► output::Staging         (files stream into a staging folder → atomic swap into book/)
-//! checklist: Playbook + market ─► checklist::rows ─► md / csv / json / html
+//! checklist: Playbook + market ─► checklist::Checklists ─► checklist_format::FORMATS (md / csv / json / ics / html / pdf)
 //! schema:    model::raw + config types, content/ ─► schema ─► JSON Schemas + editor settings
 //! ```
 //!

@@ -1,4 +1,8 @@
-//! One file per subcommand: glue between the CLI and the library, no logic.
+//! One file per subcommand: the CLI's side of each (arguments to library
+//! calls, printing, exit codes), and what belongs to a command alone: the
+//! progress file's record/replace/undo rules (`progress.rs`), `--all` and
+//! `--lang` (`checklist.rs`), serve's rebuild loop, finding Chromium for a
+//! PDF (`pdf.rs`).
 //! Only this module and `main` touch the terminal and exit codes.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
