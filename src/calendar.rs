@@ -193,7 +193,7 @@ fn ics_date(d: Date) -> String {
 /// What an event's description says: where the step sits, when it is due,
 /// and each task with its owner (and why it applies, when a rule chose it).
 fn description(
-    words: &crate::i18n::strings::UiStrings,
+    words: &crate::language::strings::UiStrings,
     tasks: &[&Row<'_>],
     last: Option<Date>,
 ) -> String {
@@ -456,7 +456,7 @@ mod tests {
         // Ongoing work: one day, its first.
         let r = row(date(2027, 6, 1), None);
         assert_eq!(end(&r), date(2027, 6, 2));
-        let d = description(crate::i18n::strings::english(), &[&r], None);
+        let d = description(crate::language::strings::english(), &[&r], None);
         assert!(d.contains("Ongoing from 2027-06-01"), "{d}");
         assert!(d.contains("- T — no owner"), "{d}");
     }

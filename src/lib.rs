@@ -24,6 +24,7 @@ pub mod diag;
 mod export;
 mod highlight;
 pub mod i18n;
+pub mod language;
 mod link_check;
 pub mod load;
 pub mod markdown;
@@ -105,7 +106,7 @@ pub fn load_playbook_on(
     // in the playbook's own language when it is not English (the
     // templates' table reports its own diagnostics).
     if pb.config.book.language != "en" {
-        let (words, _) = i18n::strings::UiStrings::load(&pb.config.book.language, Some(root));
+        let (words, _) = language::strings::UiStrings::load(&pb.config.book.language, Some(root));
         pb.edition.words = Some(words);
     }
     pb.warnings.extend(i18n_diags.0);
@@ -217,7 +218,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Diagnostic
     let edition_site = |lang: &str| -> Result<(), Diagnostics> {
         let started = Instant::now();
         let speaking = templates.in_language(lang, root)?;
-        let words = i18n::strings::UiStrings::load(lang, Some(root)).0;
+        let words = language::strings::UiStrings::load(lang, Some(root)).0;
         let edition = i18n::apply::edition_with_words(&pb, lang, &pb.translations, words);
         log::debug!(
             "  edition {lang}: templates and translations {} ms",

@@ -910,7 +910,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_label_in_the_string_table_and_an_entity_kinds_english_is_its_label() {
-        let en = crate::i18n::strings::english();
+        let en = crate::language::strings::english();
         for k in PAGE_KINDS {
             let english = en.get(&label_key(k.kind), &[]);
             assert!(

@@ -94,7 +94,7 @@ fn lead_line(pb: &Playbook, f: &Facts) -> String {
 /// in date order.
 pub fn month_heading(pb: &Playbook, due: Option<Date>) -> String {
     match due {
-        Some(d) => crate::i18n::dates::month_year(pb.words().lang(), d),
+        Some(d) => crate::language::dates::month_year(pb.words().lang(), d),
         None => pb.words().get("ck-ongoing", &[]),
     }
 }
@@ -104,15 +104,15 @@ pub fn month_heading(pb: &Playbook, due: Option<Date>) -> String {
 /// browser writes a big checklist's rows with the same words.
 #[derive(Debug, Clone, Serialize)]
 pub struct RowWords {
-    due: crate::i18n::strings::Pattern,
-    start_due: crate::i18n::strings::Pattern,
-    from_ongoing: crate::i18n::strings::Pattern,
+    due: crate::language::strings::Pattern,
+    start_due: crate::language::strings::Pattern,
+    from_ongoing: crate::language::strings::Pattern,
     critical: String,
     waits_for: String,
     applies_because: String,
     also: String,
-    done: crate::i18n::strings::Pattern,
-    done_by: crate::i18n::strings::Pattern,
+    done: crate::language::strings::Pattern,
+    done_by: crate::language::strings::Pattern,
     note_for: String,
 }
 
@@ -242,7 +242,7 @@ pub fn to_markdown(pb: &Playbook, list: &Checklist<'_>) -> String {
                 if last_month != Some(month) {
                     last_month = Some(month);
                     let heading = match r.due {
-                        Some(d) => crate::i18n::dates::month_year(w.lang(), d),
+                        Some(d) => crate::language::dates::month_year(w.lang(), d),
                         None => spec.ongoing.clone(),
                     };
                     let _ = write!(s, "\n## {heading}\n\n");
@@ -783,7 +783,7 @@ impl CsvCell {
     fn show<'v>(
         &self,
         v: Val<'v>,
-        w: &crate::i18n::strings::UiStrings,
+        w: &crate::language::strings::UiStrings,
         list: &str,
     ) -> std::borrow::Cow<'v, str> {
         use std::borrow::Cow;
@@ -968,7 +968,7 @@ mod tests {
     fn checklist_csv_header_names_every_column_in_every_language() {
         let english: Vec<&str> = CSV_COLUMNS.iter().map(|c| c.name).collect();
         for lang in ["en", "de", "fr", "ja"] {
-            let (w, _) = crate::i18n::strings::UiStrings::load(lang, None);
+            let (w, _) = crate::language::strings::UiStrings::load(lang, None);
             let labels = w.get("ck-csv-header", &[]);
             let cells: Vec<&str> = labels.split(',').map(str::trim).collect();
             assert_eq!(cells.len(), CSV_COLUMNS.len(), "{lang}: {labels}");

@@ -258,7 +258,7 @@ fn in_language(root: &Path, pb: &Playbook, lang: &str) -> Result<Playbook, i32> 
         );
         return Err(EXIT_USAGE);
     }
-    let (words, diags) = crate::i18n::strings::UiStrings::load(lang, Some(root));
+    let (words, diags) = crate::language::strings::UiStrings::load(lang, Some(root));
     if diags.has_errors() {
         eprint_diags(&diags);
         return Err(EXIT_CONTENT);

@@ -3,8 +3,8 @@
 //! a page's texts come from decides what the page says about its
 //! translation ([`FileState`]).
 
-pub use super::edition::{Edition, FileState};
 use super::{book_source_text, sha256_hex, Translations, BOOK_SOURCE};
+pub use crate::language::edition::{Edition, FileState};
 use crate::model::Playbook;
 use std::collections::{BTreeMap, HashMap};
 
@@ -61,7 +61,7 @@ pub fn edition_with_words(
     pb: &Playbook,
     lang: &str,
     t: &Translations,
-    words: super::strings::UiStrings,
+    words: crate::language::strings::UiStrings,
 ) -> Playbook {
     let mut out = edition(pb, lang, t);
     out.edition.words = Some(words);

@@ -12,16 +12,14 @@
 
 pub mod apply;
 pub mod catalogue;
-pub mod dates;
-pub mod edition;
-pub mod file;
-pub mod strings;
 
 use crate::diag::{suggest, Diagnostic, Diagnostics};
+pub use crate::language::file::{
+    Coverage, Language, RawTranslation, TranslationFile, Translations,
+};
 use crate::model::Playbook;
 use crate::yaml::{SpanMap, YamlSource};
 use catalogue::Catalogue;
-pub use file::{Coverage, Language, RawTranslation, TranslationFile, Translations};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -105,7 +105,7 @@ pub trait WindowWords {
     fn weeks(&self, first: u32, last: u32) -> String;
 }
 
-impl WindowWords for crate::i18n::strings::UiStrings {
+impl WindowWords for crate::language::strings::UiStrings {
     fn window(&self, w: Window) -> String {
         match w {
             Window::Weeks { first, last } => self.weeks(first, last),
@@ -695,10 +695,10 @@ pub struct Playbook {
     pub provenance: crate::provenance::Provenance,
     /// The translations in `content/i18n/`, checked, with how much each
     /// language has (`playbook check`'s summary).
-    pub translations: crate::i18n::file::Translations,
+    pub translations: crate::language::file::Translations,
     /// Which edition of the site this is: the source language's (the
     /// default) or a translation's, made by [`crate::i18n::apply::edition`].
-    pub edition: crate::i18n::edition::Edition,
+    pub edition: crate::language::edition::Edition,
 }
 
 /// A market's recorded progress: which of its checklist's tasks are done.
@@ -727,7 +727,7 @@ mod tests {
 
     #[test]
     fn a_windows_english_words_are_its_label() {
-        let en = crate::i18n::strings::english();
+        let en = crate::language::strings::english();
         for w in [
             Window::Weeks { first: 3, last: 3 },
             Window::Weeks { first: 1, last: 2 },
@@ -746,7 +746,7 @@ mod tests {
         ] {
             assert_eq!(en.window(w), w.label());
         }
-        let (de, _) = crate::i18n::strings::UiStrings::load("de", None);
+        let (de, _) = crate::language::strings::UiStrings::load("de", None);
         assert_eq!(de.window(Window::Weeks { first: 1, last: 2 }), "Wochen 1–2");
         assert_eq!(de.weeks(3, 3), "Woche 3");
     }

@@ -7,11 +7,11 @@ use super::*;
 impl Playbook {
     /// The interface's words in this playbook's edition (English unless an
     /// edition set its own): for what Rust writes in words.
-    pub fn words(&self) -> &crate::i18n::strings::UiStrings {
+    pub fn words(&self) -> &crate::language::strings::UiStrings {
         self.edition
             .words
             .as_ref()
-            .unwrap_or_else(|| crate::i18n::strings::english())
+            .unwrap_or_else(|| crate::language::strings::english())
     }
 
     /// Does the playbook have company-wide work (a company program to

@@ -139,7 +139,7 @@ pub trait DurationWords {
     fn duration(&self, d: WorkDuration) -> String;
 }
 
-impl DurationWords for crate::i18n::strings::UiStrings {
+impl DurationWords for crate::language::strings::UiStrings {
     /// A task's duration in words ("2 weeks", "2 Wochen").
     fn duration(&self, d: WorkDuration) -> String {
         use WorkDuration::*;

@@ -332,7 +332,7 @@ pub fn market_js(
             .map(|first| {
                 (
                     first.strftime("%Y-%m").to_string(),
-                    crate::i18n::dates::month_year(lang, first),
+                    crate::language::dates::month_year(lang, first),
                 )
             })
             .collect(),

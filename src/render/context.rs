@@ -94,7 +94,7 @@ fn words_key(w: &markdown::Words) -> u64 {
 
 /// The words Markdown writes itself (callouts' titles, the heading
 /// anchor's label) from the interface's string table, looked up once.
-pub fn markdown_words(w: &crate::i18n::strings::UiStrings) -> markdown::Words {
+pub fn markdown_words(w: &crate::language::strings::UiStrings) -> markdown::Words {
     markdown::Words {
         note: w.get("callout-note", &[]),
         tip: w.get("callout-tip", &[]),
@@ -476,7 +476,7 @@ fn translation_note(
     pb: &Playbook,
     file: Option<crate::model::Idx<crate::model::SourceFile>>,
 ) -> Option<TranslationNote> {
-    use crate::i18n::edition::FileState;
+    use crate::language::edition::FileState;
     let source = file.map_or(crate::i18n::BOOK_SOURCE, |f| pb.sources[f].path.as_str());
     let note = |state| TranslationNote {
         state,
@@ -547,7 +547,7 @@ mod tests {
     #[test]
     fn markdowns_english_words_from_the_table_are_its_defaults() {
         assert_eq!(
-            super::markdown_words(crate::i18n::strings::english()),
+            super::markdown_words(crate::language::strings::english()),
             crate::markdown::Words::default()
         );
     }

@@ -9,7 +9,7 @@
 use super::context::step_label;
 use super::theme::Templates;
 use crate::diag::Diagnostic;
-use crate::i18n::strings::UiStrings;
+use crate::language::strings::UiStrings;
 use crate::markdown;
 use crate::model::kinds::NavList;
 use crate::model::{Component, EntityRef, Idx, Kind, Phase, Playbook, Step};

@@ -34,7 +34,7 @@ pub struct Templates {
     pub security: super::csp::PageSecurity,
     /// The interface's words these templates speak (their `t(key=…)`), for
     /// the words the page builders write themselves (titles, breadcrumbs).
-    strings: crate::i18n::strings::UiStrings,
+    strings: crate::language::strings::UiStrings,
 }
 
 /// What a replaced template must keep for the site to work, and why.
@@ -104,7 +104,8 @@ impl Templates {
         let language = crate::config::Config::load(root)
             .map(|c| c.book.language)
             .unwrap_or_else(|_| "en".to_string());
-        let (strings, string_diags) = crate::i18n::strings::UiStrings::load(&language, Some(root));
+        let (strings, string_diags) =
+            crate::language::strings::UiStrings::load(&language, Some(root));
         diags.extend(string_diags);
         tera.register_function("t", strings.clone());
         let refs: Vec<(&str, &str)> = sources
@@ -178,7 +179,7 @@ impl Templates {
     /// The same templates speaking `lang`: `t(key=…)` answers from that
     /// language's string table (the playbook's overrides included).
     pub fn in_language(&self, lang: &str, root: &Path) -> Result<Templates, Diagnostics> {
-        let (strings, diags) = crate::i18n::strings::UiStrings::load(lang, Some(root));
+        let (strings, diags) = crate::language::strings::UiStrings::load(lang, Some(root));
         if diags.has_errors() {
             return Err(diags);
         }
@@ -202,7 +203,7 @@ impl Templates {
 
     /// These templates' string table, for a word with arguments or many
     /// words at once (a title with a name in it, Markdown's own words).
-    pub fn words(&self) -> &crate::i18n::strings::UiStrings {
+    pub fn words(&self) -> &crate::language::strings::UiStrings {
         &self.strings
     }
 

@@ -81,7 +81,7 @@ impl SchemaKind {
             SchemaKind::Book => g.into_root_schema_for::<Config>(),
             SchemaKind::Content(k) => (k.schema)(g),
             SchemaKind::Translation => {
-                g.into_root_schema_for::<crate::i18n::file::RawTranslation>()
+                g.into_root_schema_for::<crate::language::file::RawTranslation>()
             }
         }
     }

@@ -116,7 +116,7 @@ impl Rebuilder {
             pb.edition = crate::i18n::apply::source_edition(&pb);
             for lang in pb.config.book.languages.clone() {
                 let speaking = templates.in_language(&lang, &self.root)?;
-                let words = crate::i18n::strings::UiStrings::load(&lang, Some(&self.root)).0;
+                let words = crate::language::strings::UiStrings::load(&lang, Some(&self.root)).0;
                 let edition =
                     crate::i18n::apply::edition_with_words(&pb, &lang, &pb.translations, words);
                 editions.push((format!("{lang}/"), edition, speaking));

@@ -43,6 +43,7 @@
 // what a failing test needs to be understood.
 #![allow(unreachable_pub, clippy::print_stdout, clippy::print_stderr)]
 
+mod architecture;
 mod build;
 mod checklist;
 mod cli;

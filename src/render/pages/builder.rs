@@ -394,7 +394,7 @@ impl<'a> Builder<'a> {
 
     /// The interface's string table in this build's language, for words
     /// with arguments.
-    pub(super) fn words(&self) -> &crate::i18n::strings::UiStrings {
+    pub(super) fn words(&self) -> &crate::language::strings::UiStrings {
         self.templates.words()
     }
 

@@ -166,7 +166,7 @@ struct StepPage<'a> {
 
 fn phase_items<'a>(
     pb: &'a Playbook,
-    words: &crate::i18n::strings::UiStrings,
+    words: &crate::language::strings::UiStrings,
     phases: impl Iterator<Item = Idx<Phase>>,
 ) -> Vec<PhaseItem<'a>> {
     phases

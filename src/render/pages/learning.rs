@@ -576,7 +576,7 @@ impl Builder<'_> {
             page_kinds::title(pb, page),
             l.questions.len(),
             // The description is English still, like every page's.
-            sections_label(pb, crate::i18n::strings::english(), l).to_lowercase(),
+            sections_label(pb, crate::language::strings::english(), l).to_lowercase(),
             lp.assessment_title
         );
         let numbered = Self::numbered(lp, li);
@@ -862,7 +862,7 @@ fn item_slug(title: &str, n: usize) -> String {
 
 /// "Sections 1–2" / "Section 3" from a level's chapters' section numbers,
 /// in `words`' language; "3 chapters" when they have none.
-fn sections_label(pb: &Playbook, words: &crate::i18n::strings::UiStrings, l: &Level) -> String {
+fn sections_label(pb: &Playbook, words: &crate::language::strings::UiStrings, l: &Level) -> String {
     let mut s: Vec<u32> = l
         .chapters
         .iter()

@@ -368,7 +368,7 @@ impl Builder<'_> {
             every,
             &move |u| {
                 kick.checked_add(jiff::ToSpan::days(u as i64))
-                    .map(|d| crate::i18n::dates::tick(&lang, d, month_day))
+                    .map(|d| crate::language::dates::tick(&lang, d, month_day))
                     .unwrap_or_default()
             },
         );
@@ -438,7 +438,7 @@ impl Builder<'_> {
                 languages: &m.languages,
                 currency: m.currency.as_deref(),
                 kickoff: m.kickoff,
-                kickoff_weekday: crate::i18n::dates::weekday(self.pb.words().lang(), m.kickoff),
+                kickoff_weekday: crate::language::dates::weekday(self.pb.words().lang(), m.kickoff),
                 launched: m.launched,
                 home: m.home,
                 end: sched.plan.end,

@@ -40,7 +40,7 @@ pub struct Edition {
     pub site_base: Option<String>,
     /// The interface's words in this edition's language (English when
     /// none): what Rust writes in words (checklists, calendars).
-    pub words: Option<super::strings::UiStrings>,
+    pub words: Option<crate::language::strings::UiStrings>,
 }
 
 impl Edition {
