@@ -68,7 +68,8 @@ pub struct CompanyConfig {
     #[serde(default)]
     pub name: Option<String>,
     /// Who leads the company program, shown on its checklist as a market's
-    /// `ops-lead` is on the market's (nothing is shown when absent).
+    /// launch lead (its person in the role marked `leads_launch`) is on the
+    /// market's (nothing is shown when absent).
     #[serde(default)]
     pub lead: Option<String>,
     /// The day the program's work was in place (its launch): from then on,
