@@ -15,10 +15,10 @@ use std::rc::Rc;
 thread_local! {
     // ICU4X's formatters are per thread (not `Sync`); each is made once per
     // language and thread.
-    static MONTHS: RefCell<HashMap<String, Rc<DateTimeFormatter<YM>>>> = RefCell::default();
-    static WEEKDAYS: RefCell<HashMap<String, Rc<DateTimeFormatter<E>>>> = RefCell::default();
-    static SHORT_MONTHS: RefCell<HashMap<String, Rc<DateTimeFormatter<YM>>>> = RefCell::default();
-    static SHORT_DAYS: RefCell<HashMap<String, Rc<DateTimeFormatter<MD>>>> = RefCell::default();
+    static MONTHS: Memo<DateTimeFormatter<YM>> = RefCell::default();
+    static WEEKDAYS: Memo<DateTimeFormatter<E>> = RefCell::default();
+    static SHORT_MONTHS: Memo<DateTimeFormatter<YM>> = RefCell::default();
+    static SHORT_DAYS: Memo<DateTimeFormatter<MD>> = RefCell::default();
 }
 
 fn locale(lang: &str) -> Locale {
@@ -30,38 +30,46 @@ fn iso(d: Date) -> icu::calendar::Date<icu::calendar::Iso> {
     jiff_icu::ConvertFrom::convert_from(d)
 }
 
-/// "June 2025" in `lang`.
-pub fn month_year(lang: &str, d: Date) -> String {
-    let f = MONTHS.with(|m| {
+/// A formatter per language and thread.
+type Memo<T> = RefCell<HashMap<String, Rc<T>>>;
+
+/// `lang`'s formatter from `memo`, made by `make` the first time this
+/// thread asks (in English when ICU4X has no data for `lang`).
+fn formatter<T: 'static, Err: std::fmt::Debug>(
+    memo: &'static std::thread::LocalKey<Memo<T>>,
+    lang: &str,
+    make: impl Fn(Locale) -> Result<T, Err>,
+) -> Rc<T> {
+    memo.with(|m| {
         m.borrow_mut()
             .entry(lang.to_string())
             .or_insert_with(|| {
                 Rc::new(
-                    DateTimeFormatter::try_new(locale(lang).into(), YM::long())
-                        .or_else(|_| DateTimeFormatter::try_new(locale("en").into(), YM::long()))
-                        .expect("English month names are built in"),
+                    make(locale(lang))
+                        .or_else(|_| make(locale("en")))
+                        .expect("English month and weekday names are built in"),
                 )
             })
             .clone()
-    });
-    f.format(&iso(d)).to_string()
+    })
+}
+
+/// "June 2025" in `lang`.
+pub fn month_year(lang: &str, d: Date) -> String {
+    formatter(&MONTHS, lang, |l| {
+        DateTimeFormatter::try_new(l.into(), YM::long())
+    })
+    .format(&iso(d))
+    .to_string()
 }
 
 /// "Monday" in `lang`.
 pub fn weekday(lang: &str, d: Date) -> String {
-    let f = WEEKDAYS.with(|m| {
-        m.borrow_mut()
-            .entry(lang.to_string())
-            .or_insert_with(|| {
-                Rc::new(
-                    DateTimeFormatter::try_new(locale(lang).into(), E::long())
-                        .or_else(|_| DateTimeFormatter::try_new(locale("en").into(), E::long()))
-                        .expect("English weekday names are built in"),
-                )
-            })
-            .clone()
-    });
-    f.format(&iso(d)).to_string()
+    formatter(&WEEKDAYS, lang, |l| {
+        DateTimeFormatter::try_new(l.into(), E::long())
+    })
+    .format(&iso(d))
+    .to_string()
 }
 
 /// A chart axis's tick: "Jun 02" (`month_day`) or "Jun 2025", abbreviated,
@@ -75,35 +83,17 @@ pub fn tick(lang: &str, d: Date, month_day: bool) -> String {
             .to_string();
     }
     if month_day {
-        let f = SHORT_DAYS.with(|m| {
-            m.borrow_mut()
-                .entry(lang.to_string())
-                .or_insert_with(|| {
-                    Rc::new(
-                        DateTimeFormatter::try_new(locale(lang).into(), MD::medium())
-                            .or_else(|_| {
-                                DateTimeFormatter::try_new(locale("en").into(), MD::medium())
-                            })
-                            .expect("English month names are built in"),
-                    )
-                })
-                .clone()
-        });
-        return f.format(&iso(d)).to_string();
+        return formatter(&SHORT_DAYS, lang, |l| {
+            DateTimeFormatter::try_new(l.into(), MD::medium())
+        })
+        .format(&iso(d))
+        .to_string();
     }
-    let f = SHORT_MONTHS.with(|m| {
-        m.borrow_mut()
-            .entry(lang.to_string())
-            .or_insert_with(|| {
-                Rc::new(
-                    DateTimeFormatter::try_new(locale(lang).into(), YM::medium())
-                        .or_else(|_| DateTimeFormatter::try_new(locale("en").into(), YM::medium()))
-                        .expect("English month names are built in"),
-                )
-            })
-            .clone()
-    });
-    f.format(&iso(d)).to_string()
+    formatter(&SHORT_MONTHS, lang, |l| {
+        DateTimeFormatter::try_new(l.into(), YM::medium())
+    })
+    .format(&iso(d))
+    .to_string()
 }
 
 #[cfg(test)]
