@@ -10,7 +10,7 @@
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use playbook::search::fulltext::{url_of, Collector};
+use playbook_site::search::fulltext::{url_of, Collector};
 use std::path::Path;
 use std::time::Instant;
 
@@ -19,7 +19,7 @@ fn main() {
     let root = Path::new(args.get(1).map(String::as_str).unwrap_or("."));
     let site = Path::new(args.get(2).map(String::as_str).unwrap_or("book"));
     let runs: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(5);
-    let pb = match playbook::load_playbook(root) {
+    let pb = match playbook_plan::load_playbook(root) {
         Ok(pb) => pb,
         Err(d) => {
             eprintln!("{} errors loading {}", d.0.len(), root.display());
@@ -85,7 +85,7 @@ fn main() {
 
 /// `WARM=1`: the scanner alone, then scanner + word splitter, over every page.
 fn warm(pages: &[(String, String)]) {
-    use playbook::search::extract;
+    use playbook_site::search::extract;
     let t = Instant::now();
     let mut n = 0;
     for (_, h) in pages {
@@ -96,7 +96,7 @@ fn warm(pages: &[(String, String)]) {
     let mut w = 0;
     for (_, h) in pages {
         for s in extract::sections(extract::body_of(h)) {
-            playbook::search::words::for_each_word(&s.text, |_| w += 1);
+            playbook_site::search::words::for_each_word(&s.text, |_| w += 1);
         }
     }
     eprintln!(

@@ -12,17 +12,17 @@ fn main() {
     let root = Path::new(args.get(1).map(String::as_str).unwrap_or("."));
     let runs: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5);
     let mode = args.get(3).map(String::as_str).unwrap_or("cold");
-    let cache = playbook::PipelineCache::default();
+    let cache = playbook_content::PipelineCache::default();
     if mode == "warm" {
-        let _ = playbook::load_playbook_with(root, Some(&cache));
+        let _ = playbook_plan::load_playbook_with(root, Some(&cache));
     }
     let mut times = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
         let r = if mode == "warm" {
-            playbook::load_playbook_with(root, Some(&cache))
+            playbook_plan::load_playbook_with(root, Some(&cache))
         } else {
-            playbook::load_playbook(root)
+            playbook_plan::load_playbook(root)
         };
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         match r {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 /// Playbook: build, check and preview an operations playbook, and print per-market launch checklists.
 #[derive(Debug, Parser)]
 #[command(name = "playbook", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The playbook's root folder (the one with book.toml).
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
@@ -17,7 +17,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the site into book/ (or --dest).
     Build {
         /// Output folder (default: build-dir from book.toml).
@@ -78,7 +78,7 @@ pub enum Command {
         #[arg(long, conflicts_with = "market", requires = "output")]
         all: bool,
         /// Output format; with --all, several may be given (`--format md,csv,json,html,ics`).
-        #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+        #[arg(long, value_parser = checklist_formats(), value_delimiter = ',', default_value = "md")]
         format: Vec<ChecklistFormat>,
         /// Write to this file (or folder with --all) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
@@ -182,7 +182,7 @@ pub enum Command {
 
 /// `playbook status --format`.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum StatusFormat {
+pub(crate) enum StatusFormat {
     /// A report to read.
     Text,
     /// `{as_of, launches: [...]}`.
@@ -193,7 +193,7 @@ pub enum StatusFormat {
 
 /// `playbook new <kind>`.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum NewKind {
+pub(crate) enum NewKind {
     /// A step, added to a phase (`--in`).
     Step,
     /// A task, added to a step's activity (`--in`).
@@ -214,7 +214,7 @@ pub enum NewKind {
 
 /// `playbook check --format`.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum CheckFormat {
+pub(crate) enum CheckFormat {
     /// Human-readable diagnostics.
     Text,
     /// Machine-readable JSON.
@@ -230,11 +230,11 @@ pub enum PaperSize {
     Letter,
 }
 
-impl From<PaperSize> for crate::render::checklist_sheet::Paper {
+impl From<PaperSize> for playbook_site::render::checklist_sheet::Paper {
     fn from(p: PaperSize) -> Self {
         match p {
-            PaperSize::A4 => crate::render::checklist_sheet::Paper::A4,
-            PaperSize::Letter => crate::render::checklist_sheet::Paper::Letter,
+            PaperSize::A4 => playbook_site::render::checklist_sheet::Paper::A4,
+            PaperSize::Letter => playbook_site::render::checklist_sheet::Paper::Letter,
         }
     }
 }
@@ -248,35 +248,30 @@ pub enum ChecklistOrder {
     Plan,
 }
 
-impl From<ChecklistOrder> for crate::checklist::Order {
+impl From<ChecklistOrder> for playbook_plan::checklist::Order {
     fn from(o: ChecklistOrder) -> Self {
         match o {
-            ChecklistOrder::Date => crate::checklist::Order::Date,
-            ChecklistOrder::Plan => crate::checklist::Order::Plan,
+            ChecklistOrder::Date => playbook_plan::checklist::Order::Date,
+            ChecklistOrder::Plan => playbook_plan::checklist::Order::Plan,
         }
     }
 }
 
 /// `playbook checklist --format`: the formats of
-/// [`crate::checklist_format::FORMATS`], their extensions as the values.
-pub use crate::checklist_format::Format as ChecklistFormat;
+/// [`playbook_plan::checklist_format::FORMATS`], their extensions as the values.
+pub(crate) use playbook_plan::checklist_format::Format as ChecklistFormat;
 
-impl ValueEnum for ChecklistFormat {
-    fn value_variants<'a>() -> &'a [Self] {
-        const ALL: [ChecklistFormat; crate::checklist_format::FORMATS.len()] = {
-            let mut all = [ChecklistFormat::Md; crate::checklist_format::FORMATS.len()];
-            let mut i = 0;
-            while i < all.len() {
-                all[i] = crate::checklist_format::FORMATS[i].format;
-                i += 1;
-            }
-            all
-        };
-        &ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        let info = self.info();
-        Some(clap::builder::PossibleValue::new(info.ext).help(info.help))
-    }
+/// The values of `--format`: each format's extension, with its help.
+fn checklist_formats() -> impl clap::builder::TypedValueParser<Value = ChecklistFormat> {
+    use clap::builder::TypedValueParser;
+    use playbook_plan::checklist_format::FORMATS;
+    let values = FORMATS
+        .iter()
+        .map(|f| clap::builder::PossibleValue::new(f.ext).help(f.help));
+    clap::builder::PossibleValuesParser::new(values).map(|ext| {
+        FORMATS
+            .iter()
+            .find(|f| f.ext == ext)
+            .map_or(ChecklistFormat::Md, |f| f.format)
+    })
 }

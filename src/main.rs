@@ -1,6 +1,10 @@
 //! The `playbook` binary: parse the command line, run the command, print
 //! diagnostics, exit 0 (ok), 1 (content errors) or 2 (usage errors).
 
+mod build;
+mod cli;
+mod cmd;
+
 use clap::Parser;
 
 /// mimalloc instead of the system allocator: rendering thousands of pages
@@ -10,8 +14,8 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    playbook::cmd::logger::init();
-    let cli = match playbook::cli::Cli::try_parse() {
+    cmd::logger::init();
+    let cli = match cli::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -19,5 +23,5 @@ fn main() {
             std::process::exit(code);
         }
     };
-    std::process::exit(playbook::cmd::run(cli));
+    std::process::exit(cmd::run(cli));
 }

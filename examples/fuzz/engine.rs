@@ -12,7 +12,7 @@
 //!    ids swapped, chunks spliced from other corpus files; for `rules`, a
 //!    generated `applies_to` rule in place of a real one),
 //! 3. writes it over that file in a working copy of the playbook and runs
-//!    the path a user's save goes through: [`playbook::load_playbook_with`]
+//!    the path a user's save goes through: [`playbook_plan::load_playbook_with`]
 //!    (book.toml, the content walk, front matter, YAML, resolve with every
 //!    validation, through serve's caches, and now and then without them),
 //!    then renders the diagnostics (text and JSON) or, when the playbook
@@ -36,15 +36,15 @@
 //! is one); the binary writes files here, which `src/` leaves to
 //! `output.rs`: this is a test tool, not part of the pipeline.
 
-use playbook::config::Config;
-use playbook::markdown::{self, LinkResolver};
-use playbook::model::raw::{RawMarket, Rule};
-use playbook::model::{EntityRef, Idx, Kind, Market, Playbook};
-use playbook::render::on_demand::{OnDemand, Rendered};
-use playbook::render::{RenderOptions, Templates};
-use playbook::rules::{self, MarketFacts, MarketIndex};
-use playbook::yaml::{self, YamlSource};
-use playbook::PipelineCache;
+use playbook_content::config::Config;
+use playbook_content::markdown::{self, LinkResolver};
+use playbook_content::model::raw::{RawMarket, Rule};
+use playbook_content::model::{EntityRef, Idx, Kind, Market, Playbook};
+use playbook_content::rules::{self, MarketFacts, MarketIndex};
+use playbook_content::yaml::{self, YamlSource};
+use playbook_content::PipelineCache;
+use playbook_site::render::on_demand::{OnDemand, Rendered};
+use playbook_site::render::{RenderOptions, Templates};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -520,7 +520,7 @@ impl Fuzzer {
         copy_playbook(&opts.root, work.path(), &mut pristine);
         let mut splice: Vec<Vec<u8>> = pristine.values().cloned().collect();
         splice.sort();
-        for (_, text) in playbook::skeleton::files() {
+        for (_, text) in playbook_site::skeleton::files() {
             splice.push(text.as_bytes().to_vec());
         }
         let mut names: Vec<&String> = pristine.keys().collect();
@@ -547,7 +547,7 @@ impl Fuzzer {
         let mut pool = pool;
         // The skeleton's book.toml is a second seed for the toml target.
         if opts.target == Target::Toml {
-            for (rel, text) in playbook::skeleton::files() {
+            for (rel, text) in playbook_site::skeleton::files() {
                 if rel == "book.toml" {
                     pool.push(Entry {
                         path: "book.toml".into(),
@@ -567,10 +567,10 @@ impl Fuzzer {
                 }
             }
         }
-        let base = playbook::load_playbook(work.path()).ok();
+        let base = playbook_plan::load_playbook(work.path()).ok();
         // The rule facts come from the parsed market files, so rules are
         // checked even when the seed playbook does not resolve.
-        let raw = playbook::load::load_content(work.path()).0;
+        let raw = playbook_content::load::load_content(work.path()).0;
         let markets: Vec<Arc<RawMarket>> = raw
             .files::<RawMarket>()
             .map(|(m, _)| Arc::new(m.clone()))
@@ -1014,7 +1014,7 @@ impl Fuzzer {
     fn exercise(&self, input: &Entry, rule: Option<&str>, use_cache: bool) -> Outcome {
         let root = self.work.path();
         let mut out = Outcome::default();
-        let loaded = playbook::load_playbook_with(root, use_cache.then_some(&self.cache));
+        let loaded = playbook_plan::load_playbook_with(root, use_cache.then_some(&self.cache));
         match &loaded {
             Ok(pb) => {
                 out.resolved = true;
@@ -1034,16 +1034,16 @@ impl Fuzzer {
         let text = String::from_utf8_lossy(&input.data);
         match self.target {
             Target::Markdown => {
-                let body = match playbook::load::split_front_matter(&text) {
+                let body = match playbook_content::load::split_front_matter(&text) {
                     Ok((_, _, b)) => &text[b..],
                     Err(_) => &text[..],
                 };
                 let _ = markdown::scan_refs(body);
-                playbook::search::words::for_each_word(body, |_| {});
+                playbook_site::search::words::for_each_word(body, |_| {});
                 let pb = loaded.as_ref().ok().or(self.base.as_ref());
                 match pb {
                     Some(pb) => {
-                        let links = playbook::render::context::Links::new(pb);
+                        let links = playbook_site::render::context::Links::new(pb);
                         let _ = markdown::render(
                             body,
                             &links,
@@ -1074,7 +1074,7 @@ impl Fuzzer {
             }
             Target::Toml => {
                 if let Ok(c) = Config::parse(&text) {
-                    let _ = playbook::config::normalize_base_url(&c.build.base_url);
+                    let _ = playbook_content::config::normalize_base_url(&c.build.base_url);
                 }
             }
             Target::Yaml => {}
@@ -1157,7 +1157,8 @@ impl Fuzzer {
                 }
             }
         }
-        let paths = playbook::render::pages::SiteBuilder::new(pb, &self.templates).path_index();
+        let paths =
+            playbook_site::render::pages::SiteBuilder::new(pb, &self.templates).path_index();
         let mut wanted: Vec<&String> = paths
             .keys()
             .filter(|p| prefixes.iter().any(|x| p.starts_with(x.as_str())))

@@ -9,7 +9,7 @@ pub(super) fn run(
     base_url: Option<String>,
     force: bool,
 ) -> i32 {
-    let opts = crate::BuildOptions {
+    let opts = crate::build::BuildOptions {
         dest,
         base_url,
         // Only for measuring the index's cost (bench/search.sh); not a CLI flag.
@@ -20,18 +20,18 @@ pub(super) fn run(
         force,
     };
     // A refused output folder is a usage error (exit 2), said before any work.
-    if let Ok(config) = crate::config::Config::load(root) {
+    if let Ok(config) = playbook_content::config::Config::load(root) {
         let dest = opts
             .dest
             .clone()
             .unwrap_or_else(|| root.join(&config.build.build_dir));
-        if let Err(d) = crate::output::destination::check(root, &dest, force) {
+        if let Err(d) = playbook_output::destination::check(root, &dest, force) {
             eprint!("{}", d.render_text());
             return EXIT_USAGE;
         }
     }
     let start = std::time::Instant::now();
-    match crate::build(root, &opts) {
+    match crate::build::build(root, &opts) {
         Ok(report) => {
             if !report.warnings.is_empty() {
                 eprint_diags(&report.warnings);
@@ -52,7 +52,7 @@ pub(super) fn run(
                     eprintln!("  {stage}: {} ms", t.as_millis());
                 }
             }
-            for (what, t) in crate::render::profile::report() {
+            for (what, t) in playbook_site::render::profile::report() {
                 eprintln!("  render {what}: {} ms", t.as_millis());
             }
             EXIT_OK

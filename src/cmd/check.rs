@@ -4,27 +4,27 @@
 
 use super::{eprint_diags, usage_or_content, EXIT_OK};
 use crate::cli::CheckFormat;
-use crate::diag::Diagnostics;
+use playbook_content::diag::Diagnostics;
 use std::path::Path;
 
 pub(super) fn run(root: &Path, format: CheckFormat, external: bool, as_of: Option<&str>) -> i32 {
     let Some(today) = super::as_of_day(as_of) else {
         return super::EXIT_USAGE;
     };
-    let result = crate::load_playbook_on(root, None, today).and_then(|mut pb| {
-        let t = crate::render::Templates::load(root)?;
+    let result = playbook_plan::load_playbook_on(root, None, today).and_then(|mut pb| {
+        let t = playbook_site::render::Templates::load(root)?;
         pb.warnings.extend(t.warnings.iter().cloned());
         // Render every page (template errors are content errors) but keep nothing.
-        let opts = crate::render::RenderOptions {
+        let opts = playbook_site::render::RenderOptions {
             skip_full_text_index: true,
             ..Default::default()
         };
-        crate::render::render_site_to(&pb, &t, &opts, &|_| Ok(()))?;
+        playbook_site::render::render_site_to(&pb, &t, &opts, &|_| Ok(()))?;
         Ok(pb)
     });
     let (diags, ok, summary) = match result {
         Ok(mut pb) => {
-            let counts: Vec<String> = crate::model::Kind::in_model_order()
+            let counts: Vec<String> = playbook_content::model::Kind::in_model_order()
                 .into_iter()
                 .filter_map(|k| k.info().summary)
                 .map(|c| format!("{} {}", (c.count)(&pb), c.plural))
@@ -33,8 +33,7 @@ pub(super) fn run(root: &Path, format: CheckFormat, external: bool, as_of: Optio
             let s = s + &translation_summary(&pb);
             let mut diags = Diagnostics(std::mem::take(&mut pb.warnings));
             if external {
-                let report =
-                    crate::link_check::check(&pb, root, &crate::link_check::Options::from_env());
+                let report = playbook_links::check(&pb, root, &playbook_links::Options::from_env());
                 eprintln!("{}", report.summary());
                 diags.extend(report.diagnostics);
             }
@@ -61,7 +60,7 @@ pub(super) fn run(root: &Path, format: CheckFormat, external: bool, as_of: Optio
 
 /// One line per language of the translations: files, stale files, texts
 /// translated and texts that fall back to the source.
-fn translation_summary(pb: &crate::model::Playbook) -> String {
+fn translation_summary(pb: &playbook_content::model::Playbook) -> String {
     pb.translations
         .coverage
         .iter()

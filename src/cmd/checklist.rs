@@ -3,12 +3,12 @@
 //! program).
 
 use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
-use crate::checklist::{self, Program};
-use crate::checklist_format::{file_name, Render};
 use crate::cli::ChecklistFormat;
-use crate::diag::Diagnostic;
-use crate::model::Playbook;
-use crate::render::Templates;
+use playbook_content::diag::Diagnostic;
+use playbook_content::model::Playbook;
+use playbook_plan::checklist::{self, Program};
+use playbook_plan::checklist_format::{file_name, Render};
+use playbook_site::render::Templates;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -18,7 +18,7 @@ pub(super) struct Options<'a> {
     /// Row order.
     pub(super) order: checklist::Order,
     /// Paper for HTML and PDF; `None`: the program's own.
-    pub(super) paper: Option<crate::render::checklist_sheet::Paper>,
+    pub(super) paper: Option<playbook_site::render::checklist_sheet::Paper>,
     /// `--lang`: the edition whose checklist is printed.
     pub(super) lang: Option<&'a str>,
 }
@@ -54,7 +54,7 @@ pub(super) fn run(
         eprintln!("error: a PDF is not for a terminal\n  = help: write it to a file: -o {}.pdf (or redirect standard output: > {0}.pdf)", if company { "company" } else { market.unwrap_or("checklist") });
         return EXIT_USAGE;
     }
-    let pb = match crate::load_playbook(root) {
+    let pb = match playbook_plan::load_playbook(root) {
         Ok(pb) => pb,
         Err(d) => {
             eprint_diags(&d);
@@ -72,7 +72,7 @@ pub(super) fn run(
         },
     };
     if let Some(out) = &output {
-        if let Err(d) = crate::output::destination::check_file(root, out) {
+        if let Err(d) = playbook_output::destination::check_file(root, out) {
             eprint!("{}", d.render_text());
             return EXIT_USAGE;
         }
@@ -195,18 +195,19 @@ fn render_rows_to(
     templates: Option<&Templates>,
     list: &checklist::Checklist<'_>,
     format: ChecklistFormat,
-    paper: Option<crate::render::checklist_sheet::Paper>,
+    paper: Option<playbook_site::render::checklist_sheet::Paper>,
     out: Option<&Path>,
 ) -> Result<(), Diagnostic> {
-    let paper =
-        paper.unwrap_or_else(|| crate::render::checklist_sheet::Paper::for_program(pb, list.prog));
+    let paper = paper.unwrap_or_else(|| {
+        playbook_site::render::checklist_sheet::Paper::for_program(pb, list.prog)
+    });
     let bytes = match format.info().render {
         Render::Text(render) => render(pb, list).into_bytes(),
         Render::StandaloneHtml => standalone_html(pb, templates, list, paper)?.into_bytes(),
         Render::Pdf => super::pdf::print_pdf(&standalone_html(pb, templates, list, paper)?)?,
     };
     match out {
-        Some(p) => crate::output::write_file(p, &bytes),
+        Some(p) => playbook_output::write_file(p, &bytes),
         None => super::write_stdout(&bytes),
     }
 }
@@ -216,12 +217,12 @@ fn standalone_html(
     pb: &Playbook,
     templates: Option<&Templates>,
     list: &checklist::Checklist<'_>,
-    paper: crate::render::checklist_sheet::Paper,
+    paper: playbook_site::render::checklist_sheet::Paper,
 ) -> Result<String, Diagnostic> {
     let templates = templates.ok_or_else(|| {
         Diagnostic::internal("the templates were not loaded for an HTML checklist")
     })?;
-    crate::render::checklist_sheet::standalone_html(pb, templates, list, paper)
+    playbook_site::render::checklist_sheet::standalone_html(pb, templates, list, paper)
 }
 
 /// A bar counting the files `--all` writes, one tick per file (PDFs take
@@ -248,7 +249,7 @@ fn in_language(root: &Path, pb: &Playbook, lang: &str) -> Result<Playbook, i32> 
         let have: Vec<&str> = std::iter::once(pb.config.book.language.as_str())
             .chain(pb.config.book.languages.iter().map(String::as_str))
             .collect();
-        let hint = match crate::diag::suggest(lang, have.iter().copied()) {
+        let hint = match playbook_content::diag::suggest(lang, have.iter().copied()) {
             Some(s) => format!("did you mean `--lang {s}`? "),
             None => String::new(),
         };
@@ -258,12 +259,12 @@ fn in_language(root: &Path, pb: &Playbook, lang: &str) -> Result<Playbook, i32> 
         );
         return Err(EXIT_USAGE);
     }
-    let (words, diags) = crate::language::strings::UiStrings::load(lang, Some(root));
+    let (words, diags) = playbook_content::language::strings::UiStrings::load(lang, Some(root));
     if diags.has_errors() {
         eprint_diags(&diags);
         return Err(EXIT_CONTENT);
     }
-    Ok(crate::i18n::apply::edition_with_words(
+    Ok(playbook_content::i18n::apply::edition_with_words(
         pb,
         lang,
         &pb.translations,

@@ -2,7 +2,7 @@
 //! kind, with its JSON Schemas and the editor settings that map them.
 
 use super::{EXIT_OK, EXIT_USAGE};
-use crate::schema::{kinds, vscode::SETTINGS_PATH, DEFAULT_DIR};
+use playbook_content::schema::{kinds, vscode::SETTINGS_PATH, DEFAULT_DIR};
 use std::path::Path;
 
 pub(super) fn run(dir: &Path, theme: bool) -> i32 {
@@ -35,10 +35,10 @@ pub(super) fn run(dir: &Path, theme: bool) -> i32 {
     }
 }
 
-fn write(dir: &Path, theme: bool) -> Result<(), crate::diag::Diagnostic> {
-    let mut files = crate::skeleton::files();
+fn write(dir: &Path, theme: bool) -> Result<(), playbook_content::diag::Diagnostic> {
+    let mut files = playbook_site::skeleton::files();
     if theme {
-        files.extend(crate::skeleton::theme_files());
+        files.extend(playbook_site::skeleton::theme_files());
     }
     // Nothing is written when any file init would write exists, the
     // schemas and editor settings included.
@@ -46,11 +46,11 @@ fn write(dir: &Path, theme: bool) -> Result<(), crate::diag::Diagnostic> {
         .map(|k| format!("{DEFAULT_DIR}/{}", k.file_name()))
         .chain([SETTINGS_PATH.to_string()])
         .collect();
-    crate::output::refuse_existing(dir, schema_paths.iter().map(String::as_str))?;
-    crate::output::write_new_files(dir, &files)?;
+    playbook_output::refuse_existing(dir, schema_paths.iter().map(String::as_str))?;
+    playbook_output::write_new_files(dir, &files)?;
     // The schemas are this playbook's: made from the skeleton just written.
-    let (raw, _) = crate::load::load_content(dir);
-    let out = crate::schema::for_content(&raw, DEFAULT_DIR);
+    let (raw, _) = playbook_content::load::load_content(dir);
+    let out = playbook_content::schema::for_content(&raw, DEFAULT_DIR);
     let mut more: Vec<(String, String)> = out
         .files
         .into_iter()
@@ -58,9 +58,9 @@ fn write(dir: &Path, theme: bool) -> Result<(), crate::diag::Diagnostic> {
         .collect();
     more.push((
         SETTINGS_PATH.to_string(),
-        crate::schema::vscode::settings_text(&out.yaml_schemas),
+        playbook_content::schema::vscode::settings_text(&out.yaml_schemas),
     ));
-    crate::output::write_new_files(dir, &more)
+    playbook_output::write_new_files(dir, &more)
 }
 
 /// What a folder holds before `init` writes into it (names, sorted; a

@@ -27,7 +27,7 @@ impl log::Log for StderrLogger {
 static LOGGER: StderrLogger = StderrLogger;
 
 /// Install the logger (once, at start-up).
-pub fn init() {
+pub(crate) fn init() {
     let level = if std::env::var_os("PLAYBOOK_PROFILE").is_some() {
         log::LevelFilter::Debug
     } else {

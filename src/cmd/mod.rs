@@ -34,27 +34,27 @@ mod check;
 mod checklist;
 mod child;
 mod init;
-pub mod logger;
+pub(crate) mod logger;
 mod new;
 mod pdf;
 mod progress;
 mod schema;
-pub mod serve;
+pub(crate) mod serve;
 mod status;
 
 use crate::cli::{Cli, Command};
-use crate::diag::Diagnostics;
+use playbook_content::diag::Diagnostics;
 use std::path::PathBuf;
 
 /// Exit code: success.
-pub const EXIT_OK: i32 = 0;
+pub(crate) const EXIT_OK: i32 = 0;
 /// Exit code: the content has errors.
-pub const EXIT_CONTENT: i32 = 1;
+pub(crate) const EXIT_CONTENT: i32 = 1;
 /// Exit code: the command was used wrongly (bad arguments, no playbook here, unknown market).
-pub const EXIT_USAGE: i32 = 2;
+pub(crate) const EXIT_USAGE: i32 = 2;
 
 /// Run a parsed command line; returns the process exit code.
-pub fn run(cli: Cli) -> i32 {
+pub(crate) fn run(cli: Cli) -> i32 {
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
         Command::Build {
@@ -131,24 +131,26 @@ pub fn run(cli: Cli) -> i32 {
 /// Write a command's output (a checklist, a report) to standard output. A
 /// reader that stopped reading (`| head`) is not a failure: the output
 /// ends there.
-pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), crate::diag::Diagnostic> {
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), playbook_content::diag::Diagnostic> {
     use std::io::Write as _;
     let mut so = std::io::stdout().lock();
     match so.write_all(bytes).and_then(|()| so.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r.map_err(|e| {
-            crate::diag::Diagnostic::error(format!("cannot write to standard output: {e}"))
+            playbook_content::diag::Diagnostic::error(format!(
+                "cannot write to standard output: {e}"
+            ))
         }),
     }
 }
 
 /// Print diagnostics to standard error.
-pub fn eprint_diags(d: &Diagnostics) {
+pub(crate) fn eprint_diags(d: &Diagnostics) {
     eprint!("{}", d.render_text());
 }
 
 /// No book.toml here is a usage error (wrong folder), not a content error.
-pub fn usage_or_content(root: &std::path::Path) -> i32 {
+pub(crate) fn usage_or_content(root: &std::path::Path) -> i32 {
     if root.join("book.toml").exists() {
         EXIT_CONTENT
     } else {
@@ -166,7 +168,7 @@ fn as_of_day(as_of: Option<&str>) -> Option<jiff::civil::Date> {
             Err(_) => {
                 eprint!(
                     "{}",
-                    crate::diag::Diagnostic::error(format!("`{s}` is not a date"))
+                    playbook_content::diag::Diagnostic::error(format!("`{s}` is not a date"))
                         .help("write the day as YYYY-MM-DD, e.g. --as-of 2027-03-15")
                         .render_text()
                 );

@@ -1,10 +1,10 @@
 //! `playbook new <kind> <id> [--in PARENT]`: plan the skeleton
-//! (`crate::scaffold`), write it through `output`, say what was written.
+//! (`playbook_site::scaffold`), write it through `output`, say what was written.
 
 use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
 use crate::cli::NewKind;
-use crate::model::Kind;
-use crate::scaffold::{Change, Options};
+use playbook_content::model::Kind;
+use playbook_site::scaffold::{Change, Options};
 use std::path::Path;
 
 /// The content kind of the CLI's word (the CLI lists them in its own
@@ -25,7 +25,7 @@ fn kind_of(kind: NewKind) -> Kind {
 
 pub(super) fn run(root: &Path, kind: NewKind, id: &str, parent: Option<&str>) -> i32 {
     let kind = kind_of(kind);
-    let pb = match crate::load_playbook(root) {
+    let pb = match playbook_plan::load_playbook(root) {
         Ok(pb) => pb,
         Err(d) => {
             eprint_diags(&d);
@@ -36,7 +36,7 @@ pub(super) fn run(root: &Path, kind: NewKind, id: &str, parent: Option<&str>) ->
     let opts = Options {
         today: jiff::Zoned::now().date(),
     };
-    let plan = match crate::scaffold::plan(&pb, kind, id, parent, opts) {
+    let plan = match playbook_site::scaffold::plan(&pb, kind, id, parent, opts) {
         Ok(p) => p,
         Err(d) => {
             eprint!("{}", d.render_text());
@@ -46,11 +46,11 @@ pub(super) fn run(root: &Path, kind: NewKind, id: &str, parent: Option<&str>) ->
     let path = root.join(&plan.path);
     let (written, todo) = match &plan.change {
         Change::Create { text } => (
-            crate::output::write_new_file(&path, text).map(|()| format!("created {}", plan.path)),
+            playbook_output::write_new_file(&path, text).map(|()| format!("created {}", plan.path)),
             text.matches("TODO").count(),
         ),
         Change::Edit { old, new, lines } => (
-            crate::output::replace_file_text(&path, old, new)
+            playbook_output::replace_file_text(&path, old, new)
                 .map(|()| format!("added to {}, lines {}-{}", plan.path, lines.0, lines.1)),
             new.matches("TODO")
                 .count()
@@ -61,7 +61,7 @@ pub(super) fn run(root: &Path, kind: NewKind, id: &str, parent: Option<&str>) ->
         Ok(what) => {
             println!("{what}: {} `{}`", kind.name(), plan.id);
             // The skeleton is meant to build as it is: say so plainly if not.
-            if let Err(d) = crate::load_playbook(root) {
+            if let Err(d) = playbook_plan::load_playbook(root) {
                 eprint_diags(&d);
                 eprintln!(
                     "the playbook does not load with the new {}: this is a bug in playbook new; fix or remove what it added to {}",
@@ -92,7 +92,7 @@ mod tests {
             .iter()
             .map(|&k| kind_of(k))
             .collect();
-        let mut scaffolded: Vec<Kind> = crate::scaffold::kinds().collect();
+        let mut scaffolded: Vec<Kind> = playbook_site::scaffold::kinds().collect();
         cli.sort();
         scaffolded.sort();
         assert_eq!(cli, scaffolded);

@@ -3,7 +3,7 @@
 //! a time limit ([`super::child`]), through a temporary folder that
 //! `output` writes and removes.
 
-use crate::diag::Diagnostic;
+use playbook_content::diag::Diagnostic;
 use std::path::PathBuf;
 
 /// Find a local Chromium.
@@ -38,7 +38,7 @@ pub(super) fn print_pdf(html: &str) -> Result<Vec<u8>, Diagnostic> {
     let tmp = tempdir()?;
     let html_path = tmp.join("checklist.html");
     let pdf_path = tmp.join("checklist.pdf");
-    crate::output::write_file(&html_path, html.as_bytes())?;
+    playbook_output::write_file(&html_path, html.as_bytes())?;
     let mut cmd = std::process::Command::new(&chromium);
     cmd.args([
         "--headless",
@@ -60,7 +60,7 @@ pub(super) fn print_pdf(html: &str) -> Result<Vec<u8>, Diagnostic> {
     let status = match super::child::run_with_timeout(cmd, timeout) {
         Ok(Some(status)) => status,
         Ok(None) => {
-            crate::output::remove_tree(&tmp);
+            playbook_output::remove_tree(&tmp);
             return Err(Diagnostic::error(format!(
                 "Chromium did not finish printing the PDF within {} s and was stopped",
                 timeout.as_secs()
@@ -68,7 +68,7 @@ pub(super) fn print_pdf(html: &str) -> Result<Vec<u8>, Diagnostic> {
             .help("try again; if it keeps hanging, print with --format html and a browser, or allow more time with PLAYBOOK_PDF_TIMEOUT=SECONDS"));
         }
         Err(e) => {
-            crate::output::remove_tree(&tmp);
+            playbook_output::remove_tree(&tmp);
             return Err(
                 Diagnostic::error(format!("cannot run {}: {e}", chromium.display())).help(
                     "check that PLAYBOOK_CHROMIUM (or chromium on the PATH) is a working Chromium",
@@ -82,7 +82,7 @@ pub(super) fn print_pdf(html: &str) -> Result<Vec<u8>, Diagnostic> {
         ))
         .help("run the same command with --format html and open the file to see what failed")
     });
-    crate::output::remove_tree(&tmp);
+    playbook_output::remove_tree(&tmp);
     pdf
 }
 
@@ -106,6 +106,6 @@ fn tempdir() -> Result<PathBuf, Diagnostic> {
             .map(|d| d.as_nanos())
             .unwrap_or(0)
     ));
-    crate::output::write_file(&p.join(".keep"), b"")?;
+    playbook_output::write_file(&p.join(".keep"), b"")?;
     Ok(p)
 }

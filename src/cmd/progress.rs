@@ -1,14 +1,14 @@
 //! `playbook progress <market> <task-id> [--by NAME] [--on DATE] [--note TEXT]
 //! [--replace] [--undo]`: check the market and task against the loaded
 //! playbook, record the task in `content/progress/<market>.yaml`
-//! (`crate::progress_file` edits the text, `output` writes it), and make
+//! (`playbook_content::progress_file` edits the text, `output` writes it), and make
 //! sure the playbook still loads. A record that stands is shown and kept
 //! unless `--replace`; `--undo` removes it.
 
 use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
-use crate::checklist::COMPANY_ID;
-use crate::diag::{suggest, Diagnostic};
-use crate::model::{Done, Idx, Scope, Task};
+use playbook_content::diag::{suggest, Diagnostic};
+use playbook_content::model::{Done, Idx, Scope, Task};
+use playbook_plan::checklist::COMPANY_ID;
 use std::path::Path;
 
 /// What to do with the task's record.
@@ -25,7 +25,7 @@ pub(super) enum Change {
 }
 
 pub(super) fn run(root: &Path, market: &str, task: &str, change: Change) -> i32 {
-    let pb = match crate::load_playbook(root) {
+    let pb = match playbook_plan::load_playbook(root) {
         Ok(pb) => pb,
         Err(d) => {
             eprint_diags(&d);
@@ -40,7 +40,7 @@ pub(super) fn run(root: &Path, market: &str, task: &str, change: Change) -> i32 
     let m = if company {
         None
     } else {
-        match crate::checklist::find_market(&pb, market) {
+        match playbook_plan::checklist::find_market(&pb, market) {
             Ok(m) => Some(m),
             Err(d) => return usage(d.help("or `company` for the company program's work")),
         }
@@ -98,7 +98,7 @@ pub(super) fn run(root: &Path, market: &str, task: &str, change: Change) -> i32 
     let place = |d: Diagnostic| match progress.file {
         Some(f) => {
             let text = &pb.sources[f].text;
-            let spans = crate::yaml::SpanMap::build(text, 0, text.len());
+            let spans = playbook_content::yaml::SpanMap::build(text, 0, text.len());
             match spans.key_or_value(&format!("done.{task_id}")) {
                 Some(off) => d.at_offset(&rel, text, off),
                 None => d,
@@ -196,12 +196,12 @@ pub(super) fn run(root: &Path, market: &str, task: &str, change: Change) -> i32 
     }
     let written = match std::fs::read_to_string(&path) {
         Ok(old) => {
-            let new = crate::progress_file::record(&old, &task_id, &done);
-            crate::output::replace_file_text(&path, &old, &new)
+            let new = playbook_content::progress_file::record(&old, &task_id, &done);
+            playbook_output::replace_file_text(&path, &old, &new)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let text = crate::progress_file::new_file(id, &name, &task_id, &done);
-            crate::output::write_new_file(&path, &text)
+            let text = playbook_content::progress_file::new_file(id, &name, &task_id, &done);
+            playbook_output::write_new_file(&path, &text)
         }
         Err(e) => Err(Diagnostic::error(format!("cannot read {rel}: {e}"))),
     };
@@ -244,7 +244,7 @@ fn undo(
             return EXIT_CONTENT;
         }
     };
-    let Some(new) = crate::progress_file::remove(&text, task_id) else {
+    let Some(new) = playbook_content::progress_file::remove(&text, task_id) else {
         eprint!(
             "{}",
             place(Diagnostic::error(format!(
@@ -255,7 +255,7 @@ fn undo(
         );
         return EXIT_CONTENT;
     };
-    if let Err(d) = crate::output::replace_file_text(path, &text, &new) {
+    if let Err(d) = playbook_output::replace_file_text(path, &text, &new) {
         eprint!("{}", d.render_text());
         return EXIT_CONTENT;
     }
@@ -280,7 +280,7 @@ fn describe(d: &Done) -> String {
 
 /// The playbook must load after the edit.
 fn still_loads(root: &Path, rel: &str) -> i32 {
-    if let Err(d) = crate::load_playbook(root) {
+    if let Err(d) = playbook_plan::load_playbook(root) {
         eprint_diags(&d);
         eprintln!("the playbook does not load after recording: fix {rel} by hand (this is a bug in playbook progress)");
         return EXIT_CONTENT;

@@ -1,8 +1,8 @@
 //! `playbook schema [-o DIR]`: write the JSON Schemas of this playbook
-//! (`crate::schema`) and map them in `.vscode/settings.json`.
+//! (`playbook_content::schema`) and map them in `.vscode/settings.json`.
 
 use super::{eprint_diags, EXIT_OK, EXIT_USAGE};
-use crate::schema::vscode::{self, Update, SETTINGS_PATH};
+use playbook_content::schema::vscode::{self, Update, SETTINGS_PATH};
 use std::path::{Component, Path, PathBuf};
 
 pub(super) fn run(root: &Path, output: Option<PathBuf>) -> i32 {
@@ -13,17 +13,17 @@ pub(super) fn run(root: &Path, output: Option<PathBuf>) -> i32 {
         );
         return EXIT_USAGE;
     }
-    let dir = output.unwrap_or_else(|| root.join(crate::schema::DEFAULT_DIR));
+    let dir = output.unwrap_or_else(|| root.join(playbook_content::schema::DEFAULT_DIR));
     // The checks `checklist -o` has: not into the sources, not into a site.
-    if let Err(d) = crate::output::destination::check_file(root, &dir) {
+    if let Err(d) = playbook_output::destination::check_file(root, &dir) {
         eprint!("{}", d.render_text());
         return EXIT_USAGE;
     }
-    let (raw, diags) = crate::load::load_content(root);
+    let (raw, diags) = playbook_content::load::load_content(root);
     let rel = inside(root, &dir);
-    let out = crate::schema::for_content(&raw, rel.as_deref().unwrap_or("schemas"));
+    let out = playbook_content::schema::for_content(&raw, rel.as_deref().unwrap_or("schemas"));
     for f in &out.files {
-        if let Err(d) = crate::output::write_file(&dir.join(&f.name), f.text.as_bytes()) {
+        if let Err(d) = playbook_output::write_file(&dir.join(&f.name), f.text.as_bytes()) {
             eprint!("{}", d.render_text());
             return EXIT_USAGE;
         }
@@ -36,7 +36,7 @@ pub(super) fn run(root: &Path, output: Option<PathBuf>) -> i32 {
             match vscode::update(existing.as_deref(), &out.yaml_schemas) {
                 Update::Unchanged => println!("{SETTINGS_PATH} already maps them"),
                 Update::Write(text) => {
-                    if let Err(d) = crate::output::write_file(&path, text.as_bytes()) {
+                    if let Err(d) = playbook_output::write_file(&path, text.as_bytes()) {
                         eprint!("{}", d.render_text());
                         return EXIT_USAGE;
                     }
@@ -45,7 +45,7 @@ pub(super) fn run(root: &Path, output: Option<PathBuf>) -> i32 {
                 Update::LeaveAlone => {
                     eprintln!(
                         "note: {SETTINGS_PATH} is not plain JSON (comments?), so it was left alone; set its \"yaml.schemas\" to:\n{}",
-                        crate::schema::pretty_json(&out.yaml_schemas)
+                        playbook_content::schema::pretty_json(&out.yaml_schemas)
                     );
                 }
             }

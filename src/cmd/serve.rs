@@ -1,17 +1,17 @@
 //! `playbook serve`: glue between the CLI, the rebuild thread and the HTTP server.
 
 use super::{eprint_diags, EXIT_OK, EXIT_USAGE};
-use crate::serve::host_guard::HostGuard;
-use crate::serve::http::{self, StartError};
-use crate::serve::rebuild::Rebuilder;
-use crate::serve::watch::{self, ChangeKind};
-use crate::serve::Shared;
+use playbook_preview::host_guard::HostGuard;
+use playbook_preview::http::{self, StartError};
+use playbook_preview::rebuild::Rebuilder;
+use playbook_preview::watch::{self, ChangeKind};
+use playbook_preview::Shared;
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Build, serve, watch and rebuild until Ctrl-C.
-pub fn run(root: &Path, host: &str, port: u16, allow_hosts: &[String], open: bool) -> i32 {
+pub(crate) fn run(root: &Path, host: &str, port: u16, allow_hosts: &[String], open: bool) -> i32 {
     if !root.join("book.toml").exists() {
         eprintln!("error: no book.toml in {}\n  = help: run from the playbook's root, pass --root DIR, or create one with `playbook init DIR`", root.display());
         return EXIT_USAGE;

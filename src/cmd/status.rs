@@ -1,11 +1,11 @@
 //! `playbook status [--as-of DATE] [--format text|json|csv] [--markets IDS] [-o FILE]`:
-//! each launch's checklist and recorded progress on a day (`crate::status`).
+//! each launch's checklist and recorded progress on a day (`playbook_plan::status`).
 
 use super::{eprint_diags, usage_or_content, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
-use crate::checklist::{Program, COMPANY_ID};
 use crate::cli::StatusFormat;
-use crate::diag::Diagnostic;
-use crate::status;
+use playbook_content::diag::Diagnostic;
+use playbook_plan::checklist::{Program, COMPANY_ID};
+use playbook_plan::status;
 use std::io::Write as _;
 use std::path::Path;
 
@@ -19,7 +19,7 @@ pub(super) fn run(
     let Some(day) = super::as_of_day(as_of) else {
         return EXIT_USAGE;
     };
-    let pb = match crate::load_playbook_on(root, None, day) {
+    let pb = match playbook_plan::load_playbook_on(root, None, day) {
         Ok(pb) => pb,
         Err(d) => {
             eprint_diags(&d);
@@ -27,7 +27,7 @@ pub(super) fn run(
         }
     };
     if let Some(out) = output {
-        if let Err(d) = crate::output::destination::check_file(root, out) {
+        if let Err(d) = playbook_output::destination::check_file(root, out) {
             eprint!("{}", d.render_text());
             return EXIT_USAGE;
         }
@@ -40,7 +40,7 @@ pub(super) fn run(
             chosen.push(Program::Company);
             continue;
         }
-        match crate::checklist::find_market(&pb, id) {
+        match playbook_plan::checklist::find_market(&pb, id) {
             Ok(m) => chosen.push(Program::Market(m)),
             Err(d) => {
                 eprint!(
@@ -64,16 +64,18 @@ pub(super) fn run(
                 .map(Program::Market),
         );
     }
-    let lists = crate::checklist::Checklists::new(&pb);
+    let lists = playbook_plan::checklist::Checklists::new(&pb);
     // Over many markets, a bar on a terminal (hidden when stderr is not one).
     let bar = indicatif::ProgressBar::with_draw_target(
         Some(chosen.len() as u64),
         indicatif::ProgressDrawTarget::stderr(),
     );
-    let rows: Vec<Vec<crate::checklist::Row<'_>>> = chosen
+    let rows: Vec<Vec<playbook_plan::checklist::Row<'_>>> = chosen
         .iter()
         .map(|&p| {
-            let r = lists.checklist(p, crate::checklist::Order::Date).rows;
+            let r = lists
+                .checklist(p, playbook_plan::checklist::Order::Date)
+                .rows;
             bar.inc(1);
             r
         })
@@ -92,7 +94,7 @@ pub(super) fn run(
         StatusFormat::Csv => status::to_csv(day, &launches),
     };
     let written = match output {
-        Some(p) => crate::output::write_file(p, text.as_bytes()),
+        Some(p) => playbook_output::write_file(p, text.as_bytes()),
         None => {
             let mut so = std::io::stdout().lock();
             so.write_all(text.as_bytes())

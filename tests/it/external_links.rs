@@ -113,7 +113,7 @@ fn fixture(server: &Server) -> Fixture {
             ),
         );
     // The test must never reach outside this machine.
-    for (rel, _) in playbook::skeleton::files() {
+    for (rel, _) in playbook_site::skeleton::files() {
         let text = std::fs::read_to_string(f.path(&rel)).unwrap_or_default();
         for (i, _) in text.match_indices("http") {
             let rest = &text[i..];

@@ -89,7 +89,7 @@ fn a_new_market_is_a_draft_without_a_guessed_region_until_filled_in() {
 /// Every content file's text, to show that a refused `new` changed nothing.
 fn content(f: &Fixture) -> Vec<(String, String)> {
     let mut files = Vec::new();
-    for (rel, _) in playbook::skeleton::files() {
+    for (rel, _) in playbook_site::skeleton::files() {
         files.push((rel.clone(), f.read(&rel)));
     }
     files

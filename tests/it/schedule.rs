@@ -8,7 +8,7 @@
 //! rows.
 
 use crate::support::Fixture;
-use playbook::model::{Idx, Task};
+use playbook_content::model::{Idx, Task};
 use std::path::Path;
 
 const COMPONENT: &str = "content/frameworks/launch/compliance.yaml";
@@ -258,11 +258,11 @@ fn a_result_dated_after_the_day_asked_is_a_warning() {
 /// start, due), the rows a big site's data.js gives the browser, and the
 /// count the market page states.
 fn assert_one_engine(root: &Path) {
-    let pb = playbook::load_playbook(root).unwrap_or_else(|d| panic!("{}", d.render_text()));
-    let lists = playbook::checklist::Checklists::new(&pb);
-    let order: Vec<Idx<Task>> = playbook::checklist::plan_order(&pb).collect();
+    let pb = playbook_plan::load_playbook(root).unwrap_or_else(|d| panic!("{}", d.render_text()));
+    let lists = playbook_plan::checklist::Checklists::new(&pb);
+    let order: Vec<Idx<Task>> = playbook_plan::checklist::plan_order(&pb).collect();
     for m in pb.markets.indices() {
-        let list = lists.checklist(m, playbook::checklist::Order::Date);
+        let list = lists.checklist(m, playbook_plan::checklist::Order::Date);
         let printed: Vec<(String, String, Option<String>)> = list
             .rows
             .iter()
@@ -275,7 +275,7 @@ fn assert_one_engine(root: &Path) {
             })
             .collect();
         let sched = lists.schedule(m);
-        let js = playbook::render::checklist_data::market_js(&lists, m, &sched, "en");
+        let js = playbook_site::render::checklist_data::market_js(&lists, m, &sched, "en");
         let data: serde_json::Value = serde_json::from_str(
             js.trim_start_matches("window.PLAYBOOK_CHECKLIST = ")
                 .trim_end()
@@ -314,7 +314,7 @@ fn assert_one_engine(root: &Path) {
             "{id}: the count"
         );
         assert_eq!(
-            playbook::checklist::listing(&pb, m).rows.len(),
+            playbook_plan::checklist::listing(&pb, m).rows.len(),
             printed.len(),
             "{id}: the listing's count"
         );

@@ -56,7 +56,8 @@ fn errors(schema: &Value, instance: &Value) -> Vec<String> {
 fn content_json(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap();
     let yaml = if path.extension().is_some_and(|e| e == "md") {
-        let (start, end, _) = playbook::load::split_front_matter(&text).expect("front matter");
+        let (start, end, _) =
+            playbook_content::load::split_front_matter(&text).expect("front matter");
         text[start..end].to_string()
     } else {
         text
@@ -228,8 +229,8 @@ fn init_refuses_a_folder_that_has_editor_settings_and_writes_nothing() {
 
 #[test]
 fn the_committed_schemas_and_editor_settings_are_what_playbook_schema_writes() {
-    let (raw, _) = playbook::load::load_content(repo());
-    let out = playbook::schema::for_content(&raw, "schemas");
+    let (raw, _) = playbook_content::load::load_content(repo());
+    let out = playbook_content::schema::for_content(&raw, "schemas");
     let hint = "run `cargo run -- schema` and commit schemas/ and .vscode/settings.json";
     let committed = entries(&repo().join("schemas"));
     let mut made: Vec<String> = out.files.iter().map(|f| f.name.clone()).collect();
@@ -245,7 +246,7 @@ fn the_committed_schemas_and_editor_settings_are_what_playbook_schema_writes() {
         );
     }
     let settings = std::fs::read_to_string(repo().join(".vscode/settings.json")).unwrap();
-    let ours = playbook::schema::vscode::settings_text(&out.yaml_schemas);
+    let ours = playbook_content::schema::vscode::settings_text(&out.yaml_schemas);
     assert!(
         settings == ours,
         ".vscode/settings.json is stale:\n{}\n{hint}",

@@ -446,10 +446,10 @@ fn two_hundred_concurrent_connections_are_all_served() {
 /// Every file must come out the same either way.
 #[test]
 fn pages_rendered_on_request_are_the_files_build_writes() {
-    use playbook::render::on_demand::{OnDemand, Rendered};
-    use playbook::render::{render_site, RenderOptions, Templates};
+    use playbook_site::render::on_demand::{OnDemand, Rendered};
+    use playbook_site::render::{render_site, RenderOptions, Templates};
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let pb = playbook::load_playbook(root).expect("the real playbook loads");
+    let pb = playbook_plan::load_playbook(root).expect("the real playbook loads");
     let templates = Templates::load(root).expect("templates load");
     let opts = RenderOptions::default();
     let all = render_site(&pb, &templates, &opts).expect("the site renders");
@@ -690,13 +690,16 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
 /// caches (parsed files, scanned references) is the one resolved without.
 #[test]
 fn a_load_through_the_parse_cache_equals_a_fresh_load() {
-    use playbook::load::{load_content, load_content_with, ParseCache};
+    use playbook_content::load::{load_content, load_content_with, ParseCache};
     let fx = Fixture::skeleton();
     let root = fx.root();
     let cache = ParseCache::default();
-    let pipeline = playbook::PipelineCache::default();
+    let pipeline = playbook_content::PipelineCache::default();
     // The model without its hash maps (their Debug order varies).
-    let model = |r: Result<playbook::model::Playbook, playbook::diag::Diagnostics>| match r {
+    let model = |r: Result<
+        playbook_content::model::Playbook,
+        playbook_content::diag::Diagnostics,
+    >| match r {
         Ok(pb) => format!(
             "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
             pb.steps, pb.tasks, pb.markets, pb.chapters, pb.backlinks, pb.task_markets, pb.warnings
@@ -709,8 +712,8 @@ fn a_load_through_the_parse_cache_equals_a_fresh_load() {
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
         assert_eq!(format!("{da:?}"), format!("{db:?}"));
         assert_eq!(
-            model(playbook::load_playbook_with(root, Some(&pipeline))),
-            model(playbook::load_playbook(root))
+            model(playbook_plan::load_playbook_with(root, Some(&pipeline))),
+            model(playbook_plan::load_playbook(root))
         );
     };
     same(&cache);

@@ -12,7 +12,7 @@
 //! ```
 //!
 //! * [`Fixture`] starts from the files `playbook init` writes
-//!   (`playbook::skeleton::files()`), a tiny valid playbook, and lets a test
+//!   (`playbook_site::skeleton::files()`), a tiny valid playbook, and lets a test
 //!   overwrite, add or remove files. Edits that do not apply (text not found)
 //!   panic, so a fixture can never silently stop testing what it claims to.
 //! * [`Run`] is one finished run of the binary: exit code, stdout, stderr.
@@ -51,7 +51,7 @@ impl Fixture {
     /// `launch-study`; chapter `first-market`, which references the step.
     pub fn skeleton() -> Fixture {
         let f = Fixture::empty();
-        for (rel, text) in playbook::skeleton::files() {
+        for (rel, text) in playbook_site::skeleton::files() {
             f.write(&rel, text.as_bytes());
         }
         f
@@ -427,7 +427,7 @@ impl Diag {
     }
 }
 
-/// Parse terminal diagnostics (the format of `playbook::diag`) back into parts.
+/// Parse terminal diagnostics (the format of `playbook_content::diag`) back into parts.
 pub fn parse_diagnostics(text: &str) -> Vec<Diag> {
     let mut out: Vec<Diag> = Vec::new();
     let mut cur: Option<Diag> = None;

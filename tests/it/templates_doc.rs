@@ -51,9 +51,9 @@ type Vars = BTreeMap<String, BTreeMap<String, (std::collections::BTreeSet<&'stat
 
 fn variables() -> Vars {
     let fx = Fixture::skeleton();
-    let pb = playbook::load_playbook(fx.root()).expect("the skeleton loads");
-    let templates = playbook::render::Templates::load(fx.root()).expect("the templates load");
-    let site = playbook::render::pages::SiteBuilder::new(&pb, &templates);
+    let pb = playbook_plan::load_playbook(fx.root()).expect("the skeleton loads");
+    let templates = playbook_site::render::Templates::load(fx.root()).expect("the templates load");
+    let site = playbook_site::render::pages::SiteBuilder::new(&pb, &templates);
     let contexts = site.each(|unit| {
         unit.jobs
             .into_iter()
@@ -137,7 +137,7 @@ fn templates_doc_lists_every_variable_each_template_receives() {
         );
     }
     // Every page template of the page table is documented.
-    for k in playbook::page_kinds::PAGE_KINDS {
+    for k in playbook_content::page_kinds::PAGE_KINDS {
         assert!(
             want.contains(&format!("### `{}`", k.template)),
             "{} is not documented",

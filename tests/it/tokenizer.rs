@@ -1,9 +1,9 @@
 //! One tokenizer spec: the words the full-text index stores
-//! (`playbook::search::words`) for each text of `tests/tokenizer-vectors.json`.
+//! (`playbook_site::search::words`) for each text of `tests/tokenizer-vectors.json`.
 //! The browser's query words (`theme/search.js`) are checked against the
 //! same file by `tests/browser/tests/tokenizer.test.js`.
 
-use playbook::search::words::{for_each_word, STOP_WORDS};
+use playbook_site::search::words::{for_each_word, STOP_WORDS};
 
 /// The vectors file: the spec in words, the stop words, and text → words.
 #[derive(serde::Deserialize)]
