@@ -1,6 +1,6 @@
 // One tokenizer spec: the words a query looks for (theme/search.js, loaded
 // here without a browser: the file hands node its tokenizer and stops) are
-// the words the index stores (src/search/words.rs), for every text of
+// the words the index stores (crates/site/src/search/words.rs), for every text of
 // tests/tokenizer-vectors.json; tests/it/tokenizer.rs runs the same file
 // against the Rust side.
 "use strict";
