@@ -350,3 +350,47 @@ fn a_playbook_written_in_german_shows_german_titles_that_rust_writes_too() {
     let markets = read_site_file(&fixture.path("book"), "markets/index.html");
     assert!(markets.contains("<title>Märkte") && markets.contains("lang=\"de\""));
 }
+
+#[test]
+fn a_german_checklist_gives_phase_windows_and_a_markets_own_work_in_german() {
+    let fx = Fixture::skeleton().replace(
+        "book.toml",
+        "description = ",
+        "languages = [\"de\"]\ndescription = ",
+    );
+    let market = fx.read("content/markets/de.yaml");
+    let fx = fx.file(
+        "content/markets/de.yaml",
+        format!("{market}tasks:\n  - step: regulatory-mapping\n    title: Register the data protection officer\n    owner: legal\n"),
+    );
+    let csv = fx.run(&["checklist", "de", "--lang", "de", "--format", "csv"]);
+    csv.assert_ok();
+    let rows: Vec<Vec<&str>> = csv.stdout.lines().map(|l| l.split(',').collect()).collect();
+    let column = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+    };
+    let (window, activity, task) = (
+        column("Phasenfenster").expect("a phase window column"),
+        column("Aktivität").expect("an activity column"),
+        column("Aufgabe").expect("a task column"),
+    );
+    for row in &rows[1..] {
+        assert!(
+            row[window].starts_with("Woche") || row[window].starts_with("Monat"),
+            "a phase window in English: {row:?}"
+        );
+    }
+    let own = rows
+        .iter()
+        .find(|r| r[task] == "Register the data protection officer")
+        .expect("the market's own task is on its list");
+    assert_eq!(own[activity], "Marktspezifisch");
+    let md = fx.run(&["checklist", "de", "--lang", "de"]);
+    assert!(!md.stdout.contains("Market-specific"), "{}", md.stdout);
+    // In English, the words are as they were.
+    let en = fx.run(&["checklist", "de", "--format", "csv"]);
+    assert!(en.stdout.contains(",Weeks 1–2,"), "{}", en.stdout);
+    assert!(en.stdout.contains(",Market-specific,"), "{}", en.stdout);
+}

@@ -26,6 +26,8 @@ ck-done = erledigt { $date }
 ck-done-by = von { $who }
 ck-note-for = Hinweis für { $market }
 ck-not-applicable = Hier nicht anwendbar
+# Die Aktivität einer Aufgabe, die ein Markt selbst hinzugefügt hat (sie gehört zu keiner Aktivität des Schritts).
+ck-market-specific = Marktspezifisch
 ck-entry-left-out = { $count ->
     [one] { $count } Markteintrittsaufgabe entfällt: { $market } ist der Heimatmarkt.
    *[other] { $count } Markteintrittsaufgaben entfallen: { $market } ist der Heimatmarkt.

@@ -28,6 +28,8 @@ ck-done = done { $date }
 ck-done-by = by { $who }
 ck-note-for = Note for { $market }
 ck-not-applicable = Not applicable here
+# The activity of a task a market added itself (it belongs to no activity of the step).
+ck-market-specific = Market-specific
 ck-entry-left-out = { $count ->
     [one] { $count } market-entry task left out: { $market } is the home market.
    *[other] { $count } market-entry tasks left out: { $market } is the home market.

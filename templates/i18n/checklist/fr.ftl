@@ -26,6 +26,8 @@ ck-done = fait le { $date }
 ck-done-by = par { $who }
 ck-note-for = Note pour { $market }
 ck-not-applicable = Non applicable ici
+# L'activité d'une tâche qu'un marché a ajoutée lui-même (elle n'appartient à aucune activité de l'étape).
+ck-market-specific = Propre au marché
 ck-entry-left-out = { $count ->
     [one] { $count } tâche d’entrée sur le marché omise : { $market } est le marché d’origine.
    *[other] { $count } tâches d’entrée sur le marché omises : { $market } est le marché d’origine.

@@ -20,6 +20,8 @@ ck-done = 完了 { $date }
 ck-done-by = 担当 { $who }
 ck-note-for = { $market }についての注記
 ck-not-applicable = この市場には適用されません
+# 市場が独自に追加したタスクのアクティビティ（ステップのどのアクティビティにも属さない）。
+ck-market-specific = 市場固有
 ck-entry-left-out = 市場参入タスク{ $count }件を除外：{ $market }は本国市場です。
 ck-company-prerequisites = 全社での前提条件
 ck-company-prerequisites-lead = 全社で一度だけ実施（{ $name }、キックオフ { $kickoff }）。この市場のフェーズはこれを待ちます。

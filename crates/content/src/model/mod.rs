@@ -101,7 +101,8 @@ impl Window {
 }
 
 /// A window in the words of a language edition: what pages show ("Wochen
-/// 1–2"); [`Window::label`] is the English of diagnostics and exports.
+/// 1–2"), checklists and exports too; [`Window::label`] is the English of
+/// diagnostics.
 pub trait WindowWords {
     /// A phase's window: "Weeks 1–2", "Month 4+".
     fn window(&self, w: Window) -> String;

@@ -152,7 +152,7 @@ pub struct Row<'a> {
     pub step: &'a str,
     /// Step id.
     pub step_id: &'a str,
-    /// Activity title ("Market-specific" for a market's own task).
+    /// Activity title ([`market_specific_label`] for a market's own task).
     pub activity: &'a str,
     /// Task title.
     pub task: &'a str,
@@ -263,9 +263,18 @@ pub fn program_step_window(pb: &Playbook, step: Idx<Step>, kickoff: Date) -> Due
     block_window(kickoff, p.window, b.weeks)
 }
 
-/// Phase window labels, computed once per playbook.
+/// Phase window labels in the edition's words ("Weeks 1–16", "Wochen
+/// 1–16"), computed once per playbook.
 pub fn window_labels(pb: &Playbook) -> IdxVec<Phase, String> {
-    pb.phases.iter().map(|p| p.window.label()).collect()
+    use playbook_content::model::WindowWords;
+    let words = pb.words();
+    pb.phases.iter().map(|p| words.window(p.window)).collect()
+}
+
+/// What a checklist calls the activity of a market's own task, in the
+/// edition's words ("Market-specific").
+pub fn market_specific_label(pb: &Playbook) -> String {
+    pb.words().get("ck-market-specific", &[])
 }
 
 /// A market's facts for its rules (the regulation ids it names).
@@ -316,6 +325,8 @@ pub struct Checklists<'a> {
     pub pb: &'a Playbook,
     /// Phase window labels, by phase.
     pub windows: IdxVec<Phase, String>,
+    /// The activity of a market's own tasks ([`market_specific_label`]).
+    market_specific: String,
     /// Per task: its (start, due) in the company program (company work only).
     company: IdxVec<Task, Option<(Date, Option<Date>)>>,
     /// Per phase: the due dates of the company work its `after:` names
@@ -368,6 +379,7 @@ impl<'a> Checklists<'a> {
         let mut c = Checklists {
             pb,
             windows: window_labels(pb),
+            market_specific: market_specific_label(pb),
             company: IdxVec::new(),
             phase_waits: IdxVec::new(),
             positions: std::sync::OnceLock::new(),
@@ -605,7 +617,7 @@ impl<'a> Checklists<'a> {
             let step = &pb.steps[t.step];
             let activity = match t.activity {
                 Some(a) => step.activities[a].title.as_str(),
-                None => "Market-specific",
+                None => self.market_specific.as_str(),
             };
             let a = adjust(ti);
             let owner = a.and_then(|a| a.owner.as_deref()).or(t.owner.as_deref());

@@ -62,6 +62,8 @@ struct Tasks<'a> {
 /// names it.
 pub fn tasks_js(pb: &Playbook, windows: &IdxVec<Phase, String>) -> String {
     let order: Vec<Idx<Task>> = checklist::plan_order(pb).collect();
+    let market_specific_label = checklist::market_specific_label(pb);
+    let market_specific_label = market_specific_label.as_str();
     let mut acts: Vec<&str> = Vec::new();
     let mut act_idx: std::collections::HashMap<&str, usize> = Default::default();
     // Each activity task's activity (a market's own task has none).
@@ -77,8 +79,8 @@ pub fn tasks_js(pb: &Playbook, windows: &IdxVec<Phase, String>) -> String {
             }
         }
     }
-    let market_specific = *act_idx.entry("Market-specific").or_insert_with(|| {
-        acts.push("Market-specific");
+    let market_specific = *act_idx.entry(market_specific_label).or_insert_with(|| {
+        acts.push(market_specific_label);
         acts.len() - 1
     });
     let doc = Tasks {
