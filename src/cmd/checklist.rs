@@ -54,13 +54,24 @@ pub(super) fn run(
         eprintln!("error: a PDF is not for a terminal\n  = help: write it to a file: -o {}.pdf (or redirect standard output: > {0}.pdf)", if company { "company" } else { market.unwrap_or("checklist") });
         return EXIT_USAGE;
     }
-    let pb = match playbook_plan::load_playbook(root) {
+    // git's answers come in while the playbook loads, as in `build`: a
+    // calendar's DTSTAMP and SEQUENCE (and the HTML's version) are the
+    // site download's, so an app that imports both keeps the newer.
+    let (pb, git) = std::thread::scope(|s| {
+        let git = s.spawn(|| playbook_content::provenance::read_git(root));
+        (
+            playbook_plan::load_playbook(root),
+            git.join().unwrap_or_default(),
+        )
+    });
+    let mut pb = match pb {
         Ok(pb) => pb,
         Err(d) => {
             eprint_diags(&d);
             return usage_or_content(root);
         }
     };
+    pb.provenance = playbook_content::provenance::from_git(git, &pb.config);
     // `--lang`: the checklist of that language's edition.
     let source_language = pb.config.book.language.clone();
     let lang = lang.filter(|l| *l != source_language);

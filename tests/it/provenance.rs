@@ -157,3 +157,20 @@ fn outside_git_or_without_git_the_build_works_and_shows_neither() {
     assert!(!de.contains("Last changed"));
     assert!(!footer(&de).contains("version"));
 }
+
+#[test]
+fn the_checklist_command_writes_the_calendar_and_checklist_the_site_offers() {
+    // A calendar app that imports the site's download and the command's
+    // file sees one event per step with the same DTSTAMP and SEQUENCE
+    // (git's), so neither looks older than the other.
+    let f = two_commits();
+    let site = build_env(&f, &[]);
+    for format in ["ics", "csv", "md"] {
+        let run = f.run(&["checklist", "de", "--format", format]);
+        run.assert_ok();
+        let download = page(&site, &format!("markets/de/checklist-de.{format}"));
+        assert_eq!(run.stdout, download, "checklist-de.{format}");
+    }
+    let ics = f.run(&["checklist", "de", "--format", "ics"]).stdout;
+    assert!(ics.contains("DTSTAMP:20260211T"), "{ics}");
+}
