@@ -693,6 +693,12 @@ pub struct Playbook {
     pub progress: IdxVec<Market, Progress>,
     /// The company program's recorded progress (`content/progress/company.yaml`).
     pub company_progress: Progress,
+    /// Each market's tally (rows, done, open by due date), by market index,
+    /// as the resolver's schedule check counted it; empty when it did not
+    /// schedule (nothing to check, or a resolve without a scheduler). The
+    /// status board and the pages read it instead of scheduling every
+    /// market again.
+    pub tallies: IdxVec<Market, crate::schedule::Tally>,
     /// Warnings found while resolving.
     pub warnings: Vec<crate::diag::Diagnostic>,
     /// Version and last changes from git, for the site (filled by a build

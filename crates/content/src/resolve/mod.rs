@@ -102,6 +102,7 @@ pub fn resolve_with(
             backlinks: BTreeMap::new(),
             task_markets: IdxVec::new(),
             progress: IdxVec::new(),
+            tallies: IdxVec::new(),
             company_progress: Progress::default(),
             warnings: Vec::new(),
             provenance: Default::default(),

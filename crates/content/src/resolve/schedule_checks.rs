@@ -11,6 +11,7 @@ use crate::diag::Diagnostic;
 use crate::load::RawContent;
 use crate::model::raw::RawMarket;
 use crate::model::{Idx, Playbook, Task};
+use crate::schedule::Tally;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
@@ -25,6 +26,9 @@ pub struct ScheduleMisses {
     pub over_phase: Vec<(Idx<Task>, ScheduleMiss)>,
     /// Tasks due after the regulation deadline they serve.
     pub after_deadline: Vec<(Idx<Task>, ScheduleMiss)>,
+    /// Each market's tally, by market (empty when it scheduled nothing),
+    /// kept on the playbook for the pages ([`Playbook::tallies`]).
+    pub tallies: Vec<Tally>,
 }
 
 /// Schedules every program of a resolved playbook and says where a task is
@@ -46,7 +50,10 @@ impl Resolver {
         if self.diags.has_errors() {
             return;
         }
-        let found = scheduler(&self.pb);
+        let mut found = scheduler(&self.pb);
+        if found.tallies.len() == self.pb.markets.len() {
+            self.pb.tallies = std::mem::take(&mut found.tallies).into();
+        }
         let mut overruns: Misses = BTreeMap::new();
         let mut late: Misses = BTreeMap::new();
         for (t, miss) in found.over_phase {

@@ -902,7 +902,11 @@ impl FormatSpec {
                 pattern: ALSO_ITEM,
                 of: ALSO_OF,
             },
+            // Each distinct duration worded once (a market's 40,000 rows
+            // carry a few dozen).
             durations: durations
+                .into_iter()
+                .collect::<std::collections::HashSet<_>>()
                 .into_iter()
                 .map(|d| (d.to_string(), w.duration(d)))
                 .collect(),

@@ -78,27 +78,106 @@ pub fn on_list(pb: &Playbook, prog: Program, t: Idx<Task>) -> bool {
     }
 }
 
+/// Every task in plan order with what a listing asks of it, packed into
+/// eight bytes: a listing reads the table, not the tasks (each a few
+/// hundred bytes), so listing 250 markets of 50,000 tasks walks 400 KB
+/// per market instead of the whole task table. Made once per playbook
+/// ([`super::Checklists`] keeps one).
+#[derive(Debug, Clone)]
+pub struct PlanOrder {
+    entries: Vec<Entry>,
+}
+
+/// One task of a [`PlanOrder`].
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// The task.
+    task: Idx<Task>,
+    /// The market whose own task it is (`u32::MAX`: none), as a raw index.
+    market: u32,
+    /// `COMPANY`, `ENTRY`, `RULED`, `GROUPED`.
+    flags: u8,
+}
+
+/// Company work.
+const COMPANY: u8 = 1;
+/// `market_entry` work.
+const ENTRY: u8 = 2;
+/// Has an `applies_to` rule or is a market's own (`Playbook::task_markets`
+/// says where it applies).
+const RULED: u8 = 4;
+/// In a `same_as` group.
+const GROUPED: u8 = 8;
+/// No market.
+const NO_MARKET: u32 = u32::MAX;
+
+impl PlanOrder {
+    /// The table of `pb` ([`plan_order`]).
+    pub fn new(pb: &Playbook) -> PlanOrder {
+        let entries = plan_order(pb)
+            .map(|t| {
+                let task = &pb.tasks[t];
+                let mut flags = 0;
+                if task.scope == Scope::Company {
+                    flags |= COMPANY;
+                }
+                if task.market_entry {
+                    flags |= ENTRY;
+                }
+                if task.rule.is_some() || task.market.is_some() {
+                    flags |= RULED;
+                }
+                if !task.same_as.is_empty() {
+                    flags |= GROUPED;
+                }
+                Entry {
+                    task: t,
+                    market: task
+                        .market
+                        .map_or(NO_MARKET, |m| u32::try_from(m.index()).unwrap_or(NO_MARKET)),
+                    flags,
+                }
+            })
+            .collect();
+        PlanOrder { entries }
+    }
+}
+
 /// The list of `prog` (see the module docs).
 pub fn listing(pb: &Playbook, prog: impl Into<Program>) -> Listing<'_> {
-    let prog = prog.into();
+    listing_in(pb, &PlanOrder::new(pb), prog.into())
+}
+
+/// [`listing`], walking a [`PlanOrder`] made once for every list.
+pub fn listing_in<'a>(pb: &'a Playbook, order: &PlanOrder, prog: Program) -> Listing<'a> {
     let kickoff = prog.head(pb).kickoff;
     let mut rows = Vec::new();
     let mut skipped = Vec::new();
     let mut entry_left_out = 0;
-    for t in plan_order(pb) {
-        let task = &pb.tasks[t];
-        // What `on_list` asks, asked once (a market of 40,000 rows, 250
-        // markets: this loop is most of scheduling a big playbook).
-        let on = match prog {
-            Program::Company => task.scope == Scope::Company,
-            Program::Market(m) => {
-                if task.market.is_some_and(|tm| tm != m) {
+    // What `on_list` asks, asked once per task from the packed table (a
+    // market of 40,000 rows, 250 markets: this loop is most of scheduling
+    // a big playbook).
+    let (market, this) = match prog {
+        Program::Company => (None, NO_MARKET),
+        Program::Market(m) => (
+            Some(&pb.markets[m]),
+            u32::try_from(m.index()).unwrap_or(NO_MARKET),
+        ),
+    };
+    for e in &order.entries {
+        let t = e.task;
+        let on = match market {
+            None => e.flags & COMPANY != 0,
+            Some(market) => {
+                if e.market != NO_MARKET && e.market != this {
                     continue;
                 }
-                let market = &pb.markets[m];
-                if task.scope != Scope::Market || !pb.applies(t, m) {
+                let m = Idx::new(this as usize);
+                let applies = e.flags & COMPANY == 0
+                    && (e.flags & RULED == 0 || pb.task_markets[t].binary_search(&m).is_ok());
+                if !applies {
                     false
-                } else if market.home && task.market_entry {
+                } else if market.home && e.flags & ENTRY != 0 {
                     entry_left_out += 1;
                     continue;
                 } else if let Some(why) = (!market.adjust.is_empty())
@@ -113,6 +192,13 @@ pub fn listing(pb: &Playbook, prog: impl Into<Program>) -> Listing<'_> {
             }
         };
         if !on {
+            continue;
+        }
+        if e.flags & GROUPED == 0 {
+            rows.push(Listed {
+                task: t,
+                also: Vec::new(),
+            });
             continue;
         }
         let group = group_on(pb, t, kickoff, |x| on_list(pb, prog, x));
@@ -161,6 +247,28 @@ mod tests {
     }
 
     #[test]
+    fn the_packed_table_lists_what_on_list_says_in_every_program() {
+        let pb = two_markets()
+            .replace(
+                "content/markets/de.yaml",
+                "team:",
+                "adjust:\n  enter/size-the-market:\n    skip: Harborline brought us in\nteam:",
+            )
+            .ok();
+        let programs = pb
+            .markets
+            .indices()
+            .map(Program::Market)
+            .chain([Program::Company]);
+        for prog in programs {
+            let by_table: Vec<Idx<Task>> = listing(&pb, prog).rows.iter().map(|r| r.task).collect();
+            let by_rule: Vec<Idx<Task>> =
+                plan_order(&pb).filter(|&t| on_list(&pb, prog, t)).collect();
+            assert_eq!(by_table, by_rule, "{prog:?}");
+        }
+    }
+
+    #[test]
     fn a_skipped_task_leaves_the_list_with_its_reason() {
         let pb = two_markets()
             .replace(
@@ -178,7 +286,7 @@ mod tests {
 
     #[test]
     fn a_markets_tally_is_the_same_whether_its_page_or_the_status_page_schedules_it_first() {
-        use crate::checklist::{Checklists, Tally};
+        use crate::checklist::{tally_of, Checklists};
         let pb = two_markets().ok();
         let m = Idx::new(0);
         // The status page first: the tally schedules the market itself.
@@ -188,7 +296,7 @@ mod tests {
         let paged = Checklists::new(&pb);
         let s = paged.schedule(m);
         assert_eq!(paged.tally(m), first);
-        assert_eq!(first, Tally::of(&pb, &s));
+        assert_eq!(first, tally_of(&pb, &s));
         assert_eq!(first.total, 2);
         assert_eq!(first.done, 0);
     }

@@ -3,14 +3,15 @@
 //! serves (`playbook_content::resolve` turns them into warnings placed at
 //! the task's `duration`, `after` or `deadline`).
 
-use super::{Checklists, Program};
+use super::{Checklists, Program, Tally};
 use playbook_content::model::{Idx, Playbook, Task};
 use playbook_content::resolve::{ScheduleMiss, ScheduleMisses};
 
 /// Schedule every program (the company's, then each market's) and gather
-/// where a task is due too late, in program order. Empty when no task has
-/// a duration, a dependency or a deadline and no market adjusts one: then
-/// every task keeps its phase's window.
+/// where a task is due too late, in program order, with each market's
+/// tally (the pages count from it instead of scheduling again). Empty when
+/// no task has a duration, a dependency or a deadline and no market
+/// adjusts one: then every task keeps its phase's window.
 pub fn schedule_misses(pb: &Playbook) -> ScheduleMisses {
     let scheduled = pb
         .tasks
@@ -30,7 +31,7 @@ pub fn schedule_misses(pb: &Playbook) -> ScheduleMisses {
     // misses gathered in program order (the diagnostics of a serial run).
     use rayon::prelude::*;
     type Miss = (Idx<Task>, ScheduleMiss);
-    let per_program: Vec<(Vec<Miss>, Vec<Miss>)> = programs
+    let per_program: Vec<(Vec<Miss>, Vec<Miss>, Option<Tally>)> = programs
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|prog| {
@@ -55,13 +56,16 @@ pub fn schedule_misses(pb: &Playbook) -> ScheduleMisses {
                     }
                 }
             }
-            (over, after_deadline)
+            // `schedule` left the market's tally.
+            let tally = matches!(prog, Program::Market(_)).then(|| lists.tally(prog));
+            (over, after_deadline, tally)
         })
         .collect();
     let mut found = ScheduleMisses::default();
-    for (over, after_deadline) in per_program {
+    for (over, after_deadline, tally) in per_program {
         found.over_phase.extend(over);
         found.after_deadline.extend(after_deadline);
+        found.tallies.extend(tally);
     }
     found
 }
@@ -69,6 +73,26 @@ pub fn schedule_misses(pb: &Playbook) -> ScheduleMisses {
 #[cfg(test)]
 mod tests {
     use playbook_content::resolve::testing::{Input, Shown, COMPONENT_PATH};
+
+    #[test]
+    fn the_schedule_check_leaves_each_markets_tally_for_the_pages() {
+        use crate::checklist::{tally_of, Checklists, Program};
+        let pb = Input::new()
+            .scheduler(super::schedule_misses)
+            .component(
+                "owner: legal\n",
+                "owner: legal\n                duration: 6 weeks\n",
+            )
+            .ok();
+        assert_eq!(pb.tallies.len(), pb.markets.len());
+        let lists = Checklists::new(&pb);
+        for m in pb.markets.indices() {
+            let fresh = tally_of(&pb, &lists.schedule(m));
+            assert_eq!(pb.tallies[m], fresh);
+            assert_eq!(lists.tally(Program::Market(m)), fresh);
+            assert!(fresh.total > 0);
+        }
+    }
 
     #[test]
     fn a_task_longer_than_its_phase_is_a_warning_at_its_duration() {

@@ -8,7 +8,9 @@
 //! formats return strings.
 
 use jiff::civil::Date;
-use playbook_content::model::{Idx, IdxVec, Market, Phase, Playbook, Prereq, Scope, Step, Task};
+use playbook_content::model::{
+    Block, Idx, IdxVec, Market, Phase, Playbook, Prereq, Scope, Step, Task,
+};
 use playbook_content::rules::{self, MarketFacts};
 use playbook_content::schedule::{block_window, phase_window, DueWindow};
 use serde::Serialize;
@@ -263,6 +265,17 @@ pub fn program_step_window(pb: &Playbook, step: Idx<Step>, kickoff: Date) -> Due
     block_window(kickoff, p.window, b.weeks)
 }
 
+/// Every week block's due window for a program starting on `kickoff`, by
+/// block: a schedule looks its rows' windows up here (a few hundred blocks)
+/// instead of working out calendar dates for each of tens of thousands of
+/// rows.
+pub fn block_windows(pb: &Playbook, kickoff: Date) -> IdxVec<Block, DueWindow> {
+    pb.blocks
+        .iter()
+        .map(|b| block_window(kickoff, pb.phases[b.phase].window, b.weeks))
+        .collect()
+}
+
 /// Phase window labels in the edition's words ("Weeks 1–16", "Wochen
 /// 1–16"), computed once per playbook.
 pub fn window_labels(pb: &Playbook) -> IdxVec<Phase, String> {
@@ -332,6 +345,8 @@ pub struct Checklists<'a> {
     /// Per phase: the due dates of the company work its `after:` names
     /// (the same for every row of the phase in every market's plan).
     phase_waits: IdxVec<Phase, Vec<Date>>,
+    /// Every task in plan order, packed for listing ([`PlanOrder`]).
+    order: PlanOrder,
     /// Per task: its place in plan order ([`plan_order`]), made once for
     /// every market's checklist data.
     positions: std::sync::OnceLock<IdxVec<Task, usize>>,
@@ -341,36 +356,17 @@ pub struct Checklists<'a> {
     tallies: IdxVec<Market, std::sync::OnceLock<Tally>>,
 }
 
-/// What a schedule comes to, for the status board: rows, rows done, and
-/// the open rows by due date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tally {
-    /// Rows on the list.
-    pub total: usize,
-    /// Rows recorded as done.
-    pub done: usize,
-    /// Open rows per due date, in date order (ongoing rows left out).
-    pub open: Vec<(Date, usize)>,
-}
+pub use playbook_content::schedule::Tally;
 
-impl Tally {
-    /// The tally of a schedule.
-    pub fn of(pb: &Playbook, s: &Scheduled<'_>) -> Tally {
-        let mut open: std::collections::BTreeMap<Date, usize> = Default::default();
-        let mut done = 0;
-        for (i, p) in s.plan.items.iter().enumerate() {
-            if s.is_done(pb, i) {
-                done += 1;
-            } else if let Some(d) = p.due {
-                *open.entry(d).or_default() += 1;
-            }
-        }
-        Tally {
-            total: s.list.rows.len(),
-            done,
-            open: open.into_iter().collect(),
-        }
-    }
+/// The tally of a schedule (what [`Checklists::tally`] keeps per market).
+pub fn tally_of(pb: &Playbook, s: &Scheduled<'_>) -> Tally {
+    Tally::count(
+        s.plan
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (s.is_done(pb, i), p.due)),
+    )
 }
 
 impl<'a> Checklists<'a> {
@@ -382,15 +378,24 @@ impl<'a> Checklists<'a> {
             market_specific: market_specific_label(pb),
             company: IdxVec::new(),
             phase_waits: IdxVec::new(),
+            order: PlanOrder::new(pb),
             positions: std::sync::OnceLock::new(),
+            // The resolver's schedule check counted every market already
+            // (when it scheduled): those tallies are final.
             tallies: pb
                 .markets
-                .iter()
-                .map(|_| std::sync::OnceLock::new())
+                .indices()
+                .map(|m| {
+                    let cell = std::sync::OnceLock::new();
+                    if let Some(t) = pb.tallies.get(m) {
+                        let _ = cell.set(t.clone());
+                    }
+                    cell
+                })
                 .collect(),
         };
         if pb.tasks.iter().any(|t| t.scope == Scope::Company) {
-            let list = listing(pb, Program::Company);
+            let list = listing_in(pb, &c.order, Program::Company);
             let plan = c.plan(&list);
             let mut dates = IdxVec::filled(None, pb.tasks.len());
             for (l, p) in list.rows.iter().zip(&plan.items) {
@@ -440,19 +445,22 @@ impl<'a> Checklists<'a> {
     pub fn plan(&self, list: &Listing<'_>) -> playbook_content::schedule::plan::Plan {
         use playbook_content::schedule::plan::{plan, Input};
         let pb = self.pb;
-        let adjust = |t: Idx<Task>| match list.prog {
-            Program::Market(m) => pb.markets[m].adjust.get(&t),
+        let adjusts = match list.prog {
+            Program::Market(m) => Some(&pb.markets[m].adjust).filter(|a| !a.is_empty()),
             Program::Company => None,
         };
+        let adjust = |t: Idx<Task>| adjusts.and_then(|a| a.get(&t));
         // Which row lists each task (a dense table: a plan of 5,000 rows
-        // looks rows up tens of thousands of times).
-        let mut row_of: IdxVec<Task, Option<usize>> = IdxVec::filled(None, pb.tasks.len());
+        // looks rows up tens of thousands of times; `u32::MAX`: none).
+        let mut row_of: IdxVec<Task, u32> = IdxVec::filled(u32::MAX, pb.tasks.len());
         for (i, l) in list.rows.iter().enumerate() {
-            row_of[l.task] = Some(i);
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            row_of[l.task] = i;
             for &x in &l.also {
-                row_of[x] = Some(i);
+                row_of[x] = i;
             }
         }
+        let windows = block_windows(pb, list.kickoff);
         let inputs: Vec<Input> = list
             .rows
             .iter()
@@ -467,13 +475,13 @@ impl<'a> Checklists<'a> {
                     let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
                     for &d in pb.tasks[x].after.iter().chain(extra) {
                         match row_of[d] {
-                            Some(r) if r != i => after.push(r),
-                            Some(_) => {}
-                            None => {
+                            u32::MAX => {
                                 if let Some(due) = self.company_due(d) {
                                     after_dates.push(due);
                                 }
                             }
+                            r if r as usize != i => after.push(r as usize),
+                            _ => {}
                         }
                     }
                 }
@@ -485,7 +493,7 @@ impl<'a> Checklists<'a> {
                 after.sort_unstable();
                 after.dedup();
                 Input {
-                    window: program_step_window(pb, task.step, list.kickoff),
+                    window: windows[step.block],
                     duration: a.and_then(|a| a.duration).or(task.duration),
                     fixed_due: a.and_then(|a| a.due),
                     after,
@@ -502,7 +510,7 @@ impl<'a> Checklists<'a> {
     pub fn schedule(&self, prog: impl Into<Program>) -> Scheduled<'a> {
         let s = self.schedule_only(prog.into());
         if let Program::Market(m) = s.list.prog {
-            self.tallies[m].get_or_init(|| Tally::of(self.pb, &s));
+            self.tallies[m].get_or_init(|| tally_of(self.pb, &s));
         }
         s
     }
@@ -511,7 +519,7 @@ impl<'a> Checklists<'a> {
     /// [`Checklists::tally`] calls inside the tally's own initialisation:
     /// a `OnceLock` must not be initialised from within itself).
     fn schedule_only(&self, prog: Program) -> Scheduled<'a> {
-        let list = listing(self.pb, prog);
+        let list = listing_in(self.pb, &self.order, prog);
         let plan = self.plan(&list);
         Scheduled { list, plan }
     }
@@ -521,9 +529,9 @@ impl<'a> Checklists<'a> {
     pub fn tally(&self, prog: impl Into<Program>) -> Tally {
         match prog.into() {
             Program::Market(m) => self.tallies[m]
-                .get_or_init(|| Tally::of(self.pb, &self.schedule_only(Program::Market(m))))
+                .get_or_init(|| tally_of(self.pb, &self.schedule_only(Program::Market(m))))
                 .clone(),
-            Program::Company => Tally::of(self.pb, &self.schedule_only(Program::Company)),
+            Program::Company => tally_of(self.pb, &self.schedule_only(Program::Company)),
         }
     }
 

@@ -228,12 +228,14 @@ pub fn market_js(
     let mut rule_idx: std::collections::HashMap<Option<&playbook_content::model::raw::Rule>, i64> =
         Default::default();
     let mut own_idx: Option<i64> = None;
-    let listed: std::collections::HashSet<Idx<Task>> = sched
-        .list
-        .rows
-        .iter()
-        .flat_map(|r| std::iter::once(r.task).chain(r.also.iter().copied()))
-        .collect();
+    // Which tasks the list holds (a dense table: looked up for every
+    // dependency of every row).
+    let mut listed: IdxVec<Task, bool> = IdxVec::filled(false, pb.tasks.len());
+    for r in &sched.list.rows {
+        for t in std::iter::once(r.task).chain(r.also.iter().copied()) {
+            listed[t] = true;
+        }
+    }
     let mut rows = Vec::with_capacity(sched.list.rows.len());
     let mut order: Vec<usize> = (0..sched.list.rows.len()).collect();
     order.sort_by_key(|&i| {
@@ -262,7 +264,7 @@ pub fn market_js(
         for x in std::iter::once(l.task).chain(l.also.iter().copied()) {
             let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
             for &d in pb.tasks[x].after.iter().chain(extra) {
-                if listed.contains(&d) || lists.company_due(d).is_some() {
+                if listed[d] || lists.company_due(d).is_some() {
                     let pos = position[d];
                     if !waits.contains(&pos) {
                         waits.push(pos);

@@ -220,7 +220,16 @@ impl<'a> Builder<'a> {
             .enumerate()
             .map(|(i, (u, _))| (u.clone(), i))
             .collect();
-        let task_counts = {
+        let lists = checklist::Checklists::new(pb);
+        // Rows per market: from the tallies the resolver's schedule check
+        // left, else by listing each market (no schedule needed to count).
+        let task_counts = if pb.tallies.len() == pb.markets.len() {
+            pb.tallies
+                .iter()
+                .map(|t| t.total)
+                .collect::<Vec<_>>()
+                .into()
+        } else {
             use rayon::prelude::*;
             let counts: Vec<usize> = (0..pb.markets.len())
                 .into_par_iter()
@@ -240,7 +249,7 @@ impl<'a> Builder<'a> {
             order_pos,
             order,
             task_counts,
-            lists: checklist::Checklists::new(pb),
+            lists,
             status: Default::default(),
             nav: NavCache::new(templates),
             chips: pb
