@@ -347,6 +347,11 @@ pub struct Checklists<'a> {
     phase_waits: IdxVec<Phase, Vec<Date>>,
     /// Every task in plan order, packed for listing ([`PlanOrder`]).
     order: PlanOrder,
+    /// Per task: what its schedule reads of it, packed ([`PlanFacts`]).
+    facts: IdxVec<Task, PlanFacts>,
+    /// The playbook's distinct `applies_to` rules (tasks with equal rules
+    /// share one): a checklist's reasons are worked out once per rule.
+    rules: Vec<&'a playbook_content::model::raw::Rule>,
     /// Per task: its place in plan order ([`plan_order`]), made once for
     /// every market's checklist data.
     positions: std::sync::OnceLock<IdxVec<Task, usize>>,
@@ -369,6 +374,23 @@ pub fn tally_of(pb: &Playbook, s: &Scheduled<'_>) -> Tally {
     )
 }
 
+/// What scheduling a row reads of its task, in a few bytes: a schedule of
+/// 40,000 rows reads this table instead of the tasks and their steps.
+#[derive(Debug, Clone, Copy)]
+struct PlanFacts {
+    /// Its step's week block.
+    block: Idx<Block>,
+    /// Its step's phase.
+    phase: Idx<Phase>,
+    /// Its duration, as the playbook gives it.
+    duration: Option<playbook_content::model::WorkDuration>,
+    /// Does it wait for other tasks (`after:`)?
+    waits: bool,
+    /// Its `applies_to` rule, as an index into [`Checklists`]' distinct
+    /// rules (`u32::MAX`: none).
+    rule: u32,
+}
+
 impl<'a> Checklists<'a> {
     /// Schedule the company program once.
     pub fn new(pb: &'a Playbook) -> Self {
@@ -379,6 +401,8 @@ impl<'a> Checklists<'a> {
             company: IdxVec::new(),
             phase_waits: IdxVec::new(),
             order: PlanOrder::new(pb),
+            facts: IdxVec::new(),
+            rules: Vec::new(),
             positions: std::sync::OnceLock::new(),
             // The resolver's schedule check counted every market already
             // (when it scheduled): those tallies are final.
@@ -394,6 +418,24 @@ impl<'a> Checklists<'a> {
                 })
                 .collect(),
         };
+        let mut rule_ids: std::collections::HashMap<&playbook_content::model::raw::Rule, u32> =
+            Default::default();
+        c.facts = pb
+            .tasks
+            .iter()
+            .map(|t| PlanFacts {
+                block: pb.steps[t.step].block,
+                phase: pb.steps[t.step].phase,
+                duration: t.duration,
+                waits: !t.after.is_empty(),
+                rule: t.rule.as_ref().map_or(u32::MAX, |r| {
+                    *rule_ids.entry(r).or_insert_with(|| {
+                        c.rules.push(r);
+                        u32::try_from(c.rules.len() - 1).unwrap_or(u32::MAX)
+                    })
+                }),
+            })
+            .collect();
         if pb.tasks.iter().any(|t| t.scope == Scope::Company) {
             let list = listing_in(pb, &c.order, Program::Company);
             let plan = c.plan(&list);
@@ -417,6 +459,18 @@ impl<'a> Checklists<'a> {
             })
             .collect();
         c
+    }
+
+    /// Task `t`'s `applies_to` rule as an index into [`Checklists::rules`]
+    /// (tasks with equal rules share one), or `None`.
+    pub fn rule_of(&self, t: Idx<Task>) -> Option<usize> {
+        let r = self.facts[t].rule;
+        (r != u32::MAX).then_some(r as usize)
+    }
+
+    /// The playbook's distinct `applies_to` rules ([`Checklists::rule_of`]).
+    pub fn rules(&self) -> &[&'a playbook_content::model::raw::Rule] {
+        &self.rules
     }
 
     /// Each task's place in plan order ([`plan_order`]).
@@ -466,12 +520,15 @@ impl<'a> Checklists<'a> {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let task = &pb.tasks[l.task];
-                let step = &pb.steps[task.step];
+                let f = self.facts[l.task];
                 let a = adjust(l.task);
                 let mut after = Vec::new();
                 let mut after_dates = Vec::new();
-                for x in std::iter::once(l.task).chain(l.also.iter().copied()) {
+                let waits = f.waits || !l.also.is_empty() || a.is_some_and(|a| !a.after.is_empty());
+                for x in std::iter::once(l.task)
+                    .chain(l.also.iter().copied())
+                    .filter(|_| waits)
+                {
                     let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
                     for &d in pb.tasks[x].after.iter().chain(extra) {
                         match row_of[d] {
@@ -488,13 +545,13 @@ impl<'a> Checklists<'a> {
                 // A market phase's `after:` (company phases and steps) holds
                 // back all of its work.
                 if list.prog != Program::Company {
-                    after_dates.extend_from_slice(&self.phase_waits[step.phase]);
+                    after_dates.extend_from_slice(&self.phase_waits[f.phase]);
                 }
                 after.sort_unstable();
                 after.dedup();
                 Input {
-                    window: windows[step.block],
-                    duration: a.and_then(|a| a.duration).or(task.duration),
+                    window: windows[f.block],
+                    duration: a.and_then(|a| a.duration).or(f.duration),
                     fixed_due: a.and_then(|a| a.due),
                     after,
                     after_dates,
@@ -558,22 +615,22 @@ impl<'a> Checklists<'a> {
             regulations: &regs,
             tags: &pb.markets[m].tags,
         };
-        let mut by_rule: std::collections::HashMap<
-            Option<&playbook_content::model::raw::Rule>,
-            usize,
-        > = Default::default();
+        // Rows per distinct rule (a dense count: 40,000 rows, a few
+        // thousand rules).
+        let mut by_rule = vec![0usize; self.rules.len()];
         let mut own = 0;
         for l in &s.list.rows {
-            let t = &pb.tasks[l.task];
-            if t.market.is_some() {
+            if pb.tasks[l.task].market.is_some() {
                 own += 1;
-            } else if t.rule.is_some() {
-                *by_rule.entry(t.rule.as_ref()).or_default() += 1;
+            } else if let Some(r) = self.rule_of(l.task) {
+                by_rule[r] += 1;
             }
         }
         let mut out: Vec<(Vec<String>, usize)> = by_rule
             .into_iter()
-            .map(|(rule, n)| (rules::reasons(rule, facts), n))
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .map(|(r, n)| (rules::reasons(Some(self.rules[r]), facts), n))
             .collect();
         if own > 0 {
             out.push((vec![format!("market: {}", pb.markets[m].id)], own));

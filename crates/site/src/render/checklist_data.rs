@@ -225,8 +225,8 @@ pub fn market_js(
         tags: &market.tags,
     };
     let mut reasons: Vec<Vec<String>> = Vec::new();
-    let mut rule_idx: std::collections::HashMap<Option<&playbook_content::model::raw::Rule>, i64> =
-        Default::default();
+    // Each distinct rule's index in `reasons`, once it has one (-1: not yet).
+    let mut rule_idx: Vec<i64> = vec![-1; lists.rules().len()];
     let mut own_idx: Option<i64> = None;
     // Which tasks the list holds (a dense table: looked up for every
     // dependency of every row).
@@ -238,9 +238,10 @@ pub fn market_js(
     }
     let mut rows = Vec::with_capacity(sched.list.rows.len());
     let mut order: Vec<usize> = (0..sched.list.rows.len()).collect();
-    order.sort_by_key(|&i| {
+    // Stable by row (ties keep plan order), so an unstable sort will do.
+    order.sort_unstable_by_key(|&i| {
         let p = &sched.plan.items[i];
-        (p.due.unwrap_or(Date::MAX), p.start)
+        (p.due.unwrap_or(Date::MAX), p.start, i)
     });
     for i in order {
         let l = &sched.list.rows[i];
@@ -251,11 +252,15 @@ pub fn market_js(
                 reasons.push(vec![format!("market: {}", market.id)]);
                 reasons.len() as i64 - 1
             })
-        } else if t.rule.is_some() {
-            *rule_idx.entry(t.rule.as_ref()).or_insert_with(|| {
-                reasons.push(playbook_content::rules::reasons(t.rule.as_ref(), facts));
-                reasons.len() as i64 - 1
-            })
+        } else if let Some(r) = lists.rule_of(l.task) {
+            if rule_idx[r] < 0 {
+                reasons.push(playbook_content::rules::reasons(
+                    Some(lists.rules()[r]),
+                    facts,
+                ));
+                rule_idx[r] = reasons.len() as i64 - 1;
+            }
+            rule_idx[r]
         } else {
             -1
         };
@@ -326,20 +331,25 @@ pub fn market_js(
             .iter()
             .map(|b| dates(block_window(kickoff, pb.phases[b.phase].window, b.weeks)))
             .collect(),
-        months: sched
-            .plan
-            .items
-            .iter()
-            .filter_map(|p| p.due.map(|d| d.first_of_month()))
-            .collect::<std::collections::BTreeSet<Date>>()
-            .into_iter()
-            .map(|first| {
-                (
-                    first.strftime("%Y-%m").to_string(),
-                    playbook_content::language::dates::month_year(lang, first),
-                )
-            })
-            .collect(),
+        months: {
+            let mut firsts: Vec<Date> = sched
+                .plan
+                .items
+                .iter()
+                .filter_map(|p| p.due.map(|d| d.first_of_month()))
+                .collect();
+            firsts.sort_unstable();
+            firsts.dedup();
+            firsts
+        }
+        .into_iter()
+        .map(|first| {
+            (
+                first.strftime("%Y-%m").to_string(),
+                playbook_content::language::dates::month_year(lang, first),
+            )
+        })
+        .collect(),
         reasons,
         rows,
         notes,
@@ -387,8 +397,13 @@ pub fn market_js(
         }),
         spec,
     };
-    format!(
-        "window.PLAYBOOK_CHECKLIST = {};\n",
-        serde_json::to_string(&doc).unwrap_or_else(|_| "null".into())
-    )
+    // Written straight after the assignment (a market's data is a
+    // megabyte at 40,000 rows: no second copy).
+    let mut out = b"window.PLAYBOOK_CHECKLIST = ".to_vec();
+    if serde_json::to_writer(&mut out, &doc).is_err() {
+        out.truncate("window.PLAYBOOK_CHECKLIST = ".len());
+        out.extend_from_slice(b"null");
+    }
+    out.extend_from_slice(b";\n");
+    String::from_utf8(out).unwrap_or_default()
 }
