@@ -61,6 +61,13 @@ impl Tally {
     }
 }
 
+/// Days from `from` to `to` (negative when `to` is earlier): what `to -
+/// from` says in days, without building a calendar span (schedules ask
+/// this for every row).
+pub fn days_between(from: Date, to: Date) -> i32 {
+    i32::try_from(to.duration_since(from).as_secs() / 86_400).unwrap_or(i32::MAX)
+}
+
 /// `d` plus `days` (clamped at the calendar's ends).
 pub fn add_days(d: Date, days: i64) -> Date {
     d.checked_add(days.days()).unwrap_or(d)
@@ -106,6 +113,20 @@ pub fn block_window(kickoff: Date, phase: Window, weeks: Option<(u32, u32)>) -> 
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn days_between_counts_as_subtracting_dates_does() {
+        let a = date(2024, 2, 27);
+        for (b, days) in [
+            (date(2024, 2, 27), 0),
+            (date(2024, 3, 1), 3),
+            (date(2025, 3, 1), 368),
+            (date(2023, 12, 31), -58),
+        ] {
+            assert_eq!(days_between(a, b), days);
+            assert_eq!(days_between(a, b), (b - a).get_days());
+        }
+    }
 
     #[test]
     fn weeks_count_from_kickoff_day() {

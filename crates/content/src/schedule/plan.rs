@@ -109,7 +109,10 @@ pub fn plan(inputs: &[Input]) -> Plan {
         }
         let mut due = match (inp.duration, inp.window.end) {
             (Some(d), _) => Some(d.due_from(start)),
-            (None, Some(end)) => Some(add_days(start, (end - inp.window.start).get_days().into())),
+            (None, Some(end)) => Some(add_days(
+                start,
+                super::days_between(inp.window.start, end).into(),
+            )),
             (None, None) => None,
         };
         if let Some(fixed) = inp.fixed_due {

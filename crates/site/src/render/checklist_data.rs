@@ -211,7 +211,7 @@ pub fn market_js(
     let market = &pb.markets[m];
     let position = lists.positions();
     let kickoff = market.kickoff;
-    let off = |d: Date| (d - kickoff).get_days();
+    let off = |d: Date| playbook_content::schedule::days_between(kickoff, d);
     // Reasons: one list per distinct rule (and one for the market's own).
     let regs: Vec<String> = market
         .regulations
@@ -237,15 +237,24 @@ pub fn market_js(
         }
     }
     let mut rows = Vec::with_capacity(sched.list.rows.len());
+    // Each row's start and due as days from kickoff (-1: ongoing), then
+    // the rows by due date, ongoing last, then by start (a stable sort: ties
+    // keep plan order, and plan order is mostly date order already).
+    let days: Vec<(i32, i32)> = sched
+        .plan
+        .items
+        .iter()
+        .map(|p| (off(p.start), p.due.map_or(-1, off)))
+        .collect();
     let mut order: Vec<usize> = (0..sched.list.rows.len()).collect();
-    // Stable by row (ties keep plan order), so an unstable sort will do.
-    order.sort_unstable_by_key(|&i| {
-        let p = &sched.plan.items[i];
-        (p.due.unwrap_or(Date::MAX), p.start, i)
+    order.sort_by_key(|&i| {
+        let (start, due) = days[i];
+        (sched.plan.items[i].due.is_none(), due, start)
     });
     for i in order {
         let l = &sched.list.rows[i];
         let p = &sched.plan.items[i];
+        let (start, due) = days[i];
         let t = &pb.tasks[l.task];
         let why = if t.market.is_some() {
             *own_idx.get_or_insert_with(|| {
@@ -279,8 +288,8 @@ pub fn market_js(
         }
         rows.push((
             position[l.task],
-            off(p.start),
-            p.due.map_or(-1, off),
+            start,
+            due,
             u8::from(p.critical),
             why,
             l.also.iter().map(|&x| position[x]).collect(),
