@@ -58,11 +58,11 @@
       duration: has(C.durations, p) ? C.durations[p] : t[5],
       critical: x[3] === 1,
       reasons: x[4] === -1 ? [] : C.reasons[x[4]],
-      also: x[5].map(function (q) {
+      also: (x[5] || []).map(function (q) {
         var o = T.tasks[q], st = T.steps[o[0]];
         return { id: taskId(q), framework: T.phases[st[2]][0], step: st[0], stepId: st[4], due: C.blocks[st[3]][1], url: st[1] + "#task-" + o[2] };
       }),
-      waits: x[6].map(function (q) { return { id: taskId(q), title: T.tasks[q][3] }; }),
+      waits: (x[6] || []).map(function (q) { return { id: taskId(q), title: T.tasks[q][3] }; }),
       note: note === null ? null : note[0],
       notePlain: note === null ? null : note[1],
     };

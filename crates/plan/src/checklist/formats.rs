@@ -904,12 +904,21 @@ impl FormatSpec {
             },
             // Each distinct duration worded once (a market's 40,000 rows
             // carry a few dozen).
-            durations: durations
-                .into_iter()
-                .collect::<std::collections::HashSet<_>>()
-                .into_iter()
-                .map(|d| (d.to_string(), w.duration(d)))
-                .collect(),
+            durations: {
+                let mut distinct = std::collections::HashSet::new();
+                let mut last = None;
+                for d in durations {
+                    // Neighbouring rows often share one: hash only changes.
+                    if last != Some(d) {
+                        distinct.insert(d);
+                        last = Some(d);
+                    }
+                }
+                distinct
+            }
+            .into_iter()
+            .map(|d| (d.to_string(), w.duration(d)))
+            .collect(),
         }
     }
 }

@@ -347,8 +347,8 @@ pub struct Checklists<'a> {
     phase_waits: IdxVec<Phase, Vec<Date>>,
     /// Every task in plan order, packed for listing ([`PlanOrder`]).
     order: PlanOrder,
-    /// Per task: what its schedule reads of it, packed ([`PlanFacts`]).
-    facts: IdxVec<Task, PlanFacts>,
+    /// Per task: what its schedule reads of it, packed ([`TaskFacts`]).
+    facts: IdxVec<Task, TaskFacts>,
     /// The playbook's distinct `applies_to` rules (tasks with equal rules
     /// share one): a checklist's reasons are worked out once per rule.
     rules: Vec<&'a playbook_content::model::raw::Rule>,
@@ -374,18 +374,21 @@ pub fn tally_of(pb: &Playbook, s: &Scheduled<'_>) -> Tally {
     )
 }
 
-/// What scheduling a row reads of its task, in a few bytes: a schedule of
-/// 40,000 rows reads this table instead of the tasks and their steps.
+/// What scheduling a row, and writing it as data, reads of its task, in a
+/// few bytes: a schedule of 40,000 rows reads this table
+/// ([`Checklists::facts`]) instead of the tasks and their steps.
 #[derive(Debug, Clone, Copy)]
-struct PlanFacts {
+pub struct TaskFacts {
     /// Its step's week block.
-    block: Idx<Block>,
+    pub block: Idx<Block>,
     /// Its step's phase.
-    phase: Idx<Phase>,
+    pub phase: Idx<Phase>,
     /// Its duration, as the playbook gives it.
-    duration: Option<playbook_content::model::WorkDuration>,
+    pub duration: Option<playbook_content::model::WorkDuration>,
     /// Does it wait for other tasks (`after:`)?
-    waits: bool,
+    pub waits: bool,
+    /// Is it a market's own task?
+    pub own: bool,
     /// Its `applies_to` rule, as an index into [`Checklists`]' distinct
     /// rules (`u32::MAX`: none).
     rule: u32,
@@ -423,11 +426,12 @@ impl<'a> Checklists<'a> {
         c.facts = pb
             .tasks
             .iter()
-            .map(|t| PlanFacts {
+            .map(|t| TaskFacts {
                 block: pb.steps[t.step].block,
                 phase: pb.steps[t.step].phase,
                 duration: t.duration,
                 waits: !t.after.is_empty(),
+                own: t.market.is_some(),
                 rule: t.rule.as_ref().map_or(u32::MAX, |r| {
                     *rule_ids.entry(r).or_insert_with(|| {
                         c.rules.push(r);
@@ -466,6 +470,11 @@ impl<'a> Checklists<'a> {
     pub fn rule_of(&self, t: Idx<Task>) -> Option<usize> {
         let r = self.facts[t].rule;
         (r != u32::MAX).then_some(r as usize)
+    }
+
+    /// What a schedule reads of task `t` ([`TaskFacts`]).
+    pub fn facts(&self, t: Idx<Task>) -> TaskFacts {
+        self.facts[t]
     }
 
     /// The playbook's distinct `applies_to` rules ([`Checklists::rule_of`]).
@@ -620,7 +629,7 @@ impl<'a> Checklists<'a> {
         let mut by_rule = vec![0usize; self.rules.len()];
         let mut own = 0;
         for l in &s.list.rows {
-            if pb.tasks[l.task].market.is_some() {
+            if self.facts[l.task].own {
                 own += 1;
             } else if let Some(r) = self.rule_of(l.task) {
                 by_rule[r] += 1;

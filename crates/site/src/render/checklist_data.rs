@@ -143,8 +143,42 @@ pub fn tasks_js(pb: &Playbook, windows: &IdxVec<Phase, String>) -> String {
     )
 }
 
-/// One row of a market's data.js (see `MarketData::rows`).
-type DataRow = (usize, i32, i32, u8, i64, Vec<usize>, Vec<usize>);
+/// One row of a market's data.js (see `MarketData::rows`): written as an
+/// array whose trailing empty lists are left out (most rows have neither
+/// `same_as` members nor dependencies: a quarter of a market's data).
+struct DataRow {
+    pos: usize,
+    start: i32,
+    due: i32,
+    critical: u8,
+    why: i64,
+    also: Vec<usize>,
+    waits: Vec<usize>,
+}
+
+impl Serialize for DataRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let lists = match (self.also.is_empty(), self.waits.is_empty()) {
+            (true, true) => 0,
+            (false, true) => 1,
+            _ => 2,
+        };
+        let mut seq = s.serialize_seq(Some(5 + lists))?;
+        seq.serialize_element(&self.pos)?;
+        seq.serialize_element(&self.start)?;
+        seq.serialize_element(&self.due)?;
+        seq.serialize_element(&self.critical)?;
+        seq.serialize_element(&self.why)?;
+        if lists > 0 {
+            seq.serialize_element(&self.also)?;
+        }
+        if lists > 1 {
+            seq.serialize_element(&self.waits)?;
+        }
+        seq.end()
+    }
+}
 
 #[derive(Serialize)]
 struct MarketData<'a> {
@@ -164,7 +198,8 @@ struct MarketData<'a> {
     /// Per row, in date order: [task position, start (days from kickoff),
     /// due (days from kickoff, or -1 for ongoing), on the critical path (0 or
     /// 1), reason index (or -1), positions of the `same_as` group's other
-    /// members, positions of what it waits for].
+    /// members, positions of what it waits for]; the two lists are left
+    /// out when they and what follows them are empty.
     rows: Vec<DataRow>,
     /// The market's notes by task position: [Markdown as written, as plain text].
     notes: std::collections::BTreeMap<usize, (&'a str, String)>,
@@ -236,6 +271,9 @@ pub fn market_js(
             listed[t] = true;
         }
     }
+    // The market's adjustments, when it makes any (most rows have none).
+    let adjusts = Some(&market.adjust).filter(|a| !a.is_empty());
+    let adjust = |x: Idx<Task>| adjusts.and_then(|a| a.get(&x));
     let mut rows = Vec::with_capacity(sched.list.rows.len());
     // Each row's start and due as days from kickoff (-1: ongoing), then
     // the rows by due date, ongoing last, then by start (a stable sort: ties
@@ -255,8 +293,8 @@ pub fn market_js(
         let l = &sched.list.rows[i];
         let p = &sched.plan.items[i];
         let (start, due) = days[i];
-        let t = &pb.tasks[l.task];
-        let why = if t.market.is_some() {
+        let f = lists.facts(l.task);
+        let why = if f.own {
             *own_idx.get_or_insert_with(|| {
                 reasons.push(vec![format!("market: {}", market.id)]);
                 reasons.len() as i64 - 1
@@ -273,9 +311,12 @@ pub fn market_js(
         } else {
             -1
         };
-        let adjust = |x: Idx<Task>| market.adjust.get(&x);
         let mut waits: Vec<usize> = Vec::new();
-        for x in std::iter::once(l.task).chain(l.also.iter().copied()) {
+        let may_wait = f.waits || !l.also.is_empty() || adjusts.is_some();
+        for x in std::iter::once(l.task)
+            .chain(l.also.iter().copied())
+            .filter(|_| may_wait)
+        {
             let extra = adjust(x).map(|a| a.after.as_slice()).unwrap_or(&[]);
             for &d in pb.tasks[x].after.iter().chain(extra) {
                 if listed[d] || lists.company_due(d).is_some() {
@@ -286,15 +327,15 @@ pub fn market_js(
                 }
             }
         }
-        rows.push((
-            position[l.task],
+        rows.push(DataRow {
+            pos: position[l.task],
             start,
             due,
-            u8::from(p.critical),
+            critical: u8::from(p.critical),
             why,
-            l.also.iter().map(|&x| position[x]).collect(),
+            also: l.also.iter().map(|&x| position[x]).collect(),
             waits,
-        ));
+        });
     }
     let mut notes = std::collections::BTreeMap::new();
     let mut owners = std::collections::BTreeMap::new();
@@ -315,11 +356,9 @@ pub fn market_js(
         pb,
         &checklist::Facts::of_scheduled(sched, checklist::Order::Date),
         sched.list.rows.iter().filter_map(|l| {
-            market
-                .adjust
-                .get(&l.task)
+            adjust(l.task)
                 .and_then(|a| a.duration)
-                .or(pb.tasks[l.task].duration)
+                .or(lists.facts(l.task).duration)
         }),
     );
     let doc = MarketData {
