@@ -78,15 +78,28 @@ pub struct Plan {
 pub fn plan(inputs: &[Input]) -> Plan {
     let n = inputs.len();
     let order = topological(inputs);
-    let mut items: Vec<Option<Planned>> = vec![None; n];
+    // Each row starts out as its window says; `placed` marks the rows
+    // scheduled so far (what a row waits for and is not yet placed, in a
+    // cycle, is passed over).
+    let mut items: Vec<Planned> = inputs
+        .iter()
+        .map(|i| Planned {
+            start: i.window.start,
+            due: i.window.end,
+            driver: Driver::Window,
+            critical: false,
+        })
+        .collect();
+    let mut placed = vec![false; n];
     for &r in &order {
         let inp = &inputs[r];
         let mut start = inp.window.start;
         let mut driver = Driver::Window;
         for &d in &inp.after {
-            let Some(p) = items.get(d).copied().flatten() else {
+            if placed.get(d) != Some(&true) {
                 continue;
-            };
+            }
+            let p = items[d];
             // Waiting for ongoing work means starting no earlier than it.
             let ready = match p.due {
                 Some(due) => add_days(due, 1),
@@ -121,25 +134,14 @@ pub fn plan(inputs: &[Input]) -> Plan {
                 start = fixed;
             }
         }
-        items[r] = Some(Planned {
+        items[r] = Planned {
             start,
             due,
             driver,
             critical: false,
-        });
+        };
+        placed[r] = true;
     }
-    let mut items: Vec<Planned> = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            p.unwrap_or(Planned {
-                start: inputs[i].window.start,
-                due: inputs[i].window.end,
-                driver: Driver::Window,
-                critical: false,
-            })
-        })
-        .collect();
     // The critical path: back from the row due last (the first such in
     // input order), through whatever set each start.
     let last = items
@@ -175,14 +177,35 @@ pub fn plan(inputs: &[Input]) -> Plan {
 /// what it waits for, which comes before it.
 fn topological(inputs: &[Input]) -> Vec<usize> {
     let n = inputs.len();
-    let mut waiting = vec![0usize; n];
-    let mut next: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (r, inp) in inputs.iter().enumerate() {
-        for &d in &inp.after {
-            if d < n && d != r {
-                waiting[r] += 1;
-                next[d].push(r);
-            }
+    let edges = |r: usize| {
+        inputs[r]
+            .after
+            .iter()
+            .copied()
+            .filter(move |&d| d < n && d != r)
+    };
+    let mut waiting = vec![0u32; n];
+    // Who waits for each row, as one list cut in runs (`next_at[d]..
+    // next_at[d + 1]` of `next`): one allocation, not one per row.
+    let mut next_at = vec![0usize; n + 1];
+    for r in 0..n {
+        for d in edges(r) {
+            waiting[r] += 1;
+            next_at[d + 1] += 1;
+        }
+    }
+    if next_at.iter().all(|&c| c == 0) {
+        return (0..n).collect();
+    }
+    for d in 0..n {
+        next_at[d + 1] += next_at[d];
+    }
+    let mut next = vec![0usize; next_at[n]];
+    let mut fill = next_at.clone();
+    for r in 0..n {
+        for d in edges(r) {
+            next[fill[d]] = r;
+            fill[d] += 1;
         }
     }
     // `out` is the queue too: rows are appended when ready and taken in
@@ -195,7 +218,7 @@ fn topological(inputs: &[Input]) -> Vec<usize> {
     while let Some(&r) = out.get(at) {
         at += 1;
         placed[r] = true;
-        for &s in &next[r] {
+        for &s in &next[next_at[r]..next_at[r + 1]] {
             waiting[s] -= 1;
             if waiting[s] == 0 {
                 out.push(s);
