@@ -188,9 +188,9 @@ fn topological(inputs: &[Input]) -> Vec<usize> {
     // Who waits for each row, as one list cut in runs (`next_at[d]..
     // next_at[d + 1]` of `next`): one allocation, not one per row.
     let mut next_at = vec![0usize; n + 1];
-    for r in 0..n {
+    for (r, w) in waiting.iter_mut().enumerate() {
         for d in edges(r) {
-            waiting[r] += 1;
+            *w += 1;
             next_at[d + 1] += 1;
         }
     }
