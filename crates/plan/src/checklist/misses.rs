@@ -38,18 +38,25 @@ pub fn schedule_misses(pb: &Playbook) -> ScheduleMisses {
             let s = lists.schedule(prog);
             let head = prog.head(pb);
             let (mut over, mut after_deadline) = (Vec::new(), Vec::new());
+            // Each phase's last day in this program, worked out once.
+            let phase_ends: Vec<Option<jiff::civil::Date>> = pb
+                .phases
+                .iter()
+                .map(|ph| playbook_content::schedule::phase_window(head.kickoff, ph.window).end)
+                .collect();
             for (l, p) in s.list.rows.iter().zip(&s.plan.items) {
                 let Some(due) = p.due else { continue };
-                let t = &pb.tasks[l.task];
-                let phase = &pb.phases[pb.steps[t.step].phase];
-                if let Some(end) =
-                    playbook_content::schedule::phase_window(head.kickoff, phase.window).end
-                {
+                let facts = lists.facts(l.task);
+                if let Some(end) = phase_ends[facts.phase.index()] {
                     if due > end {
                         over.push((l.task, (head.id.to_string(), due, end)));
                     }
                 }
-                if let Some((r, d)) = t.deadline {
+                if let Some((r, d)) = facts
+                    .serves_deadline
+                    .then(|| pb.tasks[l.task].deadline)
+                    .flatten()
+                {
                     let limit = pb.regulations[r].deadlines[d].date;
                     if due > limit {
                         after_deadline.push((l.task, (head.id.to_string(), due, limit)));

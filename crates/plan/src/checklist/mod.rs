@@ -389,6 +389,8 @@ pub struct TaskFacts {
     pub waits: bool,
     /// Is it a market's own task?
     pub own: bool,
+    /// Does it serve a regulation's deadline (`deadline:`)?
+    pub serves_deadline: bool,
     /// Its `applies_to` rule, as an index into [`Checklists`]' distinct
     /// rules (`u32::MAX`: none).
     rule: u32,
@@ -432,6 +434,7 @@ impl<'a> Checklists<'a> {
                 duration: t.duration,
                 waits: !t.after.is_empty(),
                 own: t.market.is_some(),
+                serves_deadline: t.deadline.is_some(),
                 rule: t.rule.as_ref().map_or(u32::MAX, |r| {
                     *rule_ids.entry(r).or_insert_with(|| {
                         c.rules.push(r);
