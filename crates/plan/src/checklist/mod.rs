@@ -379,6 +379,8 @@ pub fn tally_of(pb: &Playbook, s: &Scheduled<'_>) -> Tally {
 /// ([`Checklists::facts`]) instead of the tasks and their steps.
 #[derive(Debug, Clone, Copy)]
 pub struct TaskFacts {
+    /// Its step.
+    pub step: Idx<Step>,
     /// Its step's week block.
     pub block: Idx<Block>,
     /// Its step's phase.
@@ -429,6 +431,7 @@ impl<'a> Checklists<'a> {
             .tasks
             .iter()
             .map(|t| TaskFacts {
+                step: t.step,
                 block: pb.steps[t.step].block,
                 phase: pb.steps[t.step].phase,
                 duration: t.duration,
