@@ -62,7 +62,9 @@ pub fn load(
     scheduler: Option<resolve::Scheduler>,
 ) -> Result<Playbook, Diagnostics> {
     let config = config::Config::load(root).map_err(Diagnostics::from)?;
+    let t = std::time::Instant::now();
     let (raw, load_diags) = load::load_content_with(root, cache.map(|c| &c.parsed));
+    log::debug!("load: reading and parsing {} ms", t.elapsed().as_millis());
     if load_diags.has_errors() {
         let mut d = load_diags;
         d.sort();

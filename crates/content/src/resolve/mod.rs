@@ -142,7 +142,12 @@ pub fn resolve_with(
     r.progress(&raw);
     r.check_result_dates(&raw);
     if let Some(scheduler) = scheduler {
+        let t = std::time::Instant::now();
         r.check_schedules(scheduler);
+        log::debug!(
+            "resolve: scheduling every program {} ms",
+            t.elapsed().as_millis()
+        );
     }
     r.check_placeholders();
 
