@@ -48,6 +48,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../../templates/partials/print_step.html"),
     ),
     (
+        "partials/market_chips.html",
+        include_str!("../../../../templates/partials/market_chips.html"),
+    ),
+    (
         "checklist_macros.html",
         include_str!("../../../../templates/checklist_macros.html"),
     ),

@@ -59,11 +59,30 @@ pub(super) struct MarketChip<'a> {
 
 /// The markets a task applies to.
 #[derive(Serialize)]
-pub(super) struct TaskMarkets<'a> {
+pub(super) struct TaskMarkets {
     /// True when it applies everywhere (no chips shown).
     all: bool,
-    /// Otherwise, the markets (drawn by `charts.html::market_chips`).
-    items: Vec<&'a MarketChip<'a>>,
+    /// Otherwise, how many markets.
+    count: usize,
+    /// Their chips' HTML (`partials/market_chips.html`, which draws them
+    /// with `charts.html::market_chips`), rendered once per distinct set of
+    /// markets ([`Builder::chips_html`]).
+    #[serde(serialize_with = "shared_str")]
+    chips: std::sync::Arc<String>,
+}
+
+/// A shared string, serialized as the string.
+fn shared_str<S: serde::Serializer>(s: &std::sync::Arc<String>, to: S) -> Result<S::Ok, S::Error> {
+    to.serialize_str(s)
+}
+
+/// What `partials/market_chips.html` receives.
+#[derive(Serialize)]
+struct ChipsContext<'a> {
+    /// The markets' chips.
+    markets: Vec<&'a MarketChip<'a>>,
+    /// Where links start: the root mark, which each page replaces.
+    root: String,
 }
 
 /// A group of "Referenced by" links.
@@ -93,7 +112,7 @@ pub(super) struct TaskCtx<'a> {
     /// The `applies_to` rule in words, when it has one.
     rule: Option<String>,
     /// Where it applies.
-    markets: TaskMarkets<'a>,
+    markets: TaskMarkets,
     /// For a market's own task: the market.
     pub(super) market: Option<LinkCtx>,
     /// On a market page: the step the task belongs to.
@@ -185,6 +204,10 @@ pub(super) struct Builder<'a> {
     /// Each market's chip, made once: a step page lists up to one per
     /// market for each of its tasks.
     pub(super) chips: IdxVec<Market, MarketChip<'a>>,
+    /// The chips of each distinct set of markets, rendered once: at 250
+    /// markets a step page showed fifty-odd chips, the same sets over and
+    /// over across 10,000 pages.
+    pub(super) chips_by_set: std::sync::Mutex<HashMap<&'a [Idx<Market>], std::sync::Arc<String>>>,
     /// The sidebar, rendered once per section.
     pub(super) nav: NavCache<'a>,
     /// Checklists and their schedules (the company program scheduled once).
@@ -252,6 +275,7 @@ impl<'a> Builder<'a> {
             lists,
             status: Default::default(),
             nav: NavCache::new(templates),
+            chips_by_set: Default::default(),
             chips: pb
                 .markets
                 .iter_enumerated()
@@ -407,18 +431,57 @@ impl<'a> Builder<'a> {
         self.templates.words()
     }
 
-    fn task_markets(&self, ti: Idx<Task>) -> TaskMarkets<'_> {
-        let ms = &self.pb.task_markets[ti];
+    fn task_markets(&self, ti: Idx<Task>) -> TaskMarkets {
+        let pb: &'a Playbook = self.pb;
+        let ms: &'a [Idx<Market>] = &pb.task_markets[ti];
         if self.pb.tasks[ti].rule.is_none() || ms.len() == self.pb.markets.len() {
             return TaskMarkets {
                 all: true,
-                items: Vec::new(),
+                count: ms.len(),
+                chips: Default::default(),
             };
         }
         TaskMarkets {
             all: false,
-            items: ms.iter().map(|&m| &self.chips[m]).collect(),
+            count: ms.len(),
+            chips: self.chips_html(ms),
         }
+    }
+
+    /// The chips of the markets `ms`, from `partials/market_chips.html`,
+    /// rendered the first time this set is asked for.
+    fn chips_html(&self, ms: &'a [Idx<Market>]) -> std::sync::Arc<String> {
+        if ms.is_empty() {
+            return Default::default();
+        }
+        if let Some(html) = self
+            .chips_by_set
+            .lock()
+            .ok()
+            .and_then(|m| m.get(ms).cloned())
+        {
+            return html;
+        }
+        let ctx = ChipsContext {
+            markets: ms.iter().map(|&m| &self.chips[m]).collect(),
+            root: playbook_content::markdown::ROOT_MARK.to_string(),
+        };
+        let html = tera::Context::from_serialize(&ctx)
+            .map_err(|e| {
+                playbook_content::diag::Diagnostic::internal(format!(
+                    "the market chips' context: {e}"
+                ))
+            })
+            .and_then(|ctx| self.templates.render("partials/market_chips.html", &ctx))
+            .unwrap_or_else(|d| {
+                self.fail(d);
+                String::new()
+            });
+        let html = std::sync::Arc::new(html);
+        if let Ok(mut m) = self.chips_by_set.lock() {
+            m.insert(ms, html.clone());
+        }
+        html
     }
 
     pub(super) fn task_ctx(&self, ti: Idx<Task>) -> TaskCtx<'_> {
