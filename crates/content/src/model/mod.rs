@@ -10,6 +10,7 @@ pub mod learning;
 mod queries;
 pub mod raw;
 pub mod schema_ids;
+mod tally;
 pub mod work_duration;
 
 use crate::config::Config;
@@ -20,6 +21,7 @@ pub use raw::Scope;
 use raw::{RawActual, RawPartner, RawResult, Rule, Target};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+pub use tally::Tally;
 pub use work_duration::WorkDuration;
 
 /// The id the company program goes by in file names, progress files,
@@ -698,7 +700,7 @@ pub struct Playbook {
     /// schedule (nothing to check, or a resolve without a scheduler). The
     /// status board and the pages read it instead of scheduling every
     /// market again.
-    pub tallies: IdxVec<Market, crate::schedule::Tally>,
+    pub tallies: IdxVec<Market, Tally>,
     /// Warnings found while resolving.
     pub warnings: Vec<crate::diag::Diagnostic>,
     /// Version and last changes from git, for the site (filled by a build

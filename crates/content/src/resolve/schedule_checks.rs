@@ -10,8 +10,7 @@ use super::Resolver;
 use crate::diag::Diagnostic;
 use crate::load::RawContent;
 use crate::model::raw::RawMarket;
-use crate::model::{Idx, Playbook, Task};
-use crate::schedule::Tally;
+use crate::model::{Idx, Playbook, Tally, Task};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 

@@ -19,48 +19,6 @@ pub struct DueWindow {
     pub end: Option<Date>,
 }
 
-/// What a program's schedule comes to, for the status board: rows, rows
-/// done, and the open rows by due date. The schedule check in `resolve`
-/// counts each market's as it schedules it ([`crate::model::Playbook`]'s
-/// `tallies`), so the pages need not schedule a market again to count it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tally {
-    /// Rows on the list.
-    pub total: usize,
-    /// Rows recorded as done.
-    pub done: usize,
-    /// Open rows per due date, in date order (ongoing rows left out).
-    pub open: Vec<(Date, usize)>,
-}
-
-impl Tally {
-    /// Count `rows`: for each, whether it is done and when it is due.
-    pub fn count(rows: impl IntoIterator<Item = (bool, Option<Date>)>) -> Tally {
-        let mut total = 0;
-        let mut done = 0;
-        let mut dues = Vec::new();
-        for (is_done, due) in rows {
-            total += 1;
-            if is_done {
-                done += 1;
-            } else if let Some(d) = due {
-                dues.push(d);
-            }
-        }
-        // Sorting and counting runs beats a map per row (40,000 rows with
-        // a few hundred distinct dates, for each of 250 markets).
-        dues.sort_unstable();
-        let mut open: Vec<(Date, usize)> = Vec::new();
-        for d in dues {
-            match open.last_mut() {
-                Some((last, n)) if *last == d => *n += 1,
-                _ => open.push((d, 1)),
-            }
-        }
-        Tally { total, done, open }
-    }
-}
-
 /// Days from `from` to `to` (negative when `to` is earlier): what `to -
 /// from` says in days, without building a calendar span (schedules ask
 /// this for every row).

@@ -361,7 +361,7 @@ pub struct Checklists<'a> {
     tallies: IdxVec<Market, std::sync::OnceLock<Tally>>,
 }
 
-pub use playbook_content::schedule::Tally;
+pub use playbook_content::model::Tally;
 
 /// The tally of a schedule (what [`Checklists::tally`] keeps per market).
 pub fn tally_of(pb: &Playbook, s: &Scheduled<'_>) -> Tally {
