@@ -236,6 +236,15 @@ mod tests {
             .market("id: us\nname: United States\nregion: na\nkickoff: 2024-03-04\nhome: true\n")
     }
 
+    /// [`two_markets`], where Germany skips sizing the market.
+    fn germany_skips_sizing() -> Input {
+        two_markets().replace(
+            "content/markets/de.yaml",
+            "team:",
+            "adjust:\n  enter/size-the-market:\n    skip: Harborline brought us in\nteam:",
+        )
+    }
+
     #[test]
     fn the_home_market_leaves_market_entry_work_off_and_counts_it() {
         let pb = two_markets().ok();
@@ -248,13 +257,7 @@ mod tests {
 
     #[test]
     fn the_packed_table_lists_what_on_list_says_in_every_program() {
-        let pb = two_markets()
-            .replace(
-                "content/markets/de.yaml",
-                "team:",
-                "adjust:\n  enter/size-the-market:\n    skip: Harborline brought us in\nteam:",
-            )
-            .ok();
+        let pb = germany_skips_sizing().ok();
         let programs = pb
             .markets
             .indices()
@@ -270,13 +273,7 @@ mod tests {
 
     #[test]
     fn a_skipped_task_leaves_the_list_with_its_reason() {
-        let pb = two_markets()
-            .replace(
-                "content/markets/de.yaml",
-                "team:",
-                "adjust:\n  enter/size-the-market:\n    skip: Harborline brought us in\nteam:",
-            )
-            .ok();
+        let pb = germany_skips_sizing().ok();
         let de = listing(&pb, Idx::new(0));
         assert_eq!(de.rows.len(), 1);
         assert_eq!(de.skipped.len(), 1);
